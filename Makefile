@@ -1,0 +1,110 @@
+# svy: survey analysis as small Unix filters.  See README.md.
+#
+#   make            build every tool into bin/
+#   make check      the test suite, on the normal and on the sanitizer build
+#   make study      the reference study on the bundled fixture, into build/
+#   make deps       install the Debian packages the build and tests need
+#   make install    PREFIX=/usr/local DESTDIR=  (tools as svy-TOOL, man pages)
+
+VERSION  := $(shell cat VERSION)
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DSVY_VERSION='"$(VERSION)"' -Ilib
+LDLIBS    = -lcsv -lgsl -lgslcblas -lm
+SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+BINDIR ?= bin
+OBJDIR ?= obj
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+TOOLS   := $(sort $(notdir $(basename $(wildcard tools/*.c))))
+LIBSRC  := $(wildcard lib/*.c)
+LIBOBJ  := $(LIBSRC:lib/%.c=$(OBJDIR)/lib/%.o)
+BINS    := $(TOOLS:%=$(BINDIR)/%)
+
+# ---- dependencies: installed by the project itself ----------------------
+DEBS = build-essential libcsv-dev libgsl-dev bats bats-assert bats-support gnuplot-nox
+DEPS_MISSING := $(strip \
+	$(if $(wildcard /usr/include/csv.h),,libcsv-dev) \
+	$(if $(wildcard /usr/include/gsl/gsl_vector.h),,libgsl-dev) \
+	$(if $(shell command -v bats),,bats) \
+	$(if $(wildcard /usr/lib/bats/bats-assert/load.bash),,bats-assert) \
+	$(if $(wildcard /usr/lib/bats/bats-support/load.bash),,bats-support) \
+	$(if $(shell command -v gnuplot),,gnuplot-nox))
+ifneq ($(DEPS_MISSING),)
+NEED_DEPS = deps
+endif
+
+.PHONY: all deps check check-normal check-asan test clean install uninstall study fuzz bench
+.DEFAULT_GOAL := all
+
+all: $(NEED_DEPS)
+	@$(MAKE) --no-print-directory build
+
+.PHONY: build
+build: $(BINS)
+
+deps:
+	@if [ "$$(id -u)" = 0 ]; then \
+		echo "apt-get install $(DEBS)"; \
+		apt-get update -q >/dev/null && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(DEBS) >/dev/null || exit 1; \
+	elif [ -n "$(DEPS_MISSING)" ]; then \
+		echo "svy needs Debian packages; run:"; \
+		echo "  sudo apt-get install $(DEBS)"; exit 1; \
+	else echo "all dependencies are installed"; fi
+
+$(OBJDIR)/lib/%.o: lib/%.c $(wildcard lib/*.h) | $(OBJDIR)/lib
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+$(OBJDIR)/tools/%.o: tools/%.c $(wildcard lib/*.h) | $(OBJDIR)/tools
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+$(OBJDIR)/libsvy.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BINDIR)/%: $(OBJDIR)/tools/%.o $(OBJDIR)/libsvy.a | $(BINDIR)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(OBJDIR)/lib $(OBJDIR)/tools $(BINDIR):
+	mkdir -p $@
+
+# ---- tests --------------------------------------------------------------
+BATS_FILES = $(sort $(wildcard test/*.bats))
+
+check: $(NEED_DEPS)
+	@$(MAKE) --no-print-directory check-normal
+	@$(MAKE) --no-print-directory check-asan
+
+check-normal: build
+	BIN=$(abspath $(BINDIR)) bats $(BATS_FILES)
+
+check-asan:
+	@$(MAKE) --no-print-directory build BINDIR=bin/asan OBJDIR=obj/asan CFLAGS='-O1 -g $(SAN)'
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98 \
+	BIN=$(abspath bin/asan) SVY_SANITIZED=1 bats $(BATS_FILES)
+
+test: check
+
+# ---- install ------------------------------------------------------------
+install: build
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	for t in $(TOOLS); do \
+		install -m 755 $(BINDIR)/$$t $(DESTDIR)$(PREFIX)/bin/svy-$$t || exit 1; \
+		if [ -f man/svy-$$t.1 ]; then \
+			install -m 644 man/svy-$$t.1 $(DESTDIR)$(PREFIX)/share/man/man1/svy-$$t.1 || exit 1; fi; \
+	done
+
+uninstall:
+	for t in $(TOOLS); do \
+		rm -f $(DESTDIR)$(PREFIX)/bin/svy-$$t $(DESTDIR)$(PREFIX)/share/man/man1/svy-$$t.1; \
+	done
+
+clean:
+	rm -rf $(BINDIR) $(OBJDIR) build
+
+-include pipelines/*.mk

@@ -1,0 +1,26 @@
+/* Columns addressed by header name. */
+#ifndef SVY_COLS_H
+#define SVY_COLS_H
+
+#include <stddef.h>
+
+#include "tsv.h"
+
+/* Index of column NAME in R's header, or -1 when there is none. A name that
+ * the header holds more than once is a data error. */
+long cols_find(const tsv_reader *r, const char *name);
+
+/* Index of column NAME; its absence is a usage error that lists the columns
+ * the input has. */
+size_t cols_require(const tsv_reader *r, const char *name);
+
+/* The columns matching each of the NPAT names or shell globs ("attack_*"),
+ * in the order given, each once. A pattern that matches nothing is a usage
+ * error. Returns the count; *OUT is allocated. */
+size_t cols_expand(const tsv_reader *r, char *const *patterns, size_t npat,
+                   size_t **out);
+
+/* Split a comma-separated list into a NULL-terminated array (allocated). */
+char **cols_split_list(const char *list, size_t *n);
+
+#endif

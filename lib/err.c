@@ -1,0 +1,204 @@
+#include "err.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef SVY_VERSION
+#define SVY_VERSION "unknown"
+#endif
+
+char err_prog[64] = "svy";
+
+void
+err_init(const char *tool)
+{
+	snprintf(err_prog, sizeof err_prog, "svy-%s", tool);
+	/* A closed pipe ends the tool quietly, as with any Unix filter, even when
+	 * the parent ignored SIGPIPE. */
+	signal(SIGPIPE, SIG_DFL);
+	static char outbuf[1 << 16];
+	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+}
+
+static void
+vmessage(const char *fmt, va_list ap, const char *suffix)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", err_prog);
+	vfprintf(stderr, fmt, ap);
+	if (suffix)
+		fprintf(stderr, ": %s", suffix);
+	fputc('\n', stderr);
+}
+
+noreturn void
+die(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap, NULL);
+	va_end(ap);
+	exit(EXIT_DATA);
+}
+
+noreturn void
+die_errno(const char *fmt, ...)
+{
+	const char *why = strerror(errno);
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap, why);
+	va_end(ap);
+	exit(EXIT_DATA);
+}
+
+noreturn void
+die_usage(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap, NULL);
+	va_end(ap);
+	fprintf(stderr, "Try '%s --help' for more information.\n", err_prog);
+	exit(EXIT_USAGE);
+}
+
+char *
+err_quote(char *buf, size_t bufsize, const char *value, size_t len)
+{
+	static const size_t shown = 60;
+	size_t o = 0;
+	for (size_t i = 0; i < len && i < shown && o + 5 < bufsize; i++) {
+		unsigned char c = (unsigned char)value[i];
+		if (c == '\t')
+			o += snprintf(buf + o, bufsize - o, "\\t");
+		else if (c == '\n')
+			o += snprintf(buf + o, bufsize - o, "\\n");
+		else if (c == '\r')
+			o += snprintf(buf + o, bufsize - o, "\\r");
+		else if (c < 0x20 || c == 0x7f)
+			o += snprintf(buf + o, bufsize - o, "\\x%02x", c);
+		else
+			buf[o++] = (char)c;
+	}
+	if (len > shown && o + 4 < bufsize)
+		o += snprintf(buf + o, bufsize - o, "...");
+	buf[o < bufsize ? o : bufsize - 1] = '\0';
+	return buf;
+}
+
+static void
+vmessage_at(const char *file, size_t line, const char *column,
+            const char *value, const char *fmt, va_list ap)
+{
+	char q[512];
+	fflush(stdout);
+	fprintf(stderr, "%s: ", err_prog);
+	if (file && line)
+		fprintf(stderr, "%s:%zu: ", file, line);
+	else if (file)
+		fprintf(stderr, "%s: ", file);
+	if (column)
+		fprintf(stderr, "column '%s': ",
+		        err_quote(q, sizeof q, column, strlen(column)));
+	vfprintf(stderr, fmt, ap);
+	if (value)
+		fprintf(stderr, " (got '%s')", err_quote(q, sizeof q, value, strlen(value)));
+	fputc('\n', stderr);
+}
+
+noreturn void
+die_at(const char *file, size_t line, const char *column, const char *value,
+       const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage_at(file, line, column, value, fmt, ap);
+	va_end(ap);
+	exit(EXIT_DATA);
+}
+
+void
+warn(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap, NULL);
+	va_end(ap);
+}
+
+void
+warn_at(const char *file, size_t line, const char *column, const char *value,
+        const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage_at(file, line, column, value, fmt, ap);
+	va_end(ap);
+}
+
+void
+print_version(void)
+{
+	printf("%s (svy) %s\n", err_prog, SVY_VERSION);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		die("out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		die("out of memory (%zu x %zu bytes)", n, size);
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		die("out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *
+xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	size_t c = *cap ? *cap : 8;
+	while (c < need) {
+		if (c > ((size_t)-1 / 2) / size)
+			die("out of memory (%zu elements)", need);
+		c *= 2;
+	}
+	*cap = c;
+	return xrealloc(p, c * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}

@@ -1,0 +1,125 @@
+#include "num.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "err.h"
+
+int num_digits = 0;
+
+/* strtod accepts leading blanks, hex, "inf" and "nan": we want none of them,
+ * so check the shape first and let strtod do only the conversion. */
+static int
+is_decimal(const char *s)
+{
+	const char *p = s;
+	int digits = 0;
+	if (*p == '+' || *p == '-')
+		p++;
+	while (*p >= '0' && *p <= '9')
+		p++, digits++;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	if (!digits)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return *p == '\0';
+}
+
+static int
+is_nonfinite_word(const char *s)
+{
+	if (*s == '+' || *s == '-')
+		s++;
+	return strcasecmp(s, "nan") == 0 || strcasecmp(s, "inf") == 0 ||
+	       strcasecmp(s, "infinity") == 0;
+}
+
+enum num_status
+num_parse(const char *s, double *x)
+{
+	if (*s == '\0')
+		return NUM_EMPTY;
+	if (!is_decimal(s))
+		return is_nonfinite_word(s) ? NUM_NONFINITE : NUM_INVALID;
+	errno = 0;
+	double v = strtod(s, NULL);
+	if (errno == ERANGE && (v == HUGE_VAL || v == -HUGE_VAL))
+		return NUM_RANGE;
+	*x = v;
+	return NUM_OK;
+}
+
+const char *
+num_strerror(enum num_status st)
+{
+	switch (st) {
+	case NUM_OK:
+		return "a number";
+	case NUM_EMPTY:
+		return "missing number";
+	case NUM_INVALID:
+		return "not a number";
+	case NUM_RANGE:
+		return "number out of range";
+	case NUM_NONFINITE:
+		return "not a finite number";
+	}
+	return "not a number";
+}
+
+char *
+num_format(char buf[NUM_BUFSIZE], double x)
+{
+	if (isnan(x))
+		return strcpy(buf, "NaN");
+	if (isinf(x))
+		return strcpy(buf, x > 0 ? "Inf" : "-Inf");
+	if (num_digits > 0) {
+		snprintf(buf, NUM_BUFSIZE, "%.*g", num_digits, x);
+		return buf;
+	}
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, NUM_BUFSIZE, "%.*g", prec, x);
+		if (prec == 17 || strtod(buf, NULL) == x)
+			break;
+	}
+	return buf;
+}
+
+long
+opt_long(const char *s, long min, long max, const char *option)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno == ERANGE || v < min || v > max)
+		die_usage("option '%s': '%s' is not a whole number from %ld to %ld",
+		          option, s, min, max);
+	return v;
+}
+
+double
+opt_double(const char *s, double min, double max, const char *option)
+{
+	double v;
+	if (num_parse(s, &v) != NUM_OK || v < min || v > max) {
+		char a[NUM_BUFSIZE], b[NUM_BUFSIZE];
+		die_usage("option '%s': '%s' is not a number from %s to %s", option, s,
+		          num_format(a, min), num_format(b, max));
+	}
+	return v;
+}

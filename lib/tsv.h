@@ -1,0 +1,96 @@
+/* TSV as every tool reads and writes it.
+ *
+ * One header row; fields split on TAB only; no quoting; inside a field a TAB,
+ * newline, carriage return and backslash are written \t \n \r \\ ; an empty
+ * field is missing. A UTF-8 BOM before the header and a CR before each LF are
+ * accepted on input and never written. A backslash before any other character
+ * stands for itself. */
+#ifndef SVY_TSV_H
+#define SVY_TSV_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+typedef struct {
+	FILE *fp;
+	const char *name;	/* for messages: the file name or "<stdin>" */
+	size_t lineno;		/* line of the row last read (1 = header) */
+
+	size_t ncols;
+	char **header;		/* unescaped column names */
+
+	/* The row last read: field i is f[i], flen[i] bytes, NUL-terminated, still
+	 * escaped unless tsv_get unescaped it (then unesc[i] is set). */
+	size_t nf;
+	char **f;
+	size_t *flen;
+	unsigned char *unesc;
+
+	char *line;
+	size_t linecap;
+	ssize_t linelen;
+	size_t fcap;
+} tsv_reader;
+
+/* Open FP (named NAME in messages) and read the header. Empty input is a data
+ * error: a TSV has at least its header row. */
+void tsv_open(tsv_reader *r, FILE *fp, const char *name);
+
+/* Read the next row. Returns 1, or 0 at the end of the input. A row whose
+ * field count differs from the header's, or a NUL byte, is a data error. */
+int tsv_next(tsv_reader *r);
+
+/* Field I of the row, unescaped (in place, once). */
+const char *tsv_get(tsv_reader *r, size_t i);
+
+/* Is field I missing (empty)? */
+static inline int
+tsv_missing(const tsv_reader *r, size_t i)
+{
+	return r->flen[i] == 0;
+}
+
+/* Parse field I as a number, dying with FILE:LINE, the column and the value
+ * when it is not one. Returns 0 and leaves *X alone when the field is empty. */
+int tsv_number(tsv_reader *r, size_t i, double *x);
+
+/* Free what the reader holds; the FILE is the caller's. */
+void tsv_free(tsv_reader *r);
+
+/* Open PATH for reading ("-" is stdin); dies when it cannot. */
+FILE *tsv_fopen_in(const char *path);
+
+typedef struct {
+	FILE *fp;
+	const char *name;
+	int nf;			/* fields written in the current row */
+} tsv_writer;
+
+void tsvw_init(tsv_writer *w, FILE *fp, const char *name);
+/* Open PATH for writing (dies when it cannot). */
+void tsvw_open(tsv_writer *w, const char *path);
+/* A field from a C string, escaped. NULL or "" is missing. */
+void tsvw_str(tsv_writer *w, const char *s);
+void tsvw_strn(tsv_writer *w, const char *s, size_t n);
+/* A field already escaped (as read by tsv_reader). */
+void tsvw_raw(tsv_writer *w, const char *s, size_t n);
+/* Field I of the row R holds, as it was read. */
+void tsvw_copy(tsv_writer *w, const tsv_reader *r, size_t i);
+/* Every field of R's current row, then nothing else: the caller may add more
+ * before tsvw_end. */
+void tsvw_copy_row(tsv_writer *w, const tsv_reader *r);
+/* The header of R. */
+void tsvw_header(tsv_writer *w, const tsv_reader *r);
+/* A number in the one output format (num_format). */
+void tsvw_num(tsv_writer *w, double x);
+/* A whole number. */
+void tsvw_int(tsv_writer *w, long long x);
+/* End the row; dies if the stream has failed. */
+void tsvw_end(tsv_writer *w);
+/* Flush and close; any write error is fatal. */
+void tsvw_close(tsv_writer *w);
+
+/* Flush and close stdout at the end of main, failing on any write error. */
+void close_stdout(void);
+
+#endif

@@ -1,0 +1,62 @@
+# Shared by every test file: finds the tools, pins the locale, runs each test
+# in its own directory.  BIN selects the build (bin/ or bin/asan/).
+
+SVY_ROOT="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
+BIN="${BIN:-$SVY_ROOT/bin}"
+FIXTURES="$SVY_ROOT/fixtures"
+TESTDATA="$SVY_ROOT/test/data"
+SHARED="${SVY_SHARED:-$SVY_ROOT/../shared}"
+export LC_ALL=C
+
+load '/usr/lib/bats/bats-support/load'
+load '/usr/lib/bats/bats-assert/load'
+
+setup() {
+	cd "$BATS_TEST_TMPDIR" || return 1
+}
+
+# svy TOOL ARGS...: run a tool of the build under test.
+svy() {
+	local tool=$1
+	shift
+	"$BIN/$tool" "$@"
+}
+
+# A sanitizer report makes the tool exit 98/99 (see the Makefile); no test
+# expects those, so any assert_failure with a status would catch it, but we
+# also fail loudly here for tests that only look at output.
+assert_no_sanitizer() {
+	if [[ "$output" == *"Sanitizer"* || "$output" == *"runtime error:"* ]]; then
+		fail "sanitizer report: $output"
+	fi
+}
+
+# numeq A B TOL: |A-B| <= TOL * max(1, |B|) (relative, absolute near zero).
+numeq() {
+	awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN {
+		d = a - b; if (d < 0) d = -d; m = b < 0 ? -b : b; if (m < 1) m = 1;
+		exit !(d <= t * m) }'
+}
+
+# compare_numeric GOT WANT TOL: two TSVs of the same shape, numeric cells
+# within TOL (relative, absolute below 1), other cells equal.
+compare_numeric() {
+	awk -F'\t' -v tol="$3" '
+		function isnum(s) { return s ~ /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/ }
+		NR == FNR { want[FNR] = $0; nw = FNR; next }
+		{
+			if (!(FNR in want)) { printf "extra line %d: %s\n", FNR, $0; bad = 1; next }
+			n = split(want[FNR], w, "\t"); m = split($0, g, "\t")
+			if (n != m) { printf "line %d: %d fields, want %d\n", FNR, m, n; bad = 1; next }
+			for (i = 1; i <= n; i++) {
+				if (isnum(w[i]) && isnum(g[i])) {
+					d = g[i] - w[i]; if (d < 0) d = -d
+					s = w[i] < 0 ? -w[i] : w[i]; if (s < 1) s = 1
+					if (d > tol * s) { printf "line %d field %d: got %s, want %s\n", FNR, i, g[i], w[i]; bad = 1 }
+				} else if (w[i] != g[i]) { printf "line %d field %d: got \"%s\", want \"%s\"\n", FNR, i, g[i], w[i]; bad = 1 }
+			}
+			ng = FNR
+		}
+		END { if (ng < nw) { printf "missing lines %d..%d\n", ng + 1, nw; bad = 1 } exit bad }
+	' "$2" "$1"
+}

@@ -1,0 +1,135 @@
+/* filter-students: drop respondents whose working situation is "student". */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cols.h"
+#include "err.h"
+#include "rejects.h"
+#include "tsv.h"
+
+/* The questionnaire's answer (question 3) and its LimeSurvey answer code. */
+static const char *default_values[] = {"I am a student.", "A1"};
+/* The column: the LimeSurvey question code, or its codebook name. */
+static const char *default_columns[] = {"Q3", "working_situation"};
+
+static void
+usage(void)
+{
+	printf("usage: %s [OPTION]... [FILE]\n"
+	       "Drop survey respondents who answered that they are students.\n"
+	       "Reads TSV from FILE or standard input, writes TSV to standard output.\n"
+	       "\n"
+	       "  -c, --column NAME    working-situation column (default: Q3, or\n"
+	       "                       working_situation when there is no Q3)\n"
+	       "  -v, --value TEXT     the student answer; repeat for several (default:\n"
+	       "                       'I am a student.' and its answer code 'A1')\n"
+	       "  -r, --rejects FILE   write the dropped rows there, with a 'reason' column\n"
+	       "  -q, --quiet          no summary line on standard error\n"
+	       "      --help           show this help and exit\n"
+	       "      --version        show the version and exit\n"
+	       "\n"
+	       "Respondents with the column missing are kept and counted separately.\n"
+	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
+	       err_prog);
+	exit(0);
+}
+
+static size_t
+find_column(const tsv_reader *r, const char *name)
+{
+	if (name)
+		return cols_require(r, name);
+	for (size_t k = 0; k < sizeof default_columns / sizeof *default_columns; k++) {
+		long i = cols_find(r, default_columns[k]);
+		if (i >= 0)
+			return (size_t)i;
+	}
+	return cols_require(r, default_columns[0]);
+}
+
+static int
+is_student(const char *answer, char *const *values, size_t nvalues)
+{
+	for (size_t k = 0; k < nvalues; k++)
+		if (strcmp(answer, values[k]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION };
+	static const struct option longopts[] = {
+		{"column", required_argument, NULL, 'c'},
+		{"help", no_argument, NULL, OPT_HELP},
+		{"quiet", no_argument, NULL, 'q'},
+		{"rejects", required_argument, NULL, 'r'},
+		{"value", required_argument, NULL, 'v'},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	const char *column = NULL, *rejects_path = NULL;
+	char **values = xmalloc((size_t)argc * sizeof *values);
+	size_t nvalues = 0;
+	int quiet = 0, c;
+
+	err_init("filter-students");
+	while ((c = getopt_long(argc, argv, "c:qr:v:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': column = optarg; break;
+		case 'q': quiet = 1; break;
+		case 'r': rejects_path = optarg; break;
+		case 'v': values[nvalues++] = optarg; break;
+		case OPT_HELP: usage(); break;
+		case OPT_VERSION: print_version(); return 0;
+		default: die_usage("unknown option");
+		}
+	}
+	if (argc - optind > 1)
+		die_usage("too many arguments: one input file at most");
+	if (nvalues == 0)
+		for (size_t k = 0; k < sizeof default_values / sizeof *default_values; k++)
+			values[nvalues++] = (char *)default_values[k];
+
+	const char *path = optind < argc ? argv[optind] : "-";
+	FILE *in = tsv_fopen_in(path);
+	tsv_reader r;
+	tsv_open(&r, in, strcmp(path, "-") == 0 ? "<stdin>" : path);
+	size_t col = find_column(&r, column);
+
+	tsv_writer out;
+	tsvw_init(&out, stdout, "<stdout>");
+	tsvw_header(&out, &r);
+	tsvw_end(&out);
+	rejects rj;
+	rejects_open(&rj, rejects_path, &r);
+
+	unsigned long long nread = 0, kept = 0, dropped = 0, missing = 0;
+	while (tsv_next(&r)) {
+		nread++;
+		if (tsv_missing(&r, col)) {
+			missing++;
+		} else if (is_student(tsv_get(&r, col), values, nvalues)) {
+			dropped++;
+			rejects_add(&rj, &r, "student");
+			continue;
+		}
+		kept++;
+		tsvw_copy_row(&out, &r);
+		tsvw_end(&out);
+	}
+	close_stdout();
+	rejects_close(&rj);
+	if (!quiet)
+		warn("read %llu rows, kept %llu, dropped %llu (student); %llu kept "
+		     "with '%s' missing", nread, kept, dropped, missing, r.header[col]);
+	if (in != stdin)
+		fclose(in);
+	tsv_free(&r);
+	free(values);
+	return 0;
+}
