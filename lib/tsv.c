@@ -107,11 +107,19 @@ tsv_open(tsv_reader *r, FILE *fp, const char *name)
 }
 
 int
-tsv_next(tsv_reader *r)
+tsv_next_lenient(tsv_reader *r)
 {
 	if (!read_line(r))
 		return 0;
 	split_fields(r);
+	return 1;
+}
+
+int
+tsv_next(tsv_reader *r)
+{
+	if (!tsv_next_lenient(r))
+		return 0;
 	if (r->nf != r->ncols)
 		die_at(r->name, r->lineno, NULL, NULL,
 		       "row has %zu field%s, header has %zu", r->nf,

@@ -40,6 +40,10 @@ void tsv_open(tsv_reader *r, FILE *fp, const char *name);
  * field count differs from the header's, or a NUL byte, is a data error. */
 int tsv_next(tsv_reader *r);
 
+/* As tsv_next, but any number of fields is accepted (r->nf says how many):
+ * for formats with comments or blank lines, such as codebooks. */
+int tsv_next_lenient(tsv_reader *r);
+
 /* Field I of the row, unescaped (in place, once). */
 const char *tsv_get(tsv_reader *r, size_t i);
 
@@ -74,6 +78,10 @@ void tsvw_str(tsv_writer *w, const char *s);
 void tsvw_strn(tsv_writer *w, const char *s, size_t n);
 /* A field already escaped (as read by tsv_reader). */
 void tsvw_raw(tsv_writer *w, const char *s, size_t n);
+/* As tsv_next, but any number of fields is accepted (r->nf says how many):
+ * for formats with comments or blank lines, such as codebooks. */
+int tsv_next_lenient(tsv_reader *r);
+
 /* Field I of the row R holds, as it was read. */
 void tsvw_copy(tsv_writer *w, const tsv_reader *r, size_t i);
 /* Every field of R's current row, then nothing else: the caller may add more

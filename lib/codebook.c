@@ -1,0 +1,260 @@
+#include "codebook.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cols.h"
+#include "err.h"
+#include "num.h"
+#include "tsv.h"
+
+enum { F_COLUMN, F_RENAME, F_LABEL, F_CODE, F_VALUE, NFIELDS };
+static const char *field_names[NFIELDS] = {"column", "rename", "label", "code", "value"};
+
+static cb_scale *
+find_scale(const codebook *cb, const char *name)
+{
+	for (size_t i = 0; i < cb->nscales; i++)
+		if (strcmp(cb->scales[i]->name, name) == 0)
+			return cb->scales[i];
+	return NULL;
+}
+
+static cb_scale *
+new_scale(codebook *cb, const char *name, size_t line)
+{
+	cb_scale *s = xcalloc(1, sizeof *s);
+	s->name = xstrdup(name);
+	s->line = line;
+	cb->scales = xgrow(cb->scales, &cb->scap, cb->nscales + 1, sizeof *cb->scales);
+	cb->scales[cb->nscales++] = s;
+	return s;
+}
+
+static cb_entry *
+add_entry(codebook *cb, const char *column, const char *output, size_t line)
+{
+	for (size_t i = 0; i < cb->nentries; i++)
+		if (strcmp(cb->entries[i].output, output) == 0)
+			die_at(cb->path, line, "rename", output,
+			       "output column already defined on line %zu",
+			       cb->entries[i].line);
+	cb->entries = xgrow(cb->entries, &cb->ecap, cb->nentries + 1, sizeof *cb->entries);
+	cb_entry *e = &cb->entries[cb->nentries++];
+	e->column = xstrdup(column);
+	e->output = xstrdup(output);
+	e->scale = NULL;
+	e->line = line;
+	return e;
+}
+
+/* The entry that a level row of COLUMN belongs to: the one named RENAME, or
+ * with RENAME empty the column's last entry with levels of its own. */
+static cb_entry *
+entry_for_level(codebook *cb, const char *column, const char *rename, size_t line)
+{
+	const char *output = *rename ? rename : NULL;
+	for (size_t i = cb->nentries; i-- > 0;) {
+		cb_entry *e = &cb->entries[i];
+		if (strcmp(e->column, column) != 0)
+			continue;
+		if (output ? strcmp(e->output, output) == 0
+		           : e->scale && e->scale->name[0] != '@')
+			return e;
+	}
+	return add_entry(cb, column, output ? output : column, line);
+}
+
+static void
+check_value(const codebook *cb, size_t line, const char *value)
+{
+	double x;
+	enum num_status st = num_parse(value, &x);
+	if (st != NUM_OK && st != NUM_EMPTY)
+		die_at(cb->path, line, "value", value, "%s", num_strerror(st));
+}
+
+static void
+add_level(codebook *cb, cb_scale *s, size_t line, const char *label,
+          const char *code, const char *value)
+{
+	check_value(cb, line, value);
+	if (!*label && !*code) {
+		if (s->has_empty)
+			die_at(cb->path, line, NULL, NULL,
+			       "scale '%s' already gives the value of an empty answer", s->name);
+		s->has_empty = 1;
+		s->empty_value = *value ? xstrdup(value) : NULL;
+		return;
+	}
+	for (size_t i = 0; i < s->nlevels; i++) {
+		const cb_level *l = &s->levels[i];
+		const char *dup = NULL;
+		if (*label && (strcmp(l->label, label) == 0 || strcmp(l->code, label) == 0))
+			dup = label;
+		else if (*code && (strcmp(l->label, code) == 0 || strcmp(l->code, code) == 0))
+			dup = code;
+		if (dup)
+			die_at(cb->path, line, NULL, dup,
+			       "scale '%s' already has this answer (line %zu)", s->name, l->line);
+	}
+	s->levels = xgrow(s->levels, &s->cap, s->nlevels + 1, sizeof *s->levels);
+	cb_level *l = &s->levels[s->nlevels++];
+	l->label = xstrdup(label);
+	l->code = xstrdup(code);
+	l->label_len = strlen(label);
+	l->code_len = strlen(code);
+	l->value = *value ? xstrdup(value) : NULL;
+	l->line = line;
+}
+
+static void
+read_row(codebook *cb, tsv_reader *r, const size_t *idx, char **scale_refs)
+{
+	const char *f[NFIELDS];
+	for (int k = 0; k < NFIELDS; k++)
+		f[k] = tsv_get(r, idx[k]);
+	size_t line = r->lineno;
+	if (!*f[F_COLUMN])
+		die_at(cb->path, line, "column", NULL, "missing: every row names a column or an @scale");
+	if (f[F_COLUMN][0] == '@') {
+		if (*f[F_RENAME])
+			die_at(cb->path, line, "rename", f[F_RENAME], "a scale level renames nothing");
+		cb_scale *s = find_scale(cb, f[F_COLUMN]);
+		if (!s)
+			s = new_scale(cb, f[F_COLUMN], line);
+		add_level(cb, s, line, f[F_LABEL], f[F_CODE], f[F_VALUE]);
+		return;
+	}
+	if (f[F_LABEL][0] == '@') {
+		if (*f[F_CODE] || *f[F_VALUE])
+			die_at(cb->path, line, NULL, NULL,
+			       "a row that assigns scale '%s' has no code or value", f[F_LABEL]);
+		add_entry(cb, f[F_COLUMN], *f[F_RENAME] ? f[F_RENAME] : f[F_COLUMN], line);
+		/* resolved once every scale is read: scales may come after use */
+		scale_refs[cb->nentries - 1] = xstrdup(f[F_LABEL]);
+		return;
+	}
+	if (!*f[F_LABEL] && !*f[F_CODE] && !*f[F_VALUE]) {
+		if (!*f[F_RENAME])
+			die_at(cb->path, line, NULL, NULL,
+			       "row for column '%s' does nothing: give a rename, a scale or a level",
+			       f[F_COLUMN]);
+		add_entry(cb, f[F_COLUMN], f[F_RENAME], line);
+		return;
+	}
+	cb_entry *e = entry_for_level(cb, f[F_COLUMN], f[F_RENAME], line);
+	if (!e->scale) {
+		if (scale_refs[e - cb->entries])
+			die_at(cb->path, line, NULL, NULL,
+			       "column '%s' (as '%s') already uses scale '%s'", e->column,
+			       e->output, scale_refs[e - cb->entries]);
+		e->scale = new_scale(cb, e->output, line);
+	}
+	add_level(cb, e->scale, line, f[F_LABEL], f[F_CODE], f[F_VALUE]);
+}
+
+codebook *
+codebook_load(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	if (!fp)
+		die_errno("codebook %s", path);
+	codebook *cb = xcalloc(1, sizeof *cb);
+	cb->path = path;
+	tsv_reader r;
+	tsv_open(&r, fp, path);
+	size_t idx[NFIELDS];
+	for (int k = 0; k < NFIELDS; k++) {
+		long i = cols_find(&r, field_names[k]);
+		if (i < 0)
+			die_at(path, 1, NULL, NULL,
+			       "not a codebook: the header needs the columns column, rename, "
+			       "label, code, value; '%s' is missing", field_names[k]);
+		idx[k] = (size_t)i;
+	}
+	char **scale_refs = NULL;
+	size_t refcap = 0;
+	for (;;) {
+		/* comments and blank lines are for people */
+		if (!tsv_next_lenient(&r))
+			break;
+		if (r.nf == 1 && r.flen[0] == 0)
+			continue;
+		if (r.f[0][0] == '#')
+			continue;
+		if (r.nf != r.ncols)
+			die_at(path, r.lineno, NULL, NULL, "row has %zu field%s, header has %zu",
+			       r.nf, r.nf == 1 ? "" : "s", r.ncols);
+		size_t had = refcap;
+		scale_refs = xgrow(scale_refs, &refcap, cb->nentries + 1, sizeof *scale_refs);
+		for (size_t i = had; i < refcap; i++)
+			scale_refs[i] = NULL;
+		read_row(cb, &r, idx, scale_refs);
+	}
+	for (size_t i = 0; i < cb->nentries; i++) {
+		if (!scale_refs || !scale_refs[i])
+			continue;
+		cb_scale *s = find_scale(cb, scale_refs[i]);
+		if (!s)
+			die_at(path, cb->entries[i].line, "label", scale_refs[i],
+			       "no such scale: define its levels in rows whose column is the scale name");
+		cb->entries[i].scale = s;
+		free(scale_refs[i]);
+	}
+	free(scale_refs);
+	tsv_free(&r);
+	fclose(fp);
+	return cb;
+}
+
+void
+codebook_free(codebook *cb)
+{
+	if (!cb)
+		return;
+	for (size_t i = 0; i < cb->nentries; i++) {
+		free(cb->entries[i].column);
+		free(cb->entries[i].output);
+	}
+	free(cb->entries);
+	for (size_t i = 0; i < cb->nscales; i++) {
+		cb_scale *s = cb->scales[i];
+		for (size_t k = 0; k < s->nlevels; k++) {
+			free(s->levels[k].label);
+			free(s->levels[k].code);
+			free(s->levels[k].value);
+		}
+		free(s->levels);
+		free(s->empty_value);
+		free(s->name);
+		free(s);
+	}
+	free(cb->scales);
+	free(cb);
+}
+
+const cb_level *
+cb_lookup(const cb_scale *s, const char *answer, size_t len)
+{
+	for (size_t i = 0; i < s->nlevels; i++) {
+		const cb_level *l = &s->levels[i];
+		if ((l->label_len == len && memcmp(l->label, answer, len) == 0) ||
+		    (l->code_len == len && memcmp(l->code, answer, len) == 0))
+			return l;
+	}
+	return NULL;
+}
+
+const cb_scale *
+cb_scale_of(const codebook *cb, const char *name)
+{
+	for (size_t i = 0; i < cb->nentries; i++)
+		if (strcmp(cb->entries[i].output, name) == 0)
+			return cb->entries[i].scale;
+	for (size_t i = 0; i < cb->nentries; i++)
+		if (strcmp(cb->entries[i].column, name) == 0)
+			return cb->entries[i].scale;
+	return NULL;
+}

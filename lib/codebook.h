@@ -1,0 +1,63 @@
+/* Codebooks: how answers become numbers, and which columns get readable names.
+ *
+ * A codebook is a TSV with the header  column rename label code value
+ * ('#' lines are comments, blank lines ignored). Each row is one of:
+ *   @SCALE  -  LABEL CODE VALUE   a level of scale SCALE: an answer equal to LABEL or
+ *                                 CODE encodes as VALUE; LABEL and CODE both empty
+ *                                 give the value of an empty answer; an empty VALUE
+ *                                 encodes the answer as missing
+ *   COLUMN  NAME  @SCALE - -      COLUMN is encoded with SCALE into column NAME
+ *                                 (NAME empty: the column keeps its name)
+ *   COLUMN  NAME  LABEL CODE VALUE  a level of COLUMN's own scale (later rows of the
+ *                                 same column may leave NAME empty)
+ *   COLUMN  NAME  - - -           COLUMN renamed to NAME, values passed through
+ * One export column may be listed under several NAMEs: each is an output column. */
+#ifndef SVY_CODEBOOK_H
+#define SVY_CODEBOOK_H
+
+#include <stddef.h>
+
+typedef struct {
+	char *label, *code;
+	size_t label_len, code_len;
+	char *value;		/* NULL: the answer encodes as missing */
+	size_t line;
+} cb_level;
+
+typedef struct {
+	char *name;		/* "@familiarity", or the column's own: "Q13" */
+	cb_level *levels;
+	size_t nlevels, cap;
+	int has_empty;		/* an empty answer has a value */
+	char *empty_value;	/* that value (NULL: missing) */
+	size_t line;		/* where it was first defined */
+} cb_scale;
+
+typedef struct {
+	char *column;		/* the export's column */
+	char *output;		/* the output column's name */
+	cb_scale *scale;	/* NULL: renamed only */
+	size_t line;
+} cb_entry;
+
+typedef struct {
+	const char *path;
+	cb_entry *entries;
+	size_t nentries, ecap;
+	cb_scale **scales;
+	size_t nscales, scap;
+} codebook;
+
+/* Read and check the codebook at PATH; any mistake in it is a data error
+ * naming its line. */
+codebook *codebook_load(const char *path);
+void codebook_free(codebook *cb);
+
+/* The level of S that ANSWER (LEN bytes) matches by label or code, or NULL. */
+const cb_level *cb_lookup(const cb_scale *s, const char *answer, size_t len);
+
+/* The scale used for output column NAME (by output name, then by export
+ * column), or NULL. */
+const cb_scale *cb_scale_of(const codebook *cb, const char *name);
+
+#endif
