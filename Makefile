@@ -39,6 +39,7 @@ endif
 
 .PHONY: all deps check check-normal check-asan test clean install uninstall study fuzz bench
 .DEFAULT_GOAL := all
+.SECONDARY:
 
 all: $(NEED_DEPS)
 	@$(MAKE) --no-print-directory build

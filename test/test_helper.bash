@@ -8,6 +8,7 @@ TESTDATA="$SVY_ROOT/test/data"
 SHARED="${SVY_SHARED:-$SVY_ROOT/../shared}"
 export LC_ALL=C
 
+bats_require_minimum_version 1.5.0
 load '/usr/lib/bats/bats-support/load'
 load '/usr/lib/bats/bats-assert/load'
 

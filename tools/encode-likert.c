@@ -1,0 +1,220 @@
+/* encode-likert: answers to numbers, column by column, with a codebook. */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codebook.h"
+#include "cols.h"
+#include "err.h"
+#include "tsv.h"
+
+/* One output column: a field of the input, copied or encoded. */
+typedef struct {
+	size_t in;		/* input field */
+	const cb_entry *entry;	/* NULL: passed through */
+	unsigned long long unknown;
+} out_col;
+
+static void
+usage(void)
+{
+	printf("usage: %s --codebook FILE [OPTION]... [FILE]\n"
+	       "Encode survey answers as numbers with a codebook: Likert labels or\n"
+	       "LimeSurvey answer codes to their values, multiple choice to 1/0, the\n"
+	       "familiarity scale to 2/1/0; rename columns to readable names.\n"
+	       "Reads TSV from FILE or standard input, writes TSV to standard output.\n"
+	       "\n"
+	       "  -b, --codebook FILE      the codebook (see below)\n"
+	       "  -u, --unknown=ACTION     an answer the codebook does not know: 'error'\n"
+	       "                           (default: stop, naming row, column and value)\n"
+	       "                           or 'missing' (encode as empty, counted on stderr)\n"
+	       "  -q, --quiet              no summary line on standard error\n"
+	       "      --help               show this help and exit\n"
+	       "      --version            show the version and exit\n"
+	       "\n"
+	       "The codebook is a TSV with the columns column, rename, label, code, value;\n"
+	       "rows whose column is '@NAME' define the levels of scale NAME, a row with\n"
+	       "label '@NAME' encodes a column with that scale into the column 'rename';\n"
+	       "levels with label and code empty give the value of an empty answer.\n"
+	       "Columns not in the codebook pass through untouched. See svy-encode-likert(1).\n"
+	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
+	       err_prog);
+	exit(0);
+}
+
+/* The output columns, in input order; an input column with codebook entries
+ * becomes those entries' columns, in codebook order. */
+static out_col *
+plan_columns(const tsv_reader *r, const codebook *cb, size_t *nout)
+{
+	size_t n = 0, cap = 0;
+	out_col *cols = NULL;
+	unsigned char *used = xcalloc(cb->nentries ? cb->nentries : 1, 1);
+	for (size_t i = 0; i < r->ncols; i++) {
+		int any = 0;
+		for (size_t k = 0; k < cb->nentries; k++) {
+			if (strcmp(cb->entries[k].column, r->header[i]) != 0)
+				continue;
+			cols = xgrow(cols, &cap, n + 1, sizeof *cols);
+			cols[n++] = (out_col){i, &cb->entries[k], 0};
+			used[k] = any = 1;
+		}
+		if (!any) {
+			cols = xgrow(cols, &cap, n + 1, sizeof *cols);
+			cols[n++] = (out_col){i, NULL, 0};
+		}
+	}
+	size_t absent = 0;
+	for (size_t k = 0; k < cb->nentries; k++)
+		if (!used[k] && (k == 0 || strcmp(cb->entries[k].column, cb->entries[k - 1].column)))
+			absent++;
+	if (absent) {
+		size_t shown = 0;
+		for (size_t k = 0; k < cb->nentries && shown < 5; k++)
+			if (!used[k] && (k == 0 || strcmp(cb->entries[k].column, cb->entries[k - 1].column))) {
+				warn("%s:%zu: column '%s' is not in the input", cb->path,
+				     cb->entries[k].line, cb->entries[k].column);
+				shown++;
+			}
+		if (absent > shown)
+			warn("%s: %zu more codebook columns are not in the input", cb->path,
+			     absent - shown);
+	}
+	free(used);
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = a + 1; b < n; b++) {
+			const char *na = cols[a].entry ? cols[a].entry->output : r->header[cols[a].in];
+			const char *nb = cols[b].entry ? cols[b].entry->output : r->header[cols[b].in];
+			if (strcmp(na, nb) == 0)
+				die_at(cb->path, cols[a].entry ? cols[a].entry->line
+				                 : cols[b].entry ? cols[b].entry->line : 0,
+				       NULL, NULL, "output would have column '%s' twice", na);
+		}
+	*nout = n;
+	return cols;
+}
+
+static noreturn void
+die_unknown(tsv_reader *r, const out_col *c, const char *answer)
+{
+	const cb_scale *s = c->entry->scale;
+	char known[400];
+	size_t o = 0;
+	for (size_t k = 0; k < s->nlevels && o < sizeof known - 80; k++)
+		o += (size_t)snprintf(known + o, sizeof known - o, "%s'%s'",
+		                      k ? ", " : "", s->levels[k].label);
+	if (o >= sizeof known - 80)
+		snprintf(known + o, sizeof known - o, ", ...");
+	die_at(r->name, r->lineno, r->header[c->in], answer,
+	       "answer not in the codebook (scale '%s' has %s)", s->name,
+	       s->nlevels ? known : "no levels");
+}
+
+/* Write the encoded value of C's input field; returns 0 when unknown. */
+static int
+encode_field(tsv_writer *w, tsv_reader *r, out_col *c)
+{
+	const cb_scale *s = c->entry->scale;
+	if (tsv_missing(r, c->in)) {
+		tsvw_str(w, s->has_empty ? s->empty_value : NULL);
+		return 1;
+	}
+	const char *answer = tsv_get(r, c->in);
+	const cb_level *l = cb_lookup(s, answer, r->flen[c->in]);
+	if (!l)
+		return 0;
+	tsvw_str(w, l->value);
+	return 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION };
+	static const struct option longopts[] = {
+		{"codebook", required_argument, NULL, 'b'},
+		{"help", no_argument, NULL, OPT_HELP},
+		{"quiet", no_argument, NULL, 'q'},
+		{"unknown", required_argument, NULL, 'u'},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	const char *codebook_path = NULL;
+	int quiet = 0, unknown_missing = 0, c;
+
+	err_init("encode-likert");
+	while ((c = getopt_long(argc, argv, "b:qu:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'b': codebook_path = optarg; break;
+		case 'q': quiet = 1; break;
+		case 'u':
+			if (strcmp(optarg, "missing") == 0)
+				unknown_missing = 1;
+			else if (strcmp(optarg, "error") == 0)
+				unknown_missing = 0;
+			else
+				die_usage("--unknown: '%s' is neither 'error' nor 'missing'", optarg);
+			break;
+		case OPT_HELP: usage(); break;
+		case OPT_VERSION: print_version(); return 0;
+		default: die_usage("unknown option");
+		}
+	}
+	if (!codebook_path)
+		die_usage("no codebook: give one with --codebook FILE");
+	if (argc - optind > 1)
+		die_usage("too many arguments: one input file at most");
+
+	codebook *cb = codebook_load(codebook_path);
+	const char *path = optind < argc ? argv[optind] : "-";
+	FILE *in = tsv_fopen_in(path);
+	tsv_reader r;
+	tsv_open(&r, in, strcmp(path, "-") == 0 ? "<stdin>" : path);
+	size_t nout;
+	out_col *cols = plan_columns(&r, cb, &nout);
+
+	tsv_writer out;
+	tsvw_init(&out, stdout, "<stdout>");
+	for (size_t k = 0; k < nout; k++)
+		tsvw_str(&out, cols[k].entry ? cols[k].entry->output : r.header[cols[k].in]);
+	tsvw_end(&out);
+
+	unsigned long long nread = 0, unknown = 0;
+	size_t encoded = 0;
+	for (size_t k = 0; k < nout; k++)
+		encoded += cols[k].entry && cols[k].entry->scale;
+	while (tsv_next(&r)) {
+		nread++;
+		for (size_t k = 0; k < nout; k++) {
+			out_col *oc = &cols[k];
+			if (!oc->entry || !oc->entry->scale) {
+				tsvw_copy(&out, &r, oc->in);
+			} else if (!encode_field(&out, &r, oc)) {
+				if (!unknown_missing)
+					die_unknown(&r, oc, tsv_get(&r, oc->in));
+				tsvw_str(&out, NULL);
+				oc->unknown++;
+				unknown++;
+			}
+		}
+		tsvw_end(&out);
+	}
+	close_stdout();
+	if (!quiet) {
+		for (size_t k = 0; k < nout; k++)
+			if (cols[k].unknown)
+				warn("column '%s': %llu unknown answer%s encoded as missing",
+				     r.header[cols[k].in], cols[k].unknown,
+				     cols[k].unknown == 1 ? "" : "s");
+		warn("read %llu rows, kept %llu, dropped 0; encoded %zu columns with %s; "
+		     "%llu unknown answers", nread, nread, encoded, codebook_path, unknown);
+	}
+	free(cols);
+	if (in != stdin)
+		fclose(in);
+	tsv_free(&r);
+	codebook_free(cb);
+	return 0;
+}
