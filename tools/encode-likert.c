@@ -158,7 +158,7 @@ main(int argc, char **argv)
 				die_usage("--unknown: '%s' is neither 'error' nor 'missing'", optarg);
 			break;
 		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); return 0;
+		case OPT_VERSION: print_version(); exit(0);
 		default: die_usage("unknown option");
 		}
 	}

@@ -85,7 +85,7 @@ main(int argc, char **argv)
 		case 'r': rejects_path = optarg; break;
 		case 'v': values[nvalues++] = optarg; break;
 		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); return 0;
+		case OPT_VERSION: print_version(); exit(0);
 		default: die_usage("unknown option");
 		}
 	}
