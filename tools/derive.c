@@ -1,0 +1,182 @@
+/* derive: append columns computed from others, row by row. */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cols.h"
+#include "err.h"
+#include "num.h"
+#include "tsv.h"
+
+enum op { OP_ANY, OP_ALL, OP_SUM, OP_MEAN, OP_COUNT };
+static const char *op_names[] = {"any", "all", "sum", "mean", "count"};
+
+typedef struct {
+	enum op op;
+	char *name;		/* the new column */
+	char **args;		/* its source columns, as given */
+	size_t nargs;
+	size_t *src;		/* their indices */
+	size_t nsrc;
+	size_t line;
+} derivation;
+
+static void
+usage(void)
+{
+	printf("usage: %s [OPTION]... [FILE]\n"
+	       "Append columns computed from other columns of the same row.\n"
+	       "Reads TSV from FILE or standard input, writes TSV to standard output.\n"
+	       "\n"
+	       "  -a, --any NAME=COL,...    1 if any of the columns is non-zero, else 0\n"
+	       "      --all NAME=COL,...    1 if all of the columns are non-zero, else 0\n"
+	       "  -s, --sum NAME=COL,...    their sum\n"
+	       "  -m, --mean NAME=COL,...   their mean\n"
+	       "  -c, --count NAME=COL,...  how many are non-zero\n"
+	       "  -q, --quiet               no summary line on standard error\n"
+	       "      --help                show this help and exit\n"
+	       "      --version             show the version and exit\n"
+	       "\n"
+	       "COL may be a shell glob (method_*). The columns must be numeric; a row\n"
+	       "with any of them missing gets an empty result, counted on stderr.\n"
+	       "Example, the study's ML developers:\n"
+	       "  derive --any ml_developer=task_custom_apps,task_tools_from_scratch\n"
+	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
+	       err_prog);
+	exit(0);
+}
+
+static void
+parse_derivation(derivation *d, enum op op, const char *spec)
+{
+	const char *eq = strchr(spec, '=');
+	if (!eq || eq == spec || !eq[1])
+		die_usage("--%s: '%s' is not NAME=COL,...", op_names[op], spec);
+	d->op = op;
+	d->name = xstrndup(spec, (size_t)(eq - spec));
+	d->args = cols_split_list(eq + 1, &d->nargs);
+	for (size_t k = 0; k < d->nargs; k++)
+		if (!*d->args[k])
+			die_usage("--%s: '%s' has an empty column name", op_names[op], spec);
+}
+
+static double
+apply(const derivation *d, const double *x, size_t n)
+{
+	double acc = 0;
+	size_t nonzero = 0;
+	for (size_t k = 0; k < n; k++) {
+		acc += x[k];
+		nonzero += x[k] != 0;
+	}
+	switch (d->op) {
+	case OP_ANY: return nonzero > 0;
+	case OP_ALL: return nonzero == n;
+	case OP_SUM: return acc;
+	case OP_MEAN: return acc / (double)n;
+	case OP_COUNT: return (double)nonzero;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_ALL = CHAR_MAX + 1, OPT_HELP, OPT_VERSION };
+	static const struct option longopts[] = {
+		{"all", required_argument, NULL, OPT_ALL},
+		{"any", required_argument, NULL, 'a'},
+		{"count", required_argument, NULL, 'c'},
+		{"help", no_argument, NULL, OPT_HELP},
+		{"mean", required_argument, NULL, 'm'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"sum", required_argument, NULL, 's'},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	derivation *ds = xcalloc((size_t)argc, sizeof *ds);
+	size_t nd = 0;
+	int quiet = 0, c;
+
+	err_init("derive");
+	while ((c = getopt_long(argc, argv, "a:c:m:qs:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a': parse_derivation(&ds[nd++], OP_ANY, optarg); break;
+		case OPT_ALL: parse_derivation(&ds[nd++], OP_ALL, optarg); break;
+		case 'c': parse_derivation(&ds[nd++], OP_COUNT, optarg); break;
+		case 'm': parse_derivation(&ds[nd++], OP_MEAN, optarg); break;
+		case 's': parse_derivation(&ds[nd++], OP_SUM, optarg); break;
+		case 'q': quiet = 1; break;
+		case OPT_HELP: usage(); break;
+		case OPT_VERSION: print_version(); exit(0);
+		default: die_usage("unknown option");
+		}
+	}
+	if (nd == 0)
+		die_usage("nothing to derive: give --any, --all, --sum, --mean or --count");
+	if (argc - optind > 1)
+		die_usage("too many arguments: one input file at most");
+
+	const char *path = optind < argc ? argv[optind] : "-";
+	FILE *in = tsv_fopen_in(path);
+	tsv_reader r;
+	tsv_open(&r, in, strcmp(path, "-") == 0 ? "<stdin>" : path);
+	size_t maxsrc = 1;
+	for (size_t k = 0; k < nd; k++) {
+		if (cols_find(&r, ds[k].name) >= 0)
+			die_usage("column '%s' exists already: choose another name", ds[k].name);
+		for (size_t j = 0; j < k; j++)
+			if (strcmp(ds[j].name, ds[k].name) == 0)
+				die_usage("column '%s' is derived twice", ds[k].name);
+		ds[k].nsrc = cols_expand(&r, ds[k].args, ds[k].nargs, &ds[k].src);
+		if (ds[k].nsrc > maxsrc)
+			maxsrc = ds[k].nsrc;
+	}
+	double *x = xmalloc(maxsrc * sizeof *x);
+
+	tsv_writer out;
+	tsvw_init(&out, stdout, "<stdout>");
+	tsvw_header(&out, &r);
+	for (size_t k = 0; k < nd; k++)
+		tsvw_str(&out, ds[k].name);
+	tsvw_end(&out);
+
+	unsigned long long nread = 0, incomplete = 0;
+	while (tsv_next(&r)) {
+		nread++;
+		tsvw_copy_row(&out, &r);
+		int row_incomplete = 0;
+		for (size_t k = 0; k < nd; k++) {
+			size_t have = 0;
+			for (size_t j = 0; j < ds[k].nsrc; j++)
+				have += tsv_number(&r, ds[k].src[j], &x[have]);
+			if (have < ds[k].nsrc) {
+				tsvw_str(&out, NULL);
+				row_incomplete = 1;
+			} else {
+				tsvw_num(&out, apply(&ds[k], x, have));
+			}
+		}
+		incomplete += row_incomplete;
+		tsvw_end(&out);
+	}
+	close_stdout();
+	if (!quiet)
+		warn("read %llu rows, kept %llu, dropped 0; %llu with a derived value "
+		     "missing (a source column missing)", nread, nread, incomplete);
+	for (size_t k = 0; k < nd; k++) {
+		for (size_t j = 0; j < ds[k].nargs; j++)
+			free(ds[k].args[j]);
+		free(ds[k].args);
+		free(ds[k].src);
+		free(ds[k].name);
+	}
+	free(ds);
+	free(x);
+	if (in != stdin)
+		fclose(in);
+	tsv_free(&r);
+	return 0;
+}
