@@ -10,7 +10,7 @@ load test_helper
 	assert_success
 	assert_output "$(printf 'a\tb\tc\tany\tall\ts\tm\tn
 1\t0\t2\t1\t0\t3\t1.5\t2
-0\t0\t0\t0\t1\t0\t0\t0
+0\t0\t0\t0\t0\t0\t0\t0
 1\t1\t-0.5\t1\t1\t1.5\t0.25\t3')"
 	[ "$stderr" = "svy-derive: read 3 rows, kept 3, dropped 0; 0 with a derived value missing (a source column missing)" ]
 }
