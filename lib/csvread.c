@@ -1,0 +1,391 @@
+#include "csvread.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+
+enum { CHUNK = 1 << 16 };
+
+struct csvr_field {
+	size_t off, len, line;
+};
+
+struct csvr_record {
+	size_t first, n, line;
+};
+
+struct csvr {
+	FILE *fp;
+	const char *name;
+	struct csv_parser p;
+	int delim;
+	int eof;
+
+	/* Input: in[inpos..inlen) not yet parsed. */
+	char *in;
+	size_t incap, inlen, inpos;
+	size_t line;		/* physical line of the bytes being parsed */
+
+	/* Parsed fields: bytes in buf (each NUL-terminated), described by fld;
+	 * complete records in rec[rhead..nrec); fields from fld[partial] on
+	 * belong to the record being parsed. */
+	char *buf;
+	size_t blen, bcap;
+	struct csvr_field *fld;
+	size_t nfld, fldcap, partial;
+	struct csvr_record *rec;
+	size_t nrec, reccap, rhead;
+
+	int between;		/* no record begun since the last one ended */
+	size_t rec_line;	/* line where the record being parsed starts */
+	size_t fld_line;	/* line where the field being parsed starts */
+
+	struct csvr_record cur;	/* the record handed out */
+};
+
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static int
+is_term(unsigned char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+static void
+begin_if_between(csvr *r)
+{
+	/* Only after a lone CR inside a line does a record begin mid-segment. */
+	if (r->between) {
+		r->between = 0;
+		r->rec_line = r->fld_line = r->line;
+	}
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	csvr *r = data;
+	begin_if_between(r);
+	r->buf = xgrow(r->buf, &r->bcap, r->blen + len + 1, 1);
+	if (len)
+		memcpy(r->buf + r->blen, s, len);
+	r->buf[r->blen + len] = '\0';
+	r->fld = xgrow(r->fld, &r->fldcap, r->nfld + 1, sizeof *r->fld);
+	r->fld[r->nfld++] = (struct csvr_field){r->blen, len, r->fld_line};
+	r->blen += len + 1;
+	/* The next field starts after this delimiter, on this line (or, after
+	 * a record end, where the next record starts). */
+	r->fld_line = r->line;
+}
+
+static void
+on_record(int term, void *data)
+{
+	csvr *r = data;
+	(void)term;
+	begin_if_between(r);
+	r->rec = xgrow(r->rec, &r->reccap, r->nrec + 1, sizeof *r->rec);
+	r->rec[r->nrec++] = (struct csvr_record){r->partial, r->nfld - r->partial,
+	                                         r->rec_line};
+	r->partial = r->nfld;
+	r->between = 1;
+}
+
+/* Read more input into in[] (appending); 0 at the end of the input. */
+static int
+fill(csvr *r)
+{
+	if (r->eof)
+		return 0;
+	r->in = xgrow(r->in, &r->incap, r->inlen + CHUNK, 1);
+	size_t n = fread(r->in + r->inlen, 1, r->incap - r->inlen, r->fp);
+	if (n == 0) {
+		if (ferror(r->fp))
+			die_errno("%s: read error", r->name);
+		r->eof = 1;
+		return 0;
+	}
+	r->inlen += n;
+	return 1;
+}
+
+static int
+detect_delim(const char *s, size_t len)
+{
+	size_t comma = 0, semi = 0, tab = 0;
+	int quoted = 0;
+	for (size_t i = 0; i < len && (quoted || s[i] != '\n'); i++) {
+		switch (s[i]) {
+		case '"': quoted = !quoted; break;
+		case ',': comma += !quoted; break;
+		case ';': semi += !quoted; break;
+		case '\t': tab += !quoted; break;
+		}
+	}
+	if (tab > comma && tab > semi)
+		return '\t';
+	if (semi > comma)
+		return ';';
+	return ',';
+}
+
+static noreturn void
+parse_error(csvr *r)
+{
+	die_at(r->name, r->line, NULL, NULL,
+	       "malformed CSV quoting: a quote inside an unquoted field, or "
+	       "text after a closing quote (delimiter '%s')",
+	       r->delim == '\t' ? "\\t" : (char[]){(char)r->delim, 0});
+}
+
+/* Feed in[inpos..inlen) to libcsv one physical line at a time, so that each
+ * record and field knows its line. A line cut by the chunk end is fed in two
+ * parts. */
+static void
+parse_input(csvr *r)
+{
+	while (r->inpos < r->inlen) {
+		const char *s = r->in + r->inpos;
+		size_t avail = r->inlen - r->inpos;
+		const char *lf = memchr(s, '\n', avail);
+		size_t n = lf ? (size_t)(lf - s) + 1 : avail;
+		if (r->between) {
+			for (size_t i = 0; i < n; i++) {
+				if (s[i] != '\n' && s[i] != '\r') {
+					r->between = 0;
+					r->rec_line = r->fld_line = r->line;
+					break;
+				}
+			}
+		}
+		if (csv_parse(&r->p, s, n, on_field, on_record, r) != n)
+			parse_error(r);
+		r->inpos += n;
+		if (lf)
+			r->line++;
+	}
+	r->inpos = r->inlen = 0;
+}
+
+csvr *
+csvr_open(FILE *fp, const char *name, int delim)
+{
+	csvr *r = xcalloc(1, sizeof *r);
+	r->fp = fp;
+	r->name = name;
+	r->line = 1;
+	r->between = 1;
+	/* The whole first line, for the BOM and the delimiter. */
+	while (fill(r) && !memchr(r->in, '\n', r->inlen))
+		;
+	if (r->inlen >= 3 && memcmp(r->in, "\xEF\xBB\xBF", 3) == 0)
+		r->inpos = 3;
+	r->delim = delim ? delim : detect_delim(r->in + r->inpos, r->inlen - r->inpos);
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		die("out of memory");
+	csv_set_delim(&r->p, (unsigned char)r->delim);
+	csv_set_space_func(&r->p, no_space);
+	csv_set_term_func(&r->p, is_term);
+	csv_set_realloc_func(&r->p, xrealloc);
+	csv_set_blk_size(&r->p, CHUNK);
+	return r;
+}
+
+int
+csvr_delim(const csvr *r)
+{
+	return r->delim;
+}
+
+/* Drop the records handed out; keep the partial record's fields. */
+static void
+compact(csvr *r)
+{
+	size_t base = r->partial < r->nfld ? r->fld[r->partial].off : r->blen;
+	for (size_t i = r->partial; i < r->nfld; i++) {
+		r->fld[i - r->partial] = r->fld[i];
+		r->fld[i - r->partial].off -= base;
+	}
+	memmove(r->buf, r->buf + base, r->blen - base);
+	r->blen -= base;
+	r->nfld -= r->partial;
+	r->partial = 0;
+	r->nrec = r->rhead = 0;
+}
+
+int
+csvr_next(csvr *r)
+{
+	if (r->rhead == r->nrec) {
+		compact(r);
+		while (r->nrec == 0) {
+			if (r->inpos < r->inlen || fill(r)) {
+				parse_input(r);
+				continue;
+			}
+			if (r->p.status == CSV_EPARSE)
+				parse_error(r);
+			/* The last field's start line, before csv_fini ends it. */
+			size_t open_line = r->fld_line;
+			int between = r->between;
+			if (csv_fini(&r->p, on_field, on_record, r) != 0) {
+				if (!between)
+					die_at(r->name, open_line, NULL, NULL,
+					       "unterminated quoted field at the end of the "
+					       "input (the field starts here)");
+				parse_error(r);
+			}
+			if (r->nrec == 0)
+				return 0;
+		}
+	}
+	r->cur = r->rec[r->rhead++];
+	return 1;
+}
+
+size_t
+csvr_nfields(const csvr *r)
+{
+	return r->cur.n;
+}
+
+char *
+csvr_field(const csvr *r, size_t i, size_t *len)
+{
+	const struct csvr_field *f = &r->fld[r->cur.first + i];
+	if (len)
+		*len = f->len;
+	return r->buf + f->off;
+}
+
+size_t
+csvr_line(const csvr *r)
+{
+	return r->cur.line;
+}
+
+size_t
+csvr_field_line(const csvr *r, size_t i)
+{
+	return r->fld[r->cur.first + i].line;
+}
+
+void
+csvr_close(csvr *r)
+{
+	if (!r)
+		return;
+	csv_free(&r->p);
+	free(r->in);
+	free(r->buf);
+	free(r->fld);
+	free(r->rec);
+	free(r);
+}
+
+/* ---- UTF-8 ---- */
+
+/* Length of the well-formed sequence at S (N bytes left), or, negated, the
+ * length of its maximal invalid subpart (at least 1). Unicode Table 3-7. */
+static long
+utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t need;
+	unsigned char lo = 0x80, hi = 0xBF;
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2 || c > 0xF4)
+		return -1;
+	if (c < 0xE0) {
+		need = 1;
+	} else if (c < 0xF0) {
+		need = 2;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else {
+		need = 3;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	}
+	for (size_t k = 1; k <= need; k++) {
+		if (k >= n || s[k] < lo || s[k] > hi)
+			return -(long)k;
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return (long)need + 1;
+}
+
+static size_t
+ascii_run(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+		i += 8;
+	}
+	while (i < len && s[i] < 0x80)
+		i++;
+	return i;
+}
+
+size_t
+csvr_utf8_check(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	for (;;) {
+		i += ascii_run(s + i, len - i);
+		if (i >= len)
+			return len;
+		long k = utf8_seq(s + i, len - i);
+		if (k < 0)
+			return i;
+		i += (size_t)k;
+	}
+}
+
+size_t
+csvr_utf8_replace(const char *str, size_t len, char *out, size_t *nrepl)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, o = 0, nr = 0;
+	while (i < len) {
+		size_t a = ascii_run(s + i, len - i);
+		memcpy(out + o, s + i, a);
+		i += a;
+		o += a;
+		if (i >= len)
+			break;
+		long k = utf8_seq(s + i, len - i);
+		if (k > 0) {
+			memcpy(out + o, s + i, (size_t)k);
+			i += (size_t)k;
+			o += (size_t)k;
+		} else {
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i += (size_t)-k;
+			nr++;
+		}
+	}
+	*nrepl = nr;
+	return o;
+}
