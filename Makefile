@@ -91,6 +91,46 @@ check-asan:
 
 test: check
 
+# ---- fuzzing (clang's libFuzzer) -----------------------------------------
+# make fuzz FUZZ_SECONDS=60: every target in test/fuzz/, each from its seed
+# corpus test/fuzz/corpus/NAME/ (new inputs go to obj/fuzz/, not the repo).
+# A target fuzz_TOOL_NAME.c that declares tool_main runs tools/TOOL-NAME.c whole.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_FLAGS    = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
+FUZZ_TARGETS := $(sort $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c)))
+FUZZ_BINS    := $(FUZZ_TARGETS:%=obj/fuzz/fuzz_%)
+FUZZ_LIBOBJ  := $(LIBSRC:lib/%.c=obj/fuzz/lib/%.o)
+
+obj/fuzz/lib/%.o: lib/%.c $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+obj/fuzz/libsvy.a: $(FUZZ_LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+obj/fuzz/tool_%.o: tools/%.c $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -Dmain=tool_main -c -o $@ $<
+
+# fuzz_encode_likert links tools/encode-likert.c; library-only targets link none
+fuzz_tool = $(if $(shell grep -l 'tool_main' test/fuzz/fuzz_$(1).c),obj/fuzz/tool_$(subst _,-,$(1)).o)
+.SECONDEXPANSION:
+obj/fuzz/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/harness.h $$(call fuzz_tool,$$*) obj/fuzz/libsvy.a
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $(filter %.c %.o %.a,$^) $(LDLIBS)
+
+fuzz: $(FUZZ_BINS)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p obj/fuzz/corpus/$$t; \
+		echo "fuzz $$t for $(FUZZ_SECONDS) s"; \
+		ASAN_OPTIONS=detect_leaks=0 obj/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+			-close_fd_mask=3 -max_len=65536 -timeout=10 -artifact_prefix=obj/fuzz/$$t- \
+			obj/fuzz/corpus/$$t test/fuzz/corpus/$$t 2>obj/fuzz/$$t.log || \
+			{ tail -40 obj/fuzz/$$t.log; exit 1; }; \
+		grep -E '^(Done|#[0-9]+.*DONE)' obj/fuzz/$$t.log | tail -1; \
+	done
+
 # ---- install ------------------------------------------------------------
 install: build
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

@@ -11,6 +11,15 @@
 #endif
 
 char err_prog[64] = "svy";
+void (*err_exit_hook)(int status) = NULL;
+
+static noreturn void
+fatal(int status)
+{
+	if (err_exit_hook)
+		err_exit_hook(status);
+	exit(status);
+}
 
 void
 err_init(const char *tool)
@@ -41,7 +50,7 @@ die(const char *fmt, ...)
 	va_start(ap, fmt);
 	vmessage(fmt, ap, NULL);
 	va_end(ap);
-	exit(EXIT_DATA);
+	fatal(EXIT_DATA);
 }
 
 noreturn void
@@ -52,7 +61,7 @@ die_errno(const char *fmt, ...)
 	va_start(ap, fmt);
 	vmessage(fmt, ap, why);
 	va_end(ap);
-	exit(EXIT_DATA);
+	fatal(EXIT_DATA);
 }
 
 noreturn void
@@ -63,7 +72,7 @@ die_usage(const char *fmt, ...)
 	vmessage(fmt, ap, NULL);
 	va_end(ap);
 	fprintf(stderr, "Try '%s --help' for more information.\n", err_prog);
-	exit(EXIT_USAGE);
+	fatal(EXIT_USAGE);
 }
 
 char *
@@ -118,7 +127,7 @@ die_at(const char *file, size_t line, const char *column, const char *value,
 	va_start(ap, fmt);
 	vmessage_at(file, line, column, value, fmt, ap);
 	va_end(ap);
-	exit(EXIT_DATA);
+	fatal(EXIT_DATA);
 }
 
 void

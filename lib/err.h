@@ -19,6 +19,10 @@ extern char err_prog[64];
  * stdout fully buffered. Call first in main. */
 void err_init(const char *tool);
 
+/* How a fatal error ends the program: exit(STATUS) unless a fuzz harness set
+ * this to a function that returns to it (longjmp); it must not return. */
+extern void (*err_exit_hook)(int status);
+
 /* "svy-TOOL: MSG" on stderr, exit 1. */
 noreturn void die(const char *fmt, ...);
 /* As die, with ": strerror(errno)" appended. */

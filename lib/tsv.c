@@ -265,7 +265,7 @@ static noreturn void
 write_failed(const char *name)
 {
 	if (errno == EPIPE)
-		exit(EXIT_DATA);
+		exit(EXIT_DATA);	/* quietly: the reader has gone */
 	die_errno("%s: write error", name);
 }
 
