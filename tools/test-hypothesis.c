@@ -1,0 +1,1259 @@
+/* test-hypothesis: run one hypothesis test, or every test of a plan, over one
+ * read of a TSV, and print one row per test. */
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cols.h"
+#include "err.h"
+#include "htest.h"
+#include "num.h"
+#include "tsv.h"
+
+enum test { T_NONE, T_SPEARMAN, T_PEARSON, T_CHI2, T_KRUSKAL, T_MANNWHITNEY, T_FRIEDMAN };
+
+static const char *test_names[] = {
+	[T_NONE] = "", [T_SPEARMAN] = "spearman", [T_PEARSON] = "pearson",
+	[T_CHI2] = "chi2", [T_KRUSKAL] = "kruskal", [T_MANNWHITNEY] = "mannwhitney",
+	[T_FRIEDMAN] = "friedman",
+};
+
+/* The one output row schema, shared by every test (see the man page). */
+static const char *out_header[] = {
+	"id", "family", "test", "variables", "where", "n", "groups", "group_sizes",
+	"df", "statistic", "statistic_name", "u_min", "p", "alternative", "method",
+	"effect_size", "effect_name",
+};
+
+/* A column of the data the tests use, held in memory: numbers, level codes
+ * or both, one per row. */
+typedef struct {
+	size_t idx;		/* field index in the data */
+	int numeric, categorical;
+	double *num;		/* NAN: missing */
+	int *code;		/* -1: missing */
+	char **levels;
+	size_t nlevels, levcap;
+	int last;		/* the level last seen (runs of equal values) */
+} column;
+
+/* A row filter: COLUMN=V1,V2,... or COLUMN=@FILE (values one per line). */
+typedef struct {
+	char *text;		/* as given, for the output and messages */
+	char *colname;
+	char **values;		/* sorted, for bsearch */
+	size_t nvalues;
+	size_t col;		/* in columns[] */
+	unsigned char *allow;	/* per level of the column */
+} where_cond;
+
+typedef struct {
+	size_t line;		/* plan line; 0 for the command line */
+	char *id, *family;
+	enum test test;
+	char **vars;		/* column names or globs as given */
+	size_t nvars;
+	char *by, *groups;
+	int wide, yates, continuity, min_group;
+	ht_alternative alt;
+	ht_method method;
+	int alt_set, method_set, yates_set, continuity_set, groups_set;
+	where_cond *where;
+	size_t nwhere;
+
+	/* resolved */
+	size_t *vcol;		/* in columns[] */
+	size_t nv;
+	size_t bycol;
+
+	/* result */
+	ht_result res;
+	size_t n;
+	char *variables, *where_text, *group_names, *group_sizes;
+} entry;
+
+static const char *plan_path;	/* for messages about plan lines */
+static const char *data_name;
+static int quiet;
+
+static column *columns;
+static size_t ncolumns, colcap;
+static size_t nrows;
+
+static void
+usage(void)
+{
+	printf("usage: %s [OPTION]... TEST VARIABLE... [< DATA]\n"
+	       "       %s [OPTION]... --plan FILE [< DATA]\n"
+	       "Run a hypothesis test over the columns of a TSV and print one TSV row with\n"
+	       "the test's n, group sizes, df, statistic, p and effect size.\n"
+	       "\n"
+	       "Tests (as scipy.stats computes them):\n"
+	       "  spearman X Y                  Spearman's rho; df = n-2, p from Student's t\n"
+	       "  pearson X Y                   Pearson's r; df = n-2, p from Student's t\n"
+	       "  chi2 A B                      chi-square test of independence of two\n"
+	       "                                categorical columns; effect: Cramer's V\n"
+	       "  kruskal VALUE --by GROUP      Kruskal-Wallis H, tie-corrected; effect:\n"
+	       "  kruskal --wide COL...         epsilon squared H/(n-1); --wide: each\n"
+	       "                                column is a group\n"
+	       "  mannwhitney VALUE --by GROUP --groups A,B\n"
+	       "                                Mann-Whitney U of group A (scipy >= 1.7),\n"
+	       "                                also the smaller U; effect: rank-biserial\n"
+	       "                                correlation 2U/(n1 n2) - 1\n"
+	       "  friedman COL...               Friedman chi-square over 3 or more columns\n"
+	       "                                (complete rows); effect: Kendall's W\n"
+	       "VARIABLES are column names; shell globs (known_attack_*) work too.\n"
+	       "\n"
+	       "Test options:\n"
+	       "      --alternative ALT   two-sided (scipy's default), less or greater\n"
+	       "                          (spearman, pearson, mannwhitney)\n"
+	       "      --by GROUP          the grouping column (kruskal, mannwhitney)\n"
+	       "      --groups A,B        the two levels of GROUP to compare; U is A's\n"
+	       "      --method M          mannwhitney p: auto (scipy's default: exact when\n"
+	       "                          a group has <= 8 values and there are no ties),\n"
+	       "                          exact, or asymptotic (normal, tie-corrected)\n"
+	       "      --no-continuity     mannwhitney asymptotic p without the 1/2\n"
+	       "                          continuity correction (scipy's default has it)\n"
+	       "      --no-yates          chi2 without Yates' correction (scipy applies it\n"
+	       "                          when df = 1, never otherwise)\n"
+	       "      --wide              kruskal: each VARIABLE column is one group\n"
+	       "      --min-group N       smallest group size allowed (default 2)\n"
+	       "      --where COL=V1,V2   use only rows whose COL is one of the values\n"
+	       "      --where-file COL=FILE  the values one per line in FILE; both repeat\n"
+	       "                          and combine with 'and'\n"
+	       "      --id ID             label of the row (e.g. H.1.3)\n"
+	       "      --family NAME       hypothesis family (e.g. RQ1), for bh-correct\n"
+	       "\n"
+	       "Other options:\n"
+	       "  -i, --input FILE        read the data from FILE (default: standard input)\n"
+	       "  -p, --plan FILE         run every test of a hypotheses TSV (columns id,\n"
+	       "                          test, variables, and optionally family, options,\n"
+	       "                          hypothesis); options as above, in the 'options'\n"
+	       "                          column; --where on the command line applies to\n"
+	       "                          every test of the plan\n"
+	       "      --no-header         no header row (to append to a file)\n"
+	       "      --digits N          round numbers to N significant digits\n"
+	       "  -q, --quiet             no note per test on standard error\n"
+	       "      --help              show this help and exit\n"
+	       "      --version           show the version and exit\n"
+	       "\n"
+	       "Rows missing a value the test uses are dropped and counted on standard\n"
+	       "error. Output columns: id family test variables where n groups group_sizes\n"
+	       "df statistic statistic_name u_min p alternative method effect_size\n"
+	       "effect_name.\n"
+	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
+	       err_prog, err_prog);
+	exit(0);
+}
+
+/* ---- errors that name the test ---- */
+
+static const char *
+entry_label(const entry *e, char *buf, size_t size)
+{
+	if (e->id && *e->id)
+		snprintf(buf, size, "%s (%s)", e->id, test_names[e->test]);
+	else
+		snprintf(buf, size, "%s", test_names[e->test]);
+	return buf;
+}
+
+/* A test that cannot run: on the command line a usage error when USAGE is
+ * set, a data error otherwise; in a plan always a data error at its line. */
+static noreturn void
+entry_fail(const entry *e, int usage_error, const char *fmt, ...)
+{
+	char msg[1024], label[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (e->line)
+		die_at(plan_path, e->line, NULL, NULL, "%s%s%s", e->test ? entry_label(e, label, sizeof label) : "",
+		       e->test ? ": " : "", msg);
+	if (usage_error)
+		die_usage("%s", msg);
+	die("%s: %s", entry_label(e, label, sizeof label), msg);
+}
+
+/* ---- a small string builder ---- */
+
+typedef struct {
+	char *s;
+	size_t len, cap;
+} sbuf;
+
+static void
+sb_add(sbuf *b, const char *s)
+{
+	size_t n = strlen(s);
+	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
+	memcpy(b->s + b->len, s, n + 1);
+	b->len += n;
+}
+
+static char *
+sb_take(sbuf *b)
+{
+	if (!b->s)
+		return xstrdup("");
+	return b->s;
+}
+
+/* ---- where filters ---- */
+
+static int
+strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Directory part of PATH plus NAME, unless NAME is absolute or BASE NULL. */
+static char *
+relative_to(const char *base, const char *name)
+{
+	const char *slash = base ? strrchr(base, '/') : NULL;
+	if (name[0] == '/' || !slash)
+		return xstrdup(name);
+	size_t d = (size_t)(slash - base) + 1;
+	char *p = xmalloc(d + strlen(name) + 1);
+	memcpy(p, base, d);
+	strcpy(p + d, name);
+	return p;
+}
+
+static char **
+read_value_file(const entry *e, const char *path, size_t *n)
+{
+	FILE *fp = fopen(path, "r");
+	if (!fp)
+		entry_fail(e, 1, "--where-file: cannot open '%s'", path);
+	char *line = NULL, **v = NULL;
+	size_t cap = 0, vcap = 0, count = 0;
+	ssize_t len;
+	while ((len = getline(&line, &cap, fp)) >= 0) {
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len == 0 || line[0] == '#')
+			continue;	/* blank lines and comments */
+		v = xgrow(v, &vcap, count + 1, sizeof *v);
+		v[count++] = xstrndup(line, (size_t)len);
+	}
+	if (ferror(fp))
+		die_errno("%s: read error", path);
+	fclose(fp);
+	free(line);
+	if (count == 0)
+		entry_fail(e, 1, "--where-file: '%s' lists no values", path);
+	*n = count;
+	return v;
+}
+
+static void
+add_where(entry *e, const char *arg, int from_file, const char *base)
+{
+	const char *eq = strchr(arg, '=');
+	const char *opt = from_file ? "--where-file" : "--where";
+	if (!eq || eq == arg || !eq[1])
+		entry_fail(e, 1, "%s '%s': give COLUMN=%s", opt, arg,
+		           from_file ? "FILE" : "VALUE,...");
+	e->where = xrealloc(e->where, (e->nwhere + 1) * sizeof *e->where);
+	where_cond *w = &e->where[e->nwhere++];
+	memset(w, 0, sizeof *w);
+	w->colname = xstrndup(arg, (size_t)(eq - arg));
+	if (from_file) {
+		char *path = relative_to(base, eq + 1);
+		w->values = read_value_file(e, path, &w->nvalues);
+		size_t len = strlen(w->colname) + strlen(eq + 1) + 4;
+		w->text = xmalloc(len);
+		snprintf(w->text, len, "%s=@%s", w->colname, eq + 1);
+		free(path);
+	} else {
+		w->values = cols_split_list(eq + 1, &w->nvalues);
+		w->text = xstrdup(arg);
+	}
+	qsort(w->values, w->nvalues, sizeof *w->values, strp_cmp);
+}
+
+/* ---- options of a test, from the command line or a plan line ---- */
+
+enum {
+	OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_ALTERNATIVE, OPT_BY, OPT_DIGITS,
+	OPT_FAMILY, OPT_GROUPS, OPT_ID, OPT_METHOD, OPT_MIN_GROUP, OPT_NO_CONTINUITY,
+	OPT_NO_HEADER, OPT_NO_YATES, OPT_WHERE, OPT_WHERE_FILE, OPT_WIDE,
+};
+
+static const struct option longopts[] = {
+	{"alternative", required_argument, NULL, OPT_ALTERNATIVE},
+	{"by", required_argument, NULL, OPT_BY},
+	{"digits", required_argument, NULL, OPT_DIGITS},
+	{"family", required_argument, NULL, OPT_FAMILY},
+	{"groups", required_argument, NULL, OPT_GROUPS},
+	{"help", no_argument, NULL, OPT_HELP},
+	{"id", required_argument, NULL, OPT_ID},
+	{"input", required_argument, NULL, 'i'},
+	{"method", required_argument, NULL, OPT_METHOD},
+	{"min-group", required_argument, NULL, OPT_MIN_GROUP},
+	{"no-continuity", no_argument, NULL, OPT_NO_CONTINUITY},
+	{"no-header", no_argument, NULL, OPT_NO_HEADER},
+	{"no-yates", no_argument, NULL, OPT_NO_YATES},
+	{"plan", required_argument, NULL, 'p'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{"where", required_argument, NULL, OPT_WHERE},
+	{"where-file", required_argument, NULL, OPT_WHERE_FILE},
+	{"wide", no_argument, NULL, OPT_WIDE},
+	{NULL, 0, NULL, 0},
+};
+
+typedef struct {
+	const char *input, *plan;
+	int no_header;
+} globals;
+
+static void
+entry_defaults(entry *e)
+{
+	memset(e, 0, sizeof *e);
+	e->id = xstrdup("");
+	e->family = xstrdup("");
+	e->yates = 1;
+	e->continuity = 1;
+	e->min_group = 2;
+	e->alt = HT_TWO_SIDED;
+	e->method = HT_AUTO;
+}
+
+static enum test
+test_by_name(const char *s)
+{
+	for (size_t t = T_SPEARMAN; t <= T_FRIEDMAN; t++)
+		if (strcmp(s, test_names[t]) == 0)
+			return (enum test)t;
+	return T_NONE;
+}
+
+/* The first operand names the test, the others are its variables. */
+static void
+add_operand(entry *e, const char *arg)
+{
+	if (e->test == T_NONE) {
+		e->test = test_by_name(arg);
+		if (e->test == T_NONE)
+			entry_fail(e, 1, "unknown test '%s' (spearman, pearson, chi2, kruskal, "
+			           "mannwhitney, friedman)", arg);
+		return;
+	}
+	e->vars = xrealloc(e->vars, (e->nvars + 1) * sizeof *e->vars);
+	e->vars[e->nvars++] = xstrdup(arg);
+}
+
+/* Parse ARGV (ARGV[0] ignored) into E. G is NULL for a plan line, where only
+ * test options are allowed; BASE is where relative --where-file names are. */
+static void
+parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
+{
+	int c;
+	optind = 0;
+	opterr = g != NULL;
+	for (;;) {
+		c = getopt_long(argc, argv, g ? "+i:p:q" : "+", longopts, NULL);
+		if (c == -1) {
+			if (optind >= argc)
+				break;
+			if (strcmp(argv[optind - 1], "--") == 0) {
+				while (optind < argc)
+					add_operand(e, argv[optind++]);
+				break;
+			}
+			add_operand(e, argv[optind++]);
+			continue;
+		}
+		if (!g && (c == 'i' || c == 'p' || c == 'q' || c == OPT_DIGITS ||
+		           c == OPT_NO_HEADER || c == OPT_HELP || c == OPT_VERSION))
+			entry_fail(e, 1, "option '%s' belongs on the command line, not in a plan",
+			           argv[optind - 1]);
+		switch (c) {
+		case 'i': g->input = optarg; break;
+		case 'p': g->plan = optarg; break;
+		case 'q': quiet = 1; break;
+		case OPT_ALTERNATIVE:
+			e->alt_set = 1;
+			if (strcmp(optarg, "two-sided") == 0)
+				e->alt = HT_TWO_SIDED;
+			else if (strcmp(optarg, "less") == 0)
+				e->alt = HT_LESS;
+			else if (strcmp(optarg, "greater") == 0)
+				e->alt = HT_GREATER;
+			else
+				entry_fail(e, 1, "--alternative '%s': use two-sided, less or greater",
+				           optarg);
+			break;
+		case OPT_BY: free(e->by); e->by = xstrdup(optarg); break;
+		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
+		case OPT_FAMILY: free(e->family); e->family = xstrdup(optarg); break;
+		case OPT_GROUPS: free(e->groups); e->groups = xstrdup(optarg); e->groups_set = 1; break;
+		case OPT_ID: free(e->id); e->id = xstrdup(optarg); break;
+		case OPT_METHOD:
+			e->method_set = 1;
+			if (strcmp(optarg, "auto") == 0)
+				e->method = HT_AUTO;
+			else if (strcmp(optarg, "exact") == 0)
+				e->method = HT_EXACT;
+			else if (strcmp(optarg, "asymptotic") == 0)
+				e->method = HT_ASYMPTOTIC;
+			else
+				entry_fail(e, 1, "--method '%s': use auto, exact or asymptotic", optarg);
+			break;
+		case OPT_MIN_GROUP: {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end || v < 1 || v > 1000000)
+				entry_fail(e, 1, "--min-group '%s': a whole number from 1", optarg);
+			e->min_group = (int)v;
+			break;
+		}
+		case OPT_NO_CONTINUITY: e->continuity = 0; e->continuity_set = 1; break;
+		case OPT_NO_HEADER: g->no_header = 1; break;
+		case OPT_NO_YATES: e->yates = 0; e->yates_set = 1; break;
+		case OPT_WHERE: add_where(e, optarg, 0, base); break;
+		case OPT_WHERE_FILE: add_where(e, optarg, 1, base); break;
+		case OPT_WIDE: e->wide = 1; break;
+		case OPT_HELP: usage(); break;
+		case OPT_VERSION: print_version(); exit(0);
+		default:
+			if (g)
+				die_usage("unknown option");
+			entry_fail(e, 1, "unknown option or missing argument in '%s'",
+			           argv[optind - 1 < argc ? optind - 1 : argc - 1]);
+		}
+	}
+}
+
+/* Is the test's shape right: number of variables, options that apply? */
+static void
+check_entry(entry *e)
+{
+	const char *t = test_names[e->test];
+	if (e->test == T_NONE)
+		entry_fail(e, 1, "no test given (spearman, pearson, chi2, kruskal, "
+		           "mannwhitney, friedman)");
+	int corr = e->test == T_SPEARMAN || e->test == T_PEARSON;
+	if ((corr || e->test == T_CHI2) && e->nvars != 2)
+		entry_fail(e, 1, "%s takes 2 variables, got %zu", t, e->nvars);
+	if (e->test == T_KRUSKAL && !e->wide && (e->nvars != 1 || !e->by))
+		entry_fail(e, 1, "kruskal takes VALUE --by GROUP, or --wide COL...");
+	if (e->test == T_KRUSKAL && e->wide && (e->nvars < 1 || e->by))
+		entry_fail(e, 1, "kruskal --wide takes columns and no --by");
+	if (e->test == T_MANNWHITNEY && (e->nvars != 1 || !e->by || !e->groups))
+		entry_fail(e, 1, "mannwhitney takes VALUE --by GROUP --groups A,B");
+	if (e->test == T_FRIEDMAN && e->nvars < 1)
+		entry_fail(e, 1, "friedman takes 3 or more columns");
+	if (e->by && e->test != T_KRUSKAL && e->test != T_MANNWHITNEY)
+		entry_fail(e, 1, "--by applies to kruskal and mannwhitney, not %s", t);
+	if (e->wide && e->test != T_KRUSKAL)
+		entry_fail(e, 1, "--wide applies to kruskal, not %s", t);
+	if (e->groups_set && e->test != T_MANNWHITNEY)
+		entry_fail(e, 1, "--groups applies to mannwhitney, not %s", t);
+	if (e->alt_set && !corr && e->test != T_MANNWHITNEY)
+		entry_fail(e, 1, "--alternative applies to spearman, pearson and "
+		           "mannwhitney, not %s", t);
+	if ((e->method_set || e->continuity_set) && e->test != T_MANNWHITNEY)
+		entry_fail(e, 1, "--method and --no-continuity apply to mannwhitney, not %s", t);
+	if (e->yates_set && e->test != T_CHI2)
+		entry_fail(e, 1, "--no-yates applies to chi2, not %s", t);
+	if (e->groups) {
+		size_t n;
+		char **g = cols_split_list(e->groups, &n);
+		int bad = n != 2 || !*g[0] || !*g[1] || strcmp(g[0], g[1]) == 0;
+		for (size_t k = 0; k < n; k++)
+			free(g[k]);
+		free(g);
+		if (bad)
+			entry_fail(e, 1, "--groups '%s': give two different levels A,B", e->groups);
+	}
+}
+
+/* ---- the plan ---- */
+
+/* Split S into words on blanks; '...' and "..." quote. Appends to *V. */
+static void
+split_words(const entry *e, const char *s, char ***v, size_t *n)
+{
+	const char *p = s;
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		char *w = xmalloc(strlen(p) + 1), *o = w;
+		while (*p && *p != ' ' && *p != '\t') {
+			if (*p == '\'' || *p == '"') {
+				char q = *p++;
+				while (*p && *p != q)
+					*o++ = *p++;
+				if (!*p)
+					entry_fail(e, 1, "unbalanced quote in '%s'", s);
+				p++;
+			} else {
+				*o++ = *p++;
+			}
+		}
+		*o = '\0';
+		*v = xrealloc(*v, (*n + 2) * sizeof **v);
+		(*v)[(*n)++] = w;
+	}
+}
+
+static entry *
+read_plan(const char *path, size_t *nentries)
+{
+	FILE *fp = tsv_fopen_in(path);
+	tsv_reader r;
+	tsv_open(&r, fp, strcmp(path, "-") == 0 ? "<stdin>" : path);
+	size_t cid = cols_require(&r, "id"), ctest = cols_require(&r, "test");
+	size_t cvars = cols_require(&r, "variables");
+	long cfam = cols_find(&r, "family"), copt = cols_find(&r, "options");
+	entry *es = NULL;
+	size_t n = 0, cap = 0;
+	while (tsv_next(&r)) {
+		es = xgrow(es, &cap, n + 1, sizeof *es);
+		entry *e = &es[n++];
+		entry_defaults(e);
+		e->line = r.lineno;
+		if (tsv_missing(&r, cid))
+			die_at(r.name, r.lineno, "id", NULL, "missing hypothesis id");
+		free(e->id);
+		e->id = xstrdup(tsv_get(&r, cid));
+		if (cfam >= 0) {
+			free(e->family);
+			e->family = xstrdup(tsv_get(&r, (size_t)cfam));
+		}
+		char **argv = xmalloc(2 * sizeof *argv);
+		size_t argc = 0;
+		argv[argc++] = xstrdup("plan");
+		split_words(e, tsv_get(&r, ctest), &argv, &argc);
+		if (argc != 2)
+			die_at(r.name, r.lineno, "test", tsv_get(&r, ctest), "give one test name");
+		split_words(e, tsv_get(&r, cvars), &argv, &argc);
+		if (copt >= 0)
+			split_words(e, tsv_get(&r, (size_t)copt), &argv, &argc);
+		argv[argc] = NULL;
+		parse_args(e, (int)argc, argv, NULL, path);
+		check_entry(e);
+		for (size_t k = 0; k < argc; k++)
+			free(argv[k]);
+		free(argv);
+	}
+	if (n == 0)
+		die_at(r.name, 0, NULL, NULL, "the plan lists no tests");
+	if (fp != stdin)
+		fclose(fp);
+	tsv_free(&r);
+	*nentries = n;
+	return es;
+}
+
+/* ---- the data, read once ---- */
+
+static size_t
+use_column(size_t idx, int numeric)
+{
+	size_t k;
+	for (k = 0; k < ncolumns; k++)
+		if (columns[k].idx == idx)
+			break;
+	if (k == ncolumns) {
+		columns = xgrow(columns, &colcap, ncolumns + 1, sizeof *columns);
+		memset(&columns[k], 0, sizeof columns[k]);
+		columns[k].idx = idx;
+		columns[k].last = -1;
+		ncolumns++;
+	}
+	if (numeric)
+		columns[k].numeric = 1;
+	else
+		columns[k].categorical = 1;
+	return k;
+}
+
+static void
+resolve_entry(entry *e, const tsv_reader *r, const where_cond *gw, size_t ngw)
+{
+	size_t *idx;
+	e->nv = cols_expand(r, e->vars, e->nvars, &idx);
+	if (e->test == T_FRIEDMAN && e->nv < 3)
+		entry_fail(e, 1, "friedman needs 3 or more columns, got %zu", e->nv);
+	if (e->test == T_KRUSKAL && e->wide && e->nv < 2)
+		entry_fail(e, 1, "kruskal --wide needs 2 or more columns, got %zu", e->nv);
+	if ((e->test == T_SPEARMAN || e->test == T_PEARSON || e->test == T_CHI2) &&
+	    e->nv != 2)
+		entry_fail(e, 1, "%s takes 2 columns, the names match %zu",
+		           test_names[e->test], e->nv);
+	e->vcol = xmalloc(e->nv * sizeof *e->vcol);
+	for (size_t k = 0; k < e->nv; k++)
+		e->vcol[k] = use_column(idx[k], e->test != T_CHI2);
+	free(idx);
+	if (e->by)
+		e->bycol = use_column(cols_require(r, e->by), 0);
+	/* The command line's filters apply to every test of a plan. */
+	if (ngw) {
+		where_cond *all = xmalloc((e->nwhere + ngw) * sizeof *all);
+		for (size_t k = 0; k < ngw; k++) {
+			all[k] = gw[k];
+			all[k].allow = NULL;
+		}
+		for (size_t k = 0; k < e->nwhere; k++)
+			all[ngw + k] = e->where[k];
+		free(e->where);
+		e->where = all;
+		e->nwhere += ngw;
+	}
+	for (size_t k = 0; k < e->nwhere; k++)
+		e->where[k].col = use_column(cols_require(r, e->where[k].colname), 0);
+}
+
+static int
+intern(column *c, const char *s)
+{
+	if (c->last >= 0 && strcmp(c->levels[c->last], s) == 0)
+		return c->last;
+	for (size_t k = 0; k < c->nlevels; k++)
+		if (strcmp(c->levels[k], s) == 0)
+			return c->last = (int)k;
+	if (c->nlevels >= INT_MAX)
+		die("too many distinct values in a column");
+	c->levels = xgrow(c->levels, &c->levcap, c->nlevels + 1, sizeof *c->levels);
+	c->levels[c->nlevels] = xstrdup(s);
+	return c->last = (int)c->nlevels++;
+}
+
+static void
+read_data(tsv_reader *r)
+{
+	size_t cap = 0;
+	while (tsv_next(r)) {
+		if (nrows == cap) {
+			cap = cap ? 2 * cap : 1024;
+			for (size_t k = 0; k < ncolumns; k++) {
+				column *c = &columns[k];
+				if (c->numeric)
+					c->num = xrealloc(c->num, cap * sizeof *c->num);
+				if (c->categorical)
+					c->code = xrealloc(c->code, cap * sizeof *c->code);
+			}
+		}
+		for (size_t k = 0; k < ncolumns; k++) {
+			column *c = &columns[k];
+			int missing = tsv_missing(r, c->idx);
+			if (c->numeric) {
+				double x = NAN;
+				if (!missing)
+					tsv_number(r, c->idx, &x);
+				c->num[nrows] = x;
+			}
+			if (c->categorical)
+				c->code[nrows] = missing ? -1 : intern(c, tsv_get(r, c->idx));
+		}
+		nrows++;
+	}
+}
+
+/* ---- running a test ---- */
+
+/* Level order for output: numeric when every level is a number, else text. */
+static const column *sort_col;
+
+static int
+level_cmp(const void *a, const void *b)
+{
+	int i = *(const int *)a, j = *(const int *)b;
+	const char *s = sort_col->levels[i], *t = sort_col->levels[j];
+	double x, y;
+	if (num_parse(s, &x) == NUM_OK && num_parse(t, &y) == NUM_OK && x != y)
+		return x < y ? -1 : 1;
+	return strcmp(s, t);
+}
+
+/* Codes of the levels of C present among rows with PRESENT set, in output
+ * order; MAP[code] becomes the position (or -1). Returns the count. */
+static size_t
+present_levels(const column *c, const unsigned char *present_code, int *map, int **order)
+{
+	int *ord = xmalloc((c->nlevels + 1) * sizeof *ord);
+	size_t k = 0;
+	int numeric = 1;
+	for (size_t l = 0; l < c->nlevels; l++) {
+		double x;
+		if (present_code[l])
+			ord[k++] = (int)l;
+		if (present_code[l] && num_parse(c->levels[l], &x) != NUM_OK)
+			numeric = 0;
+	}
+	(void)numeric;
+	sort_col = c;
+	qsort(ord, k, sizeof *ord, level_cmp);
+	for (size_t l = 0; l < c->nlevels; l++)
+		map[l] = -1;
+	for (size_t i = 0; i < k; i++)
+		map[ord[i]] = (int)i;
+	*order = ord;
+	return k;
+}
+
+static unsigned char *
+where_mask(entry *e, size_t *excluded)
+{
+	unsigned char *keep = xmalloc(nrows + 1);
+	memset(keep, 1, nrows + 1);
+	for (size_t k = 0; k < e->nwhere; k++) {
+		where_cond *w = &e->where[k];
+		column *c = &columns[w->col];
+		unsigned char *allow = xcalloc(c->nlevels + 1, 1);
+		for (size_t l = 0; l < c->nlevels; l++)
+			allow[l] = bsearch(&c->levels[l], w->values, w->nvalues,
+			                   sizeof *w->values, strp_cmp) != NULL;
+		for (size_t i = 0; i < nrows; i++)
+			if (keep[i] && (c->code[i] < 0 || !allow[c->code[i]]))
+				keep[i] = 0;
+		free(allow);
+	}
+	*excluded = 0;
+	for (size_t i = 0; i < nrows; i++)
+		*excluded += !keep[i];
+	return keep;
+}
+
+static const tsv_reader *data_reader;
+
+static const char *
+th_header_name(size_t idx)
+{
+	return data_reader->header[idx];
+}
+
+/* The header names of the test's columns, joined by SEP. */
+static char *
+join_names(const entry *e, const char *sep)
+{
+	sbuf b = {0};
+	for (size_t k = 0; k < e->nv; k++) {
+		if (k)
+			sb_add(&b, sep);
+		sb_add(&b, th_header_name(columns[e->vcol[k]].idx));
+	}
+	return sb_take(&b);
+}
+
+static void
+note(const entry *e, const char *fmt, ...)
+{
+	char msg[1024], label[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	warn("%s: %s", entry_label(e, label, sizeof label), msg);
+}
+
+static void
+report_counts(const entry *e, size_t missing, size_t excluded, size_t other)
+{
+	if (quiet)
+		return;
+	char extra[128] = "";
+	if (other)
+		snprintf(extra, sizeof extra, ", %zu in other groups", other);
+	note(e, "n = %zu of %zu rows (%zu dropped for a missing value, %zu excluded by "
+	     "--where%s)", e->n, nrows, missing, excluded, extra);
+}
+
+static void
+check_numeric_not_constant(const entry *e, const double *x, size_t n, size_t col)
+{
+	for (size_t i = 1; i < n; i++)
+		if (x[i] != x[0])
+			return;
+	char v[NUM_BUFSIZE];
+	entry_fail(e, 0, "column '%s' is constant (every value is %s)",
+	           th_header_name(columns[col].idx), n ? num_format(v, x[0]) : "missing");
+}
+
+static void
+run_correlation(entry *e, const unsigned char *keep, size_t excluded)
+{
+	column *a = &columns[e->vcol[0]], *b = &columns[e->vcol[1]];
+	double *x = xmalloc((nrows + 1) * sizeof *x), *y = xmalloc((nrows + 1) * sizeof *y);
+	size_t n = 0, missing = 0;
+	for (size_t i = 0; i < nrows; i++) {
+		if (!keep[i])
+			continue;
+		if (isnan(a->num[i]) || isnan(b->num[i])) {
+			missing++;
+			continue;
+		}
+		x[n] = a->num[i];
+		y[n++] = b->num[i];
+	}
+	e->n = n;
+	report_counts(e, missing, excluded, 0);
+	if (n < 3)
+		entry_fail(e, 0, "%zu complete pairs; the test needs at least 3", n);
+	check_numeric_not_constant(e, x, n, e->vcol[0]);
+	check_numeric_not_constant(e, y, n, e->vcol[1]);
+	const char *why = e->test == T_SPEARMAN ? ht_spearman(x, y, n, e->alt, &e->res)
+	                                        : ht_pearson(x, y, n, e->alt, &e->res);
+	if (why)
+		entry_fail(e, 0, "%s", why);
+	e->variables = join_names(e, ",");
+	free(x);
+	free(y);
+}
+
+static void
+run_chi2(entry *e, const unsigned char *keep, size_t excluded)
+{
+	column *a = &columns[e->vcol[0]], *b = &columns[e->vcol[1]];
+	unsigned char *pa = xcalloc(a->nlevels + 1, 1), *pb = xcalloc(b->nlevels + 1, 1);
+	size_t n = 0, missing = 0;
+	for (size_t i = 0; i < nrows; i++) {
+		if (!keep[i])
+			continue;
+		if (a->code[i] < 0 || b->code[i] < 0) {
+			missing++;
+			continue;
+		}
+		pa[a->code[i]] = pb[b->code[i]] = 1;
+		n++;
+	}
+	e->n = n;
+	report_counts(e, missing, excluded, 0);
+	int *ma = xmalloc((a->nlevels + 1) * sizeof *ma), *mb = xmalloc((b->nlevels + 1) * sizeof *mb);
+	int *oa, *ob;
+	size_t ra = present_levels(a, pa, ma, &oa), cb = present_levels(b, pb, mb, &ob);
+	if (ra < 2 || cb < 2)
+		entry_fail(e, 0, "column '%s' is constant (the table needs at least 2 levels "
+		           "in each column)", th_header_name(ra < 2 ? a->idx : b->idx));
+	double *table = xcalloc(ra * cb, sizeof *table);
+	for (size_t i = 0; i < nrows; i++)
+		if (keep[i] && a->code[i] >= 0 && b->code[i] >= 0)
+			table[(size_t)ma[a->code[i]] * cb + (size_t)mb[b->code[i]]] += 1;
+	const char *why = ht_chi2(table, ra, cb, e->yates, &e->res);
+	if (why)
+		entry_fail(e, 0, "%s", why);
+	if (e->res.n_small_expected)
+		note(e, "%zu of %zu expected counts are below 5 (smallest %.3g): the "
+		     "chi-square approximation may be poor", e->res.n_small_expected,
+		     ra * cb, e->res.min_expected);
+	e->variables = join_names(e, ",");
+	char dims[64];
+	snprintf(dims, sizeof dims, "%zux%zu", ra, cb);
+	e->group_names = xstrdup(dims);
+	free(pa);
+	free(pb);
+	free(ma);
+	free(mb);
+	free(oa);
+	free(ob);
+	free(table);
+}
+
+static void
+group_text(entry *e, const column *g, const int *order, const size_t *sizes, size_t k)
+{
+	sbuf names = {0}, counts = {0};
+	for (size_t j = 0; j < k; j++) {
+		char num[32];
+		if (j) {
+			sb_add(&names, ",");
+			sb_add(&counts, ",");
+		}
+		sb_add(&names, g ? g->levels[order[j]] : th_header_name(columns[e->vcol[j]].idx));
+		snprintf(num, sizeof num, "%zu", sizes[j]);
+		sb_add(&counts, num);
+	}
+	e->group_names = sb_take(&names);
+	e->group_sizes = sb_take(&counts);
+}
+
+static void
+check_group_sizes(const entry *e, const column *g, const int *order, const size_t *sizes,
+                  size_t k)
+{
+	for (size_t j = 0; j < k; j++)
+		if (sizes[j] < (size_t)e->min_group) {
+			if (g)
+				entry_fail(e, 0, "group '%s' of column '%s' has %zu value%s; "
+				           "each group needs at least %d (--min-group)",
+				           g->levels[order[j]], th_header_name(g->idx), sizes[j],
+				           sizes[j] == 1 ? "" : "s", e->min_group);
+			entry_fail(e, 0, "column '%s' has %zu value%s; each group needs at "
+			           "least %d (--min-group)", th_header_name(columns[e->vcol[j]].idx),
+			           sizes[j], sizes[j] == 1 ? "" : "s", e->min_group);
+		}
+}
+
+static void
+run_kruskal(entry *e, const unsigned char *keep, size_t excluded)
+{
+	double *x = NULL;
+	size_t *grp = NULL, n = 0, missing = 0, k;
+	size_t *sizes;
+	int *order = NULL;
+	const column *g = NULL;
+	if (e->wide) {
+		k = e->nv;
+		x = xmalloc((nrows * k + 1) * sizeof *x);
+		grp = xmalloc((nrows * k + 1) * sizeof *grp);
+		sizes = xcalloc(k, sizeof *sizes);
+		for (size_t j = 0; j < k; j++) {
+			const column *c = &columns[e->vcol[j]];
+			for (size_t i = 0; i < nrows; i++) {
+				if (!keep[i])
+					continue;
+				if (isnan(c->num[i])) {
+					missing++;
+					continue;
+				}
+				x[n] = c->num[i];
+				grp[n++] = j;
+				sizes[j]++;
+			}
+		}
+		e->n = n;
+		report_counts(e, missing, excluded, 0);
+	} else {
+		const column *v = &columns[e->vcol[0]];
+		g = &columns[e->bycol];
+		unsigned char *pres = xcalloc(g->nlevels + 1, 1);
+		int *map = xmalloc((g->nlevels + 1) * sizeof *map);
+		x = xmalloc((nrows + 1) * sizeof *x);
+		grp = xmalloc((nrows + 1) * sizeof *grp);
+		for (size_t i = 0; i < nrows; i++) {
+			if (!keep[i])
+				continue;
+			if (isnan(v->num[i]) || g->code[i] < 0) {
+				missing++;
+				continue;
+			}
+			pres[g->code[i]] = 1;
+			x[n] = v->num[i];
+			grp[n++] = (size_t)g->code[i];
+		}
+		k = present_levels(g, pres, map, &order);
+		sizes = xcalloc(k + 1, sizeof *sizes);
+		for (size_t i = 0; i < n; i++) {
+			grp[i] = (size_t)map[grp[i]];
+			sizes[grp[i]]++;
+		}
+		e->n = n;
+		report_counts(e, missing, excluded, 0);
+		if (k < 2)
+			entry_fail(e, 0, "column '%s' has %zu group%s; the test needs at least 2",
+			           th_header_name(g->idx), k, k == 1 ? "" : "s");
+		free(pres);
+		free(map);
+	}
+	check_group_sizes(e, g, order, sizes, k);
+	const char *why = ht_kruskal(x, grp, n, k, &e->res);
+	if (why)
+		entry_fail(e, 0, "%s", why);
+	group_text(e, g, order, sizes, k);
+	if (e->wide) {
+		e->variables = join_names(e, ",");
+	} else {
+		size_t len = strlen(th_header_name(columns[e->vcol[0]].idx)) +
+		             strlen(th_header_name(g->idx)) + 8;
+		e->variables = xmalloc(len);
+		snprintf(e->variables, len, "%s by %s", th_header_name(columns[e->vcol[0]].idx),
+		         th_header_name(g->idx));
+	}
+	free(x);
+	free(grp);
+	free(sizes);
+	free(order);
+}
+
+static void
+run_mannwhitney(entry *e, const unsigned char *keep, size_t excluded)
+{
+	const column *v = &columns[e->vcol[0]], *g = &columns[e->bycol];
+	size_t ng;
+	char **names = cols_split_list(e->groups, &ng);
+	int code[2] = {-1, -1};
+	for (size_t l = 0; l < g->nlevels; l++)
+		for (int j = 0; j < 2; j++)
+			if (strcmp(g->levels[l], names[j]) == 0)
+				code[j] = (int)l;
+	double *xs[2];
+	size_t sizes[2] = {0, 0}, missing = 0, other = 0;
+	xs[0] = xmalloc((nrows + 1) * sizeof *xs[0]);
+	xs[1] = xmalloc((nrows + 1) * sizeof *xs[1]);
+	for (size_t i = 0; i < nrows; i++) {
+		if (!keep[i])
+			continue;
+		if (isnan(v->num[i]) || g->code[i] < 0) {
+			missing++;
+			continue;
+		}
+		int j = g->code[i] == code[0] ? 0 : g->code[i] == code[1] ? 1 : -1;
+		if (j < 0) {
+			other++;
+			continue;
+		}
+		xs[j][sizes[j]++] = v->num[i];
+	}
+	e->n = sizes[0] + sizes[1];
+	report_counts(e, missing, excluded, other);
+	for (int j = 0; j < 2; j++)
+		if (sizes[j] == 0)
+			entry_fail(e, 0, "column '%s' has no value '%s' (with '%s' present)",
+			           th_header_name(g->idx), names[j],
+			           th_header_name(v->idx));
+	int order[2] = {code[0], code[1]};
+	check_group_sizes(e, g, order, sizes, 2);
+	const char *why = ht_mannwhitney(xs[0], sizes[0], xs[1], sizes[1], e->alt, e->method,
+	                                 e->continuity, &e->res);
+	if (why)
+		entry_fail(e, 0, "%s", why);
+	group_text(e, g, order, sizes, 2);
+	size_t len = strlen(th_header_name(v->idx)) + strlen(th_header_name(g->idx)) + 8;
+	e->variables = xmalloc(len);
+	snprintf(e->variables, len, "%s by %s", th_header_name(v->idx), th_header_name(g->idx));
+	for (size_t j = 0; j < ng; j++)
+		free(names[j]);
+	free(names);
+	free(xs[0]);
+	free(xs[1]);
+}
+
+static void
+run_friedman(entry *e, const unsigned char *keep, size_t excluded)
+{
+	size_t k = e->nv, n = 0, missing = 0;
+	double *x = xmalloc((nrows * k + 1) * sizeof *x);
+	for (size_t i = 0; i < nrows; i++) {
+		if (!keep[i])
+			continue;
+		int complete = 1;
+		for (size_t j = 0; j < k; j++)
+			if (isnan(columns[e->vcol[j]].num[i]))
+				complete = 0;
+		if (!complete) {
+			missing++;
+			continue;
+		}
+		for (size_t j = 0; j < k; j++)
+			x[n * k + j] = columns[e->vcol[j]].num[i];
+		n++;
+	}
+	e->n = n;
+	report_counts(e, missing, excluded, 0);
+	const char *why = ht_friedman(x, n, k, &e->res);
+	if (why)
+		entry_fail(e, 0, "%s", why);
+	e->variables = join_names(e, ",");
+	free(x);
+}
+
+static void
+run_entry(entry *e)
+{
+	size_t excluded;
+	unsigned char *keep = where_mask(e, &excluded);
+	switch (e->test) {
+	case T_SPEARMAN:
+	case T_PEARSON: run_correlation(e, keep, excluded); break;
+	case T_CHI2: run_chi2(e, keep, excluded); break;
+	case T_KRUSKAL: run_kruskal(e, keep, excluded); break;
+	case T_MANNWHITNEY: run_mannwhitney(e, keep, excluded); break;
+	case T_FRIEDMAN: run_friedman(e, keep, excluded); break;
+	case T_NONE: break;
+	}
+	free(keep);
+	if (isnan(e->res.statistic) || isnan(e->res.p) || isnan(e->res.effect))
+		entry_fail(e, 0, "the statistic is undefined for these data");
+	sbuf w = {0};
+	for (size_t k = 0; k < e->nwhere; k++) {
+		if (k)
+			sb_add(&w, " ");
+		sb_add(&w, e->where[k].text);
+	}
+	e->where_text = sb_take(&w);
+}
+
+/* ---- output ---- */
+
+static void
+num_or_empty(tsv_writer *w, double x)
+{
+	if (isnan(x))
+		tsvw_str(w, "");
+	else
+		tsvw_num(w, x);
+}
+
+static void
+print_entry(tsv_writer *w, const entry *e)
+{
+	static const char *stat_names[] = {
+		[T_SPEARMAN] = "rho", [T_PEARSON] = "r", [T_CHI2] = "chi2",
+		[T_KRUSKAL] = "H", [T_MANNWHITNEY] = "U", [T_FRIEDMAN] = "chi2",
+	};
+	static const char *effect_names[] = {
+		[T_SPEARMAN] = "rho", [T_PEARSON] = "r", [T_CHI2] = "cramers_v",
+		[T_KRUSKAL] = "epsilon_squared", [T_MANNWHITNEY] = "rank_biserial",
+		[T_FRIEDMAN] = "kendalls_w",
+	};
+	const char *method = "asymptotic", *alt = "";
+	switch (e->test) {
+	case T_SPEARMAN:
+	case T_PEARSON:
+		method = "t";
+		alt = ht_alternative_name(e->alt);
+		break;
+	case T_CHI2:
+		method = e->res.corrected ? "asymptotic+yates" : "asymptotic";
+		break;
+	case T_MANNWHITNEY:
+		method = e->res.exact ? "exact" : e->res.corrected ? "asymptotic+continuity"
+		                                                   : "asymptotic";
+		alt = ht_alternative_name(e->alt);
+		break;
+	default:
+		break;
+	}
+	tsvw_str(w, e->id);
+	tsvw_str(w, e->family);
+	tsvw_str(w, test_names[e->test]);
+	tsvw_str(w, e->variables);
+	tsvw_str(w, e->where_text);
+	tsvw_int(w, (long long)e->n);
+	tsvw_str(w, e->group_names);
+	tsvw_str(w, e->group_sizes);
+	num_or_empty(w, e->res.df);
+	tsvw_num(w, e->res.statistic);
+	tsvw_str(w, stat_names[e->test]);
+	num_or_empty(w, e->test == T_MANNWHITNEY ? e->res.u_min : NAN);
+	tsvw_num(w, e->res.p);
+	tsvw_str(w, alt);
+	tsvw_str(w, method);
+	tsvw_num(w, e->res.effect);
+	tsvw_str(w, effect_names[e->test]);
+	tsvw_end(w);
+}
+
+static void
+free_entry(entry *e)
+{
+	free(e->id);
+	free(e->family);
+	for (size_t k = 0; k < e->nvars; k++)
+		free(e->vars[k]);
+	free(e->vars);
+	free(e->by);
+	free(e->groups);
+	free(e->vcol);
+	free(e->variables);
+	free(e->where_text);
+	free(e->group_names);
+	free(e->group_sizes);
+}
+
+static void
+free_where(where_cond *w)
+{
+	free(w->text);
+	free(w->colname);
+	for (size_t k = 0; k < w->nvalues; k++)
+		free(w->values[k]);
+	free(w->values);
+}
+
+int
+main(int argc, char **argv)
+{
+	globals g = {0};
+	entry cmd;
+
+	err_init("test-hypothesis");
+	entry_defaults(&cmd);
+	parse_args(&cmd, argc, argv, &g, NULL);
+
+	entry *es;
+	size_t nes;
+	where_cond *gw = NULL;
+	size_t ngw = 0;
+	if (g.plan) {
+		if (cmd.test != T_NONE || cmd.nvars)
+			die_usage("--plan runs the plan's tests: no test on the command line");
+		if (*cmd.id || *cmd.family || cmd.by || cmd.groups || cmd.wide ||
+		    cmd.alt_set || cmd.method_set || cmd.yates_set || cmd.continuity_set ||
+		    cmd.min_group != 2)
+			die_usage("with --plan, test options go in the plan's 'options' column");
+		plan_path = g.plan;
+		es = read_plan(g.plan, &nes);
+		gw = cmd.where;
+		ngw = cmd.nwhere;
+		cmd.where = NULL;
+		cmd.nwhere = 0;
+	} else {
+		check_entry(&cmd);
+		es = xmalloc(sizeof *es);
+		es[0] = cmd;
+		nes = 1;
+	}
+
+	const char *path = g.input ? g.input : "-";
+	FILE *in = tsv_fopen_in(path);
+	tsv_reader r;
+	data_name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	tsv_open(&r, in, data_name);
+	data_reader = &r;
+	for (size_t k = 0; k < nes; k++)
+		resolve_entry(&es[k], &r, gw, ngw);
+	read_data(&r);
+	if (nrows == 0)
+		die_at(data_name, 0, NULL, NULL, "no data rows, only a header");
+
+	for (size_t k = 0; k < nes; k++)
+		run_entry(&es[k]);
+
+	tsv_writer w;
+	tsvw_init(&w, stdout, "<stdout>");
+	if (!g.no_header) {
+		for (size_t k = 0; k < sizeof out_header / sizeof *out_header; k++)
+			tsvw_str(&w, out_header[k]);
+		tsvw_end(&w);
+	}
+	for (size_t k = 0; k < nes; k++)
+		print_entry(&w, &es[k]);
+	close_stdout();
+
+	for (size_t k = 0; k < nes; k++) {
+		for (size_t j = ngw; j < es[k].nwhere; j++)
+			free_where(&es[k].where[j]);
+		free(es[k].where);
+		free_entry(&es[k]);
+	}
+	free(es);
+	for (size_t k = 0; k < ngw; k++)
+		free_where(&gw[k]);
+	free(gw);
+	for (size_t k = 0; k < ncolumns; k++) {
+		for (size_t l = 0; l < columns[k].nlevels; l++)
+			free(columns[k].levels[l]);
+		free(columns[k].levels);
+		free(columns[k].num);
+		free(columns[k].code);
+	}
+	free(columns);
+	if (in != stdin)
+		fclose(in);
+	tsv_free(&r);
+	return 0;
+}
