@@ -54,12 +54,6 @@ no_space(unsigned char c)
 	return 0;
 }
 
-static int
-is_term(unsigned char c)
-{
-	return c == '\n' || c == '\r';
-}
-
 static void
 begin_if_between(csvr *r)
 {
@@ -75,11 +69,13 @@ on_field(void *s, size_t len, void *data)
 {
 	csvr *r = data;
 	begin_if_between(r);
-	r->buf = xgrow(r->buf, &r->bcap, r->blen + len + 1, 1);
+	if (r->blen + len + 1 > r->bcap)
+		r->buf = xgrow(r->buf, &r->bcap, r->blen + len + 1, 1);
 	if (len)
 		memcpy(r->buf + r->blen, s, len);
 	r->buf[r->blen + len] = '\0';
-	r->fld = xgrow(r->fld, &r->fldcap, r->nfld + 1, sizeof *r->fld);
+	if (r->nfld == r->fldcap)
+		r->fld = xgrow(r->fld, &r->fldcap, r->nfld + 1, sizeof *r->fld);
 	r->fld[r->nfld++] = (struct csvr_field){r->blen, len, r->fld_line};
 	r->blen += len + 1;
 	/* The next field starts after this delimiter, on this line (or, after
@@ -194,7 +190,6 @@ csvr_open(FILE *fp, const char *name, int delim)
 		die("out of memory");
 	csv_set_delim(&r->p, (unsigned char)r->delim);
 	csv_set_space_func(&r->p, no_space);
-	csv_set_term_func(&r->p, is_term);
 	csv_set_realloc_func(&r->p, xrealloc);
 	csv_set_blk_size(&r->p, CHUNK);
 	return r;

@@ -1,0 +1,763 @@
+/* clean: a LimeSurvey CSV export in, the project's TSV out; incomplete
+ * responses and personal data removed, nothing else changed. */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cols.h"
+#include "csvread.h"
+#include "err.h"
+#include "num.h"
+#include "tsv.h"
+
+/* Why a column is removed. */
+enum removal { KEEP = 0, PII_META, PII_EMAIL_NAME, PII_EMAIL_VALUES, PII_OPTION, NREASONS };
+static const char *removal_why[NREASONS] = {
+	"", "personal data", "e-mail, by name", "e-mail, by values", "--pii",
+};
+
+/* LimeSurvey's personal-data columns: code-heading and full-heading names. */
+static const char *pii_names[] = {
+	"ipaddr", "IP address", "refurl", "Referrer URL", "token", "Access code",
+};
+/* Header words that mark an e-mail question (case-insensitive). */
+static const char *email_words[] = {"email", "e-mail", "mail address"};
+/* The completion column when --complete-column is not given. */
+static const char *submit_names[] = {"submitdate", "Date submitted"};
+
+enum { WARN_EMAILS_SHOWN = 10, REMOVED_SHOWN = 12 };
+
+struct opts {
+	int delim;
+	const char *complete_col;
+	int keep_incomplete;
+	char **pii;
+	size_t npii;
+	int keep_pii;
+	long scan_rows;
+	char **na;
+	size_t nna;
+	size_t *nalen;
+	int replace_utf8;
+	int rename_dups;
+	const char *rejects;
+	int quiet;
+};
+
+/* One row as the tool sees it: field pointers and lengths for every input
+ * column, and the line where the record starts. */
+struct row {
+	const char **v;
+	size_t *len;
+	size_t line;
+};
+
+struct clean {
+	const struct opts *o;
+	const char *name;
+	csvr *in;
+	size_t ncols;
+	char **header;
+	long complete;		/* completion column, or -1 */
+	enum removal *removed;	/* per input column */
+	size_t nout;		/* columns written */
+	int check_emails;	/* empty e-mail-looking values in kept columns */
+
+	struct row row;
+	char *scratch;		/* replaced UTF-8 of the current record */
+	size_t scratchcap;
+
+	tsv_writer out, rej;
+	int rejecting;
+
+	unsigned long long nread, kept, dropped, emptied, replaced;
+};
+
+static void
+usage(void)
+{
+	printf("usage: %s [OPTION]... [FILE]\n"
+	       "Turn a LimeSurvey CSV export (or any CSV) into TSV: drop incomplete\n"
+	       "responses and personal-data columns, check the encoding, change nothing else.\n"
+	       "Reads FILE or standard input ('-'), writes TSV to standard output.\n"
+	       "\n"
+	       "  -d, --delimiter C       ',' ';' or 'tab' (default: detected from the header\n"
+	       "                          line, the most frequent of , ; TAB outside quotes;\n"
+	       "                          LimeSurvey's API exports use ';')\n"
+	       "      --complete-column NAME\n"
+	       "                          a response is complete when NAME is not empty\n"
+	       "                          (default: submitdate; without one, every row is kept)\n"
+	       "      --keep-incomplete   keep incomplete responses too\n"
+	       "      --pii NAME          also remove column NAME as personal data; repeat for\n"
+	       "                          several; shell globs match several columns\n"
+	       "      --keep-pii          remove no column, empty no value\n"
+	       "      --scan-rows N       rows read ahead to find e-mail columns by their\n"
+	       "                          values (default 10000; 0: none)\n"
+	       "      --na TEXT           TEXT stands for a missing value and is written\n"
+	       "                          empty; repeat for several (default: only an empty\n"
+	       "                          field is missing; NA, N/A, None are data)\n"
+	       "      --invalid-utf8 MODE error (default): invalid UTF-8 is a data error;\n"
+	       "                          replace: each invalid sequence becomes U+FFFD, as\n"
+	       "                          Python's errors='replace'\n"
+	       "      --rename-duplicates a column name seen before gets '.1', '.2', ...\n"
+	       "                          appended (as pandas and R's make.unique) instead\n"
+	       "                          of being an error\n"
+	       "  -r, --rejects FILE      write the dropped rows there, with a 'reason' column\n"
+	       "  -q, --quiet             no summary line on standard error\n"
+	       "      --help              show this help and exit\n"
+	       "      --version           show the version and exit\n"
+	       "\n"
+	       "Personal data removed by default: the columns ipaddr, refurl and token (or\n"
+	       "'IP address', 'Referrer URL', 'Access code'), any column whose name says e-mail\n"
+	       "(email, e-mail, mail address) and any column where most values read ahead are\n"
+	       "e-mail addresses. An e-mail address found later in a kept column is emptied,\n"
+	       "with a warning. CSV: RFC 4180 quoting; a BOM, CRLF line ends and blank lines\n"
+	       "are accepted; a ragged row, bad quoting, a NUL byte or duplicate column names\n"
+	       "are data errors.\n"
+	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
+	       err_prog);
+	exit(0);
+}
+
+static int
+parse_delim(const char *s)
+{
+	if (strcmp(s, ",") == 0 || strcmp(s, "comma") == 0)
+		return ',';
+	if (strcmp(s, ";") == 0 || strcmp(s, "semicolon") == 0)
+		return ';';
+	if (strcmp(s, "\t") == 0 || strcmp(s, "\\t") == 0 || strcmp(s, "tab") == 0 ||
+	    strcmp(s, "TAB") == 0)
+		return '\t';
+	die_usage("--delimiter: '%s' is none of ',' ';' 'tab'", s);
+}
+
+/* ---- e-mail addresses ---- */
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Does S look like one e-mail address (local@domain.tld, spaces around)? */
+static int
+looks_like_email(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+	if (!at)
+		return 0;
+	const char *b = s, *e = s + n;
+	while (b < e && is_space(*b))
+		b++;
+	while (e > b && is_space(e[-1]))
+		e--;
+	if (at == b)
+		return 0;
+	for (const char *p = b; p < at; p++)
+		if (is_space(*p) || *p == '@' || *p == '<' || *p == '>' || *p == ',')
+			return 0;
+	/* Domain: dot-separated non-empty labels, the last of 2+ letters. */
+	const char *label = at + 1;
+	size_t nlabels = 0;
+	for (const char *p = at + 1;; p++) {
+		if (p == e || *p == '.') {
+			if (p == label)
+				return 0;
+			nlabels++;
+			if (p == e)
+				break;
+			label = p + 1;
+			continue;
+		}
+		char c = *p;
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '-' || (unsigned char)c >= 0x80))
+			return 0;
+	}
+	if (nlabels < 2 || e - label < 2)
+		return 0;
+	for (const char *p = label; p < e; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+			return 0;
+	return 1;
+}
+
+static int
+breaks_token(char c)
+{
+	return is_space(c) || strchr("<>()[],;:\"'", c) != NULL;
+}
+
+/* Does S contain an e-mail address, alone or inside text? */
+static int
+contains_email(const char *s, size_t n)
+{
+	const char *end = s + n, *p = s;
+	while ((p = memchr(p, '@', (size_t)(end - p)))) {
+		const char *b = p, *e = p + 1;
+		while (b > s && !breaks_token(b[-1]))
+			b--;
+		while (e < end && !breaks_token(*e))
+			e++;
+		while (e > p + 1 && e[-1] == '.')
+			e--;
+		if (looks_like_email(b, (size_t)(e - b)))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+static int
+contains_nocase(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (const char *p = hay; *p; p++)
+		if (strncasecmp(p, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- reading ---- */
+
+/* Line of byte OFF of field I of the current record. */
+static size_t
+line_at(const csvr *in, size_t i, const char *s, size_t off)
+{
+	size_t line = csvr_field_line(in, i);
+	for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + off - p))); p++)
+		line++;
+	return line;
+}
+
+/* Check field I of the current record (NAME its column, for messages) for
+ * NUL bytes and invalid UTF-8; returns the bytes to use (replaced in
+ * *SCRATCH when so asked) and sets *LEN. */
+static const char *
+checked_field(struct clean *c, size_t i, const char *column, size_t *len)
+{
+	size_t n;
+	char *s = csvr_field(c->in, i, &n);
+	*len = n;
+	if (n == 0)
+		return s;
+	char colbuf[32];
+	if (!column) {
+		snprintf(colbuf, sizeof colbuf, "header field %zu", i + 1);
+		column = colbuf;
+	}
+	const char *nul = memchr(s, '\0', n);
+	if (nul)
+		die_at(c->name, line_at(c->in, i, s, (size_t)(nul - s)), column, NULL,
+		       "NUL byte (at byte %zu of the field)", (size_t)(nul - s) + 1);
+	size_t bad = csvr_utf8_check(s, n);
+	if (bad == n)
+		return s;
+	if (!c->o->replace_utf8)
+		die_at(c->name, line_at(c->in, i, s, bad), column, NULL,
+		       "invalid UTF-8 (byte 0x%02X at byte %zu of the field); "
+		       "--invalid-utf8=replace writes U+FFFD instead",
+		       (unsigned char)s[bad], bad + 1);
+	/* Fields of one record go one after another into the scratch buffer;
+	 * offsets, since it may move, fixed in read_row. */
+	return NULL;
+}
+
+/* Read the next record into c->row, checked; 0 at the end of the input. */
+static int
+read_row(struct clean *c)
+{
+	if (!csvr_next(c->in))
+		return 0;
+	size_t nf = csvr_nfields(c->in), line = csvr_line(c->in);
+	if (nf != c->ncols)
+		die_at(c->name, line, NULL, NULL, "row has %zu field%s, header has %zu",
+		       nf, nf == 1 ? "" : "s", c->ncols);
+	c->row.line = line;
+	size_t need = 0;
+	for (size_t i = 0; i < nf; i++) {
+		size_t n;
+		const char *s = checked_field(c, i, c->header[i], &n);
+		if (!s) {
+			need += 3 * n;
+			c->row.v[i] = NULL;
+		} else {
+			c->row.v[i] = s;
+		}
+		c->row.len[i] = n;
+	}
+	if (need) {
+		c->scratch = xgrow(c->scratch, &c->scratchcap, need, 1);
+		size_t o = 0;
+		for (size_t i = 0; i < nf; i++) {
+			if (c->row.v[i])
+				continue;
+			size_t n, nr;
+			const char *s = csvr_field(c->in, i, &n);
+			size_t w = csvr_utf8_replace(s, n, c->scratch + o, &nr);
+			c->row.v[i] = c->scratch + o;
+			c->row.len[i] = w;
+			c->replaced += nr;
+			o += w;
+		}
+	}
+	for (size_t k = 0; k < c->o->nna; k++)
+		for (size_t i = 0; i < nf; i++)
+			if (c->row.len[i] == c->o->nalen[k] &&
+			    memcmp(c->row.v[i], c->o->na[k], c->o->nalen[k]) == 0)
+				c->row.len[i] = 0;
+	return 1;
+}
+
+/* ---- the header ---- */
+
+static char **sort_header;
+
+static int
+cmp_index(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int d = strcmp(sort_header[i], sort_header[j]);
+	return d ? d : (i > j) - (i < j);
+}
+
+/* Index of a column named NAME (sorted lookup in IDX), or -1. */
+static long
+find_sorted(char **header, const size_t *idx, size_t n, const char *name)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = strcmp(header[idx[mid]], name);
+		if (d == 0)
+			return (long)idx[mid];
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Duplicate names are a data error naming both fields, or renamed NAME.1,
+ * NAME.2, ... (skipping names the header has) with --rename-duplicates. */
+static void
+check_duplicates(struct clean *c)
+{
+	size_t n = c->ncols;
+	size_t *idx = xmalloc(n * sizeof *idx);
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	sort_header = c->header;
+	qsort(idx, n, sizeof *idx, cmp_index);
+	for (size_t k = 1; k < n; k++) {
+		size_t first = idx[k - 1], dup = idx[k];
+		if (strcmp(c->header[first], c->header[dup]) != 0)
+			continue;
+		if (!c->o->rename_dups)
+			die_at(c->name, 1, c->header[dup], NULL,
+			       "header has this name twice (fields %zu and %zu); "
+			       "--rename-duplicates renames the later one",
+			       first + 1, dup + 1);
+	}
+	if (c->o->rename_dups) {
+		/* In field order: the first of equal names keeps its name. */
+		unsigned char *renamed = xcalloc(n, 1);
+		char **orig = xmalloc(n * sizeof *orig);
+		memcpy(orig, c->header, n * sizeof *orig);
+		for (size_t k = 1; k < n; k++)
+			if (strcmp(c->header[idx[k - 1]], c->header[idx[k]]) == 0)
+				renamed[idx[k]] = 1;
+		for (size_t i = 0; i < n; i++) {
+			if (!renamed[i])
+				continue;
+			const char *base = c->header[i];
+			size_t len = strlen(base) + 24;
+			char *name = xmalloc(len);
+			for (unsigned long s = 1;; s++) {
+				snprintf(name, len, "%s.%lu", base, s);
+				int taken = find_sorted(orig, idx, n, name) >= 0;
+				/* Names given by earlier renames are not in the index. */
+				for (size_t j = 0; !taken && j < i; j++)
+					taken = renamed[j] && strcmp(c->header[j], name) == 0;
+				if (!taken)
+					break;
+			}
+			warn_at(c->name, 1, base, NULL, "field %zu renamed '%s'", i + 1, name);
+			c->header[i] = name;
+		}
+		for (size_t i = 0; i < n; i++)
+			if (renamed[i])
+				free(orig[i]);
+		free(orig);
+		free(renamed);
+	}
+	free(idx);
+}
+
+/* A tsv_reader holding just the header, for the shared column lookup. */
+static void
+header_reader(const struct clean *c, tsv_reader *r)
+{
+	memset(r, 0, sizeof *r);
+	r->name = c->name;
+	r->ncols = c->ncols;
+	r->header = c->header;
+}
+
+static void
+read_header(struct clean *c)
+{
+	if (!csvr_next(c->in))
+		die_at(c->name, 0, NULL, NULL, "empty input: no header row");
+	c->ncols = csvr_nfields(c->in);
+	c->header = xmalloc(c->ncols * sizeof *c->header);
+	for (size_t i = 0; i < c->ncols; i++) {
+		size_t n;
+		const char *s = checked_field(c, i, NULL, &n);
+		if (s) {
+			c->header[i] = xstrndup(s, n);
+		} else {
+			size_t nr, nf;
+			char *raw = csvr_field(c->in, i, &nf);
+			c->header[i] = xmalloc(3 * nf + 1);
+			c->header[i][csvr_utf8_replace(raw, nf, c->header[i], &nr)] = '\0';
+			c->replaced += nr;
+		}
+	}
+	check_duplicates(c);
+	c->row.v = xmalloc(c->ncols * sizeof *c->row.v);
+	c->row.len = xmalloc(c->ncols * sizeof *c->row.len);
+	c->removed = xcalloc(c->ncols, sizeof *c->removed);
+}
+
+static void
+find_columns(struct clean *c)
+{
+	const struct opts *o = c->o;
+	tsv_reader hr;
+	header_reader(c, &hr);
+	c->complete = -1;
+	if (o->complete_col)
+		c->complete = (long)cols_require(&hr, o->complete_col);
+	for (size_t k = 0; c->complete < 0 && k < sizeof submit_names / sizeof *submit_names; k++)
+		c->complete = cols_find(&hr, submit_names[k]);
+	if (o->keep_pii)
+		return;
+	for (size_t i = 0; i < c->ncols; i++) {
+		for (size_t k = 0; k < sizeof pii_names / sizeof *pii_names; k++)
+			if (strcasecmp(c->header[i], pii_names[k]) == 0)
+				c->removed[i] = PII_META;
+		for (size_t k = 0; !c->removed[i] && k < sizeof email_words / sizeof *email_words; k++)
+			if (contains_nocase(c->header[i], email_words[k]))
+				c->removed[i] = PII_EMAIL_NAME;
+	}
+	if (o->npii) {
+		size_t *idx, n = cols_expand(&hr, o->pii, o->npii, &idx);
+		for (size_t k = 0; k < n; k++)
+			if (!c->removed[idx[k]])
+				c->removed[idx[k]] = PII_OPTION;
+		free(idx);
+	}
+	c->check_emails = 1;
+}
+
+/* ---- the look-ahead ---- */
+
+struct lookahead {
+	char *buf;
+	size_t blen, bcap;
+	size_t *off, *len, *line;	/* nrows * ncols, nrows */
+	size_t nrows, rowcap, fcap;
+};
+
+static void
+la_add(struct lookahead *la, const struct row *r, size_t ncols)
+{
+	size_t bytes = 0;
+	for (size_t i = 0; i < ncols; i++)
+		bytes += r->len[i];
+	la->buf = xgrow(la->buf, &la->bcap, la->blen + bytes, 1);
+	la->off = xgrow(la->off, &la->fcap, (la->nrows + 1) * ncols, sizeof *la->off);
+	la->len = xrealloc(la->len, la->fcap * sizeof *la->len);
+	size_t cap = la->rowcap;
+	la->line = xgrow(la->line, &cap, la->nrows + 1, sizeof *la->line);
+	la->rowcap = cap;
+	size_t base = la->nrows * ncols;
+	for (size_t i = 0; i < ncols; i++) {
+		if (r->len[i])
+			memcpy(la->buf + la->blen, r->v[i], r->len[i]);
+		la->off[base + i] = la->blen;
+		la->len[base + i] = r->len[i];
+		la->blen += r->len[i];
+	}
+	la->line[la->nrows++] = r->line;
+}
+
+/* Columns where most non-empty values read ahead are e-mail addresses. */
+static void
+find_email_columns(struct clean *c, const struct lookahead *la)
+{
+	for (size_t i = 0; i < c->ncols; i++) {
+		if (c->removed[i])
+			continue;
+		size_t nonempty = 0, emails = 0;
+		for (size_t k = 0; k < la->nrows; k++) {
+			size_t f = k * c->ncols + i;
+			if (!la->len[f])
+				continue;
+			nonempty++;
+			emails += looks_like_email(la->buf + la->off[f], la->len[f]);
+		}
+		if (emails > 0 && 2 * emails > nonempty)
+			c->removed[i] = PII_EMAIL_VALUES;
+	}
+}
+
+/* ---- writing ---- */
+
+static void
+write_header(struct clean *c, tsv_writer *w, int reason)
+{
+	for (size_t i = 0; i < c->ncols; i++)
+		if (!c->removed[i])
+			tsvw_str(w, c->header[i]);
+	if (reason)
+		tsvw_str(w, "reason");
+	tsvw_end(w);
+}
+
+static void
+emit(struct clean *c, const struct row *r)
+{
+	c->nread++;
+	int drop = c->complete >= 0 && !c->o->keep_incomplete && r->len[c->complete] == 0;
+	tsv_writer *w = drop ? &c->rej : &c->out;
+	if (drop) {
+		c->dropped++;
+		if (!c->rejecting)
+			return;
+	} else {
+		c->kept++;
+	}
+	for (size_t i = 0; i < c->ncols; i++) {
+		if (c->removed[i])
+			continue;
+		if (c->check_emails && r->len[i] && contains_email(r->v[i], r->len[i])) {
+			if (c->emptied++ < WARN_EMAILS_SHOWN)
+				warn_at(c->name, r->line, c->header[i], NULL,
+				        "value with an e-mail address removed (written empty); "
+				        "--pii '%s' removes the column", c->header[i]);
+			else if (c->emptied == WARN_EMAILS_SHOWN + 1)
+				warn("further e-mail addresses are removed without a warning each");
+			tsvw_strn(w, "", 0);
+			continue;
+		}
+		tsvw_strn(w, r->v[i], r->len[i]);
+	}
+	if (drop)
+		tsvw_str(w, "incomplete");
+	tsvw_end(w);
+}
+
+/* ---- the summary ---- */
+
+static void
+summarize(const struct clean *c)
+{
+	size_t cap = 256, len = 0;
+	char *s = xmalloc(cap);
+	len = (size_t)snprintf(s, cap, "read %llu row%s, kept %llu, dropped %llu",
+	                       c->nread, c->nread == 1 ? "" : "s", c->kept, c->dropped);
+	char more[160];
+	if (c->complete < 0)
+		snprintf(more, sizeof more, " (no submitdate column and no "
+		         "--complete-column: every row kept)");
+	else if (c->o->keep_incomplete)
+		snprintf(more, sizeof more, " (--keep-incomplete)");
+	else
+		snprintf(more, sizeof more, " (incomplete: '%s' empty)",
+		         c->header[c->complete]);
+	s = xgrow(s, &cap, len + strlen(more) + 1, 1);
+	len += (size_t)sprintf(s + len, "%s", more);
+
+	size_t shown = 0, nremoved = 0;
+	for (size_t i = 0; i < c->ncols; i++)
+		nremoved += c->removed[i] != KEEP;
+	if (nremoved) {
+		s = xgrow(s, &cap, len + 80, 1);
+		len += (size_t)sprintf(s + len, "; removed %zu of %zu columns:", nremoved,
+		                       c->ncols);
+	}
+	for (int why = 1; why < NREASONS; why++) {
+		size_t inwhy = 0;
+		for (size_t i = 0; i < c->ncols && shown < REMOVED_SHOWN; i++) {
+			if (c->removed[i] != (enum removal)why)
+				continue;
+			const char *sep = shown ? ", " : " ";
+			s = xgrow(s, &cap, len + strlen(sep) + strlen(c->header[i]) + 3, 1);
+			len += (size_t)sprintf(s + len, "%s'%s'", sep, c->header[i]);
+			shown++;
+			inwhy++;
+		}
+		if (inwhy) {
+			s = xgrow(s, &cap, len + strlen(removal_why[why]) + 4, 1);
+			len += (size_t)sprintf(s + len, " (%s)", removal_why[why]);
+		}
+	}
+	if (nremoved > shown) {
+		s = xgrow(s, &cap, len + 40, 1);
+		len += (size_t)sprintf(s + len, " and %zu more", nremoved - shown);
+	}
+	if (c->emptied) {
+		s = xgrow(s, &cap, len + 60, 1);
+		len += (size_t)sprintf(s + len, "; emptied %llu value%s with an e-mail address",
+		                       c->emptied, c->emptied == 1 ? "" : "s");
+	}
+	if (c->replaced) {
+		s = xgrow(s, &cap, len + 80, 1);
+		len += (size_t)sprintf(s + len, "; replaced %llu invalid UTF-8 sequence%s",
+		                       c->replaced, c->replaced == 1 ? "" : "s");
+	}
+	warn("%s", s);
+	free(s);
+}
+
+int
+main(int argc, char **argv)
+{
+	enum {
+		OPT_COMPLETE = CHAR_MAX + 1, OPT_HELP, OPT_INVALID_UTF8,
+		OPT_KEEP_INCOMPLETE, OPT_KEEP_PII, OPT_NA, OPT_PII, OPT_RENAME_DUPS,
+		OPT_SCAN_ROWS, OPT_VERSION,
+	};
+	static const struct option longopts[] = {
+		{"complete-column", required_argument, NULL, OPT_COMPLETE},
+		{"delimiter", required_argument, NULL, 'd'},
+		{"help", no_argument, NULL, OPT_HELP},
+		{"invalid-utf8", required_argument, NULL, OPT_INVALID_UTF8},
+		{"keep-incomplete", no_argument, NULL, OPT_KEEP_INCOMPLETE},
+		{"keep-pii", no_argument, NULL, OPT_KEEP_PII},
+		{"na", required_argument, NULL, OPT_NA},
+		{"pii", required_argument, NULL, OPT_PII},
+		{"quiet", no_argument, NULL, 'q'},
+		{"rejects", required_argument, NULL, 'r'},
+		{"rename-duplicates", no_argument, NULL, OPT_RENAME_DUPS},
+		{"scan-rows", required_argument, NULL, OPT_SCAN_ROWS},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	struct opts o = {.scan_rows = 10000};
+	o.pii = xmalloc((size_t)argc * sizeof *o.pii);
+	o.na = xmalloc((size_t)argc * sizeof *o.na);
+	o.nalen = xmalloc((size_t)argc * sizeof *o.nalen);
+	int ch;
+
+	err_init("clean");
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":d:qr:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd': o.delim = parse_delim(optarg); break;
+		case 'q': o.quiet = 1; break;
+		case 'r': o.rejects = optarg; break;
+		case OPT_COMPLETE: o.complete_col = optarg; break;
+		case OPT_HELP: usage(); break;
+		case OPT_INVALID_UTF8:
+			if (strcmp(optarg, "replace") == 0)
+				o.replace_utf8 = 1;
+			else if (strcmp(optarg, "error") == 0)
+				o.replace_utf8 = 0;
+			else
+				die_usage("--invalid-utf8: '%s' is neither 'error' nor 'replace'",
+				          optarg);
+			break;
+		case OPT_KEEP_INCOMPLETE: o.keep_incomplete = 1; break;
+		case OPT_KEEP_PII: o.keep_pii = 1; break;
+		case OPT_NA:
+			o.nalen[o.nna] = strlen(optarg);
+			o.na[o.nna++] = optarg;
+			break;
+		case OPT_PII: o.pii[o.npii++] = optarg; break;
+		case OPT_RENAME_DUPS: o.rename_dups = 1; break;
+		case OPT_SCAN_ROWS:
+			o.scan_rows = opt_long(optarg, 0, LONG_MAX, "--scan-rows");
+			break;
+		case OPT_VERSION: print_version(); return 0;
+		case ':': die_usage("option '%s' needs an argument", argv[optind - 1]);
+		default: die_usage("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (argc - optind > 1)
+		die_usage("too many arguments: one input file at most");
+	if (o.keep_pii && o.npii)
+		die_usage("--keep-pii and --pii contradict each other");
+
+	const char *path = optind < argc ? argv[optind] : "-";
+	FILE *fp = tsv_fopen_in(path);
+	struct clean c = {.o = &o};
+	c.name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	c.in = csvr_open(fp, c.name, o.delim);
+	read_header(&c);
+	find_columns(&c);
+
+	struct lookahead la = {0};
+	int more = 1;
+	if (c.check_emails) {
+		while (la.nrows < (size_t)o.scan_rows && (more = read_row(&c)))
+			la_add(&la, &c.row, c.ncols);
+		find_email_columns(&c, &la);
+	}
+	for (size_t i = 0; i < c.ncols; i++)
+		c.nout += !c.removed[i];
+	if (c.nout == 0)
+		die_usage("every column is personal data: nothing left to write "
+		          "(see --keep-pii)");
+
+	tsvw_init(&c.out, stdout, "<stdout>");
+	write_header(&c, &c.out, 0);
+	if (o.rejects) {
+		tsvw_open(&c.rej, o.rejects);
+		c.rejecting = 1;
+		write_header(&c, &c.rej, 1);
+	}
+	for (size_t k = 0; k < la.nrows; k++) {
+		for (size_t i = 0; i < c.ncols; i++) {
+			size_t f = k * c.ncols + i;
+			c.row.v[i] = la.buf + la.off[f];
+			c.row.len[i] = la.len[f];
+		}
+		c.row.line = la.line[k];
+		emit(&c, &c.row);
+	}
+	while (more && read_row(&c))
+		emit(&c, &c.row);
+
+	close_stdout();
+	if (c.rejecting)
+		tsvw_close(&c.rej);
+	if (!o.quiet)
+		summarize(&c);
+
+	csvr_close(c.in);
+	if (fp != stdin)
+		fclose(fp);
+	for (size_t i = 0; i < c.ncols; i++)
+		free(c.header[i]);
+	free(c.header);
+	free(c.removed);
+	free(c.row.v);
+	free(c.row.len);
+	free(c.scratch);
+	free(la.buf);
+	free(la.off);
+	free(la.len);
+	free(la.line);
+	free(o.pii);
+	free(o.na);
+	free(o.nalen);
+	return 0;
+}
