@@ -1,0 +1,97 @@
+/* Exploratory factor analysis as R psych computes it: correlations,
+ * Bartlett's sphericity test, Kaiser-Meyer-Olkin adequacy, eigenvalues,
+ * minimum-residual extraction, varimax rotation, Cronbach's alpha and
+ * factor-score weights.
+ *
+ * Matrices are row-major arrays of doubles: a p x k matrix A has A[i*k + j].
+ * Data X (n x p) holds complete rows only. */
+#ifndef SVY_FA_H
+#define SVY_FA_H
+
+#include <stddef.h>
+
+/* Means and standard deviations (n - 1 in the denominator) of the P
+ * columns of X (N x P). */
+void fa_moments(const double *x, size_t n, size_t p, double *mean, double *sd);
+
+/* Covariance (n - 1) and correlation matrices (P x P) of X; either output
+ * may be NULL. SD must be non-zero for the correlation. */
+void fa_cov_cor(const double *x, size_t n, size_t p, const double *mean,
+                const double *sd, double *cov, double *cor);
+
+/* log det R by Cholesky. Returns 0, or -1 when R is not positive definite. */
+int fa_logdet(const double *r, size_t p, double *logdet);
+
+/* Bartlett's test that R (from N rows) is an identity matrix, as
+ * psych::cortest.bartlett: chi2 = -log det R * (n - 1 - (2p + 5) / 6),
+ * df = p (p - 1) / 2. Returns -1 when R is not positive definite. */
+int fa_bartlett(const double *r, size_t p, size_t n, double *chi2, double *df,
+                double *pvalue);
+
+/* Kaiser-Meyer-Olkin measure of sampling adequacy, overall (*KMO) and per
+ * item (MSA[p]), from R and its inverse, as psych::KMO. Returns -1 when R is
+ * not positive definite. */
+int fa_kmo(const double *r, size_t p, double *kmo, double *msa);
+
+/* Eigenvalues of the symmetric P x P matrix A, largest first; eigenvectors
+ * as columns of VEC (P x P) when VEC is not NULL. */
+void fa_eigen(const double *a, size_t p, double *val, double *vec);
+
+/* Squared multiple correlations 1 - 1 / diag(R^-1). Returns -1 when R is not
+ * positive definite. */
+int fa_smc(const double *r, size_t p, double *smc);
+
+typedef struct {
+	int iterations;		/* Newton steps taken */
+	int converged;		/* projected gradient below tolerance */
+	double objective;	/* psych's minres criterion: sum over i < j of
+				   (R - L L')_ij squared */
+	double gradient;	/* largest projected gradient component at the end */
+} fa_fit_info;
+
+/* Minimum-residual (unweighted least squares) extraction of K factors from
+ * the P x P correlation matrix R, to the true minimum: minimise over the
+ * uniquenesses psi in [0.005, 1] (psych's bounds) the squared residuals of
+ * R - diag(psi) against its best rank-K part, by projected Newton steps from
+ * psych's start (1 - SMC). Writes the unrotated loadings L (P x K) as psych's
+ * FAout.wls (top eigenvectors of R with 1 - psi on the diagonal, scaled by
+ * the square roots of their eigenvalues). Returns -1 when R is not positive
+ * definite. */
+int fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
+              fa_fit_info *info);
+
+/* Varimax rotation of L (P x K) in place with Kaiser normalisation, by the
+ * algorithm of R's stats::varimax (which psych calls). TOL > 0: R's rule,
+ * stop when the criterion grows by a factor below 1 + TOL (R's default eps
+ * is 1e-5, which leaves loadings off by up to ~1e-3); TOL 0: stop when the
+ * rotation matrix moves by less than 1e-13, the true maximum. At most
+ * MAX_ITER steps. Returns the steps taken; *CONVERGED says whether the
+ * tolerance was met. K < 2 leaves L alone. */
+int fa_varimax(double *l, size_t p, size_t k, double tol, int max_iter,
+               int *converged);
+
+/* psych's orientation: flip each factor so its loadings sum to >= 0, then
+ * order the factors by their sums of squared loadings, largest first. */
+void fa_orient(double *l, size_t p, size_t k);
+
+/* Regression (Thurstone) factor-score weights W = R^-1 L (P x K), as
+ * psych::factor.scores. Returns -1 when R is not positive definite. */
+int fa_regression_weights(const double *r, const double *l, size_t p, size_t k,
+                          double *w);
+
+/* Bartlett factor-score weights W = U^-2 L (L' U^-2 L)^-1, U^2 the
+ * uniquenesses. Returns -1 when a uniqueness is zero or L' U^-2 L is
+ * singular. */
+int fa_bartlett_weights(const double *l, const double *uniq, size_t p, size_t k,
+                        double *w);
+
+/* Cronbach's alpha of the items I with USE[i] set, from their covariance (or,
+ * for the standardised alpha, correlation) matrix C (P x P), skipping item
+ * SKIP (pass P to skip none): (m / (m - 1)) (1 - tr C / sum C), as psych::alpha.
+ * NaN when fewer than two items remain. */
+double fa_alpha(const double *c, size_t p, const unsigned char *use, size_t skip);
+
+/* The R type 7 (numpy "linear") quantile Q of the N sorted values X. */
+double fa_quantile(const double *x, size_t n, double q);
+
+#endif
