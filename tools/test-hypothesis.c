@@ -1,5 +1,7 @@
 /* test-hypothesis: run one hypothesis test, or every test of a plan, over one
  * read of a TSV, and print one row per test. */
+#include <errno.h>
+#include <fnmatch.h>
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
@@ -177,6 +179,8 @@ entry_fail(const entry *e, int usage_error, const char *fmt, ...)
 		       e->test ? ": " : "", msg);
 	if (usage_error)
 		die_usage("%s", msg);
+	if (e->test == T_NONE)
+		die("%s", msg);
 	die("%s: %s", entry_label(e, label, sizeof label), msg);
 }
 
@@ -231,7 +235,7 @@ read_value_file(const entry *e, const char *path, size_t *n)
 {
 	FILE *fp = fopen(path, "r");
 	if (!fp)
-		entry_fail(e, 1, "--where-file: cannot open '%s'", path);
+		entry_fail(e, 0, "--where-file: %s: %s", path, strerror(errno));
 	char *line = NULL, **v = NULL;
 	size_t cap = 0, vcap = 0, count = 0;
 	ssize_t len;
@@ -357,11 +361,12 @@ add_operand(entry *e, const char *arg)
 static void
 parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
 {
-	int c;
+	int c, li;
 	optind = 0;
 	opterr = g != NULL;
 	for (;;) {
-		c = getopt_long(argc, argv, g ? "+i:p:q" : "+", longopts, NULL);
+		li = -1;
+		c = getopt_long(argc, argv, g ? "+i:p:q" : "+", longopts, &li);
 		if (c == -1) {
 			if (optind >= argc)
 				break;
@@ -375,8 +380,8 @@ parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
 		}
 		if (!g && (c == 'i' || c == 'p' || c == 'q' || c == OPT_DIGITS ||
 		           c == OPT_NO_HEADER || c == OPT_HELP || c == OPT_VERSION))
-			entry_fail(e, 1, "option '%s' belongs on the command line, not in a plan",
-			           argv[optind - 1]);
+			entry_fail(e, 1, "option '--%s' belongs on the command line, not in a plan",
+			           li >= 0 ? longopts[li].name : "?");
 		switch (c) {
 		case 'i': g->input = optarg; break;
 		case 'p': g->plan = optarg; break;
@@ -443,7 +448,7 @@ check_entry(entry *e)
 		entry_fail(e, 1, "no test given (spearman, pearson, chi2, kruskal, "
 		           "mannwhitney, friedman)");
 	int corr = e->test == T_SPEARMAN || e->test == T_PEARSON;
-	if ((corr || e->test == T_CHI2) && e->nvars != 2)
+	if ((corr || e->test == T_CHI2) && (e->nvars < 1 || e->nvars > 2))
 		entry_fail(e, 1, "%s takes 2 variables, got %zu", t, e->nvars);
 	if (e->test == T_KRUSKAL && !e->wide && (e->nvars != 1 || !e->by))
 		entry_fail(e, 1, "kruskal takes VALUE --by GROUP, or --wide COL...");
@@ -581,10 +586,27 @@ use_column(size_t idx, int numeric)
 	return k;
 }
 
+/* Column NAME of the data; in a plan, its absence is an error at the plan's
+ * line. */
+static size_t
+entry_column(const entry *e, const tsv_reader *r, const char *name)
+{
+	if (e->line && cols_find(r, name) < 0)
+		entry_fail(e, 0, "%s: no column '%s'", r->name, name);
+	return cols_require(r, name);
+}
+
 static void
 resolve_entry(entry *e, const tsv_reader *r, const where_cond *gw, size_t ngw)
 {
 	size_t *idx;
+	for (size_t k = 0; k < e->nvars && e->line; k++) {
+		int found = cols_find(r, e->vars[k]) >= 0;
+		for (size_t i = 0; i < r->ncols && !found; i++)
+			found = fnmatch(e->vars[k], r->header[i], 0) == 0;
+		if (!found)
+			entry_fail(e, 0, "%s: no column '%s'", r->name, e->vars[k]);
+	}
 	e->nv = cols_expand(r, e->vars, e->nvars, &idx);
 	if (e->test == T_FRIEDMAN && e->nv < 3)
 		entry_fail(e, 1, "friedman needs 3 or more columns, got %zu", e->nv);
@@ -592,14 +614,14 @@ resolve_entry(entry *e, const tsv_reader *r, const where_cond *gw, size_t ngw)
 		entry_fail(e, 1, "kruskal --wide needs 2 or more columns, got %zu", e->nv);
 	if ((e->test == T_SPEARMAN || e->test == T_PEARSON || e->test == T_CHI2) &&
 	    e->nv != 2)
-		entry_fail(e, 1, "%s takes 2 columns, the names match %zu",
+		entry_fail(e, 1, "%s takes 2 variables, the names match %zu columns",
 		           test_names[e->test], e->nv);
 	e->vcol = xmalloc(e->nv * sizeof *e->vcol);
 	for (size_t k = 0; k < e->nv; k++)
 		e->vcol[k] = use_column(idx[k], e->test != T_CHI2);
 	free(idx);
 	if (e->by)
-		e->bycol = use_column(cols_require(r, e->by), 0);
+		e->bycol = use_column(entry_column(e, r, e->by), 0);
 	/* The command line's filters apply to every test of a plan. */
 	if (ngw) {
 		where_cond *all = xmalloc((e->nwhere + ngw) * sizeof *all);
@@ -614,7 +636,7 @@ resolve_entry(entry *e, const tsv_reader *r, const where_cond *gw, size_t ngw)
 		e->nwhere += ngw;
 	}
 	for (size_t k = 0; k < e->nwhere; k++)
-		e->where[k].col = use_column(cols_require(r, e->where[k].colname), 0);
+		e->where[k].col = use_column(entry_column(e, r, e->where[k].colname), 0);
 }
 
 static int
@@ -665,7 +687,7 @@ read_data(tsv_reader *r)
 
 /* ---- running a test ---- */
 
-/* Level order for output: numeric when every level is a number, else text. */
+/* Level order for output: numbers first, by value, then text in byte order. */
 static const column *sort_col;
 
 static int
@@ -674,7 +696,10 @@ level_cmp(const void *a, const void *b)
 	int i = *(const int *)a, j = *(const int *)b;
 	const char *s = sort_col->levels[i], *t = sort_col->levels[j];
 	double x, y;
-	if (num_parse(s, &x) == NUM_OK && num_parse(t, &y) == NUM_OK && x != y)
+	int sn = num_parse(s, &x) == NUM_OK, tn = num_parse(t, &y) == NUM_OK;
+	if (sn != tn)
+		return sn ? -1 : 1;
+	if (sn && x != y)
 		return x < y ? -1 : 1;
 	return strcmp(s, t);
 }
@@ -686,15 +711,9 @@ present_levels(const column *c, const unsigned char *present_code, int *map, int
 {
 	int *ord = xmalloc((c->nlevels + 1) * sizeof *ord);
 	size_t k = 0;
-	int numeric = 1;
-	for (size_t l = 0; l < c->nlevels; l++) {
-		double x;
+	for (size_t l = 0; l < c->nlevels; l++)
 		if (present_code[l])
 			ord[k++] = (int)l;
-		if (present_code[l] && num_parse(c->levels[l], &x) != NUM_OK)
-			numeric = 0;
-	}
-	(void)numeric;
 	sort_col = c;
 	qsort(ord, k, sizeof *ord, level_cmp);
 	for (size_t l = 0; l < c->nlevels; l++)
@@ -765,6 +784,12 @@ report_counts(const entry *e, size_t missing, size_t excluded, size_t other)
 {
 	if (quiet)
 		return;
+	if (e->wide) {
+		note(e, "n = %zu values from %zu columns of %zu rows (%zu missing values "
+		     "dropped, %zu rows excluded by --where)", e->n, e->nv, nrows, missing,
+		     excluded);
+		return;
+	}
 	char extra[128] = "";
 	if (other)
 		snprintf(extra, sizeof extra, ", %zu in other groups", other);
