@@ -1,0 +1,375 @@
+/* report: format test-hypothesis rows as the table a paper prints. */
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cols.h"
+#include "err.h"
+#include "num.h"
+#include "tsv.h"
+
+static void
+usage(void)
+{
+	printf("usage: %s [OPTION]... [FILE]\n"
+	       "Format rows of test results (svy test-hypothesis, then bh-correct) as the\n"
+	       "table a paper prints, in Markdown or LaTeX: one line per test with its id,\n"
+	       "the hypothesis, the statistic in APA style (r(81) = .073, chi2(4) = 0.89,\n"
+	       "U(41, 42) = 584.0), p and, when the input has 'p_adj', p*.\n"
+	       "\n"
+	       "  -H, --hypotheses FILE  a TSV with columns 'id' and 'hypothesis' (the\n"
+	       "                         test-hypothesis plan): the hypothesis texts\n"
+	       "  -f, --family NAME      only the rows of this family (column 'family')\n"
+	       "      --latex            a LaTeX tabular instead of a Markdown table\n"
+	       "      --caption TEXT     a title line (Markdown) or caption (LaTeX table)\n"
+	       "      --effect           add a column with the effect size and its name\n"
+	       "      --u-first          print U of the first group (scipy >= 1.7) instead\n"
+	       "                         of the smaller U (the paper's, scipy < 1.7)\n"
+	       "      --help             show this help and exit\n"
+	       "      --version          show the version and exit\n"
+	       "\n"
+	       "Numbers follow APA: no leading zero for r and p, p to three decimals and\n"
+	       "'< .001' below that; chi-square and H (printed as chi2, as the paper does) to\n"
+	       "two decimals, U to one. Reads the columns id, test, statistic,\n"
+	       "statistic_name, df, group_sizes, u_min, p (and p_adj, effect_size,\n"
+	       "effect_name when present) by name.\n"
+	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
+	       err_prog);
+	exit(0);
+}
+
+typedef struct {
+	char *id, *stat, *p, *padj, *effect;
+} line;
+
+static int latex;
+
+/* Write S escaped for the output format (Markdown or LaTeX). */
+static void
+put_text(FILE *fp, const char *s)
+{
+	for (const char *c = s; *c; c++) {
+		if (!latex) {
+			if (*c == '|')
+				fputs("\\|", fp);
+			else if (*c == '\n' || *c == '\t' || *c == '\r')
+				fputc(' ', fp);
+			else
+				fputc(*c, fp);
+			continue;
+		}
+		switch (*c) {
+		case '\\': fputs("\\textbackslash{}", fp); break;
+		case '~': fputs("\\textasciitilde{}", fp); break;
+		case '^': fputs("\\textasciicircum{}", fp); break;
+		case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+			fputc('\\', fp);
+			fputc(*c, fp);
+			break;
+		case '\n': case '\t': case '\r': fputc(' ', fp); break;
+		default: fputc(*c, fp);
+		}
+	}
+}
+
+/* X with DEC decimals, without the leading zero of |x| < 1 (APA for values
+ * that cannot exceed 1). */
+static char *
+no_leading_zero(double x, int dec)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "%.*f", dec, x);
+	char *s = buf;
+	if (strncmp(s, "0.", 2) == 0)
+		s++;
+	else if (strncmp(s, "-0.", 3) == 0)
+		memmove(s + 1, s + 2, strlen(s + 2) + 1);
+	return xstrdup(s);
+}
+
+static char *
+format_p(double p)
+{
+	if (p < 0.001)
+		return xstrdup(latex ? "$<$ .001" : "< .001");
+	char buf[64];
+	snprintf(buf, sizeof buf, "%.3f", p);
+	if (strcmp(buf, "1.000") == 0)
+		return xstrdup(latex ? "$>$ .999" : "> .999");
+	return no_leading_zero(p, 3);
+}
+
+/* Field I of R as a number, or NAN when empty; a non-number is an error. */
+static double
+number(tsv_reader *r, long i)
+{
+	double x = NAN;
+	if (i >= 0)
+		tsv_number(r, (size_t)i, &x);
+	return x;
+}
+
+static char *
+format_stat(tsv_reader *r, const char *name, double stat, double df, const char *sizes,
+            double umin, int u_first)
+{
+	char buf[256], d[NUM_BUFSIZE];
+	int saved = num_digits;
+	num_digits = 0;
+	if (!isnan(df))
+		num_format(d, df);
+	num_digits = saved;
+	if (strcmp(name, "rho") == 0 || strcmp(name, "r") == 0) {
+		char *v = no_leading_zero(stat, 3);
+		if (latex)
+			snprintf(buf, sizeof buf, "$r_{(%s)} = %s$", d, v);
+		else
+			snprintf(buf, sizeof buf, "r(%s) = %s", d, v);
+		free(v);
+	} else if (strcmp(name, "chi2") == 0 || strcmp(name, "H") == 0) {
+		if (latex)
+			snprintf(buf, sizeof buf, "$\\chi^2_{(%s)} = %.2f$", d, stat);
+		else
+			snprintf(buf, sizeof buf, "χ²(%s) = %.2f", d, stat);
+	} else if (strcmp(name, "U") == 0) {
+		size_t n;
+		char **s = cols_split_list(sizes, &n);
+		if (n != 2 || !*s[0] || !*s[1])
+			die_at(r->name, r->lineno, "group_sizes", sizes,
+			       "a Mann-Whitney row needs two group sizes");
+		double u = u_first || isnan(umin) ? stat : umin;
+		if (latex)
+			snprintf(buf, sizeof buf, "$U_{(%s, %s)} = %.1f$", s[0], s[1], u);
+		else
+			snprintf(buf, sizeof buf, "U(%s, %s) = %.1f", s[0], s[1], u);
+		for (size_t k = 0; k < n; k++)
+			free(s[k]);
+		free(s);
+	} else {
+		die_at(r->name, r->lineno, "statistic_name", name,
+		       "unknown statistic (rho, r, chi2, H or U)");
+	}
+	return xstrdup(buf);
+}
+
+/* id -> hypothesis text, from the plan. */
+typedef struct {
+	char **id, **text;
+	size_t n;
+} hyps;
+
+static void
+read_hypotheses(const char *path, hyps *h)
+{
+	FILE *fp = tsv_fopen_in(path);
+	tsv_reader r;
+	tsv_open(&r, fp, path);
+	size_t ci = cols_require(&r, "id"), ct = cols_require(&r, "hypothesis");
+	size_t cap = 0;
+	memset(h, 0, sizeof *h);
+	while (tsv_next(&r)) {
+		if (h->n == cap) {
+			size_t c2 = cap;
+			h->id = xgrow(h->id, &c2, h->n + 1, sizeof *h->id);
+			h->text = xrealloc(h->text, c2 * sizeof *h->text);
+			cap = c2;
+		}
+		h->id[h->n] = xstrdup(tsv_get(&r, ci));
+		h->text[h->n++] = xstrdup(tsv_get(&r, ct));
+	}
+	if (fp != stdin)
+		fclose(fp);
+	tsv_free(&r);
+}
+
+static const char *
+hypothesis_of(const hyps *h, const char *id)
+{
+	for (size_t k = 0; k < h->n; k++)
+		if (strcmp(h->id[k], id) == 0)
+			return h->text[k];
+	return NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_CAPTION, OPT_EFFECT, OPT_LATEX,
+	       OPT_U_FIRST };
+	static const struct option longopts[] = {
+		{"caption", required_argument, NULL, OPT_CAPTION},
+		{"effect", no_argument, NULL, OPT_EFFECT},
+		{"family", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, OPT_HELP},
+		{"hypotheses", required_argument, NULL, 'H'},
+		{"latex", no_argument, NULL, OPT_LATEX},
+		{"u-first", no_argument, NULL, OPT_U_FIRST},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	const char *hyp_path = NULL, *family = NULL, *caption = NULL;
+	int effect = 0, u_first = 0, c;
+
+	err_init("report");
+	while ((c = getopt_long(argc, argv, "f:H:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f': family = optarg; break;
+		case 'H': hyp_path = optarg; break;
+		case OPT_CAPTION: caption = optarg; break;
+		case OPT_EFFECT: effect = 1; break;
+		case OPT_LATEX: latex = 1; break;
+		case OPT_U_FIRST: u_first = 1; break;
+		case OPT_HELP: usage(); break;
+		case OPT_VERSION: print_version(); return 0;
+		default: die_usage("unknown option");
+		}
+	}
+	if (argc - optind > 1)
+		die_usage("too many arguments: one input file at most");
+
+	hyps h = {0};
+	if (hyp_path)
+		read_hypotheses(hyp_path, &h);
+
+	const char *path = optind < argc ? argv[optind] : "-";
+	FILE *in = tsv_fopen_in(path);
+	tsv_reader r;
+	tsv_open(&r, in, strcmp(path, "-") == 0 ? "<stdin>" : path);
+	size_t cid = cols_require(&r, "id"), cstat = cols_require(&r, "statistic");
+	size_t cname = cols_require(&r, "statistic_name"), cp = cols_require(&r, "p");
+	long cdf = cols_find(&r, "df"), csizes = cols_find(&r, "group_sizes");
+	long cumin = cols_find(&r, "u_min"), cadj = cols_find(&r, "p_adj");
+	long ceff = cols_find(&r, "effect_size"), cename = cols_find(&r, "effect_name");
+	long cfam = family ? (long)cols_require(&r, "family") : -1;
+	if (effect && (ceff < 0 || cename < 0))
+		die_usage("--effect: the input has no 'effect_size' and 'effect_name' columns");
+
+	line *lines = NULL;
+	size_t n = 0, cap = 0;
+	while (tsv_next(&r)) {
+		if (cfam >= 0 && strcmp(tsv_get(&r, (size_t)cfam), family) != 0)
+			continue;
+		lines = xgrow(lines, &cap, n + 1, sizeof *lines);
+		line *l = &lines[n++];
+		memset(l, 0, sizeof *l);
+		l->id = xstrdup(tsv_get(&r, cid));
+		double stat = number(&r, (long)cstat), p = number(&r, (long)cp);
+		if (isnan(stat))
+			die_at(r.name, r.lineno, "statistic", NULL, "missing statistic");
+		if (isnan(p))
+			die_at(r.name, r.lineno, "p", NULL, "missing p-value");
+		const char *sizes = csizes >= 0 ? tsv_get(&r, (size_t)csizes) : "";
+		l->stat = format_stat(&r, tsv_get(&r, cname), stat, number(&r, cdf), sizes,
+		                      number(&r, cumin), u_first);
+		l->p = format_p(p);
+		if (cadj >= 0) {
+			double q = number(&r, cadj);
+			l->padj = isnan(q) ? xstrdup("") : format_p(q);
+		}
+		if (effect) {
+			double e = number(&r, ceff);
+			char buf[128];
+			if (isnan(e))
+				buf[0] = '\0';
+			else
+				snprintf(buf, sizeof buf, "%s = %.3f", tsv_get(&r, (size_t)cename), e);
+			l->effect = xstrdup(buf);
+		}
+		if (hyp_path && !hypothesis_of(&h, l->id))
+			warn("%s: no hypothesis text for '%s'", hyp_path, l->id);
+	}
+
+	const char *cols[6];
+	size_t nc = 0;
+	cols[nc++] = "No.";
+	if (hyp_path)
+		cols[nc++] = "Hypothesis";
+	cols[nc++] = "Test statistic";
+	cols[nc++] = latex ? "$p$" : "p";
+	if (cadj >= 0)
+		cols[nc++] = latex ? "$p^*$" : "p*";
+	if (effect)
+		cols[nc++] = "Effect size";
+	FILE *o = stdout;
+	if (latex) {
+		if (caption) {
+			fputs("\\begin{table}\n\\caption{", o);
+			put_text(o, caption);
+			fputs("}\n", o);
+		}
+		fputs("\\begin{tabular}{", o);
+		for (size_t k = 0; k < nc; k++)
+			fputs(k == 1 && hyp_path ? "p{0.45\\linewidth}" : "l", o);
+		fputs("}\n\\hline\n", o);
+		for (size_t k = 0; k < nc; k++)
+			fprintf(o, "%s%s", k ? " & " : "", cols[k]);
+		fputs(" \\\\\n\\hline\n", o);
+	} else {
+		if (caption) {
+			put_text(o, caption);
+			fputs("\n\n", o);
+		}
+		fputs("|", o);
+		for (size_t k = 0; k < nc; k++)
+			fprintf(o, " %s |", cols[k]);
+		fputs("\n|", o);
+		for (size_t k = 0; k < nc; k++)
+			fputs("---|", o);
+		fputs("\n", o);
+	}
+	for (size_t i = 0; i < n; i++) {
+		line *l = &lines[i];
+		const char *cells[6];
+		size_t k = 0;
+		cells[k++] = l->id;
+		if (hyp_path) {
+			const char *t = hypothesis_of(&h, l->id);
+			cells[k++] = t ? t : "";
+		}
+		cells[k++] = l->stat;
+		cells[k++] = l->p;
+		if (cadj >= 0)
+			cells[k++] = l->padj;
+		if (effect)
+			cells[k++] = l->effect;
+		for (size_t j = 0; j < k; j++) {
+			int text = j == 0 || (hyp_path && j == 1) || (effect && j == k - 1);
+			fputs(latex ? (j ? " & " : "") : (j ? " " : "| "), o);
+			if (text)
+				put_text(o, cells[j]);
+			else
+				fputs(cells[j], o);
+			if (!latex)
+				fputs(" |", o);
+		}
+		fputs(latex ? " \\\\\n" : "\n", o);
+	}
+	if (latex) {
+		fputs("\\hline\n\\end{tabular}\n", o);
+		if (caption)
+			fputs("\\end{table}\n", o);
+	}
+	close_stdout();
+
+	for (size_t i = 0; i < n; i++) {
+		free(lines[i].id);
+		free(lines[i].stat);
+		free(lines[i].p);
+		free(lines[i].padj);
+		free(lines[i].effect);
+	}
+	free(lines);
+	for (size_t k = 0; k < h.n; k++) {
+		free(h.id[k]);
+		free(h.text[k]);
+	}
+	free(h.id);
+	free(h.text);
+	if (in != stdin)
+		fclose(in);
+	tsv_free(&r);
+	return 0;
+}
