@@ -108,6 +108,13 @@ fit_items(fit *f, const double *rall, size_t pall, const unsigned char *use,
 	for (size_t i = 0; i < p; i++)
 		for (size_t j = 0; j < p; j++)
 			f->r[i * p + j] = rall[f->items[i] * pall + f->items[j]];
+	/* Cholesky succeeds on a matrix singular up to rounding (an item the
+	 * sum of others): judge by the smallest eigenvalue */
+	double *ev = xmalloc(p * sizeof *ev);
+	fa_eigen(f->r, p, ev, NULL);
+	if (!(ev[p - 1] > 1e-10))
+		die_singular(f->r, p, f->items, names);
+	free(ev);
 	double *msa = xmalloc(p * sizeof *msa);
 	if (fa_bartlett(f->r, p, n, &f->chi2, &f->df, &f->pvalue) != 0 ||
 	    fa_kmo(f->r, p, &f->kmo, msa) != 0)

@@ -1,0 +1,248 @@
+#!/usr/bin/env bats
+# svy factor: exploratory factor analysis, checked against R psych 2.2.9.
+# Inputs and expected values: test/data/factor/make-expected.sh (numpy, R).
+# Closed-form figures (Bartlett, KMO, MSA, eigenvalues, alpha, means, sds)
+# agree to 1e-9 relative; iterative ones (loadings, communalities,
+# uniquenesses, weights, variance shares) to 1e-5 absolute.
+
+load test_helper
+
+F="$TESTDATA/factor"
+E="$TESTDATA/factor/expected"
+
+# agree GOT WANT TOL FIELDS: the columns FIELDS (a cut -f list) agree.
+agree() {
+	cut -f"$4" "$1" > got.part
+	cut -f"$4" "$2" > want.part
+	run compare_numeric got.part want.part "$3"
+	assert_success
+}
+
+# stats_agree GOT WANT TOL STAT...: the summary rows STAT agree.
+stats_agree() {
+	local got=$1 want=$2 tol=$3 s g w
+	shift 3
+	for s in "$@"; do
+		g=$(awk -F'\t' -v s="$s" '$1 == s { print $2 }' "$got")
+		w=$(awk -F'\t' -v s="$s" '$1 == s { print $2 }' "$want")
+		[[ -n "$g" && -n "$w" ]] || fail "statistic $s: got '$g', want '$w'"
+		numeq "$g" "$w" "$tol" || fail "statistic $s: got $g, want $w"
+	done
+}
+
+# stat FILE NAME: a summary value.
+stat() {
+	awk -F'\t' -v s="$2" '$1 == s { print $2 }' "$1"
+}
+
+CLOSED1="bartlett_chi2 bartlett_df bartlett_p kmo alpha std_alpha"
+# model columns with one factor: closed-form ones and fitted ones
+M1_CLOSED=1,6-12
+M1_FIT=1-5,13
+# with three factors
+M3_CLOSED=1,8-14
+M3_FIT=1-7,15-17
+
+@test "--help and --version" {
+	run svy factor --help
+	assert_success
+	assert_line --partial "usage: svy-factor [OPTION]... ITEM..."
+	run svy factor --version
+	assert_success
+	assert_output --regexp '^svy-factor \(svy\) '
+}
+
+@test "one factor, 18 items: model, summary and eigenvalues as psych" {
+	svy factor 'attack_*' 'method_*' --summary s.tsv --eigenvalues e.tsv \
+		< "$F/one.tsv" > model.tsv 2> err
+	agree model.tsv "$E/one.model.tsv" 1e-9 "$M1_CLOSED"
+	agree model.tsv "$E/one.model.tsv" 1e-5 "$M1_FIT"
+	stats_agree s.tsv "$E/one.summary.tsv" 1e-9 rows dropped_missing n items $CLOSED1
+	stats_agree s.tsv "$E/one.summary.tsv" 1e-5 ss_loadings_F1 proportion_F1 cumulative_F1
+	run compare_numeric e.tsv "$E/one.eigenvalues.tsv" 1e-9
+	assert_success
+	[ "$(stat s.tsv converged)" = 1 ]
+	[ "$(stat s.tsv rotation)" = none ]
+	run cat err
+	assert_output "svy-factor: read 83 rows, used 83, dropped 0 with a missing item (listwise)"
+}
+
+@test "minres reaches the true minimum: no worse than psych, equal to a polished optimum" {
+	svy factor -q 'attack_*' 'method_*' --summary s.tsv < "$F/one.tsv" > model.tsv
+	awk -v g="$(stat s.tsv objective)" -v w="$(stat "$E/one.summary.tsv" objective)" \
+		'BEGIN { exit !(g <= w) }'
+	agree model.tsv "$E/one-tight.model.tsv" 1e-7 1-4
+}
+
+@test "the model and summary files describe themselves" {
+	svy factor -q 'attack_*' 'method_*' --summary s.tsv -e e.tsv < "$F/one.tsv" > model.tsv
+	run head -1 model.tsv
+	assert_output "$(printf 'item\tF1\tcommunality\tuniqueness\theywood\tmsa\tretained\talpha_if_dropped\tstd_alpha_if_dropped\tmean\tsd\tn\tweight_F1')"
+	run cut -f1 s.tsv
+	assert_output "$(printf '%s\n' statistic rows dropped_missing n items items_retained \
+		items_fitted factors method rotation bartlett_chi2 bartlett_df bartlett_p kmo \
+		ss_loadings_F1 proportion_F1 cumulative_F1 objective alpha std_alpha heywood \
+		iterations converged)"
+	run head -1 e.tsv
+	assert_output "$(printf 'index\teigenvalue\tproportion\tcumulative')"
+}
+
+@test "--threshold marks weak items, alpha is of the retained ones" {
+	svy factor -q 'attack_*' 'method_*' --threshold 0.45 --summary s.tsv \
+		< "$F/one.tsv" > model.tsv
+	agree model.tsv "$E/one-threshold.model.tsv" 1e-9 "$M1_CLOSED"
+	agree model.tsv "$E/one-threshold.model.tsv" 1e-5 "$M1_FIT"
+	stats_agree s.tsv "$E/one-threshold.summary.tsv" 1e-9 items_retained items_fitted $CLOSED1
+	run awk -F'\t' '$7 == 0 { print $1 }' model.tsv
+	assert_output "$(printf '%s\n' attack_impersonation method_ensemble method_delay \
+		method_access_control method_system_security method_record_linkage)"
+}
+
+@test "--threshold 0.45 --refit fits again on the retained items (the study's command)" {
+	svy factor 'attack_*' 'method_*' --threshold 0.45 --refit --summary s.tsv \
+		< "$F/one.tsv" > model.tsv 2> /dev/null
+	agree model.tsv "$E/one-refit.model.tsv" 1e-9 "$M1_CLOSED"
+	agree model.tsv "$E/one-refit.model.tsv" 1e-5 "$M1_FIT"
+	stats_agree s.tsv "$E/one-refit.summary.tsv" 1e-9 items_retained items_fitted $CLOSED1
+	stats_agree s.tsv "$E/one-refit.summary.tsv" 1e-5 ss_loadings_F1 proportion_F1
+	# excluded items keep their first-fit loadings and get no weights
+	run awk -F'\t' '$7 == 0 && $13 != "" { print }' model.tsv
+	assert_output ""
+	[ "$(stat s.tsv items_fitted)" = 12 ]
+}
+
+@test "three factors, varimax to convergence: as R's varimax iterated to the end" {
+	svy factor -q -k 3 '*_[1-4]' --summary s.tsv < "$F/likert3.tsv" > model.tsv
+	agree model.tsv "$E/likert3-tight.model.tsv" 1e-9 "$M3_CLOSED"
+	agree model.tsv "$E/likert3-tight.model.tsv" 1e-5 "$M3_FIT"
+	stats_agree s.tsv "$E/likert3.summary.tsv" 1e-9 $CLOSED1
+	stats_agree s.tsv "$E/likert3-tight.summary.tsv" 1e-5 \
+		ss_loadings_F1 ss_loadings_F2 ss_loadings_F3 cumulative_F3
+	[ "$(stat s.tsv rotation)" = varimax ]
+	[ "$(stat s.tsv varimax_converged)" = 1 ]
+}
+
+@test "three factors, --varimax-tol 1e-5: psych's (stats::varimax's) early stop" {
+	svy factor -q -k 3 '*_[1-4]' --varimax-tol 1e-5 < "$F/likert3.tsv" > model.tsv
+	agree model.tsv "$E/likert3.model.tsv" 1e-5 "$M3_FIT"
+	# and that differs from the converged rotation by more than the tolerance
+	svy factor -q -k 3 '*_[1-4]' < "$F/likert3.tsv" > converged.tsv
+	cut -f2-4 model.tsv > a
+	cut -f2-4 converged.tsv > b
+	run compare_numeric a b 1e-4
+	assert_failure
+}
+
+@test "three factors, --rotate none: psych's unrotated minres" {
+	svy factor -q -k 3 --rotate none '*_[1-4]' --summary s.tsv --eigenvalues e.tsv \
+		< "$F/likert3.tsv" > model.tsv
+	agree model.tsv "$E/likert3-none.model.tsv" 1e-5 "$M3_FIT"
+	run compare_numeric e.tsv "$E/likert3-none.eigenvalues.tsv" 1e-9
+	assert_success
+	[ "$(stat s.tsv rotation)" = none ]
+}
+
+@test "missing values: listwise deletion, counted on stderr" {
+	svy factor 'attack_*' 'method_*' --summary s.tsv < "$F/missing.tsv" > model.tsv 2> err
+	agree model.tsv "$E/missing.model.tsv" 1e-9 "$M1_CLOSED"
+	agree model.tsv "$E/missing.model.tsv" 1e-5 "$M1_FIT"
+	stats_agree s.tsv "$E/missing.summary.tsv" 1e-9 rows dropped_missing n $CLOSED1
+	run cat err
+	assert_output "svy-factor: read 60 rows, used 53, dropped 7 with a missing item (listwise)"
+}
+
+@test "Heywood case: flagged in the model, the summary and on stderr" {
+	svy factor 'h*' --summary s.tsv < "$F/heywood.tsv" > model.tsv 2> err
+	run awk -F'\t' 'NR > 1 { print $1, $5 }' model.tsv
+	assert_output "$(printf '%s\n' 'h1 1' 'h2 0' 'h3 0' 'h4 0' 'h5 0')"
+	[ "$(stat s.tsv heywood)" = 1 ]
+	run cat err
+	assert_line "svy-factor: item 'h1': Heywood case: communality 1.03775 reaches 1 (uniqueness at its bound): the fit is improper"
+}
+
+@test "Heywood case: psych's criterion at its true minimum under psych's bounds" {
+	# psych stops ~2e-3 short here; the polished optimum is R's optim on
+	# psych's own criterion from psych's answer
+	svy factor -q 'h*' --summary s.tsv < "$F/heywood.tsv" > model.tsv
+	agree model.tsv "$E/heywood-tight.model.tsv" 1e-5 "$M1_FIT"
+	agree model.tsv "$E/heywood.model.tsv" 1e-9 "$M1_CLOSED"
+	awk -v g="$(stat s.tsv objective)" -v w="$(stat "$E/heywood.summary.tsv" objective)" \
+		'BEGIN { exit !(g < w) }'
+}
+
+@test "--digits rounds the printed numbers" {
+	svy factor -q --digits 3 'h*' < "$F/heywood.tsv" > model.tsv
+	run awk -F'\t' 'NR == 2 { print $2, $3, $6 }' model.tsv
+	assert_output "1.02 1.04 0.565"
+}
+
+# ---- bad input and usage: exact message and exit status -----------------
+
+ITEMS3=(a b c)
+
+@test "empty input" {
+	run svy factor a b c < /dev/null
+	assert_failure 1
+	assert_output "svy-factor: <stdin>: empty input: no header row"
+}
+
+@test "header only" {
+	run svy factor a b c <<< $'a\tb\tc'
+	assert_failure 1
+	assert_output "svy-factor: <stdin>: no data rows"
+}
+
+@test "bad rows and values" {
+	while IFS='|' read -r input want; do
+		run svy factor a b c < <(printf "$input")
+		assert_failure 1
+		assert_output "$want"
+	done <<'EOF'
+a\tb\tc\n1\t2\n|svy-factor: <stdin>:2: row has 2 fields, header has 3
+a\tb\tc\n1\t2\tx\n|svy-factor: <stdin>:2: column 'c': not a number (got 'x')
+a\tb\tc\n1\t2\tNaN\n|svy-factor: <stdin>:2: column 'c': not a finite number (got 'NaN')
+a\tb\tc\n1\t2\tinf\n|svy-factor: <stdin>:2: column 'c': not a finite number (got 'inf')
+a\tb\ta\n1\t2\t3\n|svy-factor: <stdin>:1: column 'a': header has this name twice (fields 1 and 3)
+a\tb\tc\n1\t2\t3\n2\t1\t3\n3\t3\t3\n4\t5\t3\n5\t1\t3\n|svy-factor: <stdin>: column 'c': constant item: all 5 complete rows hold the same value (got '3')
+a\tb\tc\n1\t2\t3\n2\t1\t4\n3\t3\t3\n|svy-factor: <stdin>: need more complete rows (3) than items (3)
+a\tb\tc\n1\t\t3\n1\t2\t3\n|svy-factor: <stdin>: need more complete rows (1) than items (3); rows with a missing item are dropped
+a\tb\tc\n1\t2\t3\n2\t1\t3\n3\t3\t6\n4\t5\t9\n5\t1\t6\n|svy-factor: the correlation matrix of the 3 items is singular (not positive definite): an item is a linear combination of others
+a\tb\tc\n1\t2\t1\n2\t1\t2\n3\t3\t3\n4\t5\t4\n5\t1\t5\n|svy-factor: items 'a' and 'c' are perfectly correlated (r = 0.99999999999999978): the correlation matrix is singular; drop one of them
+EOF
+}
+
+@test "as many factors as items" {
+	run svy factor -k 5 'h*' < "$F/heywood.tsv"
+	assert_failure 1
+	assert_output "svy-factor: 5 factors need more than 5 items"
+}
+
+@test "too few items left for --refit" {
+	run svy factor -q -k 2 --threshold 0.8 --refit 'h*' < "$F/heywood.tsv"
+	assert_failure 1
+	assert_output "svy-factor: 2 items load above the threshold 0.8: --refit with 2 factors needs more"
+}
+
+@test "bad usage" {
+	while IFS='|' read -r args want; do
+		run svy factor $args < "$F/heywood.tsv"
+		assert_failure 2
+		assert_line --index 0 "$want"
+		assert_line --index 1 "Try 'svy-factor --help' for more information."
+	done <<'EOF'
+|svy-factor: name the item columns
+h1|svy-factor: name at least 2 item columns (got 1)
+h1 h2 nope|svy-factor: <stdin>: no column 'nope'; the columns are 'h1', 'h2', 'h3', 'h4', 'h5'
+-k 0 h1 h2 h3|svy-factor: option '--factors': '0' is not a whole number from 1 to 1000
+--rotate promax h1 h2 h3|svy-factor: --rotate: unknown rotation 'promax' (varimax or none)
+--refit h1 h2 h3|svy-factor: --refit needs --threshold
+--threshold 1.5 h1 h2 h3|svy-factor: option '--threshold': '1.5' is not a number from 0 to 1
+EOF
+}
+
+@test "unknown option" {
+	run svy factor --bogus h1 h2 h3 < "$F/heywood.tsv"
+	assert_failure 2
+	assert_line --partial "unrecognized option '--bogus'"
+	assert_line "svy-factor: unknown option"
+}
