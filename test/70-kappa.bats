@@ -1,0 +1,142 @@
+#!/usr/bin/env bats
+# svy kappa: Cohen's kappa of two coders, Krippendorff's alpha of several.
+# Expected values: test/data/kappa/make-expected.sh (scikit-learn
+# cohen_kappa_score via /work/shared/refs/ref.py; psych::cohen.kappa via
+# kappa.R; statsmodels cohens_kappa; Krippendorff's alpha by definition,
+# alpha.py); inputs: make-inputs.py and fixtures/coders.tsv.
+
+load test_helper
+
+D="$TESTDATA/kappa"
+
+# col FILE NAME: the value of column NAME in the first data row of FILE
+col() { awk -F'\t' -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i; next } { print $k; exit }' "$1"; }
+# row FILE KEY NAME: column NAME of the row whose first field is KEY
+row() { awk -F'\t' -v key="$2" -v c="$3" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i; next } $1 == key { print $k }' "$1"; }
+
+@test "two coders of free-text answers: sklearn's and psych's kappa, psych's se and interval" {
+	svy kappa coder_a coder_b < "$FIXTURES/coders.tsv" > out 2> err
+	[ "$(head -1 out)" = "$(printf 'rater_a\trater_b\tweights\tn\tcategories\tobserved\texpected\tkappa\tse\tci_lower\tci_upper')" ]
+	[ "$(col out n)" = 39 ]
+	[ "$(col out categories)" = 7 ]
+	numeq "$(col out kappa)" "$(col "$D/coders.sklearn" kappa)" 1e-9
+	for c in kappa se ci_lower ci_upper; do
+		numeq "$(col out $c)" "$(col "$D/coders.psych" $c)" 1e-9 || fail "$c: $(col out $c)"
+	done
+	# observed agreement: 36 of 39 pairs agree
+	numeq "$(col out observed)" "$(echo 'scale=20; 36/39' | bc)" 1e-12
+	# expected agreement from the margins: kappa = (po - pe) / (1 - pe)
+	numeq "$(col out kappa)" "$(awk -v o="$(col out observed)" -v e="$(col out expected)" 'BEGIN { printf "%.17g", (o - e) / (1 - e) }')" 1e-12
+	assert_equal "$(cat err)" "svy-kappa: the confidence interval was clipped to [-1, 1] (as psych does)
+svy-kappa: read 40 rows, used 39 (1 with a missing code left out), 7 codes in the scale"
+}
+
+@test "ordinal ratings, --weights none|linear|quadratic: sklearn's kappa, psych's se and interval" {
+	for w in none linear quadratic; do
+		svy kappa -q -w $w r1 r2 < "$D/ordinal.tsv" > out
+		[ "$(col out n)" = 57 ] && [ "$(col out weights)" = $w ]
+		numeq "$(col out kappa)" "$(col "$D/ordinal.sklearn.$w" kappa)" 1e-9 || fail "$w kappa"
+		for c in kappa se ci_lower ci_upper; do
+			numeq "$(col out $c)" "$(col "$D/ordinal.psych.$w" $c)" 1e-9 || fail "$w $c: $(col out $c)"
+		done
+	done
+}
+
+@test "--se fce: the Fleiss-Cohen-Everitt formula as printed, as statsmodels cohens_kappa" {
+	for w in none linear quadratic; do
+		svy kappa -q --se fce -w $w r1 r2 < "$D/ordinal.tsv" > out
+		numeq "$(col out kappa)" "$(row "$D/ordinal.statsmodels" $w kappa)" 1e-9
+		numeq "$(col out se)" "$(row "$D/ordinal.statsmodels" $w se)" 1e-9 || fail "$w se $(col out se)"
+	done
+	# psych's weighted se differs from it; unweighted they agree
+	svy kappa -q -w linear r1 r2 < "$D/ordinal.tsv" > psych
+	! numeq "$(col out se)" "$(col psych se)" 1e-3
+}
+
+@test "--levels fixes the scale: an unused code changes the weights as in sklearn labels= and psych levels=" {
+	for w in none linear quadratic; do
+		svy kappa -q -l 1,2,3,4,5,6 -w $w r1 r2 < "$D/ordinal.tsv" > out 2> err || true
+		[ "$(col out categories)" = 6 ]
+		numeq "$(col out kappa)" "$(row "$D/ordinal6.sklearn" $w kappa)" 1e-9 || fail "$w kappa"
+		for c in se ci_lower ci_upper; do
+			numeq "$(col out $c)" "$(col "$D/ordinal6.psych.$w" $c)" 1e-9 || fail "$w $c: $(col out $c)"
+		done
+	done
+	# psych's variance comes out negative here: se 0, said on stderr
+	assert_equal "$(cat err)" "svy-kappa: the variance formula gave a negative value: se set to 0 (as psych does); --se fce may give a usable one"
+}
+
+@test "--conf-level changes the interval: kappa -+ z se" {
+	svy kappa -q --conf-level 0.9 r1 r2 < "$D/ordinal.tsv" > out
+	k=$(col out kappa) s=$(col out se)
+	numeq "$(col out ci_lower)" "$(awk -v k="$k" -v s="$s" 'BEGIN { printf "%.17g", k - 1.6448536269514722 * s }')" 1e-12
+	numeq "$(col out ci_upper)" "$(awk -v k="$k" -v s="$s" 'BEGIN { printf "%.17g", k + 1.6448536269514722 * s }')" 1e-12
+}
+
+@test "codes are strings: 'NaN' and 'NA' are codes; order of columns swaps the table, not kappa" {
+	printf 'a\tb\nNaN\tNaN\nNA\tNA\nNaN\tNA\nx\tx\n' > in.tsv
+	run svy kappa -q a b -i in.tsv
+	assert_success
+	assert_line --index 1 --regexp '^a	b	none	4	3	0\.75	'
+	svy kappa -q a b -i in.tsv | cut -f4- > ab
+	svy kappa -q b a -i in.tsv | cut -f4- > ba
+	compare_numeric ab ba 1e-15
+}
+
+@test "Krippendorff's alpha, 4 observers with missing values: the published example" {
+	# Krippendorff (2011): nominal .743, ordinal .815, interval .849, ratio .797
+	for m in nominal ordinal interval ratio; do
+		svy kappa -q --krippendorff -m $m 'obs_*' < "$D/reliability.tsv" > out
+		[ "$(col out columns)" = obs_a,obs_b,obs_c,obs_d ] && [ "$(col out coders)" = 4 ]
+		[ "$(col out units)" = 11 ] && [ "$(col out n)" = 40 ]
+		for c in observed expected alpha; do
+			numeq "$(col out $c)" "$(col "$D/reliability.$m" $c)" 1e-12 || fail "$m $c: $(col out $c)"
+		done
+	done
+	run svy kappa -K obs_a obs_b obs_c obs_d -i "$D/reliability.tsv"
+	assert_line --index 0 "columns	metric	coders	units	n	observed	expected	alpha"
+	assert_line --index 2 "svy-kappa: read 12 rows, 11 units pairable (1 with fewer than two codes left out), 5 codes in the scale"
+	[ "$(printf '%.3f' "$(echo "${lines[1]}" | cut -f8)")" = 0.743 ]
+}
+
+@test "Krippendorff's nominal alpha of two coders of free text, one code missing" {
+	svy kappa -q -K coder_a coder_b < "$FIXTURES/coders.tsv" > out
+	[ "$(col out units)" = 39 ] && [ "$(col out n)" = 78 ]
+	for c in observed expected alpha; do
+		numeq "$(col out $c)" "$(col "$D/coders.alpha" $c)" 1e-12 || fail "$c: $(col out $c)"
+	done
+}
+
+@test "bad input and usage: exact messages and exit status" {
+	while IFS='|' read -r input args want message; do
+		printf "$input" > in.tsv
+		run svy kappa $args -i in.tsv
+		[ "$status" = "$want" ] || fail "'$input' $args: exit $status, want $want"
+		[ "${lines[0]}" = "$message" ] || fail "'$input' $args: got '${lines[0]}', want '$message'"
+	done <<-'EOT'
+	|a b|1|svy-kappa: in.tsv: empty input: no header row
+	a\tb\n|a b|1|svy-kappa: in.tsv: kappa needs 2 or more rows with both codes, got 0
+	a\tb\nx\ty\n\tz\n|a b|1|svy-kappa: in.tsv: kappa needs 2 or more rows with both codes, got 1
+	a\tb\nx\tx\nx\tx\n|a b|1|svy-kappa: in.tsv: kappa is undefined: both coders used one code only (got 'x')
+	a\tb\nx\ty\n1\n|a b|1|svy-kappa: in.tsv:3: row has 1 field, header has 2
+	a\tb\nx\ty\n|a c|2|svy-kappa: in.tsv: no column 'c'; the columns are 'a', 'b'
+	a\ta\nx\ty\n|a b|1|svy-kappa: in.tsv:1: column 'a': header has this name twice (fields 1 and 2)
+	a\tb\nx\ty\ny\tx\n|a b -l x|1|svy-kappa: in.tsv: code not in --levels (got 'y')
+	a\tb\n1\tx\n2\t1\n|-K a b -m interval|1|svy-kappa: in.tsv: the interval metric needs numeric codes: not a number (got 'x')
+	a\tb\n1\tinf\n2\t1\n|-K a b -m interval|1|svy-kappa: in.tsv: the interval metric needs numeric codes: not a finite number (got 'inf')
+	a\tb\n1\t-1\n1\t2\n|-K a b -m ratio|1|svy-kappa: in.tsv: the ratio metric needs codes of 0 or more (got '-1')
+	a\tb\n1\t\n\t1\n|-K a b|1|svy-kappa: in.tsv: alpha is undefined: no row has codes from two coders
+	a\tb\n1\t1\n1\t1\n|-K a b|1|svy-kappa: in.tsv: alpha is undefined: the pairable codes do not vary (expected disagreement 0)
+	a\tb\n|a|2|svy-kappa: give the two coders' columns A and B (or --krippendorff COLUMN...)
+	a\tb\n|a b a|2|svy-kappa: give the two coders' columns A and B (or --krippendorff COLUMN...)
+	a\tb\n|-K|2|svy-kappa: --krippendorff needs the coders' columns
+	a\tb\n1\t2\n|-K a|2|svy-kappa: --krippendorff needs two or more columns, got 'a' only
+	a\tb\n|-w cubic a b|2|svy-kappa: option '--weights': 'cubic' is not none, linear or quadratic
+	a\tb\n|-K -w linear a b|2|svy-kappa: --weights is for Cohen's kappa; Krippendorff's alpha takes --metric
+	a\tb\n|-K -m fuzzy a b|2|svy-kappa: option '--metric': 'fuzzy' is not nominal, ordinal, interval or ratio
+	a\tb\n|-l x,,y a b|2|svy-kappa: option '--levels': empty code in 'x,,y'
+	a\tb\n|-l x,x a b|2|svy-kappa: option '--levels': code 'x' given twice
+	a\tb\n|--se exact a b|2|svy-kappa: option '--se': 'exact' is not psych or fce
+	a\tb\n|--conf-level 1.5 a b|2|svy-kappa: option '--conf-level': '1.5' is not a number from 0.5 to 0.999999
+	EOT
+}
