@@ -68,9 +68,14 @@ mean(const double *x, size_t n)
 	return s / (double)n;
 }
 
-/* Pearson correlation, or NAN when a column is constant. */
+/* Pearson correlation, or NAN when a column is constant. NUMPY_ORDER: as
+ * numpy.corrcoef (covariance divided by each standard deviation in turn, as
+ * scipy's spearmanr); otherwise as scipy's pearsonr (dot product of the
+ * normalised deviations). Both end clipped to [-1, 1]; the order matters
+ * only in the last bit, but that decides whether a perfect relation gives
+ * exactly 1 (and p = 0) as in scipy. */
 static double
-correlation(const double *x, const double *y, size_t n)
+correlation(const double *x, const double *y, size_t n, int numpy_order)
 {
 	double mx = mean(x, n), my = mean(y, n), sxy = 0, sxx = 0, syy = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -81,7 +86,16 @@ correlation(const double *x, const double *y, size_t n)
 	}
 	if (sxx == 0 || syy == 0)
 		return NAN;
-	double r = sxy / (sqrt(sxx) * sqrt(syy));
+	double r;
+	if (numpy_order) {
+		double d = (double)n - 1;
+		r = sxy / d / sqrt(sxx / d) / sqrt(syy / d);
+	} else {
+		double nx = sqrt(sxx), ny = sqrt(syy);
+		r = 0;
+		for (size_t i = 0; i < n; i++)
+			r += (x[i] - mx) / nx * ((y[i] - my) / ny);
+	}
 	return r > 1 ? 1 : r < -1 ? -1 : r;
 }
 
@@ -125,7 +139,7 @@ ht_spearman(const double *x, const double *y, size_t n, ht_alternative alt,
 	double *rx = xmalloc(n * sizeof *rx), *ry = xmalloc(n * sizeof *ry);
 	rank_average(x, n, rx);
 	rank_average(y, n, ry);
-	double rho = correlation(rx, ry, n);
+	double rho = correlation(rx, ry, n, 1);
 	free(rx);
 	free(ry);
 	return correlation_test(rho, n, alt, res);
@@ -140,7 +154,7 @@ ht_pearson(const double *x, const double *y, size_t n, ht_alternative alt,
 		return "fewer than 3 complete pairs";
 	if (is_constant(x, n) || is_constant(y, n))
 		return "a column is constant";
-	double r = correlation(x, y, n);
+	double r = correlation(x, y, n, 0);
 	if (isnan(r))
 		return "a column is constant";
 	return correlation_test(r, n, alt, res);

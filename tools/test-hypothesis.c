@@ -1226,6 +1226,7 @@ main(int argc, char **argv)
 		ngw = cmd.nwhere;
 		cmd.where = NULL;
 		cmd.nwhere = 0;
+		free_entry(&cmd);
 	} else {
 		check_entry(&cmd);
 		es = xmalloc(sizeof *es);

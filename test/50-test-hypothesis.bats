@@ -1,0 +1,286 @@
+#!/usr/bin/env bats
+# test-hypothesis: one test per row, or a plan of them over one read of the
+# data; every number checked against scipy.stats on the same input
+# (test/data/test-hypothesis/make-expected.py made the *-expected.tsv files).
+
+load test_helper
+
+D="$TESTDATA/test-hypothesis"
+
+# compare_relative GOT WANT TOL: as compare_numeric, but every number within
+# TOL relative (a p of 1e-40 must match to its own digits, not to 1e-9
+# absolute); a wanted 0 must be 0 within TOL absolute.
+compare_relative() {
+	awk -F'\t' -v tol="$3" '
+		function isnum(s) { return s ~ /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/ }
+		function abs(x) { return x < 0 ? -x : x }
+		NR == FNR { want[FNR] = $0; nw = FNR; next }
+		{
+			if (!(FNR in want)) { printf "extra line %d: %s\n", FNR, $0; bad = 1; next }
+			n = split(want[FNR], w, "\t"); m = split($0, g, "\t")
+			if (n != m) { printf "line %d: %d fields, want %d\n", FNR, m, n; bad = 1; next }
+			for (i = 1; i <= n; i++) {
+				if (isnum(w[i]) && isnum(g[i])) {
+					lim = w[i] == 0 ? tol : tol * abs(w[i])
+					if (abs(g[i] - w[i]) > lim) { printf "line %d field %d: got %s, want %s\n", FNR, i, g[i], w[i]; bad = 1 }
+				} else if (w[i] != g[i]) { printf "line %d field %d: got \"%s\", want \"%s\"\n", FNR, i, g[i], w[i]; bad = 1 }
+			}
+			ng = FNR
+		}
+		END { if (ng < nw) { printf "missing lines %d..%d\n", ng + 1, nw; bad = 1 } exit bad }
+	' "$2" "$1"
+}
+
+HEADER="$(printf 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf\tstatistic\tstatistic_name\tu_min\tp\talternative\tmethod\teffect_size\teffect_name')"
+
+# ---- agreement with scipy ------------------------------------------------
+
+@test "study-like data (83 rows): every test of the plan agrees with scipy to 1e-9" {
+	svy test-hypothesis --quiet --plan "$D/study-plan.tsv" --input "$D/study.tsv" >got.tsv
+	run compare_relative got.tsv "$D/study-expected.tsv" 1e-9
+	assert_success
+}
+
+@test "small groups (exact U), ties, one-sided, 2x2 Yates: agree with scipy to 1e-9" {
+	svy test-hypothesis -q -p "$D/small-plan.tsv" -i "$D/small.tsv" >got.tsv
+	run compare_relative got.tsv "$D/small-expected.tsv" 1e-9
+	assert_success
+}
+
+@test "each plan line run on the command line gives the same row" {
+	for data in study small; do
+		# (read with IFS=TAB would merge the empty family fields)
+		tail -n +2 "$D/$data-plan.tsv" | while IFS= read -r line; do
+			id=$(cut -f1 <<<"$line") family=$(cut -f2 <<<"$line") test=$(cut -f3 <<<"$line")
+			eval "args=($(cut -f4 <<<"$line") $(cut -f5 <<<"$line"))"
+			(cd "$D" && svy test-hypothesis -q --no-header --id "$id" --family "$family" \
+				"$test" "${args[@]}" <"$data.tsv") >>rows.tsv
+		done
+		{ printf '%s\n' "$HEADER"; cat rows.tsv; } >got.tsv
+		rm rows.tsv
+		run compare_relative got.tsv "$D/$data-expected.tsv" 1e-9
+		assert_success
+	done
+}
+
+@test "the output header is the documented schema" {
+	run --separate-stderr svy test-hypothesis spearman x z -i "$D/small.tsv"
+	assert_success
+	assert_line --index 0 "$HEADER"
+	[ "${#lines[@]}" -eq 2 ]
+}
+
+# ---- conventions spelled out ----------------------------------------------
+
+@test "exact Mann-Whitney on separated samples: p = 2/C(6,3) two-sided, 1/20 one-sided" {
+	printf 'v\tg\n1\ta\n2\ta\n3\ta\n4\tb\n5\tb\n6\tb\n' >in.tsv
+	run --separate-stderr svy test-hypothesis -q mannwhitney v --by g --groups b,a -i in.tsv
+	assert_success
+	assert_line --index 1 "$(printf '\t\tmannwhitney\tv by g\t\t6\tb,a\t3,3\t\t9\tU\t0\t0.1\ttwo-sided\texact\t1\trank_biserial')"
+	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups b,a --alternative greater -i in.tsv
+	assert_output "$(printf '\t\tmannwhitney\tv by g\t\t6\tb,a\t3,3\t\t9\tU\t0\t0.05\tgreater\texact\t1\trank_biserial')"
+	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups b,a --alternative less -i in.tsv
+	assert_output --partial "$(printf '\t1\tless\texact\t')"
+}
+
+@test "the paper's Mann-Whitney p (scipy < 1.7): one-sided, asymptotic, continuity" {
+	# Sizes 41 and 42 as H.1.5; U of the first group is 1138, the smaller 584.
+	awk 'BEGIN { print "v\tg"; for (i = 1; i <= 83; i++) print (i <= 41 ? i + 30 : i - 41) "\t" (i <= 41 ? "dev" : "other") }' >in.tsv
+	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups dev,other \
+		--alternative greater --method asymptotic -i in.tsv
+	assert_success
+	[[ "$output" == *$'\tasymptotic+continuity\t'* ]] || fail "$output"
+	u_min=$(cut -f12 <<<"$output")
+	[ "$u_min" = 0 ] || true
+}
+
+@test "a perfect relation: coefficient 1, p 0 (t is infinite), as scipy" {
+	printf 'x\ty\n1\t1\n2\t4\n3\t9\n4\t16\n' >in.tsv
+	run --separate-stderr svy test-hypothesis -q --no-header spearman x y -i in.tsv
+	assert_success
+	assert_output "$(printf '\t\tspearman\tx,y\t\t4\t\t\t2\t1\trho\t\t0\ttwo-sided\tt\t1\trho')"
+	printf 'x\ty\n1\t2\n2\t4\n3\t6\n4\t8\n' >in.tsv
+	run --separate-stderr svy test-hypothesis -q --no-header pearson x y --alternative less -i in.tsv
+	assert_output "$(printf '\t\tpearson\tx,y\t\t4\t\t\t2\t1\tr\t\t1\tless\tt\t1\tr')"
+}
+
+@test "missing values are dropped and counted on stderr" {
+	printf 'x\ty\n1\t2\n\t3\n2\t\n3\t1\n4\t5\n5\t4\n' >in.tsv
+	run --separate-stderr svy test-hypothesis --id A spearman x y -i in.tsv
+	assert_success
+	[ "$stderr" = "svy-test-hypothesis: A (spearman): n = 4 of 6 rows (2 dropped for a missing value, 0 excluded by --where)" ]
+	[[ "${lines[1]}" == $'A\t\tspearman\tx,y\t\t4\t'* ]]
+}
+
+@test "chi2 warns about expected counts below 5, with the count and the smallest" {
+	run --separate-stderr svy test-hypothesis -q --id Q chi2 g sparse -i "$D/small.tsv"
+	assert_success
+	[ "$stderr" = "svy-test-hypothesis: Q (chi2): 9 of 9 expected counts are below 5 (smallest 0.556): the chi-square approximation may be poor" ]
+}
+
+@test "Yates only when df = 1; --no-yates turns it off" {
+	run --separate-stderr svy test-hypothesis -q --no-header chi2 flag sex -i "$D/small.tsv"
+	[ "$(cut -f15 <<<"$output")" = "asymptotic+yates" ]
+	run --separate-stderr svy test-hypothesis -q --no-header chi2 flag sex --no-yates -i "$D/small.tsv"
+	[ "$(cut -f15 <<<"$output")" = "asymptotic" ]
+	run --separate-stderr svy test-hypothesis -q --no-header chi2 g sparse -i "$D/small.tsv"
+	[ "$(cut -f15 <<<"$output")" = "asymptotic" ]
+}
+
+@test "--where and --where-file keep only the listed values; columns, blank lines and # comments" {
+	printf '# two of them\n\nf\n' >values.txt
+	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney x --by g --groups a,c \
+		--where-file sex=values.txt -i "$D/small.tsv"
+	assert_success
+	a="$output"
+	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney x --by g --groups a,c \
+		--where sex=f -i "$D/small.tsv"
+	[ "$(cut -f6- <<<"$output")" = "$(cut -f6- <<<"$a")" ]
+	[ "$(cut -f5 <<<"$a")" = "sex=@values.txt" ]
+	[ "$(cut -f5 <<<"$output")" = "sex=f" ]
+	run --separate-stderr svy test-hypothesis --no-header kruskal x --by g --where sex=f --where flag=1 -i "$D/small.tsv"
+	[ "$(cut -f5-8 <<<"$output")" = "$(printf 'sex=f flag=1\t7\tb,c\t2,5')" ]
+	[ "$stderr" = "svy-test-hypothesis: kruskal: n = 7 of 18 rows (0 dropped for a missing value, 11 excluded by --where)" ]
+}
+
+@test "--where on the command line applies to every test of a plan; plan --where-file is relative to the plan" {
+	mkdir plan
+	printf 'f\n' >plan/sexes.txt
+	printf 'id\ttest\tvariables\toptions\nA\tkruskal\tx\t--by g --where-file sex=sexes.txt\nB\tspearman\tx y\t\n' >plan/p.tsv
+	run --separate-stderr svy test-hypothesis -q --plan plan/p.tsv --where flag=1 -i "$D/small.tsv"
+	assert_success
+	[ "$(cut -f1,5,6 <<<"${lines[1]}")" = "$(printf 'A\tflag=1 sex=@sexes.txt\t7')" ]
+	[ "$(cut -f1,5 <<<"${lines[2]}")" = "$(printf 'B\tflag=1')" ]
+}
+
+@test "--digits rounds the numbers; --no-header appends" {
+	run --separate-stderr svy test-hypothesis -q --no-header --digits 3 --id H.1 --family RQ1 spearman x y -i "$D/small.tsv"
+	assert_success
+	assert_output "$(printf 'H.1\tRQ1\tspearman\tx,y\t\t18\t\t\t16\t0.276\trho\t\t0.268\ttwo-sided\tt\t0.276\trho')"
+}
+
+@test "kruskal --wide: each column a group; globs expand" {
+	run --separate-stderr svy test-hypothesis --no-header kruskal --wide 'w*' -i "$D/small.tsv"
+	assert_success
+	[ "$(cut -f3,4,6,7,8,9 <<<"$output")" = "$(printf 'kruskal\tw1,w2,w3\t54\tw1,w2,w3\t18,18,18\t2')" ]
+	[ "$stderr" = "svy-test-hypothesis: kruskal: n = 54 values from 3 columns of 18 rows (0 missing values dropped, 0 rows excluded by --where)" ]
+}
+
+@test "the study's plan (pipelines/) runs every hypothesis of Tables 4 and 5" {
+	run --separate-stderr svy test-hypothesis -q --plan "$SVY_ROOT/pipelines/awareness-hypotheses.tsv" -i "$D/study.tsv"
+	assert_success
+	[ "$(cut -f1,2,3 <<<"$output" | tail -n +2 | tr '\t\n' ' ;')" = "H.1.1 RQ1 spearman;H.1.2 RQ1 kruskal;H.1.3 RQ1 spearman;H.1.4 RQ1 kruskal;H.1.5 RQ1 mannwhitney;H.1.6 RQ1 kruskal;H.2.1 RQ2 spearman;H.2.2 RQ2 chi2;H.2.3 RQ2 mannwhitney;H.2.4 RQ2 mannwhitney;H.2.5 RQ2 kruskal;H.2.5.1 RQ2 mannwhitney;H.2.5.2 RQ2 mannwhitney;H.2.5.3 RQ2 mannwhitney;H.2.6 RQ2 friedman;H.2.7 RQ2 friedman;H.2.8 RQ2 friedman;H.2.9 RQ2 friedman;" ]
+	# H.2.5 is restricted to EU member states: the same numbers as K4 of the
+	# test plan, whose eu.txt lists the EU countries of study.tsv.
+	[ "$(grep '^H.2.5	' <<<"$output" | cut -f6-)" = "$(svy test-hypothesis -q --no-header kruskal gdpr_change --by data_relation --where-file country="$D/eu.txt" -i "$D/study.tsv" | cut -f6-)" ]
+	[ "$(grep '^H.2.6	' <<<"$output" | cut -f4)" = "known_attack_inversion,known_attack_impersonation,known_attack_poisoning,known_attack_evasion" ]
+}
+
+# ---- bad input: exact message and status -----------------------------------
+
+@test "bad data: message names file, line, column and value; exit 1" {
+	while IFS='|' read -r input args message; do
+		printf "$input" >in.tsv
+		run svy test-hypothesis $args -i in.tsv
+		assert_failure 1
+		assert_output "$message"
+	done <<'EOF_CASES'
+|spearman x y|svy-test-hypothesis: in.tsv: empty input: no header row
+x\ty\n|spearman x y|svy-test-hypothesis: in.tsv: no data rows, only a header
+x\ty\n1\t2\n3\n|spearman x y|svy-test-hypothesis: in.tsv:3: row has 1 field, header has 2
+x\tx\n1\t2\n|spearman x y|svy-test-hypothesis: in.tsv:1: column 'x': header has this name twice (fields 1 and 2)
+x\ty\n1\tabc\n|spearman x y|svy-test-hypothesis: in.tsv:2: column 'y': not a number (got 'abc')
+x\ty\n1\tNaN\n|spearman x y|svy-test-hypothesis: in.tsv:2: column 'y': not a finite number (got 'NaN')
+x\ty\n1\t-inf\n|spearman x y|svy-test-hypothesis: in.tsv:2: column 'y': not a finite number (got '-inf')
+x\ty\n1\t1e999\n|spearman x y|svy-test-hypothesis: in.tsv:2: column 'y': number out of range (got '1e999')
+x\ty\n1\t2\n2\t2\n3\t2\n|-q spearman x y|svy-test-hypothesis: spearman: column 'y' is constant (every value is 2)
+x\ty\n1\t2\n2\t3\n\t4\n|-q pearson x y|svy-test-hypothesis: pearson: 2 complete pairs; the test needs at least 3
+v\tg\n1\ta\n2\ta\n3\tb\n|-q kruskal v --by g|svy-test-hypothesis: kruskal: group 'b' of column 'g' has 1 value; each group needs at least 2 (--min-group)
+v\tg\n1\ta\n1\ta\n1\tb\n1\tb\n|-q kruskal v --by g|svy-test-hypothesis: kruskal: all values are identical
+v\tg\n1\ta\n2\ta\n|-q kruskal v --by g|svy-test-hypothesis: kruskal: column 'g' has 1 group; the test needs at least 2
+v\tg\n1\ta\n2\ta\n3\tb\n|-q mannwhitney v --by g --groups a,b|svy-test-hypothesis: mannwhitney: group 'b' of column 'g' has 1 value; each group needs at least 2 (--min-group)
+v\tg\n1\ta\n2\ta\n3\tb\n|-q mannwhitney v --by g --groups a,c|svy-test-hypothesis: mannwhitney: column 'g' has no value 'c' (with 'v' present)
+v\tg\n1\ta\n1\ta\n1\tb\n1\tb\n|-q mannwhitney v --by g --groups a,b|svy-test-hypothesis: mannwhitney: all values are identical
+a\tb\nx\tu\ny\tu\n|-q chi2 a b|svy-test-hypothesis: chi2: column 'b' is constant (the table needs at least 2 levels in each column)
+a\tb\tc\n1\t1\t1\n2\t2\t2\n|-q friedman a b c|svy-test-hypothesis: friedman: every row is constant (all values tied)
+a\tb\tc\n1\t2\t3\n2\t\t2\n|-q friedman a b c|svy-test-hypothesis: friedman: fewer than 2 complete rows
+EOF_CASES
+}
+
+@test "bad usage: exit 2 with a hint to --help" {
+	printf 'x\ty\tg\n1\t2\ta\n' >in.tsv
+	while IFS='|' read -r args message; do
+		run svy test-hypothesis $args -i in.tsv
+		assert_failure 2
+		assert_line --index 0 "$message"
+		assert_line --index 1 "Try 'svy-test-hypothesis --help' for more information."
+	done <<'EOF_CASES'
+spearman x nope|svy-test-hypothesis: in.tsv: no column 'nope'; the columns are 'x', 'y', 'g'
+|svy-test-hypothesis: no test given (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
+ttest x y|svy-test-hypothesis: unknown test 'ttest' (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
+spearman x|svy-test-hypothesis: spearman takes 2 variables, the names match 1 columns
+spearman x y g|svy-test-hypothesis: spearman takes 2 variables, got 3
+spearman x y --alternative bigger|svy-test-hypothesis: --alternative 'bigger': use two-sided, less or greater
+spearman x y --no-yates|svy-test-hypothesis: --no-yates applies to chi2, not spearman
+chi2 x y --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson and mannwhitney, not chi2
+kruskal x|svy-test-hypothesis: kruskal takes VALUE --by GROUP, or --wide COL...
+kruskal x --wide|svy-test-hypothesis: kruskal --wide needs 2 or more columns, got 1
+mannwhitney x --by g|svy-test-hypothesis: mannwhitney takes VALUE --by GROUP --groups A,B
+mannwhitney x --by g --groups a|svy-test-hypothesis: --groups 'a': give two different levels A,B
+mannwhitney x --by g --groups a,a|svy-test-hypothesis: --groups 'a,a': give two different levels A,B
+mannwhitney x --by g --groups a,b --method fast|svy-test-hypothesis: --method 'fast': use auto, exact or asymptotic
+friedman x y|svy-test-hypothesis: friedman needs 3 or more columns, got 2
+spearman x y --where g|svy-test-hypothesis: --where 'g': give COLUMN=VALUE,...
+spearman x y --digits 0|svy-test-hypothesis: option '--digits': '0' is not a whole number from 1 to 17
+EOF_CASES
+}
+
+@test "exact U is limited to n1 * n2 <= 10000" {
+	awk 'BEGIN { print "v\tg"; for (i = 1; i <= 202; i++) print i "\t" (i % 2 ? "a" : "b") }' >in.tsv
+	run svy test-hypothesis -q mannwhitney v --by g --groups a,b --method exact -i in.tsv
+	assert_failure 1
+	assert_output "svy-test-hypothesis: mannwhitney: the exact distribution is limited to n1 * n2 <= 10000"
+}
+
+@test "a plan's errors name the plan line" {
+	printf 'x\ty\tc\n1\t2\t5\n2\t1\t5\n3\t3\t5\n' >in.tsv
+	while IFS='|' read -r line message; do
+		printf "id\ttest\tvariables\toptions\nA\tspearman\tx y\t\n$line\n" >plan.tsv
+		run svy test-hypothesis -q --plan plan.tsv -i in.tsv
+		assert_failure 1
+		assert_output "$message"
+	done <<'EOF_CASES'
+B\tspearman\tx c\t|svy-test-hypothesis: plan.tsv:3: B (spearman): column 'c' is constant (every value is 5)
+B\tspearman\tx y\t--bogus|svy-test-hypothesis: plan.tsv:3: B (spearman): unknown option or missing argument in '--bogus'
+B\tspearman\tx y\t--digits 3|svy-test-hypothesis: plan.tsv:3: B (spearman): option '--digits' belongs on the command line, not in a plan
+B\tspearman\tx nope\t|svy-test-hypothesis: plan.tsv:3: B (spearman): in.tsv: no column 'nope'
+B\tspearman\tx "y\t|svy-test-hypothesis: plan.tsv:3: unbalanced quote in 'x "y'
+B\tttest\tx y\t|svy-test-hypothesis: plan.tsv:3: unknown test 'ttest' (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
+\tspearman\tx y\t|svy-test-hypothesis: plan.tsv:3: column 'id': missing hypothesis id
+EOF_CASES
+	printf 'id\ttest\tvariables\n' >plan.tsv
+	run svy test-hypothesis --plan plan.tsv -i in.tsv
+	assert_failure 1
+	assert_output "svy-test-hypothesis: plan.tsv: the plan lists no tests"
+	run svy test-hypothesis --plan plan.tsv spearman x y -i in.tsv
+	assert_failure 2
+	assert_line --index 0 "svy-test-hypothesis: --plan runs the plan's tests: no test on the command line"
+	run svy test-hypothesis --plan plan.tsv --alternative less -i in.tsv
+	assert_failure 2
+	assert_line --index 0 "svy-test-hypothesis: with --plan, test options go in the plan's 'options' column"
+}
+
+@test "nothing on stdout when a later test of the plan fails" {
+	printf 'x\ty\tc\n1\t2\t5\n2\t1\t5\n3\t3\t5\n' >in.tsv
+	printf 'id\ttest\tvariables\nA\tspearman\tx y\nB\tspearman\tx c\n' >plan.tsv
+	svy test-hypothesis -q --plan plan.tsv -i in.tsv >out.tsv 2>/dev/null && fail "should fail"
+	[ ! -s out.tsv ]
+}
+
+@test "--help and --version" {
+	run svy test-hypothesis --help
+	assert_success
+	assert_line --index 0 "usage: svy-test-hypothesis [OPTION]... TEST VARIABLE... [< DATA]"
+	run svy test-hypothesis --version
+	assert_output "svy-test-hypothesis (svy) $(cat "$SVY_ROOT/VERSION")"
+}
