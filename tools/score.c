@@ -278,7 +278,8 @@ main(int argc, char **argv)
 	if (names_opt) {
 		given = cols_split_list(names_opt, &ngiven);
 		if (ngiven > k)
-			die_usage("--name: %zu names for %zu factors", ngiven, k);
+			die_usage("--name: %zu names, but the model has %zu factor%s", ngiven, k,
+			          k == 1 ? "" : "s");
 	}
 	for (size_t j = 0; j < k; j++)
 		names[j] = j < ngiven ? given[j] : m.factor[j];
