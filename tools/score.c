@@ -62,6 +62,7 @@ typedef struct {
 	double *mean, *sd, *w;	/* w: p x k weights */
 	double *load, *uniq;	/* p x k loadings and p uniquenesses */
 	double n;
+	size_t *cw, *cl;	/* model columns of the weights and loadings */
 } model;
 
 static double
@@ -88,7 +89,9 @@ model_read(model *m, const char *path, int need_loadings)
 		if (have[j] < 0)
 			die_at(path, 1, need[j], NULL, "the model has no such column (not a "
 			       "model written by svy-factor?)");
-	size_t *cw = xmalloc(r.ncols * sizeof *cw), *cl = xmalloc(r.ncols * sizeof *cl);
+	/* held in M so that they stay reachable when a data error exits */
+	size_t *cw = m->cw = xmalloc(r.ncols * sizeof *cw);
+	size_t *cl = m->cl = xmalloc(r.ncols * sizeof *cl);
 	m->k = 0;
 	m->factor = xmalloc(r.ncols * sizeof *m->factor);
 	for (size_t i = 0; i < r.ncols; i++) {
@@ -156,8 +159,6 @@ model_read(model *m, const char *path, int need_loadings)
 	tsv_free(&r);
 	if (fp != stdin)
 		fclose(fp);
-	free(cl);
-	free(cw);
 }
 
 static void
@@ -169,6 +170,8 @@ model_free(model *m)
 		free(m->factor[j]);
 	free(m->item);
 	free(m->factor);
+	free(m->cw);
+	free(m->cl);
 	free(m->mean);
 	free(m->sd);
 	free(m->w);
