@@ -170,6 +170,14 @@ M3_FIT=1-7,15-17
 		'BEGIN { exit !(g < w) }'
 }
 
+@test "a fit stopped by --max-iter says it did not converge" {
+	run svy factor -q --max-iter 1 'attack_*' 'method_*' --summary s.tsv < "$F/one.tsv"
+	assert_success
+	assert_line "svy-factor: minres did not converge in 1 steps (largest gradient 0.0016)"
+	[ "$(stat s.tsv converged)" = 0 ]
+	[ "$(stat s.tsv iterations)" = 1 ]
+}
+
 @test "--digits rounds the printed numbers" {
 	svy factor -q --digits 3 'h*' < "$F/heywood.tsv" > model.tsv
 	run awk -F'\t' 'NR == 2 { print $2, $3, $6 }' model.tsv
