@@ -210,7 +210,8 @@ compact(csvr *r)
 		r->fld[i - r->partial] = r->fld[i];
 		r->fld[i - r->partial].off -= base;
 	}
-	memmove(r->buf, r->buf + base, r->blen - base);
+	if (r->blen > base)
+		memmove(r->buf, r->buf + base, r->blen - base);
 	r->blen -= base;
 	r->nfld -= r->partial;
 	r->partial = 0;

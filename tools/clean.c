@@ -358,11 +358,13 @@ check_duplicates(struct clean *c)
 		size_t first = idx[k - 1], dup = idx[k];
 		if (strcmp(c->header[first], c->header[dup]) != 0)
 			continue;
-		if (!c->o->rename_dups)
+		if (!c->o->rename_dups) {
+			free(idx);
 			die_at(c->name, 1, c->header[dup], NULL,
 			       "header has this name twice (fields %zu and %zu); "
 			       "--rename-duplicates renames the later one",
 			       first + 1, dup + 1);
+		}
 	}
 	if (c->o->rename_dups) {
 		/* In field order: the first of equal names keeps its name. */
@@ -482,8 +484,10 @@ la_add(struct lookahead *la, const struct row *r, size_t ncols)
 	for (size_t i = 0; i < ncols; i++)
 		bytes += r->len[i];
 	la->buf = xgrow(la->buf, &la->bcap, la->blen + bytes, 1);
+	size_t fcap = la->fcap;
 	la->off = xgrow(la->off, &la->fcap, (la->nrows + 1) * ncols, sizeof *la->off);
-	la->len = xrealloc(la->len, la->fcap * sizeof *la->len);
+	if (la->fcap != fcap || !la->len)
+		la->len = xrealloc(la->len, la->fcap * sizeof *la->len);
 	size_t cap = la->rowcap;
 	la->line = xgrow(la->line, &cap, la->nrows + 1, sizeof *la->line);
 	la->rowcap = cap;
@@ -627,6 +631,14 @@ summarize(const struct clean *c)
 	free(s);
 }
 
+static void
+free_opts(struct opts *o)
+{
+	free(o->pii);
+	free(o->na);
+	free(o->nalen);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -686,7 +698,11 @@ main(int argc, char **argv)
 		case OPT_SCAN_ROWS:
 			o.scan_rows = opt_long(optarg, 0, LONG_MAX, "--scan-rows");
 			break;
-		case OPT_VERSION: print_version(); return 0;
+		case OPT_VERSION:
+			print_version();
+			free_opts(&o);
+			close_stdout();
+			return 0;
 		case ':': die_usage("option '%s' needs an argument", argv[optind - 1]);
 		default: die_usage("unknown option '%s'", argv[optind - 1]);
 		}
@@ -756,8 +772,6 @@ main(int argc, char **argv)
 	free(la.off);
 	free(la.len);
 	free(la.line);
-	free(o.pii);
-	free(o.na);
-	free(o.nalen);
+	free_opts(&o);
 	return 0;
 }

@@ -1,0 +1,300 @@
+#!/usr/bin/env bats
+# clean: a LimeSurvey CSV export in, the project's TSV out; incomplete
+# responses and personal data removed; nothing else lost.
+
+load test_helper
+
+D="$TESTDATA/clean"
+
+# ---- the LimeSurvey export, whole ----------------------------------------
+
+@test "a LimeSurvey export with answer codes: golden TSV, rejects and summary" {
+	# BOM, every value quoted, CRLF, LF inside a value, trailing blank line;
+	# token/ipaddr/refurl and the e-mail question Q24 removed; NA, N/A, None
+	# kept; 1980-01-01 submitdate complete; an address in Q30 emptied.
+	run --separate-stderr svy clean --rejects rej.tsv "$D/limesurvey-codes.csv"
+	assert_success
+	diff -u "$D/limesurvey-codes.tsv" <(printf '%s\n' "$output")
+	diff -u "$D/limesurvey-codes.rejects.tsv" rej.tsv
+	[ "$stderr" = "svy-clean: $D/limesurvey-codes.csv:6: column 'Q30': value with an e-mail address removed (written empty); --pii 'Q30' removes the column
+svy-clean: read 4 rows, kept 3, dropped 1 (incomplete: 'submitdate' empty); removed 4 of 19 columns: 'token', 'ipaddr', 'refurl' (personal data), 'Q24' (e-mail, by values); emptied 1 value with an e-mail address" ] ||
+		fail "stderr: $stderr"
+}
+
+@test "a LimeSurvey export with full question texts and ';': golden TSV" {
+	run --separate-stderr svy clean "$D/limesurvey-text.csv"
+	assert_success
+	diff -u "$D/limesurvey-text.tsv" <(printf '%s\n' "$output")
+	[ "$stderr" = "svy-clean: read 3 rows, kept 2, dropped 1 (incomplete: 'Date submitted' empty); removed 3 of 12 columns: 'IP address', 'Referrer URL' (personal data), 'Your e-mail address, if you want the results' (e-mail, by name)" ] ||
+		fail "stderr: $stderr"
+}
+
+# ---- CSV features, one by one --------------------------------------------
+
+# clean_is INPUT(printf format) WANT(printf format) [ARGS...]: stdout of
+# `clean -q ARGS` on INPUT is WANT.
+clean_is() {
+	local in=$1 want=$2
+	shift 2
+	printf "$in" >in.csv
+	run --separate-stderr svy clean -q "$@" in.csv
+	assert_success
+	assert_output "$(printf "$want")"
+}
+
+@test "CSV to TSV, feature by feature" {
+	# input                                     output                        args
+	clean_is '\xef\xbb\xbfid,Q1\n1,a\n'         'id\tQ1\n1\ta'                # BOM stripped from the first name
+	clean_is '"id","Q1"\n"1","say ""hi"""\n'    'id\tQ1\n1\tsay "hi"'         # quoted, quotes doubled
+	clean_is 'id,Q1\r\n1,a\r\n2,b\r\n'          'id\tQ1\n1\ta\n2\tb'          # CRLF
+	clean_is 'id,Q1\r\n1,"a\nb"\r\n'            'id\tQ1\n1\ta\\nb'            # LF in a value
+	clean_is 'id,Q1\r\n1,"a\r\nb"\r\n'          'id\tQ1\n1\ta\\r\\nb'         # CRLF in a value
+	clean_is 'id,Q1\n1,"a\tb"\n'                'id\tQ1\n1\ta\\tb'            # TAB in a value
+	clean_is 'id,Q1\n1,a\\b\n'                  'id\tQ1\n1\ta\\\\b'           # a backslash doubles
+	clean_is 'id,Q1\r\n1,a\r\n\r\n'             'id\tQ1\n1\ta'                # trailing blank line
+	clean_is 'id,Q1\n\n1,a\n\n\n2,b'            'id\tQ1\n1\ta\n2\tb'          # blank lines; no final LF
+	clean_is 'id,Q1\n1, a \n'                   'id\tQ1\n1\t a '              # spaces kept
+	clean_is 'id,Q1,Q2\n1,,""\n'                'id\tQ1\tQ2\n1\t\t'           # empty either way
+	clean_is 'id;Q1;Q2,x\n1;a;b,c\n'            'id\tQ1\tQ2,x\n1\ta\tb,c'     # ';' detected (most frequent)
+	clean_is 'id;Q1,x\n1;a,b\n'                 'id;Q1\tx\n1;a\tb'            # a tie goes to ','
+	clean_is 'id\tQ1\tQ2;x\n1\t"a\tb"\tc\n'     'id\tQ1\tQ2;x\n1\ta\\tb\tc'   # TAB detected
+	clean_is '"a,b";c;d\n1;2;3\n'               'a,b\tc\td\n1\t2\t3'          # quoted commas do not count
+	clean_is 'id;Q1;Q2,Q3\n1;a;b,c\n'           'id;Q1;Q2\tQ3\n1;a;b\tc' -d , # --delimiter wins
+	clean_is 'id;Q1\n1;a\n'                     'id\tQ1\n1\ta'      -d ';'
+	clean_is 'id,Q1\n1,a\n'                     'id,Q1\n1,a'        --delimiter tab
+	clean_is 'id,Q1\n1,\xc3\xa9\xe2\x9c\x93\n'  'id\tQ1\n1\t\xc3\xa9\xe2\x9c\x93' # UTF-8 passes
+}
+
+@test "submitdate: empty is incomplete, 1980-01-01 00:00:00 is complete" {
+	clean_is 'id,submitdate\n1,1980-01-01 00:00:00\n2,\n3,2021-01-01 10:00:00\n' \
+		'id\tsubmitdate\n1\t1980-01-01 00:00:00\n3\t2021-01-01 10:00:00'
+	clean_is 'id,submitdate\n1,1980-01-01 00:00:00\n2,\n' \
+		'id\tsubmitdate\n1\t1980-01-01 00:00:00\n2\t' --keep-incomplete
+}
+
+@test "--complete-column: a non-empty value marks a complete response" {
+	clean_is 'id,submitdate,done\n1,,x\n2,2021,\n' 'id\tsubmitdate\tdone\n1\t\tx' --complete-column done
+}
+
+@test "without submitdate or --complete-column every row is kept, and stderr says so" {
+	printf 'id,Q1\n1,\n2,a\n' >in.csv
+	run --separate-stderr svy clean in.csv
+	assert_success
+	assert_output "$(printf 'id\tQ1\n1\t\n2\ta')"
+	[ "$stderr" = "svy-clean: read 2 rows, kept 2, dropped 0 (no submitdate column and no --complete-column: every row kept)" ]
+}
+
+@test "only an empty field is missing: NA, N/A, None survive unless --na says" {
+	clean_is 'country,x\nNA,N/A\nNone,\n' 'country\tx\nNA\tN/A\nNone\t'
+	clean_is 'country,x\nNA,N/A\nNone,a\n' 'country\tx\n\t\nNone\ta' --na NA --na N/A
+}
+
+@test "personal data: ipaddr, refurl, token removed; --keep-pii keeps them; --pii adds" {
+	in='id,token,ipaddr,refurl,Q1,Q2\n1,t,192.0.2.1,http://r,a,b\n'
+	clean_is "$in" 'id\tQ1\tQ2\n1\ta\tb'
+	clean_is "$in" 'id\ttoken\tipaddr\trefurl\tQ1\tQ2\n1\tt\t192.0.2.1\thttp://r\ta\tb' --keep-pii
+	clean_is "$in" 'id\tQ2\n1\tb' --pii Q1
+	clean_is "$in" 'id\n1' --pii 'Q*'
+	clean_is 'id,Q5[SQ001],Q5[SQ002]\n1,Y,\n' 'id\tQ5[SQ002]\n1\t' --pii 'Q5[SQ001]'
+}
+
+@test "e-mail columns: by name (email, e-mail, mail address) and by values" {
+	clean_is 'id,Your EMAIL,E-Mail-Adresse,Mail address?,Q1\n1,a,b,c,d\n' 'id\tQ1\n1\td'
+	# Most of the non-empty values read ahead are addresses: the column goes.
+	clean_is 'id,Q24\n1,a@example.org\n2,\n3,none\n4,b@example.org\n' 'id\n1\n2\n3\n4'
+	# An address outside that column, or after the look-ahead, is emptied.
+	printf 'id,Q24\n1,no\n2,x\n3,mail me: c@example.org.\n' >in.csv
+	run --separate-stderr svy clean --scan-rows 2 in.csv
+	assert_success
+	assert_output "$(printf 'id\tQ24\n1\tno\n2\tx\n3\t')"
+	[ "$stderr" = "svy-clean: in.csv:4: column 'Q24': value with an e-mail address removed (written empty); --pii 'Q24' removes the column
+svy-clean: read 3 rows, kept 3, dropped 0 (no submitdate column and no --complete-column: every row kept); emptied 1 value with an e-mail address" ]
+	# Not addresses: no dot in the domain, a version, a handle.
+	clean_is 'id,Q\n1,user@localhost\n2,python@3.8\n3,@handle\n' 'id\tQ\n1\tuser@localhost\n2\tpython@3.8\n3\t@handle'
+	# --scan-rows 0: no column found by values, each value emptied instead.
+	clean_is 'id,Q24\n1,a@example.org\n' 'id\tQ24\n1\t' --scan-rows 0
+}
+
+@test "--rejects: the dropped rows, output columns plus 'reason'" {
+	printf 'id,submitdate,ipaddr,Q1\n1,,192.0.2.1,"a\tb"\n2,2021,192.0.2.2,c\n' >in.csv
+	run svy clean -q --rejects rej.tsv in.csv
+	assert_success
+	assert_output "$(printf 'id\tsubmitdate\tQ1\n2\t2021\tc')"
+	run cat rej.tsv
+	assert_output "$(printf 'id\tsubmitdate\tQ1\treason\n1\t\ta\\tb\tincomplete')"
+}
+
+@test "duplicate names: an error naming both fields, or renamed with --rename-duplicates" {
+	printf 'a,b,a,a.1,a\n1,2,3,4,5\n' >in.csv
+	run svy clean in.csv
+	assert_failure 1
+	assert_output "svy-clean: in.csv:1: column 'a': header has this name twice (fields 1 and 3); --rename-duplicates renames the later one"
+	run --separate-stderr svy clean -q --rename-duplicates in.csv
+	assert_success
+	assert_output "$(printf 'a\tb\ta.2\ta.1\ta.3\n1\t2\t3\t4\t5')"
+	[ "$stderr" = "svy-clean: in.csv:1: column 'a': field 3 renamed 'a.2'
+svy-clean: in.csv:1: column 'a': field 5 renamed 'a.3'" ]
+}
+
+@test "invalid UTF-8: an error with line, column, byte; or U+FFFD with --invalid-utf8=replace" {
+	printf 'id,Q1\n1,"two\nlines \xcc\x41"\n2,\xe2\x82\n' >in.csv
+	run svy clean in.csv
+	assert_failure 1
+	assert_output "svy-clean: in.csv:3: column 'Q1': invalid UTF-8 (byte 0xCC at byte 11 of the field); --invalid-utf8=replace writes U+FFFD instead"
+	run --separate-stderr svy clean --invalid-utf8=replace in.csv
+	assert_success
+	assert_output "$(printf 'id\tQ1\n1\ttwo\\nlines \xef\xbf\xbdA\n2\t\xef\xbf\xbd')"
+	[ "$stderr" = "svy-clean: read 2 rows, kept 2, dropped 0 (no submitdate column and no --complete-column: every row kept); replaced 2 invalid UTF-8 sequences" ]
+	# Overlong forms, surrogates and code points above U+10FFFF are invalid;
+	# each maximal invalid subpart is one U+FFFD (as Python's errors='replace').
+	clean_is 'a\n\xc0\xaf\n\xed\xa0\x80\n\xf4\x90\x80\x80\n\xf0\x9f\x98\n' \
+		'a\n\xef\xbf\xbd\xef\xbf\xbd\n\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\n\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\n\xef\xbf\xbd' \
+		--invalid-utf8=replace
+}
+
+# ---- the real exports in ../shared/data ----------------------------------
+
+# expected NAME FIELD: from real-exports.expected (make-expected.sh, Python's
+# csv module): 2 rows, 3 columns, 4 replacements, 5 SHA-256 of the TSV.
+expected() {
+	awk -v n="$1" -v f="$2" '$1 == n { print $f }' "$D/real-exports.expected"
+}
+
+# rows_cols FILE: "ROWS COLUMNS" of a TSV, checking every row has as many
+# fields as the header.
+rows_cols() {
+	awk -F'\t' 'NR == 1 { n = NF } NF != n { print "ragged line " NR; exit 1 }
+		END { print NR - 1, n }' "$1"
+}
+
+@test "real export, digital twins (English): duplicate names; then 96 rows x 317 columns, as Python reads it" {
+	csv="$SHARED/data/digital-twins-automotive/results_english.csv"
+	run svy clean "$csv"
+	assert_failure 1
+	assert_output "svy-clean: $csv:1: column 'How relevant are Circuit models in the following development...': header has this name twice (fields 209 and 219); --rename-duplicates renames the later one"
+	run --separate-stderr svy clean --rename-duplicates "$csv"
+	assert_success
+	printf '%s\n' "$output" >out.tsv
+	run rows_cols out.tsv
+	assert_output "96 317"
+	[ "$(expected digital-twins-english 2) $(expected digital-twins-english 3)" = "96 317" ]
+	[ "$(sha256sum <out.tsv | cut -d' ' -f1)" = "$(expected digital-twins-english 5)" ]
+	[ "${stderr##*$'\n'}" = "svy-clean: read 96 rows, kept 96, dropped 0 (no submitdate column and no --complete-column: every row kept)" ]
+}
+
+@test "real export, digital twins (German): 96 rows x 317 columns, as Python reads it" {
+	csv="$SHARED/data/digital-twins-automotive/results_german.csv"
+	svy clean -q --rename-duplicates "$csv" 2>/dev/null >out.tsv
+	run rows_cols out.tsv
+	assert_output "96 317"
+	[ "$(sha256sum <out.tsv | cut -d' ' -f1)" = "$(expected digital-twins-german 5)" ]
+}
+
+@test "real export, Kaggle 2017: invalid UTF-8 is an error; replaced, 16716 rows x 228 columns" {
+	command -v unzip >/dev/null || fail "unzip is not installed (make deps)"
+	unzip -p "$SHARED/data/kaggle-mlds-2017/multipleChoiceResponses.zip" >kaggle.csv
+	run svy clean kaggle.csv
+	assert_failure 1
+	assert_output "svy-clean: kaggle.csv:228: column 'WorkDatasets': invalid UTF-8 (byte 0xCC at byte 43 of the field); --invalid-utf8=replace writes U+FFFD instead"
+	svy clean --invalid-utf8=replace kaggle.csv >out.tsv 2>err.txt
+	run rows_cols out.tsv
+	assert_output "16716 228"
+	[ "$(expected kaggle-replace 2) $(expected kaggle-replace 3) $(expected kaggle-replace 4)" = "16716 228 111" ]
+	[ "$(sha256sum <out.tsv | cut -d' ' -f1)" = "$(expected kaggle-replace 5)" ]
+	run cat err.txt
+	assert_output "svy-clean: read 16716 rows, kept 16716, dropped 0 (no submitdate column and no --complete-column: every row kept); replaced 111 invalid UTF-8 sequences"
+}
+
+# ---- bad input -----------------------------------------------------------
+
+# fails_with STATUS INPUT(printf format) MESSAGE [ARGS...]: clean ARGS on
+# INPUT (in.csv) exits STATUS with exactly MESSAGE on stderr, nothing on stdout
+# but what came before the error.
+fails_with() {
+	local status=$1 in=$2 msg=$3
+	shift 3
+	printf "$in" >in.csv
+	run --separate-stderr svy clean "$@" in.csv
+	assert_failure "$status"
+	[ "$stderr" = "$msg" ] || fail "stderr: '$stderr', want '$msg'"
+}
+
+@test "bad input: each its exact message and exit status" {
+	#          status input                      message
+	fails_with 1 'a,b\n1,2\n3,4,5\n'             "svy-clean: in.csv:3: row has 3 fields, header has 2"
+	fails_with 1 'a,b\n1,"x\ny"\n3\n'            "svy-clean: in.csv:4: row has 1 field, header has 2"
+	fails_with 1 'a,b\n1,2\n3,"4\n5\n\n'         "svy-clean: in.csv:3: unterminated quoted field at the end of the input (the field starts here)"
+	fails_with 1 'a,b\n1,x"y\n'                  "svy-clean: in.csv:2: malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote (delimiter ',')"
+	fails_with 1 'a;b\n1;"x"y\n'                 "svy-clean: in.csv:2: malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote (delimiter ';')"
+	fails_with 1 'a,b\n1,\xff\n'                 "svy-clean: in.csv:2: column 'b': invalid UTF-8 (byte 0xFF at byte 1 of the field); --invalid-utf8=replace writes U+FFFD instead"
+	fails_with 1 'a,\xe9\n'                      "svy-clean: in.csv:1: column 'header field 2': invalid UTF-8 (byte 0xE9 at byte 1 of the field); --invalid-utf8=replace writes U+FFFD instead"
+	fails_with 1 ''                              "svy-clean: in.csv: empty input: no header row"
+	fails_with 1 '\xef\xbb\xbf\r\n\r\n'          "svy-clean: in.csv: empty input: no header row"
+	fails_with 1 'a,b,a\n'                       "svy-clean: in.csv:1: column 'a': header has this name twice (fields 1 and 3); --rename-duplicates renames the later one"
+	fails_with 1 'a,b\n1,x\0y\n'                 "svy-clean: in.csv:2: column 'b': NUL byte (at byte 2 of the field)"
+	fails_with 1 'a,b\n1,x\0y\n'                 "svy-clean: in.csv:2: column 'b': NUL byte (at byte 2 of the field)" --invalid-utf8=replace
+	fails_with 2 'a,b\n'                         "svy-clean: unknown option '--frobnicate'
+Try 'svy-clean --help' for more information." --frobnicate
+	fails_with 2 'id,submitdate,Q1\n'            "svy-clean: in.csv: no column 'done'; the columns are 'id', 'submitdate', 'Q1'
+Try 'svy-clean --help' for more information." --complete-column done
+	fails_with 2 'id,Q1\n'                       "svy-clean: in.csv: no column 'Q9'; the columns are 'id', 'Q1'
+Try 'svy-clean --help' for more information." --pii Q9
+	fails_with 2 'a\n'                           "svy-clean: --delimiter: '|' is none of ',' ';' 'tab'
+Try 'svy-clean --help' for more information." --delimiter '|'
+	fails_with 2 'a\n'                           "svy-clean: --invalid-utf8: 'skip' is neither 'error' nor 'replace'
+Try 'svy-clean --help' for more information." --invalid-utf8=skip
+	fails_with 2 'a\n'                           "svy-clean: --keep-pii and --pii contradict each other
+Try 'svy-clean --help' for more information." --keep-pii --pii a
+	fails_with 2 'a,email\n'                     "svy-clean: every column is personal data: nothing left to write (see --keep-pii)
+Try 'svy-clean --help' for more information." --pii a
+}
+
+@test "header only: the header alone; blank lines only after it: the same" {
+	clean_is 'id,submitdate\r\n' 'id\tsubmitdate'
+	clean_is 'id,submitdate\r\n\r\n\n' 'id\tsubmitdate'
+}
+
+@test "a missing file, two files, an option without its argument" {
+	run svy clean no-such.csv
+	assert_failure 1
+	assert_output "svy-clean: no-such.csv: No such file or directory"
+	run svy clean a.csv b.csv
+	assert_failure 2
+	assert_line --index 0 "svy-clean: too many arguments: one input file at most"
+	run svy clean --pii </dev/null
+	assert_failure 2
+	assert_line --index 0 "svy-clean: option '--pii' needs an argument"
+}
+
+@test "a 1 MB field passes whole" {
+	awk 'BEGIN { printf "id,Q1\n1,\""; for (i = 0; i < 65536; i++) printf "0123456789abcd\"\""; print "\"" }' >in.csv
+	run svy clean -q in.csv
+	assert_success
+	[ "${#lines[1]}" -eq $((2 + 65536 * 15)) ] || fail "length ${#lines[1]}"
+	[ "${lines[1]:0:21}" = "1	0123456789abcd\"0123" ]
+}
+
+@test "a 100,000-column header, quickly" {
+	awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "%sQ%d", (i > 1 ? "," : ""), i; print ""
+		for (i = 1; i <= 100000; i++) printf "%s%d", (i > 1 ? "," : ""), i; print "" }' >in.csv
+	run timeout 20 "$BIN/clean" -q in.csv
+	assert_success
+	[ "${#lines[@]}" -eq 2 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '{ print NF, $NF }' | tr '\n' ' ')" = "100000 Q100000 100000 100000 " ]
+}
+
+@test "stdin as '-' and as no argument" {
+	run bash -c "printf 'a,b\n1,2\n' | '$BIN/clean' -q -"
+	assert_success
+	assert_output "$(printf 'a\tb\n1\t2')"
+	run bash -c "printf 'a;b\n1;2\n' | '$BIN/clean' -q"
+	assert_output "$(printf 'a\tb\n1\t2')"
+}
+
+@test "--help and --version" {
+	run svy clean --help
+	assert_success
+	assert_line --index 0 "usage: svy-clean [OPTION]... [FILE]"
+	run svy clean --version
+	assert_output "svy-clean (svy) $(cat "$SVY_ROOT/VERSION")"
+}
