@@ -1,0 +1,102 @@
+#!/usr/bin/env bats
+# report: test rows to the table a paper prints (Markdown, LaTeX), APA style.
+
+load test_helper
+
+D="$TESTDATA/report"
+
+@test "Markdown: the paper's Table 4 notation, p and p* in APA style" {
+	run --separate-stderr svy report -H "$D/hypotheses.tsv" "$D/paper.tsv"
+	assert_success
+	assert_output "$(cat "$D/paper.md")"
+	assert_line "| H.1.1 | H0: Awareness does not correlate with the perception of how important ML security is. | r(81) = .073 | .514 | .620 |"
+	assert_line "| H.1.2 | H0: Educational degree has no effect \\| on awareness. | χ²(4) = 0.89 | .827 | .827 |"
+	assert_line "| H.1.5 | H0: Developers. | U(41, 42) = 584.0 | .006 | .018 |"
+	[ "$stderr" = "svy-report: $D/hypotheses.tsv: no hypothesis text for 'X'" ]
+}
+
+@test "LaTeX: escaped text, caption, one family, effect sizes" {
+	run --separate-stderr svy report --latex -H "$D/hypotheses.tsv" --caption 'Table 4 & more' -f RQ1 --effect "$D/paper.tsv"
+	assert_success
+	assert_output "$(cat "$D/paper-rq1.tex")"
+}
+
+@test "APA numbers: no leading zero, < .001, > .999, negative r" {
+	run --separate-stderr svy report "$D/paper.tsv"
+	assert_line "| H.1.3 | r(81) = .360 | < .001 | .005 |"
+	assert_line "| H.2.8 | χ²(13) = 93.19 | < .001 | < .001 |"
+	assert_line "| X | r(8) = -.500 | > .999 | > .999 |"
+}
+
+@test "U: the smaller U by default (the paper's), --u-first for scipy >= 1.7's" {
+	run --separate-stderr svy report -f RQ1 --u-first "$D/paper.tsv"
+	assert_line "| H.1.5 | U(41, 42) = 1138.0 | .006 | .018 |"
+}
+
+@test "without p_adj there is no p* column" {
+	cut -f1-17 "$D/paper.tsv" >in.tsv
+	run --separate-stderr svy report -f RQ2 in.tsv
+	assert_success
+	assert_output "$(printf '| No. | Test statistic | p |\n|---|---|---|\n| H.2.8 | χ²(13) = 93.19 | < .001 |\n| H.2.2 | χ²(32) = 43.11 | .091 |\n| X | r(8) = -.500 | > .999 |')"
+}
+
+@test "end to end: test-hypothesis, bh-correct, report on the study-like data" {
+	svy test-hypothesis -q --plan "$SVY_ROOT/pipelines/awareness-hypotheses.tsv" -i "$TESTDATA/test-hypothesis/study.tsv" |
+		svy bh-correct -q |
+		svy report -H "$SVY_ROOT/pipelines/awareness-hypotheses.tsv" -f RQ1 >table4.md
+	run cat table4.md
+	assert_line --index 0 "| No. | Hypothesis | Test statistic | p | p* |"
+	[ "${#lines[@]}" -eq 8 ]
+	assert_line --index 2 --regexp '^\| H\.1\.1 \| H0: Awareness does not correlate .* \| r\(81\) = \.[0-9]{3} \| (< )?\.[0-9]{3} \| (< )?\.[0-9]{3} \|$'
+	assert_line --index 6 --regexp '^\| H\.1\.5 \| .* \| U\([0-9]+, [0-9]+\) = [0-9]+\.[05] \|'
+}
+
+@test "header only: the table head" {
+	head -1 "$D/paper.tsv" >in.tsv
+	run --separate-stderr svy report in.tsv
+	assert_success
+	assert_output "$(printf '| No. | Test statistic | p | p* |\n|---|---|---|---|')"
+}
+
+@test "bad data: exact message, exit 1" {
+	h='id\tstatistic\tstatistic_name\tdf\tgroup_sizes\tp\n'
+	while IFS='|' read -r input message; do
+		printf "$input" >in.tsv
+		run svy report in.tsv
+		assert_failure 1
+		assert_output "$message"
+	done <<EOF_CASES
+|svy-report: in.tsv: empty input: no header row
+${h}A\tx\trho\t8\t\t0.5\n|svy-report: in.tsv:2: column 'statistic': not a number (got 'x')
+${h}A\t0.5\trho\t8\t\tnan\n|svy-report: in.tsv:2: column 'p': not a finite number (got 'nan')
+${h}A\t\trho\t8\t\t0.5\n|svy-report: in.tsv:2: column 'statistic': missing statistic
+${h}A\t0.5\trho\t8\t\t\n|svy-report: in.tsv:2: column 'p': missing p-value
+${h}A\t0.5\ttau\t8\t\t0.5\n|svy-report: in.tsv:2: column 'statistic_name': unknown statistic (rho, r, chi2, H or U) (got 'tau')
+${h}A\t5\tU\t\t3\t0.5\n|svy-report: in.tsv:2: column 'group_sizes': a Mann-Whitney row needs two group sizes (got '3')
+${h}A\t0.5\trho\t8\n|svy-report: in.tsv:2: row has 4 fields, header has 6
+EOF_CASES
+}
+
+@test "bad usage: exit 2" {
+	printf 'id\tstatistic\tp\n' >in.tsv
+	run svy report in.tsv
+	assert_failure 2
+	assert_line --index 0 "svy-report: in.tsv: no column 'statistic_name'; the columns are 'id', 'statistic', 'p'"
+	run svy report --effect "$D/paper.tsv"
+	assert_success
+	cut -f1-16 "$D/paper.tsv" >in.tsv
+	run svy report --effect in.tsv
+	assert_failure 2
+	assert_line --index 0 "svy-report: --effect: the input has no 'effect_size' and 'effect_name' columns"
+	run svy report -f RQ1 in.tsv extra
+	assert_failure 2
+	assert_line --index 0 "svy-report: too many arguments: one input file at most"
+}
+
+@test "--help and --version" {
+	run svy report --help
+	assert_success
+	assert_line --index 0 "usage: svy-report [OPTION]... [FILE]"
+	run svy report --version
+	assert_output "svy-report (svy) $(cat "$SVY_ROOT/VERSION")"
+}
