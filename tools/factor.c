@@ -40,6 +40,7 @@ usage(void)
 	       "  -s, --summary FILE       adequacy and fit figures as statistic/value rows\n"
 	       "  -e, --eigenvalues FILE   all eigenvalues of the items' correlation matrix\n"
 	       "      --digits N           round printed numbers to N significant digits\n"
+	       "                           (the model too: leave it off for scoring)\n"
 	       "  -q, --quiet              no note on standard error about dropped rows\n"
 	       "      --help               show this help and exit\n"
 	       "      --version            show the version and exit\n"
