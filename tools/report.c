@@ -135,19 +135,17 @@ format_stat(tsv_reader *r, const char *name, double stat, double df, const char 
 		else
 			snprintf(buf, sizeof buf, "χ²(%s) = %.2f", d, stat);
 	} else if (strcmp(name, "U") == 0) {
-		size_t n;
-		char **s = cols_split_list(sizes, &n);
-		if (n != 2 || !*s[0] || !*s[1])
+		/* "n1,n2": two non-empty sizes */
+		const char *comma = strchr(sizes, ',');
+		if (!comma || comma == sizes || !comma[1] || strchr(comma + 1, ','))
 			die_at(r->name, r->lineno, "group_sizes", sizes,
 			       "a Mann-Whitney row needs two group sizes");
+		int n1 = (int)(comma - sizes);
 		double u = u_first || isnan(umin) ? stat : umin;
 		if (latex)
-			snprintf(buf, sizeof buf, "$U_{(%s, %s)} = %.1f$", s[0], s[1], u);
+			snprintf(buf, sizeof buf, "$U_{(%.*s, %s)} = %.1f$", n1, sizes, comma + 1, u);
 		else
-			snprintf(buf, sizeof buf, "U(%s, %s) = %.1f", s[0], s[1], u);
-		for (size_t k = 0; k < n; k++)
-			free(s[k]);
-		free(s);
+			snprintf(buf, sizeof buf, "U(%.*s, %s) = %.1f", n1, sizes, comma + 1, u);
 	} else {
 		die_at(r->name, r->lineno, "statistic_name", name,
 		       "unknown statistic (rho, r, chi2, H or U)");
