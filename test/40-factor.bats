@@ -81,7 +81,7 @@ M3_FIT=1-7,15-17
 	run cut -f1 s.tsv
 	assert_output "$(printf '%s\n' statistic rows dropped_missing n items items_retained \
 		items_fitted factors method rotation bartlett_chi2 bartlett_df bartlett_p kmo \
-		ss_loadings_F1 proportion_F1 cumulative_F1 objective alpha std_alpha heywood \
+		ss_loadings_F1 proportion_F1 cumulative_F1 model_df objective alpha std_alpha heywood \
 		iterations converged)"
 	run head -1 e.tsv
 	assert_output "$(printf 'index\teigenvalue\tproportion\tcumulative')"
@@ -176,6 +176,27 @@ M3_FIT=1-7,15-17
 	assert_line "svy-factor: minres did not converge in 1 steps (largest gradient 0.0016)"
 	[ "$(stat s.tsv converged)" = 0 ]
 	[ "$(stat s.tsv iterations)" = 1 ]
+}
+
+@test "a model with more parameters than correlations is fitted with a note" {
+	run svy factor -q h1 h2 --summary s.tsv < "$F/heywood.tsv"
+	assert_success
+	assert_line "svy-factor: 1 factors of 2 items are not identified (model df -1 < 0): the loadings are one solution of many"
+	[ "$(stat s.tsv model_df)" = -1 ]
+}
+
+@test "the objective is never worse than psych's" {
+	for c in "one|attack_* method_*" "one-refit|attack_* method_* --threshold 0.45 --refit" \
+		"likert3|-k 3 *_[1-4]" "likert3-none|-k 3 --rotate none *_[1-4]" \
+		"missing|attack_* method_*" "heywood|h*"; do
+		name=${c%%|*}
+		input=${name%%-*}
+		set -f
+		svy factor -q ${c#*|} --summary s.tsv < "$F/$input.tsv" > /dev/null
+		set +f
+		awk -v g="$(stat s.tsv objective)" -v w="$(stat "$E/$name.summary.tsv" objective)" \
+			'BEGIN { exit !(g <= w) }' || fail "$name: $(stat s.tsv objective) > psych's"
+	done
 }
 
 @test "--digits rounds the printed numbers" {

@@ -321,6 +321,12 @@ main(int argc, char **argv)
 		}
 	}
 	double alpha = fa_alpha(cov, p, retained, p), std_alpha = fa_alpha(cor, p, retained, p);
+	/* degrees of freedom of the factor model (psych's dof) */
+	double pf = (double)final->p, kf = (double)k;
+	double model_df = ((pf - kf) * (pf - kf) - (pf + kf)) / 2;
+	if (model_df < 0)
+		warn("%zu factors of %zu items are not identified (model df %g < 0): the "
+		     "loadings are one solution of many", k, final->p, model_df);
 	if (!final->info.converged)
 		warn("minres did not converge in %d steps (largest gradient %.3g)",
 		     final->info.iterations, final->info.gradient);
@@ -399,6 +405,7 @@ main(int argc, char **argv)
 			snprintf(name, sizeof name, "cumulative_F%zu", j + 1);
 			summary_num(&s, name, cum / (double)final->p);
 		}
+		summary_num(&s, "model_df", model_df);
 		summary_num(&s, "objective", final->info.objective);
 		summary_num(&s, "alpha", alpha);
 		summary_num(&s, "std_alpha", std_alpha);
