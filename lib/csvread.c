@@ -117,9 +117,11 @@ fill(csvr *r)
 static int
 detect_delim(const char *s, size_t len)
 {
-	size_t comma = 0, semi = 0, tab = 0;
+	size_t comma = 0, semi = 0, tab = 0, i = 0;
 	int quoted = 0;
-	for (size_t i = 0; i < len && (quoted || s[i] != '\n'); i++) {
+	while (i < len && (s[i] == '\n' || s[i] == '\r'))
+		i++;	/* blank lines before the header */
+	for (; i < len && (quoted || s[i] != '\n'); i++) {
 		switch (s[i]) {
 		case '"': quoted = !quoted; break;
 		case ',': comma += !quoted; break;
@@ -132,6 +134,16 @@ detect_delim(const char *s, size_t len)
 	if (semi > comma)
 		return ';';
 	return ',';
+}
+
+/* Does S hold a whole non-blank line? */
+static int
+header_line_read(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && (s[i] == '\n' || s[i] == '\r'))
+		i++;
+	return memchr(s + i, '\n', len - i) != NULL;
 }
 
 static noreturn void
@@ -181,11 +193,14 @@ csvr_open(FILE *fp, const char *name, int delim)
 	r->line = 1;
 	r->between = 1;
 	/* The whole first line, for the BOM and the delimiter. */
-	while (fill(r) && !memchr(r->in, '\n', r->inlen))
+	while (fill(r) && !header_line_read(r->in, r->inlen))
 		;
 	if (r->inlen >= 3 && memcmp(r->in, "\xEF\xBB\xBF", 3) == 0)
 		r->inpos = 3;
-	r->delim = delim ? delim : detect_delim(r->in + r->inpos, r->inlen - r->inpos);
+	if (delim)
+		r->delim = delim;
+	else
+		r->delim = r->in ? detect_delim(r->in + r->inpos, r->inlen - r->inpos) : ',';
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		die("out of memory");
 	csv_set_delim(&r->p, (unsigned char)r->delim);

@@ -53,6 +53,7 @@ clean_is() {
 	clean_is 'id,Q1\n1,a\\b\n'                  'id\tQ1\n1\ta\\\\b'           # a backslash doubles
 	clean_is 'id,Q1\r\n1,a\r\n\r\n'             'id\tQ1\n1\ta'                # trailing blank line
 	clean_is 'id,Q1\n\n1,a\n\n\n2,b'            'id\tQ1\n1\ta\n2\tb'          # blank lines; no final LF
+	clean_is '\r\n\nid;Q1;Q2\r\n1;a;b\r\n'     'id\tQ1\tQ2\n1\ta\tb'     # blank lines before the header
 	clean_is 'id,Q1\n1, a \n'                   'id\tQ1\n1\t a '              # spaces kept
 	clean_is 'id,Q1,Q2\n1,,""\n'                'id\tQ1\tQ2\n1\t\t'           # empty either way
 	clean_is 'id;Q1;Q2,x\n1;a;b,c\n'            'id\tQ1\tQ2,x\n1\ta\tb,c'     # ';' detected (most frequent)
@@ -231,6 +232,7 @@ fails_with() {
 	fails_with 1 ''                              "svy-clean: in.csv: empty input: no header row"
 	fails_with 1 '\xef\xbb\xbf\r\n\r\n'          "svy-clean: in.csv: empty input: no header row"
 	fails_with 1 'a,b,a\n'                       "svy-clean: in.csv:1: column 'a': header has this name twice (fields 1 and 3); --rename-duplicates renames the later one"
+	fails_with 1 '\n\na,b,a\n'                   "svy-clean: in.csv:3: column 'a': header has this name twice (fields 1 and 3); --rename-duplicates renames the later one"
 	fails_with 1 'a,b\n1,x\0y\n'                 "svy-clean: in.csv:2: column 'b': NUL byte (at byte 2 of the field)"
 	fails_with 1 'a,b\n1,x\0y\n'                 "svy-clean: in.csv:2: column 'b': NUL byte (at byte 2 of the field)" --invalid-utf8=replace
 	fails_with 2 'a,b\n'                         "svy-clean: unknown option '--frobnicate'

@@ -61,6 +61,7 @@ struct clean {
 	csvr *in;
 	size_t ncols;
 	char **header;
+	size_t header_line;
 	long complete;		/* completion column, or -1 */
 	enum removal *removed;	/* per input column */
 	size_t nout;		/* columns written */
@@ -360,7 +361,7 @@ check_duplicates(struct clean *c)
 			continue;
 		if (!c->o->rename_dups) {
 			free(idx);
-			die_at(c->name, 1, c->header[dup], NULL,
+			die_at(c->name, c->header_line, c->header[dup], NULL,
 			       "header has this name twice (fields %zu and %zu); "
 			       "--rename-duplicates renames the later one",
 			       first + 1, dup + 1);
@@ -389,7 +390,8 @@ check_duplicates(struct clean *c)
 				if (!taken)
 					break;
 			}
-			warn_at(c->name, 1, base, NULL, "field %zu renamed '%s'", i + 1, name);
+			warn_at(c->name, c->header_line, base, NULL, "field %zu renamed '%s'",
+			        i + 1, name);
 			c->header[i] = name;
 		}
 		for (size_t i = 0; i < n; i++)
@@ -417,6 +419,7 @@ read_header(struct clean *c)
 	if (!csvr_next(c->in))
 		die_at(c->name, 0, NULL, NULL, "empty input: no header row");
 	c->ncols = csvr_nfields(c->in);
+	c->header_line = csvr_line(c->in);
 	c->header = xmalloc(c->ncols * sizeof *c->header);
 	for (size_t i = 0; i < c->ncols; i++) {
 		size_t n;
