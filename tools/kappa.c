@@ -67,14 +67,18 @@ usage(void)
 static size_t *
 order_codes(agree_codes *codes, char **levels, size_t nlevels, const char *input)
 {
-	size_t *map = xmalloc((codes->n ? codes->n : 1) * sizeof *map);
-	if (levels) {
-		size_t bad = agree_codes_order(codes, levels, nlevels, map);
-		if (bad != (size_t)-1)
-			die_at(input, 0, NULL, codes->code[bad], "code not in --levels");
-	} else {
-		agree_codes_sort(codes, map);
+	for (size_t i = 0; levels && i < codes->n; i++) {
+		size_t j = 0;
+		while (j < nlevels && strcmp(levels[j], codes->code[i]) != 0)
+			j++;
+		if (j == nlevels)
+			die_at(input, 0, NULL, codes->code[i], "code not in --levels");
 	}
+	size_t *map = xmalloc((codes->n ? codes->n : 1) * sizeof *map);
+	if (levels)
+		agree_codes_order(codes, levels, nlevels, map);
+	else
+		agree_codes_sort(codes, map);
 	return map;
 }
 
