@@ -481,6 +481,67 @@ out:
 	return rc;
 }
 
+/* psych's maximum-likelihood criterion (FAfn) of the uniquenesses PSI, its
+ * gradient (FAgr) and the loadings (FAout): from the eigen pairs of
+ * Psi^-1/2 R Psi^-1/2, L = Psi^1/2 V_K diag(sqrt(max(lambda - 1, 0))). */
+static double
+ml_f(minres_ws *ws, const double *psi, double *grad, double *l)
+{
+	size_t p = ws->p, k = ws->k;
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < p; j++)
+			ws->a[i * p + j] = ws->r[i * p + j] / sqrt(psi[i] * psi[j]);
+	fa_eigen(ws->a, p, ws->val, ws->vec);
+	double e = 0;
+	for (size_t j = k; j < p; j++) {
+		if (!(ws->val[j] > 0))
+			return INFINITY;
+		e += log(ws->val[j]) - ws->val[j];
+	}
+	for (size_t j = 0; j < k; j++) {
+		double s = ws->val[j] > 1 ? sqrt(ws->val[j] - 1) : 0;
+		for (size_t i = 0; i < p; i++)
+			l[i * k + j] = sqrt(psi[i]) * ws->vec[i * p + j] * s;
+	}
+	if (grad)
+		for (size_t i = 0; i < p; i++) {
+			double m = 0;
+			for (size_t j = 0; j < k; j++)
+				m += l[i * k + j] * l[i * k + j];
+			grad[i] = (m + psi[i] - ws->r[i * p + i]) / (psi[i] * psi[i]);
+		}
+	return -(e - (double)k + (double)p);
+}
+
+int
+fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
+      fa_fit_info *info)
+{
+	double *psi = xmalloc(p * sizeof *psi);
+	minres_ws ws = {r, p, k, xmalloc(p * p * sizeof(double)),
+	                xmalloc(p * sizeof(double)), xmalloc(p * p * sizeof(double)),
+	                xmalloc(p * p * sizeof(double))};
+	int rc = fa_smc(r, p, psi);
+	info->iterations = 0;
+	info->converged = 0;
+	info->gradient = NAN;
+	info->objective = NAN;
+	if (rc == 0) {
+		/* psych's start, as for minres */
+		for (size_t i = 0; i < p; i++)
+			psi[i] = clampd(1 - psi[i], PSI_LO, PSI_HI);
+		info->iterations = projected_newton(&ws, ml_f, psi, max_iter, 1e-10,
+		                                    &info->converged, &info->gradient);
+		info->objective = ml_f(&ws, psi, NULL, l);
+	}
+	free(ws.a);
+	free(ws.val);
+	free(ws.vec);
+	free(ws.e);
+	free(psi);
+	return rc;
+}
+
 /* ---- rotation and orientation ------------------------------------------ */
 
 int

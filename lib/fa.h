@@ -44,8 +44,9 @@ int fa_smc(const double *r, size_t p, double *smc);
 typedef struct {
 	int iterations;		/* Newton steps taken */
 	int converged;		/* projected gradient below tolerance */
-	double objective;	/* psych's minres criterion: sum over i < j of
-				   (R - L L')_ij squared */
+	double objective;	/* the method's criterion at the solution: for
+				   minres, the sum over i < j of (R - L L')_ij
+				   squared; for ml, psych's FAfn */
 	double gradient;	/* largest projected gradient component at the end */
 } fa_fit_info;
 
@@ -59,6 +60,14 @@ typedef struct {
  * definite. */
 int fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
               fa_fit_info *info);
+
+/* Maximum-likelihood extraction of K factors, as psych fa(fm = "ml") (and
+ * factanal): minimise psych's FAfn over the uniquenesses in [0.005, 1] to the
+ * true minimum, by the same projected Newton steps as fa_minres; loadings as
+ * psych's FAout. INFO's objective is FAfn at the solution. Returns -1 when R
+ * is not positive definite. */
+int fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
+          fa_fit_info *info);
 
 /* Varimax rotation of L (P x K) in place with Kaiser normalisation, by the
  * algorithm of R's stats::varimax (which psych calls). TOL > 0: R's rule,

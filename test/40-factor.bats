@@ -142,6 +142,22 @@ M3_FIT=1-7,15-17
 	[ "$(stat s.tsv rotation)" = none ]
 }
 
+@test "--method ml: maximum likelihood as psych fa(fm = \"ml\"), to the true minimum" {
+	svy factor -q -m ml 'attack_*' 'method_*' --summary s.tsv < "$F/one.tsv" > model.tsv
+	agree model.tsv "$E/one-ml.model.tsv" 1e-9 "$M1_CLOSED"
+	agree model.tsv "$E/one-ml.model.tsv" 1e-5 "$M1_FIT"
+	agree model.tsv "$E/one-ml-tight.model.tsv" 1e-7 1-4
+	stats_agree s.tsv "$E/one-ml-tight.summary.tsv" 1e-9 objective
+	[ "$(stat s.tsv method)" = ml ]
+}
+
+@test "--method ml with three factors and varimax" {
+	svy factor -q -m ml -k 3 '*_[1-4]' < "$F/likert3.tsv" > model.tsv
+	agree model.tsv "$E/likert3-ml-tight.model.tsv" 1e-5 "$M3_FIT"
+	svy factor -q -m ml -k 3 --varimax-tol 1e-5 '*_[1-4]' < "$F/likert3.tsv" > psych.tsv
+	agree psych.tsv "$E/likert3-ml.model.tsv" 1e-5 "$M3_FIT"
+}
+
 @test "missing values: listwise deletion, counted on stderr" {
 	svy factor 'attack_*' 'method_*' --summary s.tsv < "$F/missing.tsv" > model.tsv 2> err
 	agree model.tsv "$E/missing.model.tsv" 1e-9 "$M1_CLOSED"
@@ -188,7 +204,8 @@ M3_FIT=1-7,15-17
 @test "the objective is never worse than psych's" {
 	for c in "one|attack_* method_*" "one-refit|attack_* method_* --threshold 0.45 --refit" \
 		"likert3|-k 3 *_[1-4]" "likert3-none|-k 3 --rotate none *_[1-4]" \
-		"missing|attack_* method_*" "heywood|h*"; do
+		"missing|attack_* method_*" "heywood|h*" "one-ml|-m ml attack_* method_*" \
+		"likert3-ml|-m ml -k 3 *_[1-4]"; do
 		name=${c%%|*}
 		input=${name%%-*}
 		set -f
@@ -264,6 +281,7 @@ h1|svy-factor: name at least 2 item columns (got 1)
 h1 h2 nope|svy-factor: <stdin>: no column 'nope'; the columns are 'h1', 'h2', 'h3', 'h4', 'h5'
 -k 0 h1 h2 h3|svy-factor: option '--factors': '0' is not a whole number from 1 to 1000
 --rotate promax h1 h2 h3|svy-factor: --rotate: unknown rotation 'promax' (varimax or none)
+--method pa h1 h2 h3|svy-factor: --method: unknown method 'pa' (minres or ml)
 --refit h1 h2 h3|svy-factor: --refit needs --threshold
 --threshold 1.5 h1 h2 h3|svy-factor: option '--threshold': '1.5' is not a number from 0 to 1
 EOF

@@ -26,6 +26,9 @@ usage(void)
 	       "svy-score.\n"
 	       "\n"
 	       "  -k, --factors K          factors to extract (default 1)\n"
+	       "  -m, --method M           minres (default; psych fm = \"minres\", factor_analyzer's\n"
+	       "                           default) or ml (maximum likelihood, psych\n"
+	       "                           fm = \"ml\", as factanal)\n"
 	       "  -r, --rotate ROT         varimax (default; Kaiser normalisation, as psych)\n"
 	       "                           or none; one factor is never rotated\n"
 	       "      --varimax-tol EPS    stop varimax as R's stats::varimax does, when the\n"
@@ -36,7 +39,7 @@ usage(void)
 	       "  -t, --threshold T        mark items whose largest absolute loading is not\n"
 	       "                           above T as not retained (default: keep all)\n"
 	       "      --refit              fit again on the retained items only\n"
-	       "      --max-iter N         Newton steps of the minres fit (default 200)\n"
+	       "      --max-iter N         Newton steps of the fit (default 200)\n"
 	       "  -s, --summary FILE       adequacy and fit figures as statistic/value rows\n"
 	       "  -e, --eigenvalues FILE   all eigenvalues of the items' correlation matrix\n"
 	       "      --digits N           round printed numbers to N significant digits\n"
@@ -46,8 +49,8 @@ usage(void)
 	       "      --version            show the version and exit\n"
 	       "\n"
 	       "Rows with a missing item are dropped (listwise deletion) and counted on\n"
-	       "standard error. The minres fit goes to the true minimum of psych's\n"
-	       "criterion (psych stops up to ~1e-5 short), with uniquenesses bounded to\n"
+	       "standard error. The fit goes to the true minimum of psych's criterion\n"
+	       "(psych stops up to ~1e-5 short), with uniquenesses bounded to\n"
 	       "[0.005, 1] as psych does. Factors are signed so that their loadings sum\n"
 	       "positive and ordered by variance (psych's rule). Heywood cases\n"
 	       "(communality >= 0.995) are flagged in the model and on standard error.\n"
@@ -64,6 +67,7 @@ typedef struct {
 	double varimax_tol;
 	double threshold;	/* NAN: none */
 	int refit, max_iter, quiet;
+	int ml;			/* maximum likelihood, not minres */
 	const char *summary, *eigenvalues;
 } options;
 
@@ -122,24 +126,14 @@ fit_items(fit *f, const double *rall, size_t pall, const unsigned char *use,
 		die_singular(f->r, p, f->items, names);
 	free(msa);
 	f->l = xmalloc(p * k * sizeof *f->l);
-	if (fa_minres(f->r, p, k, o->max_iter, f->l, &f->info) != 0)
+	if ((o->ml ? fa_ml : fa_minres)(f->r, p, k, o->max_iter, f->l, &f->info) != 0)
 		die_singular(f->r, p, f->items, names);
 	f->vit = 0;
 	f->vconv = 1;
 	if (k > 1 && o->rotate)
 		f->vit = fa_varimax(f->l, p, k, o->varimax_tol, 10000, &f->vconv);
+	/* the criterion is the same for the rotated loadings */
 	fa_orient(f->l, p, k);
-	/* the rotation moved the loadings: the criterion is unchanged, but
-	 * recompute it from what is printed */
-	double obj = 0;
-	for (size_t i = 0; i < p; i++)
-		for (size_t j = 0; j < i; j++) {
-			double m = 0;
-			for (size_t s = 0; s < k; s++)
-				m += f->l[i * k + s] * f->l[j * k + s];
-			obj += (f->r[i * p + j] - m) * (f->r[i * p + j] - m);
-		}
-	f->info.objective = obj;
 	f->w = xmalloc(p * k * sizeof *f->w);
 	if (fa_regression_weights(f->r, f->l, p, k, f->w) != 0)
 		die_singular(f->r, p, f->items, names);
@@ -184,6 +178,7 @@ main(int argc, char **argv)
 		{"factors", required_argument, NULL, 'k'},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"max-iter", required_argument, NULL, OPT_MAX_ITER},
+		{"method", required_argument, NULL, 'm'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"refit", no_argument, NULL, OPT_REFIT},
 		{"rotate", required_argument, NULL, 'r'},
@@ -193,14 +188,22 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	options o = {1, 1, 0, NAN, 0, 200, 0, NULL, NULL};
+	options o = {1, 1, 0, NAN, 0, 200, 0, 0, NULL, NULL};
 	int c;
 
 	err_init("factor");
-	while ((c = getopt_long(argc, argv, "e:k:qr:s:t:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "e:k:m:qr:s:t:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'e': o.eigenvalues = optarg; break;
 		case 'k': o.k = (size_t)opt_long(optarg, 1, 1000, "--factors"); break;
+		case 'm':
+			if (strcmp(optarg, "minres") == 0)
+				o.ml = 0;
+			else if (strcmp(optarg, "ml") == 0)
+				o.ml = 1;
+			else
+				die_usage("--method: unknown method '%s' (minres or ml)", optarg);
+			break;
 		case 'q': o.quiet = 1; break;
 		case 'r':
 			if (strcmp(optarg, "varimax") == 0)
@@ -328,8 +331,8 @@ main(int argc, char **argv)
 		warn("%zu factors of %zu items are not identified (model df %g < 0): the "
 		     "loadings are one solution of many", k, final->p, model_df);
 	if (!final->info.converged)
-		warn("minres did not converge in %d steps (largest gradient %.3g)",
-		     final->info.iterations, final->info.gradient);
+		warn("%s did not converge in %d steps (largest gradient %.3g)",
+		     o.ml ? "ml" : "minres", final->info.iterations, final->info.gradient);
 	if (!final->vconv)
 		warn("varimax did not converge in %d steps", final->vit);
 
@@ -386,7 +389,7 @@ main(int argc, char **argv)
 		summary_num(&s, "items_retained", (double)nret);
 		summary_num(&s, "items_fitted", (double)final->p);
 		summary_num(&s, "factors", (double)k);
-		summary_str(&s, "method", "minres");
+		summary_str(&s, "method", o.ml ? "ml" : "minres");
 		summary_str(&s, "rotation", k > 1 && o.rotate ? "varimax" : "none");
 		summary_num(&s, "bartlett_chi2", final->chi2);
 		summary_num(&s, "bartlett_df", final->df);

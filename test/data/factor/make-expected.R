@@ -1,6 +1,6 @@
 #!/usr/bin/env Rscript
 # Expected output of svy factor and score, from R psych (see make-expected.sh).
-# usage: Rscript make-expected.R [--nfactors K] [--rotate varimax|none]
+# usage: Rscript make-expected.R [--nfactors K] [--rotate varimax|none] [--fm minres|ml]
 #          [--threshold T] [--refit] [--tight] OUTPREFIX COL... < data.tsv
 # Writes OUTPREFIX.model.tsv, .summary.tsv, .eigenvalues.tsv, .scores.tsv in
 # svy's formats, numbers at %.17g.  The fit is psych::fa(fm = "minres") with
@@ -11,13 +11,15 @@
 suppressPackageStartupMessages(library(psych))
 
 args <- commandArgs(trailingOnly = TRUE)
-opt <- list(nfactors = 1L, rotate = "varimax", threshold = NA, refit = FALSE, tight = FALSE)
+opt <- list(nfactors = 1L, rotate = "varimax", threshold = NA, refit = FALSE, tight = FALSE,
+            fm = "minres")
 rest <- character()
 i <- 1
 while (i <= length(args)) {
   a <- args[i]
   if (a == "--nfactors") { opt$nfactors <- as.integer(args[i + 1]); i <- i + 2 }
   else if (a == "--rotate") { opt$rotate <- args[i + 1]; i <- i + 2 }
+  else if (a == "--fm") { opt$fm <- args[i + 1]; i <- i + 2 }
   else if (a == "--threshold") { opt$threshold <- as.numeric(args[i + 1]); i <- i + 2 }
   else if (a == "--refit") { opt$refit <- TRUE; i <- i + 1 }
   else if (a == "--tight") { opt$tight <- TRUE; i <- i + 1 }
@@ -77,12 +79,39 @@ tight_loadings <- function(R, nf, psi0) {
   load_of(best)
 }
 
+# maximum likelihood to machine precision: psych's FAfn and FAgr (as in
+# psych:::fac) with optim at full precision; loadings as psych's FAout
+ml_fn <- function(Psi, S, nf) {
+  sc <- diag(1 / sqrt(Psi)); E <- eigen(sc %*% S %*% sc, symmetric = TRUE, only.values = TRUE)
+  e <- E$values[-(1:nf)]; -(sum(log(e) - e) - nf + nrow(S))
+}
+ml_load <- function(Psi, S, nf) {
+  sc <- diag(1 / sqrt(Psi)); E <- eigen(sc %*% S %*% sc, symmetric = TRUE)
+  diag(sqrt(Psi)) %*% E$vectors[, 1:nf, drop = FALSE] %*%
+    diag(sqrt(pmax(E$values[1:nf] - 1, 0)), nf)
+}
+ml_gr <- function(Psi, S, nf) {
+  L <- ml_load(Psi, S, nf); diag(L %*% t(L) + diag(Psi) - S) / Psi^2
+}
+tight_ml <- function(R, nf, psi0) {
+  best <- pmin(pmax(psi0, .005), 1)
+  for (k in 1:20) {
+    r <- optim(best, ml_fn, ml_gr, method = "L-BFGS-B", lower = .005, upper = 1,
+               control = list(factr = 0, pgtol = 0, maxit = 10000, lmm = 20), S = R, nf = nf)
+    if (ml_fn(r$par, R, nf) >= ml_fn(best, R, nf)) break
+    best <- r$par
+  }
+  ml_load(best, R, nf)
+}
+
 fit <- function(x) {
   R <- cor(x)
   nf <- opt$nfactors
-  f <- fa(x, nfactors = nf, rotate = "none", fm = "minres", warnings = FALSE)
+  f <- fa(x, nfactors = nf, rotate = "none", fm = opt$fm, warnings = FALSE)
   L <- unclass(f$loadings)
-  if (opt$tight) L <- tight_loadings(R, nf, 1 - rowSums(L^2))
+  if (opt$tight)
+    L <- if (opt$fm == "ml") tight_ml(R, nf, f$uniquenesses) else
+      tight_loadings(R, nf, 1 - rowSums(L^2))
   if (nf > 1 && opt$rotate == "varimax")
     L <- unclass(stats::varimax(L, eps = if (opt$tight) 1e-15 else 1e-5)$loadings)
   # psych's rule: each factor's loadings sum positive, factors by variance
@@ -142,8 +171,11 @@ for (k in 1:nf) {
   stat <- c(stat, paste0(c("ss_loadings_", "proportion_", "cumulative_"), "F", k))
   val <- c(val, ss[k], ss[k] / p, sum(ss[1:k]) / p)
 }
+# the criterion: minres's squared off-diagonal residuals; ml's FAfn at the
+# uniquenesses of the loadings
+crit <- if (opt$fm == "ml") ml_fn(pmin(pmax(1 - h2, .005), 1), R, nf) else objective(R, L)
 stat <- c(stat, "objective", "alpha", "std_alpha", "heywood")
-val <- c(val, objective(R, L), if (is.null(a)) NA else a$total$raw_alpha,
+val <- c(val, crit, if (is.null(a)) NA else a$total$raw_alpha,
          if (is.null(a)) NA else a$total$std.alpha, sum(h2 >= 0.995))
 put(paste0(prefix, ".summary.tsv"), data.frame(statistic = stat, value = val))
 

@@ -31,3 +31,10 @@ mkdir -p $S
 head -41 $F/one.tsv > $S/half.tsv
 Rscript $S/make-expected-score.R $E/one.model.tsv < $S/half.tsv > $S/half.expected.tsv
 Rscript $S/make-expected-score.R $E/one.model.tsv < $F/one.tsv > $S/one.expected.tsv
+
+# maximum likelihood (psych fm = "ml")
+$R --fm ml $E/one-ml $ONE < $F/one.tsv
+$R --fm ml --tight $E/one-ml-tight $ONE < $F/one.tsv
+$R --fm ml --nfactors 3 --tight $E/likert3-ml-tight $L3 < $F/likert3.tsv
+$R --fm ml --nfactors 3 $E/likert3-ml $L3 < $F/likert3.tsv
+rm -f $E/*-tight.scores.tsv $E/*-tight.score-summary.tsv $E/*-tight.eigenvalues.tsv
