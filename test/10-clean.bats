@@ -276,6 +276,13 @@ Try 'svy-clean --help' for more information." --pii a
 	[ "${lines[1]:0:21}" = "1	0123456789abcd\"0123" ]
 }
 
+@test "a 1 MB field of '@' is scanned for e-mail addresses in linear time" {
+	awk 'BEGIN { print "id,Q1"; printf "1,"; for (i = 0; i < 65536; i++) printf "@@@@@@@@@@@@@@@@"; print "" }' >in.csv
+	run timeout 20 "$BIN/clean" -q in.csv
+	assert_success
+	[ "${#lines[1]}" -eq $((2 + 65536 * 16)) ] || fail "length ${#lines[1]}"
+}
+
 @test "a 100,000-column header, quickly" {
 	awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "%sQ%d", (i > 1 ? "," : ""), i; print ""
 		for (i = 1; i <= 100000; i++) printf "%s%d", (i > 1 ? "," : ""), i; print "" }' >in.csv

@@ -208,7 +208,11 @@ contains_email(const char *s, size_t n)
 			e--;
 		if (looks_like_email(b, (size_t)(e - b)))
 			return 1;
-		p++;
+		/* Another '@' in this token gives the same token: skip it, so
+		 * that a field full of '@' is read once. */
+		while (e < end && !breaks_token(*e))
+			e++;
+		p = e;
 	}
 	return 0;
 }
@@ -235,9 +239,10 @@ line_at(const csvr *in, size_t i, const char *s, size_t off)
 	return line;
 }
 
-/* Check field I of the current record (NAME its column, for messages) for
- * NUL bytes and invalid UTF-8; returns the bytes to use (replaced in
- * *SCRATCH when so asked) and sets *LEN. */
+/* Check field I of the current record (COLUMN its name for messages, NULL
+ * for the header) for NUL bytes and invalid UTF-8, which is a data error
+ * unless --invalid-utf8=replace. Sets *LEN; returns the field, or NULL when
+ * it needs its invalid sequences replaced. */
 static const char *
 checked_field(struct clean *c, size_t i, const char *column, size_t *len)
 {
@@ -263,8 +268,6 @@ checked_field(struct clean *c, size_t i, const char *column, size_t *len)
 		       "invalid UTF-8 (byte 0x%02X at byte %zu of the field); "
 		       "--invalid-utf8=replace writes U+FFFD instead",
 		       (unsigned char)s[bad], bad + 1);
-	/* Fields of one record go one after another into the scratch buffer;
-	 * offsets, since it may move, fixed in read_row. */
 	return NULL;
 }
 
