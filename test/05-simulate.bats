@@ -269,6 +269,20 @@ EOF
 )"
 }
 
+@test "importance (Q13): 54 important or very important (65%); knowledge (Q14) 25/28/61/56" {
+	run tally Q13
+	assert_output "$(cat <<'EOF'
+34	Important
+21	Moderately important
+6	Of little importance
+2	Unimportant
+20	Very important
+EOF
+)"
+	run checked Q14
+	assert_output "$(printf '%s\n' 'Q14[SQ001] 25' 'Q14[SQ002] 28' 'Q14[SQ003] 61' 'Q14[SQ004] 56' 'Q14[other] 3')"
+}
+
 @test "Tables 4-5 group sizes: 41 ML developers, 48 responsible (incl. education Other)" {
 	[ "$(analysed | select_rows /dev/stdin 'c["Q5[SQ003]"] == "Yes" || c["Q5[SQ004]"] == "Yes"' | count_rows /dev/stdin)" -eq 41 ]
 	run tally Q15
