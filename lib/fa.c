@@ -542,6 +542,63 @@ fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
 	return rc;
 }
 
+int
+fa_pa(const double *r, size_t p, size_t k, double min_err, int max_iter,
+      double *l, fa_fit_info *info)
+{
+	double *h = xmalloc(p * sizeof *h);
+	minres_ws ws = {r, p, k, xmalloc(p * p * sizeof(double)),
+	                xmalloc(p * sizeof(double)), xmalloc(p * p * sizeof(double)),
+	                xmalloc(p * p * sizeof(double))};
+	int rc = fa_smc(r, p, h);
+	info->iterations = 0;
+	info->converged = 0;
+	info->gradient = NAN;
+	info->objective = NAN;
+	if (rc == 0) {
+		/* psych's loop: communalities from the SMCs, replaced by the
+		 * diagonal of L L' until their sum moves by no more than MIN_ERR */
+		double comm = 0, err;
+		for (size_t i = 0; i < p; i++)
+			comm += h[i];
+		err = comm;
+		while (err > min_err) {
+			if (info->iterations >= max_iter)
+				break;
+			for (size_t i = 0; i < p; i++)
+				h[i] = 1 - h[i];	/* minres_loadings takes 1 - psi */
+			minres_loadings(&ws, h, l);
+			double comm1 = 0;
+			for (size_t i = 0; i < p; i++) {
+				double m = 0;
+				for (size_t j = 0; j < k; j++)
+					m += l[i * k + j] * l[i * k + j];
+				h[i] = m;
+				comm1 += m;
+			}
+			err = fabs(comm - comm1);
+			comm = comm1;
+			info->iterations++;
+		}
+		info->converged = err <= min_err;
+		info->gradient = err;
+		info->objective = 0;
+		for (size_t i = 0; i < p; i++)
+			for (size_t j = 0; j < i; j++) {
+				double m = 0;
+				for (size_t s = 0; s < k; s++)
+					m += l[i * k + s] * l[j * k + s];
+				info->objective += (r[i * p + j] - m) * (r[i * p + j] - m);
+			}
+	}
+	free(ws.a);
+	free(ws.val);
+	free(ws.vec);
+	free(ws.e);
+	free(h);
+	return rc;
+}
+
 /* ---- rotation and orientation ------------------------------------------ */
 
 int

@@ -69,6 +69,16 @@ int fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
 int fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
           fa_fit_info *info);
 
+/* Principal axis factoring as psych fa(fm = "pa"): communalities start at the
+ * SMCs and are replaced by those of the K leading eigen pairs until their sum
+ * changes by no more than MIN_ERR (psych's min.err, 0.001) or MAX_ITER steps
+ * (psych's max.iter, 50) are done. Negative eigenvalues count as 0 (psych
+ * gives up there). INFO's objective is the minres criterion of the
+ * loadings; its gradient the last change. Returns -1 when R is not positive
+ * definite. */
+int fa_pa(const double *r, size_t p, size_t k, double min_err, int max_iter,
+          double *l, fa_fit_info *info);
+
 /* Varimax rotation of L (P x K) in place with Kaiser normalisation, by the
  * algorithm of R's stats::varimax (which psych calls). TOL > 0: R's rule,
  * stop when the criterion grows by a factor below 1 + TOL (R's default eps

@@ -158,6 +158,20 @@ M3_FIT=1-7,15-17
 	agree psych.tsv "$E/likert3-ml.model.tsv" 1e-5 "$M3_FIT"
 }
 
+@test "--method pa: principal axes as psych fa(fm = \"pa\"), psych's stop or converged" {
+	svy factor -q -m pa 'attack_*' 'method_*' --summary s.tsv < "$F/one.tsv" > model.tsv
+	agree model.tsv "$E/one-pa.model.tsv" 1e-9 "$M1_CLOSED"
+	agree model.tsv "$E/one-pa.model.tsv" 1e-9 "$M1_FIT"
+	[ "$(stat s.tsv method)" = pa ]
+	svy factor -q -m pa --pa-tol 1e-12 --max-iter 10000 'attack_*' 'method_*' \
+		< "$F/one.tsv" > converged.tsv
+	agree converged.tsv "$E/one-pa-converged.model.tsv" 1e-9 "$M1_FIT"
+	# converged principal axes are the minres solution
+	agree converged.tsv "$E/one-tight.model.tsv" 1e-7 1-4
+	svy factor -q -m pa -k 3 --varimax-tol 1e-5 '*_[1-4]' < "$F/likert3.tsv" > three.tsv
+	agree three.tsv "$E/likert3-pa.model.tsv" 1e-5 "$M3_FIT"
+}
+
 @test "missing values: listwise deletion, counted on stderr" {
 	svy factor 'attack_*' 'method_*' --summary s.tsv < "$F/missing.tsv" > model.tsv 2> err
 	agree model.tsv "$E/missing.model.tsv" 1e-9 "$M1_CLOSED"
@@ -281,7 +295,7 @@ h1|svy-factor: name at least 2 item columns (got 1)
 h1 h2 nope|svy-factor: <stdin>: no column 'nope'; the columns are 'h1', 'h2', 'h3', 'h4', 'h5'
 -k 0 h1 h2 h3|svy-factor: option '--factors': '0' is not a whole number from 1 to 1000
 --rotate promax h1 h2 h3|svy-factor: --rotate: unknown rotation 'promax' (varimax or none)
---method pa h1 h2 h3|svy-factor: --method: unknown method 'pa' (minres or ml)
+--method uls h1 h2 h3|svy-factor: --method: unknown method 'uls' (minres, ml or pa)
 --refit h1 h2 h3|svy-factor: --refit needs --threshold
 --threshold 1.5 h1 h2 h3|svy-factor: option '--threshold': '1.5' is not a number from 0 to 1
 EOF

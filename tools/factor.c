@@ -28,7 +28,8 @@ usage(void)
 	       "  -k, --factors K          factors to extract (default 1)\n"
 	       "  -m, --method M           minres (default; psych fm = \"minres\", factor_analyzer's\n"
 	       "                           default) or ml (maximum likelihood, psych\n"
-	       "                           fm = \"ml\", as factanal)\n"
+	       "                           fm = \"ml\", as factanal) or pa (principal axes,\n"
+	       "                           psych fm = \"pa\", with psych's stopping rule)\n"
 	       "  -r, --rotate ROT         varimax (default; Kaiser normalisation, as psych)\n"
 	       "                           or none; one factor is never rotated\n"
 	       "      --varimax-tol EPS    stop varimax as R's stats::varimax does, when the\n"
@@ -39,7 +40,9 @@ usage(void)
 	       "  -t, --threshold T        mark items whose largest absolute loading is not\n"
 	       "                           above T as not retained (default: keep all)\n"
 	       "      --refit              fit again on the retained items only\n"
-	       "      --max-iter N         Newton steps of the fit (default 200)\n"
+	       "      --max-iter N         steps of the fit (default 200; pa: 50, as psych)\n"
+	       "      --pa-tol E           pa stops when the communalities' sum changes by\n"
+	       "                           no more than E (default 0.001, psych's min.err)\n"
 	       "  -s, --summary FILE       adequacy and fit figures as statistic/value rows\n"
 	       "  -e, --eigenvalues FILE   all eigenvalues of the items' correlation matrix\n"
 	       "      --digits N           round printed numbers to N significant digits\n"
@@ -67,9 +70,13 @@ typedef struct {
 	double varimax_tol;
 	double threshold;	/* NAN: none */
 	int refit, max_iter, quiet;
-	int ml;			/* maximum likelihood, not minres */
+	int method;		/* M_MINRES, M_ML, M_PA */
+	double pa_tol;
 	const char *summary, *eigenvalues;
 } options;
+
+enum { M_MINRES, M_ML, M_PA };
+static const char *method_names[] = {"minres", "ml", "pa"};
 
 /* One fit: the items it uses (indexes into all items) and its results. */
 typedef struct {
@@ -126,7 +133,10 @@ fit_items(fit *f, const double *rall, size_t pall, const unsigned char *use,
 		die_singular(f->r, p, f->items, names);
 	free(msa);
 	f->l = xmalloc(p * k * sizeof *f->l);
-	if ((o->ml ? fa_ml : fa_minres)(f->r, p, k, o->max_iter, f->l, &f->info) != 0)
+	int rc = o->method == M_PA ? fa_pa(f->r, p, k, o->pa_tol, o->max_iter, f->l, &f->info)
+	       : o->method == M_ML ? fa_ml(f->r, p, k, o->max_iter, f->l, &f->info)
+	       : fa_minres(f->r, p, k, o->max_iter, f->l, &f->info);
+	if (rc != 0)
 		die_singular(f->r, p, f->items, names);
 	f->vit = 0;
 	f->vconv = 1;
@@ -171,7 +181,7 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_MAX_ITER,
-	       OPT_REFIT, OPT_VARIMAX_TOL };
+	       OPT_PA_TOL, OPT_REFIT, OPT_VARIMAX_TOL };
 	static const struct option longopts[] = {
 		{"digits", required_argument, NULL, OPT_DIGITS},
 		{"eigenvalues", required_argument, NULL, 'e'},
@@ -179,6 +189,7 @@ main(int argc, char **argv)
 		{"help", no_argument, NULL, OPT_HELP},
 		{"max-iter", required_argument, NULL, OPT_MAX_ITER},
 		{"method", required_argument, NULL, 'm'},
+		{"pa-tol", required_argument, NULL, OPT_PA_TOL},
 		{"quiet", no_argument, NULL, 'q'},
 		{"refit", no_argument, NULL, OPT_REFIT},
 		{"rotate", required_argument, NULL, 'r'},
@@ -188,7 +199,7 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	options o = {1, 1, 0, NAN, 0, 200, 0, 0, NULL, NULL};
+	options o = {1, 1, 0, NAN, 0, -1, 0, M_MINRES, 0.001, NULL, NULL};
 	int c;
 
 	err_init("factor");
@@ -197,12 +208,11 @@ main(int argc, char **argv)
 		case 'e': o.eigenvalues = optarg; break;
 		case 'k': o.k = (size_t)opt_long(optarg, 1, 1000, "--factors"); break;
 		case 'm':
-			if (strcmp(optarg, "minres") == 0)
-				o.ml = 0;
-			else if (strcmp(optarg, "ml") == 0)
-				o.ml = 1;
-			else
-				die_usage("--method: unknown method '%s' (minres or ml)", optarg);
+			for (o.method = 0; o.method < 3; o.method++)
+				if (strcmp(optarg, method_names[o.method]) == 0)
+					break;
+			if (o.method == 3)
+				die_usage("--method: unknown method '%s' (minres, ml or pa)", optarg);
 			break;
 		case 'q': o.quiet = 1; break;
 		case 'r':
@@ -218,6 +228,7 @@ main(int argc, char **argv)
 		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
 		case OPT_HELP: usage(); break;
 		case OPT_MAX_ITER: o.max_iter = (int)opt_long(optarg, 0, 100000, "--max-iter"); break;
+		case OPT_PA_TOL: o.pa_tol = opt_double(optarg, 0, 1, "--pa-tol"); break;
 		case OPT_REFIT: o.refit = 1; break;
 		case OPT_VARIMAX_TOL: o.varimax_tol = opt_double(optarg, 0, 1, "--varimax-tol"); break;
 		case OPT_VERSION: print_version(); return 0;
@@ -226,6 +237,8 @@ main(int argc, char **argv)
 	}
 	if (optind == argc)
 		die_usage("name the item columns");
+	if (o.max_iter < 0)
+		o.max_iter = o.method == M_PA ? 50 : 200;
 	if (o.refit && isnan(o.threshold))
 		die_usage("--refit needs --threshold");
 
@@ -331,8 +344,10 @@ main(int argc, char **argv)
 		warn("%zu factors of %zu items are not identified (model df %g < 0): the "
 		     "loadings are one solution of many", k, final->p, model_df);
 	if (!final->info.converged)
-		warn("%s did not converge in %d steps (largest gradient %.3g)",
-		     o.ml ? "ml" : "minres", final->info.iterations, final->info.gradient);
+		warn("%s did not converge in %d steps (%s %.3g)", method_names[o.method],
+		     final->info.iterations, o.method == M_PA ?
+		     "last change of the communalities' sum" : "largest gradient",
+		     final->info.gradient);
 	if (!final->vconv)
 		warn("varimax did not converge in %d steps", final->vit);
 
@@ -389,7 +404,7 @@ main(int argc, char **argv)
 		summary_num(&s, "items_retained", (double)nret);
 		summary_num(&s, "items_fitted", (double)final->p);
 		summary_num(&s, "factors", (double)k);
-		summary_str(&s, "method", o.ml ? "ml" : "minres");
+		summary_str(&s, "method", method_names[o.method]);
 		summary_str(&s, "rotation", k > 1 && o.rotate ? "varimax" : "none");
 		summary_num(&s, "bartlett_chi2", final->chi2);
 		summary_num(&s, "bartlett_df", final->df);

@@ -1,6 +1,7 @@
 #!/usr/bin/env Rscript
 # Expected output of svy factor and score, from R psych (see make-expected.sh).
-# usage: Rscript make-expected.R [--nfactors K] [--rotate varimax|none] [--fm minres|ml]
+# usage: Rscript make-expected.R [--nfactors K] [--rotate varimax|none]
+#          [--fm minres|ml|pa] [--min-err E] [--max-iter N]
 #          [--threshold T] [--refit] [--tight] OUTPREFIX COL... < data.tsv
 # Writes OUTPREFIX.model.tsv, .summary.tsv, .eigenvalues.tsv, .scores.tsv in
 # svy's formats, numbers at %.17g.  The fit is psych::fa(fm = "minres") with
@@ -12,7 +13,7 @@ suppressPackageStartupMessages(library(psych))
 
 args <- commandArgs(trailingOnly = TRUE)
 opt <- list(nfactors = 1L, rotate = "varimax", threshold = NA, refit = FALSE, tight = FALSE,
-            fm = "minres")
+            fm = "minres", min.err = 0.001, max.iter = 50L)
 rest <- character()
 i <- 1
 while (i <= length(args)) {
@@ -20,6 +21,8 @@ while (i <= length(args)) {
   if (a == "--nfactors") { opt$nfactors <- as.integer(args[i + 1]); i <- i + 2 }
   else if (a == "--rotate") { opt$rotate <- args[i + 1]; i <- i + 2 }
   else if (a == "--fm") { opt$fm <- args[i + 1]; i <- i + 2 }
+  else if (a == "--min-err") { opt$min.err <- as.numeric(args[i + 1]); i <- i + 2 }
+  else if (a == "--max-iter") { opt$max.iter <- as.integer(args[i + 1]); i <- i + 2 }
   else if (a == "--threshold") { opt$threshold <- as.numeric(args[i + 1]); i <- i + 2 }
   else if (a == "--refit") { opt$refit <- TRUE; i <- i + 1 }
   else if (a == "--tight") { opt$tight <- TRUE; i <- i + 1 }
@@ -107,7 +110,8 @@ tight_ml <- function(R, nf, psi0) {
 fit <- function(x) {
   R <- cor(x)
   nf <- opt$nfactors
-  f <- fa(x, nfactors = nf, rotate = "none", fm = opt$fm, warnings = FALSE)
+  f <- fa(x, nfactors = nf, rotate = "none", fm = opt$fm, warnings = FALSE,
+          min.err = opt$min.err, max.iter = opt$max.iter)
   L <- unclass(f$loadings)
   if (opt$tight)
     L <- if (opt$fm == "ml") tight_ml(R, nf, f$uniquenesses) else

@@ -38,3 +38,8 @@ $R --fm ml --tight $E/one-ml-tight $ONE < $F/one.tsv
 $R --fm ml --nfactors 3 --tight $E/likert3-ml-tight $L3 < $F/likert3.tsv
 $R --fm ml --nfactors 3 $E/likert3-ml $L3 < $F/likert3.tsv
 rm -f $E/*-tight.scores.tsv $E/*-tight.score-summary.tsv $E/*-tight.eigenvalues.tsv
+
+# principal axes (psych fm = "pa"), with psych's stopping rule and to convergence
+$R --fm pa $E/one-pa $ONE < $F/one.tsv
+$R --fm pa --min-err 1e-12 --max-iter 10000 $E/one-pa-converged $ONE < $F/one.tsv
+$R --fm pa --nfactors 3 $E/likert3-pa $L3 < $F/likert3.tsv
