@@ -262,6 +262,13 @@ ht_mwu_exact_sf(double u, size_t m, size_t n)
 	 * relative precision. */
 	if (u < 0)
 		return 1;
+	if (n > m) {
+		/* U's distribution is symmetric in the sizes: keep the table
+		 * (n + 1) x (kmax + 1) small. */
+		size_t t = m;
+		m = n;
+		n = t;
+	}
 	size_t mn = m * n;
 	double uk = floor(u);
 	if (uk > (double)mn)
@@ -298,11 +305,11 @@ ht_mwu_exact_sf(double u, size_t m, size_t n)
 		below += prev[n * w + k];
 	free(prev);
 	free(cur);
-	/* Total count: C(m + n, m), as scipy's special.binom. */
-	total = exp(lgamma((double)(m + n) + 1) - lgamma((double)m + 1) -
-	            lgamma((double)n + 1));
-	/* For the sizes allowed the binomial is an exact integer: round it. */
-	total = nearbyint(total);
+	/* Total count: C(m + n, n), as scipy's special.binom; the product
+	 * keeps each step an exact integer while it fits in 53 bits. */
+	total = 1;
+	for (size_t i = 1; i <= n; i++)
+		total = total * (double)(m + i) / (double)i;
 	return clip01(below / total);
 }
 

@@ -40,7 +40,8 @@ typedef struct {
 	int *code;		/* -1: missing */
 	char **levels;
 	size_t nlevels, levcap;
-	int last;		/* the level last seen (runs of equal values) */
+	int *slot;		/* hash table of level codes, -1: empty */
+	size_t nslots;		/* a power of 2, at least twice nlevels */
 } column;
 
 /* A row filter: COLUMN=V1,V2,... or COLUMN=@FILE (values one per line). */
@@ -576,7 +577,6 @@ use_column(size_t idx, int numeric)
 		columns = xgrow(columns, &colcap, ncolumns + 1, sizeof *columns);
 		memset(&columns[k], 0, sizeof columns[k]);
 		columns[k].idx = idx;
-		columns[k].last = -1;
 		ncolumns++;
 	}
 	if (numeric)
@@ -639,19 +639,47 @@ resolve_entry(entry *e, const tsv_reader *r, const where_cond *gw, size_t ngw)
 		e->where[k].col = use_column(entry_column(e, r, e->where[k].colname), 0);
 }
 
+static size_t
+hash_string(const char *s)
+{
+	size_t h = 14695981039346656037u;	/* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The code of level S of column C, a new one when S is new. An open-
+ * addressing hash keeps this O(1) whatever the number of levels. */
 static int
 intern(column *c, const char *s)
 {
-	if (c->last >= 0 && strcmp(c->levels[c->last], s) == 0)
-		return c->last;
-	for (size_t k = 0; k < c->nlevels; k++)
-		if (strcmp(c->levels[k], s) == 0)
-			return c->last = (int)k;
-	if (c->nlevels >= INT_MAX)
+	if (2 * (c->nlevels + 1) > c->nslots) {
+		size_t n = c->nslots ? 2 * c->nslots : 64;
+		int *slot = xmalloc(n * sizeof *slot);
+		for (size_t i = 0; i < n; i++)
+			slot[i] = -1;
+		for (size_t l = 0; l < c->nlevels; l++) {
+			size_t i = hash_string(c->levels[l]) & (n - 1);
+			while (slot[i] >= 0)
+				i = (i + 1) & (n - 1);
+			slot[i] = (int)l;
+		}
+		free(c->slot);
+		c->slot = slot;
+		c->nslots = n;
+	}
+	size_t i = hash_string(s) & (c->nslots - 1);
+	while (c->slot[i] >= 0) {
+		if (strcmp(c->levels[c->slot[i]], s) == 0)
+			return c->slot[i];
+		i = (i + 1) & (c->nslots - 1);
+	}
+	if (c->nlevels >= INT_MAX / 4)
 		die("too many distinct values in a column");
 	c->levels = xgrow(c->levels, &c->levcap, c->nlevels + 1, sizeof *c->levels);
 	c->levels[c->nlevels] = xstrdup(s);
-	return c->last = (int)c->nlevels++;
+	c->slot[i] = (int)c->nlevels;
+	return (int)c->nlevels++;
 }
 
 static void
@@ -1274,6 +1302,7 @@ main(int argc, char **argv)
 		for (size_t l = 0; l < columns[k].nlevels; l++)
 			free(columns[k].levels[l]);
 		free(columns[k].levels);
+		free(columns[k].slot);
 		free(columns[k].num);
 		free(columns[k].code);
 	}
