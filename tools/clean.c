@@ -476,11 +476,13 @@ find_columns(struct clean *c)
 
 /* ---- the look-ahead ---- */
 
+/* Rows read ahead: their fields one after another in buf, lengths in len
+ * (nrows * ncols), lines in line. */
 struct lookahead {
 	char *buf;
 	size_t blen, bcap;
-	size_t *off, *len, *line;	/* nrows * ncols, nrows */
-	size_t nrows, rowcap, fcap;
+	size_t *len, *line;
+	size_t nrows, rowcap, lencap;
 };
 
 static void
@@ -489,19 +491,13 @@ la_add(struct lookahead *la, const struct row *r, size_t ncols)
 	size_t bytes = 0;
 	for (size_t i = 0; i < ncols; i++)
 		bytes += r->len[i];
-	la->buf = xgrow(la->buf, &la->bcap, la->blen + bytes, 1);
-	size_t fcap = la->fcap;
-	la->off = xgrow(la->off, &la->fcap, (la->nrows + 1) * ncols, sizeof *la->off);
-	if (la->fcap != fcap || !la->len)
-		la->len = xrealloc(la->len, la->fcap * sizeof *la->len);
-	size_t cap = la->rowcap;
-	la->line = xgrow(la->line, &cap, la->nrows + 1, sizeof *la->line);
-	la->rowcap = cap;
+	la->buf = xgrow(la->buf, &la->bcap, la->blen + bytes + 1, 1);
+	la->len = xgrow(la->len, &la->lencap, (la->nrows + 1) * ncols, sizeof *la->len);
+	la->line = xgrow(la->line, &la->rowcap, la->nrows + 1, sizeof *la->line);
 	size_t base = la->nrows * ncols;
 	for (size_t i = 0; i < ncols; i++) {
 		if (r->len[i])
 			memcpy(la->buf + la->blen, r->v[i], r->len[i]);
-		la->off[base + i] = la->blen;
 		la->len[base + i] = r->len[i];
 		la->blen += r->len[i];
 	}
@@ -512,20 +508,24 @@ la_add(struct lookahead *la, const struct row *r, size_t ncols)
 static void
 find_email_columns(struct clean *c, const struct lookahead *la)
 {
-	for (size_t i = 0; i < c->ncols; i++) {
-		if (c->removed[i])
-			continue;
-		size_t nonempty = 0, emails = 0;
-		for (size_t k = 0; k < la->nrows; k++) {
-			size_t f = k * c->ncols + i;
-			if (!la->len[f])
-				continue;
-			nonempty++;
-			emails += looks_like_email(la->buf + la->off[f], la->len[f]);
+	size_t *nonempty = xcalloc(c->ncols, sizeof *nonempty);
+	size_t *emails = xcalloc(c->ncols, sizeof *emails);
+	const char *p = la->buf;
+	for (size_t k = 0; k < la->nrows; k++) {
+		for (size_t i = 0; i < c->ncols; i++) {
+			size_t n = la->len[k * c->ncols + i];
+			if (n && !c->removed[i]) {
+				nonempty[i]++;
+				emails[i] += looks_like_email(p, n);
+			}
+			p += n;
 		}
-		if (emails > 0 && 2 * emails > nonempty)
-			c->removed[i] = PII_EMAIL_VALUES;
 	}
+	for (size_t i = 0; i < c->ncols; i++)
+		if (emails[i] > 0 && 2 * emails[i] > nonempty[i])
+			c->removed[i] = PII_EMAIL_VALUES;
+	free(nonempty);
+	free(emails);
 }
 
 /* ---- writing ---- */
@@ -746,11 +746,12 @@ main(int argc, char **argv)
 		c.rejecting = 1;
 		write_header(&c, &c.rej, 1);
 	}
+	const char *p = la.buf;
 	for (size_t k = 0; k < la.nrows; k++) {
 		for (size_t i = 0; i < c.ncols; i++) {
-			size_t f = k * c.ncols + i;
-			c.row.v[i] = la.buf + la.off[f];
-			c.row.len[i] = la.len[f];
+			c.row.v[i] = p;
+			c.row.len[i] = la.len[k * c.ncols + i];
+			p += c.row.len[i];
 		}
 		c.row.line = la.line[k];
 		emit(&c, &c.row);
@@ -775,7 +776,6 @@ main(int argc, char **argv)
 	free(c.row.len);
 	free(c.scratch);
 	free(la.buf);
-	free(la.off);
 	free(la.len);
 	free(la.line);
 	free_opts(&o);
