@@ -90,7 +90,8 @@ usage(void)
 	       "                          LimeSurvey's API exports use ';')\n"
 	       "      --complete-column NAME\n"
 	       "                          a response is complete when NAME is not empty\n"
-	       "                          (default: submitdate; without one, every row is kept)\n"
+	       "                          (default: submitdate, or 'Date submitted'; without\n"
+	       "                          either, every row is kept)\n"
 	       "      --keep-incomplete   keep incomplete responses too\n"
 	       "      --pii NAME          also remove column NAME as personal data; repeat for\n"
 	       "                          several; shell globs match several columns\n"
@@ -114,10 +115,10 @@ usage(void)
 	       "Personal data removed by default: the columns ipaddr, refurl and token (or\n"
 	       "'IP address', 'Referrer URL', 'Access code'), any column whose name says e-mail\n"
 	       "(email, e-mail, mail address) and any column where most values read ahead are\n"
-	       "e-mail addresses. An e-mail address found later in a kept column is emptied,\n"
-	       "with a warning. CSV: RFC 4180 quoting; a BOM, CRLF line ends and blank lines\n"
-	       "are accepted; a ragged row, bad quoting, a NUL byte or duplicate column names\n"
-	       "are data errors.\n"
+	       "e-mail addresses. Any other value holding an e-mail address is emptied, with\n"
+	       "a warning. CSV: RFC 4180 quoting; a BOM, CRLF line ends and blank lines are\n"
+	       "accepted; a ragged row, bad quoting (also a quote inside an unquoted field),\n"
+	       "a NUL byte or duplicate column names are data errors.\n"
 	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
 	       err_prog);
 	exit(0);
