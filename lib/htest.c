@@ -332,8 +332,14 @@ ht_mannwhitney(const double *x, size_t n1, const double *y, size_t n2,
 	free(xy);
 	free(rk);
 	double d1 = (double)n1, d2 = (double)n2, dn = (double)n;
-	if (method == HT_AUTO)
+	int fallback = 0;
+	if (method == HT_AUTO) {
 		method = (n1 > 8 && n2 > 8) || ties > 0 ? HT_ASYMPTOTIC : HT_EXACT;
+		if (method == HT_EXACT && n1 * n2 > HT_EXACT_MAX_CELLS) {
+			method = HT_ASYMPTOTIC;
+			fallback = 1;
+		}
+	}
 	if (method == HT_EXACT && n1 * n2 > HT_EXACT_MAX_CELLS)
 		return "the exact distribution is limited to n1 * n2 <= 10000";
 	double u1 = r1 - d1 * (d1 + 1) / 2, u2 = d1 * d2 - u1;
@@ -360,6 +366,8 @@ ht_mannwhitney(const double *x, size_t n1, const double *y, size_t n2,
 	res->u_min = fmin(u1, u2);
 	res->p = clip01(p * f);
 	res->exact = method == HT_EXACT;
+	res->exact_fallback = fallback;
+	res->exact_with_ties = method == HT_EXACT && ties > 0;
 	res->corrected = method != HT_EXACT && continuity;
 	res->effect = 2 * u1 / (d1 * d2) - 1;
 	return NULL;

@@ -19,6 +19,8 @@ typedef struct {
 	double effect;		/* the effect size (see each test) */
 	double u_min;		/* Mann-Whitney: min(U1, U2) */
 	int exact;		/* Mann-Whitney: the exact distribution was used */
+	int exact_fallback;	/* MWU auto: exact was due, n1 n2 too large */
+	int exact_with_ties;	/* MWU: exact p on tied data (ties ignored) */
 	int corrected;		/* chi2: Yates applied; MWU: continuity applied */
 	double min_expected;	/* chi2: smallest expected count */
 	size_t n_small_expected;	/* chi2: cells with expected count < 5 */
@@ -56,7 +58,9 @@ const char *ht_kruskal(const double *x, const size_t *group, size_t n,
 /* Mann-Whitney U of X (N1 values) against Y (N2 values) as
  * scipy.stats.mannwhitneyu (>= 1.7): statistic U1 of X; METHOD auto is exact
  * when n1 <= 8 or n2 <= 8 and there are no ties; the normal approximation
- * corrects for ties and, with CONTINUITY, by 1/2. Effect size: rank-biserial
+ * corrects for ties and, with CONTINUITY, by 1/2. Auto falls back to the
+ * normal approximation when the exact path is due but n1 n2 exceeds
+ * HT_EXACT_MAX_CELLS (exact_fallback set). Effect size: rank-biserial
  * correlation 2 U1 / (n1 n2) - 1 (positive when X tends to be larger). */
 const char *ht_mannwhitney(const double *x, size_t n1, const double *y,
                            size_t n2, ht_alternative alt, ht_method method,

@@ -242,6 +242,17 @@ EOF_CASES
 	assert_output "svy-test-hypothesis: mannwhitney: the exact distribution is limited to n1 * n2 <= 10000"
 }
 
+@test "auto falls back to the normal approximation when exact is due but too large; exact on ties notes it" {
+	awk 'BEGIN { print "v\tg"; for (i = 1; i <= 2006; i++) print i "\t" (i <= 5 ? "a" : "b") }' >in.tsv
+	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups a,b -i in.tsv
+	assert_success
+	[ "$(cut -f15 <<<"$output")" = "asymptotic+continuity" ]
+	[ "$stderr" = "svy-test-hypothesis: mannwhitney: n1 * n2 = 10005 is too large for the exact distribution (at most 10000): normal approximation used" ]
+	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney y --by g --groups a,b --method exact -i "$D/small.tsv"
+	assert_success
+	[ "$stderr" = "svy-test-hypothesis: mannwhitney: the data have ties; the exact p ignores them, as scipy's does" ]
+}
+
 @test "a plan's errors name the plan line" {
 	printf 'x\ty\tc\n1\t2\t5\n2\t1\t5\n3\t3\t5\n' >in.tsv
 	while IFS='|' read -r line message; do

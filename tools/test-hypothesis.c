@@ -1073,6 +1073,11 @@ run_mannwhitney(entry *e, const unsigned char *keep, size_t excluded)
 	                                 e->continuity, &e->res);
 	if (why)
 		entry_fail(e, 0, "%s", why);
+	if (e->res.exact_fallback)
+		note(e, "n1 * n2 = %zu is too large for the exact distribution (at most %d): "
+		     "normal approximation used", sizes[0] * sizes[1], HT_EXACT_MAX_CELLS);
+	if (e->res.exact_with_ties)
+		note(e, "the data have ties; the exact p ignores them, as scipy's does");
 	group_text(e, g, order, sizes, 2);
 	size_t len = strlen(th_header_name(v->idx)) + strlen(th_header_name(g->idx)) + 8;
 	e->variables = xmalloc(len);
