@@ -277,6 +277,12 @@ EOF
 	assert_output "svy-factor: 5 factors need more than 5 items"
 }
 
+@test "no item above the threshold" {
+	run svy factor -q --threshold 0.95 'attack_*' 'method_*' < "$F/one.tsv"
+	assert_failure 1
+	assert_output "svy-factor: no item loads above the threshold 0.95"
+}
+
 @test "too few items left for --refit" {
 	run svy factor -q -k 2 --threshold 0.8 --refit 'h*' < "$F/heywood.tsv"
 	assert_failure 1
