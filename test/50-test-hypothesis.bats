@@ -276,6 +276,9 @@ EOF_CASES
 	run svy test-hypothesis --plan plan.tsv spearman x y -i in.tsv
 	assert_failure 2
 	assert_line --index 0 "svy-test-hypothesis: --plan runs the plan's tests: no test on the command line"
+	run svy test-hypothesis --plan - <plan.tsv
+	assert_failure 2
+	assert_line --index 0 "svy-test-hypothesis: --plan - reads the plan from standard input: give the data with --input FILE"
 	run svy test-hypothesis --plan plan.tsv --alternative less -i in.tsv
 	assert_failure 2
 	assert_line --index 0 "svy-test-hypothesis: with --plan, test options go in the plan's 'options' column"

@@ -1253,7 +1253,10 @@ main(int argc, char **argv)
 		    cmd.alt_set || cmd.method_set || cmd.yates_set || cmd.continuity_set ||
 		    cmd.min_group != 2)
 			die_usage("with --plan, test options go in the plan's 'options' column");
-		plan_path = g.plan;
+		if (strcmp(g.plan, "-") == 0 && (!g.input || strcmp(g.input, "-") == 0))
+			die_usage("--plan - reads the plan from standard input: give the data "
+			          "with --input FILE");
+		plan_path = strcmp(g.plan, "-") == 0 ? "<stdin>" : g.plan;
 		es = read_plan(g.plan, &nes);
 		gw = cmd.where;
 		ngw = cmd.nwhere;
