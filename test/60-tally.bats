@@ -158,3 +158,12 @@ D="$TESTDATA/tally"
 	a\tb\nx\t1\n|--ddof -1 --by a b|2|svy-tally: option '--ddof': '-1' is not a whole number from 0 to 1000
 	EOT
 }
+
+@test "--input FILE or standard input; CRLF line ends are read; a FILE that cannot be opened is an error" {
+	svy tally -q education < "$D/survey.tsv" > a
+	svy tally -q -i "$D/survey.tsv" education | cmp - a
+	sed 's/$/\r/' "$D/survey.tsv" | svy tally -q education | cmp - a
+	run svy tally -i no-such-file.tsv a
+	assert_failure 1
+	assert_output "svy-tally: no-such-file.tsv: No such file or directory"
+}

@@ -168,3 +168,16 @@ got_inertia() { sed -n 's/.*inertia \([^,]*\),.*/\1/p' err; }
 	a\n1\n|-c a, --k 1|2|svy-cluster: option '--columns': empty column name in 'a,'
 	EOT
 }
+
+@test "reads standard input or FILE; a FILE that cannot be opened is an error" {
+	svy cluster -q -c 'share_*' --k 3 < "$D/methods.tsv" > a
+	svy cluster -q -c 'share_*' --k 3 - < "$D/methods.tsv" > b
+	svy cluster -q -c 'share_*' --k 3 "$D/methods.tsv" | cmp - a
+	cmp a b
+	run svy cluster -c x --k 1 no-such-file.tsv
+	assert_failure 1
+	assert_output "svy-cluster: no-such-file.tsv: No such file or directory"
+	run svy cluster -c x --k 1 a b
+	assert_failure 2
+	assert_line --index 0 "svy-cluster: too many arguments: one input file at most"
+}

@@ -140,3 +140,11 @@ svy-kappa: read 40 rows, used 39 (1 with a missing code left out), 7 codes in th
 	a\tb\n|--conf-level 1.5 a b|2|svy-kappa: option '--conf-level': '1.5' is not a number from 0.5 to 0.999999
 	EOT
 }
+
+@test "--input FILE or standard input; a FILE that cannot be opened is an error" {
+	svy kappa -q coder_a coder_b < "$FIXTURES/coders.tsv" > a
+	svy kappa -q -i "$FIXTURES/coders.tsv" coder_a coder_b | cmp - a
+	run svy kappa -i no-such-file.tsv a b
+	assert_failure 1
+	assert_output "svy-kappa: no-such-file.tsv: No such file or directory"
+}
