@@ -434,18 +434,20 @@ EOF
 
 @test "bad options: exit 2 with a message" {
 	while IFS='#' read -r args msg; do
-		run svy simulate $args
+		eval "run svy simulate $args"
 		assert_failure 2
 		assert_line --index 0 "$msg"
 		assert_line --index 1 "Try 'svy-simulate --help' for more information."
 	done <<'EOF'
 --respondents -1#svy-simulate: option '--respondents': '-1' is not a whole number from 0 to 1000000000
 --respondents abc#svy-simulate: option '--respondents': 'abc' is not a whole number from 0 to 1000000000
+--respondents ' 5'#svy-simulate: option '--respondents': ' 5' is not a whole number from 0 to 1000000000
+--respondents +5#svy-simulate: option '--respondents': '+5' is not a whole number from 0 to 1000000000
 --respondents 1e3#svy-simulate: option '--respondents': '1e3' is not a whole number from 0 to 1000000000
 -n 1000000001#svy-simulate: option '--respondents': '1000000001' is not a whole number from 0 to 1000000000
 --seed x#svy-simulate: option '--seed': 'x' is not a whole number from 0 to 4294967295
 --seed 4294967296#svy-simulate: option '--seed': '4294967296' is not a whole number from 0 to 4294967295
---delimiter |#svy-simulate: option '--delimiter': '|' is not ',', ';' or 'tab'
+--delimiter '|'#svy-simulate: option '--delimiter': '|' is not ',', ';' or 'tab'
 --delimiter tabs#svy-simulate: option '--delimiter': 'tabs' is not ',', ';' or 'tab'
 extra#svy-simulate: unexpected argument 'extra'
 --bogus#svy-simulate: unknown option '--bogus'

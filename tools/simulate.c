@@ -14,6 +14,7 @@
  * 83 analysed respondents are built as one block (exact counts), and a larger
  * --respondents builds as many such blocks as it needs, one at a time. */
 #include <getopt.h>
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -974,6 +975,17 @@ usage(void)
 	exit(0);
 }
 
+/* A whole-number option from MIN up. opt_long lets strtol skip leading
+ * blanks and take a sign (" 5", "+5"); the README's numbers are strict. */
+static long
+whole_option(const char *s, long min, long max, const char *option)
+{
+	if (!isdigit((unsigned char)s[0]))
+		die_usage("option '%s': '%s' is not a whole number from %ld to %ld",
+		          option, s, min, max);
+	return opt_long(s, min, max, option);
+}
+
 static char
 parse_delimiter(const char *s)
 {
@@ -1006,8 +1018,8 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":d:n:s:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': delim = parse_delimiter(optarg); break;
-		case 'n': n = opt_long(optarg, 0, 1000000000L, "--respondents"); break;
-		case 's': seed = (unsigned long)opt_long(optarg, 0, 4294967295L, "--seed"); break;
+		case 'n': n = whole_option(optarg, 0, 1000000000L, "--respondents"); break;
+		case 's': seed = (unsigned long)whole_option(optarg, 0, 4294967295L, "--seed"); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); return 0;
 		case ':': die_usage("option '%s' needs a value", argv[optind - 1]);
