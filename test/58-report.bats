@@ -74,6 +74,7 @@ ${h}A\t0.5\trho\t8\t\t\n|svy-report: in.tsv:2: column 'p': missing p-value
 ${h}A\t0.5\ttau\t8\t\t0.5\n|svy-report: in.tsv:2: column 'statistic_name': unknown statistic (rho, r, chi2, H or U) (got 'tau')
 ${h}A\t5\tU\t\t3\t0.5\n|svy-report: in.tsv:2: column 'group_sizes': a Mann-Whitney row needs two group sizes (got '3')
 ${h}A\t0.5\trho\t8\n|svy-report: in.tsv:2: row has 4 fields, header has 6
+${h}A\t5\tchi2\t\t\t0.5\n|svy-report: in.tsv:2: column 'df': missing degrees of freedom for 'chi2'
 EOF_CASES
 }
 

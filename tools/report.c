@@ -116,8 +116,11 @@ static char *
 format_stat(tsv_reader *r, const char *name, double stat, double df, const char *sizes,
             double umin, int u_first)
 {
-	char buf[256], d[NUM_BUFSIZE];
+	char buf[512], d[NUM_BUFSIZE];
 	int saved = num_digits;
+	int needs_df = strcmp(name, "U") != 0;
+	if (needs_df && isnan(df))
+		die_at(r->name, r->lineno, "df", NULL, "missing degrees of freedom for '%s'", name);
 	num_digits = 0;
 	if (!isnan(df))
 		num_format(d, df);

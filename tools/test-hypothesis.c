@@ -419,7 +419,8 @@ parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
 			char *end;
 			long v = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end || v < 1 || v > 1000000)
-				entry_fail(e, 1, "--min-group '%s': a whole number from 1", optarg);
+				entry_fail(e, 1, "--min-group '%s': a whole number from 1 to 1000000",
+				           optarg);
 			e->min_group = (int)v;
 			break;
 		}
