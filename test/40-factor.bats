@@ -236,6 +236,14 @@ M3_FIT=1-7,15-17
 	assert_output "1.02 1.04 0.565"
 }
 
+@test "a UTF-8 BOM and CRLF line ends read as plain TSV" {
+	{ printf '\xef\xbb\xbf'; sed 's/$/\r/' "$F/heywood.tsv"; } > crlf.tsv
+	svy factor -q 'h*' < "$F/heywood.tsv" > plain.tsv
+	svy factor -q 'h*' < crlf.tsv > bom.tsv
+	run diff plain.tsv bom.tsv
+	assert_success
+}
+
 # ---- bad input and usage: exact message and exit status -----------------
 
 ITEMS3=(a b c)
