@@ -25,14 +25,15 @@ LIBOBJ  := $(LIBSRC:lib/%.c=$(OBJDIR)/lib/%.o)
 BINS    := $(TOOLS:%=$(BINDIR)/%)
 
 # ---- dependencies: installed by the project itself ----------------------
-DEBS = build-essential libcsv-dev libgsl-dev bats bats-assert bats-support gnuplot-nox
+DEBS = build-essential libcsv-dev libgsl-dev bats bats-assert bats-support gnuplot-nox unzip
 DEPS_MISSING := $(strip \
 	$(if $(wildcard /usr/include/csv.h),,libcsv-dev) \
 	$(if $(wildcard /usr/include/gsl/gsl_vector.h),,libgsl-dev) \
 	$(if $(shell command -v bats),,bats) \
 	$(if $(wildcard /usr/lib/bats/bats-assert/load.bash),,bats-assert) \
 	$(if $(wildcard /usr/lib/bats/bats-support/load.bash),,bats-support) \
-	$(if $(shell command -v gnuplot),,gnuplot-nox))
+	$(if $(shell command -v gnuplot),,gnuplot-nox) \
+	$(if $(shell command -v unzip),,unzip))
 ifneq ($(DEPS_MISSING),)
 NEED_DEPS = deps
 endif
