@@ -1,6 +1,7 @@
 #include "err.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@ err_init(const char *tool)
 	/* A closed pipe ends the tool quietly, as with any Unix filter, even when
 	 * the parent ignored SIGPIPE. */
 	signal(SIGPIPE, SIG_DFL);
+	opterr = 0;	/* die_bad_option names the program as svy-TOOL */
 	static char outbuf[1 << 16];
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 }
@@ -73,6 +75,23 @@ die_usage(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "Try '%s --help' for more information.\n", err_prog);
 	fatal(EXIT_USAGE);
+}
+
+noreturn void
+die_bad_option(int c, char *const *argv)
+{
+	const char *arg = argv[optind - 1];
+	if (c == ':')
+		die_usage("option '%s' needs a value", arg);
+	if (strncmp(arg, "--", 2) == 0) {
+		const char *eq = strchr(arg, '=');
+		if (eq && optopt)
+			die_usage("option '%.*s' takes no value", (int)(eq - arg), arg);
+		die_usage("unknown option '%s'", arg);
+	}
+	if (optopt)
+		die_usage("unknown option '-%c'", optopt);
+	die_usage("unknown option '%s'", arg);
 }
 
 char *

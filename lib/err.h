@@ -33,6 +33,11 @@ noreturn void die_usage(const char *fmt, ...);
  * offending VALUE quoted (NULL: none); exit 1. */
 noreturn void die_at(const char *file, size_t line, const char *column,
                      const char *value, const char *fmt, ...);
+/* The usage error for what getopt_long rejected: C is the '?' or ':' it
+ * returned (err_init turns getopt's own messages off; give getopt_long an
+ * optstring that starts with ':' so that a missing value is told apart). */
+noreturn void die_bad_option(int c, char *const *argv);
+
 /* "svy-TOOL: MSG" on stderr; execution goes on. */
 void warn(const char *fmt, ...);
 void warn_at(const char *file, size_t line, const char *column,

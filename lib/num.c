@@ -105,8 +105,10 @@ opt_long(const char *s, long min, long max, const char *option)
 {
 	char *end;
 	errno = 0;
+	/* strtol would skip blanks and take a '+': a number here is digits */
+	int shaped = (*s >= '0' && *s <= '9') || (*s == '-' && s[1] >= '0' && s[1] <= '9');
 	long v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno == ERANGE || v < min || v > max)
+	if (!shaped || *end != '\0' || errno == ERANGE || v < min || v > max)
 		die_usage("option '%s': '%s' is not a whole number from %ld to %ld",
 		          option, s, min, max);
 	return v;

@@ -456,7 +456,7 @@ extra#svy-simulate: unexpected argument 'extra'
 -x#svy-simulate: unknown option '-x'
 --seed#svy-simulate: option '--seed' needs a value
 -n#svy-simulate: option '-n' needs a value
---help=1#svy-simulate: option '--help=1' takes no value
+--help=1#svy-simulate: option '--help' takes no value
 EOF
 }
 

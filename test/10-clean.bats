@@ -265,7 +265,7 @@ Try 'svy-clean --help' for more information." --pii a
 	assert_line --index 0 "svy-clean: too many arguments: one input file at most"
 	run svy clean --pii </dev/null
 	assert_failure 2
-	assert_line --index 0 "svy-clean: option '--pii' needs an argument"
+	assert_line --index 0 "svy-clean: option '--pii' needs a value"
 }
 
 @test "a 1 MB field passes whole" {

@@ -96,7 +96,7 @@ main(int argc, char **argv)
 	int quiet = 0, c, fname_given = 0;
 
 	err_init("bh-correct");
-	while ((c = getopt_long(argc, argv, "a:m:q", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":a:m:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a': alpha = opt_double(optarg, 0, 1, "--alpha"); break;
 		case 'm': {
@@ -117,7 +117,7 @@ main(int argc, char **argv)
 		case OPT_P_COLUMN: pname = optarg; break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); return 0;
-		default: die_usage("unknown option");
+		default: die_bad_option(c, argv);
 		}
 	}
 	if (argc - optind > 1)

@@ -677,7 +677,6 @@ main(int argc, char **argv)
 	int ch;
 
 	err_init("clean");
-	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":d:qr:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': o.delim = parse_delim(optarg); break;
@@ -710,8 +709,7 @@ main(int argc, char **argv)
 			free_opts(&o);
 			close_stdout();
 			return 0;
-		case ':': die_usage("option '%s' needs an argument", argv[optind - 1]);
-		default: die_usage("unknown option '%s'", argv[optind - 1]);
+		default: die_bad_option(ch, argv);
 		}
 	}
 	if (argc - optind > 1)

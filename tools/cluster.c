@@ -83,7 +83,7 @@ main(int argc, char **argv)
 	int quiet = 0, hartigan = 1, c;
 
 	err_init("cluster");
-	while ((c = getopt_long(argc, argv, "c:e:k:qr:s:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":c:e:k:qr:s:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': {
 			size_t m, len = strlen(optarg);
@@ -120,7 +120,7 @@ main(int argc, char **argv)
 			break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); return 0;
-		default: die_usage("unknown option");
+		default: die_bad_option(c, argv);
 		}
 	}
 	if (argc - optind > 1)

@@ -101,7 +101,7 @@ main(int argc, char **argv)
 	int quiet = 0, c;
 
 	err_init("derive");
-	while ((c = getopt_long(argc, argv, "a:c:m:qs:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":a:c:m:qs:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a': parse_derivation(&ds[nd++], OP_ANY, optarg); break;
 		case OPT_ALL: parse_derivation(&ds[nd++], OP_ALL, optarg); break;
@@ -111,7 +111,7 @@ main(int argc, char **argv)
 		case 'q': quiet = 1; break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
-		default: die_usage("unknown option");
+		default: die_bad_option(c, argv);
 		}
 	}
 	if (nd == 0)

@@ -145,7 +145,7 @@ main(int argc, char **argv)
 	int quiet = 0, unknown_missing = 0, c;
 
 	err_init("encode-likert");
-	while ((c = getopt_long(argc, argv, "b:qu:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":b:qu:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b': codebook_path = optarg; break;
 		case 'q': quiet = 1; break;
@@ -159,7 +159,7 @@ main(int argc, char **argv)
 			break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
-		default: die_usage("unknown option");
+		default: die_bad_option(c, argv);
 		}
 	}
 	if (!codebook_path)

@@ -203,7 +203,7 @@ main(int argc, char **argv)
 	int c;
 
 	err_init("factor");
-	while ((c = getopt_long(argc, argv, "e:k:m:qr:s:t:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":e:k:m:qr:s:t:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'e': o.eigenvalues = optarg; break;
 		case 'k': o.k = (size_t)opt_long(optarg, 1, 1000, "--factors"); break;
@@ -232,7 +232,7 @@ main(int argc, char **argv)
 		case OPT_REFIT: o.refit = 1; break;
 		case OPT_VARIMAX_TOL: o.varimax_tol = opt_double(optarg, 0, 1, "--varimax-tol"); break;
 		case OPT_VERSION: print_version(); return 0;
-		default: die_usage("unknown option");
+		default: die_bad_option(c, argv);
 		}
 	}
 	if (optind == argc)

@@ -78,7 +78,7 @@ main(int argc, char **argv)
 	int quiet = 0, c;
 
 	err_init("filter-students");
-	while ((c = getopt_long(argc, argv, "c:qr:v:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":c:qr:v:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': column = optarg; break;
 		case 'q': quiet = 1; break;
@@ -86,7 +86,7 @@ main(int argc, char **argv)
 		case 'v': values[nvalues++] = optarg; break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
-		default: die_usage("unknown option");
+		default: die_bad_option(c, argv);
 		}
 	}
 	if (argc - optind > 1)

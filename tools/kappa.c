@@ -128,7 +128,7 @@ main(int argc, char **argv)
 	int kripp = 0, quiet = 0, c;
 
 	err_init("kappa");
-	while ((c = getopt_long(argc, argv, "i:Kl:m:qw:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":i:Kl:m:qw:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'i': input = optarg; break;
 		case 'K': kripp = 1; break;
@@ -168,7 +168,7 @@ main(int argc, char **argv)
 			break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); return 0;
-		default: die_usage("unknown option");
+		default: die_bad_option(c, argv);
 		}
 	}
 	int nargs = argc - optind;

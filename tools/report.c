@@ -215,7 +215,7 @@ main(int argc, char **argv)
 	int effect = 0, u_first = 0, c;
 
 	err_init("report");
-	while ((c = getopt_long(argc, argv, "f:H:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:H:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': family = optarg; break;
 		case 'H': hyp_path = optarg; break;
@@ -225,7 +225,7 @@ main(int argc, char **argv)
 		case OPT_U_FIRST: u_first = 1; break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); return 0;
-		default: die_usage("unknown option");
+		default: die_bad_option(c, argv);
 		}
 	}
 	if (argc - optind > 1)

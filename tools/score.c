@@ -240,7 +240,7 @@ main(int argc, char **argv)
 	int bartlett = 0, minmax = 0, sample = 0, ddof = 1, quiet = 0, c;
 
 	err_init("score");
-	while ((c = getopt_long(argc, argv, "m:n:qs:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":m:n:qs:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'm': model_path = optarg; break;
 		case 'n': names_opt = optarg; break;
@@ -265,7 +265,7 @@ main(int argc, char **argv)
 			else die_usage("--standardize: unknown choice '%s' (model or sample)", optarg);
 			break;
 		case OPT_VERSION: print_version(); return 0;
-		default: die_usage("unknown option");
+		default: die_bad_option(c, argv);
 		}
 	}
 	if (!model_path)

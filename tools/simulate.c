@@ -1014,7 +1014,6 @@ main(int argc, char **argv)
 	int c;
 
 	err_init("simulate");
-	opterr = 0;	/* our messages, named svy-simulate, not getopt's */
 	while ((c = getopt_long(argc, argv, ":d:n:s:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': delim = parse_delimiter(optarg); break;
@@ -1022,13 +1021,7 @@ main(int argc, char **argv)
 		case 's': seed = (unsigned long)whole_option(optarg, 0, 4294967295L, "--seed"); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); return 0;
-		case ':': die_usage("option '%s' needs a value", argv[optind - 1]);
-		default:
-			if (optopt > CHAR_MAX)	/* a long-only option given a value */
-				die_usage("option '%s' takes no value", argv[optind - 1]);
-			if (optopt)
-				die_usage("unknown option '-%c'", optopt);
-			die_usage("unknown option '%s'", argv[optind - 1]);
+		default: die_bad_option(c, argv);
 		}
 	}
 	if (optind < argc)

@@ -189,7 +189,7 @@ main(int argc, char **argv)
 	int wide = 0, multiple = 0, with_missing = 0, quiet = 0, c;
 
 	err_init("tally");
-	while ((c = getopt_long(argc, argv, "b:i:l:mqw", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":b:i:l:mqw", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b': {
 			size_t m;
@@ -218,7 +218,7 @@ main(int argc, char **argv)
 		case OPT_MISSING: with_missing = 1; break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); return 0;
-		default: die_usage("unknown option");
+		default: die_bad_option(c, argv);
 		}
 	}
 	if (optind == argc)

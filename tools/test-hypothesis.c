@@ -364,10 +364,9 @@ parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
 {
 	int c, li;
 	optind = 0;
-	opterr = g != NULL;
 	for (;;) {
 		li = -1;
-		c = getopt_long(argc, argv, g ? "+i:p:q" : "+", longopts, &li);
+		c = getopt_long(argc, argv, g ? "+:i:p:q" : "+:", longopts, &li);
 		if (c == -1) {
 			if (optind >= argc)
 				break;
@@ -434,7 +433,7 @@ parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
 		case OPT_VERSION: print_version(); exit(0);
 		default:
 			if (g)
-				die_usage("unknown option");
+				die_bad_option(c, argv);
 			entry_fail(e, 1, "unknown option or missing argument in '%s'",
 			           argv[optind - 1 < argc ? optind - 1 : argc - 1]);
 		}

@@ -59,13 +59,14 @@ aw = latent + 0.3 * rng.normal(size=n)
 aw = np.round((aw - aw.min()) / (aw.max() - aw.min()), 3)
 header = ["respondent", "awareness", "importance", "education", "years_ml",
           "company_size", "ml_developer", "data_relation", "gdpr_change",
-          "responsibility", "responsible", "country"] + list(items)
+          "responsibility", "responsible", "country"] + list(items) + ["education_group"]
+edu_labels = {1: "High school", 2: "Bachelor's degree", 3: "Master's degree", 4: "Doctorate"}
 rows = []
 for i in range(n):
     edu = None if i == 17 else int(education[i])   # 'Other': missing
     rows.append([i + 1, aw[i], importance[i], edu, years[i], company[i], dev[i],
                  relation[i], gdpr[i], resp_q[i], responsible[i], country[i]] +
-                [items[k][i] for k in items])
+                [items[k][i] for k in items] + [edu_labels[edu] if edu else "Other"])
 write("study.tsv", header, rows)
 
 # Small samples: group a/b/c with 5, 6, 7 values, no ties in x; y has ties.
