@@ -1,0 +1,21 @@
+# Figure 1's data: the awareness scores of scored.tsv counted in BINS equal bins
+# over [0, 1] (or over the scores' range where they leave it).
+#   awk -v score=awareness -v bins=20 -f labels.awk -f fig-awareness-hist.awk scored.tsv
+# prints  center  count  low  high  (one line a bin; empty scores are skipped)
+BEGIN { FS = "\t"; PROG = "fig-awareness-hist"; if (bins < 1) bins = 20 }
+FNR == 1 { header_read(); c = col(score); next }
+$c != "" { x[++n] = $c + 0 }
+END {
+	if (FAILED) exit 1
+	if (n == 0) fail(FILENAME ": no " score " scores")
+	lo = 0; hi = 1
+	for (i = 1; i <= n; i++) { if (x[i] < lo) lo = x[i]; if (x[i] > hi) hi = x[i] }
+	w = (hi - lo) / bins
+	for (i = 1; i <= n; i++) {
+		b = int((x[i] - lo) / w)
+		if (b >= bins) b = bins - 1
+		count[b]++
+	}
+	for (b = 0; b < bins; b++)
+		printf "%.6g\t%d\t%.6g\t%.6g\n", lo + (b + 0.5) * w, count[b] + 0, lo + b * w, lo + (b + 1) * w
+}

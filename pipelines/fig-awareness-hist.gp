@@ -1,0 +1,22 @@
+# Figure 1: the distribution of the awareness scores (count per bin).
+# Called by pipelines/figures.mk with the terminal and output already set and
+#   data = the file of pipelines/fig-awareness-hist.awk (center, count, low, high)
+set datafile separator "\t"
+stats data using 2 nooutput
+n = int(STATS_sum)
+maxcount = STATS_max
+stats data using 3:4 nooutput
+set xrange [STATS_min_x:STATS_max_y]
+set yrange [0:maxcount + 1]
+set title sprintf("Awareness scores of the participants (n = %d)", n)
+set xlabel "Awareness score (0 = no awareness, 1 = high awareness)"
+set ylabel "Participants"
+set xtics 0.1 out nomirror
+set ytics 1 out nomirror
+if (maxcount > 15) set ytics 2
+set mxtics 2
+set grid ytics lc rgb "#dddddd" lt 1
+set border 3
+set style fill solid 1.0 border lc rgb "#ffffff"
+set boxwidth 1.0 relative
+plot data using 1:2:($4 - $3) with boxes lc rgb "#3182bd" notitle

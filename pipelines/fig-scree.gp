@@ -1,0 +1,23 @@
+# The scree plot of the factor analysis: the eigenvalues of the items'
+# correlation matrix in decreasing order, with Kaiser's line at 1.
+# Called by pipelines/figures.mk with the terminal and output already set and
+#   data = the file of pipelines/fig-scree.awk (index, eigenvalue, fitted)
+set datafile separator "\t"
+stats data using 1:2 nooutput
+kmax = STATS_max_x
+stats data using 3 nooutput
+factors = int(STATS_sum)
+set title sprintf("Scree plot of the %d items (%d factor%s fitted)", kmax, factors, factors == 1 ? "" : "s")
+set xlabel "Factor"
+set ylabel "Eigenvalue"
+set xrange [0.5:kmax + 0.5]
+set yrange [0:*]
+set xtics 1 out nomirror
+set ytics out nomirror
+set grid ytics lc rgb "#dddddd" lt 1
+set border 3
+set key top right noenhanced
+set arrow 1 from first 0.5, first 1 to first kmax + 0.5, first 1 nohead dt 2 lc rgb "#d62728"
+set label 1 "Eigenvalue = 1 (Kaiser)" at first kmax + 0.4, first 1 right offset 0, char 0.7 tc rgb "#d62728"
+plot data using 1:2 with linespoints pt 7 ps 0.8 lw 1.5 lc rgb "#2171b5" notitle, \
+     data using 1:($3 == 1 ? $2 : NaN) with points pt 6 ps 2 lw 1.5 lc rgb "#2171b5" title "fitted factor"

@@ -1,0 +1,44 @@
+# Readable labels of item columns, for the figure recipes (pipelines/figures.mk)
+# and pipelines/report.sh.  Use:  awk -v labels=pipelines/item-labels.tsv \
+#   -f pipelines/labels.awk -f PROGRAM.awk   and call label(name) anywhere;
+# col(name) gives the index of a column in the current file's header (after
+# header_read() on its first line) or stops with an error.
+
+function labels_load(file,    line, f, r) {
+	while ((r = (getline line < file)) > 0) {
+		if (line ~ /^#/ || line == "") continue
+		split(line, f, "\t")
+		if (f[1] == "column") continue
+		LABEL[f[1]] = f[2]
+	}
+	if (r < 0) fail("cannot read " file)
+	close(file)
+	LABELS_LOADED = 1
+}
+
+function label(name,    s) {
+	if (!LABELS_LOADED && labels != "") labels_load(labels)
+	if (name in LABEL) return LABEL[name]
+	s = name
+	sub(/^(attack|method|lib)_/, "", s)
+	gsub(/_/, " ", s)
+	return toupper(substr(s, 1, 1)) substr(s, 2)
+}
+
+# header_read(): remember the columns of the current file's header line
+function header_read(    i) {
+	split("", COLUMN)
+	for (i = 1; i <= NF; i++) COLUMN[$i] = i
+	HEADER_FILE = FILENAME
+}
+
+function col(name) {
+	if (!(name in COLUMN)) fail(FILENAME ": no column '" name "'")
+	return COLUMN[name]
+}
+
+function fail(msg) {
+	printf "%s: %s\n", (PROG != "" ? PROG : "awk"), msg > "/dev/stderr"
+	FAILED = 1
+	exit 1
+}

@@ -1,0 +1,188 @@
+#!/usr/bin/env bats
+# The study's figures (pipelines/figures.mk, pipelines/fig-*.gp) and its
+# one-page report (pipelines/report.mk, pipelines/report.sh): made by the
+# pipeline with the tools under test, valid files, readable labels, every
+# section of the report, and byte-identical when made again.
+
+load test_helper
+
+FIGURES="awareness-histogram awareness-developer familiarity scree elbow"
+
+# make in the repository with the tools of $BIN (never rebuilt: -o), into $OUT
+study_make() {
+	local args=() t
+	for t in "$BIN"/*; do [[ -f $t ]] && args+=(-o "$t"); done
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+		make -C "$SVY_ROOT" --no-print-directory "${args[@]}" \
+		B="$OUT" BINDIR="$BIN" "$@"
+}
+
+setup_file() {
+	export OUT="$BATS_FILE_TMPDIR/b"
+	study_make -j4 study-outputs "$OUT/figures.stamp" "$OUT/report.md" \
+		>"$BATS_FILE_TMPDIR/make.log" 2>&1 ||
+		{ cat "$BATS_FILE_TMPDIR/make.log" >&3; return 1; }
+}
+
+@test "every figure is drawn as SVG and PNG, listed in figures.stamp" {
+	local f
+	for f in $FIGURES; do
+		[[ -s $OUT/figures/$f.svg ]] || fail "no $f.svg"
+		[[ -s $OUT/figures/$f.png ]] || fail "no $f.png"
+		grep -qx "$f.svg" "$OUT/figures.stamp" || fail "$f.svg not in figures.stamp"
+		grep -qx "$f.png" "$OUT/figures.stamp" || fail "$f.png not in figures.stamp"
+	done
+	run find "$OUT/figures" -name '*.tmp'
+	assert_output ''
+}
+
+@test "an SVG figure is a whole SVG document" {
+	local f
+	for f in $FIGURES; do
+		run head -c 5 "$OUT/figures/$f.svg"
+		[[ $output == '<?xml' || $output == '<svg'* ]] || fail "$f.svg starts with '$output'"
+		grep -q '</svg>' "$OUT/figures/$f.svg" || fail "$f.svg: no </svg>"
+	done
+}
+
+@test "a PNG figure has the PNG signature and its size" {
+	local f
+	for f in $FIGURES; do
+		run sh -c "head -c 8 '$OUT/figures/$f.png' | od -An -tx1 | tr -d ' \n'"
+		assert_output '89504e470d0a1a0a'
+	done
+	# IHDR: width and height, big-endian, at bytes 16-23
+	run sh -c "od -An -tu1 -j16 -N8 '$OUT/figures/familiarity.png' | tr -s ' ' | sed 's/^ //'"
+	assert_output '0 0 3 132 0 0 2 208'    # 900 x 720
+	run sh -c "od -An -tu1 -j16 -N8 '$OUT/figures/scree.png' | tr -s ' ' | sed 's/^ //'"
+	assert_output '0 0 3 32 0 0 1 244'     # 800 x 500
+}
+
+@test "figures: titled axes, the sample size, readable item labels" {
+	local d=$OUT/figures
+	grep -q 'Awareness score (0 = no awareness, 1 = high awareness)' "$d/awareness-histogram.svg"
+	grep -q 'Participants' "$d/awareness-histogram.svg"
+	grep -q 'n = 83' "$d/awareness-histogram.svg"
+	grep -q 'ML developers' "$d/awareness-developer.svg"
+	grep -q 'Awareness score' "$d/awareness-developer.svg"
+	grep -q 'Share of participants' "$d/familiarity.svg"
+	grep -q 'Eigenvalue' "$d/scree.svg"
+	grep -q 'Number of clusters k' "$d/elbow.svg"
+	# item names become the paper's labels; no column name is left
+	grep -q 'Differential privacy' "$d/familiarity.svg"
+	grep -q 'Privacy-preserving record linkage' "$d/familiarity.svg"
+	grep -q 'Model inversion' "$d/familiarity.svg"
+	run grep -cE '(attack|method)_' "$d/familiarity.svg"
+	assert_output 0
+}
+
+@test "Figure 9 groups the methods by the clusters of clusters.tsv" {
+	local c n
+	# one heading a cluster, with its number of methods
+	while read -r c n; do
+		grep -q "Methods, cluster $c ($n)" "$OUT/figures/familiarity.svg" ||
+			fail "no heading 'Methods, cluster $c ($n)'"
+	done < <(awk -F'\t' 'NR > 1 { n[$NF]++ } END { for (c in n) print c, n[c] }' "$OUT/clusters.tsv")
+	grep -q 'Attacks (4)' "$OUT/figures/familiarity.svg"
+}
+
+@test "report.md has every section and links every figure" {
+	local r=$OUT/report.md s f
+	for s in '# Results of the awareness study' \
+		'## Factor analysis: adequacy and fit' \
+		'## Table 1. Items of the factor analysis, their loadings, retained' \
+		'## The awareness score' \
+		'## Hypothesis tests' \
+		'Table 4. Hypotheses of RQ1 (one family; p* Benjamini-Hochberg)' \
+		'Table 5. Hypotheses of RQ2 (one family; p* Benjamini-Hochberg)' \
+		'## Clusters of the defence methods' \
+		'## Agreement of the coders of the free-text answers' \
+		'## Figures'; do
+		grep -qxF "$s" "$r" || fail "no line '$s'"
+	done
+	for f in $FIGURES; do
+		grep -qF "](figures/$f.png)" "$r" || fail "no link to figures/$f.png"
+	done
+}
+
+@test "report.md: the numbers are those of the pipeline's files" {
+	local r=$OUT/report.md kmo alpha q1 med q3 kappa
+	# Table 1: one row an item of model.tsv
+	run grep -c '^| .* | `[a-z_]*` | ' "$r"
+	assert_output "$(($(wc -l <"$OUT/model.tsv") - 1))"
+	grep -qF '| Differential privacy | `method_differential_privacy` |' "$r"
+	apa() { printf '%.3f' "$1" | sed 's/^0\././; s/^-0\./-./'; }
+	stat() { awk -F'\t' -v s="$2" '$1 == s { print $2 }' "$OUT/$1"; }
+	kmo=$(apa "$(stat factor-summary.tsv kmo)")
+	alpha=$(apa "$(stat factor-summary.tsv alpha)")
+	grep -qF "| Kaiser-Meyer-Olkin (KMO) | $kmo |" "$r"
+	grep -qF "| Cronbach's alpha of the retained items | $alpha " "$r"
+	q1=$(apa "$(stat score-summary.tsv q1_awareness)")
+	med=$(apa "$(stat score-summary.tsv median_awareness)")
+	q3=$(apa "$(stat score-summary.tsv q3_awareness)")
+	grep -qF "| First quartile | $q1 |" "$r"
+	grep -qF "| Median | $med |" "$r"
+	grep -qF "| Third quartile | $q3 |" "$r"
+	kappa=$(apa "$(awk -F'\t' 'NR == 2 { print $8 }' "$OUT/kappa.tsv")")
+	grep -qF "| $kappa | [" "$r"
+	# Tables 4 and 5 are included whole
+	grep -qF "$(sed -n 5p "$OUT/table4.md")" "$r"
+	grep -qF "$(tail -n 1 "$OUT/table5.md")" "$r"
+}
+
+@test "made again, every figure and the report are byte-identical" {
+	local f
+	mkdir "$BATS_TEST_TMPDIR/first"
+	cp -p "$OUT"/figures/* "$OUT/report.md" "$OUT/figures.stamp" "$BATS_TEST_TMPDIR/first/"
+	rm -rf "$OUT/figures" "$OUT/report.md" "$OUT/figures.stamp"
+	run study_make -j4 "$OUT/report.md"
+	assert_success
+	for f in "$BATS_TEST_TMPDIR"/first/*; do
+		cmp "$f" "$OUT/${f##*/}" 2>/dev/null || cmp "$f" "$OUT/figures/${f##*/}" ||
+			fail "${f##*/} differs"
+	done
+	# and a third make has nothing to do
+	run study_make -q study-outputs "$OUT/figures.stamp" "$OUT/report.md"
+	assert_success
+}
+
+@test "report.sh: a missing input or a bad call is an error" {
+	mkdir -p d
+	run sh "$SVY_ROOT/pipelines/report.sh" d
+	assert_failure 1
+	assert_output 'report.sh: d/model.tsv: cannot read'
+	run sh "$SVY_ROOT/pipelines/report.sh"
+	assert_failure 2
+	assert_output 'usage: report.sh [-l LABELS] DIR'
+	cp "$OUT"/*.tsv "$OUT"/*.md d/
+	run sh "$SVY_ROOT/pipelines/report.sh" d
+	assert_failure 1
+	assert_output 'report.sh: d/figures/awareness-histogram.png: cannot read'
+}
+
+@test "figure data: a missing column is named" {
+	local p=$SVY_ROOT/pipelines
+	printf 'k\tinertia\n1\t0.5\n' >in.tsv
+	run awk -v cols=k,inertia,chosen -f "$p/labels.awk" -f "$p/fig-columns.awk" in.tsv
+	assert_failure 1
+	assert_output "fig-columns: in.tsv: no column 'chosen'"
+	printf 'id\tscore\n1\t0.5\n' >s.tsv
+	run awk -v score=awareness -f "$p/labels.awk" -f "$p/fig-awareness-hist.awk" s.tsv
+	assert_failure 1
+	assert_output "fig-awareness-hist: s.tsv: no column 'awareness'"
+	printf 'awareness\tml_developer\n0.5\t2\n' >g.tsv
+	run awk -v score=awareness -v group=ml_developer -f "$p/labels.awk" \
+		-f "$p/fig-awareness-developer.awk" g.tsv
+	assert_failure 1
+	assert_output "fig-awareness-developer: g.tsv:2: column 'ml_developer': not 0 or 1 (got '2')"
+}
+
+@test "figure labels: the table's label, else the name made readable" {
+	local p=$SVY_ROOT/pipelines
+	cat >t.awk <<-'EOF'
+		BEGIN { print label("method_differential_privacy"); print label("attack_inversion")
+			print label("method_new_idea"); print label("lib_some_tool"); print label("plain") }
+	EOF
+	run awk -v labels="$p/item-labels.tsv" -f "$p/labels.awk" -f t.awk
+	assert_output $'Differential privacy\nModel inversion\nNew idea\nSome tool\nPlain'
+}
