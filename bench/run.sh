@@ -1,0 +1,142 @@
+#!/bin/bash
+# make bench: svy's study and each of its tools on simulated exports of
+# 1,000, 100,000 and 1,000,000 respondents, against the same study written in
+# Python (bench/study.py) and R (bench/study.R). Checks first that the three
+# compute the same numbers (bench/agree.py), then prints the table of median
+# times (bench/table.py). See bench/README.md.
+#
+# Environment: BINDIR (the tools, default bin), BENCH_DIR (work files, default
+# obj/bench: about 1.5 GB for the largest size), BENCH_SIZES (default
+# "1000 100000 1000000"), BENCH_REPS (runs per measurement, default 5),
+# BENCH_REPS_BIG (runs on sizes of 1,000,000 and more, default 3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BINDIR=${BINDIR:-bin}
+WORK=${BENCH_DIR:-obj/bench}
+SIZES=${BENCH_SIZES:-"1000 100000 1000000"}
+REPS=${BENCH_REPS:-5}
+REPS_BIG=${BENCH_REPS_BIG:-3}
+PY=/usr/bin/python3
+CODEBOOK=fixtures/codebook.tsv
+HYPOTHESES=pipelines/awareness-hypotheses.tsv
+TOOLS="simulate clean filter-students encode-likert derive factor score test-hypothesis
+       bh-correct report tally cluster kappa"
+
+say() { printf '%s\n' "$*" >&2; }
+
+# ---- dependencies: Debian's packages, installed when missing (as root) ----
+missing=()
+for m in pandas:python3-pandas scipy:python3-scipy statsmodels:python3-statsmodels \
+         sklearn:python3-sklearn; do
+    $PY -c "import ${m%%:*}" 2>/dev/null || missing+=("${m#*:}")
+done
+if ! command -v Rscript >/dev/null; then missing+=(r-base-core r-cran-psych)
+elif ! Rscript -e 'library(psych)' >/dev/null 2>&1; then missing+=(r-cran-psych); fi
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+        say "bench: apt-get install ${missing[*]}"
+        apt-get update -q >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+            "${missing[@]}" >/dev/null
+    else
+        say "bench: needs Debian packages; run:  sudo apt-get install ${missing[*]}"
+        exit 1
+    fi
+fi
+
+# ---- the tools, frozen: a rebuild during the run does not change them ----
+mkdir -p "$WORK/bin"
+for t in $TOOLS; do
+    [ -x "$BINDIR/$t" ] || { say "bench: $BINDIR/$t missing: run make first"; exit 1; }
+    cp -f "$BINDIR/$t" "$WORK/bin/$t"
+done
+S=$(cd "$WORK/bin" && pwd)
+${CC:-cc} -O2 -o "$WORK/timerun" bench/timerun.c
+W=$(cd "$WORK" && pwd)
+RAW=$W/times.tsv        # size, step, impl, rep, seconds, peak RSS (KB), input bytes
+printf 'size\tstep\timpl\trep\tseconds\trss_kb\tbytes\n' >"$RAW"
+
+# the study as `make study-outputs` runs it, with the frozen tools: -o keeps
+# make from rebuilding them (the peak RSS is then the largest tool's)
+STUDY=(make -s --no-print-directory BINDIR="$S" OBJDIR="$W/no-obj")
+for t in $TOOLS; do STUDY+=(-o "$S/$t"); done
+
+# measure SIZE STEP IMPL REPS BYTES CMD...: run CMD REPS times, timed by
+# bench/timerun.c (wall seconds and peak RSS as GNU time's %e %M, but to the
+# microsecond); its stdin is $IN, its stdout goes to $OUT (default /dev/null)
+measure() {
+    "$W/timerun" "$4" "${IN:-/dev/null}" "${OUT:-/dev/null}" "$W/err.tmp" "${@:6}" >"$W/time.tmp" || {
+        say "bench: failed: ${*:6}"; tail -20 "$W/err.tmp" >&2; exit 1; }
+    awk -v n="$1" -v step="$2" -v impl="$3" -v b="$5" 'BEGIN { OFS = "\t" }
+        { print n, step, impl, NR, $1, $2, b }' "$W/time.tmp" >>"$RAW"
+}
+bytes() { stat -c %s "$1"; }
+
+agreement=0
+for n in $SIZES; do
+    reps=$REPS; [ "$n" -ge 1000000 ] && reps=$REPS_BIG
+    X=$W/export-$n.csv
+    say "bench: $n respondents: simulate"
+    OUT=$X measure "$n" simulate svy 1 0 "$S/simulate" --respondents "$n"
+    xb=$(bytes "$X")
+
+    say "bench: $n respondents: the whole study, $reps runs each of svy, Python, R"
+    B=$W/svy-$n
+    for ((i = 1; i <= reps; i++)); do
+        rm -rf "$B"
+        measure "$n" study svy 1 "$xb" "${STUDY[@]}" EXPORT="$X" B="$B" study-outputs
+        OUT=$W/py-$n.tsv measure "$n" study python 1 "$xb" \
+            $PY bench/study.py "$X" "$CODEBOOK" "$W/py-steps.tmp"
+        awk -v n="$n" -v i="$i" -v b="$xb" 'BEGIN { OFS = "\t" }
+            { print n, $1, "python", i, $2, "", b }' "$W/py-steps.tmp" >>"$RAW"
+        OUT=$W/r-$n.tsv measure "$n" study R 1 "$xb" \
+            Rscript bench/study.R "$X" "$CODEBOOK" "$W/r-steps.tmp"
+        awk -v n="$n" -v i="$i" -v b="$xb" 'BEGIN { OFS = "\t" }
+            { print n, $1, "R", i, $2, "", b }' "$W/r-steps.tmp" >>"$RAW"
+    done
+    $PY bench/agree.py "$B" "$W/py-$n.tsv" "$W/r-$n.tsv" "$n respondents" \
+        >"$W/agree-$n.txt" || agreement=1
+
+    say "bench: $n respondents: each tool, $reps runs"
+    # the study's intermediate files are the tools' inputs
+    "$S/encode-likert" -q --codebook "$CODEBOOK" "$B/practitioners.tsv" >"$W/encoded-$n.tsv"
+    "$S/test-hypothesis" -q --plan "$HYPOTHESES" -i "$B/scored.tsv" >"$W/tests-$n.tsv"
+    grep -E '^(column|method_)' "$B/familiarity.tsv" >"$W/methods-$n.tsv"
+    measure "$n" clean svy "$reps" "$xb" "$S/clean" -q "$X"
+    measure "$n" "clean --rejects" svy "$reps" "$xb" "$S/clean" -q --rejects "$W/rejects.tmp" "$X"
+    measure "$n" filter-students svy "$reps" "$(bytes "$B/clean.tsv")" \
+        "$S/filter-students" -q "$B/clean.tsv"
+    measure "$n" encode-likert svy "$reps" "$(bytes "$B/practitioners.tsv")" \
+        "$S/encode-likert" -q --codebook "$CODEBOOK" "$B/practitioners.tsv"
+    measure "$n" derive svy "$reps" "$(bytes "$W/encoded-$n.tsv")" \
+        "$S/derive" -q --any ml_developer=task_custom_apps,task_tools_from_scratch "$W/encoded-$n.tsv"
+    IN=$B/encoded.tsv measure "$n" factor svy "$reps" "$(bytes "$B/encoded.tsv")" \
+        "$S/factor" -q 'attack_*' 'method_*' --threshold 0.45 --refit \
+        --summary /dev/null --eigenvalues /dev/null
+    measure "$n" score svy "$reps" "$(bytes "$B/encoded.tsv")" \
+        "$S/score" -q --model "$B/model.tsv" --name awareness --normalize minmax \
+        --summary /dev/null "$B/encoded.tsv"
+    measure "$n" test-hypothesis svy "$reps" "$(bytes "$B/scored.tsv")" \
+        "$S/test-hypothesis" -q --plan "$HYPOTHESES" -i "$B/scored.tsv"
+    measure "$n" bh-correct svy "$reps" "$(bytes "$W/tests-$n.tsv")" "$S/bh-correct" -q "$W/tests-$n.tsv"
+    measure "$n" report svy "$reps" "$(bytes "$B/tests.tsv")" \
+        "$S/report" -H "$HYPOTHESES" -f RQ1 --effect "$B/tests.tsv"
+    measure "$n" tally svy "$reps" "$(bytes "$B/encoded.tsv")" \
+        "$S/tally" -q --wide --levels 0,1,2 -i "$B/encoded.tsv" 'attack_*' 'method_*' 'lib_*'
+    measure "$n" cluster svy "$reps" "$(bytes "$W/methods-$n.tsv")" \
+        "$S/cluster" -q -c 'share_*' --elbow 8 --seed 1 "$W/methods-$n.tsv"
+    measure "$n" kappa svy "$reps" "$(bytes fixtures/coders.tsv)" \
+        "$S/kappa" -q coder_a coder_b -i fixtures/coders.tsv
+    rm -f "$W/rejects.tmp" "$W/encoded-$n.tsv"
+done
+
+echo "## Agreement: svy, Python and R on the same exports"
+echo
+for n in $SIZES; do echo '```'; cat "$W/agree-$n.txt"; echo '```'; done
+if [ "$agreement" != 0 ]; then
+    say "bench: the three implementations do not agree (above): no times printed"
+    exit 1
+fi
+echo
+$PY bench/table.py "$RAW"
