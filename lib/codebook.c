@@ -106,6 +106,7 @@ add_level(codebook *cb, cb_scale *s, size_t line, const char *label,
 	l->label_len = strlen(label);
 	l->code_len = strlen(code);
 	l->value = *value ? xstrdup(value) : NULL;
+	l->value_len = strlen(value);
 	l->line = line;
 }
 

@@ -21,6 +21,7 @@ typedef struct {
 	char *label, *code;
 	size_t label_len, code_len;
 	char *value;		/* NULL: the answer encodes as missing */
+	size_t value_len;
 	size_t line;
 } cb_level;
 

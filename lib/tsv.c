@@ -18,51 +18,109 @@ tsv_fopen_in(const char *path)
 	return fp;
 }
 
-/* Read one physical line without its LF (and a CR before it). 0 at EOF. */
+enum { CHUNK = 1 << 16 };
+
+/* Refill the input chunk; 0 at the end of the input. */
+static int
+fill(tsv_reader *r)
+{
+	if (!r->buf)
+		r->buf = xmalloc(CHUNK + 1);	/* + 1: room to terminate a last line */
+	r->bufpos = 0;
+	r->buflen = fread(r->buf, 1, CHUNK, r->fp);
+	if (r->buflen == 0 && ferror(r->fp))
+		die_errno("%s: read error", r->name);
+	return r->buflen > 0;
+}
+
+static void
+append_joined(tsv_reader *r, size_t have, const char *p, size_t n)
+{
+	if (n > TSV_MAX_LINE - have)
+		die_at(r->name, r->lineno + 1, NULL, NULL,
+		       "line longer than %d bytes (no newline?)", TSV_MAX_LINE);
+	r->joined = xgrow(r->joined, &r->joinedcap, have + n + 1, 1);
+	memcpy(r->joined + have, p, n);
+}
+
+/* Read one physical line without its LF (and a CR before it). 0 at EOF.
+ * A line within one chunk is used where it lies; only a line that spans
+ * chunks is copied. */
 static int
 read_line(tsv_reader *r)
 {
-	errno = 0;
-	r->linelen = getline(&r->line, &r->linecap, r->fp);
-	if (r->linelen < 0) {
-		if (ferror(r->fp))
-			die_errno("%s: read error", r->name);
-		return 0;
+	size_t have = 0;
+	int joined = 0;
+	for (;;) {
+		if (r->bufpos == r->buflen && !fill(r)) {
+			if (!joined)
+				return 0;
+			break;
+		}
+		char *p = r->buf + r->bufpos;
+		size_t avail = r->buflen - r->bufpos;
+		char *nl = memchr(p, '\n', avail);
+		size_t take = nl ? (size_t)(nl - p) : avail;
+		/* a NUL byte is found by split_fields, but not an endless run of them */
+		if (joined && memchr(p, '\0', take))
+			die_at(r->name, r->lineno + 1, NULL, NULL, "NUL byte in input");
+		r->bufpos += take + (nl != NULL);
+		if (nl && !joined) {
+			r->line = p;
+			r->linelen = take;
+			goto done;
+		}
+		append_joined(r, have, p, take);
+		have += take;
+		joined = 1;
+		if (nl)
+			break;
 	}
+	r->line = r->joined;
+	r->linelen = have;
+done:
 	r->lineno++;
-	if (r->linelen > 0 && r->line[r->linelen - 1] == '\n')
-		r->line[--r->linelen] = '\0';
+	r->line[r->linelen] = '\0';
 	if (r->linelen > 0 && r->line[r->linelen - 1] == '\r')
 		r->line[--r->linelen] = '\0';
-	if (memchr(r->line, '\0', (size_t)r->linelen))
-		die_at(r->name, r->lineno, NULL, NULL, "NUL byte in input");
 	return 1;
 }
 
-/* Split the line on TABs into r->f, growing f, flen and unesc together. */
+static void
+grow_fields(tsv_reader *r)
+{
+	size_t cap = r->fcap;
+	r->f = xgrow(r->f, &cap, r->nf + 1, sizeof *r->f);
+	r->flen = xrealloc(r->flen, cap * sizeof *r->flen);
+	r->unesc = xrealloc(r->unesc, cap);
+	r->fcap = cap;
+}
+
+/* Split the line on TABs into r->f, growing f, flen and unesc together, and
+ * reject a NUL byte. One pass over the bytes: survey rows are mostly short or
+ * empty fields, where a loop beats a memchr call per field. */
 static void
 split_fields(tsv_reader *r)
 {
-	char *p = r->line, *end = r->line + r->linelen;
+	char *p = r->line, *end = r->line + r->linelen, *start = p;
 	r->nf = 0;
-	for (;;) {
-		if (r->nf == r->fcap) {
-			size_t cap = r->fcap;
-			r->f = xgrow(r->f, &cap, r->nf + 1, sizeof *r->f);
-			r->flen = xrealloc(r->flen, cap * sizeof *r->flen);
-			r->unesc = xrealloc(r->unesc, cap);
-			r->fcap = cap;
+	for (;; p++) {
+		if (p < end && *p != '\t') {
+			if (*p == '\0')
+				die_at(r->name, r->lineno, NULL, NULL, "NUL byte in input");
+			continue;
 		}
-		char *tab = memchr(p, '\t', (size_t)(end - p));
-		char *stop = tab ? tab : end;
-		*stop = '\0';
-		r->flen[r->nf] = (size_t)(stop - p);
-		r->f[r->nf++] = p;
-		if (!tab)
+		if (r->nf == r->fcap)
+			grow_fields(r);
+		*p = '\0';
+		r->flen[r->nf] = (size_t)(p - start);
+		r->f[r->nf++] = start;
+		if (p == end)
 			break;
-		p = tab + 1;
+		start = p + 1;
 	}
 	memset(r->unesc, 0, r->nf);
+	r->unescaped_any = 0;
 }
 
 static size_t
@@ -93,7 +151,7 @@ tsv_open(tsv_reader *r, FILE *fp, const char *name)
 	if (!read_line(r))
 		die_at(name, 0, NULL, NULL, "empty input: no header row");
 	if (r->linelen >= 3 && memcmp(r->line, "\xEF\xBB\xBF", 3) == 0) {
-		memmove(r->line, r->line + 3, (size_t)r->linelen - 2);
+		r->line += 3;
 		r->linelen -= 3;
 	}
 	split_fields(r);
@@ -131,9 +189,12 @@ const char *
 tsv_get(tsv_reader *r, size_t i)
 {
 	if (!r->unesc[i]) {
-		if (memchr(r->f[i], '\\', r->flen[i]))
-			r->flen[i] = unescape(r->f[i]);
 		r->unesc[i] = 1;
+		if (memchr(r->f[i], '\\', r->flen[i])) {
+			r->flen[i] = unescape(r->f[i]);
+			r->unesc[i] = 2;
+			r->unescaped_any = 1;
+		}
 	}
 	return r->f[i];
 }
@@ -159,11 +220,21 @@ tsv_free(tsv_reader *r)
 	free(r->f);
 	free(r->flen);
 	free(r->unesc);
-	free(r->line);
+	free(r->buf);
+	free(r->joined);
 	memset(r, 0, sizeof *r);
 }
 
 /* ---- writing ---- */
+
+static noreturn void
+write_failed(const char *name)
+{
+	if (errno == EPIPE)
+		exit(EXIT_DATA);	/* quietly: the reader has gone */
+	die_errno("%s: write error", name);
+}
+
 
 void
 tsvw_init(tsv_writer *w, FILE *fp, const char *name)
@@ -171,6 +242,32 @@ tsvw_init(tsv_writer *w, FILE *fp, const char *name)
 	w->fp = fp;
 	w->name = name;
 	w->nf = 0;
+	w->len = 0;
+}
+
+/* A row is gathered in w->buf and handed to stdio once, at its end (or when
+ * the buffer fills): one call per row, not several per field. */
+static void
+drain(tsv_writer *w)
+{
+	if (w->len && fwrite_unlocked(w->buf, 1, w->len, w->fp) != w->len)
+		write_failed(w->name);
+	w->len = 0;
+}
+
+static inline void
+put(tsv_writer *w, const char *s, size_t n)
+{
+	if (n > sizeof w->buf - w->len) {
+		drain(w);
+		if (n > sizeof w->buf) {
+			if (fwrite_unlocked(s, 1, n, w->fp) != n)
+				write_failed(w->name);
+			return;
+		}
+	}
+	memcpy(w->buf + w->len, s, n);
+	w->len += n;
 }
 
 void
@@ -182,11 +279,11 @@ tsvw_open(tsv_writer *w, const char *path)
 	tsvw_init(w, fp, path);
 }
 
-static void
+static inline void
 separate(tsv_writer *w)
 {
 	if (w->nf++)
-		putc('\t', w->fp);
+		put(w, "\t", 1);
 }
 
 void
@@ -203,11 +300,11 @@ tsvw_strn(tsv_writer *w, const char *s, size_t n)
 		case '\\': esc = "\\\\"; break;
 		default: continue;
 		}
-		fwrite(run, 1, (size_t)(p - run), w->fp);
-		fwrite(esc, 1, 2, w->fp);
+		put(w, run, (size_t)(p - run));
+		put(w, esc, 2);
 		run = p + 1;
 	}
-	fwrite(run, 1, (size_t)(end - run), w->fp);
+	put(w, run, (size_t)(end - run));
 }
 
 void
@@ -220,13 +317,13 @@ void
 tsvw_raw(tsv_writer *w, const char *s, size_t n)
 {
 	separate(w);
-	fwrite(s, 1, n, w->fp);
+	put(w, s, n);
 }
 
 void
 tsvw_copy(tsv_writer *w, const tsv_reader *r, size_t i)
 {
-	if (r->unesc[i])
+	if (r->unesc[i] == 2)
 		tsvw_strn(w, r->f[i], r->flen[i]);
 	else
 		tsvw_raw(w, r->f[i], r->flen[i]);
@@ -235,8 +332,20 @@ tsvw_copy(tsv_writer *w, const tsv_reader *r, size_t i)
 void
 tsvw_copy_row(tsv_writer *w, const tsv_reader *r)
 {
-	for (size_t i = 0; i < r->nf; i++)
-		tsvw_copy(w, r, i);
+	if (r->unescaped_any) {
+		for (size_t i = 0; i < r->nf; i++)
+			tsvw_copy(w, r, i);
+		return;
+	}
+	/* The fields still lie as read, NULs where the TABs were: put the TABs
+	 * back for one write of the whole row, then the NULs again. */
+	for (size_t i = 0; i + 1 < r->nf; i++)
+		r->f[i][r->flen[i]] = '\t';
+	const char *last = r->f[r->nf - 1];
+	tsvw_raw(w, r->f[0], (size_t)(last + r->flen[r->nf - 1] - r->f[0]));
+	w->nf += (int)r->nf - 1;
+	for (size_t i = 0; i + 1 < r->nf; i++)
+		r->f[i][r->flen[i]] = '\0';
 }
 
 void
@@ -257,22 +366,17 @@ tsvw_num(tsv_writer *w, double x)
 void
 tsvw_int(tsv_writer *w, long long x)
 {
+	char buf[24];
+	int n = snprintf(buf, sizeof buf, "%lld", x);
 	separate(w);
-	fprintf(w->fp, "%lld", x);
-}
-
-static noreturn void
-write_failed(const char *name)
-{
-	if (errno == EPIPE)
-		exit(EXIT_DATA);	/* quietly: the reader has gone */
-	die_errno("%s: write error", name);
+	put(w, buf, (size_t)n);
 }
 
 void
 tsvw_end(tsv_writer *w)
 {
-	putc('\n', w->fp);
+	put(w, "\n", 1);
+	drain(w);
 	w->nf = 0;
 	if (ferror(w->fp))
 		write_failed(w->name);

@@ -20,17 +20,26 @@ typedef struct {
 	char **header;		/* unescaped column names */
 
 	/* The row last read: field i is f[i], flen[i] bytes, NUL-terminated, still
-	 * escaped unless tsv_get unescaped it (then unesc[i] is set). */
+	 * escaped unless tsv_get unescaped it (unesc[i]: 0 not looked at, 1 had
+	 * nothing to unescape, 2 unescaped in place). */
 	size_t nf;
 	char **f;
 	size_t *flen;
 	unsigned char *unesc;
+	int unescaped_any;	/* some field of the row was changed by unescaping */
 
-	char *line;
-	size_t linecap;
-	ssize_t linelen;
+	char *line;		/* the current line: in buf, or assembled in joined */
+	size_t linelen;
+	char *joined;		/* a line that spans input chunks */
+	size_t joinedcap;
+	char *buf;		/* the input chunk */
+	size_t bufpos, buflen;
 	size_t fcap;
 } tsv_reader;
+
+/* The longest line a reader accepts: a longer one (or endless input without a
+ * newline) is a data error, not an exhausted memory. */
+enum { TSV_MAX_LINE = 1 << 30 };
 
 /* Open FP (named NAME in messages) and read the header. Empty input is a data
  * error: a TSV has at least its header row. */
@@ -68,6 +77,8 @@ typedef struct {
 	FILE *fp;
 	const char *name;
 	int nf;			/* fields written in the current row */
+	size_t len;		/* bytes of the row waiting in buf */
+	char buf[8192];
 } tsv_writer;
 
 void tsvw_init(tsv_writer *w, FILE *fp, const char *name);

@@ -118,14 +118,18 @@ encode_field(tsv_writer *w, tsv_reader *r, out_col *c)
 {
 	const cb_scale *s = c->entry->scale;
 	if (tsv_missing(r, c->in)) {
-		tsvw_str(w, s->has_empty ? s->empty_value : NULL);
+		if (s->has_empty && s->empty_value)
+			tsvw_raw(w, s->empty_value, strlen(s->empty_value));
+		else
+			tsvw_raw(w, "", 0);
 		return 1;
 	}
 	const char *answer = tsv_get(r, c->in);
 	const cb_level *l = cb_lookup(s, answer, r->flen[c->in]);
 	if (!l)
 		return 0;
-	tsvw_str(w, l->value);
+	/* a value is a number (the codebook checked): nothing to escape */
+	tsvw_raw(w, l->value ? l->value : "", l->value_len);
 	return 1;
 }
 
