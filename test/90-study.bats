@@ -62,3 +62,13 @@ study() {
 	[ "$(($(wc -l <b/clean.tsv) - 1))" -eq 192 ]
 	[ "$(($(wc -l <b/tests.tsv) - 1))" -eq 18 ]
 }
+
+@test "make kaggle: the real Kaggle 2017 export through the same tools" {
+	make -s -C "$SVY_ROOT" --no-print-directory kaggle-outputs BINDIR="$BIN" \
+		B="$BATS_TEST_TMPDIR/b" KAGGLE_ZIP="$SHARED/data/kaggle-mlds-2017/multipleChoiceResponses.zip" 2>kaggle.log
+	grep -q "svy-clean: read 16716 rows, kept 16716, dropped 0 .*replaced 111 invalid UTF-8 sequences" kaggle.log
+	grep -q "svy-filter-students: read 16716 rows, kept 15735, dropped 981 (student)" kaggle.log
+	grep -q "svy-factor: read 15735 rows, used 2750, dropped 12985 with a missing item (listwise)" kaggle.log
+	run cut -f1,3,4,6 b/kaggle/tests.tsv
+	assert_output "$(printf 'id\ttest\tvariables\tn\nK.1\tkruskal\ttools_focus by education\t2737\nK.2\tkruskal\ttools_focus by employment\t2750\nK.3\tspearman\ttenure,tools_focus\t2586')"
+}
