@@ -1,8 +1,10 @@
 # Figure 4: the awareness score of ML developers and of the others, as box plots
 # (box: quartiles; whiskers: 1.5 IQR; the participants as points beside).
-# Called by pipelines/figures.mk with the terminal and output already set and
+# Called by pipelines/figures.mk (fmt, out, font, term: see fig-terminal.gp) with
 #   data = the file of pipelines/fig-awareness-developer.awk (group, score)
 set datafile separator "\t"
+w = 800; h = 500
+load term
 stats data using ($1 == 0 ? $2 : NaN) nooutput
 n0 = STATS_records
 stats data using ($1 == 1 ? $2 : NaN) nooutput

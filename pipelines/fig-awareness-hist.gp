@@ -1,7 +1,9 @@
 # Figure 1: the distribution of the awareness scores (count per bin).
-# Called by pipelines/figures.mk with the terminal and output already set and
+# Called by pipelines/figures.mk (fmt, out, font, term: see fig-terminal.gp) with
 #   data = the file of pipelines/fig-awareness-hist.awk (center, count, low, high)
 set datafile separator "\t"
+w = 800; h = 500
+load term
 stats data using 2 nooutput
 n = int(STATS_sum)
 maxcount = STATS_max

@@ -1,8 +1,10 @@
 # The elbow curve of the k-means clustering of the methods: the within-cluster
 # sum of squares for every k tried, the chosen k marked.
-# Called by pipelines/figures.mk with the terminal and output already set and
+# Called by pipelines/figures.mk (fmt, out, font, term: see fig-terminal.gp) with
 #   data = three columns: k, inertia, chosen (1 on the chosen k; cut from inertia.tsv)
 set datafile separator "\t"
+w = 800; h = 500
+load term
 stats data using 1:2 nooutput
 kmin = STATS_min_x
 kmax = STATS_max_x

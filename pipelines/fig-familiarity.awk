@@ -23,7 +23,8 @@ $c ~ items {
 	else if ($c ~ /^method_/ && cluster[$c] != "") {
 		rank[m] = cluster[$c]; head[m] = "Methods, cluster " cluster[$c]
 	} else if ($c ~ /^method_/) { rank[m] = 10000; head[m] = "Methods, not clustered" }
-	else { rank[m] = 20000; head[m] = "Others" }
+	else if ($c ~ /^lib_/) { rank[m] = 20000; head[m] = "Libraries" }
+	else { rank[m] = 30000; head[m] = "Others" }
 }
 function before(i, j) {
 	if (rank[i] != rank[j]) return rank[i] < rank[j]

@@ -1,13 +1,16 @@
 # Figure 9: how familiar the participants are with each attack and defence
 # method, as stacked bars (not familiar, familiar, implemented), the methods
 # grouped by their k-means cluster.
-# Called by pipelines/figures.mk with the terminal and output already set and
+# Called by pipelines/figures.mk (fmt, out, font, term: see fig-terminal.gp) with
 #   data = the file of pipelines/fig-familiarity.awk
 set datafile separator "\t"
 stats data index 0 using 1:6 nooutput
 ymax = STATS_max_x
 nmin = STATS_min_y
 nmax = STATS_max_y
+# the height grows with the rows (items and group headings)
+w = 900; h = int(150 + 26.5 * (ymax + 1))
+load term
 if (nmin == nmax) { set title sprintf("Familiarity with the attacks and defence methods (n = %d)", nmin) } \
 else { set title "Familiarity with the attacks and defence methods" }
 set xlabel "Share of participants"
@@ -16,8 +19,8 @@ set yrange [ymax + 0.7:-0.7]
 set xtics 0, 20, 100 format "%.0f%%" out nomirror
 set ytics nomirror scale 0 noenhanced
 set border 1
-set bmargin 6
-set key at screen 0.5, screen 0.03 center bottom horizontal maxcols 3 reverse Left samplen 1.5 width 1 noenhanced
+set bmargin 6.5
+set key at screen 0.5, screen 4.0 / h center bottom horizontal maxcols 3 reverse Left samplen 1.5 width 1 noenhanced
 set rmargin 4
 set style fill solid 1.0 noborder
 h = 0.36

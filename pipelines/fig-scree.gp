@@ -1,8 +1,10 @@
 # The scree plot of the factor analysis: the eigenvalues of the items'
 # correlation matrix in decreasing order, with Kaiser's line at 1.
-# Called by pipelines/figures.mk with the terminal and output already set and
+# Called by pipelines/figures.mk (fmt, out, font, term: see fig-terminal.gp) with
 #   data = the file of pipelines/fig-scree.awk (index, eigenvalue, fitted)
 set datafile separator "\t"
+w = 800; h = 500
+load term
 stats data using 1:2 nooutput
 kmax = STATS_max_x
 stats data using 3 nooutput

@@ -38,15 +38,17 @@ $(FIG):
 
 # awk with the label and column helpers
 fig_awk = awk -v labels=$(FIG_LABELS) -f pipelines/labels.awk
-FIG_AWK_DEPS = pipelines/labels.awk $(FIG_LABELS)
+FIG_AWK_DEPS = pipelines/labels.awk $(FIG_LABELS) pipelines/fig-terminal.gp
 
-# $(call fig_draw,SCRIPT,WIDTH,HEIGHT,VARIABLES): pipelines/SCRIPT.gp drawn as
-# SVG and PNG onto the recipe's two targets, $(fig_data) as its data, then
-# the temporary data removed.  VARIABLES are gnuplot assignments.
+# $(call fig_draw,SCRIPT): pipelines/SCRIPT.gp drawn as SVG and PNG onto the
+# recipe's two targets, $(fig_data) as its data (then removed); the script
+# sets its size and loads pipelines/fig-terminal.gp.
 fig_data = $(basename $@).data.tmp
+fig_gnuplot = gnuplot -e "fmt = '$(1)'; out = '$(basename $@).$(1).tmp'; data = '$(fig_data)'; \
+	font = '$(FIG_FONT)'; term = 'pipelines/fig-terminal.gp'" pipelines/$(2).gp
 define fig_draw
-gnuplot -e "set terminal svg size $(2),$(3) font '$(FIG_FONT),12' background rgb 'white'; set output '$(basename $@).svg.tmp'; data = '$(fig_data)'; $(4)" pipelines/$(1).gp
-gnuplot -e "set terminal pngcairo size $(2),$(3) font '$(FIG_FONT),11' background rgb 'white'; set output '$(basename $@).png.tmp'; data = '$(fig_data)'; $(4)" pipelines/$(1).gp
+$(call fig_gnuplot,svg,$(1))
+$(call fig_gnuplot,png,$(1))
 rm -f $(fig_data)
 mv -f $(basename $@).svg.tmp $(basename $@).svg
 mv -f $(basename $@).png.tmp $(basename $@).png
@@ -56,28 +58,28 @@ endef
 $(FIG)/awareness-histogram.svg $(FIG)/awareness-histogram.png &: $(B)/scored.tsv \
 		pipelines/fig-awareness-hist.awk pipelines/fig-awareness-hist.gp $(FIG_AWK_DEPS) | $(FIG)
 	$(fig_awk) -v score=awareness -v bins=$(FIG_BINS) -f pipelines/fig-awareness-hist.awk $< >$(fig_data)
-	$(call fig_draw,fig-awareness-hist,800,500)
+	$(call fig_draw,fig-awareness-hist)
 
 # Figure 4: awareness by ml_developer (1 = builds custom ML apps or tools from scratch)
 $(FIG)/awareness-developer.svg $(FIG)/awareness-developer.png &: $(B)/scored.tsv \
 		pipelines/fig-awareness-developer.awk pipelines/fig-awareness-developer.gp $(FIG_AWK_DEPS) | $(FIG)
 	$(fig_awk) -v score=awareness -v group=ml_developer -f pipelines/fig-awareness-developer.awk $< >$(fig_data)
-	$(call fig_draw,fig-awareness-developer,800,500)
+	$(call fig_draw,fig-awareness-developer)
 
 # Figure 9: the familiarity shares of the attacks and of the methods, by cluster
 $(FIG)/familiarity.svg $(FIG)/familiarity.png &: $(B)/clusters.tsv $(B)/familiarity.tsv \
 		pipelines/fig-familiarity.awk pipelines/fig-familiarity.gp $(FIG_AWK_DEPS) | $(FIG)
 	$(fig_awk) -v items='$(FIG_ITEMS)' -f pipelines/fig-familiarity.awk $(B)/clusters.tsv $(B)/familiarity.tsv >$(fig_data)
-	$(call fig_draw,fig-familiarity,900,720)
+	$(call fig_draw,fig-familiarity)
 
 # the scree plot, the number of factors fitted marked
 $(FIG)/scree.svg $(FIG)/scree.png &: $(B)/factor-summary.tsv $(B)/eigenvalues.tsv \
 		pipelines/fig-scree.awk pipelines/fig-scree.gp $(FIG_AWK_DEPS) | $(FIG)
 	$(fig_awk) -f pipelines/fig-scree.awk $(B)/factor-summary.tsv $(B)/eigenvalues.tsv >$(fig_data)
-	$(call fig_draw,fig-scree,800,500)
+	$(call fig_draw,fig-scree)
 
 # the elbow curve, the chosen k marked
 $(FIG)/elbow.svg $(FIG)/elbow.png &: $(B)/inertia.tsv \
 		pipelines/fig-columns.awk pipelines/fig-elbow.gp $(FIG_AWK_DEPS) | $(FIG)
 	$(fig_awk) -v cols=k,inertia,chosen -f pipelines/fig-columns.awk $< >$(fig_data)
-	$(call fig_draw,fig-elbow,800,500)
+	$(call fig_draw,fig-elbow)

@@ -52,8 +52,8 @@ setup_file() {
 		assert_output '89504e470d0a1a0a'
 	done
 	# IHDR: width and height, big-endian, at bytes 16-23
-	run sh -c "od -An -tu1 -j16 -N8 '$OUT/figures/familiarity.png' | tr -s ' ' | sed 's/^ //'"
-	assert_output '0 0 3 132 0 0 2 208'    # 900 x 720
+	run sh -c "od -An -tu1 -j16 -N4 '$OUT/figures/familiarity.png' | tr -s ' ' | sed 's/^ //'"
+	assert_output '0 0 3 132'              # 900 wide (its height grows with the items)
 	run sh -c "od -An -tu1 -j16 -N8 '$OUT/figures/scree.png' | tr -s ' ' | sed 's/^ //'"
 	assert_output '0 0 3 32 0 0 1 244'     # 800 x 500
 }
@@ -141,9 +141,6 @@ setup_file() {
 		cmp "$f" "$OUT/${f##*/}" 2>/dev/null || cmp "$f" "$OUT/figures/${f##*/}" ||
 			fail "${f##*/} differs"
 	done
-	# and a third make has nothing to do
-	run study_make -q study-outputs "$OUT/figures.stamp" "$OUT/report.md"
-	assert_success
 }
 
 @test "report.sh: a missing input or a bad call is an error" {
