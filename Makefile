@@ -25,7 +25,7 @@ LIBOBJ  := $(LIBSRC:lib/%.c=$(OBJDIR)/lib/%.o)
 BINS    := $(TOOLS:%=$(BINDIR)/%)
 
 # ---- dependencies: installed by the project itself ----------------------
-DEBS = build-essential libcsv-dev libgsl-dev bats bats-assert bats-support gnuplot-nox unzip
+DEBS = build-essential libcsv-dev libgsl-dev bats bats-assert bats-support gnuplot-nox unzip valgrind
 DEPS_MISSING := $(strip \
 	$(if $(wildcard /usr/include/csv.h),,libcsv-dev) \
 	$(if $(wildcard /usr/include/gsl/gsl_vector.h),,libgsl-dev) \
@@ -33,7 +33,8 @@ DEPS_MISSING := $(strip \
 	$(if $(wildcard /usr/lib/bats/bats-assert/load.bash),,bats-assert) \
 	$(if $(wildcard /usr/lib/bats/bats-support/load.bash),,bats-support) \
 	$(if $(shell command -v gnuplot),,gnuplot-nox) \
-	$(if $(shell command -v unzip),,unzip))
+	$(if $(shell command -v unzip),,unzip) \
+	$(if $(shell command -v valgrind),,valgrind))
 ifneq ($(DEPS_MISSING),)
 NEED_DEPS = deps
 endif
@@ -82,7 +83,7 @@ check: $(NEED_DEPS)
 	@$(MAKE) --no-print-directory check-asan
 
 check-normal: build
-	BIN=$(abspath $(BINDIR)) bats $(BATS_FILES)
+	BIN=$(abspath $(BINDIR)) bats $(BATS_FILES) test/valgrind
 
 check-asan:
 	@$(MAKE) --no-print-directory build BINDIR=bin/asan OBJDIR=obj/asan CFLAGS='-O1 -g $(SAN)'

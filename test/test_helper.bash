@@ -2,6 +2,7 @@
 # in its own directory.  BIN selects the build (bin/ or bin/asan/).
 
 SVY_ROOT="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
+[ -f "$SVY_ROOT/VERSION" ] || SVY_ROOT="$(cd "$SVY_ROOT/.." && pwd)"	# test/valgrind/
 BIN="${BIN:-$SVY_ROOT/bin}"
 FIXTURES="$SVY_ROOT/fixtures"
 TESTDATA="$SVY_ROOT/test/data"
