@@ -41,7 +41,7 @@ endif
 
 .PHONY: all deps check check-normal check-asan test clean install uninstall study fuzz bench
 .DEFAULT_GOAL := all
-.SECONDARY:
+.PRECIOUS: $(OBJDIR)/tools/%.o obj/fuzz/tool_%.o
 
 all: $(NEED_DEPS)
 	@$(MAKE) --no-print-directory build
@@ -83,13 +83,13 @@ check: $(NEED_DEPS)
 	@$(MAKE) --no-print-directory check-asan
 
 check-normal: build
-	BIN=$(abspath $(BINDIR)) bats $(BATS_FILES) test/valgrind
+	BIN=$(abspath $(BINDIR)) SVY_OBJDIR=$(abspath $(OBJDIR)) bats $(BATS_FILES) test/valgrind
 
 check-asan:
 	@$(MAKE) --no-print-directory build BINDIR=bin/asan OBJDIR=obj/asan CFLAGS='-O1 -g $(SAN)'
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98 \
-	BIN=$(abspath bin/asan) SVY_SANITIZED=1 bats $(BATS_FILES)
+	BIN=$(abspath bin/asan) SVY_OBJDIR=$(abspath obj/asan) SVY_SANITIZED=1 bats $(BATS_FILES)
 
 test: check
 

@@ -31,7 +31,8 @@ study: $(NEED_DEPS)
 	@$(MAKE) --no-print-directory study-outputs
 
 STUDY_OUTPUTS = $(B)/table1.tsv $(B)/scored.tsv $(B)/table2.tsv $(B)/table3.tsv \
-	$(B)/table4.md $(B)/table5.md $(B)/familiarity.tsv $(B)/clusters.tsv $(B)/kappa.tsv
+	$(B)/table4.md $(B)/table5.md $(B)/familiarity.tsv $(B)/clusters.tsv $(B)/kappa.tsv \
+	$(B)/figures.stamp $(B)/report.md
 
 study-outputs: $(STUDY_OUTPUTS)
 

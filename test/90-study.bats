@@ -5,7 +5,7 @@ load test_helper
 
 # the study's recipes with the tools under test, into a directory of the test
 study() {
-	make -s -C "$SVY_ROOT" --no-print-directory study-outputs BINDIR="$BIN" "$@" 2>study.log
+	svy_make study-outputs "$@" 2>study.log
 }
 
 @test "the fixture goes 1471 -> 94 -> 83 rows; every table is made" {
@@ -64,7 +64,7 @@ study() {
 }
 
 @test "make kaggle: the real Kaggle 2017 export through the same tools" {
-	make -s -C "$SVY_ROOT" --no-print-directory kaggle-outputs BINDIR="$BIN" \
+	svy_make kaggle-outputs \
 		B="$BATS_TEST_TMPDIR/b" KAGGLE_ZIP="$SHARED/data/kaggle-mlds-2017/multipleChoiceResponses.zip" 2>kaggle.log
 	grep -q "svy-clean: read 16716 rows, kept 16716, dropped 0 .*replaced 111 invalid UTF-8 sequences" kaggle.log
 	grep -q "svy-filter-students: read 16716 rows, kept 15735, dropped 981 (student)" kaggle.log

@@ -40,7 +40,7 @@ tools() {
 @test "make install puts svy-TOOL and its man page under DESTDIR; uninstall removes them" {
 	[ -z "${SVY_SANITIZED:-}" ] || skip "install is tested on the normal build"
 	dest="$BATS_TEST_TMPDIR/dest"
-	run make -s -C "$SVY_ROOT" install PREFIX=/usr/local DESTDIR="$dest" BINDIR="$BIN"
+	run svy_make install PREFIX=/usr/local DESTDIR="$dest"
 	assert_success
 	for t in $(tools); do
 		[ -x "$dest/usr/local/bin/svy-$t" ] || fail "svy-$t not installed"
@@ -48,7 +48,7 @@ tools() {
 	done
 	run "$dest/usr/local/bin/svy-filter-students" --version
 	assert_output --partial "svy-filter-students (svy)"
-	run make -s -C "$SVY_ROOT" uninstall PREFIX=/usr/local DESTDIR="$dest" BINDIR="$BIN"
+	run svy_make uninstall PREFIX=/usr/local DESTDIR="$dest"
 	assert_success
 	[ -z "$(find "$dest" -type f)" ] || fail "left behind: $(find "$dest" -type f)"
 }

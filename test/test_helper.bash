@@ -7,7 +7,14 @@ BIN="${BIN:-$SVY_ROOT/bin}"
 FIXTURES="$SVY_ROOT/fixtures"
 TESTDATA="$SVY_ROOT/test/data"
 SHARED="${SVY_SHARED:-$SVY_ROOT/../shared}"
+OBJ="${SVY_OBJDIR:-$SVY_ROOT/obj}"
 export LC_ALL=C
+
+# make in the project with the build under test: its binaries and its objects
+# (so make never relinks the sanitizer's tools from the normal objects)
+svy_make() {
+	make -s -C "$SVY_ROOT" --no-print-directory BINDIR="$BIN" OBJDIR="$OBJ" "$@"
+}
 
 bats_require_minimum_version 1.5.0
 load '/usr/lib/bats/bats-support/load'

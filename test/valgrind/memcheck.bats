@@ -7,7 +7,7 @@ load ../test_helper
 
 setup_file() {
 	export STUDY="$BATS_FILE_TMPDIR/study"
-	make -s -C "$SVY_ROOT" --no-print-directory study-outputs BINDIR="$BIN" B="$STUDY" 2>/dev/null
+	svy_make study-outputs B="$STUDY" 2>/dev/null
 }
 
 # memcheck TOOL ARGS...: run under valgrind, stdout to out.tsv
