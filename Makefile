@@ -122,7 +122,23 @@ fuzz_tool = $(if $(shell grep -l 'tool_main' test/fuzz/fuzz_$(1).c),obj/fuzz/too
 obj/fuzz/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/harness.h $$(call fuzz_tool,$$*) obj/fuzz/libsvy.a
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $(filter %.c %.o %.a,$^) $(LDLIBS)
 
-fuzz: $(FUZZ_BINS)
+FUZZ_DEBS = clang libclang-rt-dev
+.PHONY: fuzz-deps
+fuzz-deps:
+	@command -v $(FUZZ_CC) >/dev/null && \
+	echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' \
+		| $(FUZZ_CC) -x c -fsanitize=fuzzer -o /dev/null - 2>/dev/null || \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "apt-get install $(FUZZ_DEBS)"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(FUZZ_DEBS) >/dev/null; \
+	else echo "make fuzz needs clang's libFuzzer; run:"; \
+		echo "  sudo apt-get install $(FUZZ_DEBS)"; exit 1; fi
+
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory fuzz-run
+
+.PHONY: fuzz-run
+fuzz-run: $(FUZZ_BINS)
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p obj/fuzz/corpus/$$t; \
 		echo "fuzz $$t for $(FUZZ_SECONDS) s"; \
