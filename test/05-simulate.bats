@@ -335,6 +335,67 @@ EOF
 	awk '/^## variance/ { getline; getline; exit !($3 > 0.30 && $3 < 0.38) }' "$TESTDATA/simulate/fa-13.txt"
 }
 
+# ---- Figure 9: the methods fall into the paper's three clusters -------------
+
+# The paper's clusters (Figure 9 and Section 4.2.3), as column names.
+CLASSIC='method_sanitization method_provenance method_ensemble method_input_observation method_access_control method_system_security'
+ML_SPECIFIC='method_adversarial_training method_output_smoothing method_federated method_delay'
+PRIVACY='method_differential_privacy method_homomorphic method_watermarking method_record_linkage'
+
+@test "Figure 9: the methods' answers of the analysed are the input of the k-means reference run" {
+	analysed | awk -F'\t' '
+		BEGIN {
+			split("Q18[SQ001] Q18[SQ002] Q18[SQ003] Q18[SQ004] Q18[SQ005] Q18[SQ006] Q18[SQ007] Q19[SQ001] Q19[SQ002] Q19[SQ003] Q19[SQ004] Q19[SQ005] Q19[SQ006] Q19[SQ007]", q, " ")
+			split("sanitization provenance adversarial_training ensemble input_observation output_smoothing federated delay access_control system_security differential_privacy homomorphic watermarking record_linkage", name, " ")
+			print "column\tcount_0\tcount_1\tcount_2"
+		}
+		NR == 1 { for (i = 1; i <= NF; i++) ix[$i] = i; next }
+		{
+			for (j = 1; j <= 14; j++) {
+				a = $(ix[q[j]])
+				v = a == "Yes, I have implemented this method." ? 2 : a == "I am familiar with this method, but have not implemented it, yet." ? 1 : a == "No, I am not familiar with this method." ? 0 : "?"
+				n[j, v]++
+			}
+		}
+		END { for (j = 1; j <= 14; j++) printf "method_%s\t%d\t%d\t%d\n", name[j], n[j, 0], n[j, 1], n[j, 2] }' >counts.tsv
+	cut -f1-4 "$TESTDATA/simulate/familiarity.tsv" | diff -u - counts.tsv
+}
+
+@test "Figure 9: three well-separated groups of shares (of 83: not familiar, familiar, implemented)" {
+	f="$TESTDATA/simulate/familiarity.tsv"
+	# columns: method, not familiar, familiar, implemented (counts)
+	# classic security: up to half implemented (here 32-38 of 83), few unfamiliar
+	for m in $CLASSIC; do
+		awk -F'\t' -v m="$m" '$1 == m { exit !($2 <= 26 && $4 >= 32 && $4 <= 42) }' "$f" || fail "$m"
+	done
+	# ML-specific: rarely implemented, mostly familiar only
+	for m in $ML_SPECIFIC; do
+		awk -F'\t' -v m="$m" '$1 == m { exit !($3 >= 42 && $4 <= 12 && $2 <= 30) }' "$f" || fail "$m"
+	done
+	# privacy: the majority not familiar, very few implemented
+	for m in $PRIVACY; do
+		awk -F'\t' -v m="$m" '$1 == m { exit !($2 >= 42 && $4 <= 6) }' "$f" || fail "$m"
+	done
+}
+
+@test "the k-means reference run (scikit-learn, committed): the elbow is at k = 3, the paper's clusters" {
+	# the elbow: the k whose inertia lies farthest below the chord from k = 1 to 8
+	run awk -F'\t' 'NR > 1 { w[$1] = $2; kmax = $1 }
+		END {
+			for (k = 1; k <= kmax; k++) {
+				gap = w[1] + (w[kmax] - w[1]) * (k - 1) / (kmax - 1) - w[k]
+				if (k == 1 || gap > best) { best = gap; kbest = k }
+			}
+			print kbest
+		}' "$TESTDATA/simulate/elbow.tsv"
+	assert_output 3
+	# k = 3 puts each of the paper's clusters together, and nothing else
+	# (clusters numbered in order of first appearance)
+	run awk -F'\t' '/^## labels/ { on = 1; next } on && $1 != "column" { m[$NF] = m[$NF] " " $1 }
+		END { for (c = 1; c <= 3; c++) print substr(m[c], 2) }' "$TESTDATA/simulate/kmeans-3.txt"
+	assert_output "$(printf '%s\n' "$CLASSIC" "$ML_SPECIFIC" "$PRIVACY")"
+}
+
 # ---- scaling ---------------------------------------------------------------
 
 @test "--respondents scales the shares: 10000 opened, 639 complete, 75 students" {

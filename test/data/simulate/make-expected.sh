@@ -43,3 +43,21 @@ Rscript $REFS/ref_fa.R --nfactors 1 --rotate none $(head -1 $D/items.tsv) \
 RETAINED=$(awk '/^## loadings/ { on = 1; next } /^##/ { on = 0 }
 	on && $1 != "item" && $2 > 0.45 { printf "%s ", $1 }' $D/fa-18.txt)
 Rscript $REFS/ref_fa.R --nfactors 1 --rotate none $RETAINED <$D/items.tsv >$D/fa-13.txt
+
+# Figure 9: the 14 methods' answers (counts of not familiar 0, familiar 1,
+# implemented 2) and their shares, then scikit-learn's k-means on the shares:
+# inertia for k = 1..8 (the elbow) and the clusters for k = 3.
+/usr/bin/python3 - $D/items.tsv >$D/familiarity.tsv <<'PY'
+import sys
+rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1])]
+print('column\tcount_0\tcount_1\tcount_2\tshare_0\tshare_1\tshare_2')
+for j, name in enumerate(rows[0]):
+    if not name.startswith('method_'):
+        continue
+    c = [sum(r[j] == str(v) for r in rows[1:]) for v in range(3)]
+    print('\t'.join([name] + [str(x) for x in c] + ['%.17g' % (x / (len(rows) - 1)) for x in c]))
+PY
+/usr/bin/python3 $REFS/ref.py kmeans-elbow share_0 share_1 share_2 --kmax 8 --n-init 500 \
+	<$D/familiarity.tsv >$D/elbow.tsv
+/usr/bin/python3 $REFS/ref.py kmeans share_0 share_1 share_2 --k 3 --n-init 500 \
+	<$D/familiarity.tsv >$D/kmeans-3.txt
