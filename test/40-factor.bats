@@ -109,6 +109,11 @@ M3_FIT=1-7,15-17
 	run awk -F'\t' '$7 == 0 && $13 != "" { print }' model.tsv
 	assert_output ""
 	[ "$(stat s.tsv items_fitted)" = 12 ]
+	# adequacy of all the items, before selection, as the paper reports it
+	for st in bartlett_chi2 bartlett_df bartlett_p kmo; do
+		numeq "$(stat s.tsv all_items_$st)" "$(stat "$E/one.summary.tsv" $st)" 1e-9 ||
+			fail "all_items_$st: $(stat s.tsv all_items_$st)"
+	done
 }
 
 @test "three factors, varimax to convergence: as R's varimax iterated to the end" {

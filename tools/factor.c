@@ -410,6 +410,14 @@ main(int argc, char **argv)
 		summary_num(&s, "bartlett_df", final->df);
 		summary_num(&s, "bartlett_p", final->pvalue);
 		summary_num(&s, "kmo", final->kmo);
+		/* adequacy is judged before items are dropped (the paper's chi2(153)
+		 * and KMO are of all 18 items): give both when there was a refit */
+		if (final != &first) {
+			summary_num(&s, "all_items_bartlett_chi2", first.chi2);
+			summary_num(&s, "all_items_bartlett_df", first.df);
+			summary_num(&s, "all_items_bartlett_p", first.pvalue);
+			summary_num(&s, "all_items_kmo", first.kmo);
+		}
 		double cum = 0;
 		for (size_t j = 0; j < k; j++) {
 			double ss = 0;
