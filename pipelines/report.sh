@@ -98,9 +98,12 @@ END {
 	printf "| Participants analysed (n) | %d (of %d; %d dropped with a missing item) |\n", \
 		stat("n"), stat("rows"), stat("dropped_missing")
 	printf "| Items | %d analysed, %d retained |\n", stat("items"), stat("items_retained")
-	printf "| Kaiser-Meyer-Olkin (KMO) | %s |\n", apa(stat("kmo"))
-	printf "| Bartlett test of sphericity | χ²(%d) = %s, p %s |\n", stat("bartlett_df"), \
-		fix(stat("bartlett_chi2"), 2), (stat("bartlett_p") < 0.001 ? "< .001" : "= " apa(stat("bartlett_p")))
+	# adequacy of all the items (before selection) when factor refitted
+	a = stat("all_items_kmo") != "" ? "all_items_" : ""
+	of = a != "" ? sprintf(" (all %d items)", stat("items")) : ""
+	printf "| Kaiser-Meyer-Olkin (KMO)%s | %s |\n", of, apa(stat(a "kmo"))
+	printf "| Bartlett test of sphericity%s | χ²(%d) = %s, p %s |\n", of, stat(a "bartlett_df"), \
+		fix(stat(a "bartlett_chi2"), 2), (stat(a "bartlett_p") < 0.001 ? "< .001" : "= " apa(stat(a "bartlett_p")))
 	printf "| Factors | %d (%s, rotation %s) |\n", k, stat("method"), stat("rotation")
 	for (i = 1; i <= k; i++)
 		printf "| Variance explained by F%d | %s (cumulative %s) |\n", i, \
