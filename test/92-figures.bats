@@ -113,9 +113,10 @@ setup_file() {
 	grep -qF '| Differential privacy | `method_differential_privacy` |' "$r"
 	apa() { printf '%.3f' "$1" | sed 's/^0\././; s/^-0\./-./'; }
 	stat() { awk -F'\t' -v s="$2" '$1 == s { print $2 }' "$OUT/$1"; }
-	kmo=$(apa "$(stat factor-summary.tsv kmo)")
+	# the study refits: adequacy is reported for all its items
+	kmo=$(apa "$(stat factor-summary.tsv all_items_kmo)")
 	alpha=$(apa "$(stat factor-summary.tsv alpha)")
-	grep -qF "| Kaiser-Meyer-Olkin (KMO) | $kmo |" "$r"
+	grep -qF "| Kaiser-Meyer-Olkin (KMO) (all 18 items) | $kmo |" "$r"
 	grep -qF "| Cronbach's alpha of the retained items | $alpha " "$r"
 	q1=$(apa "$(stat score-summary.tsv q1_awareness)")
 	med=$(apa "$(stat score-summary.tsv median_awareness)")
