@@ -90,6 +90,10 @@ num_format(char buf[NUM_BUFSIZE], double x)
 		return strcpy(buf, x > 0 ? "Inf" : "-Inf");
 	if (num_digits > 0) {
 		snprintf(buf, NUM_BUFSIZE, "%.*g", num_digits, x);
+		/* a U of 1144.5 reads better as 1144 than as 1.14e+03: whole
+		 * numbers keep their digits when rounding would need an exponent */
+		if (strchr(buf, 'e') && fabs(x) >= 1 && fabs(x) < 1e15)
+			snprintf(buf, NUM_BUFSIZE, "%.0f", x);
 		return buf;
 	}
 	for (int prec = 15; prec <= 17; prec++) {
