@@ -7,30 +7,6 @@ load test_helper
 
 D="$TESTDATA/test-hypothesis"
 
-# compare_relative GOT WANT TOL: as compare_numeric, but every number within
-# TOL relative (a p of 1e-40 must match to its own digits, not to 1e-9
-# absolute); a wanted 0 must be 0 within TOL absolute.
-compare_relative() {
-	awk -F'\t' -v tol="$3" '
-		function isnum(s) { return s ~ /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/ }
-		function abs(x) { return x < 0 ? -x : x }
-		NR == FNR { want[FNR] = $0; nw = FNR; next }
-		{
-			if (!(FNR in want)) { printf "extra line %d: %s\n", FNR, $0; bad = 1; next }
-			n = split(want[FNR], w, "\t"); m = split($0, g, "\t")
-			if (n != m) { printf "line %d: %d fields, want %d\n", FNR, m, n; bad = 1; next }
-			for (i = 1; i <= n; i++) {
-				if (isnum(w[i]) && isnum(g[i])) {
-					lim = w[i] == 0 ? tol : tol * abs(w[i])
-					if (abs(g[i] - w[i]) > lim) { printf "line %d field %d: got %s, want %s\n", FNR, i, g[i], w[i]; bad = 1 }
-				} else if (w[i] != g[i]) { printf "line %d field %d: got \"%s\", want \"%s\"\n", FNR, i, g[i], w[i]; bad = 1 }
-			}
-			ng = FNR
-		}
-		END { if (ng < nw) { printf "missing lines %d..%d\n", ng + 1, nw; bad = 1 } exit bad }
-	' "$2" "$1"
-}
-
 HEADER="$(printf 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf\tstatistic\tstatistic_name\tu_min\tp\talternative\tmethod\teffect_size\teffect_name')"
 
 # ---- agreement with scipy ------------------------------------------------

@@ -72,3 +72,69 @@ study() {
 	run cut -f1,3,4,6 b/kaggle/tests.tsv
 	assert_output "$(printf 'id\ttest\tvariables\tn\nK.1\tkruskal\ttools_focus by education\t2737\nK.2\tkruskal\ttools_focus by employment\t2750\nK.3\tspearman\ttenure,tools_focus\t2586')"
 }
+
+# ---- the fixture's numbers, against the reference libraries ----------------
+# test/data/study/make-expected.sh computed them with scipy, statsmodels and R
+# psych on the inputs svy's pipeline gives those libraries.
+
+S="$TESTDATA/study"
+
+# section FILE NAME: the table after "## NAME" in a ref_fa.R output, no header
+section() {
+	awk -v s="## $2" '$0 == s { on = 1; getline; next } /^## / { on = 0 } on' "$1"
+}
+
+@test "the fixture encodes to exactly the committed values" {
+	study B="$BATS_TEST_TMPDIR/b"
+	diff -u "$S/encoded.tsv" b/encoded.tsv
+}
+
+@test "every hypothesis on the fixture: n, statistic, p as scipy (1e-9)" {
+	study B="$BATS_TEST_TMPDIR/b"
+	# svy's row to the fields ref.py prints for the same test
+	awk -F'\t' -v OFS='\t' 'NR > 1 {
+		k = split($8, g, ",")
+		if ($3 == "spearman") print $1, $6, $10, $13
+		else if ($3 == "kruskal") print $1, $6, k, $10, $9, $13, $16
+		else if ($3 == "mannwhitney") print $1, g[1], g[2], $10, $12, $13, $16
+		else if ($3 == "chi2") print $1, $6, $10, $9, $13, $16
+		else if ($3 == "friedman") print $1, $6, $10, $9, $13, $16
+	}' b/tests.tsv >got.tsv
+	# ref.py's method column (asymptotic) is not one svy prints that way
+	awk -F'\t' -v OFS='\t' 'NR > 1 { if ($NF ~ /^[a-z]+$/) NF--; print }' "$S/tests-scipy.tsv" >want.tsv
+	run compare_relative got.tsv want.tsv 1e-9
+	assert_success
+}
+
+@test "p* on the fixture: Benjamini-Hochberg per family as statsmodels (1e-12)" {
+	study B="$BATS_TEST_TMPDIR/b"
+	awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "p_adj") c = i; next }
+		{ print $c }' b/tests.tsv >got.tsv
+	awk -F'\t' 'NR > 1 { print $4 }' "$S/bh-statsmodels.tsv" >want.tsv
+	run compare_relative got.tsv want.tsv 1e-12
+	assert_success
+}
+
+@test "the factor analysis of the fixture as R psych: adequacy 1e-9, loadings and scores 1e-5" {
+	study B="$BATS_TEST_TMPDIR/b"
+	stat() { awk -F'\t' -v s="$2" '$1 == s { print $2 }' "$1"; }
+	fs=b/factor-summary.tsv
+	# all 18 items (adequacy before selection) and the 13 retained
+	numeq "$(stat $fs all_items_bartlett_chi2)" "$(section "$S/fa-18.txt" bartlett | cut -f1)" 1e-9
+	numeq "$(stat $fs all_items_kmo)" "$(section "$S/fa-18.txt" kmo)" 1e-9
+	numeq "$(stat $fs bartlett_chi2)" "$(section "$S/fa-13.txt" bartlett | cut -f1)" 1e-9
+	numeq "$(stat $fs kmo)" "$(section "$S/fa-13.txt" kmo)" 1e-9
+	numeq "$(stat $fs alpha)" "$(section "$S/fa-13.txt" alpha | cut -f3)" 1e-9
+	numeq "$(stat $fs std_alpha)" "$(section "$S/fa-13.txt" alpha | cut -f4)" 1e-9
+	# loadings of the retained items (refit), and their communalities
+	awk -F'\t' 'NR > 1 && $7 == 1 { print $1 "\t" $2 "\t" $3 }' b/model.tsv >got.tsv
+	paste <(section "$S/fa-13.txt" loadings) <(section "$S/fa-13.txt" communalities | cut -f2) >want.tsv
+	run compare_numeric got.tsv want.tsv 1e-5
+	assert_success
+	# the awareness score, min-max normalised, row by row
+	awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "awareness") c = i; next }
+		{ print NR - 1 "\t" $c }' b/scored.tsv >got.tsv
+	section "$S/fa-13.txt" scores-normalised >want.tsv
+	run compare_numeric got.tsv want.tsv 1e-5
+	assert_success
+}
