@@ -92,6 +92,34 @@ cols_expand(const tsv_reader *r, char *const *patterns, size_t npat, size_t **ou
 	return n;
 }
 
+static const tsv_reader *sort_reader;
+
+static int
+by_name(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(sort_reader->header[i], sort_reader->header[j]);
+	return c ? c : (i > j) - (i < j);
+}
+
+void
+cols_check_unique(const tsv_reader *r)
+{
+	size_t *idx = xmalloc(r->ncols * sizeof *idx);
+	for (size_t i = 0; i < r->ncols; i++)
+		idx[i] = i;
+	sort_reader = r;
+	qsort(idx, r->ncols, sizeof *idx, by_name);
+	for (size_t k = 1; k < r->ncols; k++)
+		if (strcmp(r->header[idx[k - 1]], r->header[idx[k]]) == 0) {
+			size_t a = idx[k - 1], b = idx[k];
+			free(idx);
+			die_at(r->name, 1, r->header[a], NULL,
+			       "header has this name twice (fields %zu and %zu)", a + 1, b + 1);
+		}
+	free(idx);
+}
+
 char **
 cols_split_list(const char *list, size_t *n)
 {

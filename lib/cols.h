@@ -20,6 +20,10 @@ size_t cols_require(const tsv_reader *r, const char *name);
 size_t cols_expand(const tsv_reader *r, char *const *patterns, size_t npat,
                    size_t **out);
 
+/* Die (a data error) when R's header holds a name twice: for tools that
+ * pass every column through and must not write an ambiguous header. */
+void cols_check_unique(const tsv_reader *r);
+
 /* Split a comma-separated list into a NULL-terminated array (allocated). */
 char **cols_split_list(const char *list, size_t *n);
 

@@ -51,3 +51,46 @@ tools() {
 	assert_success
 	[ -z "$(find "$dest" -type f)" ] || fail "left behind: $(find "$dest" -type f)"
 }
+
+# Every tool that reads TSV, the same bad input: each tool with arguments that
+# make it read standard input, and a header it accepts.
+tsv_tools() {
+	cat <<'EOF2'
+filter-students	.	Q3
+encode-likert	-b CODEBOOK	Q1\tQ2
+derive	--any d=a,b	a\tb
+factor	a b c	a\tb\tc
+score	--model MODEL	a\tb\tc
+test-hypothesis	spearman a b	a\tb
+bh-correct	.	p\tfamily
+report	.	id\ttest\tstatistic\tstatistic_name\tdf\tgroup_sizes\tu_min\tp
+tally	a	a\tb
+cluster	-c a,b --k 2	a\tb
+kappa	a b	a\tb
+EOF2
+}
+
+@test "every TSV tool: empty input, ragged row, NUL byte, duplicate column: exit 1, named" {
+	printf 'column\trename\tlabel\tcode\tvalue\n@s\t\tYes\tY\t1\nQ1\tq1\t@s\t\t\n' >codebook.tsv
+	awk 'BEGIN { print "a\tb\tc"; for (i = 1; i <= 40; i++) print i % 7 "\t" (i * 3) % 11 + i % 7 "\t" (i * 5) % 13 + i % 7 }' >fa.tsv
+	svy factor -q a b c <fa.tsv >model.tsv
+	while IFS=$'\t' read -r tool args header; do
+		args=${args//CODEBOOK/codebook.tsv}
+		args=${args//MODEL/model.tsv}
+		[ "$args" = . ] && args=
+		run --separate-stderr svy "$tool" $args </dev/null
+		[ "$status" -eq 1 ] && [ "$stderr" = "svy-$tool: <stdin>: empty input: no header row" ] ||
+			fail "$tool, empty input: status $status, '$stderr'"
+		nf=$(printf "$header" | awk -F'\t' '{ print NF }')
+		run --separate-stderr bash -c "printf '$header\nx\tx\tx\tx\tx\n' | '$BIN/$tool' $args"
+		[ "$status" -eq 1 ] && [ "${stderr_lines[0]}" = "svy-$tool: <stdin>:2: row has 5 fields, header has $nf" ] ||
+			fail "$tool, ragged row: status $status, '$stderr'"
+		run --separate-stderr bash -c "printf '$header\n\0\n' | '$BIN/$tool' $args"
+		[ "$status" -eq 1 ] && [ "${stderr_lines[0]}" = "svy-$tool: <stdin>:2: NUL byte in input" ] ||
+			fail "$tool, NUL byte: status $status, '$stderr'"
+		first=$(printf "$header" | cut -f1)
+		run --separate-stderr bash -c "printf '$header\t$first\n' | '$BIN/$tool' $args"
+		[ "$status" -ne 0 ] && [[ "$stderr" == *"column '$first': header has this name twice"* ]] ||
+			fail "$tool, duplicate column: status $status, '$stderr'"
+	done < <(tsv_tools)
+}

@@ -176,6 +176,7 @@ main(int argc, char **argv)
 	FILE *in = tsv_fopen_in(path);
 	tsv_reader r;
 	tsv_open(&r, in, strcmp(path, "-") == 0 ? "<stdin>" : path);
+	cols_check_unique(&r);
 	size_t nout;
 	out_col *cols = plan_columns(&r, cb, &nout);
 
