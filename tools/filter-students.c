@@ -73,7 +73,7 @@ main(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	const char *column = NULL, *rejects_path = NULL;
-	char **values = xmalloc((size_t)argc * sizeof *values);
+	char **values = xmalloc(((size_t)argc + 2) * sizeof *values);	/* + the defaults */
 	size_t nvalues = 0;
 	int quiet = 0, c;
 
