@@ -11,6 +11,7 @@
 # BENCH_REPS_BIG (runs on sizes of 1,000,000 and more, default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+unset MAKEFLAGS MFLAGS MAKELEVEL   # under make bench: the study's make is our own
 
 BINDIR=${BINDIR:-bin}
 WORK=${BENCH_DIR:-obj/bench}
@@ -61,6 +62,13 @@ printf 'size\tstep\timpl\trep\tseconds\trss_kb\tbytes\n' >"$RAW"
 # make from rebuilding them (the peak RSS is then the largest tool's)
 STUDY=(make -s --no-print-directory BINDIR="$S" OBJDIR="$W/no-obj")
 for t in $TOOLS; do STUDY+=(-o "$S/$t"); done
+# the analysis: study-outputs less the figures and report.md, the work the
+# Python and R scripts do (and more: tables, RQ2, the elbow, kappa)
+analysis_targets() {   # B EXPORT
+    "${STUDY[@]}" -pq EXPORT="$2" B="$1" study-outputs 2>/dev/null |
+        sed -n 's/^study-outputs: //p' | tr ' ' '\n' | grep -v -e 'figures\.stamp$' -e 'report\.md$' |
+        grep .
+}
 
 # measure SIZE STEP IMPL REPS BYTES CMD...: run CMD REPS times, timed by
 # bench/timerun.c (wall seconds and peak RSS as GNU time's %e %M, but to the
@@ -73,6 +81,7 @@ measure() {
 }
 bytes() { stat -c %s "$1"; }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 agreement=0
 for n in $SIZES; do
     reps=$REPS; [ "$n" -ge 1000000 ] && reps=$REPS_BIG
@@ -83,9 +92,12 @@ for n in $SIZES; do
 
     say "bench: $n respondents: the whole study, $reps runs each of svy, Python, R"
     B=$W/svy-$n
+    mapfile -t ANALYSIS < <(analysis_targets "$B" "$X")
     for ((i = 1; i <= reps; i++)); do
         rm -rf "$B"
-        measure "$n" study svy 1 "$xb" "${STUDY[@]}" EXPORT="$X" B="$B" study-outputs
+        measure "$n" "study + figures" svy 1 "$xb" "${STUDY[@]}" EXPORT="$X" B="$B" study-outputs
+        rm -rf "$B"
+        measure "$n" study svy 1 "$xb" "${STUDY[@]}" EXPORT="$X" B="$B" "${ANALYSIS[@]}"
         OUT=$W/py-$n.tsv measure "$n" study python 1 "$xb" \
             $PY bench/study.py "$X" "$CODEBOOK" "$W/py-steps.tmp"
         awk -v n="$n" -v i="$i" -v b="$xb" 'BEGIN { OFS = "\t" }
@@ -101,7 +113,7 @@ for n in $SIZES; do
     say "bench: $n respondents: each tool, $reps runs"
     # the study's intermediate files are the tools' inputs
     "$S/encode-likert" -q --codebook "$CODEBOOK" "$B/practitioners.tsv" >"$W/encoded-$n.tsv"
-    "$S/test-hypothesis" -q --plan "$HYPOTHESES" -i "$B/scored.tsv" >"$W/tests-$n.tsv"
+    "$S/test-hypothesis" -q --plan "$HYPOTHESES" -i "$B/scored.tsv" >"$W/tests-$n.tsv" 2>/dev/null
     grep -E '^(column|method_)' "$B/familiarity.tsv" >"$W/methods-$n.tsv"
     measure "$n" clean svy "$reps" "$xb" "$S/clean" -q "$X"
     measure "$n" "clean --rejects" svy "$reps" "$xb" "$S/clean" -q --rejects "$W/rejects.tmp" "$X"
@@ -131,6 +143,19 @@ for n in $SIZES; do
     rm -f "$W/rejects.tmp" "$W/encoded-$n.tsv"
 done
 
+{
+echo "## Machine"
+echo
+echo "- $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//');" \
+     "memory $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo);" \
+     "load average before the run $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- $(uname -sr); $(${CC:-cc} --version | head -1); svy $(cat VERSION) (-O2)"
+echo "- $($PY -c 'import sys, pandas, scipy, statsmodels, sklearn, numpy as np
+print("Python %s, pandas %s, numpy %s, scipy %s, statsmodels %s, scikit-learn %s" % (
+    sys.version.split()[0], pandas.__version__, np.__version__, scipy.__version__,
+    statsmodels.__version__, sklearn.__version__))')"
+echo "- $(Rscript -e 'cat(R.version.string, ", psych ", as.character(packageVersion("psych")), sep = "")' 2>/dev/null)"
+echo
 echo "## Agreement: svy, Python and R on the same exports"
 echo
 for n in $SIZES; do echo '```'; cat "$W/agree-$n.txt"; echo '```'; done
@@ -140,3 +165,4 @@ if [ "$agreement" != 0 ]; then
 fi
 echo
 $PY bench/table.py "$RAW"
+} | tee "$W/results.md"

@@ -21,7 +21,7 @@ IN_MEMORY = ["factor", "score", "test-hypothesis", "cluster"]
 SCRIPT_STEP = {"study": "study", "clean --rejects": "clean", "filter-students": "filter-students",
                "encode-likert": "encode-likert", "factor": "factor", "score": "score",
                "test-hypothesis": "test-hypothesis", "cluster": "cluster"}
-ORDER = ["study", "startup", "simulate", "clean", "clean --rejects", "filter-students",
+ORDER = ["study", "study + figures", "startup", "simulate", "clean", "clean --rejects", "filter-students",
          "encode-likert", "derive", "factor", "score", "test-hypothesis", "bh-correct",
          "report", "tally", "cluster", "kappa"]
 
@@ -63,7 +63,9 @@ def main():
     print("## Times (median wall seconds)")
     print()
     print("svy: each tool alone on the study's files (output to /dev/null); `study` is "
-          "`make study-outputs`, the whole recipe. Python/R: the steps of "
+          "`make` of the study's analysis outputs (clean to Tables 1-5, familiarity, "
+          "clusters, kappa: `make study-outputs` less figures and report.md), "
+          "`study + figures` all of `make study-outputs`. Python/R: the steps of "
           "bench/study.py and bench/study.R, timed inside the script (`study` is the "
           "whole process; `startup` loads the libraries); their encode-likert includes "
           "derive, test-hypothesis bh-correct, cluster the shares (tally). Peak RSS "
