@@ -55,8 +55,8 @@ done
 S=$(cd "$WORK/bin" && pwd)
 ${CC:-cc} -O2 -o "$WORK/timerun" bench/timerun.c
 W=$(cd "$WORK" && pwd)
-RAW=$W/times.tsv        # size, step, impl, rep, seconds, peak RSS (KB), input bytes
-printf 'size\tstep\timpl\trep\tseconds\trss_kb\tbytes\n' >"$RAW"
+RAW=$W/times.tsv        # size, step, impl, rep, seconds, peak RSS (KB), input bytes, CPU s
+printf 'size\tstep\timpl\trep\tseconds\trss_kb\tbytes\tcpu\n' >"$RAW"
 
 # the study as `make study-outputs` runs it, with the frozen tools: -o keeps
 # make from rebuilding them (the peak RSS is then the largest tool's)
@@ -71,13 +71,13 @@ analysis_targets() {   # B EXPORT
 }
 
 # measure SIZE STEP IMPL REPS BYTES CMD...: run CMD REPS times, timed by
-# bench/timerun.c (wall seconds and peak RSS as GNU time's %e %M, but to the
-# microsecond); its stdin is $IN, its stdout goes to $OUT (default /dev/null)
+# bench/timerun.c (wall seconds, peak RSS and CPU seconds as GNU time's %e %M
+# %U+%S, but to the microsecond); its stdin is $IN, its stdout goes to $OUT (default /dev/null)
 measure() {
     "$W/timerun" "$4" "${IN:-/dev/null}" "${OUT:-/dev/null}" "$W/err.tmp" "${@:6}" >"$W/time.tmp" || {
         say "bench: failed: ${*:6}"; tail -20 "$W/err.tmp" >&2; exit 1; }
     awk -v n="$1" -v step="$2" -v impl="$3" -v b="$5" 'BEGIN { OFS = "\t" }
-        { print n, step, impl, NR, $1, $2, b }' "$W/time.tmp" >>"$RAW"
+        { print n, step, impl, NR, $1, $2, b, $3 }' "$W/time.tmp" >>"$RAW"
 }
 bytes() { stat -c %s "$1"; }
 

@@ -3,7 +3,7 @@
 
 usage: table.py TIMES.tsv
 
-TIMES.tsv: size, step, impl (svy, python, R), rep, seconds, rss_kb, bytes.
+TIMES.tsv: size, step, impl (svy, python, R), rep, seconds, rss_kb, bytes, cpu.
 Prints Markdown: per size and step the median seconds of svy, Python and R,
 the ratios Python/svy and R/svy, svy's median peak RSS, and MB/s (input
 bytes / median seconds, 1 MB = 10^6 bytes) for the streaming tools; then the
@@ -42,7 +42,8 @@ def fmt_ratio(a, b):
 
 def main():
     t = defaultdict(list)      # (size, step, impl) -> seconds
-    rss = defaultdict(list)    # (size, step) -> KB (svy)
+    rss = defaultdict(list)    # (size, step, impl) -> KB
+    cpu = defaultdict(list)    # (size, step, impl) -> CPU seconds (user + system)
     nbytes = {}                # (size, step) -> input bytes
     sizes = []
     with open(sys.argv[1], newline="") as f:
@@ -53,9 +54,12 @@ def main():
             t[size, r["step"], r["impl"]].append(float(r["seconds"]))
             if r["rss_kb"]:
                 rss[size, r["step"], r["impl"]].append(int(r["rss_kb"]))
+            if r.get("cpu"):
+                cpu[size, r["step"], r["impl"]].append(float(r["cpu"]))
             nbytes[size, r["step"]] = int(r["bytes"])
     med = {k: statistics.median(v) for k, v in t.items()}
     mrss = {k: statistics.median(v) for k, v in rss.items()}
+    mcpu = {k: statistics.median(v) for k, v in cpu.items()}
 
     def get(size, step, impl):
         return med.get((size, step, impl))
@@ -69,11 +73,14 @@ def main():
           "bench/study.py and bench/study.R, timed inside the script (`study` is the "
           "whole process; `startup` loads the libraries); their encode-likert includes "
           "derive, test-hypothesis bh-correct, cluster the shares (tally). Peak RSS "
-          "is svy's (of the study: its largest tool; of Python and R: in brackets).")
+          "is svy's (of the study: its largest tool; of Python and R: in brackets). "
+          "CPU: median user + system seconds of svy (of the study: of all its processes; "
+          "of Python and R: in brackets); on a loaded machine wall time includes "
+          "waiting for a CPU.")
     print()
     print("| respondents | step | svy s | Python s | R s | Python/svy | R/svy "
-          "| peak RSS MiB | MB/s |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+          "| peak RSS MiB | MB/s | CPU s |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
         n_runs = len(t.get((size, "study", "svy"), []))
         for step in ORDER:
@@ -93,9 +100,14 @@ def main():
                 mbs = f"{nbytes[size, step] / 1e6 / s:.0f}"
             elif step == "simulate" and s:
                 mbs = f"{nbytes[size, 'study'] / 1e6 / s:.0f} (written)"
+            c = mcpu.get((size, step, "svy"))
+            cpu_s = fmt_s(c) if c is not None else ""
+            if step == "study":
+                pc, rc = mcpu.get((size, step, "python")), mcpu.get((size, step, "R"))
+                cpu_s += f" [{fmt_s(pc)}, {fmt_s(rc)}]" if pc and rc else ""
             label = f"**{step}** ({n_runs} runs)" if step == "study" else step
             print(f"| {size:,} | {label} | {fmt_s(s)} | {fmt_s(p)} | {fmt_s(r)} | "
-                  f"{fmt_ratio(p, s)} | {fmt_ratio(r, s)} | {mem_s} | {mbs} |")
+                  f"{fmt_ratio(p, s)} | {fmt_ratio(r, s)} | {mem_s} | {mbs} | {cpu_s} |")
     print()
     print("Input sizes (MB): " + "; ".join(
         f"{size:,}: export {nbytes[size, 'study'] / 1e6:.1f}, clean.tsv "
@@ -120,9 +132,12 @@ def main():
         if None in (s, p, r):
             continue
         best = min(p, r)
+        cs, cp, cr = (mcpu.get((size, "study", i)) for i in ("svy", "python", "R"))
+        by_cpu = (f" (by CPU time: svy {cs:.3f} s, Python {cp:.3f} s, R {cr:.3f} s: "
+                  f"{min(cp, cr) / cs:.1f}x)" if None not in (cs, cp, cr) and cs > 0 else "")
         target(best / s >= want, f"whole study on {size:,} respondents {want}x faster than the "
                f"faster of Python and R: svy {s:.3f} s, Python {p:.3f} s, R {r:.3f} s: "
-               f"{best / s:.1f}x")
+               f"{best / s:.1f}x{by_cpu}")
     for step, want in (("clean", 200), ("filter-students", 400), ("encode-likert", 400)):
         s = get(big, step, "svy")
         if s is None:

@@ -4,9 +4,10 @@
  *
  * Each run has stdin from IN, stdout to OUT, stderr to ERR (opened anew per
  * run). Prints one line per run: wall seconds (CLOCK_MONOTONIC around fork
- * and wait4) and peak RSS in KB (wait4's ru_maxrss: the largest of the
- * command and its waited-for descendants). That is what GNU time's %e and
- * %M report, to the microsecond instead of the centisecond small inputs
+ * and wait4), peak RSS in KB (wait4's ru_maxrss: the largest of the command
+ * and its waited-for descendants) and CPU seconds (user + system, the
+ * command's and its waited-for descendants'). That is what GNU time's %e,
+ * %M and %U + %S report, to the microsecond instead of the centisecond small inputs
  * need; a small C parent, so that the child's RSS before exec is not a
  * large interpreter's. Exit 1 when a run fails, 2 on bad usage.
  */
@@ -70,7 +71,9 @@ int main(int argc, char **argv)
 			fprintf(stderr, "timerun: %s failed (status %d)\n", argv[5], status);
 			return 1;
 		}
-		printf("%.6f %ld\n", sec, ru.ru_maxrss);
+		double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+		             (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+		printf("%.6f %ld %.6f\n", sec, ru.ru_maxrss, cpu);
 		fflush(stdout);
 	}
 	return 0;
