@@ -758,11 +758,13 @@ main(int argc, char **argv)
 	while (more && read_row(&c))
 		emit(&c, &c.row);
 
-	close_stdout();
 	if (c.rejecting)
 		tsvw_close(&c.rej);
+	/* the summary before stdout is closed: in a pipeline, the next tool
+	 * cannot finish (and speak) before this one has */
 	if (!o.quiet)
 		summarize(&c);
+	close_stdout();
 
 	csvr_close(c.in);
 	if (fp != stdin)

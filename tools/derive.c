@@ -162,10 +162,12 @@ main(int argc, char **argv)
 		incomplete += row_incomplete;
 		tsvw_end(&out);
 	}
-	close_stdout();
+	/* the summary before stdout is closed: in a pipeline, the next tool
+	 * cannot finish (and speak) before this one has */
 	if (!quiet)
 		warn("read %llu rows, kept %llu, dropped 0; %llu with a derived value "
 		     "missing (a source column missing)", nread, nread, incomplete);
+	close_stdout();
 	for (size_t k = 0; k < nd; k++) {
 		for (size_t j = 0; j < ds[k].nargs; j++)
 			free(ds[k].args[j]);

@@ -206,7 +206,8 @@ main(int argc, char **argv)
 		}
 		tsvw_end(&out);
 	}
-	close_stdout();
+	/* the summary before stdout is closed: in a pipeline, the next tool
+	 * cannot finish (and speak) before this one has */
 	if (!quiet) {
 		for (size_t k = 0; k < nout; k++)
 			if (cols[k].unknown)
@@ -216,6 +217,7 @@ main(int argc, char **argv)
 		warn("read %llu rows, kept %llu, dropped 0; encoded %zu columns with %s; "
 		     "%llu unknown answers", nread, nread, encoded, codebook_path, unknown);
 	}
+	close_stdout();
 	free(cols);
 	if (in != stdin)
 		fclose(in);

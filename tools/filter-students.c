@@ -122,11 +122,13 @@ main(int argc, char **argv)
 		tsvw_copy_row(&out, &r);
 		tsvw_end(&out);
 	}
-	close_stdout();
 	rejects_close(&rj);
+	/* the summary before stdout is closed: in a pipeline, the next tool
+	 * cannot finish (and speak) before this one has */
 	if (!quiet)
 		warn("read %llu rows, kept %llu, dropped %llu (student); %llu kept "
 		     "with '%s' missing", nread, kept, dropped, missing, r.header[col]);
+	close_stdout();
 	if (in != stdin)
 		fclose(in);
 	tsv_free(&r);

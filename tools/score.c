@@ -430,7 +430,6 @@ main(int argc, char **argv)
 		tsvw_end(&out);
 		scored++;
 	}
-	close_stdout();
 
 	if (summary) {
 		tsv_writer sw;
@@ -461,9 +460,12 @@ main(int argc, char **argv)
 		free(v);
 		tsvw_close(&sw);
 	}
+	/* the summary before stdout is closed: in a pipeline, the next tool
+	 * cannot finish (and speak) before this one has */
 	if (!quiet)
 		warn("scored %zu of %zu rows; %zu with a missing item got empty scores",
 		     scored, rows, rows - scored);
+	close_stdout();
 
 	if (tmp) {
 		tsv_free(&spool);
