@@ -286,25 +286,26 @@ separate(tsv_writer *w)
 		put(w, "\t", 1);
 }
 
+/* The bytes a field must escape. */
+static const unsigned char must_escape[256] = {
+	['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\',
+};
+
 void
 tsvw_strn(tsv_writer *w, const char *s, size_t n)
 {
 	separate(w);
-	const char *run = s, *end = s + n;
-	for (const char *p = s; p < end; p++) {
-		const char *esc;
-		switch (*p) {
-		case '\t': esc = "\\t"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\\': esc = "\\\\"; break;
-		default: continue;
-		}
-		put(w, run, (size_t)(p - run));
+	const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
+	for (;;) {
+		while (p < end && !must_escape[*p])
+			p++;
+		put(w, (const char *)run, (size_t)(p - run));
+		if (p == end)
+			break;
+		char esc[2] = {'\\', (char)must_escape[*p]};
 		put(w, esc, 2);
-		run = p + 1;
+		run = ++p;
 	}
-	put(w, run, (size_t)(end - run));
 }
 
 void

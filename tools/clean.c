@@ -2,6 +2,7 @@
  * responses and personal data removed, nothing else changed. */
 #include <getopt.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,7 +98,7 @@ usage(void)
 	       "                          several; shell globs match several columns\n"
 	       "      --keep-pii          remove no column, empty no value\n"
 	       "      --scan-rows N       rows read ahead to find e-mail columns by their\n"
-	       "                          values (default 10000; 0: none)\n"
+	       "                          values (default 5000; 0: none)\n"
 	       "      --na TEXT           TEXT stands for a missing value and is written\n"
 	       "                          empty; repeat for several (default: only an empty\n"
 	       "                          field is missing; NA, N/A, None are data)\n"
@@ -482,7 +483,8 @@ find_columns(struct clean *c)
 struct lookahead {
 	char *buf;
 	size_t blen, bcap;
-	size_t *len, *line;
+	uint32_t *len;		/* 32 bits: the look-ahead is most of clean's memory */
+	size_t *line;
 	size_t nrows, rowcap, lencap;
 };
 
@@ -499,7 +501,9 @@ la_add(struct lookahead *la, const struct row *r, size_t ncols)
 	for (size_t i = 0; i < ncols; i++) {
 		if (r->len[i])
 			memcpy(la->buf + la->blen, r->v[i], r->len[i]);
-		la->len[base + i] = r->len[i];
+		if (r->len[i] > UINT32_MAX)
+			die("line %zu: a field longer than 4 GiB", r->line);
+		la->len[base + i] = (uint32_t)r->len[i];
 		la->blen += r->len[i];
 	}
 	la->line[la->nrows++] = r->line;
@@ -670,7 +674,7 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	struct opts o = {.scan_rows = 10000};
+	struct opts o = {.scan_rows = 5000};
 	o.pii = xmalloc((size_t)argc * sizeof *o.pii);
 	o.na = xmalloc((size_t)argc * sizeof *o.na);
 	o.nalen = xmalloc((size_t)argc * sizeof *o.nalen);
