@@ -20,6 +20,8 @@ S := $(BINDIR)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -ec
+# one shell a recipe, not a line: starting shells is most of a small study's time
+.ONESHELL:
 .DELETE_ON_ERROR:
 
 # publish: rename the temporary output of a recipe onto its target
@@ -41,9 +43,8 @@ $(B):
 
 # 1. clean: complete responses, personal data removed
 $(B)/clean.tsv: $(EXPORT) $(S)/clean | $(B)
-	$(S)/clean --rejects $(B)/incomplete.tsv.tmp $< >$@.tmp 2>$(B)/clean.log
+	$(S)/clean --rejects $(B)/incomplete.tsv.tmp $< >$@.tmp
 	mv -f $(B)/incomplete.tsv.tmp $(B)/incomplete.tsv
-	cat $(B)/clean.log >&2
 	$(publish)
 
 # 2. the practitioners: students dropped
