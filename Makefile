@@ -149,6 +149,15 @@ fuzz-run: $(FUZZ_BINS)
 		grep -E '^(Done|#[0-9]+.*DONE)' obj/fuzz/$$t.log | tail -1; \
 	done
 
+# ---- benchmark (not part of check) ---------------------------------------
+# make bench: svy's study and tools against the same study in Python and R on
+# simulated exports of 1,000 to 1,000,000 respondents; see bench/README.md.
+# About 5 minutes and 1.5 GB under $(OBJDIR)/bench; the report is also
+# written to $(OBJDIR)/bench/results.md.
+bench: $(NEED_DEPS)
+	@$(MAKE) --no-print-directory build
+	BINDIR=$(abspath $(BINDIR)) BENCH_DIR=$(abspath $(OBJDIR))/bench bench/run.sh
+
 # ---- install ------------------------------------------------------------
 install: build
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
