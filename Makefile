@@ -25,7 +25,7 @@ LIBOBJ  := $(LIBSRC:lib/%.c=$(OBJDIR)/lib/%.o)
 BINS    := $(TOOLS:%=$(BINDIR)/%)
 
 # ---- dependencies: installed by the project itself ----------------------
-DEBS = build-essential libcsv-dev libgsl-dev bats bats-assert bats-support gnuplot-nox unzip valgrind
+DEBS = build-essential libcsv-dev libgsl-dev bats bats-assert bats-support gnuplot-nox unzip valgrind man-db
 DEPS_MISSING := $(strip \
 	$(if $(wildcard /usr/include/csv.h),,libcsv-dev) \
 	$(if $(wildcard /usr/include/gsl/gsl_vector.h),,libgsl-dev) \
@@ -34,7 +34,8 @@ DEPS_MISSING := $(strip \
 	$(if $(wildcard /usr/lib/bats/bats-support/load.bash),,bats-support) \
 	$(if $(shell command -v gnuplot),,gnuplot-nox) \
 	$(if $(shell command -v unzip),,unzip) \
-	$(if $(shell command -v valgrind),,valgrind))
+	$(if $(shell command -v valgrind),,valgrind) \
+	$(if $(shell command -v man),,man-db))
 ifneq ($(DEPS_MISSING),)
 NEED_DEPS = deps
 endif

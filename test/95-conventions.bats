@@ -47,6 +47,15 @@ tools() {
 	done
 	run "$dest/usr/local/bin/svy-filter-students" --version
 	assert_output --partial "svy-filter-students (svy)"
+	# man finds the installed page, and it renders without a warning
+	run --separate-stderr env MANPATH="$dest/usr/local/share/man" MANWIDTH=80 man svy-factor
+	assert_success
+	[ -z "$stderr" ] || fail "man svy-factor: $stderr"
+	assert_line --index 0 --partial "SVY-FACTOR(1)"
+	for t in $(tools); do
+		run --separate-stderr env MANWIDTH=80 MAN_KEEP_STDERR=1 man --warnings -l "$dest/usr/local/share/man/man1/svy-$t.1"
+		[ -z "$stderr" ] || fail "man page of $t: $stderr"
+	done
 	run svy_make uninstall PREFIX=/usr/local DESTDIR="$dest"
 	assert_success
 	[ -z "$(find "$dest" -type f)" ] || fail "left behind: $(find "$dest" -type f)"
