@@ -44,6 +44,46 @@ usage(void)
 	exit(0);
 }
 
+static const char *
+output_name(const tsv_reader *r, const out_col *c)
+{
+	return c->entry ? c->entry->output : r->header[c->in];
+}
+
+static const tsv_reader *sort_r;
+static const out_col *sort_cols;
+
+static int
+by_output_name(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(output_name(sort_r, &sort_cols[i]), output_name(sort_r, &sort_cols[j]));
+	return c ? c : (i > j) - (i < j);
+}
+
+/* A renamed column must not take the name of another output column (sorted,
+ * not pairwise: an export may have a million columns). */
+static void
+check_unique_outputs(const tsv_reader *r, const codebook *cb, const out_col *cols, size_t n)
+{
+	size_t *idx = xmalloc((n ? n : 1) * sizeof *idx);
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	sort_r = r;
+	sort_cols = cols;
+	qsort(idx, n, sizeof *idx, by_output_name);
+	for (size_t k = 1; k < n; k++) {
+		const out_col *a = &cols[idx[k - 1]], *b = &cols[idx[k]];
+		const char *name = output_name(r, a);
+		if (strcmp(name, output_name(r, b)) == 0) {
+			size_t line = a->entry ? a->entry->line : b->entry ? b->entry->line : 0;
+			free(idx);
+			die_at(cb->path, line, NULL, NULL, "output would have column '%s' twice", name);
+		}
+	}
+	free(idx);
+}
+
 /* The output columns, in input order; an input column with codebook entries
  * becomes those entries' columns, in codebook order. */
 static out_col *
@@ -83,15 +123,7 @@ plan_columns(const tsv_reader *r, const codebook *cb, size_t *nout)
 			     absent - shown);
 	}
 	free(used);
-	for (size_t a = 0; a < n; a++)
-		for (size_t b = a + 1; b < n; b++) {
-			const char *na = cols[a].entry ? cols[a].entry->output : r->header[cols[a].in];
-			const char *nb = cols[b].entry ? cols[b].entry->output : r->header[cols[b].in];
-			if (strcmp(na, nb) == 0)
-				die_at(cb->path, cols[a].entry ? cols[a].entry->line
-				                 : cols[b].entry ? cols[b].entry->line : 0,
-				       NULL, NULL, "output would have column '%s' twice", na);
-		}
+	check_unique_outputs(r, cb, cols, n);
 	*nout = n;
 	return cols;
 }

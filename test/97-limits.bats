@@ -1,0 +1,58 @@
+#!/usr/bin/env bats
+# Limits that real data can hit: handled, not crashed on.
+
+load test_helper
+
+@test "a 100 MB field passes clean, filter-students and encode-likert unchanged" {
+	awk 'BEGIN { printf "\"id\",\"submitdate\",\"Q3\",\"text\"\r\n\"1\",\"2020-07-01 10:00:00\",\"A2\",\""
+		s = "abcdefghij"; for (i = 0; i < 10; i++) s = s s   # 10 KiB
+		for (i = 0; i < 10240; i++) printf "%s", s; printf "\"\r\n" }' >big.csv
+	svy clean -q big.csv >big.tsv
+	svy filter-students -q big.tsv | svy encode-likert -q -b "$FIXTURES/codebook.tsv" >out.tsv 2>/dev/null
+	[ "$(cut -f4 out.tsv | tail -1 | wc -c)" -eq $((10240 * 10240 + 1)) ]
+}
+
+@test "a million columns" {
+	awk 'BEGIN { for (i = 1; i <= 1000000; i++) printf "%sc%d", (i > 1 ? "\t" : ""), i; printf "\tQ3\n"
+		for (i = 1; i <= 1000000; i++) printf "%s%d", (i > 1 ? "\t" : ""), i % 10; printf "\tA2\n" }' >wide.tsv
+	run svy filter-students -q wide.tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" | tail -1 | awk -F'\t' '{ print NF }')" -eq 1000001 ]
+	printf 'column\trename\tlabel\tcode\tvalue\nc7\tseven\tseven\t7\t7\n' >cb.tsv
+	run --separate-stderr svy encode-likert -q --unknown=missing -b cb.tsv wide.tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" | head -1 | cut -f7)" = seven ]
+	run svy derive -q --sum s='c*' wide.tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" | tail -1 | awk -F'\t' '{ print $NF }')" = 4500000 ]
+}
+
+@test "ten million rows stream through in constant memory" {
+	{ printf 'id\tQ3\n'; seq 10000000 | awk '{ print $1 "\tA2" }'; } >long.tsv
+	svy filter-students long.tsv >out.tsv 2>err.txt
+	[ "$(cat err.txt)" = "svy-filter-students: read 10000000 rows, kept 10000000, dropped 0 (student); 0 kept with 'Q3' missing" ]
+	cmp long.tsv out.tsv
+}
+
+@test "numbers: 1e400, 0x10, nan, inf are errors naming the value; -0 and 1e-400 are numbers" {
+	while IFS='|' read -r value message; do
+		printf 'a\tb\n%s\t1\n' "$value" >in.tsv
+		run --separate-stderr svy derive --sum s=a,b in.tsv
+		[ "$status" -eq 1 ] && [ "$stderr" = "svy-derive: in.tsv:2: column 'a': $message (got '$value')" ] ||
+			fail "$value: status $status, '$stderr'"
+	done <<'EOF2'
+1e400|number out of range
+-1e400|number out of range
+0x10|not a number
+nan|not a finite number
+-inf|not a finite number
+Infinity|not a finite number
+1,5|not a number
+ 1|not a number
+.|not a number
+EOF2
+	printf 'a\tb\n-0\t0\n1e-400\t2\n+.5\t1e3\n1.\t1\n' >in.tsv
+	run svy derive -q --sum s=a,b --mean m=a in.tsv
+	assert_success
+	assert_output "$(printf 'a\tb\ts\tm\n-0\t0\t0\t0\n1e-400\t2\t2\t0\n+.5\t1e3\t1000.5\t0.5\n1.\t1\t2\t1')"
+}
