@@ -206,6 +206,7 @@ csvr_open(FILE *fp, const char *name, int delim)
 	csv_set_delim(&r->p, (unsigned char)r->delim);
 	csv_set_space_func(&r->p, no_space);
 	csv_set_realloc_func(&r->p, xrealloc);
+	csv_set_free_func(&r->p, free);	/* the pair, so a fuzz harness sees both */
 	csv_set_blk_size(&r->p, CHUNK);
 	return r;
 }

@@ -29,10 +29,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = "--rename-duplicates";
 	argv[argc] = NULL;
 	optind = 0;
+	fuzz_track_begin();
 	if (setjmp(fuzz_jmp) == 0)
 		tool_main(argc, argv);
 	else
 		fclose(stdout);
+	fuzz_track_end();
 	fclose(in);
 	stdin = saved_in;
 	stdout = saved_out;

@@ -21,6 +21,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	close(fd);
+	fuzz_track_begin();
 	if (setjmp(fuzz_jmp) == 0) {
 		codebook *cb = codebook_load(path);
 		for (size_t i = 0; i < cb->nscales; i++) {
@@ -29,6 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		codebook_free(cb);
 	}
+	fuzz_track_end();
 	unlink(path);
 	fuzz_fds_sweep();
 	return 0;

@@ -41,10 +41,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	stdout = devnull;
 	char *argv[] = {"encode-likert", "--quiet", "--codebook", cb, NULL};
 	optind = 0;
+	fuzz_track_begin();
 	if (setjmp(fuzz_jmp) == 0)
 		tool_main(4, argv);
 	else
 		fclose(stdout);
+	fuzz_track_end();
 	fclose(in);
 	stdin = saved_in;
 	stdout = saved_out;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include <fcntl.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "err.h"
@@ -57,6 +58,162 @@ fuzz_fds_sweep(void)
 	for (int fd = 3; fd < FUZZ_MAXFD; fd++)
 		if (!fuzz_fd_open[fd] && fcntl(fd, F_GETFD) != -1)
 			close(fd);
+}
+
+/* ---- allocations of one input --------------------------------------------
+ * A fatal error longjmps out of a tool that still holds its memory and open
+ * files; run after run that would exhaust memory. The targets are linked with
+ * --wrap for malloc, calloc, realloc, free, fopen and fclose (see the
+ * Makefile): between fuzz_track_begin and fuzz_track_end every allocation and
+ * opened file is recorded, and fuzz_track_end frees and closes what is left. */
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+void __real_free(void *p);
+FILE *__real_fopen(const char *path, const char *mode);
+int __real_fclose(FILE *fp);
+
+static int fuzz_tracking;
+static void **fuzz_live;		/* open addressing; NULL empty, TOMB deleted */
+static size_t fuzz_cap, fuzz_used;
+static FILE *fuzz_files[64];
+static char fuzz_tomb;
+#define FUZZ_TOMB ((void *)&fuzz_tomb)
+
+static size_t
+fuzz_slot(const void *p)
+{
+	uintptr_t h = (uintptr_t)p;
+	h ^= h >> 17;
+	h *= 0x9E3779B97F4A7C15u;
+	return (size_t)(h >> 7) & (fuzz_cap - 1);
+}
+
+static void fuzz_live_add(void *p);
+
+static void
+fuzz_live_grow(void)
+{
+	void **old = fuzz_live;
+	size_t oldcap = fuzz_cap;
+	fuzz_cap = fuzz_cap ? fuzz_cap * 2 : 1024;
+	fuzz_live = __real_calloc(fuzz_cap, sizeof *fuzz_live);
+	if (!fuzz_live)
+		abort();
+	fuzz_used = 0;
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i] && old[i] != FUZZ_TOMB)
+			fuzz_live_add(old[i]);
+	__real_free(old);
+}
+
+static void
+fuzz_live_add(void *p)
+{
+	if (!p)
+		return;
+	if ((fuzz_used + 1) * 2 > fuzz_cap)
+		fuzz_live_grow();
+	size_t i = fuzz_slot(p);
+	while (fuzz_live[i] && fuzz_live[i] != FUZZ_TOMB)
+		i = (i + 1) & (fuzz_cap - 1);
+	fuzz_live[i] = p;
+	fuzz_used++;
+}
+
+static void
+fuzz_live_remove(void *p)
+{
+	if (!p || !fuzz_cap)
+		return;
+	for (size_t i = fuzz_slot(p); fuzz_live[i]; i = (i + 1) & (fuzz_cap - 1))
+		if (fuzz_live[i] == p) {
+			fuzz_live[i] = FUZZ_TOMB;
+			return;
+		}
+}
+
+void *
+__wrap_malloc(size_t n)
+{
+	void *p = __real_malloc(n);
+	if (fuzz_tracking)
+		fuzz_live_add(p);
+	return p;
+}
+
+void *
+__wrap_calloc(size_t n, size_t size)
+{
+	void *p = __real_calloc(n, size);
+	if (fuzz_tracking)
+		fuzz_live_add(p);
+	return p;
+}
+
+void *
+__wrap_realloc(void *p, size_t n)
+{
+	void *q = __real_realloc(p, n);
+	if (fuzz_tracking && (q || n == 0)) {
+		fuzz_live_remove(p);
+		fuzz_live_add(q);
+	}
+	return q;
+}
+
+void
+__wrap_free(void *p)
+{
+	if (fuzz_tracking)
+		fuzz_live_remove(p);
+	__real_free(p);
+}
+
+FILE *
+__wrap_fopen(const char *path, const char *mode)
+{
+	FILE *fp = __real_fopen(path, mode);
+	if (fp && fuzz_tracking)
+		for (size_t i = 0; i < sizeof fuzz_files / sizeof *fuzz_files; i++)
+			if (!fuzz_files[i]) {
+				fuzz_files[i] = fp;
+				break;
+			}
+	return fp;
+}
+
+int
+__wrap_fclose(FILE *fp)
+{
+	for (size_t i = 0; i < sizeof fuzz_files / sizeof *fuzz_files; i++)
+		if (fuzz_files[i] == fp)
+			fuzz_files[i] = NULL;
+	return __real_fclose(fp);
+}
+
+static void
+fuzz_track_begin(void)
+{
+	fuzz_tracking = 1;
+}
+
+static void
+fuzz_track_end(void)
+{
+	fuzz_tracking = 0;
+	for (size_t i = 0; i < sizeof fuzz_files / sizeof *fuzz_files; i++)
+		if (fuzz_files[i]) {
+			__real_fclose(fuzz_files[i]);
+			fuzz_files[i] = NULL;
+		}
+	for (size_t i = 0; i < fuzz_cap; i++)
+		if (fuzz_live[i] && fuzz_live[i] != FUZZ_TOMB)
+			__real_free(fuzz_live[i]);
+	__real_free(fuzz_live);
+	fuzz_live = NULL;
+	fuzz_cap = fuzz_used = 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
