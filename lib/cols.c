@@ -138,3 +138,27 @@ cols_split_list(const char *list, size_t *n)
 	*n = count;
 	return v;
 }
+
+char **
+cols_option_list(const char *list, const char *option, size_t *n)
+{
+	char **v = cols_split_list(list, n);
+	for (size_t i = 0; i < *n; i++) {
+		if (!*v[i])
+			die_usage("option '%s': empty item in '%s'", option, list);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(v[i], v[j]) == 0)
+				die_usage("option '%s': '%s' given twice", option, v[i]);
+	}
+	return v;
+}
+
+void
+cols_free_list(char **v, size_t n)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}

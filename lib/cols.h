@@ -27,4 +27,11 @@ void cols_check_unique(const tsv_reader *r);
 /* Split a comma-separated list into a NULL-terminated array (allocated). */
 char **cols_split_list(const char *list, size_t *n);
 
+/* A comma-separated option value as a list (allocated): an empty item or one
+ * given twice is a usage error naming OPTION. */
+char **cols_option_list(const char *list, const char *option, size_t *n);
+
+/* Free a list of N strings from cols_split_list or cols_option_list. */
+void cols_free_list(char **v, size_t n);
+
 #endif

@@ -149,8 +149,8 @@ D="$TESTDATA/tally"
 	a\tb\nx\t1\n|-w --by a b|2|svy-tally: --wide and --by do not go together
 	a\tb\nx\t1\n|--missing --by a b|2|svy-tally: --missing counts levels; with --by, rows with a missing group or value are left out
 	a\tb\nx\t1\n|--labels p a|2|svy-tally: --labels needs --levels with as many entries (1 labels, 0 levels)
-	a\tb\nx\t1\n|-l x,x a|2|svy-tally: option '--levels': level 'x' given twice
-	a\tb\nx\t1\n|-l x,,y a|2|svy-tally: option '--levels': empty name in 'x,,y'
+	a\tb\nx\t1\n|-l x,x a|2|svy-tally: option '--levels': 'x' given twice
+	a\tb\nx\t1\n|-l x,,y a|2|svy-tally: option '--levels': empty item in 'x,,y'
 	a\tb\nx\t1\n|-m -l 0,1 a|2|svy-tally: --multiple columns have the levels 0 and 1: no --levels
 	a\tb\nx\t1\n|-l x --codebook cb.tsv a|2|svy-tally: give the level order with --levels or --codebook, not both
 	method_dp\tb\n3\t1\n|--codebook cb.tsv method_dp|1|svy-tally: in.tsv: column 'method_dp': level not in the codebook's scale @fam (got '3')

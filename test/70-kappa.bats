@@ -134,8 +134,8 @@ svy-kappa: read 40 rows, used 39 (1 with a missing code left out), 7 codes in th
 	a\tb\n|-w cubic a b|2|svy-kappa: option '--weights': 'cubic' is not none, linear or quadratic
 	a\tb\n|-K -w linear a b|2|svy-kappa: --weights is for Cohen's kappa; Krippendorff's alpha takes --metric
 	a\tb\n|-K -m fuzzy a b|2|svy-kappa: option '--metric': 'fuzzy' is not nominal, ordinal, interval or ratio
-	a\tb\n|-l x,,y a b|2|svy-kappa: option '--levels': empty code in 'x,,y'
-	a\tb\n|-l x,x a b|2|svy-kappa: option '--levels': code 'x' given twice
+	a\tb\n|-l x,,y a b|2|svy-kappa: option '--levels': empty item in 'x,,y'
+	a\tb\n|-l x,x a b|2|svy-kappa: option '--levels': 'x' given twice
 	a\tb\n|--se exact a b|2|svy-kappa: option '--se': 'exact' is not psych or fce
 	a\tb\n|--conf-level 1.5 a b|2|svy-kappa: option '--conf-level': '1.5' is not a number from 0.5 to 0.999999
 	EOT

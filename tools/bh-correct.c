@@ -116,7 +116,7 @@ main(int argc, char **argv)
 		case OPT_FAMILY_COLUMN: fname = optarg; fname_given = 1; break;
 		case OPT_P_COLUMN: pname = optarg; break;
 		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); return 0;
+		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
 		}
 	}

@@ -119,7 +119,7 @@ main(int argc, char **argv)
 			name = optarg;
 			break;
 		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); return 0;
+		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
 		}
 	}

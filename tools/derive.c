@@ -56,10 +56,9 @@ parse_derivation(derivation *d, enum op op, const char *spec)
 		die_usage("--%s: '%s' is not NAME=COL,...", op_names[op], spec);
 	d->op = op;
 	d->name = xstrndup(spec, (size_t)(eq - spec));
-	d->args = cols_split_list(eq + 1, &d->nargs);
-	for (size_t k = 0; k < d->nargs; k++)
-		if (!*d->args[k])
-			die_usage("--%s: '%s' has an empty column name", op_names[op], spec);
+	char option[16];
+	snprintf(option, sizeof option, "--%s", op_names[op]);
+	d->args = cols_option_list(eq + 1, option, &d->nargs);
 }
 
 static double
@@ -169,9 +168,7 @@ main(int argc, char **argv)
 		     "missing (a source column missing)", nread, nread, incomplete);
 	close_stdout();
 	for (size_t k = 0; k < nd; k++) {
-		for (size_t j = 0; j < ds[k].nargs; j++)
-			free(ds[k].args[j]);
-		free(ds[k].args);
+		cols_free_list(ds[k].args, ds[k].nargs);
 		free(ds[k].src);
 		free(ds[k].name);
 	}

@@ -231,7 +231,7 @@ main(int argc, char **argv)
 		case OPT_PA_TOL: o.pa_tol = opt_double(optarg, 0, 1, "--pa-tol"); break;
 		case OPT_REFIT: o.refit = 1; break;
 		case OPT_VARIMAX_TOL: o.varimax_tol = opt_double(optarg, 0, 1, "--varimax-tol"); break;
-		case OPT_VERSION: print_version(); return 0;
+		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
 		}
 	}

@@ -82,20 +82,6 @@ order_codes(agree_codes *codes, char **levels, size_t nlevels, const char *input
 	return map;
 }
 
-static char **
-parse_levels(const char *list, size_t *n)
-{
-	char **v = cols_split_list(list, n);
-	for (size_t i = 0; i < *n; i++) {
-		if (!*v[i])
-			die_usage("option '--levels': empty code in '%s'", list);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(v[i], v[j]) == 0)
-				die_usage("option '--levels': code '%s' given twice", v[i]);
-	}
-	return v;
-}
-
 static const char *
 metric_name(enum agree_metric m)
 {
@@ -167,7 +153,7 @@ main(int argc, char **argv)
 				die_usage("option '--se': '%s' is not psych or fce", optarg);
 			break;
 		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); return 0;
+		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
 		}
 	}
@@ -179,7 +165,7 @@ main(int argc, char **argv)
 	if (kripp && strcmp(weights, "none") != 0)
 		die_usage("--weights is for Cohen's kappa; Krippendorff's alpha takes --metric");
 	size_t nlevels = 0;
-	char **levels = levels_arg ? parse_levels(levels_arg, &nlevels) : NULL;
+	char **levels = levels_arg ? cols_option_list(levels_arg, "--levels", &nlevels) : NULL;
 
 	FILE *in = tsv_fopen_in(input);
 	tsv_reader r;

@@ -224,7 +224,7 @@ main(int argc, char **argv)
 		case OPT_LATEX: latex = 1; break;
 		case OPT_U_FIRST: u_first = 1; break;
 		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); return 0;
+		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
 		}
 	}

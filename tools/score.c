@@ -264,7 +264,7 @@ main(int argc, char **argv)
 			else if (strcmp(optarg, "sample") == 0) sample = 1;
 			else die_usage("--standardize: unknown choice '%s' (model or sample)", optarg);
 			break;
-		case OPT_VERSION: print_version(); return 0;
+		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
 		}
 	}

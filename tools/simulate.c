@@ -1030,7 +1030,7 @@ main(int argc, char **argv)
 		case 'n': n = whole_option(optarg, 0, 1000000000L, "--respondents"); break;
 		case 's': seed = (unsigned long)whole_option(optarg, 0, 4294967295L, "--seed"); break;
 		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); return 0;
+		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
 		}
 	}

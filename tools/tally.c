@@ -68,25 +68,6 @@ typedef struct {
 	size_t acclevels;
 } tcol;
 
-static char **
-split_option(const char *list, const char *option, size_t *n)
-{
-	size_t len = strlen(list);
-	if (len == 0 || list[0] == ',' || list[len - 1] == ',' || strstr(list, ",,"))
-		die_usage("option '%s': empty name in '%s'", option, list);
-	return cols_split_list(list, n);
-}
-
-static void
-free_list(char **v, size_t n)
-{
-	if (!v)
-		return;
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 /* The values of scale S in order, each once (an empty answer's value too). */
 static char **
 scale_order(const cb_scale *s, size_t *n)
@@ -193,7 +174,7 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'b': {
 			size_t m;
-			char **list = split_option(optarg, "--by", &m);
+			char **list = cols_option_list(optarg, "--by", &m);
 			by = xgrow(by, &bycap, nby + m, sizeof *by);
 			memcpy(by + nby, list, m * sizeof *list);
 			nby += m;
@@ -202,8 +183,8 @@ main(int argc, char **argv)
 		}
 		case 'i': input = optarg; break;
 		case 'l':
-			free_list(levels, nlevels);
-			levels = split_option(optarg, "--levels", &nlevels);
+			cols_free_list(levels, nlevels);
+			levels = cols_option_list(optarg, "--levels", &nlevels);
 			break;
 		case 'm': multiple = 1; break;
 		case 'q': quiet = 1; break;
@@ -212,22 +193,18 @@ main(int argc, char **argv)
 		case OPT_DDOF: ddof = opt_long(optarg, 0, 1000, "--ddof"); break;
 		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
 		case OPT_LABELS:
-			free_list(labels, nlabels);
-			labels = split_option(optarg, "--labels", &nlabels);
+			cols_free_list(labels, nlabels);
+			labels = cols_option_list(optarg, "--labels", &nlabels);
 			break;
 		case OPT_MISSING: with_missing = 1; break;
 		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); return 0;
+		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
 		}
 	}
 	if (optind == argc)
 		die_usage(nby ? "no VARIABLE: give the numeric columns to describe"
 		              : "no COLUMN: give the columns to tally");
-	for (size_t i = 0; i < nlevels; i++)
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(levels[i], levels[j]) == 0)
-				die_usage("option '--levels': level '%s' given twice", levels[i]);
 	if (labels && nlabels != nlevels)
 		die_usage("--labels needs --levels with as many entries (%zu labels, %zu "
 		          "levels)", nlabels, nlevels);
@@ -461,9 +438,9 @@ main(int argc, char **argv)
 	free(has);
 	free(cols);
 	free(vars);
-	free_list(by, nby);
-	free_list(levels, nlevels);
-	free_list(labels, nlabels);
+	cols_free_list(by, nby);
+	cols_free_list(levels, nlevels);
+	cols_free_list(labels, nlabels);
 	if (cb)
 		codebook_free(cb);
 	if (in != stdin)
