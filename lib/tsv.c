@@ -1,8 +1,11 @@
 #include "tsv.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "err.h"
 #include "num.h"
@@ -225,6 +228,143 @@ tsv_free(tsv_reader *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* ---- atomic output files ---- */
+
+enum { MAX_ATOMIC = 16 };
+static struct {
+	FILE *fp;		/* NULL: the slot is free; stdout for --output */
+	char *tmp;
+	char *path;
+} atomic[MAX_ATOMIC];
+static const char *out_path;
+
+/* A tool that dies leaves no temporary file behind. */
+static void
+remove_temporaries(void)
+{
+	for (int i = 0; i < MAX_ATOMIC; i++)
+		if (atomic[i].fp) {
+			unlink(atomic[i].tmp);
+			atomic[i].fp = NULL;
+		}
+}
+
+static int
+is_special(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+/* Create PATH's temporary twin; returns its descriptor, the name in *TMP. */
+static int
+create_temporary(const char *path, char **tmp)
+{
+	static int registered;
+	if (!registered && atexit(remove_temporaries) == 0)
+		registered = 1;
+	size_t n = strlen(path);
+	*tmp = xmalloc(n + sizeof ".tmp-XXXXXX");
+	memcpy(*tmp, path, n);
+	memcpy(*tmp + n, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+	int fd = mkstemp(*tmp);
+	if (fd < 0) {
+		free(*tmp);
+		die_errno("%s", path);
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0)
+		die_errno("%s", path);
+	return fd;
+}
+
+static void
+remember(FILE *fp, char *tmp, const char *path)
+{
+	for (int i = 0; i < MAX_ATOMIC; i++)
+		if (!atomic[i].fp) {
+			atomic[i].fp = fp;
+			atomic[i].tmp = tmp;
+			atomic[i].path = xstrdup(path);
+			return;
+		}
+	unlink(tmp);
+	die("%s: too many output files at once", path);
+}
+
+/* The slot of FP, or -1 when its file is not an atomic one. Found before
+ * the stream is closed: a closed FILE * is not to be looked at. */
+static int
+slot_of(const FILE *fp)
+{
+	for (int i = 0; i < MAX_ATOMIC; i++)
+		if (atomic[i].fp == fp)
+			return i;
+	return -1;
+}
+
+/* Rename the closed file of SLOT into place. */
+static void
+commit(int i)
+{
+	if (i < 0)
+		return;
+	atomic[i].fp = NULL;
+	if (rename(atomic[i].tmp, atomic[i].path) != 0) {
+		unlink(atomic[i].tmp);
+		die_errno("%s", atomic[i].path);
+	}
+	free(atomic[i].tmp);
+	free(atomic[i].path);
+}
+
+FILE *
+atomic_open(const char *path)
+{
+	if (is_special(path)) {
+		FILE *fp = fopen(path, "w");
+		if (!fp)
+			die_errno("%s", path);
+		return fp;
+	}
+	char *tmp;
+	int fd = create_temporary(path, &tmp);
+	FILE *fp = fdopen(fd, "w");
+	if (!fp)
+		die_errno("%s", path);
+	remember(fp, tmp, path);
+	return fp;
+}
+
+void
+out_to_file(const char *path)
+{
+	out_path = path;
+}
+
+void
+out_begin(void)
+{
+	if (!out_path)
+		return;
+	const char *path = out_path;
+	out_path = NULL;
+	if (fflush(stdout) != 0)
+		die_errno("<stdout>");
+	if (is_special(path)) {
+		if (!freopen(path, "w", stdout))
+			die_errno("%s", path);
+		return;
+	}
+	char *tmp;
+	int fd = create_temporary(path, &tmp);
+	if (dup2(fd, STDOUT_FILENO) < 0)
+		die_errno("%s", path);
+	close(fd);
+	remember(stdout, tmp, path);
+}
+
 /* ---- writing ---- */
 
 static noreturn void
@@ -239,8 +379,11 @@ write_failed(const char *name)
 void
 tsvw_init(tsv_writer *w, FILE *fp, const char *name)
 {
+	if (fp == stdout)
+		out_begin();
 	w->fp = fp;
 	w->name = name;
+	w->atomic = 0;
 	w->nf = 0;
 	w->len = 0;
 }
@@ -273,10 +416,8 @@ put(tsv_writer *w, const char *s, size_t n)
 void
 tsvw_open(tsv_writer *w, const char *path)
 {
-	FILE *fp = fopen(path, "w");
-	if (!fp)
-		die_errno("%s", path);
-	tsvw_init(w, fp, path);
+	tsvw_init(w, atomic_open(path), path);
+	w->atomic = 1;
 }
 
 static inline void
@@ -390,17 +531,31 @@ tsvw_close(tsv_writer *w)
 		close_stdout();
 		return;
 	}
+	int slot = slot_of(w->fp);
 	if (fflush(w->fp) != 0 || ferror(w->fp) || fclose(w->fp) != 0)
 		write_failed(w->name);
+	commit(slot);
 	w->fp = NULL;
 }
 
 void
 close_stdout(void)
 {
+	out_begin();	/* a tool that wrote nothing still makes its --output file */
 	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout))
 		write_failed("<stdout>");
+	int slot = slot_of(stdout);
 	if (fclose(stdout) != 0)
 		write_failed("<stdout>");
+	commit(slot);
+}
+
+void
+atomic_close(FILE *fp, const char *path)
+{
+	int slot = slot_of(fp);
+	if (fflush(fp) != 0 || ferror(fp) || fclose(fp) != 0)
+		write_failed(path);
+	commit(slot);
 }

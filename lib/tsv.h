@@ -76,6 +76,7 @@ FILE *tsv_fopen_in(const char *path);
 typedef struct {
 	FILE *fp;
 	const char *name;
+	int atomic;		/* opened by tsvw_open: renamed into place at close */
 	int nf;			/* fields written in the current row */
 	size_t len;		/* bytes of the row waiting in buf */
 	char buf[8192];
@@ -109,7 +110,21 @@ void tsvw_end(tsv_writer *w);
 /* Flush and close; any write error is fatal. */
 void tsvw_close(tsv_writer *w);
 
-/* Flush and close stdout at the end of main, failing on any write error. */
+/* Flush and close stdout at the end of main, failing on any write error; with
+ * --output, then rename the finished file into place. */
 void close_stdout(void);
+
+/* Output files are atomic: written under a temporary name beside them and
+ * renamed when closed without error, so a reader (or make) never sees half a
+ * file, and a tool that fails leaves the old file, or none. A path that is
+ * not a regular file (/dev/null, /dev/stdout, a FIFO) is written directly. */
+FILE *atomic_open(const char *path);
+/* Close FP from atomic_open and rename it into place; dies on any error. */
+void atomic_close(FILE *fp, const char *path);
+
+/* -o FILE: standard output goes to FILE, atomically. The switch happens at
+ * out_begin (tsvw_init on stdout calls it), after --help and --version. */
+void out_to_file(const char *path);
+void out_begin(void);
 
 #endif

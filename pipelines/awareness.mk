@@ -2,9 +2,11 @@
 # Included by the top Makefile:  make study  [EXPORT=my.csv CODEBOOK=my.tsv ...]
 #
 # Each step is one recipe with a real file target under $(B)/, so make redoes
-# only what changed (a tool rebuilt counts as a change). Recipes write to a
-# temporary name and rename it, so a failed step leaves no half-written target;
-# no two recipes share a temporary file, so `make -j` is safe.
+# only what changed (a tool rebuilt counts as a change). The tools write their
+# files atomically (-o FILE, and --summary, --rejects ...: a temporary name
+# beside the file, renamed when the tool succeeds), and the few recipes that
+# write through the shell write to $@.tmp and rename it: a failed step leaves
+# no half-written target, and no two recipes share a file, so `make -j` is safe.
 
 EXPORT     ?= fixtures/awareness-export.csv
 CODEBOOK   ?= fixtures/codebook.tsv
@@ -43,30 +45,22 @@ $(B):
 
 # 1. clean: complete responses, personal data removed
 $(B)/clean.tsv: $(EXPORT) $(S)/clean | $(B)
-	$(S)/clean --rejects $(B)/incomplete.tsv.tmp $< >$@.tmp
-	mv -f $(B)/incomplete.tsv.tmp $(B)/incomplete.tsv
-	$(publish)
+	$(S)/clean --rejects $(B)/incomplete.tsv -o $@ $<
 
 # 2. the practitioners: students dropped
 $(B)/practitioners.tsv: $(B)/clean.tsv $(S)/filter-students
-	$(S)/filter-students --rejects $(B)/students.tsv.tmp $< >$@.tmp
-	mv -f $(B)/students.tsv.tmp $(B)/students.tsv
-	$(publish)
+	$(S)/filter-students --rejects $(B)/students.tsv -o $@ $<
 
 # 3. answers to numbers, readable names; the ML developers of H.1.5
 $(B)/encoded.tsv: $(B)/practitioners.tsv $(CODEBOOK) $(S)/encode-likert $(S)/derive
 	$(S)/encode-likert --codebook $(CODEBOOK) $< \
-	| $(S)/derive --any ml_developer=task_custom_apps,task_tools_from_scratch >$@.tmp
-	$(publish)
+	| $(S)/derive --any ml_developer=task_custom_apps,task_tools_from_scratch -o $@
 
 # 4. exploratory factor analysis of the familiarity items: the model (Table 1),
 #    adequacy and fit, the scree data
 $(B)/model.tsv $(B)/factor-summary.tsv $(B)/eigenvalues.tsv &: $(B)/encoded.tsv $(S)/factor
-	$(S)/factor $(ITEMS) --threshold $(THRESHOLD) --refit --summary $(B)/factor-summary.tsv.tmp \
-		--eigenvalues $(B)/eigenvalues.tsv.tmp <$< >$(B)/model.tsv.tmp
-	mv -f $(B)/factor-summary.tsv.tmp $(B)/factor-summary.tsv
-	mv -f $(B)/eigenvalues.tsv.tmp $(B)/eigenvalues.tsv
-	mv -f $(B)/model.tsv.tmp $(B)/model.tsv
+	$(S)/factor $(ITEMS) --threshold $(THRESHOLD) --refit --summary $(B)/factor-summary.tsv \
+		--eigenvalues $(B)/eigenvalues.tsv -o $(B)/model.tsv <$<
 
 # Table 1: the items, their loadings, which were kept
 $(B)/table1.tsv: $(B)/model.tsv
@@ -76,24 +70,19 @@ $(B)/table1.tsv: $(B)/model.tsv
 # 5. the awareness score of every participant, min-max normalised
 $(B)/scored.tsv $(B)/score-summary.tsv &: $(B)/encoded.tsv $(B)/model.tsv $(S)/score
 	$(S)/score --model $(B)/model.tsv --name awareness --normalize minmax \
-		--summary $(B)/score-summary.tsv.tmp <$< >$(B)/scored.tsv.tmp
-	mv -f $(B)/score-summary.tsv.tmp $(B)/score-summary.tsv
-	mv -f $(B)/scored.tsv.tmp $(B)/scored.tsv
+		--summary $(B)/score-summary.tsv -o $(B)/scored.tsv <$<
 
 # 6-7. every hypothesis of Tables 4 and 5, Benjamini-Hochberg within each family
 $(B)/tests.tsv: $(B)/scored.tsv $(HYPOTHESES) $(EU_STATES) $(S)/test-hypothesis $(S)/bh-correct
-	$(S)/test-hypothesis --plan $(HYPOTHESES) -i $< | $(S)/bh-correct >$@.tmp
-	$(publish)
+	$(S)/test-hypothesis --plan $(HYPOTHESES) -i $< | $(S)/bh-correct -o $@
 
 $(B)/table4.md: $(B)/tests.tsv $(HYPOTHESES) $(S)/report
 	$(S)/report -H $(HYPOTHESES) -f RQ1 --effect \
-		--caption 'Table 4. Hypotheses of RQ1 (one family; p* Benjamini-Hochberg)' $< >$@.tmp
-	$(publish)
+		--caption 'Table 4. Hypotheses of RQ1 (one family; p* Benjamini-Hochberg)' -o $@ $<
 
 $(B)/table5.md: $(B)/tests.tsv $(HYPOTHESES) $(S)/report
 	$(S)/report -H $(HYPOTHESES) -f RQ2 --effect \
-		--caption 'Table 5. Hypotheses of RQ2 (one family; p* Benjamini-Hochberg)' $< >$@.tmp
-	$(publish)
+		--caption 'Table 5. Hypotheses of RQ2 (one family; p* Benjamini-Hochberg)' -o $@ $<
 
 # Tables 2 and 3: who the participants are (single choice, then multiple choice)
 TABLE2_SINGLE   ?= country education_group working_situation years_ml company_size
@@ -121,18 +110,13 @@ $(B)/table3.tsv: $(B)/encoded.tsv $(S)/tally
 FAMILIARITY_LEVELS = --levels 0,1,2 --labels not_familiar,familiar,implemented
 
 $(B)/familiarity.tsv: $(B)/encoded.tsv $(S)/tally
-	$(S)/tally -q --wide $(FAMILIARITY_LEVELS) 'attack_*' 'method_*' 'lib_*' <$< >$@.tmp
-	$(publish)
+	$(S)/tally -q --wide $(FAMILIARITY_LEVELS) 'attack_*' 'method_*' 'lib_*' -o $@ <$<
 
 $(B)/clusters.tsv $(B)/inertia.tsv $(B)/centroids.tsv &: $(B)/familiarity.tsv $(S)/cluster
 	grep -E '^(column|method_)' $< \
-	| $(S)/cluster -c 'share_*' --elbow 8 --seed 1 --inertia $(B)/inertia.tsv.tmp \
-		--centroids $(B)/centroids.tsv.tmp >$(B)/clusters.tsv.tmp
-	mv -f $(B)/inertia.tsv.tmp $(B)/inertia.tsv
-	mv -f $(B)/centroids.tsv.tmp $(B)/centroids.tsv
-	mv -f $(B)/clusters.tsv.tmp $(B)/clusters.tsv
+	| $(S)/cluster -c 'share_*' --elbow 8 --seed 1 --inertia $(B)/inertia.tsv \
+		--centroids $(B)/centroids.tsv -o $(B)/clusters.tsv
 
 # Agreement of two coders of the free-text GDPR answers (the paper's pilot: .93)
 $(B)/kappa.tsv: $(CODERS) $(S)/kappa | $(B)
-	$(S)/kappa -q coder_a coder_b -i $< >$@.tmp
-	$(publish)
+	$(S)/kappa -q coder_a coder_b -i $< -o $@

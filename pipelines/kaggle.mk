@@ -26,26 +26,20 @@ $(KB):
 # It has no submitdate: every row is a response.
 $(KB)/clean.tsv: $(KAGGLE_ZIP) $(S)/clean | $(KB)
 	unzip -p $< multipleChoiceResponses.csv \
-	| $(S)/clean --invalid-utf8=replace >$@.tmp
-	$(publish)
+	| $(S)/clean --invalid-utf8=replace -o $@
 
 $(KB)/encoded.tsv: $(KB)/clean.tsv $(KAGGLE_CODEBOOK) $(S)/filter-students $(S)/encode-likert
 	$(S)/filter-students --column StudentStatus --value Yes $< \
-	| $(S)/encode-likert --codebook $(KAGGLE_CODEBOOK) >$@.tmp
-	$(publish)
+	| $(S)/encode-likert --codebook $(KAGGLE_CODEBOOK) -o $@
 
 $(KB)/model.tsv $(KB)/summary.tsv &: $(KB)/encoded.tsv $(S)/factor
-	$(S)/factor 'skill_*' --factors 2 --summary $(KB)/summary.tsv.tmp <$< >$(KB)/model.tsv.tmp
-	mv -f $(KB)/summary.tsv.tmp $(KB)/summary.tsv
-	mv -f $(KB)/model.tsv.tmp $(KB)/model.tsv
+	$(S)/factor 'skill_*' --factors 2 --summary $(KB)/summary.tsv -o $(KB)/model.tsv <$<
 
 $(KB)/scored.tsv: $(KB)/encoded.tsv $(KB)/model.tsv $(S)/score
-	$(S)/score --model $(KB)/model.tsv --name tools_focus,credentials_focus <$< >$@.tmp
-	$(publish)
+	$(S)/score --model $(KB)/model.tsv --name tools_focus,credentials_focus -o $@ <$<
 
 $(KB)/tests.tsv: $(KB)/scored.tsv $(S)/test-hypothesis $(S)/bh-correct
 	{ $(S)/test-hypothesis --id K.1 --family kaggle kruskal tools_focus --by education -i $<; \
 	  $(S)/test-hypothesis --no-header --id K.2 --family kaggle kruskal tools_focus --by employment -i $<; \
 	  $(S)/test-hypothesis --no-header --id K.3 --family kaggle spearman tenure tools_focus -i $<; } \
-	| $(S)/bh-correct >$@.tmp
-	$(publish)
+	| $(S)/bh-correct -o $@

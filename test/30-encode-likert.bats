@@ -98,3 +98,16 @@ EOF2
 	assert_success
 	assert_line --index 0 "usage: svy-encode-likert --codebook FILE [OPTION]... [FILE]"
 }
+
+@test "regression (fuzzing): an unknown answer on a scale of long labels, message cut with ..." {
+	{ printf 'column\trename\tlabel\tcode\tvalue\n'
+	  for i in 1 2 3 4 5 6 7 8; do
+		printf 'Q1\tq\t%s %d\tA%d\t%d\n' "$(printf 'x%.0s' $(seq 100))" "$i" "$i" "$i"
+	  done; } >cb.tsv
+	printf 'Q1\nnope\n' >in.tsv
+	run --separate-stderr svy encode-likert -b cb.tsv in.tsv
+	assert_failure 1
+	[[ "$stderr" == "svy-encode-likert: in.tsv:2: column 'Q1': answer not in the codebook (scale 'q' has 'xxx"*"', ...) (got 'nope')" ]] ||
+		fail "got: $stderr"
+	[ "${#stderr}" -lt 600 ]
+}

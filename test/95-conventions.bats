@@ -103,3 +103,39 @@ EOF2
 			fail "$tool, duplicate column: status $status, '$stderr'"
 	done < <(tsv_tools)
 }
+
+@test "-o FILE: the file appears complete when the tool succeeds, never half-written" {
+	printf 'id\tQ3\n1\tA2\n2\tA1\n' >good.tsv
+	printf 'id\tQ3\n1\tA2\n2\n' >bad.tsv
+	run svy filter-students -q -o out.tsv good.tsv
+	assert_success
+	assert_output ""
+	[ "$(cat out.tsv)" = "$(printf 'id\tQ3\n1\tA2')" ]
+	# a failure leaves the old file as it was, and no temporary file
+	run svy filter-students -q -o out.tsv bad.tsv
+	assert_failure 1
+	[ "$(cat out.tsv)" = "$(printf 'id\tQ3\n1\tA2')" ]
+	run svy filter-students -q -o new.tsv bad.tsv
+	assert_failure 1
+	[ ! -e new.tsv ]
+	[ -z "$(ls | grep tmp)" ] || fail "left behind: $(ls)"
+	# side files too (--rejects), and /dev/null is written, not replaced
+	run svy filter-students -q --rejects rej.tsv -o /dev/null bad.tsv
+	assert_failure 1
+	[ ! -e rej.tsv ]
+	run svy filter-students -q --rejects rej.tsv -o /dev/null good.tsv
+	assert_success
+	[ "$(wc -l <rej.tsv)" -eq 2 ]
+	# --help is not sent to the file
+	run svy filter-students -o help.tsv --help
+	assert_line --index 0 --partial "usage: svy-filter-students"
+	[ ! -e help.tsv ]
+}
+
+@test "-o FILE keeps the umask's permissions, as a shell redirection would" {
+	printf 'id\tQ3\n1\tA2\n' >in.tsv
+	(umask 022 && "$BIN/filter-students" -q -o out.tsv in.tsv)
+	[ "$(stat -c %a out.tsv)" = 644 ]
+	(umask 077 && "$BIN/filter-students" -q -o out2.tsv in.tsv)
+	[ "$(stat -c %a out2.tsv)" = 600 ]
+}

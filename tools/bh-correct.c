@@ -30,6 +30,7 @@ usage(void)
 	       "                        such a column all rows form one family)\n"
 	       "      --digits N        round p_adj to N significant digits\n"
 	       "  -q, --quiet           no summary line on standard error\n"
+	       "  -o, --output FILE     write to FILE, complete or not at all\n"
 	       "      --help            show this help and exit\n"
 	       "      --version         show the version and exit\n"
 	       "\n"
@@ -78,6 +79,7 @@ main(int argc, char **argv)
 		{"family-column", required_argument, NULL, OPT_FAMILY_COLUMN},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"method", required_argument, NULL, 'm'},
+		{"output", required_argument, NULL, 'o'},
 		{"p-column", required_argument, NULL, OPT_P_COLUMN},
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, OPT_VERSION},
@@ -96,7 +98,7 @@ main(int argc, char **argv)
 	int quiet = 0, c, fname_given = 0;
 
 	err_init("bh-correct");
-	while ((c = getopt_long(argc, argv, ":a:m:q", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:a:m:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a': alpha = opt_double(optarg, 0, 1, "--alpha"); break;
 		case 'm': {
@@ -115,6 +117,7 @@ main(int argc, char **argv)
 		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
 		case OPT_FAMILY_COLUMN: fname = optarg; fname_given = 1; break;
 		case OPT_P_COLUMN: pname = optarg; break;
+		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);

@@ -110,6 +110,7 @@ usage(void)
 	       "                          of being an error\n"
 	       "  -r, --rejects FILE      write the dropped rows there, with a 'reason' column\n"
 	       "  -q, --quiet             no summary line on standard error\n"
+	       "  -o, --output FILE       write to FILE, complete or not at all\n"
 	       "      --help              show this help and exit\n"
 	       "      --version           show the version and exit\n"
 	       "\n"
@@ -666,6 +667,7 @@ main(int argc, char **argv)
 		{"keep-incomplete", no_argument, NULL, OPT_KEEP_INCOMPLETE},
 		{"keep-pii", no_argument, NULL, OPT_KEEP_PII},
 		{"na", required_argument, NULL, OPT_NA},
+		{"output", required_argument, NULL, 'o'},
 		{"pii", required_argument, NULL, OPT_PII},
 		{"quiet", no_argument, NULL, 'q'},
 		{"rejects", required_argument, NULL, 'r'},
@@ -681,12 +683,13 @@ main(int argc, char **argv)
 	int ch;
 
 	err_init("clean");
-	while ((ch = getopt_long(argc, argv, ":d:qr:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":o:d:qr:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': o.delim = parse_delim(optarg); break;
 		case 'q': o.quiet = 1; break;
 		case 'r': o.rejects = optarg; break;
 		case OPT_COMPLETE: o.complete_col = optarg; break;
+		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_INVALID_UTF8:
 			if (strcmp(optarg, "replace") == 0)

@@ -43,6 +43,7 @@ usage(void)
 	       "      --name NAME      name of the added column (default 'cluster')\n"
 	       "      --digits N       round printed numbers to N significant digits\n"
 	       "  -q, --quiet          no summary line on standard error\n"
+	       "  -o, --output FILE    write to FILE, complete or not at all\n"
 	       "      --help           show this help and exit\n"
 	       "      --version        show the version and exit\n"
 	       "\n"
@@ -70,6 +71,7 @@ main(int argc, char **argv)
 		{"inertia", required_argument, NULL, OPT_INERTIA},
 		{"k", required_argument, NULL, 'k'},
 		{"name", required_argument, NULL, OPT_NAME},
+		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"restarts", required_argument, NULL, 'r'},
 		{"seed", required_argument, NULL, 's'},
@@ -83,7 +85,7 @@ main(int argc, char **argv)
 	int quiet = 0, hartigan = 1, c;
 
 	err_init("cluster");
-	while ((c = getopt_long(argc, argv, ":c:e:k:qr:s:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:c:e:k:qr:s:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': {
 			size_t m, len = strlen(optarg);
@@ -118,6 +120,7 @@ main(int argc, char **argv)
 				die_usage("option '--name': empty column name");
 			name = optarg;
 			break;
+		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);

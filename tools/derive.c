@@ -36,6 +36,7 @@ usage(void)
 	       "  -m, --mean NAME=COL,...   their mean\n"
 	       "  -c, --count NAME=COL,...  how many are non-zero\n"
 	       "  -q, --quiet               no summary line on standard error\n"
+	       "  -o, --output FILE         write to FILE, complete or not at all\n"
 	       "      --help                show this help and exit\n"
 	       "      --version             show the version and exit\n"
 	       "\n"
@@ -90,6 +91,7 @@ main(int argc, char **argv)
 		{"count", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"mean", required_argument, NULL, 'm'},
+		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"sum", required_argument, NULL, 's'},
 		{"version", no_argument, NULL, OPT_VERSION},
@@ -100,7 +102,7 @@ main(int argc, char **argv)
 	int quiet = 0, c;
 
 	err_init("derive");
-	while ((c = getopt_long(argc, argv, ":a:c:m:qs:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:a:c:m:qs:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a': parse_derivation(&ds[nd++], OP_ANY, optarg); break;
 		case OPT_ALL: parse_derivation(&ds[nd++], OP_ALL, optarg); break;
@@ -108,6 +110,7 @@ main(int argc, char **argv)
 		case 'm': parse_derivation(&ds[nd++], OP_MEAN, optarg); break;
 		case 's': parse_derivation(&ds[nd++], OP_SUM, optarg); break;
 		case 'q': quiet = 1; break;
+		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);

@@ -31,6 +31,7 @@ usage(void)
 	       "                           (default: stop, naming row, column and value)\n"
 	       "                           or 'missing' (encode as empty, counted on stderr)\n"
 	       "  -q, --quiet              no summary line on standard error\n"
+	       "  -o, --output FILE        write to FILE, complete or not at all\n"
 	       "      --help               show this help and exit\n"
 	       "      --version            show the version and exit\n"
 	       "\n"
@@ -132,13 +133,19 @@ static noreturn void
 die_unknown(tsv_reader *r, const out_col *c, const char *answer)
 {
 	const cb_scale *s = c->entry->scale;
+	/* the scale's labels, as many as fit in a readable message */
 	char known[400];
-	size_t o = 0;
-	for (size_t k = 0; k < s->nlevels && o < sizeof known - 80; k++)
-		o += (size_t)snprintf(known + o, sizeof known - o, "%s'%s'",
-		                      k ? ", " : "", s->levels[k].label);
-	if (o >= sizeof known - 80)
-		snprintf(known + o, sizeof known - o, ", ...");
+	size_t o = 0, k;
+	for (k = 0; k < s->nlevels; k++) {
+		int n = snprintf(known + o, sizeof known - o, "%s'%s'", k ? ", " : "",
+		                 s->levels[k].label);
+		if (n < 0 || (size_t)n >= sizeof known - o - sizeof ", ...")
+			break;
+		o += (size_t)n;
+	}
+	known[o] = '\0';
+	if (k < s->nlevels)
+		snprintf(known + o, sizeof known - o, "%s...", k ? ", " : "");
 	die_at(r->name, r->lineno, r->header[c->in], answer,
 	       "answer not in the codebook (scale '%s' has %s)", s->name,
 	       s->nlevels ? known : "no levels");
@@ -172,6 +179,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"codebook", required_argument, NULL, 'b'},
 		{"help", no_argument, NULL, OPT_HELP},
+		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"unknown", required_argument, NULL, 'u'},
 		{"version", no_argument, NULL, OPT_VERSION},
@@ -181,7 +189,7 @@ main(int argc, char **argv)
 	int quiet = 0, unknown_missing = 0, c;
 
 	err_init("encode-likert");
-	while ((c = getopt_long(argc, argv, ":b:qu:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:b:qu:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b': codebook_path = optarg; break;
 		case 'q': quiet = 1; break;
@@ -193,6 +201,7 @@ main(int argc, char **argv)
 			else
 				die_usage("--unknown: '%s' is neither 'error' nor 'missing'", optarg);
 			break;
+		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);

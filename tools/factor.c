@@ -48,6 +48,7 @@ usage(void)
 	       "      --digits N           round printed numbers to N significant digits\n"
 	       "                           (the model too: leave it off for scoring)\n"
 	       "  -q, --quiet              no note on standard error about dropped rows\n"
+	       "  -o, --output FILE        write to FILE, complete or not at all\n"
 	       "      --help               show this help and exit\n"
 	       "      --version            show the version and exit\n"
 	       "\n"
@@ -189,6 +190,7 @@ main(int argc, char **argv)
 		{"help", no_argument, NULL, OPT_HELP},
 		{"max-iter", required_argument, NULL, OPT_MAX_ITER},
 		{"method", required_argument, NULL, 'm'},
+		{"output", required_argument, NULL, 'o'},
 		{"pa-tol", required_argument, NULL, OPT_PA_TOL},
 		{"quiet", no_argument, NULL, 'q'},
 		{"refit", no_argument, NULL, OPT_REFIT},
@@ -203,7 +205,7 @@ main(int argc, char **argv)
 	int c;
 
 	err_init("factor");
-	while ((c = getopt_long(argc, argv, ":e:k:m:qr:s:t:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:e:k:m:qr:s:t:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'e': o.eigenvalues = optarg; break;
 		case 'k': o.k = (size_t)opt_long(optarg, 1, 1000, "--factors"); break;
@@ -226,6 +228,7 @@ main(int argc, char **argv)
 		case 's': o.summary = optarg; break;
 		case 't': o.threshold = opt_double(optarg, 0, 1, "--threshold"); break;
 		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
+		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_MAX_ITER: o.max_iter = (int)opt_long(optarg, 0, 100000, "--max-iter"); break;
 		case OPT_PA_TOL: o.pa_tol = opt_double(optarg, 0, 1, "--pa-tol"); break;

@@ -28,6 +28,7 @@ usage(void)
 	       "                       'I am a student.' and its answer code 'A1')\n"
 	       "  -r, --rejects FILE   write the dropped rows there, with a 'reason' column\n"
 	       "  -q, --quiet          no summary line on standard error\n"
+	       "  -o, --output FILE    write to FILE, complete or not at all\n"
 	       "      --help           show this help and exit\n"
 	       "      --version        show the version and exit\n"
 	       "\n"
@@ -66,6 +67,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"column", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, OPT_HELP},
+		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"rejects", required_argument, NULL, 'r'},
 		{"value", required_argument, NULL, 'v'},
@@ -78,12 +80,13 @@ main(int argc, char **argv)
 	int quiet = 0, c;
 
 	err_init("filter-students");
-	while ((c = getopt_long(argc, argv, ":c:qr:v:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:c:qr:v:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': column = optarg; break;
 		case 'q': quiet = 1; break;
 		case 'r': rejects_path = optarg; break;
 		case 'v': values[nvalues++] = optarg; break;
+		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);

@@ -47,6 +47,7 @@ usage(void)
 	       "  -i, --input FILE     read FILE instead of standard input\n"
 	       "      --digits N       round printed numbers to N significant digits\n"
 	       "  -q, --quiet          no summary line on standard error\n"
+	       "  -o, --output FILE    write to FILE, complete or not at all\n"
 	       "      --help           show this help and exit\n"
 	       "      --version        show the version and exit\n"
 	       "\n"
@@ -101,6 +102,7 @@ main(int argc, char **argv)
 		{"krippendorff", no_argument, NULL, 'K'},
 		{"levels", required_argument, NULL, 'l'},
 		{"metric", required_argument, NULL, 'm'},
+		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"se", required_argument, NULL, OPT_SE},
 		{"version", no_argument, NULL, OPT_VERSION},
@@ -114,7 +116,7 @@ main(int argc, char **argv)
 	int kripp = 0, quiet = 0, c;
 
 	err_init("kappa");
-	while ((c = getopt_long(argc, argv, ":i:Kl:m:qw:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:i:Kl:m:qw:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'i': input = optarg; break;
 		case 'K': kripp = 1; break;
@@ -152,6 +154,7 @@ main(int argc, char **argv)
 			else
 				die_usage("option '--se': '%s' is not psych or fce", optarg);
 			break;
+		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);

@@ -28,6 +28,7 @@ usage(void)
 	       "      --effect           add a column with the effect size and its name\n"
 	       "      --u-first          print U of the first group (scipy >= 1.7) instead\n"
 	       "                         of the smaller U (the paper's, scipy < 1.7)\n"
+	       "  -o, --output FILE      write to FILE, complete or not at all\n"
 	       "      --help             show this help and exit\n"
 	       "      --version          show the version and exit\n"
 	       "\n"
@@ -207,6 +208,7 @@ main(int argc, char **argv)
 		{"help", no_argument, NULL, OPT_HELP},
 		{"hypotheses", required_argument, NULL, 'H'},
 		{"latex", no_argument, NULL, OPT_LATEX},
+		{"output", required_argument, NULL, 'o'},
 		{"u-first", no_argument, NULL, OPT_U_FIRST},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
@@ -215,7 +217,7 @@ main(int argc, char **argv)
 	int effect = 0, u_first = 0, c;
 
 	err_init("report");
-	while ((c = getopt_long(argc, argv, ":f:H:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:f:H:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': family = optarg; break;
 		case 'H': hyp_path = optarg; break;
@@ -223,6 +225,7 @@ main(int argc, char **argv)
 		case OPT_EFFECT: effect = 1; break;
 		case OPT_LATEX: latex = 1; break;
 		case OPT_U_FIRST: u_first = 1; break;
+		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
@@ -294,6 +297,7 @@ main(int argc, char **argv)
 		cols[nc++] = latex ? "$p^*$" : "p*";
 	if (effect)
 		cols[nc++] = "Effect size";
+	out_begin();
 	FILE *o = stdout;
 	if (latex) {
 		if (caption) {

@@ -44,6 +44,7 @@ usage(void)
 	       "                          the written ones, as statistic/value rows\n"
 	       "      --digits N          round printed numbers to N significant digits\n"
 	       "  -q, --quiet             no note on standard error\n"
+	       "  -o, --output FILE       write to FILE, complete or not at all\n"
 	       "      --help              show this help and exit\n"
 	       "      --version           show the version and exit\n"
 	       "\n"
@@ -230,6 +231,7 @@ main(int argc, char **argv)
 		{"model", required_argument, NULL, 'm'},
 		{"name", required_argument, NULL, 'n'},
 		{"normalize", required_argument, NULL, OPT_NORMALIZE},
+		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"standardize", required_argument, NULL, OPT_STANDARDIZE},
 		{"summary", required_argument, NULL, 's'},
@@ -240,7 +242,7 @@ main(int argc, char **argv)
 	int bartlett = 0, minmax = 0, sample = 0, ddof = 1, quiet = 0, c;
 
 	err_init("score");
-	while ((c = getopt_long(argc, argv, ":m:n:qs:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:m:n:qs:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'm': model_path = optarg; break;
 		case 'n': names_opt = optarg; break;
@@ -248,6 +250,7 @@ main(int argc, char **argv)
 		case 's': summary = optarg; break;
 		case OPT_DDOF: ddof = (int)opt_long(optarg, 0, 1, "--ddof"); break;
 		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
+		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_METHOD:
 			if (strcmp(optarg, "regression") == 0) bartlett = 0;

@@ -971,6 +971,7 @@ usage(void)
 	       "  -s, --seed S         seed of the random generator, 0 to 4294967295\n"
 	       "                       (default %d; GSL's mt19937, where 0 acts as 4357)\n"
 	       "  -d, --delimiter D    ',' (default), ';' or 'tab'\n"
+	       "  -o, --output FILE    write to FILE, complete or not at all\n"
 	       "      --help           show this help and exit\n"
 	       "      --version        show the version and exit\n"
 	       "\n"
@@ -1013,6 +1014,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"delimiter", required_argument, NULL, 'd'},
 		{"help", no_argument, NULL, OPT_HELP},
+		{"output", required_argument, NULL, 'o'},
 		{"respondents", required_argument, NULL, 'n'},
 		{"seed", required_argument, NULL, 's'},
 		{"version", no_argument, NULL, OPT_VERSION},
@@ -1024,11 +1026,12 @@ main(int argc, char **argv)
 	int c;
 
 	err_init("simulate");
-	while ((c = getopt_long(argc, argv, ":d:n:s:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:d:n:s:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': delim = parse_delimiter(optarg); break;
 		case 'n': n = whole_option(optarg, 0, 1000000000L, "--respondents"); break;
 		case 's': seed = (unsigned long)whole_option(optarg, 0, 4294967295L, "--seed"); break;
+		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
@@ -1051,6 +1054,7 @@ main(int argc, char **argv)
 	b->next = BLOCK;
 	struct resp one;
 
+	out_begin();
 	fputs("\xef\xbb\xbf", stdout);
 	write_header(&o);
 	/* Exactly NCOMPLETE of the N rows complete, and exactly NSTUDENTS of

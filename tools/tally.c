@@ -45,6 +45,7 @@ usage(void)
 	       "  -i, --input FILE     read FILE instead of standard input\n"
 	       "      --digits N       round printed numbers to N significant digits\n"
 	       "  -q, --quiet          no summary line on standard error\n"
+	       "  -o, --output FILE    write to FILE, complete or not at all\n"
 	       "      --help           show this help and exit\n"
 	       "      --version        show the version and exit\n"
 	       "\n"
@@ -158,6 +159,7 @@ main(int argc, char **argv)
 		{"levels", required_argument, NULL, 'l'},
 		{"missing", no_argument, NULL, OPT_MISSING},
 		{"multiple", no_argument, NULL, 'm'},
+		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"wide", no_argument, NULL, 'w'},
@@ -170,7 +172,7 @@ main(int argc, char **argv)
 	int wide = 0, multiple = 0, with_missing = 0, quiet = 0, c;
 
 	err_init("tally");
-	while ((c = getopt_long(argc, argv, ":b:i:l:mqw", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:b:i:l:mqw", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b': {
 			size_t m;
@@ -197,6 +199,7 @@ main(int argc, char **argv)
 			labels = cols_option_list(optarg, "--labels", &nlabels);
 			break;
 		case OPT_MISSING: with_missing = 1; break;
+		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);

@@ -141,6 +141,7 @@ usage(void)
 	       "      --no-header         no header row (to append to a file)\n"
 	       "      --digits N          round numbers to N significant digits\n"
 	       "  -q, --quiet             no note per test on standard error\n"
+	       "  -o, --output FILE       write to FILE, complete or not at all\n"
 	       "      --help              show this help and exit\n"
 	       "      --version           show the version and exit\n"
 	       "\n"
@@ -306,6 +307,7 @@ static const struct option longopts[] = {
 	{"no-continuity", no_argument, NULL, OPT_NO_CONTINUITY},
 	{"no-header", no_argument, NULL, OPT_NO_HEADER},
 	{"no-yates", no_argument, NULL, OPT_NO_YATES},
+	{"output", required_argument, NULL, 'o'},
 	{"plan", required_argument, NULL, 'p'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"version", no_argument, NULL, OPT_VERSION},
@@ -366,7 +368,7 @@ parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
 	optind = 0;
 	for (;;) {
 		li = -1;
-		c = getopt_long(argc, argv, g ? "+:i:p:q" : "+:", longopts, &li);
+		c = getopt_long(argc, argv, g ? "+:i:o:p:q" : "+:", longopts, &li);
 		if (c == -1) {
 			if (optind >= argc)
 				break;
@@ -378,7 +380,7 @@ parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
 			add_operand(e, argv[optind++]);
 			continue;
 		}
-		if (!g && (c == 'i' || c == 'p' || c == 'q' || c == OPT_DIGITS ||
+		if (!g && (c == 'i' || c == 'o' || c == 'p' || c == 'q' || c == OPT_DIGITS ||
 		           c == OPT_NO_HEADER || c == OPT_HELP || c == OPT_VERSION))
 			entry_fail(e, 1, "option '--%s' belongs on the command line, not in a plan",
 			           li >= 0 ? longopts[li].name : "?");
@@ -429,6 +431,7 @@ parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
 		case OPT_WHERE: add_where(e, optarg, 0, base); break;
 		case OPT_WHERE_FILE: add_where(e, optarg, 1, base); break;
 		case OPT_WIDE: e->wide = 1; break;
+		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default:
