@@ -439,19 +439,39 @@ projected_newton(minres_ws *ws, minres_objective fn, double *psi, int max_iter,
 	return it;
 }
 
+/* What every extraction starts with: its workspace, an empty report, and
+ * the squared multiple correlations in SMC (psych's start). Returns
+ * fa_smc's status. */
+static int
+fit_begin(const double *r, size_t p, size_t k, minres_ws *ws, double *smc,
+          fa_fit_info *info)
+{
+	*ws = (minres_ws){r, p, k, xmalloc(p * p * sizeof(double)),
+	                  xmalloc(p * sizeof(double)), xmalloc(p * p * sizeof(double)),
+	                  xmalloc(p * p * sizeof(double))};
+	info->iterations = 0;
+	info->converged = 0;
+	info->gradient = NAN;
+	info->objective = NAN;
+	return fa_smc(r, p, smc);
+}
+
+static void
+ws_free(minres_ws *ws)
+{
+	free(ws->a);
+	free(ws->val);
+	free(ws->vec);
+	free(ws->e);
+}
+
 int
 fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
           fa_fit_info *info)
 {
 	double *psi = xmalloc(p * sizeof *psi);
-	minres_ws ws = {r, p, k, xmalloc(p * p * sizeof(double)),
-	                xmalloc(p * sizeof(double)), xmalloc(p * p * sizeof(double)),
-	                xmalloc(p * p * sizeof(double))};
-	int rc = fa_smc(r, p, psi);
-	info->iterations = 0;
-	info->converged = 0;
-	info->gradient = NAN;
-	info->objective = NAN;
+	minres_ws ws;
+	int rc = fit_begin(r, p, k, &ws, psi, info);
 	if (rc != 0)
 		goto out;
 	/* psych's start: the uniquenesses implied by the SMCs */
@@ -473,10 +493,7 @@ fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
 	}
 	info->objective = minres_g(&ws, psi, NULL, l);
 out:
-	free(ws.a);
-	free(ws.val);
-	free(ws.vec);
-	free(ws.e);
+	ws_free(&ws);
 	free(psi);
 	return rc;
 }
@@ -518,14 +535,8 @@ fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
       fa_fit_info *info)
 {
 	double *psi = xmalloc(p * sizeof *psi);
-	minres_ws ws = {r, p, k, xmalloc(p * p * sizeof(double)),
-	                xmalloc(p * sizeof(double)), xmalloc(p * p * sizeof(double)),
-	                xmalloc(p * p * sizeof(double))};
-	int rc = fa_smc(r, p, psi);
-	info->iterations = 0;
-	info->converged = 0;
-	info->gradient = NAN;
-	info->objective = NAN;
+	minres_ws ws;
+	int rc = fit_begin(r, p, k, &ws, psi, info);
 	if (rc == 0) {
 		/* psych's start, as for minres */
 		for (size_t i = 0; i < p; i++)
@@ -534,10 +545,7 @@ fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
 		                                    &info->converged, &info->gradient);
 		info->objective = ml_f(&ws, psi, NULL, l);
 	}
-	free(ws.a);
-	free(ws.val);
-	free(ws.vec);
-	free(ws.e);
+	ws_free(&ws);
 	free(psi);
 	return rc;
 }
@@ -547,14 +555,8 @@ fa_pa(const double *r, size_t p, size_t k, double min_err, int max_iter,
       double *l, fa_fit_info *info)
 {
 	double *h = xmalloc(p * sizeof *h);
-	minres_ws ws = {r, p, k, xmalloc(p * p * sizeof(double)),
-	                xmalloc(p * sizeof(double)), xmalloc(p * p * sizeof(double)),
-	                xmalloc(p * p * sizeof(double))};
-	int rc = fa_smc(r, p, h);
-	info->iterations = 0;
-	info->converged = 0;
-	info->gradient = NAN;
-	info->objective = NAN;
+	minres_ws ws;
+	int rc = fit_begin(r, p, k, &ws, h, info);
 	if (rc == 0) {
 		/* psych's loop: communalities from the SMCs, replaced by the
 		 * diagonal of L L' until their sum moves by no more than MIN_ERR */
@@ -591,10 +593,7 @@ fa_pa(const double *r, size_t p, size_t k, double min_err, int max_iter,
 				info->objective += (r[i * p + j] - m) * (r[i * p + j] - m);
 			}
 	}
-	free(ws.a);
-	free(ws.val);
-	free(ws.vec);
-	free(ws.e);
+	ws_free(&ws);
 	free(h);
 	return rc;
 }

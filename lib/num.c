@@ -129,3 +129,12 @@ opt_double(const char *s, double min, double max, const char *option)
 	}
 	return v;
 }
+
+int
+opt_choice(const char *s, const char *const *choices)
+{
+	for (int i = 0; choices[i]; i++)
+		if (strcmp(s, choices[i]) == 0)
+			return i;
+	return -1;
+}

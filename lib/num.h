@@ -36,4 +36,8 @@ char *num_format(char buf[NUM_BUFSIZE], double x);
 long opt_long(const char *s, long min, long max, const char *option);
 double opt_double(const char *s, double min, double max, const char *option);
 
+/* The index of S in the NULL-terminated list CHOICES, or -1: for options
+ * that take one of a few words (--alternative two-sided|less|greater). */
+int opt_choice(const char *s, const char *const *choices);
+
 #endif

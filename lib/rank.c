@@ -45,7 +45,7 @@ rank_average(const double *x, size_t n, double *ranks)
 			j++;
 		/* Positions i..j-1 (0-based) hold ranks i+1..j: their mean. */
 		double r = ((double)i + 1 + (double)j) / 2;
-		for (size_t k = i; k < j; k++)
+		for (size_t k = i; ranks && k < j; k++)
 			ranks[it[k].i] = r;
 		double t = (double)(j - i);
 		ties += t * t * t - t;
@@ -58,18 +58,7 @@ rank_average(const double *x, size_t n, double *ranks)
 double
 rank_tie_term(const double *x, size_t n)
 {
-	rank_item *it = rank_sorted(x, n);
-	double ties = 0;
-	for (size_t i = 0; i < n;) {
-		size_t j = i + 1;
-		while (j < n && it[j].v == it[i].v)
-			j++;
-		double t = (double)(j - i);
-		ties += t * t * t - t;
-		i = j;
-	}
-	free(it);
-	return ties;
+	return rank_average(x, n, NULL);
 }
 
 size_t

@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 /* Rank the N values X (1 = smallest), tied values getting the mean of the
- * ranks they span, into RANKS (N doubles, may not alias X). Returns the tie
+ * ranks they span, into RANKS (N doubles, may not alias X; NULL: no ranks wanted). Returns the tie
  * term sum(t^3 - t) over the groups of t tied values (0 without ties), the
  * quantity the tie corrections of Kruskal-Wallis, Mann-Whitney and Friedman
  * use. */

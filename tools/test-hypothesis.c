@@ -389,33 +389,33 @@ parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
 		case 'p': g->plan = optarg; break;
 		case 'q': quiet = 1; break;
 		case OPT_ALTERNATIVE:
-			e->alt_set = 1;
-			if (strcmp(optarg, "two-sided") == 0)
-				e->alt = HT_TWO_SIDED;
-			else if (strcmp(optarg, "less") == 0)
-				e->alt = HT_LESS;
-			else if (strcmp(optarg, "greater") == 0)
-				e->alt = HT_GREATER;
-			else
+		{
+			/* in ht_alternative's order */
+			static const char *const alts[] = {"two-sided", "less", "greater", NULL};
+			int a = opt_choice(optarg, alts);
+			if (a < 0)
 				entry_fail(e, 1, "--alternative '%s': use two-sided, less or greater",
 				           optarg);
+			e->alt = (ht_alternative)a;
+			e->alt_set = 1;
 			break;
+		}
 		case OPT_BY: free(e->by); e->by = xstrdup(optarg); break;
 		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
 		case OPT_FAMILY: free(e->family); e->family = xstrdup(optarg); break;
 		case OPT_GROUPS: free(e->groups); e->groups = xstrdup(optarg); e->groups_set = 1; break;
 		case OPT_ID: free(e->id); e->id = xstrdup(optarg); break;
 		case OPT_METHOD:
-			e->method_set = 1;
-			if (strcmp(optarg, "auto") == 0)
-				e->method = HT_AUTO;
-			else if (strcmp(optarg, "exact") == 0)
-				e->method = HT_EXACT;
-			else if (strcmp(optarg, "asymptotic") == 0)
-				e->method = HT_ASYMPTOTIC;
-			else
+		{
+			/* in ht_method's order */
+			static const char *const methods[] = {"auto", "exact", "asymptotic", NULL};
+			int m = opt_choice(optarg, methods);
+			if (m < 0)
 				entry_fail(e, 1, "--method '%s': use auto, exact or asymptotic", optarg);
+			e->method = (ht_method)m;
+			e->method_set = 1;
 			break;
+		}
 		case OPT_MIN_GROUP: {
 			char *end;
 			long v = strtol(optarg, &end, 10);

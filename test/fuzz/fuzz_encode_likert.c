@@ -22,7 +22,6 @@ write_file(const char *path, const uint8_t *data, size_t size)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	fuzz_init();
 	const uint8_t *nul = memchr(data, 0, size);
 	size_t cbsize = nul ? (size_t)(nul - data) : size;
 	const uint8_t *tsv = nul ? nul + 1 : data + size;
@@ -31,26 +30,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	snprintf(cb, sizeof cb, "/tmp/svy-fuzz-cb-%d", (int)getpid());
 	if (write_file(cb, data, cbsize))
 		return 0;
-	fuzz_fds_mark();
-	FILE *devnull = fopen("/dev/null", "w");
-	FILE *in = fuzz_stream(tsv, tsvsize);
-	if (!devnull || !in)
-		return 0;
-	FILE *saved_in = stdin, *saved_out = stdout;
-	stdin = in;
-	stdout = devnull;
 	char *argv[] = {"encode-likert", "--quiet", "--codebook", cb, NULL};
-	optind = 0;
-	fuzz_track_begin();
-	if (setjmp(fuzz_jmp) == 0)
-		tool_main(4, argv);
-	else
-		fclose(stdout);
-	fuzz_track_end();
-	fclose(in);
-	stdin = saved_in;
-	stdout = saved_out;
+	fuzz_run_tool(tool_main, 4, argv, tsv, tsvsize);
 	unlink(cb);
-	fuzz_fds_sweep();
 	return 0;
 }

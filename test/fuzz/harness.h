@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -214,6 +215,40 @@ fuzz_track_end(void)
 	__real_free(fuzz_live);
 	fuzz_live = NULL;
 	fuzz_cap = fuzz_used = 0;
+}
+
+/* Run a whole tool, TOOL_MAIN (its main, compiled as tool_main), with ARGV
+ * and the bytes DATA as its standard input, its output thrown away; a fatal
+ * error returns here, and what the tool held is released. */
+static void
+fuzz_run_tool(int (*tool_main)(int, char **), int argc, char **argv,
+              const uint8_t *data, size_t size)
+{
+	fuzz_init();
+	fuzz_fds_mark();
+	FILE *devnull = fopen("/dev/null", "w");
+	FILE *in = fuzz_stream(data, size);
+	if (!devnull || !in) {
+		if (devnull)
+			fclose(devnull);
+		if (in)
+			fclose(in);
+		return;
+	}
+	FILE *saved_in = stdin, *saved_out = stdout;
+	stdin = in;
+	stdout = devnull;
+	optind = 0;
+	fuzz_track_begin();
+	if (setjmp(fuzz_jmp) == 0)
+		tool_main(argc, argv);
+	else
+		fclose(stdout);	/* the tool closes it when it gets that far */
+	fuzz_track_end();
+	fclose(in);
+	stdin = saved_in;
+	stdout = saved_out;
+	fuzz_fds_sweep();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
