@@ -1,17 +1,29 @@
 # svy: survey analysis as small Unix filters.  See README.md.
 #
-#   make            build every tool into bin/
+#   make            build every tool into bin/ (compiles only: nothing is installed)
+#   make deps       install the Debian packages the build, the study and the tests need
 #   make check      the test suite, on the normal and on the sanitizer build
 #   make study      the reference study on the bundled fixture, into build/
-#   make deps       install the Debian packages the build and tests need
+#   make refs       recompute the tests' golden files with scipy, statsmodels, R psych
 #   make install    PREFIX=/usr/local DESTDIR=  (tools as svy-TOOL, man pages)
+#
+# Needs GNU make 4.3 or later (grouped targets, .ONESHELL in the study
+# recipes) and bash for the study recipes; a C11 compiler, libcsv, GSL, libxml2.
 
 VERSION  := $(shell cat VERSION)
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DSVY_VERSION='"$(VERSION)"' -Ilib
-LDLIBS    = -lcsv -lgsl -lgslcblas -lm
+WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+# warnings are errors in CI (CI=true), not in a user's build
+ifneq ($(CI),)
+WARN     += -Werror
+endif
+PKGS      = gsl libxml-2.0
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lm -lxml2)
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib $(PKG_CFLAGS)
+DEPFLAGS  = -MMD -MP
+LDLIBS    = -lcsv $(PKG_LIBS) -lm
 SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 BINDIR ?= bin
@@ -25,10 +37,14 @@ LIBOBJ  := $(LIBSRC:lib/%.c=$(OBJDIR)/lib/%.o)
 BINS    := $(TOOLS:%=$(BINDIR)/%)
 
 # ---- dependencies: installed by the project itself ----------------------
-DEBS = build-essential libcsv-dev libgsl-dev bats bats-assert bats-support gnuplot-nox unzip valgrind man-db
+# The build needs the first line; the study and the tests the rest.
+DEBS = build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev \
+	bats bats-assert bats-support gnuplot-nox unzip valgrind man-db
 DEPS_MISSING := $(strip \
+	$(if $(shell command -v pkg-config),,pkg-config) \
 	$(if $(wildcard /usr/include/csv.h),,libcsv-dev) \
 	$(if $(wildcard /usr/include/gsl/gsl_vector.h),,libgsl-dev) \
+	$(if $(wildcard /usr/include/libxml2/libxml/parser.h),,libxml2-dev) \
 	$(if $(shell command -v bats),,bats) \
 	$(if $(wildcard /usr/lib/bats/bats-assert/load.bash),,bats-assert) \
 	$(if $(wildcard /usr/lib/bats/bats-support/load.bash),,bats-support) \
@@ -40,31 +56,35 @@ ifneq ($(DEPS_MISSING),)
 NEED_DEPS = deps
 endif
 
-.PHONY: all deps check check-normal check-asan test clean install uninstall study fuzz bench
+.PHONY: all build deps check check-normal check-asan test clean install uninstall study fuzz bench refs
 .DEFAULT_GOAL := all
 .PRECIOUS: $(OBJDIR)/tools/%.o obj/fuzz/tool_%.o
 
-all: $(NEED_DEPS)
-	@$(MAKE) --no-print-directory build
+all: build
 
-.PHONY: build
 build: $(BINS)
 
 deps:
-	@if [ "$$(id -u)" = 0 ]; then \
+	@if [ -z "$(DEPS_MISSING)" ]; then echo "all dependencies are installed"; \
+	elif [ "$$(id -u)" = 0 ]; then \
 		echo "apt-get install $(DEBS)"; \
 		apt-get update -q >/dev/null && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(DEBS) >/dev/null || exit 1; \
-	elif [ -n "$(DEPS_MISSING)" ]; then \
+	else \
 		echo "svy needs Debian packages; run:"; \
-		echo "  sudo apt-get install $(DEBS)"; exit 1; \
-	else echo "all dependencies are installed"; fi
+		echo "  sudo apt-get install $(DEBS)"; exit 1; fi
 
-$(OBJDIR)/lib/%.o: lib/%.c $(wildcard lib/*.h) | $(OBJDIR)/lib
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+# the version is compiled into err.o: a new VERSION rebuilds it
+$(OBJDIR)/lib/err.o: CPPFLAGS += -DSVY_VERSION='"$(VERSION)"'
+$(OBJDIR)/lib/err.o: VERSION
 
-$(OBJDIR)/tools/%.o: tools/%.c $(wildcard lib/*.h) | $(OBJDIR)/tools
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+$(OBJDIR)/lib/%.o: lib/%.c | $(OBJDIR)/lib
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+$(OBJDIR)/tools/%.o: tools/%.c | $(OBJDIR)/tools
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+-include $(wildcard $(OBJDIR)/lib/*.d $(OBJDIR)/tools/*.d)
 
 $(OBJDIR)/libsvy.a: $(LIBOBJ)
 	rm -f $@
@@ -80,6 +100,7 @@ $(OBJDIR)/lib $(OBJDIR)/tools $(BINDIR):
 BATS_FILES = $(sort $(wildcard test/*.bats))
 
 check: $(NEED_DEPS)
+	@$(MAKE) --no-print-directory build
 	@$(MAKE) --no-print-directory check-normal
 	@$(MAKE) --no-print-directory check-asan
 

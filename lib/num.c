@@ -103,38 +103,3 @@ num_format(char buf[NUM_BUFSIZE], double x)
 	}
 	return buf;
 }
-
-long
-opt_long(const char *s, long min, long max, const char *option)
-{
-	char *end;
-	errno = 0;
-	/* strtol would skip blanks and take a '+': a number here is digits */
-	int shaped = (*s >= '0' && *s <= '9') || (*s == '-' && s[1] >= '0' && s[1] <= '9');
-	long v = strtol(s, &end, 10);
-	if (!shaped || *end != '\0' || errno == ERANGE || v < min || v > max)
-		die_usage("option '%s': '%s' is not a whole number from %ld to %ld",
-		          option, s, min, max);
-	return v;
-}
-
-double
-opt_double(const char *s, double min, double max, const char *option)
-{
-	double v;
-	if (num_parse(s, &v) != NUM_OK || v < min || v > max) {
-		char a[NUM_BUFSIZE], b[NUM_BUFSIZE];
-		die_usage("option '%s': '%s' is not a number from %s to %s", option, s,
-		          num_format(a, min), num_format(b, max));
-	}
-	return v;
-}
-
-int
-opt_choice(const char *s, const char *const *choices)
-{
-	for (int i = 0; choices[i]; i++)
-		if (strcmp(s, choices[i]) == 0)
-			return i;
-	return -1;
-}

@@ -31,13 +31,4 @@ enum { NUM_BUFSIZE = 40 };
  * NaN and infinities print as "NaN", "Inf", "-Inf". Returns BUF. */
 char *num_format(char buf[NUM_BUFSIZE], double x);
 
-/* Option values: whole numbers in [MIN, MAX] and finite doubles in [MIN, MAX];
- * anything else is a usage error naming OPTION. */
-long opt_long(const char *s, long min, long max, const char *option);
-double opt_double(const char *s, double min, double max, const char *option);
-
-/* The index of S in the NULL-terminated list CHOICES, or -1: for options
- * that take one of a few words (--alternative two-sided|less|greater). */
-int opt_choice(const char *s, const char *const *choices);
-
 #endif

@@ -1,5 +1,5 @@
 # A second, smaller study on a real export: the Kaggle 2017 ML & Data Science
-# Survey (16,716 respondents; shared/data/kaggle-mlds-2017, ODbL 1.0, Kaggle).
+# Survey (16,716 respondents; fixtures/kaggle-mlds-2017, ODbL 1.0, Kaggle).
 # Nothing in the recipes is tied to the fixture:   make kaggle   -> build/kaggle/
 #
 # Drop the students, encode the 3-level skill-importance battery, factor it,
@@ -8,7 +8,7 @@
 # skill battery of learners and job seekers and the employer size of the
 # employed: no respondent has both, so employer size cannot group the scores.)
 
-KAGGLE_ZIP ?= ../shared/data/kaggle-mlds-2017/multipleChoiceResponses.zip
+KAGGLE_ZIP ?= fixtures/kaggle-mlds-2017/multipleChoiceResponses.zip
 KAGGLE_CODEBOOK ?= pipelines/kaggle-codebook.tsv
 KB ?= $(B)/kaggle
 

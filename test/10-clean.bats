@@ -153,7 +153,7 @@ svy-clean: in.csv:1: column 'a': field 5 renamed 'a.3'" ]
 		--invalid-utf8=replace
 }
 
-# ---- the real exports in ../shared/data ----------------------------------
+# ---- the real exports in fixtures/ -----------------------------------------
 
 # expected NAME FIELD: from real-exports.expected (make-expected.sh, Python's
 # csv module): 2 rows, 3 columns, 4 replacements, 5 SHA-256 of the TSV.
@@ -169,7 +169,7 @@ rows_cols() {
 }
 
 @test "real export, digital twins (English): duplicate names; then 96 rows x 317 columns, as Python reads it" {
-	csv="$SHARED/data/digital-twins-automotive/results_english.csv"
+	csv="$DATA/digital-twins-automotive/results_english.csv"
 	run svy clean "$csv"
 	assert_failure 1
 	assert_output "svy-clean: $csv:1: column 'How relevant are Circuit models in the following development...': header has this name twice (fields 209 and 219); --rename-duplicates renames the later one"
@@ -184,7 +184,7 @@ rows_cols() {
 }
 
 @test "real export, digital twins (German): 96 rows x 317 columns, as Python reads it" {
-	csv="$SHARED/data/digital-twins-automotive/results_german.csv"
+	csv="$DATA/digital-twins-automotive/results_german.csv"
 	svy clean -q --rename-duplicates "$csv" 2>/dev/null >out.tsv
 	run rows_cols out.tsv
 	assert_output "96 317"
@@ -193,7 +193,7 @@ rows_cols() {
 
 @test "real export, Kaggle 2017: invalid UTF-8 is an error; replaced, 16716 rows x 228 columns" {
 	command -v unzip >/dev/null || fail "unzip is not installed (make deps)"
-	unzip -p "$SHARED/data/kaggle-mlds-2017/multipleChoiceResponses.zip" >kaggle.csv
+	unzip -p "$DATA/kaggle-mlds-2017/multipleChoiceResponses.zip" >kaggle.csv
 	run svy clean kaggle.csv
 	assert_failure 1
 	assert_output "svy-clean: kaggle.csv:228: column 'WorkDatasets': invalid UTF-8 (byte 0xCC at byte 43 of the field); --invalid-utf8=replace writes U+FFFD instead"

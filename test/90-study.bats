@@ -65,7 +65,7 @@ study() {
 
 @test "make kaggle: the real Kaggle 2017 export through the same tools" {
 	svy_make kaggle-outputs \
-		B="$BATS_TEST_TMPDIR/b" KAGGLE_ZIP="$SHARED/data/kaggle-mlds-2017/multipleChoiceResponses.zip" 2>kaggle.log
+		B="$BATS_TEST_TMPDIR/b" KAGGLE_ZIP="$DATA/kaggle-mlds-2017/multipleChoiceResponses.zip" 2>kaggle.log
 	grep -q "svy-clean: read 16716 rows, kept 16716, dropped 0 .*replaced 111 invalid UTF-8 sequences" kaggle.log
 	grep -q "svy-filter-students: read 16716 rows, kept 15735, dropped 981 (student)" kaggle.log
 	grep -q "svy-factor: read 15735 rows, used 2750, dropped 12985 with a missing item (listwise)" kaggle.log

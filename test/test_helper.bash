@@ -6,7 +6,7 @@ SVY_ROOT="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
 BIN="${BIN:-$SVY_ROOT/bin}"
 FIXTURES="$SVY_ROOT/fixtures"
 TESTDATA="$SVY_ROOT/test/data"
-SHARED="${SVY_SHARED:-$SVY_ROOT/../shared}"
+DATA="$SVY_ROOT/fixtures"	# the real exports, vendored with their licences
 OBJ="${SVY_OBJDIR:-$SVY_ROOT/obj}"
 export LC_ALL=C
 

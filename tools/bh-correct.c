@@ -9,6 +9,7 @@
 #include "err.h"
 #include "htest.h"
 #include "num.h"
+#include "opt.h"
 #include "tsv.h"
 
 static void

@@ -12,6 +12,7 @@
 #include "csvread.h"
 #include "err.h"
 #include "num.h"
+#include "opt.h"
 #include "tsv.h"
 
 /* Why a column is removed. */

@@ -9,6 +9,7 @@
 #include "err.h"
 #include "kmeans.h"
 #include "num.h"
+#include "opt.h"
 #include "tsv.h"
 
 enum { DEFAULT_RESTARTS = 500, DEFAULT_SEED = 1 };

@@ -8,6 +8,7 @@
 #include "cols.h"
 #include "err.h"
 #include "num.h"
+#include "opt.h"
 #include "tsv.h"
 
 enum op { OP_ANY, OP_ALL, OP_SUM, OP_MEAN, OP_COUNT };

@@ -11,6 +11,7 @@
 #include "err.h"
 #include "fa.h"
 #include "num.h"
+#include "opt.h"
 #include "tsv.h"
 
 /* A communality at psych's bound (uniqueness 0.005) or above: a Heywood case. */

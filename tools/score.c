@@ -10,6 +10,7 @@
 #include "err.h"
 #include "fa.h"
 #include "num.h"
+#include "opt.h"
 #include "tsv.h"
 
 static void

@@ -28,6 +28,7 @@
 
 #include "err.h"
 #include "num.h"
+#include "opt.h"
 #include "tsv.h"
 
 #define NELEM(a) (sizeof(a) / sizeof *(a))

@@ -12,6 +12,7 @@
 #include "cols.h"
 #include "err.h"
 #include "num.h"
+#include "opt.h"
 #include "tsv.h"
 
 static void

@@ -14,6 +14,7 @@
 #include "err.h"
 #include "htest.h"
 #include "num.h"
+#include "opt.h"
 #include "tsv.h"
 
 enum test { T_NONE, T_SPEARMAN, T_PEARSON, T_CHI2, T_KRUSKAL, T_MANNWHITNEY, T_FRIEDMAN };
