@@ -211,12 +211,6 @@ csvr_open(FILE *fp, const char *name, int delim)
 	return r;
 }
 
-int
-csvr_delim(const csvr *r)
-{
-	return r->delim;
-}
-
 /* Drop the records handed out; keep the partial record's fields. */
 static void
 compact(csvr *r)

@@ -23,9 +23,6 @@ typedef struct csvr csvr;
  * outside quotes (',' when none occurs; ties go to ',' then ';'). */
 csvr *csvr_open(FILE *fp, const char *name, int delim);
 
-/* The delimiter in use. */
-int csvr_delim(const csvr *r);
-
 /* Read the next record: 1, or 0 at the end of the input. The previous
  * record's fields are no longer valid afterwards. */
 int csvr_next(csvr *r);

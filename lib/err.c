@@ -149,9 +149,26 @@ die_at(const char *file, size_t line, const char *column, const char *value,
 	fatal(EXIT_DATA);
 }
 
+/* A warning (a tool's summary above all) is never printed after its output
+ * failed: the write error is reported instead, with the reason the system
+ * gave ("No space left on device", not a later "Success"). */
+static void
+check_stdout(void)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return;
+	if (errno == EPIPE)
+		fatal(EXIT_DATA);	/* quietly: the reader has gone */
+	if (errno == 0)
+		errno = EIO;
+	die_errno("<stdout>: write error");
+}
+
 void
 warn(const char *fmt, ...)
 {
+	check_stdout();
 	va_list ap;
 	va_start(ap, fmt);
 	vmessage(fmt, ap, NULL);
@@ -162,6 +179,7 @@ void
 warn_at(const char *file, size_t line, const char *column, const char *value,
         const char *fmt, ...)
 {
+	check_stdout();
 	va_list ap;
 	va_start(ap, fmt);
 	vmessage_at(file, line, column, value, fmt, ap);

@@ -1,11 +1,8 @@
 #include "tsv.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "err.h"
 #include "num.h"
@@ -228,153 +225,7 @@ tsv_free(tsv_reader *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* ---- atomic output files ---- */
-
-enum { MAX_ATOMIC = 16 };
-static struct {
-	FILE *fp;		/* NULL: the slot is free; stdout for --output */
-	char *tmp;
-	char *path;
-} atomic[MAX_ATOMIC];
-static const char *out_path;
-
-/* A tool that dies leaves no temporary file behind. */
-static void
-remove_temporaries(void)
-{
-	for (int i = 0; i < MAX_ATOMIC; i++)
-		if (atomic[i].fp) {
-			unlink(atomic[i].tmp);
-			atomic[i].fp = NULL;
-		}
-}
-
-static int
-is_special(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
-}
-
-/* Create PATH's temporary twin; returns its descriptor, the name in *TMP. */
-static int
-create_temporary(const char *path, char **tmp)
-{
-	static int registered;
-	if (!registered && atexit(remove_temporaries) == 0)
-		registered = 1;
-	size_t n = strlen(path);
-	*tmp = xmalloc(n + sizeof ".tmp-XXXXXX");
-	memcpy(*tmp, path, n);
-	memcpy(*tmp + n, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
-	int fd = mkstemp(*tmp);
-	if (fd < 0) {
-		free(*tmp);
-		die_errno("%s", path);
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0)
-		die_errno("%s", path);
-	return fd;
-}
-
-static void
-remember(FILE *fp, char *tmp, const char *path)
-{
-	for (int i = 0; i < MAX_ATOMIC; i++)
-		if (!atomic[i].fp) {
-			atomic[i].fp = fp;
-			atomic[i].tmp = tmp;
-			atomic[i].path = xstrdup(path);
-			return;
-		}
-	unlink(tmp);
-	die("%s: too many output files at once", path);
-}
-
-/* The slot of FP, or -1 when its file is not an atomic one. Found before
- * the stream is closed: a closed FILE * is not to be looked at. */
-static int
-slot_of(const FILE *fp)
-{
-	for (int i = 0; i < MAX_ATOMIC; i++)
-		if (atomic[i].fp == fp)
-			return i;
-	return -1;
-}
-
-/* Rename the closed file of SLOT into place. */
-static void
-commit(int i)
-{
-	if (i < 0)
-		return;
-	atomic[i].fp = NULL;
-	if (rename(atomic[i].tmp, atomic[i].path) != 0) {
-		unlink(atomic[i].tmp);
-		die_errno("%s", atomic[i].path);
-	}
-	free(atomic[i].tmp);
-	free(atomic[i].path);
-}
-
-FILE *
-atomic_open(const char *path)
-{
-	if (is_special(path)) {
-		FILE *fp = fopen(path, "w");
-		if (!fp)
-			die_errno("%s", path);
-		return fp;
-	}
-	char *tmp;
-	int fd = create_temporary(path, &tmp);
-	FILE *fp = fdopen(fd, "w");
-	if (!fp)
-		die_errno("%s", path);
-	remember(fp, tmp, path);
-	return fp;
-}
-
-void
-out_to_file(const char *path)
-{
-	out_path = path;
-}
-
-void
-out_begin(void)
-{
-	if (!out_path)
-		return;
-	const char *path = out_path;
-	out_path = NULL;
-	if (fflush(stdout) != 0)
-		die_errno("<stdout>");
-	if (is_special(path)) {
-		if (!freopen(path, "w", stdout))
-			die_errno("%s", path);
-		return;
-	}
-	char *tmp;
-	int fd = create_temporary(path, &tmp);
-	if (dup2(fd, STDOUT_FILENO) < 0)
-		die_errno("%s", path);
-	close(fd);
-	remember(stdout, tmp, path);
-}
-
 /* ---- writing ---- */
-
-static noreturn void
-write_failed(const char *name)
-{
-	if (errno == EPIPE)
-		exit(EXIT_DATA);	/* quietly: the reader has gone */
-	die_errno("%s: write error", name);
-}
-
 
 void
 tsvw_init(tsv_writer *w, FILE *fp, const char *name)
@@ -383,7 +234,6 @@ tsvw_init(tsv_writer *w, FILE *fp, const char *name)
 		out_begin();
 	w->fp = fp;
 	w->name = name;
-	w->atomic = 0;
 	w->nf = 0;
 	w->len = 0;
 }
@@ -394,7 +244,7 @@ static void
 drain(tsv_writer *w)
 {
 	if (w->len && fwrite_unlocked(w->buf, 1, w->len, w->fp) != w->len)
-		write_failed(w->name);
+		out_write_failed(w->name);
 	w->len = 0;
 }
 
@@ -405,7 +255,7 @@ put(tsv_writer *w, const char *s, size_t n)
 		drain(w);
 		if (n > sizeof w->buf) {
 			if (fwrite_unlocked(s, 1, n, w->fp) != n)
-				write_failed(w->name);
+				out_write_failed(w->name);
 			return;
 		}
 	}
@@ -416,8 +266,7 @@ put(tsv_writer *w, const char *s, size_t n)
 void
 tsvw_open(tsv_writer *w, const char *path)
 {
-	tsvw_init(w, atomic_open(path), path);
-	w->atomic = 1;
+	tsvw_init(w, out_open(path), path);
 }
 
 static inline void
@@ -521,41 +370,15 @@ tsvw_end(tsv_writer *w)
 	drain(w);
 	w->nf = 0;
 	if (ferror(w->fp))
-		write_failed(w->name);
+		out_write_failed(w->name);
 }
 
 void
 tsvw_close(tsv_writer *w)
 {
-	if (w->fp == stdout) {
+	if (w->fp == stdout)
 		close_stdout();
-		return;
-	}
-	int slot = slot_of(w->fp);
-	if (fflush(w->fp) != 0 || ferror(w->fp) || fclose(w->fp) != 0)
-		write_failed(w->name);
-	commit(slot);
+	else
+		out_close(w->fp, w->name);
 	w->fp = NULL;
-}
-
-void
-close_stdout(void)
-{
-	out_begin();	/* a tool that wrote nothing still makes its --output file */
-	errno = 0;
-	if (fflush(stdout) != 0 || ferror(stdout))
-		write_failed("<stdout>");
-	int slot = slot_of(stdout);
-	if (fclose(stdout) != 0)
-		write_failed("<stdout>");
-	commit(slot);
-}
-
-void
-atomic_close(FILE *fp, const char *path)
-{
-	int slot = slot_of(fp);
-	if (fflush(fp) != 0 || ferror(fp) || fclose(fp) != 0)
-		write_failed(path);
-	commit(slot);
 }

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "out.h"	/* -o, side files, close_stdout */
+
 typedef struct {
 	FILE *fp;
 	const char *name;	/* for messages: the file name or "<stdin>" */
@@ -76,24 +78,19 @@ FILE *tsv_fopen_in(const char *path);
 typedef struct {
 	FILE *fp;
 	const char *name;
-	int atomic;		/* opened by tsvw_open: renamed into place at close */
 	int nf;			/* fields written in the current row */
 	size_t len;		/* bytes of the row waiting in buf */
 	char buf[8192];
 } tsv_writer;
 
 void tsvw_init(tsv_writer *w, FILE *fp, const char *name);
-/* Open PATH for writing (dies when it cannot). */
+/* Open PATH for writing, atomically (out_open; dies when it cannot). */
 void tsvw_open(tsv_writer *w, const char *path);
 /* A field from a C string, escaped. NULL or "" is missing. */
 void tsvw_str(tsv_writer *w, const char *s);
 void tsvw_strn(tsv_writer *w, const char *s, size_t n);
 /* A field already escaped (as read by tsv_reader). */
 void tsvw_raw(tsv_writer *w, const char *s, size_t n);
-/* As tsv_next, but any number of fields is accepted (r->nf says how many):
- * for formats with comments or blank lines, such as codebooks. */
-int tsv_next_lenient(tsv_reader *r);
-
 /* Field I of the row R holds, as it was read. */
 void tsvw_copy(tsv_writer *w, const tsv_reader *r, size_t i);
 /* Every field of R's current row, then nothing else: the caller may add more
@@ -107,24 +104,8 @@ void tsvw_num(tsv_writer *w, double x);
 void tsvw_int(tsv_writer *w, long long x);
 /* End the row; dies if the stream has failed. */
 void tsvw_end(tsv_writer *w);
-/* Flush and close; any write error is fatal. */
+/* Flush and close (out_close, or close_stdout for stdout); any write
+ * error is fatal. */
 void tsvw_close(tsv_writer *w);
-
-/* Flush and close stdout at the end of main, failing on any write error; with
- * --output, then rename the finished file into place. */
-void close_stdout(void);
-
-/* Output files are atomic: written under a temporary name beside them and
- * renamed when closed without error, so a reader (or make) never sees half a
- * file, and a tool that fails leaves the old file, or none. A path that is
- * not a regular file (/dev/null, /dev/stdout, a FIFO) is written directly. */
-FILE *atomic_open(const char *path);
-/* Close FP from atomic_open and rename it into place; dies on any error. */
-void atomic_close(FILE *fp, const char *path);
-
-/* -o FILE: standard output goes to FILE, atomically. The switch happens at
- * out_begin (tsvw_init on stdout calls it), after --help and --version. */
-void out_to_file(const char *path);
-void out_begin(void);
 
 #endif

@@ -133,10 +133,10 @@ count_rows() {
 	grep -q '"Since GDPR requires the ""right to be forgotten"", we' "$FIXTURES/awareness-export.csv"
 }
 
-@test "--delimiter ';' and 'tab' change only the separator" {
-	for d in ';' tab; do
+@test "--delimiter ';' and 'tab' change only the separator; comma, semicolon are names as in clean" {
+	for d in ';' tab semicolon comma; do
 		svy simulate --delimiter "$d" >export.csv
-		sep=$d; [ "$d" = tab ] && sep=$'\t'
+		case $d in tab) sep=$'\t' ;; semicolon) sep=';' ;; comma) sep=, ;; *) sep=$d ;; esac
 		csv_tsv export.csv "$sep" >export.tsv
 		cmp export.tsv "$BATS_FILE_TMPDIR/export.tsv"
 	done
@@ -510,8 +510,8 @@ PRIVACY='method_differential_privacy method_homomorphic method_watermarking meth
 -n 1000000001#svy-simulate: option '--respondents': '1000000001' is not a whole number from 0 to 1000000000
 --seed x#svy-simulate: option '--seed': 'x' is not a whole number from 0 to 4294967295
 --seed 4294967296#svy-simulate: option '--seed': '4294967296' is not a whole number from 0 to 4294967295
---delimiter '|'#svy-simulate: option '--delimiter': '|' is not ',', ';' or 'tab'
---delimiter tabs#svy-simulate: option '--delimiter': 'tabs' is not ',', ';' or 'tab'
+--delimiter '|'#svy-simulate: option '--delimiter': '|' is not a delimiter (',', ';', 'tab')
+--delimiter tabs#svy-simulate: option '--delimiter': 'tabs' is not a delimiter (',', ';', 'tab')
 extra#svy-simulate: unexpected argument 'extra'
 --bogus#svy-simulate: unknown option '--bogus'
 -x#svy-simulate: unknown option '-x'

@@ -728,7 +728,7 @@ struct out {
 };
 
 static void
-out_bytes(struct out *o, const char *s, size_t n)
+csv_put(struct out *o, const char *s, size_t n)
 {
 	o->buf = xgrow(o->buf, &o->cap, o->len + n, 1);
 	memcpy(o->buf + o->len, s, n);
@@ -740,18 +740,18 @@ static void
 field(struct out *o, const char *s)
 {
 	if (o->nf++ > 0)
-		out_bytes(o, &o->delim, 1);
-	out_bytes(o, "\"", 1);
+		csv_put(o, &o->delim, 1);
+	csv_put(o, "\"", 1);
 	if (s) {
 		const char *q;
 		while ((q = strchr(s, '"')) != NULL) {
-			out_bytes(o, s, (size_t)(q - s) + 1);
-			out_bytes(o, "\"", 1);
+			csv_put(o, s, (size_t)(q - s) + 1);
+			csv_put(o, "\"", 1);
 			s = q + 1;
 		}
-		out_bytes(o, s, strlen(s));
+		csv_put(o, s, strlen(s));
 	}
-	out_bytes(o, "\"", 1);
+	csv_put(o, "\"", 1);
 }
 
 static void
@@ -778,7 +778,7 @@ field_checks(struct out *o, unsigned mask, int n, int shown)
 
 /* Write what the buffer holds; a closed pipe ends the tool quietly. */
 static void
-out_flush(struct out *o)
+csv_write(struct out *o)
 {
 	if (fwrite(o->buf, 1, o->len, stdout) != o->len) {
 		if (errno == EPIPE)
@@ -791,8 +791,8 @@ out_flush(struct out *o)
 static void
 row_end(struct out *o)
 {
-	out_bytes(o, "\r\n", 2);
-	out_flush(o);
+	csv_put(o, "\r\n", 2);
+	csv_write(o);
 	o->nf = 0;
 }
 
@@ -973,6 +973,8 @@ usage(void)
 	       "                       (default %d; GSL's mt19937, where 0 acts as 4357)\n"
 	       "  -d, --delimiter D    ',' (default), ';' or 'tab'\n"
 	       "  -o, --output FILE    write to FILE, complete or not at all\n"
+	       "  -q, --quiet          accepted, as by every tool (simulate prints nothing\n"
+	       "                       on standard error when it succeeds)\n"
 	       "      --help           show this help and exit\n"
 	       "      --version        show the version and exit\n"
 	       "\n"
@@ -987,27 +989,6 @@ usage(void)
 	exit(0);
 }
 
-/* A whole-number option from MIN up. opt_long lets strtol skip leading
- * blanks and take a sign (" 5", "+5"); the README's numbers are strict. */
-static long
-whole_option(const char *s, long min, long max, const char *option)
-{
-	if (!isdigit((unsigned char)s[0]))
-		die_usage("option '%s': '%s' is not a whole number from %ld to %ld",
-		          option, s, min, max);
-	return opt_long(s, min, max, option);
-}
-
-static char
-parse_delimiter(const char *s)
-{
-	if (strcmp(s, ",") == 0 || strcmp(s, ";") == 0)
-		return s[0];
-	if (strcmp(s, "tab") == 0 || strcmp(s, "\t") == 0)
-		return '\t';
-	die_usage("option '--delimiter': '%s' is not ',', ';' or 'tab'", s);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -1016,6 +997,7 @@ main(int argc, char **argv)
 		{"delimiter", required_argument, NULL, 'd'},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"output", required_argument, NULL, 'o'},
+		{"quiet", no_argument, NULL, 'q'},
 		{"respondents", required_argument, NULL, 'n'},
 		{"seed", required_argument, NULL, 's'},
 		{"version", no_argument, NULL, OPT_VERSION},
@@ -1027,12 +1009,13 @@ main(int argc, char **argv)
 	int c;
 
 	err_init("simulate");
-	while ((c = getopt_long(argc, argv, ":o:d:n:s:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:d:n:qs:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'd': delim = parse_delimiter(optarg); break;
-		case 'n': n = whole_option(optarg, 0, 1000000000L, "--respondents"); break;
-		case 's': seed = (unsigned long)whole_option(optarg, 0, 4294967295L, "--seed"); break;
+		case 'd': delim = opt_delimiter(optarg, "--delimiter"); break;
+		case 'n': n = opt_long(optarg, 0, 1000000000L, "--respondents"); break;
+		case 's': seed = (unsigned long)opt_long(optarg, 0, 4294967295L, "--seed"); break;
 		case 'o': out_to_file(optarg); break;
+		case 'q': break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
@@ -1081,8 +1064,8 @@ main(int argc, char **argv)
 		}
 		write_row(&o, g, r, i + 1, n);
 	}
-	out_bytes(&o, "\r\n", 2);	/* LimeSurvey ends with an empty line */
-	out_flush(&o);
+	csv_put(&o, "\r\n", 2);	/* LimeSurvey ends with an empty line */
+	csv_write(&o);
 	close_stdout();
 	free(o.buf);
 	free(b);
