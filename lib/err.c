@@ -13,6 +13,7 @@
 
 char err_prog[64] = "svy";
 void (*err_exit_hook)(int status) = NULL;
+int err_stdout_closed;
 
 static noreturn void
 fatal(int status)
@@ -26,6 +27,7 @@ void
 err_init(const char *tool)
 {
 	snprintf(err_prog, sizeof err_prog, "svy-%s", tool);
+	err_stdout_closed = 0;
 	/* A closed pipe ends the tool quietly, as with any Unix filter, even when
 	 * the parent ignored SIGPIPE. */
 	signal(SIGPIPE, SIG_DFL);
@@ -37,7 +39,8 @@ err_init(const char *tool)
 static void
 vmessage(const char *fmt, va_list ap, const char *suffix)
 {
-	fflush(stdout);
+	if (!err_stdout_closed)
+		fflush(stdout);
 	fprintf(stderr, "%s: ", err_prog);
 	vfprintf(stderr, fmt, ap);
 	if (suffix)
@@ -123,7 +126,8 @@ vmessage_at(const char *file, size_t line, const char *column,
             const char *value, const char *fmt, va_list ap)
 {
 	char q[512];
-	fflush(stdout);
+	if (!err_stdout_closed)
+		fflush(stdout);
 	fprintf(stderr, "%s: ", err_prog);
 	if (file && line)
 		fprintf(stderr, "%s:%zu: ", file, line);
@@ -155,6 +159,8 @@ die_at(const char *file, size_t line, const char *column, const char *value,
 static void
 check_stdout(void)
 {
+	if (err_stdout_closed)
+		return;
 	errno = 0;
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return;

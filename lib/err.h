@@ -23,6 +23,9 @@ void err_init(const char *tool);
  * this to a function that returns to it (longjmp); it must not return. */
 extern void (*err_exit_hook)(int status);
 
+/* Set by close_stdout: stdout is closed, messages no longer flush it. */
+extern int err_stdout_closed;
+
 /* "svy-TOOL: MSG" on stderr, exit 1. */
 noreturn void die(const char *fmt, ...);
 /* As die, with ": strerror(errno)" appended. */
@@ -38,7 +41,9 @@ noreturn void die_at(const char *file, size_t line, const char *column,
  * optstring that starts with ':' so that a missing value is told apart). */
 noreturn void die_bad_option(int c, char *const *argv);
 
-/* "svy-TOOL: MSG" on stderr; execution goes on. */
+/* "svy-TOOL: MSG" on stderr; execution goes on. Standard output is flushed
+ * first: when that fails, the write error is reported instead (exit 1), so a
+ * summary never claims success for output that was lost. */
 void warn(const char *fmt, ...);
 void warn_at(const char *file, size_t line, const char *column,
              const char *value, const char *fmt, ...);

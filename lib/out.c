@@ -245,6 +245,7 @@ close_stdout(void)
 	out_flush();	/* a tool that wrote nothing still makes its --output file */
 	int slot = slot_of(stdout);
 	errno = 0;
+	err_stdout_closed = 1;
 	if (fclose(stdout) != 0)
 		out_write_failed("<stdout>");
 	commit(slot);
