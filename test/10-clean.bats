@@ -241,9 +241,9 @@ Try 'svy-clean --help' for more information." --frobnicate
 Try 'svy-clean --help' for more information." --complete-column done
 	fails_with 2 'id,Q1\n'                       "svy-clean: in.csv: no column 'Q9'; the columns are 'id', 'Q1'
 Try 'svy-clean --help' for more information." --pii Q9
-	fails_with 2 'a\n'                           "svy-clean: --delimiter: '|' is none of ',' ';' 'tab'
+	fails_with 2 'a\n'                           "svy-clean: option '--delimiter': '|' is not a delimiter (',', ';', 'tab')
 Try 'svy-clean --help' for more information." --delimiter '|'
-	fails_with 2 'a\n'                           "svy-clean: --invalid-utf8: 'skip' is neither 'error' nor 'replace'
+	fails_with 2 'a\n'                           "svy-clean: option '--invalid-utf8': 'skip' is not one of: error, replace
 Try 'svy-clean --help' for more information." --invalid-utf8=skip
 	fails_with 2 'a\n'                           "svy-clean: --keep-pii and --pii contradict each other
 Try 'svy-clean --help' for more information." --keep-pii --pii a
@@ -262,7 +262,7 @@ Try 'svy-clean --help' for more information." --pii a
 	assert_output "svy-clean: no-such.csv: No such file or directory"
 	run svy clean a.csv b.csv
 	assert_failure 2
-	assert_line --index 0 "svy-clean: too many arguments: one input file at most"
+	assert_line --index 0 "svy-clean: too many arguments: one input file at most (got 'b.csv')"
 	run svy clean --pii </dev/null
 	assert_failure 2
 	assert_line --index 0 "svy-clean: option '--pii' needs a value"
@@ -306,4 +306,25 @@ Try 'svy-clean --help' for more information." --pii a
 	assert_line --index 0 "usage: svy-clean [OPTION]... [FILE]"
 	run svy clean --version
 	assert_output "svy-clean (svy) $(cat "$SVY_ROOT/VERSION")"
+}
+
+@test "the grammar: -i FILE, --input FILE, a trailing FILE and stdin read the same" {
+	printf 'id,Q1,submitdate\n1,a,2020\n2,b,\n' >in.csv
+	svy clean -q in.csv >want.tsv
+	for how in "-i in.csv" "--input in.csv" "--input=in.csv" "-i -" "-"; do
+		run --separate-stderr bash -c "'$BIN/clean' -q $how <in.csv"
+		assert_success
+		[ "$output" = "$(cat want.tsv)" ] || fail "$how: $output"
+	done
+	run --separate-stderr svy clean -i in.csv in.csv
+	assert_failure 2
+	[ "${stderr_lines[0]}" = "svy-clean: give the input once: -i 'in.csv' or the operand 'in.csv', not both" ]
+	# the old spellings of a tab delimiter stay accepted
+	printf 'a\tb\n1\t2\n' >tab.csv
+	for d in tab TAB '\t' "$(printf '\t')"; do
+		run --separate-stderr svy clean -q -d "$d" tab.csv
+		assert_output "$(printf 'a\tb\n1\t2')"
+	done
+	run --separate-stderr svy clean -q -d semicolon in.csv
+	assert_output "$(printf 'id,Q1,submitdate\n1,a,2020\n2,b,')"
 }

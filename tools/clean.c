@@ -110,6 +110,7 @@ usage(void)
 	       "                          appended (as pandas and R's make.unique) instead\n"
 	       "                          of being an error\n"
 	       "  -r, --rejects FILE      write the dropped rows there, with a 'reason' column\n"
+	       "  -i, --input FILE        read FILE (as the operand FILE; '-' is stdin)\n"
 	       "  -q, --quiet             no summary line on standard error\n"
 	       "  -o, --output FILE       write to FILE, complete or not at all\n"
 	       "      --help              show this help and exit\n"
@@ -130,14 +131,10 @@ usage(void)
 static int
 parse_delim(const char *s)
 {
-	if (strcmp(s, ",") == 0 || strcmp(s, "comma") == 0)
-		return ',';
-	if (strcmp(s, ";") == 0 || strcmp(s, "semicolon") == 0)
-		return ';';
-	if (strcmp(s, "\t") == 0 || strcmp(s, "\\t") == 0 || strcmp(s, "tab") == 0 ||
-	    strcmp(s, "TAB") == 0)
+	/* "\\t" and "TAB" too, as earlier releases took them */
+	if (strcmp(s, "\\t") == 0 || strcmp(s, "TAB") == 0)
 		return '\t';
-	die_usage("--delimiter: '%s' is none of ',' ';' 'tab'", s);
+	return opt_delimiter(s, "--delimiter");
 }
 
 /* ---- e-mail addresses ---- */
@@ -664,6 +661,7 @@ main(int argc, char **argv)
 		{"complete-column", required_argument, NULL, OPT_COMPLETE},
 		{"delimiter", required_argument, NULL, 'd'},
 		{"help", no_argument, NULL, OPT_HELP},
+		{"input", required_argument, NULL, 'i'},
 		{"invalid-utf8", required_argument, NULL, OPT_INVALID_UTF8},
 		{"keep-incomplete", no_argument, NULL, OPT_KEEP_INCOMPLETE},
 		{"keep-pii", no_argument, NULL, OPT_KEEP_PII},
@@ -681,26 +679,24 @@ main(int argc, char **argv)
 	o.pii = xmalloc((size_t)argc * sizeof *o.pii);
 	o.na = xmalloc((size_t)argc * sizeof *o.na);
 	o.nalen = xmalloc((size_t)argc * sizeof *o.nalen);
+	const char *input = NULL;
 	int ch;
 
 	err_init("clean");
-	while ((ch = getopt_long(argc, argv, ":o:d:qr:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":o:d:i:qr:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': o.delim = parse_delim(optarg); break;
+		case 'i': input = optarg; break;
 		case 'q': o.quiet = 1; break;
 		case 'r': o.rejects = optarg; break;
 		case OPT_COMPLETE: o.complete_col = optarg; break;
 		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
-		case OPT_INVALID_UTF8:
-			if (strcmp(optarg, "replace") == 0)
-				o.replace_utf8 = 1;
-			else if (strcmp(optarg, "error") == 0)
-				o.replace_utf8 = 0;
-			else
-				die_usage("--invalid-utf8: '%s' is neither 'error' nor 'replace'",
-				          optarg);
+		case OPT_INVALID_UTF8: {
+			static const char *const modes[] = {"error", "replace", NULL};
+			o.replace_utf8 = opt_word(optarg, modes, "--invalid-utf8");
 			break;
+		}
 		case OPT_KEEP_INCOMPLETE: o.keep_incomplete = 1; break;
 		case OPT_KEEP_PII: o.keep_pii = 1; break;
 		case OPT_NA:
@@ -720,15 +716,11 @@ main(int argc, char **argv)
 		default: die_bad_option(ch, argv);
 		}
 	}
-	if (argc - optind > 1)
-		die_usage("too many arguments: one input file at most");
 	if (o.keep_pii && o.npii)
 		die_usage("--keep-pii and --pii contradict each other");
 
-	const char *path = optind < argc ? argv[optind] : "-";
-	FILE *fp = tsv_fopen_in(path);
 	struct clean c = {.o = &o};
-	c.name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	FILE *fp = opt_input(input, argc, argv, optind, &c.name);
 	c.in = csvr_open(fp, c.name, o.delim);
 	read_header(&c);
 	find_columns(&c);
@@ -768,15 +760,16 @@ main(int argc, char **argv)
 
 	if (c.rejecting)
 		tsvw_close(&c.rej);
-	/* the summary before stdout is closed: in a pipeline, the next tool
-	 * cannot finish (and speak) before this one has */
+	/* the summary before stdout is closed (in a pipeline, the next tool
+	 * cannot finish, and speak, before this one has), after it is known
+	 * written */
+	out_flush();
 	if (!o.quiet)
 		summarize(&c);
 	close_stdout();
 
 	csvr_close(c.in);
-	if (fp != stdin)
-		fclose(fp);
+	opt_close_input(fp);
 	for (size_t i = 0; i < c.ncols; i++)
 		free(c.header[i]);
 	free(c.header);
