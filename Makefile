@@ -115,6 +115,31 @@ check-asan:
 
 test: check
 
+# ---- reference values (not part of check) --------------------------------
+# make refs: recompute every golden file under test/data/ from scipy,
+# statsmodels, scikit-learn, pandas and R psych: each test/data/TOOL/
+# make-expected.sh, run from here, with test/refs/ (see its README). The test
+# suite itself needs neither Python nor R; make refs-deps installs them.
+REFS_DEBS = python3-numpy python3-scipy python3-sklearn python3-statsmodels python3-pandas \
+	python3-mpmath r-base-core r-cran-psych r-cran-gparotation
+REFS_SCRIPTS = $(sort $(wildcard test/data/*/make-expected.sh))
+
+.PHONY: refs-deps
+refs-deps:
+	@if /usr/bin/python3 -c 'import scipy, sklearn, statsmodels, pandas, mpmath' 2>/dev/null && \
+		Rscript -e 'library(psych); library(GPArotation)' >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "apt-get install $(REFS_DEBS)"; \
+		apt-get update -q >/dev/null && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(REFS_DEBS) >/dev/null || exit 1; \
+	else \
+		echo "make refs needs Debian packages; run:"; \
+		echo "  sudo apt-get install $(REFS_DEBS)"; exit 1; fi
+
+refs: refs-deps
+	@$(MAKE) --no-print-directory build
+	@for s in $(REFS_SCRIPTS); do echo "sh $$s"; sh "$$s" || exit 1; done
+
 # ---- fuzzing (clang's libFuzzer) -----------------------------------------
 # make fuzz FUZZ_SECONDS=60: every target in test/fuzz/, each from its seed
 # corpus test/fuzz/corpus/NAME/ (new inputs go to obj/fuzz/, not the repo).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # svy cluster: k-means on numeric columns.
 # Expected values: test/data/cluster/make-expected.sh (scikit-learn KMeans with
-# n_init=50 via /work/shared/refs/ref.py, and R kmeans(nstart = 50) via kmeans.R);
+# n_init=50 via test/refs/ref.py, and R kmeans(nstart = 50) via kmeans.R);
 # inputs: test/data/cluster/make-inputs.py.
 
 load test_helper

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # svy kappa: Cohen's kappa of two coders, Krippendorff's alpha of several.
 # Expected values: test/data/kappa/make-expected.sh (scikit-learn
-# cohen_kappa_score via /work/shared/refs/ref.py; psych::cohen.kappa via
+# cohen_kappa_score via test/refs/ref.py; psych::cohen.kappa via
 # kappa.R; statsmodels cohens_kappa; Krippendorff's alpha by definition,
 # alpha.py); inputs: make-inputs.py and fixtures/coders.tsv.
 

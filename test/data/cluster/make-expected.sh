@@ -1,10 +1,13 @@
 #!/bin/sh
-# Expected outputs of test/65-cluster.bats, from scikit-learn (via the shared
-# /work/shared/refs/ref.py: KMeans(init="k-means++", n_init=50, algorithm="lloyd",
-# random_state=0)) and R kmeans(nstart = 50) (kmeans.R here). Run from this
-# directory:  sh make-expected.sh   (inputs: /usr/bin/python3 make-inputs.py)
+# Expected outputs of test/65-cluster.bats, from scikit-learn (via the
+# project's test/refs/ref.py: KMeans(init="k-means++", n_init=50,
+# algorithm="lloyd", random_state=0)) and R kmeans(nstart = 50) (kmeans.R here).
+# Inputs (make-inputs.py) and expected values; from anywhere (make refs runs
+# it from the repository root):  sh test/data/cluster/make-expected.sh
 set -eu
-REF=${REF:-/work/shared/refs/ref.py}
+cd "$(dirname "$0")"
+REF=${REF:-../../refs/ref.py}
+/usr/bin/python3 make-inputs.py
 py() { /usr/bin/python3 "$REF" "$@"; }
 
 py kmeans share_0 share_1 share_2 --k 3 < methods.tsv > methods.sklearn.k3

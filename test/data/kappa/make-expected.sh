@@ -1,11 +1,15 @@
 #!/bin/sh
-# Expected outputs of test/70-kappa.bats. Run from this directory:
-#   sh make-expected.sh        (inputs: /usr/bin/python3 make-inputs.py)
-# kappa: scikit-learn cohen_kappa_score via /work/shared/refs/ref.py, and
-# psych::cohen.kappa (kappa, its standard error and confidence interval) via
-# kappa.R; Krippendorff's alpha: alpha.py (the definition, pair by pair).
+# Inputs (make-inputs.py) and expected outputs of test/70-kappa.bats; from
+# anywhere (make refs runs it from the repository root):
+#   sh test/data/kappa/make-expected.sh
+# kappa: scikit-learn cohen_kappa_score via the project's test/refs/ref.py,
+# and psych::cohen.kappa (kappa, its standard error and confidence interval)
+# via kappa.R; Krippendorff's alpha: alpha.py (the definition, pair by pair).
+# make refs runs it.
 set -eu
-REF=${REF:-/work/shared/refs/ref.py}
+cd "$(dirname "$0")"
+REF=${REF:-../../refs/ref.py}
+/usr/bin/python3 make-inputs.py
 F=../../../fixtures/coders.tsv
 CODES=access,anonymisation,consent,deletion,documentation,minimisation,no_change
 /usr/bin/python3 "$REF" kappa coder_a coder_b < $F > coders.sklearn 2>/dev/null

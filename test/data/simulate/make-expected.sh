@@ -1,11 +1,11 @@
 #!/bin/sh
 # Expected files of test/05-simulate.bats, from the committed fixture.
 # Run from the repository root:  sh test/data/simulate/make-expected.sh
-# Needs python3 and R with psych (see /work/shared/refs/README.md); the test
-# suite itself does not.
+# Needs python3 and R with psych (see test/refs/README.md; make refs runs
+# it); the test suite itself does not.
 set -eu
 D=test/data/simulate
-REFS=${SVY_SHARED:-../shared}/refs
+REFS=test/refs
 
 # The header: one column name a line.
 /usr/bin/python3 - fixtures/awareness-export.csv >$D/header.txt <<'PY'

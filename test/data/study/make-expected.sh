@@ -1,12 +1,13 @@
 #!/bin/sh
 # Expected values for test/90-study.bats: the reference study's statistics on the
-# bundled fixture, computed by scipy (../shared/refs/ref.py) and R psych
-# (../shared/refs/ref_fa.R) from the inputs svy's pipeline gives them.
-# Run from the project root after `make`:  sh test/data/study/make-expected.sh
+# bundled fixture, computed by scipy (test/refs/ref.py) and R psych
+# (test/refs/ref_fa.R) from the inputs svy's pipeline gives them.
+# Run from the project root after `make` (make refs does):
+#   sh test/data/study/make-expected.sh
 # Needs /usr/bin/python3 with scipy, statsmodels; Rscript with psych.
 set -eu
 here=test/data/study
-refs=${SVY_REFS:-../shared/refs}
+refs=test/refs
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 make -s study-outputs B="$tmp" 2>/dev/null
