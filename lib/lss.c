@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -329,6 +330,17 @@ entity(const char *s, char *o, size_t *w)
 	return (size_t)(p + 1 - s);
 }
 
+/* The first NEEDLE in S, case ignored (ASCII), or NULL. */
+static const char *
+find_ci(const char *s, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *s; s++)
+		if (strncasecmp(s, needle, n) == 0)
+			return s;
+	return NULL;
+}
+
 char *
 lss_plain(const char *text)
 {
@@ -340,9 +352,21 @@ lss_plain(const char *text)
 		char ent[8];
 		size_t w = 0, n;
 		if (c == '<' && strchr(s, '>')) {
-			/* a tag: <br>, <p> and the like separate words */
+			/* a tag: <br>, <p> and the like separate words; what a
+			 * style sheet or a script holds is no text */
+			const char *end = NULL;
+			if (strncasecmp(s, "<style", 6) == 0)
+				end = find_ci(s, "</style>");
+			else if (strncasecmp(s, "<script", 7) == 0)
+				end = find_ci(s, "</script>");
+			/* LimeSurvey's headings drop tags (strip_tags): only a
+			 * line or paragraph break separates words */
+			int brk = strncasecmp(s, "<br", 3) == 0 || strncasecmp(s, "<p", 2) == 0 ||
+			          strncasecmp(s, "</p", 3) == 0 || strncasecmp(s, "<div", 4) == 0 ||
+			          strncasecmp(s, "</div", 5) == 0 || strncasecmp(s, "<li", 3) == 0;
+			s = end ? end : s;
 			s = strchr(s, '>') + 1;
-			space = 1;
+			space |= brk;
 			continue;
 		}
 		if (c == '&' && (n = entity(s, ent, &w)) > 0 && w <= n) {
