@@ -103,8 +103,14 @@ add_language(lss_doc *d, const char *lang, int first)
 	if (!*lang)
 		return;
 	for (size_t i = 0; i < d->nlangs; i++)
-		if (strcmp(d->langs[i], lang) == 0)
+		if (strcmp(d->langs[i], lang) == 0) {
+			if (first) {	/* the base language goes first */
+				char *l = d->langs[i];
+				memmove(d->langs + 1, d->langs, i * sizeof *d->langs);
+				d->langs[0] = l;
+			}
 			return;
+		}
 	d->langs = xgrow(d->langs, &d->lcap, d->nlangs + 1, sizeof *d->langs);
 	if (first) {
 		memmove(d->langs + 1, d->langs, d->nlangs * sizeof *d->langs);

@@ -547,6 +547,7 @@ read_tsv(export_stats *st, FILE *fp, size_t max)
 {
 	tsv_reader r;
 	tsv_open(&r, fp, st->name);
+	cols_check_unique(&r);
 	stats_header(st, r.header, r.ncols);
 	while (tsv_next(&r)) {
 		st->rows++;
@@ -591,8 +592,9 @@ read_csv(export_stats *st, FILE *fp, int delim, size_t max)
 			scratch = xgrow(scratch, &scap, 3 * len + 1, 1);
 			size_t w = csvr_utf8_replace(f, len, scratch, &nr);
 			scratch[w] = '\0';
-			if (memchr(scratch, '\0', w))
-				w = strlen(scratch);	/* a NUL byte ends the answer */
+			if (memchr(f, '\0', len))
+				die_at(st->name, csvr_field_line(c, i), st->c[i].name, NULL,
+				       "NUL byte in input");
 			count(&st->c[i], scratch, w, max);
 		}
 	}
@@ -839,10 +841,11 @@ lss_levels(dcol *c, const lss_question *q, int scale, const words *w)
 }
 
 static void
-fixed_levels(dcol *c, const char *const *lv, const char *note)
+fixed_levels(dcol *c, const char *const *lv, const char *name, const char *note)
 {
 	for (size_t i = 0; lv[i]; i += 3)
 		add_lv(c, lv[i], lv[i + 1], lv[i + 2]);
+	c->scale = xstrdup(name);
 	set_note(c, "%s", note);
 }
 
@@ -880,7 +883,7 @@ lss_question_cols(draft *dr, const lss_question *q, int text, const words *w)
 		if (strchr("L!O", type))
 			lss_levels(c, q, 0, w);
 		else if (type == '5')
-			fixed_levels(c, five, "values: the points 1 to 5");
+			fixed_levels(c, five, "points5", "values: the points 1 to 5");
 		else if (type == 'Y') {
 			add_lv(c, w->yes, "Y", "1");
 			add_lv(c, w->no, "N", "0");
@@ -889,7 +892,7 @@ lss_question_cols(draft *dr, const lss_question *q, int text, const words *w)
 			set_note(c, "%s", "yes/no");
 		} else if (type == 'G') {
 			const char *const g[] = {"Female", "F", "", "Male", "M", "", NULL};
-			fixed_levels(c, g, "gender: fill in the values");
+			fixed_levels(c, g, "gender", "gender: fill in the values");
 			c->fill = 1;
 		} else if (type == 'N') {
 			c->kind = K_RENAME;
@@ -955,16 +958,16 @@ lss_question_cols(draft *dr, const lss_question *q, int text, const words *w)
 			lss_levels(c, q, 0, w);
 			break;
 		case 'A':
-			fixed_levels(c, five, "values: the points 1 to 5");
+			fixed_levels(c, five, "points5", "values: the points 1 to 5");
 			break;
 		case 'B':
-			fixed_levels(c, ten, "values: the points 1 to 10");
+			fixed_levels(c, ten, "points10", "values: the points 1 to 10");
 			break;
 		case 'C':
-			fixed_levels(c, yun, "yes/uncertain/no: Yes = 1, No = 0, Uncertain missing");
+			fixed_levels(c, yun, "yes_uncertain_no", "yes/uncertain/no: Yes = 1, No = 0, Uncertain missing");
 			break;
 		case 'E':
-			fixed_levels(c, isd, "increase/same/decrease: 1/0/-1");
+			fixed_levels(c, isd, "increase_same_decrease", "increase/same/decrease: 1/0/-1");
 			break;
 		case 'K':
 			c->kind = K_RENAME;
@@ -1280,7 +1283,8 @@ write_draft(draft *dr, const char *source)
 	comment(&w, "# Drafted by svy-codebook from %s: check every value, fill the empty ones%s",
 	        source, " (an empty value encodes the answer as missing).");
 	if (!dr->n)
-		comment(&w, "# %s has no columns to draft.", source, NULL);
+		comment(&w, "# %s has no questions (or no columns to draft): nothing to encode.",
+		        source, NULL);
 	int any = 0;
 	for (size_t k = 0; k < nb; k++) {
 		if (!b[k].name)
@@ -1353,6 +1357,22 @@ read_export(export_stats *st, const char *name, const char *buf, size_t n, int f
 	fclose(fp);
 }
 
+/* Column I of the export; a heading it has twice is not drafted twice. */
+static void
+draft_answers(dcol *d, export_stats *st, size_t i, size_t max)
+{
+	for (size_t k = 0; k < i; k++)
+		if (strcmp(st->c[k].name, st->c[i].name) == 0) {
+			char buf[200];
+			snprintf(buf, sizeof buf, "the heading of column %zu again (rename it with "
+			         "svy-clean --rename-duplicates): not encoded", k + 1);
+			d->kind = K_COMMENT;
+			set_note(d, "%s", buf);
+			return;
+		}
+	draft_from_answers(d, &st->c[i], max);
+}
+
 static void
 draft_export(draft *dr, export_stats *st, const options *o, const unsigned char *skip)
 {
@@ -1360,7 +1380,7 @@ draft_export(draft *dr, export_stats *st, const options *o, const unsigned char 
 		if (skip && skip[i])
 			continue;
 		dcol *c = new_col(dr, st->c[i].name);
-		draft_from_answers(c, &st->c[i], o->max_levels);
+		draft_answers(c, st, i, o->max_levels);
 	}
 }
 
@@ -1414,7 +1434,7 @@ draft_lss(draft *dr, const char *name, const char *buf, size_t n, const options 
 		long m = match_heading(&all, used, st.c[i].name);
 		if (m < 0) {
 			dcol *c = new_col(dr, st.c[i].name);
-			draft_from_answers(c, &st.c[i], o->max_levels);
+			draft_answers(c, &st, i, o->max_levels);
 			continue;
 		}
 		used[m] = 1;
