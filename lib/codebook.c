@@ -1,5 +1,6 @@
 #include "codebook.h"
 
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,7 @@ add_entry(codebook *cb, const char *column, const char *output, size_t line)
 	cb_entry *e = &cb->entries[cb->nentries++];
 	e->column = xstrdup(column);
 	e->output = xstrdup(output);
+	e->keep_name = strcmp(column, output) == 0;
 	e->scale = NULL;
 	e->line = line;
 	return e;
@@ -114,8 +116,9 @@ static void
 read_row(codebook *cb, tsv_reader *r, const size_t *idx, char **scale_refs)
 {
 	const char *f[NFIELDS];
+	/* a short row: the missing trailing fields are empty */
 	for (int k = 0; k < NFIELDS; k++)
-		f[k] = tsv_get(r, idx[k]);
+		f[k] = idx[k] < r->nf ? tsv_get(r, idx[k]) : "";
 	size_t line = r->lineno;
 	if (!*f[F_COLUMN])
 		die_at(cb->path, line, "column", NULL, "missing: every row names a column or an @scale");
@@ -185,9 +188,9 @@ codebook_load(const char *path)
 			continue;
 		if (r.f[0][0] == '#')
 			continue;
-		if (r.nf != r.ncols)
-			die_at(path, r.lineno, NULL, NULL, "row has %zu field%s, header has %zu",
-			       r.nf, r.nf == 1 ? "" : "s", r.ncols);
+		if (r.nf > r.ncols)
+			die_at(path, r.lineno, NULL, NULL, "row has %zu fields, header has %zu",
+			       r.nf, r.ncols);
 		size_t had = refcap;
 		scale_refs = xgrow(scale_refs, &refcap, cb->nentries + 1, sizeof *scale_refs);
 		for (size_t i = had; i < refcap; i++)
@@ -258,4 +261,85 @@ cb_scale_of(const codebook *cb, const char *name)
 		if (strcmp(cb->entries[i].column, name) == 0)
 			return cb->entries[i].scale;
 	return NULL;
+}
+
+static int
+is_glob(const char *s)
+{
+	return strpbrk(s, "*?[") != NULL;
+}
+
+/* Column I named for a message: its position and the end of its name. */
+const char *
+cb_column_label(char *buf, size_t size, size_t i, const char *name)
+{
+	char q[256];
+	snprintf(buf, size, "column %zu '%s'", i + 1, err_quote_tail(q, sizeof q, name, strlen(name)));
+	return buf;
+}
+
+static int
+by_column_entry(const void *a, const void *b)
+{
+	const cb_match *x = a, *y = b;
+	if (x->column != y->column)
+		return (x->column > y->column) - (x->column < y->column);
+	return (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+cb_match *
+cb_resolve(const codebook *cb, const char *input, char *const *header, size_t ncols,
+           size_t *nmatch)
+{
+	size_t n = 0, cap = 0;
+	cb_match *m = NULL;
+	for (size_t k = 0; k < cb->nentries; k++) {
+		const cb_entry *e = &cb->entries[k];
+		/* the same key as the entry before: the same columns */
+		if (k > 0 && strcmp(e->column, cb->entries[k - 1].column) == 0) {
+			size_t from = n;
+			for (size_t j = 0; j < from; j++)
+				if (m[j].entry == k - 1) {
+					m = xgrow(m, &cap, n + 1, sizeof *m);
+					m[n++] = (cb_match){m[j].column, k};
+				}
+			continue;
+		}
+		size_t before = n;
+		long exact = -1;
+		for (size_t i = 0; i < ncols && exact < 0; i++)
+			if (strcmp(header[i], e->column) == 0)
+				exact = (long)i;
+		if (exact >= 0) {
+			m = xgrow(m, &cap, n + 1, sizeof *m);
+			m[n++] = (cb_match){(size_t)exact, k};
+		} else if (is_glob(e->column)) {
+			for (size_t i = 0; i < ncols; i++)
+				if (fnmatch(e->column, header[i], 0) == 0) {
+					m = xgrow(m, &cap, n + 1, sizeof *m);
+					m[n++] = (cb_match){i, k};
+				}
+		}
+		if (n == before) {
+			free(m);
+			die_at(cb->path, e->line, NULL, NULL, "key '%s' matches no column of %s",
+			       e->column, input);
+		}
+	}
+	if (n)
+		qsort(m, n, sizeof *m, by_column_entry);
+	/* one column, one key (a key may give it several output columns) */
+	for (size_t j = 1; j < n; j++) {
+		const cb_entry *a = &cb->entries[m[j - 1].entry], *b = &cb->entries[m[j].entry];
+		if (m[j].column == m[j - 1].column && strcmp(a->column, b->column) != 0) {
+			char col[320];
+			cb_column_label(col, sizeof col, m[j].column, header[m[j].column]);
+			free(m);
+			die_at(cb->path, b->line, NULL, NULL,
+			       "key '%s' and key '%s' (line %zu) both match %s", b->column,
+			       a->column, a->line, col);
+		}
+	}
+	*nmatch = n;
+	return m;
 }

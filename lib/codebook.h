@@ -11,7 +11,11 @@
  *   COLUMN  NAME  LABEL CODE VALUE  a level of COLUMN's own scale (later rows of the
  *                                 same column may leave NAME empty)
  *   COLUMN  NAME  - - -           COLUMN renamed to NAME, values passed through
- * One export column may be listed under several NAMEs: each is an output column. */
+ * One export column may be listed under several NAMEs: each is an output column.
+ * Trailing empty fields may be left out (a short row). COLUMN is a column name
+ * or, when the input has no column of that name, a shell glob over them
+ * ("13 - Regarding*"): every column it matches is encoded alike and keeps its
+ * name unless the row renames it. */
 #ifndef SVY_CODEBOOK_H
 #define SVY_CODEBOOK_H
 
@@ -38,6 +42,7 @@ typedef struct {
 	char *column;		/* the export's column */
 	char *output;		/* the output column's name */
 	cb_scale *scale;	/* NULL: renamed only */
+	int keep_name;		/* no rename: each matched column keeps its name */
 	size_t line;
 } cb_entry;
 
@@ -60,5 +65,20 @@ const cb_level *cb_lookup(const cb_scale *s, const char *answer, size_t len);
 /* The scale used for output column NAME (by output name, then by export
  * column), or NULL. */
 const cb_scale *cb_scale_of(const codebook *cb, const char *name);
+
+/* Which input columns the entries encode, in column order then codebook
+ * order: HEADER (NCOLS names, of the file INPUT) against each key. A key that
+ * matches no column, or two keys that match one column, is a data error
+ * naming the codebook's line. Returns the matches (allocated), *NMATCH set. */
+typedef struct {
+	size_t column;		/* index in HEADER */
+	size_t entry;		/* index in cb->entries */
+} cb_match;
+cb_match *cb_resolve(const codebook *cb, const char *input, char *const *header,
+                     size_t ncols, size_t *nmatch);
+
+/* "column 17 '...[Sub question]'": column I (from 0) by position and the end
+ * of its NAME, for messages. Returns BUF. */
+const char *cb_column_label(char *buf, size_t size, size_t i, const char *name);
 
 #endif

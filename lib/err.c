@@ -121,6 +121,21 @@ err_quote(char *buf, size_t bufsize, const char *value, size_t len)
 	return buf;
 }
 
+char *
+err_quote_tail(char *buf, size_t bufsize, const char *value, size_t len)
+{
+	static const size_t shown = 60;
+	if (len <= shown || bufsize < 8)
+		return err_quote(buf, bufsize, value, len);
+	size_t from = len - shown;
+	/* start on a character, not inside a UTF-8 sequence */
+	while (from < len && ((unsigned char)value[from] & 0xc0) == 0x80)
+		from++;
+	memcpy(buf, "...", 3);
+	err_quote(buf + 3, bufsize - 3, value + from, len - from);
+	return buf;
+}
+
 static void
 vmessage_at(const char *file, size_t line, const char *column,
             const char *value, const char *fmt, va_list ap)

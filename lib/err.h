@@ -63,5 +63,8 @@ char *xstrndup(const char *s, size_t n);
 /* Write VALUE (LEN bytes) quoted for a message: control bytes escaped, long
  * values cut with "...". Returns BUF. */
 char *err_quote(char *buf, size_t bufsize, const char *value, size_t len);
+/* As err_quote, but a long value keeps its END ("...[Sub question]"), where a
+ * LimeSurvey heading has its sub-question. */
+char *err_quote_tail(char *buf, size_t bufsize, const char *value, size_t len);
 
 #endif

@@ -21,36 +21,98 @@ input() {
 2\t\t-oth-\t0\t0\ta\\tb
 3\t\t\t1\t2\t')"
 	[ "$stderr" = "svy-encode-likert: read 3 rows, kept 3, dropped 0; encoded 3 columns with $CB; 0 unknown answers" ]
+	# the same from -i FILE and from standard input
+	run --separate-stderr svy encode-likert -q -b "$CB" -i in.tsv
+	assert_success
+	[ "${lines[1]}" = "1	3	Bachelor's degree	1	1	NA" ]
+	run --separate-stderr svy encode-likert -q -b "$CB" - <in.tsv
+	[ "${lines[1]}" = "1	3	Bachelor's degree	1	1	NA" ]
 }
 
 @test "an unknown answer is an error naming row, column, value and the scale" {
-	printf 'id\tQ2\n1\tMaster\n' >in.tsv
+	printf 'id\tQ2\tQ5[SQ001]\tQ18[SQ001]\n1\tMaster\t\t\n' >in.tsv
 	run --separate-stderr svy encode-likert -b "$CB" in.tsv
 	assert_failure 1
-	[ "${stderr_lines[-1]}" = "svy-encode-likert: in.tsv:2: column 'Q2': answer not in the codebook (scale 'education' has 'Bachelor's degree', 'Other') (got 'Master')" ]
+	[ "${stderr_lines[-1]}" = "svy-encode-likert: in.tsv:2: column 2 'Q2': answer not in the codebook (scale 'education' has 'Bachelor's degree', 'Other') (got 'Master')" ]
 }
 
 @test "--unknown=missing encodes it as empty and counts it" {
-	printf 'id\tQ2\n1\tMaster\n2\t-oth-\n3\tMaster\n' >in.tsv
+	printf 'id\tQ2\tQ5[SQ001]\tQ18[SQ001]\n1\tMaster\t\t\n2\t-oth-\t\t\n3\tMaster\t\t\n' >in.tsv
 	run --separate-stderr svy encode-likert -b "$CB" --unknown=missing in.tsv
 	assert_success
-	assert_output "$(printf 'id\teducation\teducation_group\n1\t\tMaster\n2\t\t-oth-\n3\t\tMaster')"
-	[[ "$stderr" == *"svy-encode-likert: column 'Q2': 2 unknown answers encoded as missing"* ]]
+	assert_output "$(printf 'id\teducation\teducation_group\ttask_coordinating\tmethod_sanitization\n1\t\tMaster\t0\t\n2\t\t-oth-\t0\t\n3\t\tMaster\t0\t')"
+	[[ "$stderr" == *"svy-encode-likert: column 2 'Q2': 2 unknown answers encoded as missing"* ]]
 }
 
-@test "codebook columns absent from the input are named on stderr" {
-	printf 'id\tQ2\n1\tOther\n' >in.tsv
+@test "a codebook key that matches no column of the input is an error (a typo is not silent)" {
+	printf 'id\tQ2\tQ5[SQ001]\n1\tOther\t\n' >in.tsv
 	run --separate-stderr svy encode-likert -b "$CB" in.tsv
-	assert_success
-	[ "${stderr_lines[0]}" = "svy-encode-likert: $CB:8: column 'Q18[SQ001]' is not in the input" ]
-	[ "${stderr_lines[1]}" = "svy-encode-likert: $CB:9: column 'Q5[SQ001]' is not in the input" ]
+	assert_failure 1
+	[ "$stderr" = "svy-encode-likert: $CB:8: key 'Q18[SQ001]' matches no column of in.tsv" ]
+	assert_output ""
 }
 
 @test "header only gives the renamed header" {
-	printf 'Q5[SQ001]\n' >in.tsv
+	printf 'Q5[SQ001]\tQ18[SQ001]\tQ2\n' >in.tsv
 	run --separate-stderr svy encode-likert -q -b "$CB" in.tsv
 	assert_success
-	assert_output "task_coordinating"
+	assert_output "$(printf 'task_coordinating\tmethod_sanitization\teducation\teducation_group')"
+}
+
+@test "short rows: trailing empty fields may be left out (the documented examples)" {
+	printf 'column\trename\tlabel\tcode\tvalue\n@yn\t\tYes\tY\t1\n@yn\t\tNo\tN\t0\nQ1\tfirst\t@yn\nQ2\tsecond\nQ3\tthird\tI don'"'"'t know\n' >cb.tsv
+	printf 'Q1\tQ2\tQ3\nYes\ttext\tI don'"'"'t know\nN\tmore\t\n' >in.tsv
+	run --separate-stderr svy encode-likert -b cb.tsv in.tsv
+	assert_success
+	assert_output "$(printf 'first\tsecond\tthird\n1\ttext\t\n0\tmore\t')"
+}
+
+@test "a key may be a shell glob over column names; an exact name is taken literally" {
+	{ printf 'column\trename\tlabel\tcode\tvalue\n@yn\t\tYes\t\t1\n@yn\t\tNo\t\t0\n'
+	  printf '13 - Regarding*\t\t@yn\n'
+	  printf 'Q5[SQ001]\tfive\t@yn\n'; } >cb.tsv
+	printf '13 - Regarding [A]\t13 - Regarding [B]\tQ5[SQ001]\tQ5S\tother\nYes\tNo\tNo\tYes\tx\n' >in.tsv
+	run --separate-stderr svy encode-likert -b cb.tsv in.tsv
+	assert_success
+	assert_output "$(printf '13 - Regarding [A]\t13 - Regarding [B]\tfive\tQ5S\tother\n1\t0\t0\tYes\tx')"
+	# a glob with its own levels: one scale for every column it matches
+	printf 'column\trename\tlabel\tcode\tvalue\nQ*\t\tYes\t\t1\nQ*\t\tNo\t\t0\n' >cb.tsv
+	printf 'Q1\tQ2\tR\nYes\tNo\tYes\n' >in.tsv
+	run --separate-stderr svy encode-likert -q -b cb.tsv in.tsv
+	assert_success
+	assert_output "$(printf 'Q1\tQ2\tR\n1\t0\tYes')"
+}
+
+# Keys and columns: the codebook line, both keys, the column by position.
+key_cases() {
+	cat <<'EOF2'
+glob matches nothing	Z*\tz\t\t\t\n	svy-encode-likert: cb.tsv:2: key 'Z*' matches no column of in.tsv
+name matches nothing	Q9\tz\t\t\t\n	svy-encode-likert: cb.tsv:2: key 'Q9' matches no column of in.tsv
+two keys one column	Q*\tz\t\t\t\nQ1\tone\t\t\t\n	svy-encode-likert: cb.tsv:3: key 'Q1' and key 'Q*' (line 2) both match column 1 'Q1'
+two globs one column	Q*\t\tx\t\t1\n*1\tone\t\t\t\n	svy-encode-likert: cb.tsv:3: key '*1' and key 'Q*' (line 2) both match column 1 'Q1'
+glob renames two	Q*\tz\t\t\t\n	svy-encode-likert: cb.tsv:2: output would have column 'z' twice
+EOF2
+}
+
+@test "keys: one that matches nothing, two that match one column" {
+	printf 'Q1\tQ2\nx\ty\n' >in.tsv
+	while IFS=$'\t' read -r name rows message; do
+		printf "column\trename\tlabel\tcode\tvalue\n$rows" >cb.tsv
+		run --separate-stderr svy encode-likert -b cb.tsv in.tsv
+		[ "$status" -eq 1 ] || fail "case '$name': status $status"
+		[ "$stderr" = "$message" ] || fail "case '$name': got '$stderr'"
+		[ -z "$output" ] || fail "case '$name': output '$output'"
+	done < <(key_cases)
+}
+
+@test "an unknown answer names the column by position and keeps the end of a long heading" {
+	h='13 - Regarding the following statements, how often did you experience them in your projects? [Library version conflicts were/are recurrent]'
+	printf 'column\trename\tlabel\tcode\tvalue\n13 - Regarding*\t\tNever\t\t0\n' >cb.tsv
+	printf 'id\t%s\n1\tNever\n2\tOften\n' "$h" >in.tsv
+	run --separate-stderr svy encode-likert -b cb.tsv in.tsv
+	assert_failure 1
+	[ "$stderr" = "svy-encode-likert: in.tsv:3: column 2 '...our projects? [Library version conflicts were/are recurrent]': answer not in the codebook (scale '13 - Regarding*' has 'Never') (got 'Often')" ] ||
+		fail "got: $stderr"
 }
 
 # Codebook mistakes: the codebook's file and line.
@@ -62,7 +124,7 @@ duplicate level	column\trename\tlabel\tcode\tvalue\n@s\t\tYes\tY\t1\n@s\t\tYes\t
 value not a number	column\trename\tlabel\tcode\tvalue\n@s\t\tYes\tY\tone\n	svy-encode-likert: cb.tsv:2: column 'value': not a number (got 'one')
 output twice	column\trename\tlabel\tcode\tvalue\nQ1\tx\t\t\t\nQ2\tx\t\t\t\n	svy-encode-likert: cb.tsv:3: column 'rename': output column already defined on line 2 (got 'x')
 row does nothing	column\trename\tlabel\tcode\tvalue\nQ1\t\t\t\t\n	svy-encode-likert: cb.tsv:2: row for column 'Q1' does nothing: give a rename, a scale or a level
-ragged row	column\trename\tlabel\tcode\tvalue\nQ1\tx\n	svy-encode-likert: cb.tsv:2: row has 2 fields, header has 5
+row too long	column\trename\tlabel\tcode\tvalue\nQ1\tx\t\t\t\t\t\n	svy-encode-likert: cb.tsv:2: row has 7 fields, header has 5
 empty codebook	-	svy-encode-likert: cb.tsv: empty input: no header row
 EOF2
 }
@@ -96,7 +158,7 @@ EOF2
 	[ "$stderr" = "svy-encode-likert: codebook /nonexistent.tsv: No such file or directory" ]
 	run svy encode-likert --help
 	assert_success
-	assert_line --index 0 "usage: svy-encode-likert --codebook FILE [OPTION]... [FILE]"
+	assert_line --index 0 "usage: svy-encode-likert --codebook CODEBOOK [OPTION]... [FILE]"
 }
 
 @test "regression (fuzzing): an unknown answer on a scale of long labels, message cut with ..." {
@@ -107,7 +169,7 @@ EOF2
 	printf 'Q1\nnope\n' >in.tsv
 	run --separate-stderr svy encode-likert -b cb.tsv in.tsv
 	assert_failure 1
-	[[ "$stderr" == "svy-encode-likert: in.tsv:2: column 'Q1': answer not in the codebook (scale 'q' has 'xxx"*"', ...) (got 'nope')" ]] ||
+	[[ "$stderr" == "svy-encode-likert: in.tsv:2: column 1 'Q1': answer not in the codebook (scale 'q' has 'xxx"*"', ...) (got 'nope')" ]] ||
 		fail "got: $stderr"
 	[ "${#stderr}" -lt 600 ]
 }

@@ -67,6 +67,7 @@ tsv_tools() {
 	cat <<'EOF2'
 filter-students	.	Q3
 encode-likert	-b CODEBOOK	Q1\tQ2
+codebook	-f tsv	a\tb
 derive	--any d=a,b	a\tb
 factor	a b c	a\tb\tc
 score	--model MODEL	a\tb\tc

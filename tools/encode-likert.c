@@ -8,6 +8,7 @@
 #include "codebook.h"
 #include "cols.h"
 #include "err.h"
+#include "opt.h"
 #include "tsv.h"
 
 /* One output column: a field of the input, copied or encoded. */
@@ -20,13 +21,14 @@ typedef struct {
 static void
 usage(void)
 {
-	printf("usage: %s --codebook FILE [OPTION]... [FILE]\n"
+	printf("usage: %s --codebook CODEBOOK [OPTION]... [FILE]\n"
 	       "Encode survey answers as numbers with a codebook: Likert labels or\n"
 	       "LimeSurvey answer codes to their values, multiple choice to 1/0, the\n"
 	       "familiarity scale to 2/1/0; rename columns to readable names.\n"
 	       "Reads TSV from FILE or standard input, writes TSV to standard output.\n"
 	       "\n"
-	       "  -b, --codebook FILE      the codebook (see below)\n"
+	       "  -b, --codebook CODEBOOK  the codebook (see below; svy-codebook drafts one)\n"
+	       "  -i, --input FILE         read FILE (or give it last; '-' or none: stdin)\n"
 	       "  -u, --unknown=ACTION     an answer the codebook does not know: 'error'\n"
 	       "                           (default: stop, naming row, column and value)\n"
 	       "                           or 'missing' (encode as empty, counted on stderr)\n"
@@ -39,6 +41,8 @@ usage(void)
 	       "rows whose column is '@NAME' define the levels of scale NAME, a row with\n"
 	       "label '@NAME' encodes a column with that scale into the column 'rename';\n"
 	       "levels with label and code empty give the value of an empty answer.\n"
+	       "Trailing empty fields of a row may be left out. A column is a name or a\n"
+	       "shell glob over names; a key that matches no column is an error.\n"
 	       "Columns not in the codebook pass through untouched. See svy-encode-likert(1).\n"
 	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
 	       err_prog);
@@ -48,7 +52,7 @@ usage(void)
 static const char *
 output_name(const tsv_reader *r, const out_col *c)
 {
-	return c->entry ? c->entry->output : r->header[c->in];
+	return c->entry && !c->entry->keep_name ? c->entry->output : r->header[c->in];
 }
 
 static const tsv_reader *sort_r;
@@ -86,44 +90,25 @@ check_unique_outputs(const tsv_reader *r, const codebook *cb, const out_col *col
 }
 
 /* The output columns, in input order; an input column with codebook entries
- * becomes those entries' columns, in codebook order. */
+ * becomes those entries' columns, in codebook order. Every key must match. */
 static out_col *
 plan_columns(const tsv_reader *r, const codebook *cb, size_t *nout)
 {
-	size_t n = 0, cap = 0;
+	size_t nm, n = 0, cap = 0, j = 0;
+	cb_match *m = cb_resolve(cb, r->name, r->header, r->ncols, &nm);
 	out_col *cols = NULL;
-	unsigned char *used = xcalloc(cb->nentries ? cb->nentries : 1, 1);
 	for (size_t i = 0; i < r->ncols; i++) {
 		int any = 0;
-		for (size_t k = 0; k < cb->nentries; k++) {
-			if (strcmp(cb->entries[k].column, r->header[i]) != 0)
-				continue;
+		for (; j < nm && m[j].column == i; j++, any = 1) {
 			cols = xgrow(cols, &cap, n + 1, sizeof *cols);
-			cols[n++] = (out_col){i, &cb->entries[k], 0};
-			used[k] = any = 1;
+			cols[n++] = (out_col){i, &cb->entries[m[j].entry], 0};
 		}
 		if (!any) {
 			cols = xgrow(cols, &cap, n + 1, sizeof *cols);
 			cols[n++] = (out_col){i, NULL, 0};
 		}
 	}
-	size_t absent = 0;
-	for (size_t k = 0; k < cb->nentries; k++)
-		if (!used[k] && (k == 0 || strcmp(cb->entries[k].column, cb->entries[k - 1].column)))
-			absent++;
-	if (absent) {
-		size_t shown = 0;
-		for (size_t k = 0; k < cb->nentries && shown < 5; k++)
-			if (!used[k] && (k == 0 || strcmp(cb->entries[k].column, cb->entries[k - 1].column))) {
-				warn("%s:%zu: column '%s' is not in the input", cb->path,
-				     cb->entries[k].line, cb->entries[k].column);
-				shown++;
-			}
-		if (absent > shown)
-			warn("%s: %zu more codebook columns are not in the input", cb->path,
-			     absent - shown);
-	}
-	free(used);
+	free(m);
 	check_unique_outputs(r, cb, cols, n);
 	*nout = n;
 	return cols;
@@ -146,8 +131,10 @@ die_unknown(tsv_reader *r, const out_col *c, const char *answer)
 	known[o] = '\0';
 	if (k < s->nlevels)
 		snprintf(known + o, sizeof known - o, "%s...", k ? ", " : "");
-	die_at(r->name, r->lineno, r->header[c->in], answer,
-	       "answer not in the codebook (scale '%s' has %s)", s->name,
+	char col[320];
+	cb_column_label(col, sizeof col, c->in, r->header[c->in]);
+	die_at(r->name, r->lineno, NULL, answer,
+	       "%s: answer not in the codebook (scale '%s' has %s)", col, s->name,
 	       s->nlevels ? known : "no levels");
 }
 
@@ -179,19 +166,21 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"codebook", required_argument, NULL, 'b'},
 		{"help", no_argument, NULL, OPT_HELP},
+		{"input", required_argument, NULL, 'i'},
 		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"unknown", required_argument, NULL, 'u'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	const char *codebook_path = NULL;
+	const char *codebook_path = NULL, *input = NULL;
 	int quiet = 0, unknown_missing = 0, c;
 
 	err_init("encode-likert");
-	while ((c = getopt_long(argc, argv, ":o:b:qu:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:b:i:qu:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b': codebook_path = optarg; break;
+		case 'i': input = optarg; break;
 		case 'q': quiet = 1; break;
 		case 'u':
 			if (strcmp(optarg, "missing") == 0)
@@ -209,14 +198,11 @@ main(int argc, char **argv)
 	}
 	if (!codebook_path)
 		die_usage("no codebook: give one with --codebook FILE");
-	if (argc - optind > 1)
-		die_usage("too many arguments: one input file at most");
-
+	const char *name;
+	FILE *in = opt_input(input, argc, argv, optind, &name);
 	codebook *cb = codebook_load(codebook_path);
-	const char *path = optind < argc ? argv[optind] : "-";
-	FILE *in = tsv_fopen_in(path);
 	tsv_reader r;
-	tsv_open(&r, in, strcmp(path, "-") == 0 ? "<stdin>" : path);
+	tsv_open(&r, in, name);
 	cols_check_unique(&r);
 	size_t nout;
 	out_col *cols = plan_columns(&r, cb, &nout);
@@ -224,7 +210,7 @@ main(int argc, char **argv)
 	tsv_writer out;
 	tsvw_init(&out, stdout, "<stdout>");
 	for (size_t k = 0; k < nout; k++)
-		tsvw_str(&out, cols[k].entry ? cols[k].entry->output : r.header[cols[k].in]);
+		tsvw_str(&out, output_name(&r, &cols[k]));
 	tsvw_end(&out);
 
 	unsigned long long nread = 0, unknown = 0;
@@ -250,18 +236,19 @@ main(int argc, char **argv)
 	/* the summary before stdout is closed: in a pipeline, the next tool
 	 * cannot finish (and speak) before this one has */
 	if (!quiet) {
+		char col[320];
 		for (size_t k = 0; k < nout; k++)
 			if (cols[k].unknown)
-				warn("column '%s': %llu unknown answer%s encoded as missing",
-				     r.header[cols[k].in], cols[k].unknown,
+				warn("%s: %llu unknown answer%s encoded as missing",
+				     cb_column_label(col, sizeof col, cols[k].in, r.header[cols[k].in]),
+				     cols[k].unknown,
 				     cols[k].unknown == 1 ? "" : "s");
 		warn("read %llu rows, kept %llu, dropped 0; encoded %zu columns with %s; "
 		     "%llu unknown answers", nread, nread, encoded, codebook_path, unknown);
 	}
 	close_stdout();
 	free(cols);
-	if (in != stdin)
-		fclose(in);
+	opt_close_input(in);
 	tsv_free(&r);
 	codebook_free(cb);
 	return 0;
