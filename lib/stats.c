@@ -20,17 +20,14 @@ scale_of(const double *x, size_t n)
 	return ldexp(1, e - 1);	/* m / scale in [1, 2); 2^1023 at most */
 }
 
-/* The mean of X / S, corrected by a second pass. */
+/* The mean of X / S (S a power of two: the division is exact). */
 static double
 scaled_mean(const double *x, size_t n, double s)
 {
 	double sum = 0;
 	for (size_t i = 0; i < n; i++)
 		sum += x[i] / s;
-	double m = sum / (double)n, corr = 0;
-	for (size_t i = 0; i < n; i++)
-		corr += x[i] / s - m;
-	return m + corr / (double)n;
+	return sum / (double)n;
 }
 
 double
