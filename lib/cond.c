@@ -92,7 +92,7 @@ cond_parse(cond *c, const char *text, int icase, char *err, size_t errsize)
 		enum num_status st = num_parse(v, &c->x);
 		if (st != NUM_OK) {
 			char q[160];
-			return fail(c, err, errsize, text, "'%s' is %s",
+			return fail(c, err, errsize, text, "'%s': %s",
 			            err_quote(q, sizeof q, v, strlen(v)), num_strerror(st));
 		}
 		return 0;
