@@ -1,5 +1,5 @@
-/* tally: counts and shares of the levels of columns; means and standard
- * deviations of numeric columns per level of a grouping column. */
+/* tally: counts and shares of the levels of columns; statistics of numeric
+ * columns per level of grouping columns; crosstabs of two columns. */
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
@@ -7,42 +7,66 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "agree.h"
+#include <gsl/gsl_cdf.h>
+
 #include "codebook.h"
 #include "cols.h"
 #include "err.h"
+#include "levels.h"
 #include "num.h"
 #include "opt.h"
+#include "stats.h"
 #include "tsv.h"
 
 static void
 usage(void)
 {
 	printf("usage: %s [OPTION]... COLUMN...\n"
-	       "       %s --by GROUP [OPTION]... VARIABLE...\n"
+	       "       %s -c COLUMNS [OPTION]... [FILE]\n"
+	       "       %s -g GROUP [OPTION]... VARIABLE...\n"
+	       "       %s --cross ROW,COL [OPTION]... [FILE]\n"
 	       "Counts and shares of the levels (distinct values) of each COLUMN (names or\n"
-	       "shell globs such as 'method_*') of the TSV on standard input; or, with --by,\n"
-	       "the mean and standard deviation of each numeric VARIABLE per level of GROUP.\n"
+	       "shell globs such as 'method_*') of a TSV; with --by, statistics of each\n"
+	       "numeric VARIABLE per level of GROUP; with --cross, the crosstab of two columns.\n"
+	       "The input is standard input, -i FILE, or (with -c, -g and -c, or --cross) a\n"
+	       "trailing FILE.\n"
 	       "\n"
+	       "  -c, --columns LIST   the columns to tally (with -g: the variables), names\n"
+	       "                       or globs, comma-separated, repeatable\n"
 	       "  -w, --wide           one row per column: column, n (answered) and a\n"
-	       "                       share_LEVEL column per level (all columns' levels)\n"
-	       "  -m, --multiple       the columns are options of a multiple-choice question,\n"
+	       "                       share_LEVEL column per level (all columns' levels);\n"
+	       "                       with --cross, the matrix of counts with margins\n"
+	       "      --multiple       the columns are options of a multiple-choice question,\n"
 	       "                       coded 0/1: one row per option, for the answer 1 (with\n"
 	       "                       --by: each GROUP column is one group, its rows with 1;\n"
-	       "                       a row counts in every group it names)\n"
-	       "  -b, --by GROUP       group by GROUP (names or globs, comma-separated;\n"
-	       "                       repeatable): rows column, level, variable, n, mean, sd\n"
+	       "                       a row counts in every group it names); -m is an alias,\n"
+	       "                       for one release\n"
+	       "  -g, --by GROUP       group by GROUP (names or globs, comma-separated;\n"
+	       "                       repeatable): rows column, level, variable and the\n"
+	       "                       --stats; -b is an alias, for one release\n"
+	       "      --stats LIST     with --by: any of n, mean, sd, median, q1, q3, iqr,\n"
+	       "                       min, max (default n,mean,sd); quantiles are R's type 7\n"
 	       "      --ddof N         sd divides by n - N (default 1: R sd, pandas std;\n"
 	       "                       numpy std uses 0)\n"
+	       "      --cross ROW,COL  the crosstab of ROW and COL (or --cross ROW --cross\n"
+	       "                       COL): ROW, COL, n, share, row_share, col_share, margins\n"
+	       "                       labelled (all); rows with either missing left out\n"
+	       "      --expected       with --cross: add the counts expected under independence\n"
+	       "      --chi2           with --cross: the chi-square test of independence\n"
+	       "                       instead (one row: row, column, n, chi2, df, p,\n"
+	       "                       cramers_v, yates, min_expected), as scipy's\n"
+	       "                       chi2_contingency: Yates' correction when df is 1\n"
+	       "      --no-yates       no Yates correction\n"
 	       "  -l, --levels LIST    the levels in order, comma-separated; levels not seen\n"
-	       "                       get n 0 and any other value is an error (default: in\n"
-	       "                       numeric order when all are numbers, else byte order)\n"
+	       "                       get n 0 and any other value is an error (default:\n"
+	       "                       numbers by value, then text in byte order)\n"
 	       "      --labels LIST    names printed for the --levels, in their order\n"
 	       "      --codebook FILE  levels in the order of each column's scale in the\n"
 	       "                       codebook (its values; columns without one: default)\n"
 	       "      --missing        count missing (empty) values as a level of their own,\n"
 	       "                       printed empty (wide: share_missing), in the shares'\n"
 	       "                       denominator (default: shares of the answered)\n"
+	       "      --max-levels N   at most N levels per column (default 10000)\n"
 	       "  -i, --input FILE     read FILE instead of standard input\n"
 	       "      --digits N       round printed numbers to N significant digits\n"
 	       "  -q, --quiet          no summary line on standard error\n"
@@ -51,24 +75,44 @@ usage(void)
 	       "      --version        show the version and exit\n"
 	       "\n"
 	       "Long form (default): column, level, n, share; share = n / answered.\n"
-	       "Values are compared as text: '1' and '1.0' are two levels.\n"
+	       "Levels that are numbers compare by value: '1' and '1.0' are one level,\n"
+	       "printed as first seen.\n"
 	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog, err_prog);
+	       err_prog, err_prog, err_prog, err_prog);
 	exit(0);
 }
 
-/* Welford's running mean and sum of squared deviations. */
+enum stat { S_N, S_MEAN, S_SD, S_MEDIAN, S_Q1, S_Q3, S_IQR, S_MIN, S_MAX, S_COUNT };
+static const char *const stat_names[] = {"n", "mean", "sd", "median", "q1", "q3",
+                                         "iqr", "min", "max", NULL};
+
+/* A growing array of doubles: one group's values of one variable. */
 typedef struct {
-	double n, mean, m2;
-} acc;
+	double *x;
+	size_t n, cap;
+} vec;
 
 typedef struct {
 	size_t col;
-	agree_codes lv;		/* levels seen, counted */
+	levels lv;		/* levels seen, counted */
 	size_t missing;
-	acc *acc;		/* --by: level-major, NVAR per level */
-	size_t acclevels;
+	vec *val;		/* --by: level-major, NVAR per level */
+	size_t vallevels;
 } tcol;
+
+/* Everything the options say. */
+typedef struct {
+	char **cols, **by, **levels, **labels, **cross;
+	size_t ncols, nby, nlevels, nlabels, ncross, colscap, bycap, crosscap;
+	const char *input, *codebook_path;
+	long ddof, max_levels;
+	int wide, multiple, with_missing, quiet, chi2, yates, expected;
+	enum stat stats[S_COUNT];
+	size_t nstats;
+	codebook *cb;
+} opts;
+
+/* ---- levels in order ---- */
 
 /* The values of scale S in order, each once (an empty answer's value too). */
 static char **
@@ -83,7 +127,7 @@ scale_order(const cb_scale *s, size_t *n)
 			continue;
 		int dup = 0;
 		for (size_t j = 0; j < k && !dup; j++)
-			dup = strcmp(v[j], val) == 0;
+			dup = levels_equal(v[j], val);
 		if (!dup)
 			v[k++] = (char *)val;
 	}
@@ -91,364 +135,646 @@ scale_order(const cb_scale *s, size_t *n)
 	return v;
 }
 
-/* Is CODE among LEVELS, or among the values of scale S? */
-static int
-known_level(const char *code, char **levels, size_t nlevels, const cb_scale *s)
-{
-	if (levels) {
-		for (size_t i = 0; i < nlevels; i++)
-			if (strcmp(levels[i], code) == 0)
-				return 1;
-		return 0;
-	}
-	for (size_t i = 0; i < s->nlevels; i++)
-		if (s->levels[i].value && strcmp(s->levels[i].value, code) == 0)
-			return 1;
-	return s->has_empty && s->empty_value && strcmp(s->empty_value, code) == 0;
-}
-
-/* Put the levels of T in order; returns MAP (old index -> new). */
+/* Put LV (the levels of COLUMN) in order; returns MAP (old index -> new). */
 static size_t *
-order_levels(tcol *t, const tsv_reader *r, char **levels, size_t nlevels,
-             const codebook *cb)
+order_levels(levels *lv, const char *column, const tsv_reader *r, const opts *o)
 {
-	const char *column = r->header[t->col];
-	const cb_scale *s = cb && !levels ? cb_scale_of(cb, column) : NULL;
-	if (levels || s)
-		for (size_t i = 0; i < t->lv.n; i++)
-			if (!known_level(t->lv.code[i], levels, nlevels, s))
-				die_at(r->name, 0, column, t->lv.code[i], levels ?
-				       "level not in --levels" :
-				       "level not in the codebook's scale %s", s ? s->name : "");
-	size_t *map = xmalloc((t->lv.n ? t->lv.n : 1) * sizeof *map);
-	if (levels || s) {
-		size_t norder = nlevels;
-		char **order = levels ? levels : scale_order(s, &norder);
-		agree_codes_order(&t->lv, order, norder, map);
-		if (!levels)
+	const cb_scale *s = o->cb && !o->levels ? cb_scale_of(o->cb, column) : NULL;
+	size_t *map = xmalloc((lv->n ? lv->n : 1) * sizeof *map);
+	if (o->multiple) {
+		char *zero_one[] = {"0", "1"};
+		levels_order(lv, zero_one, 2, map);
+	} else if (o->levels || s) {
+		size_t norder = o->nlevels;
+		char **order = o->levels ? o->levels : scale_order(s, &norder);
+		size_t bad = levels_order(lv, order, norder, map);
+		if (bad != LEVELS_FULL)
+			die_at(r->name, 0, column, lv->value[bad], o->levels ?
+			       "level not in --levels" :
+			       "level not in the codebook's scale %s", s ? s->name : "");
+		if (!o->levels)
 			free(order);
 	} else {
-		agree_codes_sort(&t->lv, map);
+		levels_sort(lv, map);
 	}
 	return map;
 }
 
 /* The printed name of level CODE: its --labels entry, or itself. */
 static const char *
-label_of(const char *code, char **levels, char **labels, size_t nlevels)
+label_of(const char *code, const opts *o)
 {
-	if (labels)
-		for (size_t i = 0; i < nlevels; i++)
-			if (strcmp(levels[i], code) == 0)
-				return labels[i];
+	if (o->labels)
+		for (size_t i = 0; i < o->nlevels; i++)
+			if (levels_equal(o->levels[i], code))
+				return o->labels[i];
 	return code;
 }
 
-int
-main(int argc, char **argv)
+static void
+num_or_empty(tsv_writer *out, double x)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_CODEBOOK, OPT_DDOF, OPT_DIGITS,
-	       OPT_LABELS, OPT_MISSING };
+	if (isnan(x))
+		tsvw_str(out, NULL);
+	else
+		tsvw_num(out, x);
+}
+
+static void
+share(tsv_writer *out, double n, double of)
+{
+	if (of > 0)
+		tsvw_num(out, n / of);
+	else
+		tsvw_str(out, NULL);
+}
+
+/* ---- counts: long and wide ---- */
+
+static size_t
+write_long(tsv_writer *out, const tsv_reader *r, tcol *t, size_t ncols, size_t nrows,
+           const opts *o)
+{
+	static const char *head[] = {"column", "level", "n", "share"};
+	size_t empty_share = 0;
+	for (size_t k = 0; k < sizeof head / sizeof *head; k++)
+		tsvw_str(out, head[k]);
+	tsvw_end(out);
+	for (size_t j = 0; j < ncols; j++) {
+		tcol *tc = &t[j];
+		double denom = (double)(o->with_missing ? nrows : nrows - tc->missing);
+		empty_share += denom == 0;
+		for (size_t i = o->multiple ? 1 : 0; i <= tc->lv.n; i++) {
+			if (i == tc->lv.n && !o->with_missing)
+				break;
+			size_t cnt = i == tc->lv.n ? tc->missing : tc->lv.count[i];
+			tsvw_str(out, r->header[tc->col]);
+			tsvw_str(out, i == tc->lv.n ? NULL : label_of(tc->lv.value[i], o));
+			tsvw_int(out, (long long)cnt);
+			share(out, (double)cnt, denom);
+			tsvw_end(out);
+		}
+	}
+	return empty_share;
+}
+
+static size_t
+write_wide(tsv_writer *out, const tsv_reader *r, tcol *t, size_t ncols, size_t nrows,
+           const opts *o)
+{
+	levels all;
+	levels_init(&all, 0);
+	for (size_t j = 0; j < ncols; j++)
+		for (size_t i = 0; i < t[j].lv.n; i++)
+			levels_add(&all, t[j].lv.value[i], strlen(t[j].lv.value[i]), 0);
+	if (!o->levels && !o->cb)
+		levels_sort(&all, NULL);
+	tsvw_str(out, "column");
+	tsvw_str(out, "n");
+	for (size_t i = 0; i < all.n; i++) {
+		const char *lab = label_of(all.value[i], o);
+		char *h = xmalloc(strlen(lab) + 7);
+		sprintf(h, "share_%s", lab);
+		tsvw_str(out, h);
+		free(h);
+	}
+	if (o->with_missing)
+		tsvw_str(out, "share_missing");
+	tsvw_end(out);
+	size_t empty_share = 0;
+	for (size_t j = 0; j < ncols; j++) {
+		tcol *tc = &t[j];
+		size_t denom = o->with_missing ? nrows : nrows - tc->missing;
+		tsvw_str(out, r->header[tc->col]);
+		tsvw_int(out, (long long)denom);
+		for (size_t i = 0; i < all.n; i++) {
+			size_t k = levels_find(&tc->lv, all.value[i], strlen(all.value[i]));
+			share(out, k == LEVELS_FULL ? 0 : (double)tc->lv.count[k], (double)denom);
+		}
+		if (o->with_missing)
+			share(out, (double)tc->missing, (double)denom);
+		empty_share += denom == 0;
+		tsvw_end(out);
+	}
+	levels_free(&all);
+	return empty_share;
+}
+
+/* ---- statistics by group ---- */
+
+static void
+write_by(tsv_writer *out, const tsv_reader *r, tcol *t, size_t ncols,
+         const size_t *vars, size_t nvar, const opts *o)
+{
+	size_t no_value = 0, undefined_sd = 0;
+	tsvw_str(out, "column");
+	tsvw_str(out, "level");
+	tsvw_str(out, "variable");
+	for (size_t k = 0; k < o->nstats; k++)
+		tsvw_str(out, stat_names[o->stats[k]]);
+	tsvw_end(out);
+	for (size_t j = 0; j < ncols; j++) {
+		tcol *tc = &t[j];
+		for (size_t i = o->multiple ? 1 : 0; i < tc->lv.n; i++) {
+			for (size_t v = 0; v < nvar; v++) {
+				vec *a = &tc->val[i * nvar + v];
+				stats_summary s;
+				stats_summarize(a->x, a->n, (size_t)o->ddof, &s);
+				double val[S_COUNT] = {(double)a->n, s.mean, s.sd, s.median, s.q1,
+				                       s.q3, s.iqr, s.min, s.max};
+				tsvw_str(out, r->header[tc->col]);
+				tsvw_str(out, label_of(tc->lv.value[i], o));
+				tsvw_str(out, r->header[vars[v]]);
+				int other = 0;
+				for (size_t k = 0; k < o->nstats; k++) {
+					if (o->stats[k] == S_N)
+						tsvw_int(out, (long long)a->n);
+					else
+						num_or_empty(out, val[o->stats[k]]);
+					other |= o->stats[k] != S_N;
+					undefined_sd += o->stats[k] == S_SD && isnan(s.sd);
+				}
+				no_value += other && a->n == 0;
+				tsvw_end(out);
+			}
+		}
+	}
+	if (no_value)
+		warn("%zu group%s with no value: statistics left empty", no_value,
+		     no_value == 1 ? "" : "s");
+	if (undefined_sd)
+		warn("%zu sd left empty: n <= ddof (%ld)", undefined_sd, o->ddof);
+}
+
+/* ---- crosstab ---- */
+
+typedef struct {
+	levels row, col;
+	double *n;		/* row-major, row.n x col.n */
+	double *rsum, *csum, total;
+	size_t left_out;
+} xtab;
+
+static void
+cross_count(tsv_reader *r, const size_t cc[2], xtab *x, const opts *o, size_t *nrows)
+{
+	size_t *pairs = NULL, npairs = 0, cap = 0;
+	levels *lv[2] = {&x->row, &x->col};
+	while (tsv_next(r)) {
+		(*nrows)++;
+		size_t idx[2];
+		int skip = 0;
+		for (int k = 0; k < 2; k++) {
+			if (tsv_missing(r, cc[k]) && !o->with_missing) {
+				skip = 1;
+				break;
+			}
+			idx[k] = levels_add_or_die(lv[k], r, cc[k], 1);
+		}
+		if (skip) {
+			x->left_out++;
+			continue;
+		}
+		pairs = xgrow(pairs, &cap, npairs + 2, sizeof *pairs);
+		pairs[npairs++] = idx[0];
+		pairs[npairs++] = idx[1];
+	}
+	if (*nrows == 0)
+		die_at(r->name, 0, NULL, NULL, "no data rows, only a header");
+	size_t *map[2];
+	for (int k = 0; k < 2; k++) {
+		for (size_t i = 0; i < lv[k]->n; i++)
+			if (strcmp(lv[k]->value[i], "(all)") == 0)
+				die_at(r->name, 0, r->header[cc[k]], "(all)",
+				       "a level has the name of the margins");
+		map[k] = order_levels(lv[k], r->header[cc[k]], r, o);
+	}
+	size_t nr = x->row.n, nc = x->col.n;
+	x->n = xcalloc(nr * nc + 1, sizeof *x->n);
+	x->rsum = xcalloc(nr + 1, sizeof *x->rsum);
+	x->csum = xcalloc(nc + 1, sizeof *x->csum);
+	for (size_t p = 0; p < npairs; p += 2) {
+		size_t i = map[0][pairs[p]], j = map[1][pairs[p + 1]];
+		x->n[i * nc + j]++;
+		x->rsum[i]++;
+		x->csum[j]++;
+		x->total++;
+	}
+	free(pairs);
+	free(map[0]);
+	free(map[1]);
+}
+
+/* The level's printed name: empty for missing, (all) for the margin. */
+static const char *
+xlabel(const levels *lv, size_t i, const opts *o)
+{
+	return i == lv->n ? "(all)" : label_of(lv->value[i], o);
+}
+
+static void
+write_cross(tsv_writer *out, const tsv_reader *r, const size_t cc[2], const xtab *x,
+            const opts *o)
+{
+	size_t nr = x->row.n, nc = x->col.n;
+	if (o->wide) {
+		tsvw_str(out, r->header[cc[0]]);
+		for (size_t j = 0; j <= nc; j++)
+			tsvw_str(out, xlabel(&x->col, j, o));
+		tsvw_end(out);
+		for (size_t i = 0; i <= nr; i++) {
+			tsvw_str(out, xlabel(&x->row, i, o));
+			for (size_t j = 0; j <= nc; j++) {
+				double n = i < nr && j < nc ? x->n[i * nc + j] : i < nr ? x->rsum[i] :
+				           j < nc ? x->csum[j] : x->total;
+				tsvw_int(out, (long long)n);
+			}
+			tsvw_end(out);
+		}
+		return;
+	}
+	const char *head[] = {r->header[cc[0]], r->header[cc[1]], "n", "share", "row_share",
+	                      "col_share", "expected"};
+	for (size_t k = 0; k < 6u + (size_t)o->expected; k++)
+		tsvw_str(out, head[k]);
+	tsvw_end(out);
+	for (size_t i = 0; i <= nr; i++) {
+		for (size_t j = 0; j <= nc; j++) {
+			double rs = i < nr ? x->rsum[i] : x->total;
+			double cs = j < nc ? x->csum[j] : x->total;
+			double n = i < nr && j < nc ? x->n[i * nc + j] : i < nr ? rs : cs;
+			tsvw_str(out, xlabel(&x->row, i, o));
+			tsvw_str(out, xlabel(&x->col, j, o));
+			tsvw_int(out, (long long)n);
+			share(out, n, x->total);
+			share(out, n, rs);
+			share(out, n, cs);
+			if (o->expected) {
+				if (i < nr && j < nc && x->total > 0)
+					tsvw_num(out, rs * cs / x->total);
+				else
+					tsvw_str(out, NULL);
+			}
+			tsvw_end(out);
+		}
+	}
+}
+
+/* Chi-square test of independence, as scipy.stats.chi2_contingency: levels
+ * with no count (unseen levels of --levels or a codebook) are left out. */
+static void
+write_chi2(tsv_writer *out, const tsv_reader *r, const size_t cc[2], const xtab *x,
+           const opts *o)
+{
+	size_t nr = x->row.n, nc = x->col.n, rr = 0, kc = 0;
+	for (size_t i = 0; i < nr; i++)
+		rr += x->rsum[i] > 0;
+	for (size_t j = 0; j < nc; j++)
+		kc += x->csum[j] > 0;
+	if (rr < 2 || kc < 2)
+		die_at(r->name, 0, NULL, NULL, "the chi-square test needs 2 or more levels in "
+		       "each column ('%s' has %zu, '%s' %zu)", r->header[cc[0]], rr,
+		       r->header[cc[1]], kc);
+	double df = (double)((rr - 1) * (kc - 1)), chi2 = 0, plain = 0, emin = INFINITY;
+	int yates = o->yates && df == 1;
+	for (size_t i = 0; i < nr; i++)
+		for (size_t j = 0; j < nc; j++) {
+			if (x->rsum[i] == 0 || x->csum[j] == 0)
+				continue;
+			double e = x->rsum[i] * x->csum[j] / x->total, d = x->n[i * nc + j] - e;
+			emin = e < emin ? e : emin;
+			plain += d * d / e;
+			if (yates) {	/* move O toward E by 0.5, not past it */
+				double m = fabs(d) < 0.5 ? fabs(d) : 0.5;
+				d = d > 0 ? d - m : d + m;
+			}
+			chi2 += d * d / e;
+		}
+	size_t k = rr < kc ? rr : kc;
+	static const char *head[] = {"row", "column", "n", "chi2", "df", "p", "cramers_v",
+	                             "yates", "min_expected"};
+	for (size_t h = 0; h < sizeof head / sizeof *head; h++)
+		tsvw_str(out, head[h]);
+	tsvw_end(out);
+	tsvw_str(out, r->header[cc[0]]);
+	tsvw_str(out, r->header[cc[1]]);
+	tsvw_int(out, (long long)x->total);
+	tsvw_num(out, chi2);
+	tsvw_int(out, (long long)df);
+	tsvw_num(out, gsl_cdf_chisq_Q(chi2, df));
+	tsvw_num(out, sqrt(plain / (x->total * (double)(k - 1))));
+	tsvw_str(out, yates ? "yes" : "no");
+	tsvw_num(out, emin);
+	tsvw_end(out);
+}
+
+static void
+run_cross(tsv_reader *r, const opts *o)
+{
+	size_t *idx, n = cols_expand(r, o->cross, o->ncross, &idx);
+	if (n != 2)
+		die_usage("--cross takes two columns, ROW,COL (the names match %zu)", n);
+	if (idx[0] == idx[1])
+		die_usage("--cross needs two different columns");
+	static const char *reserved[] = {"n", "share", "row_share", "col_share", "expected"};
+	for (int k = 0; k < 2 && !o->wide && !o->chi2; k++)
+		for (size_t h = 0; h < sizeof reserved / sizeof *reserved; h++)
+			if (strcmp(r->header[idx[k]], reserved[h]) == 0)
+				die_usage("--cross: column '%s' has the name of an output column; "
+				          "rename it", reserved[h]);
+	xtab x;
+	memset(&x, 0, sizeof x);
+	levels_init(&x.row, (size_t)o->max_levels);
+	levels_init(&x.col, (size_t)o->max_levels);
+	size_t nrows = 0;
+	cross_count(r, idx, &x, o, &nrows);
+	tsv_writer out;
+	tsvw_init(&out, stdout, "<stdout>");
+	if (o->chi2)
+		write_chi2(&out, r, idx, &x, o);
+	else
+		write_cross(&out, r, idx, &x, o);
+	close_stdout();
+	if (!o->quiet)
+		warn("read %zu row%s, %zu left out (missing in '%s' or '%s')", nrows,
+		     nrows == 1 ? "" : "s", x.left_out, r->header[idx[0]], r->header[idx[1]]);
+	levels_free(&x.row);
+	levels_free(&x.col);
+	free(x.n);
+	free(x.rsum);
+	free(x.csum);
+	free(idx);
+}
+
+/* ---- counts and groups: the stream ---- */
+
+static void
+count_row(tsv_reader *r, tcol *tc, const size_t *vars, size_t nvar, const opts *o,
+          size_t *nmissing)
+{
+	if (tsv_missing(r, tc->col)) {
+		tc->missing++;
+		(*nmissing)++;
+		return;
+	}
+	const char *s = tsv_get(r, tc->col);
+	if (o->multiple && strcmp(s, "0") != 0 && strcmp(s, "1") != 0)
+		die_at(r->name, r->lineno, r->header[tc->col], s,
+		       "a multiple-choice column takes 0 or 1");
+	size_t lv = levels_add_or_die(&tc->lv, r, tc->col, 1);
+	if (!nvar)
+		return;
+	if (lv >= tc->vallevels) {
+		size_t cap = tc->vallevels;
+		tc->val = xgrow(tc->val, &cap, lv + 1, nvar * sizeof *tc->val);
+		memset(tc->val + tc->vallevels * nvar, 0,
+		       (cap - tc->vallevels) * nvar * sizeof *tc->val);
+		tc->vallevels = cap;
+	}
+	for (size_t v = 0; v < nvar; v++) {
+		double x;
+		if (!tsv_number(r, vars[v], &x))
+			continue;
+		vec *a = &tc->val[lv * nvar + v];
+		a->x = xgrow(a->x, &a->cap, a->n + 1, sizeof *a->x);
+		a->x[a->n++] = x;
+	}
+}
+
+static void
+run_counts(tsv_reader *r, char **names, size_t nnames, const opts *o)
+{
+	size_t *cols, ncols = cols_expand(r, names, nnames, &cols);
+	size_t *vars = NULL, nvar = 0;
+	if (o->nby) {
+		vars = cols;
+		nvar = ncols;
+		ncols = cols_expand(r, o->by, o->nby, &cols);
+	}
+	tcol *t = xcalloc(ncols, sizeof *t);
+	for (size_t j = 0; j < ncols; j++) {
+		t[j].col = cols[j];
+		levels_init(&t[j].lv, (size_t)o->max_levels);
+	}
+	size_t nrows = 0, nmissing = 0;
+	while (tsv_next(r)) {
+		nrows++;
+		if (nvar)	/* every variable checked, in every row */
+			for (size_t v = 0; v < nvar; v++) {
+				double x;
+				tsv_number(r, vars[v], &x);
+			}
+		for (size_t j = 0; j < ncols; j++)
+			count_row(r, &t[j], vars, nvar, o, &nmissing);
+	}
+	if (nrows == 0)
+		die_at(r->name, 0, NULL, NULL, "no data rows, only a header");
+	for (size_t j = 0; j < ncols; j++) {	/* levels in order, values along */
+		tcol *tc = &t[j];
+		size_t old = tc->lv.n, *map = order_levels(&tc->lv, r->header[tc->col], r, o);
+		vec *a = xcalloc(tc->lv.n * nvar + 1, sizeof *a);
+		for (size_t i = 0; i < old && nvar; i++)
+			memcpy(a + map[i] * nvar, tc->val + i * nvar, nvar * sizeof *a);
+		free(tc->val);
+		tc->val = a;
+		free(map);
+	}
+	tsv_writer out;
+	tsvw_init(&out, stdout, "<stdout>");
+	size_t empty_share = 0;
+	if (nvar)
+		write_by(&out, r, t, ncols, vars, nvar, o);
+	else
+		empty_share = o->wide ? write_wide(&out, r, t, ncols, nrows, o)
+		                      : write_long(&out, r, t, ncols, nrows, o);
+	close_stdout();
+	if (empty_share)
+		warn("%zu column%s with no answer: shares left empty", empty_share,
+		     empty_share == 1 ? "" : "s");
+	if (!o->quiet)
+		warn("read %zu row%s, %zu column%s, %zu missing value%s%s", nrows,
+		     nrows == 1 ? "" : "s", ncols, ncols == 1 ? "" : "s", nmissing,
+		     nmissing == 1 ? "" : "s", nvar ? " in the groups" :
+		     o->with_missing ? " (counted as a level)" : " (left out of the shares)");
+	for (size_t j = 0; j < ncols; j++) {
+		for (size_t i = 0; i < t[j].lv.n * nvar; i++)
+			free(t[j].val[i].x);
+		free(t[j].val);
+		levels_free(&t[j].lv);
+	}
+	free(t);
+	free(cols);
+	free(vars);
+}
+
+/* ---- options ---- */
+
+/* Append the comma-separated LIST (of OPTION) to *V. */
+static void
+add_list(char ***v, size_t *n, size_t *cap, const char *list, const char *option)
+{
+	size_t m;
+	char **items = cols_option_list(list, option, &m);
+	*v = xgrow(*v, cap, *n + m, sizeof **v);
+	memcpy(*v + *n, items, m * sizeof *items);
+	*n += m;
+	free(items);
+}
+
+static void
+parse_stats(opts *o, const char *list)
+{
+	size_t m;
+	char **items = cols_option_list(list, "--stats", &m);
+	o->nstats = 0;
+	for (size_t k = 0; k < m && o->nstats < S_COUNT; k++)
+		o->stats[o->nstats++] = (enum stat)opt_word(items[k], stat_names, "--stats");
+	cols_free_list(items, m);
+}
+
+static void
+check_opts(const opts *o, int noperands)
+{
+	if (o->labels && o->nlabels != o->nlevels)
+		die_usage("--labels needs --levels with as many entries (%zu labels, %zu "
+		          "levels)", o->nlabels, o->nlevels);
+	if (o->ncross && (o->nby || o->ncols || o->multiple))
+		die_usage("--cross does not go with --by, --columns or --multiple");
+	if (o->ncross && o->levels)
+		die_usage("--cross orders levels by value or by --codebook, not --levels");
+	if ((o->chi2 || o->expected || !o->yates) && !o->ncross)
+		die_usage("--chi2, --expected and --no-yates go with --cross");
+	if (o->chi2 && (o->wide || o->expected))
+		die_usage("--chi2 writes the test: no --wide or --expected");
+	if (!o->ncross && !o->ncols && noperands == 0)
+		die_usage(o->nby ? "no VARIABLE: give the numeric columns to describe"
+		                 : "no COLUMN: give the columns to tally");
+	if (o->wide && o->multiple)
+		die_usage("--wide and --multiple do not go together: --wide already "
+		          "gives each 0/1 column's share_1");
+	if (o->wide && o->nby)
+		die_usage("--wide and --by do not go together");
+	if (o->with_missing && o->nby)
+		die_usage("--missing counts levels; with --by, rows with a missing group "
+		          "or value are left out");
+	if (o->nstats && !o->nby)
+		die_usage("--stats goes with --by");
+	if (o->levels && o->codebook_path)
+		die_usage("give the level order with --levels or --codebook, not both");
+	if (o->multiple && o->levels)
+		die_usage("--multiple columns have the levels 0 and 1: no --levels");
+}
+
+static void
+parse_opts(opts *o, int argc, char **argv)
+{
+	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_CHI2, OPT_CODEBOOK, OPT_CROSS,
+	       OPT_DDOF, OPT_DIGITS, OPT_EXPECTED, OPT_LABELS, OPT_MAX_LEVELS, OPT_MISSING,
+	       OPT_NO_YATES, OPT_STATS };
 	static const struct option longopts[] = {
-		{"by", required_argument, NULL, 'b'},
+		{"by", required_argument, NULL, 'g'},
+		{"chi2", no_argument, NULL, OPT_CHI2},
 		{"codebook", required_argument, NULL, OPT_CODEBOOK},
+		{"columns", required_argument, NULL, 'c'},
+		{"cross", required_argument, NULL, OPT_CROSS},
 		{"ddof", required_argument, NULL, OPT_DDOF},
 		{"digits", required_argument, NULL, OPT_DIGITS},
+		{"expected", no_argument, NULL, OPT_EXPECTED},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"input", required_argument, NULL, 'i'},
 		{"labels", required_argument, NULL, OPT_LABELS},
 		{"levels", required_argument, NULL, 'l'},
+		{"max-levels", required_argument, NULL, OPT_MAX_LEVELS},
 		{"missing", no_argument, NULL, OPT_MISSING},
 		{"multiple", no_argument, NULL, 'm'},
+		{"no-yates", no_argument, NULL, OPT_NO_YATES},
 		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"stats", required_argument, NULL, OPT_STATS},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"wide", no_argument, NULL, 'w'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *input = "-", *codebook_path = NULL;
-	char **by = NULL, **levels = NULL, **labels = NULL;
-	size_t nby = 0, bycap = 0, nlevels = 0, nlabels = 0;
-	long ddof = 1;
-	int wide = 0, multiple = 0, with_missing = 0, quiet = 0, c;
-
-	err_init("tally");
-	while ((c = getopt_long(argc, argv, ":o:b:i:l:mqw", longopts, NULL)) != -1) {
+	int c;
+	while ((c = getopt_long(argc, argv, ":b:c:g:i:l:mo:qw", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'b': {
-			size_t m;
-			char **list = cols_option_list(optarg, "--by", &m);
-			by = xgrow(by, &bycap, nby + m, sizeof *by);
-			memcpy(by + nby, list, m * sizeof *list);
-			nby += m;
-			free(list);
-			break;
-		}
-		case 'i': input = optarg; break;
+		case 'b': case 'g': add_list(&o->by, &o->nby, &o->bycap, optarg, "--by"); break;
+		case 'c': add_list(&o->cols, &o->ncols, &o->colscap, optarg, "--columns"); break;
+		case 'i': o->input = optarg; break;
 		case 'l':
-			cols_free_list(levels, nlevels);
-			levels = cols_option_list(optarg, "--levels", &nlevels);
+			cols_free_list(o->levels, o->nlevels);
+			o->levels = cols_option_list(optarg, "--levels", &o->nlevels);
 			break;
-		case 'm': multiple = 1; break;
-		case 'q': quiet = 1; break;
-		case 'w': wide = 1; break;
-		case OPT_CODEBOOK: codebook_path = optarg; break;
-		case OPT_DDOF: ddof = opt_long(optarg, 0, 1000, "--ddof"); break;
-		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
+		case 'm': o->multiple = 1; break;
+		case 'q': o->quiet = 1; break;
+		case 'w': o->wide = 1; break;
+		case OPT_CHI2: o->chi2 = 1; break;
+		case OPT_CODEBOOK: o->codebook_path = optarg; break;
+		case OPT_CROSS: add_list(&o->cross, &o->ncross, &o->crosscap, optarg, "--cross"); break;
+		case OPT_DDOF: o->ddof = opt_long(optarg, 0, 1000, "--ddof"); break;
+		case OPT_DIGITS: opt_digits(optarg); break;
+		case OPT_EXPECTED: o->expected = 1; break;
 		case OPT_LABELS:
-			cols_free_list(labels, nlabels);
-			labels = cols_option_list(optarg, "--labels", &nlabels);
+			cols_free_list(o->labels, o->nlabels);
+			o->labels = cols_option_list(optarg, "--labels", &o->nlabels);
 			break;
-		case OPT_MISSING: with_missing = 1; break;
+		case OPT_MAX_LEVELS:
+			o->max_levels = opt_long(optarg, 1, 100000000, "--max-levels");
+			break;
+		case OPT_MISSING: o->with_missing = 1; break;
+		case OPT_NO_YATES: o->yates = 0; break;
+		case OPT_STATS: parse_stats(o, optarg); break;
 		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
 		}
 	}
-	if (optind == argc)
-		die_usage(nby ? "no VARIABLE: give the numeric columns to describe"
-		              : "no COLUMN: give the columns to tally");
-	if (labels && nlabels != nlevels)
-		die_usage("--labels needs --levels with as many entries (%zu labels, %zu "
-		          "levels)", nlabels, nlevels);
-	if (wide && multiple)
-		die_usage("--wide and --multiple do not go together: --wide already "
-		          "gives each 0/1 column's share_1");
-	if (wide && nby)
-		die_usage("--wide and --by do not go together");
-	if (with_missing && nby)
-		die_usage("--missing counts levels; with --by, rows with a missing group "
-		          "or value are left out");
-	if (levels && codebook_path)
-		die_usage("give the level order with --levels or --codebook, not both");
-	if (multiple && levels)
-		die_usage("--multiple columns have the levels 0 and 1: no --levels");
-	codebook *cb = codebook_path ? codebook_load(codebook_path) : NULL;
+}
 
-	FILE *in = tsv_fopen_in(input);
+int
+main(int argc, char **argv)
+{
+	opts o;
+	memset(&o, 0, sizeof o);
+	o.ddof = 1;
+	o.max_levels = 10000;
+	o.yates = 1;
+	err_init("tally");
+	parse_opts(&o, argc, argv);
+	check_opts(&o, argc - optind);
+	int stats_given = o.nstats > 0;
+	if (!stats_given) {
+		o.stats[0] = S_N;
+		o.stats[1] = S_MEAN;
+		o.stats[2] = S_SD;
+		o.nstats = 3;
+	}
+	(void)stats_given;
+	o.cb = o.codebook_path ? codebook_load(o.codebook_path) : NULL;
+
+	/* with --columns or --cross the operand is the FILE; else the columns */
+	int operand_file = o.ncols || o.ncross;
+	const char *name;
+	FILE *in = operand_file ? opt_input(o.input, argc, argv, optind, &name)
+	                        : opt_input(o.input, optind, argv, optind, &name);
 	tsv_reader r;
-	const char *name = strcmp(input, "-") == 0 ? "<stdin>" : input;
 	tsv_open(&r, in, name);
-	size_t *cols, ncols = cols_expand(&r, argv + optind, (size_t)(argc - optind), &cols);
-	size_t *vars = NULL, nvar = 0;
-	if (nby) {
-		vars = cols;
-		nvar = ncols;
-		ncols = cols_expand(&r, by, nby, &cols);
-	}
-	tcol *t = xcalloc(ncols, sizeof *t);
-	for (size_t j = 0; j < ncols; j++) {
-		t[j].col = cols[j];
-		agree_codes_init(&t[j].lv);
-	}
-	double *val = xmalloc((nvar ? nvar : 1) * sizeof *val);
-	unsigned char *has = xmalloc(nvar ? nvar : 1);
+	if (o.ncross)
+		run_cross(&r, &o);
+	else if (o.ncols)
+		run_counts(&r, o.cols, o.ncols, &o);
+	else
+		run_counts(&r, argv + optind, (size_t)(argc - optind), &o);
 
-	size_t nrows = 0, nmissing = 0;
-	while (tsv_next(&r)) {
-		nrows++;
-		for (size_t v = 0; v < nvar; v++)
-			has[v] = (unsigned char)tsv_number(&r, vars[v], &val[v]);
-		for (size_t j = 0; j < ncols; j++) {
-			tcol *tc = &t[j];
-			if (tsv_missing(&r, tc->col)) {
-				tc->missing++;
-				nmissing++;
-				continue;
-			}
-			const char *s = tsv_get(&r, tc->col);
-			size_t len = r.flen[tc->col];
-			if (multiple && strcmp(s, "0") != 0 && strcmp(s, "1") != 0)
-				die_at(r.name, r.lineno, r.header[tc->col], s,
-				       "a multiple-choice column takes 0 or 1");
-			size_t lv = agree_codes_add(&tc->lv, s, len, 1);
-			if (!nvar)
-				continue;
-			if (lv >= tc->acclevels) {
-				size_t cap = tc->acclevels;
-				tc->acc = xgrow(tc->acc, &cap, lv + 1, nvar * sizeof *tc->acc);
-				memset(tc->acc + tc->acclevels * nvar, 0,
-				       (cap - tc->acclevels) * nvar * sizeof *tc->acc);
-				tc->acclevels = cap;
-			}
-			for (size_t v = 0; v < nvar; v++) {
-				if (!has[v])
-					continue;
-				acc *a = &tc->acc[lv * nvar + v];
-				a->n++;
-				double d = val[v] - a->mean;
-				a->mean += d / a->n;
-				a->m2 += d * (val[v] - a->mean);
-			}
-		}
-	}
-
-	if (nrows == 0)
-		die_at(r.name, 0, NULL, NULL, "no data rows, only a header");
-
-	/* Order every column's levels; move the accumulators along. */
-	for (size_t j = 0; j < ncols; j++) {
-		tcol *tc = &t[j];
-		size_t old = tc->lv.n;
-		size_t *map = multiple ? NULL : order_levels(tc, &r, levels, nlevels, cb);
-		if (multiple) {
-			char *zero_one[] = {"0", "1"};
-			map = xmalloc((old ? old : 1) * sizeof *map);
-			agree_codes_order(&tc->lv, zero_one, 2, map);
-		}
-		if (nvar) {
-			acc *a = xcalloc(tc->lv.n * nvar + 1, sizeof *a);
-			for (size_t i = 0; i < old; i++)
-				memcpy(a + map[i] * nvar, tc->acc + i * nvar, nvar * sizeof *a);
-			free(tc->acc);
-			tc->acc = a;
-		}
-		free(map);
-	}
-
-	tsv_writer out;
-	tsvw_init(&out, stdout, "<stdout>");
-	size_t undefined_sd = 0, undefined_mean = 0, empty_share = 0;
-	if (nvar) {
-		static const char *head[] = {"column", "level", "variable", "n", "mean", "sd"};
-		for (size_t k = 0; k < sizeof head / sizeof *head; k++)
-			tsvw_str(&out, head[k]);
-		tsvw_end(&out);
-		for (size_t j = 0; j < ncols; j++) {
-			tcol *tc = &t[j];
-			for (size_t i = multiple ? 1 : 0; i < tc->lv.n; i++) {
-				for (size_t v = 0; v < nvar; v++) {
-					const acc *a = &tc->acc[i * nvar + v];
-					tsvw_str(&out, r.header[tc->col]);
-					tsvw_str(&out, label_of(tc->lv.code[i], levels, labels, nlevels));
-					tsvw_str(&out, r.header[vars[v]]);
-					tsvw_int(&out, (long long)a->n);
-					if (a->n > 0) {
-						tsvw_num(&out, a->mean);
-					} else {
-						tsvw_str(&out, NULL);
-						undefined_mean++;
-					}
-					if (a->n > (double)ddof) {
-						tsvw_num(&out, sqrt(a->m2 / (a->n - (double)ddof)));
-					} else {
-						tsvw_str(&out, NULL);
-						undefined_sd++;
-					}
-					tsvw_end(&out);
-				}
-			}
-		}
-	} else if (wide) {
-		agree_codes all;
-		agree_codes_init(&all);
-		for (size_t j = 0; j < ncols; j++)
-			for (size_t i = 0; i < t[j].lv.n; i++)
-				agree_codes_add(&all, t[j].lv.code[i], strlen(t[j].lv.code[i]), 0);
-		if (!levels && !cb)
-			agree_codes_sort(&all, NULL);
-		tsvw_str(&out, "column");
-		tsvw_str(&out, "n");
-		for (size_t i = 0; i < all.n; i++) {
-			const char *lab = label_of(all.code[i], levels, labels, nlevels);
-			char *h = xmalloc(strlen(lab) + 7);
-			sprintf(h, "share_%s", lab);
-			tsvw_str(&out, h);
-			free(h);
-		}
-		if (with_missing)
-			tsvw_str(&out, "share_missing");
-		tsvw_end(&out);
-		for (size_t j = 0; j < ncols; j++) {
-			tcol *tc = &t[j];
-			size_t answered = nrows - tc->missing;
-			double denom = (double)(with_missing ? nrows : answered);
-			tsvw_str(&out, r.header[tc->col]);
-			tsvw_int(&out, (long long)(with_missing ? nrows : answered));
-			for (size_t i = 0; i < all.n; i++) {
-				size_t k = agree_codes_find(&tc->lv, all.code[i], strlen(all.code[i]));
-				size_t cnt = k == (size_t)-1 ? 0 : tc->lv.count[k];
-				if (denom > 0)
-					tsvw_num(&out, (double)cnt / denom);
-				else
-					tsvw_str(&out, NULL);
-			}
-			if (with_missing) {
-				if (denom > 0)
-					tsvw_num(&out, (double)tc->missing / denom);
-				else
-					tsvw_str(&out, NULL);
-			}
-			empty_share += denom == 0;
-			tsvw_end(&out);
-		}
-		agree_codes_free(&all);
-	} else {
-		static const char *head[] = {"column", "level", "n", "share"};
-		for (size_t k = 0; k < sizeof head / sizeof *head; k++)
-			tsvw_str(&out, head[k]);
-		tsvw_end(&out);
-		for (size_t j = 0; j < ncols; j++) {
-			tcol *tc = &t[j];
-			size_t answered = nrows - tc->missing;
-			double denom = (double)(with_missing ? nrows : answered);
-			empty_share += denom == 0;
-			for (size_t i = multiple ? 1 : 0; i <= tc->lv.n; i++) {
-				size_t cnt;
-				if (i == tc->lv.n) {
-					if (!with_missing)
-						break;
-					tsvw_str(&out, r.header[tc->col]);
-					tsvw_str(&out, NULL);
-					cnt = tc->missing;
-				} else {
-					tsvw_str(&out, r.header[tc->col]);
-					tsvw_str(&out, label_of(tc->lv.code[i], levels, labels, nlevels));
-					cnt = tc->lv.count[i];
-				}
-				tsvw_int(&out, (long long)cnt);
-				if (denom > 0)
-					tsvw_num(&out, (double)cnt / denom);
-				else
-					tsvw_str(&out, NULL);
-				tsvw_end(&out);
-			}
-		}
-	}
-	close_stdout();
-
-	if (undefined_mean)
-		warn("%zu mean%s left empty: no value in the group", undefined_mean,
-		     undefined_mean == 1 ? "" : "s");
-	if (undefined_sd)
-		warn("%zu sd left empty: n <= ddof (%ld)", undefined_sd, ddof);
-	if (empty_share)
-		warn("%zu column%s with no answer: shares left empty", empty_share,
-		     empty_share == 1 ? "" : "s");
-	if (!quiet)
-		warn("read %zu row%s, %zu column%s, %zu missing value%s%s", nrows,
-		     nrows == 1 ? "" : "s", ncols,
-		     ncols == 1 ? "" : "s", nmissing, nmissing == 1 ? "" : "s",
-		     nvar ? " in the groups" : with_missing ? " (counted as a level)" :
-		     " (left out of the shares)");
-
-	for (size_t j = 0; j < ncols; j++) {
-		agree_codes_free(&t[j].lv);
-		free(t[j].acc);
-	}
-	free(t);
-	free(val);
-	free(has);
-	free(cols);
-	free(vars);
-	cols_free_list(by, nby);
-	cols_free_list(levels, nlevels);
-	cols_free_list(labels, nlabels);
-	if (cb)
-		codebook_free(cb);
-	if (in != stdin)
-		fclose(in);
+	opt_close_input(in);
 	tsv_free(&r);
+	cols_free_list(o.cols, o.ncols);
+	cols_free_list(o.by, o.nby);
+	cols_free_list(o.cross, o.ncross);
+	cols_free_list(o.levels, o.nlevels);
+	cols_free_list(o.labels, o.nlabels);
+	if (o.cb)
+		codebook_free(o.cb);
 	return 0;
 }

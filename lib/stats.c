@@ -1,0 +1,87 @@
+#include "stats.h"
+
+#include <math.h>
+
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+/* A power of two near the largest magnitude of X (1 when all are 0). */
+static double
+scale_of(const double *x, size_t n)
+{
+	double m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (fabs(x[i]) > m)
+			m = fabs(x[i]);
+	if (m == 0 || !isfinite(m))
+		return 1;
+	int e;
+	frexp(m, &e);
+	return ldexp(1, e - 1);	/* m / scale in [1, 2); 2^1023 at most */
+}
+
+/* The mean of X / S (S a power of two: the division is exact). */
+static double
+scaled_mean(const double *x, size_t n, double s)
+{
+	double sum = 0;
+	for (size_t i = 0; i < n; i++)
+		sum += x[i] / s;
+	return sum / (double)n;
+}
+
+double
+stats_mean(const double *x, size_t n)
+{
+	if (n == 0)
+		return NAN;
+	double s = scale_of(x, n);
+	return scaled_mean(x, n, s) * s;
+}
+
+double
+stats_sd(const double *x, size_t n, size_t ddof)
+{
+	if (n <= ddof)
+		return NAN;
+	double s = scale_of(x, n), m = scaled_mean(x, n, s), ss = 0, sd = 0;
+	for (size_t i = 0; i < n; i++) {
+		double d = x[i] / s - m;
+		ss += d * d;
+		sd += d;
+	}
+	/* the compensated two-pass formula (Chan, Golub & LeVeque) */
+	double var = (ss - sd * sd / (double)n) / (double)(n - ddof);
+	return sqrt(var < 0 ? 0 : var) * s;
+}
+
+void
+stats_sort(double *x, size_t n)
+{
+	if (n > 1)
+		gsl_sort(x, 1, n);
+}
+
+double
+stats_quantile(const double *sorted, size_t n, double p)
+{
+	if (n == 0)
+		return NAN;
+	return gsl_stats_quantile_from_sorted_data(sorted, 1, n, p);
+}
+
+void
+stats_summarize(double *x, size_t n, size_t ddof, stats_summary *s)
+{
+	stats_sort(x, n);
+	s->n = n;
+	s->min = n ? x[0] : NAN;
+	s->max = n ? x[n - 1] : NAN;
+	s->q1 = stats_quantile(x, n, 0.25);
+	s->median = stats_quantile(x, n, 0.5);
+	s->q3 = stats_quantile(x, n, 0.75);
+	/* q3 - q1 would overflow for q1 = -1e308, q3 = 1e308: halve first */
+	s->iqr = n ? 2 * (s->q3 / 2 - s->q1 / 2) : NAN;
+	s->mean = stats_mean(x, n);
+	s->sd = stats_sd(x, n, ddof);
+}

@@ -1,0 +1,36 @@
+/* Descriptive statistics of a sample of doubles, once for every tool.
+ *
+ * Mean and standard deviation are computed on the values scaled by a power
+ * of two near their largest magnitude (exact, no rounding), with a second,
+ * corrective pass over the deviations: values near 1e300 do not overflow,
+ * values near 1e-320 (subnormal) do not lose their digits, and the result
+ * is what pandas' mean and std(ddof) give to the last digit or two.
+ * Quantiles are R's type 7 (pandas' and numpy's default "linear"), through
+ * GSL's gsl_stats_quantile_from_sorted_data on sorted values. */
+#ifndef SVY_STATS_H
+#define SVY_STATS_H
+
+#include <stddef.h>
+
+/* The mean of X[0..N-1]; NaN when N is 0. */
+double stats_mean(const double *x, size_t n);
+
+/* The standard deviation dividing by N - DDOF; NaN when N <= DDOF. */
+double stats_sd(const double *x, size_t n, size_t ddof);
+
+/* Sort X ascending (GSL's gsl_sort). */
+void stats_sort(double *x, size_t n);
+
+/* The P-quantile (0 <= P <= 1) of sorted X, R type 7; NaN when N is 0. */
+double stats_quantile(const double *sorted, size_t n, double p);
+
+typedef struct {
+	size_t n;
+	double min, q1, median, q3, max, iqr, mean, sd;
+} stats_summary;
+
+/* Every statistic above of X (sorted in place); those undefined (N 0, or
+ * N <= DDOF for sd) are NaN: the caller prints them empty. */
+void stats_summarize(double *x, size_t n, size_t ddof, stats_summary *s);
+
+#endif
