@@ -1,7 +1,7 @@
 # The shares figure's data: the shares of the levels of every item, grouped
 # by the study's item groups (groups = "PREFIX=Heading|PREFIX=Heading...",
 # in that order; the items of no group last, as "Others"), the items that
-# svy cluster clustered (clusters.tsv, or /dev/null) cluster by cluster
+# svy cluster clustered (clusters.tsv, or a header only) cluster by cluster
 # within their group; within a group by the share of the last level, then
 # of the one before, ..., descending.
 #   awk -v labels=LABELS -v items=ERE -v groups=SPEC -v gp=FILE \
@@ -22,7 +22,7 @@ BEGIN {
 	}
 }
 FNR == 1 { file++ }
-FNR == 1 && file == 1 { if (NF > 0) { header_read(); cc = col("column"); ck = col("cluster") }; next }
+FNR == 1 && file == 1 { header_read(); cc = col("column"); ck = col("cluster"); next }
 FNR == 1 && file == 2 {
 	header_read(); c = col("column"); cn = col("n")
 	for (i = 1; i <= NF; i++) if ($i ~ /^share_/) lc[++k] = i

@@ -118,7 +118,7 @@ END {
 		stat("n"), stat("rows"), stat("dropped_missing")
 	printf "| Items | %d analysed, %d retained |\n", stat("items"), stat("items_retained")
 	# adequacy of all the items (before selection) when factor refitted
-	a = stat("all_items_kmo") != "" ? "all_items_" : ""
+	a = ("all_items_kmo" in STAT && STAT["all_items_kmo"] != "") ? "all_items_" : ""
 	of = a != "" ? sprintf(" (all %d items)", stat("items")) : ""
 	printf "| Kaiser-Meyer-Olkin (KMO)%s | %s |\n", of, apa(stat(a "kmo"))
 	printf "| Bartlett test of sphericity%s | χ²(%d) = %s, p %s |\n", of, stat(a "bartlett_df"), \

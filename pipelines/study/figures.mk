@@ -91,11 +91,11 @@ quote_levels = $(foreach t,$(subst |, ,$(subst $(empty) $(empty),@@,$(1))),$(cal
 $(FIG)/$(SHARES).svg $(FIG)/$(SHARES).png &: $(B)/$(SHARES).tsv $(if $(CLUSTERS),$(B)/clusters.tsv) \
 		pipelines/fig-shares.awk pipelines/fig-shares.gp $(FIG_DEPS) | $(FIG)
 	$(fig_awk) -v items='$(FIG_SHARES_ITEMS)' -v groups='$(SHARES_GROUPS)' -v gp=$(fig_data).gp \
-		-f pipelines/fig-shares.awk $(if $(CLUSTERS),$(B)/clusters.tsv,/dev/null) $< >$(fig_data)
+		-f pipelines/fig-shares.awk $(if $(CLUSTERS),$(B)/clusters.tsv,<(printf 'column\tcluster\n')) $< >$(fig_data)
 	titles=($(call quote_levels,$(SHARES_TITLES)))
 	if [ $${#titles[@]} -eq 0 ]; then
 		while IFS= read -r l; do titles+=("$$l"); done < <(head -1 $< | tr '\t' '\n' | sed -n 's/^share_//p' \
-			| $(fig_awk) '{ print label($$0) }')
+			| $(fig_awk) -f <(echo '{ print label($$0) }'))
 	fi
 	{ printf 'array level[%d]\n' $${#titles[@]}
 	  for i in $${!titles[@]}; do printf "level[%d] = '%s'\n" $$((i + 1)) "$${titles[i]//\'/\'\'}"; done

@@ -1,5 +1,13 @@
 # The analysis steps of a study (included by pipelines/study/study.mk).
 
+comma := ,
+empty :=
+tab := $(empty)	$(empty)
+define newline
+
+
+endef
+
 # the files each step reads: a step that is off passes its input through
 RESPONDENTS := $(if $(call on,$(FILTER_COLUMN)),$(B)/$(FILTER_KEPT).tsv,$(B)/clean.tsv)
 FA          := $(call on,$(FA_ITEMS))
@@ -8,13 +16,6 @@ TESTS       := $(call on,$(HYPOTHESES))
 CLUSTERS    := $(if $(call on,$(SHARES_ITEMS)),$(call on,$(CLUSTER_ITEMS)))
 KAPPA       := $(call on,$(CODERS))
 SCORE_NAMES := $(subst $(comma), ,$(SCORES))
-comma := ,
-empty :=
-tab := $(empty)	$(empty)
-define newline
-
-
-endef
 
 # ---- the steps run and not run, for the report --------------------------
 # one line a step: step, yes or no, what it is
