@@ -1,6 +1,7 @@
-# The elbow curve of the k-means clustering of the methods: the within-cluster
+# The elbow curve of the k-means clustering of the items: the within-cluster
 # sum of squares for every k tried, the chosen k marked.
-# Called by pipelines/figures.mk (fmt, out, font, term: see fig-terminal.gp) with
+# Called by pipelines/study/figures.mk (fmt, out, font, term: see fig-terminal.gp;
+# title: from the study file) with
 #   data = three columns: k, inertia, chosen (1 on the chosen k; cut from inertia.tsv)
 set datafile separator "\t"
 w = 800; h = 500
@@ -10,7 +11,7 @@ kmin = STATS_min_x
 kmax = STATS_max_x
 stats data using ($3 == 1 ? $1 : NaN) nooutput
 kchosen = STATS_max
-set title sprintf("Elbow curve of the k-means clustering of the methods (chosen k = %d)", kchosen)
+set title sprintf("%s (chosen k = %d)", title, kchosen)
 set xlabel "Number of clusters k"
 set ylabel "Within-cluster sum of squares"
 set xrange [kmin - 0.5:kmax + 0.5]

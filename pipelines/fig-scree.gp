@@ -1,6 +1,6 @@
 # The scree plot of the factor analysis: the eigenvalues of the items'
 # correlation matrix in decreasing order, with Kaiser's line at 1.
-# Called by pipelines/figures.mk (fmt, out, font, term: see fig-terminal.gp) with
+# Called by pipelines/study/figures.mk (fmt, out, font, term: see fig-terminal.gp) with
 #   data = the file of pipelines/fig-scree.awk (index, eigenvalue, fitted)
 set datafile separator "\t"
 w = 800; h = 500

@@ -1,6 +1,9 @@
-# Readable labels of item columns, for the figure recipes (pipelines/figures.mk)
-# and pipelines/report.sh.  Use:  awk -v labels=pipelines/item-labels.tsv \
-#   -f pipelines/labels.awk -f PROGRAM.awk   and call label(name) anywhere;
+# Readable labels of columns and levels, for the figure recipes
+# (pipelines/study/figures.mk) and pipelines/report.sh.  Use:
+#   awk -v labels=LABELS -f pipelines/labels.awk -f PROGRAM.awk
+# and call label(name) anywhere: the label of NAME in the label file (a TSV
+# "column<TAB>label"; a level of a column as "column=level"), else DEFAULT
+# when given, else NAME with underscores as spaces, first letter capitalised;
 # col(name) gives the index of a column in the current file's header (after
 # header_read() on its first line) or stops with an error.
 
@@ -16,11 +19,11 @@ function labels_load(file,    line, f, r) {
 	LABELS_LOADED = 1
 }
 
-function label(name,    s) {
+function label(name, dflt,    s) {
 	if (!LABELS_LOADED && labels != "") labels_load(labels)
 	if (name in LABEL) return LABEL[name]
+	if (dflt != "") return dflt
 	s = name
-	sub(/^(attack|method|lib)_/, "", s)
 	gsub(/_/, " ", s)
 	return toupper(substr(s, 1, 1)) substr(s, 2)
 }

@@ -63,7 +63,43 @@ load test_helper
 	run svy filter-students in.tsv
 	assert_success
 	assert_line --index 1 "$(printf 'NA\tNA')"
-	assert_line --index 3 "svy-filter-students: read 2 rows, kept 2, dropped 0 (student); 0 kept with 'Q3' missing"
+	assert_line --index 3 "svy-filter-students: no row matched the values given; column 'Q3' holds 'NA' (1), 'None' (1)"
+	assert_line --index 4 "svy-filter-students: read 2 rows, kept 2, dropped 0 (student); 0 kept with 'Q3' missing"
+}
+
+@test "no row matched: a warning lists the column's values, most frequent first" {
+	printf 'id\tjob\n1\tdev\n2\tStudent\n3\tdev\n4\t\n5\tops\n6\tdev\n7\tops\n' >in.tsv
+	run --separate-stderr svy filter-students -c job -v student in.tsv
+	assert_success
+	assert_output "$(cat in.tsv)"
+	[ "$stderr" = "svy-filter-students: no row matched the values given; column 'job' holds 'dev' (3), 'ops' (2), 'Student' (1)
+svy-filter-students: read 7 rows, kept 7, dropped 0 (student); 1 kept with 'job' missing" ]
+	# -q: neither the warning nor the summary
+	run --separate-stderr svy filter-students -q -c job -v student in.tsv
+	assert_success
+	[ "$stderr" = "" ]
+	# the column empty in every row
+	printf 'id\tjob\n1\t\n' | {
+		run --separate-stderr svy filter-students -c job -v student
+		[ "${stderr_lines[0]}" = "svy-filter-students: no row matched the values given: column 'job' is empty in every row" ]
+	}
+	# at most ten values are listed
+	awk 'BEGIN { print "job"; for (i = 1; i <= 12; i++) print "v" i }' >many.tsv
+	run --separate-stderr svy filter-students -c job -v x many.tsv
+	[ "${stderr_lines[0]}" = "svy-filter-students: no row matched the values given; column 'job' holds 'v1' (1), 'v2' (1), 'v3' (1), 'v4' (1), 'v5' (1), 'v6' (1), 'v7' (1), 'v8' (1), 'v9' (1), 'v10' (1), ..." ]
+}
+
+@test "-I/--ignore-case: the values match in any case" {
+	printf 'id\tjob\n1\tStudent\n2\tdev\n3\tSTUDENT\n' >in.tsv
+	for opt in -I --ignore-case; do
+		run --separate-stderr svy filter-students "$opt" -c job -v student in.tsv
+		assert_success
+		assert_output "$(printf 'id\tjob\n2\tdev')"
+		[ "$stderr" = "svy-filter-students: read 3 rows, kept 1, dropped 2 (student); 0 kept with 'job' missing" ]
+	done
+	# without it, case counts
+	run --separate-stderr svy filter-students -c job -v student in.tsv
+	assert_output "$(cat in.tsv)"
 }
 
 @test "a last line without newline is a row" {

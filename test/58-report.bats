@@ -51,11 +51,53 @@ D="$TESTDATA/report"
 	assert_line --index 6 --regexp '^\| H\.1\.5 \| .* \| U\([0-9]+, [0-9]+\) = [0-9]+\.[05] \|'
 }
 
-@test "header only: the table head" {
+@test "header only: an error, never an empty table" {
 	head -1 "$D/paper.tsv" >in.tsv
-	run --separate-stderr svy report in.tsv
-	assert_success
-	assert_output "$(printf '| No. | Test statistic | p | p* |\n|---|---|---|---|')"
+	run svy report in.tsv
+	assert_failure 1
+	assert_output "svy-report: in.tsv: no test rows: an empty table is not written"
+	run svy report -f RQ1 in.tsv
+	assert_failure 1
+	assert_output "svy-report: in.tsv: column 'family': no family 'RQ1': the input has no rows"
+	run svy report -o out.md in.tsv
+	assert_failure 1
+	[ ! -e out.md ]
+}
+
+@test "-f with a family the input lacks: an error that names the families it has" {
+	run svy report -f RQ3 "$D/paper.tsv"
+	assert_failure 1
+	assert_output "svy-report: $D/paper.tsv: column 'family': no family 'RQ3'; the families are 'RQ1', 'RQ2'"
+	run svy report -f rq1 -o out.md "$D/paper.tsv"
+	assert_failure 1
+	[ ! -e out.md ]
+	# every family the input has gives a table
+	for f in RQ1 RQ2; do
+		run --separate-stderr svy report -f "$f" "$D/paper.tsv"
+		assert_success
+		[ "${#lines[@]}" -gt 2 ]
+	done
+}
+
+@test "-i/--input, -q/--quiet, --digits" {
+	run --separate-stderr svy report -f RQ1 "$D/paper.tsv"
+	want=$output
+	run --separate-stderr svy report -f RQ1 -i "$D/paper.tsv"
+	assert_output "$want"
+	run --separate-stderr svy report -f RQ1 --input "$D/paper.tsv"
+	assert_output "$want"
+	run svy report -i "$D/paper.tsv" "$D/paper.tsv"
+	assert_failure 2
+	# the missing hypothesis text is noted, unless -q
+	run --separate-stderr svy report -H "$D/hypotheses.tsv" "$D/paper.tsv"
+	[ "$stderr" = "svy-report: $D/hypotheses.tsv: no hypothesis text for 'X'" ]
+	run --separate-stderr svy report -q -H "$D/hypotheses.tsv" "$D/paper.tsv"
+	[ "$stderr" = "" ]
+	run --separate-stderr svy report --effect --digits 1 -f RQ1 "$D/paper.tsv"
+	assert_line --regexp '^\| H\.1\.1 \| .* \| [a-z_]+ = -?[0-9]+\.[0-9] \|$'
+	run svy report --digits 18 "$D/paper.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-report: option '--digits': '18' is not a whole number from 0 to 17"
 }
 
 @test "bad data: exact message, exit 1" {
@@ -75,6 +117,16 @@ ${h}A\t0.5\ttau\t8\t\t0.5\n|svy-report: in.tsv:2: column 'statistic_name': unkno
 ${h}A\t5\tU\t\t3\t0.5\n|svy-report: in.tsv:2: column 'group_sizes': a Mann-Whitney row needs two group sizes (got '3')
 ${h}A\t0.5\trho\t8\n|svy-report: in.tsv:2: row has 4 fields, header has 6
 ${h}A\t5\tchi2\t\t\t0.5\n|svy-report: in.tsv:2: column 'df': missing degrees of freedom for 'chi2'
+${h}A\t0.5\trho\t-1\t\t0.5\n|svy-report: in.tsv:2: column 'df': degrees of freedom must be a whole number >= 0 (got '-1')
+${h}A\t0.5\trho\t2.5\t\t0.5\n|svy-report: in.tsv:2: column 'df': degrees of freedom must be a whole number >= 0 (got '2.5')
+${h}A\t1.5\trho\t8\t\t0.5\n|svy-report: in.tsv:2: column 'statistic': a correlation must be in [-1, 1] (got '1.5')
+${h}A\t-1.01\tr\t8\t\t0.5\n|svy-report: in.tsv:2: column 'statistic': a correlation must be in [-1, 1] (got '-1.01')
+${h}A\t-3\tchi2\t2\t\t0.5\n|svy-report: in.tsv:2: column 'statistic': 'chi2' cannot be negative (got '-3')
+${h}A\t0.5\trho\t8\t\t2\n|svy-report: in.tsv:2: column 'p': a p-value must be in [0, 1] (got '2')
+${h}A\t0.5\trho\t8\t\t-0.1\n|svy-report: in.tsv:2: column 'p': a p-value must be in [0, 1] (got '-0.1')
+${h}A\t5\tU\t\t3,-4\t0.5\n|svy-report: in.tsv:2: column 'group_sizes': group sizes must be whole numbers >= 0 (got '3,-4')
+${h}A\t5\tU\t\t3,4.5\t0.5\n|svy-report: in.tsv:2: column 'group_sizes': group sizes must be whole numbers >= 0 (got '3,4.5')
+id\tstatistic\tstatistic_name\tdf\tp\tp_adj\nA\t0.5\trho\t8\t0.5\t1.5\n|svy-report: in.tsv:2: column 'p_adj': a p-value must be in [0, 1] (got '1.5')
 EOF_CASES
 }
 
@@ -91,7 +143,7 @@ EOF_CASES
 	assert_line --index 0 "svy-report: --effect: the input has no 'effect_size' and 'effect_name' columns"
 	run svy report -f RQ1 in.tsv extra
 	assert_failure 2
-	assert_line --index 0 "svy-report: too many arguments: one input file at most"
+	assert_line --index 0 "svy-report: too many arguments: one input file at most (got 'extra')"
 }
 
 @test "--help and --version" {

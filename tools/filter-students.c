@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cols.h"
 #include "err.h"
@@ -26,6 +27,7 @@ usage(void)
 	       "                       working_situation when there is no Q3)\n"
 	       "  -v, --value TEXT     the student answer; repeat for several (default:\n"
 	       "                       'I am a student.' and its answer code 'A1')\n"
+	       "  -I, --ignore-case    compare the values without regard to case\n"
 	       "  -r, --rejects FILE   write the dropped rows there, with a 'reason' column\n"
 	       "  -q, --quiet          no summary line on standard error\n"
 	       "  -o, --output FILE    write to FILE, complete or not at all\n"
@@ -33,6 +35,9 @@ usage(void)
 	       "      --version        show the version and exit\n"
 	       "\n"
 	       "Respondents with the column missing are kept and counted separately.\n"
+	       "When no row holds one of the values, a warning lists the values the column\n"
+	       "holds, most frequent first (a misspelt value drops nobody); -q silences\n"
+	       "it with the summary.\n"
 	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
 	       err_prog);
 	exit(0);
@@ -52,12 +57,74 @@ find_column(const tsv_reader *r, const char *name)
 }
 
 static int
-is_student(const char *answer, char *const *values, size_t nvalues)
+is_student(const char *answer, char *const *values, size_t nvalues, int icase)
 {
 	for (size_t k = 0; k < nvalues; k++)
-		if (strcmp(answer, values[k]) == 0)
+		if ((icase ? strcasecmp(answer, values[k]) : strcmp(answer, values[k])) == 0)
 			return 1;
 	return 0;
+}
+
+/* The distinct values of the column and their counts, for the warning when
+ * nothing matched (at most MAX_SEEN distinct values are kept). */
+enum { MAX_SEEN = 10000, MAX_LISTED = 10 };
+typedef struct {
+	char **value;
+	unsigned long long *count;
+	size_t n, cap;
+	int more;	/* distinct values beyond MAX_SEEN */
+} seen;
+
+static void
+seen_add(seen *s, const char *v)
+{
+	for (size_t k = 0; k < s->n; k++)
+		if (strcmp(s->value[k], v) == 0) {
+			s->count[k]++;
+			return;
+		}
+	if (s->n == MAX_SEEN) {
+		s->more = 1;
+		return;
+	}
+	size_t cap = s->cap;
+	s->value = xgrow(s->value, &cap, s->n + 1, sizeof *s->value);
+	s->count = xrealloc(s->count, cap * sizeof *s->count);
+	s->cap = cap;
+	s->value[s->n] = xstrdup(v);
+	s->count[s->n++] = 1;
+}
+
+/* "no row matched": the column's values, most frequent first (ties in
+ * order of first appearance), the first MAX_LISTED of them. */
+static void
+warn_no_match(const char *column, const seen *s)
+{
+	size_t *order = xmalloc((s->n + 1) * sizeof *order);
+	for (size_t k = 0; k < s->n; k++) {
+		size_t j = k;
+		for (; j > 0 && s->count[order[j - 1]] < s->count[k]; j--)
+			order[j] = order[j - 1];
+		order[j] = k;
+	}
+	size_t len = 64, shown = s->n < MAX_LISTED ? s->n : MAX_LISTED;
+	for (size_t k = 0; k < shown; k++)
+		len += strlen(s->value[order[k]]) * 4 + 32;
+	char *list = xmalloc(len), *p = list;
+	*p = '\0';
+	for (size_t k = 0; k < shown; k++) {
+		char q[256];
+		err_quote(q, sizeof q, s->value[order[k]], strlen(s->value[order[k]]));
+		p += sprintf(p, "%s'%s' (%llu)", k ? ", " : "", q, s->count[order[k]]);
+	}
+	if (s->n > shown || s->more)
+		strcpy(p, ", ...");
+	if (s->n == 0)
+		warn("no row matched the values given: column '%s' is empty in every row", column);
+	else
+		warn("no row matched the values given; column '%s' holds %s", column, list);
+	free(list);
+	free(order);
 }
 
 int
@@ -67,6 +134,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"column", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, OPT_HELP},
+		{"ignore-case", no_argument, NULL, 'I'},
 		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"rejects", required_argument, NULL, 'r'},
@@ -77,13 +145,14 @@ main(int argc, char **argv)
 	const char *column = NULL, *rejects_path = NULL;
 	char **values = xmalloc(((size_t)argc + 2) * sizeof *values);	/* + the defaults */
 	size_t nvalues = 0;
-	int quiet = 0, c;
+	int quiet = 0, icase = 0, c;
 
 	err_init("filter-students");
-	while ((c = getopt_long(argc, argv, ":o:c:qr:v:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:c:Iqr:v:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': column = optarg; break;
 		case 'q': quiet = 1; break;
+		case 'I': icase = 1; break;
 		case 'r': rejects_path = optarg; break;
 		case 'v': values[nvalues++] = optarg; break;
 		case 'o': out_to_file(optarg); break;
@@ -112,20 +181,29 @@ main(int argc, char **argv)
 	rejects_open(&rj, rejects_path, &r);
 
 	unsigned long long nread = 0, kept = 0, dropped = 0, missing = 0;
+	seen values_seen = {0};
 	while (tsv_next(&r)) {
 		nread++;
 		if (tsv_missing(&r, col)) {
 			missing++;
-		} else if (is_student(tsv_get(&r, col), values, nvalues)) {
+		} else if (is_student(tsv_get(&r, col), values, nvalues, icase)) {
 			dropped++;
 			rejects_add(&rj, &r, "student");
 			continue;
+		} else if (dropped == 0) {
+			seen_add(&values_seen, tsv_get(&r, col));
 		}
 		kept++;
 		tsvw_copy_row(&out, &r);
 		tsvw_end(&out);
 	}
 	rejects_close(&rj);
+	if (dropped == 0 && nread > 0 && !quiet)
+		warn_no_match(r.header[col], &values_seen);
+	for (size_t k = 0; k < values_seen.n; k++)
+		free(values_seen.value[k]);
+	free(values_seen.value);
+	free(values_seen.count);
 	/* the summary before stdout is closed: in a pipeline, the next tool
 	 * cannot finish (and speak) before this one has */
 	if (!quiet)

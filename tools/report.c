@@ -21,14 +21,19 @@ usage(void)
 	       "the hypothesis, the statistic in APA style (r(81) = .073, chi2(4) = 0.89,\n"
 	       "U(41, 42) = 584.0), p and, when the input has 'p_adj', p*.\n"
 	       "\n"
+	       "  -i, --input FILE       read FILE (or give it as the operand)\n"
 	       "  -H, --hypotheses FILE  a TSV with columns 'id' and 'hypothesis' (the\n"
 	       "                         test-hypothesis plan): the hypothesis texts\n"
-	       "  -f, --family NAME      only the rows of this family (column 'family')\n"
+	       "  -f, --family NAME      only the rows of this family (column 'family');\n"
+	       "                         a family the input lacks is an error that names\n"
+	       "                         the families it has\n"
 	       "      --latex            a LaTeX tabular instead of a Markdown table\n"
 	       "      --caption TEXT     a title line (Markdown) or caption (LaTeX table)\n"
 	       "      --effect           add a column with the effect size and its name\n"
 	       "      --u-first          print U of the first group (scipy >= 1.7) instead\n"
 	       "                         of the smaller U (the paper's, scipy < 1.7)\n"
+	       "      --digits N         decimals of the effect size (default 3)\n"
+	       "  -q, --quiet            no warning about hypotheses without a text\n"
 	       "  -o, --output FILE      write to FILE, complete or not at all\n"
 	       "      --help             show this help and exit\n"
 	       "      --version          show the version and exit\n"
@@ -37,7 +42,8 @@ usage(void)
 	       "'< .001' below that; chi-square and H (printed as chi2, as the paper does) to\n"
 	       "two decimals, U to one. Reads the columns id, test, statistic,\n"
 	       "statistic_name, df, group_sizes, u_min, p (and p_adj, effect_size,\n"
-	       "effect_name when present) by name.\n"
+	       "effect_name when present) by name, and checks them: r and rho in [-1, 1],\n"
+	       "p in [0, 1], df and group sizes non-negative whole numbers.\n"
 	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
 	       err_prog);
 	exit(0);
@@ -123,10 +129,26 @@ format_stat(tsv_reader *r, const char *name, double stat, double df, const char 
 	int needs_df = strcmp(name, "U") != 0;
 	if (needs_df && isnan(df))
 		die_at(r->name, r->lineno, "df", NULL, "missing degrees of freedom for '%s'", name);
+	if (!isnan(df) && (df < 0 || df != floor(df) || df > 1e15)) {
+		char v[NUM_BUFSIZE];
+		num_format(v, df);
+		die_at(r->name, r->lineno, "df", v, "degrees of freedom must be a whole number >= 0");
+	}
 	num_digits = 0;
+	d[0] = '\0';
 	if (!isnan(df))
 		num_format(d, df);
 	num_digits = saved;
+	if ((strcmp(name, "rho") == 0 || strcmp(name, "r") == 0) && !(stat >= -1 && stat <= 1)) {
+		char v[NUM_BUFSIZE];
+		num_format(v, stat);
+		die_at(r->name, r->lineno, "statistic", v, "a correlation must be in [-1, 1]");
+	}
+	if (strcmp(name, "rho") != 0 && strcmp(name, "r") != 0 && stat < 0) {
+		char v[NUM_BUFSIZE];
+		num_format(v, stat);
+		die_at(r->name, r->lineno, "statistic", v, "'%s' cannot be negative", name);
+	}
 	if (strcmp(name, "rho") == 0 || strcmp(name, "r") == 0) {
 		char *v = no_leading_zero(stat, 3);
 		if (latex)
@@ -146,6 +168,10 @@ format_stat(tsv_reader *r, const char *name, double stat, double df, const char 
 			die_at(r->name, r->lineno, "group_sizes", sizes,
 			       "a Mann-Whitney row needs two group sizes");
 		int n1 = (int)(comma - sizes);
+		for (const char *c = sizes; *c; c++)
+			if (c != comma && (*c < '0' || *c > '9'))
+				die_at(r->name, r->lineno, "group_sizes", sizes,
+				       "group sizes must be whole numbers >= 0");
 		double u = u_first || isnan(umin) ? stat : umin;
 		if (latex)
 			snprintf(buf, sizeof buf, "$U_{(%.*s, %s)} = %.1f$", n1, sizes, comma + 1, u);
@@ -197,31 +223,94 @@ hypothesis_of(const hyps *h, const char *id)
 	return NULL;
 }
 
+/* A p-value must be a probability. */
+static void
+check_p(tsv_reader *r, const char *column, double p)
+{
+	if (p >= 0 && p <= 1)
+		return;
+	char v[NUM_BUFSIZE];
+	num_format(v, p);
+	die_at(r->name, r->lineno, column, v, "a p-value must be in [0, 1]");
+}
+
+/* The families of the input, in order of first appearance. */
+typedef struct {
+	char **name;
+	size_t n, cap;
+} families;
+
+static void
+families_add(families *f, const char *name)
+{
+	for (size_t k = f->n; k-- > 0;)
+		if (strcmp(f->name[k], name) == 0)
+			return;
+	f->name = xgrow(f->name, &f->cap, f->n + 1, sizeof *f->name);
+	f->name[f->n++] = xstrdup(name);
+}
+
+static void
+families_free(families *f)
+{
+	for (size_t k = 0; k < f->n; k++)
+		free(f->name[k]);
+	free(f->name);
+}
+
+/* -f NAME matched no row: an error that names the families the input has
+ * (the list stays reachable for the leak checker: static). */
+static noreturn void
+die_no_family(tsv_reader *r, const char *family, const families *f)
+{
+	static char *list;
+	size_t len = 1;
+	for (size_t k = 0; k < f->n; k++)
+		len += strlen(f->name[k]) + 4;
+	list = xmalloc(len);
+	list[0] = '\0';
+	for (size_t k = 0; k < f->n; k++) {
+		strcat(list, k ? ", '" : "'");
+		strcat(list, f->name[k]);
+		strcat(list, "'");
+	}
+	if (f->n == 0)
+		die_at(r->name, 0, "family", NULL, "no family '%s': the input has no rows", family);
+	die_at(r->name, 0, "family", NULL, "no family '%s'; the families are %s", family, list);
+}
+
 int
 main(int argc, char **argv)
 {
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_CAPTION, OPT_EFFECT, OPT_LATEX,
-	       OPT_U_FIRST };
+	       OPT_U_FIRST, OPT_DIGITS };
 	static const struct option longopts[] = {
 		{"caption", required_argument, NULL, OPT_CAPTION},
+		{"digits", required_argument, NULL, OPT_DIGITS},
 		{"effect", no_argument, NULL, OPT_EFFECT},
 		{"family", required_argument, NULL, 'f'},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"hypotheses", required_argument, NULL, 'H'},
+		{"input", required_argument, NULL, 'i'},
 		{"latex", no_argument, NULL, OPT_LATEX},
 		{"output", required_argument, NULL, 'o'},
+		{"quiet", no_argument, NULL, 'q'},
 		{"u-first", no_argument, NULL, OPT_U_FIRST},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	const char *hyp_path = NULL, *family = NULL, *caption = NULL;
-	int effect = 0, u_first = 0, c;
+	const char *hyp_path = NULL, *family = NULL, *caption = NULL, *input = NULL;
+	int effect = 0, u_first = 0, quiet = 0, c;
+	long effect_digits = 3;
 
 	err_init("report");
-	while ((c = getopt_long(argc, argv, ":o:f:H:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:f:H:i:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': family = optarg; break;
 		case 'H': hyp_path = optarg; break;
+		case 'i': input = optarg; break;
+		case 'q': quiet = 1; break;
+		case OPT_DIGITS: effect_digits = opt_long(optarg, 0, 17, "--digits"); break;
 		case OPT_CAPTION: caption = optarg; break;
 		case OPT_EFFECT: effect = 1; break;
 		case OPT_LATEX: latex = 1; break;
@@ -232,17 +321,13 @@ main(int argc, char **argv)
 		default: die_bad_option(c, argv);
 		}
 	}
-	if (argc - optind > 1)
-		die_usage("too many arguments: one input file at most");
-
 	hyps h = {0};
+	const char *name;
+	FILE *in = opt_input(input, argc, argv, optind, &name);
 	if (hyp_path)
 		read_hypotheses(hyp_path, &h);
-
-	const char *path = optind < argc ? argv[optind] : "-";
-	FILE *in = tsv_fopen_in(path);
 	tsv_reader r;
-	tsv_open(&r, in, strcmp(path, "-") == 0 ? "<stdin>" : path);
+	tsv_open(&r, in, name);
 	size_t cid = cols_require(&r, "id"), cstat = cols_require(&r, "statistic");
 	size_t cname = cols_require(&r, "statistic_name"), cp = cols_require(&r, "p");
 	long cdf = cols_find(&r, "df"), csizes = cols_find(&r, "group_sizes");
@@ -254,9 +339,13 @@ main(int argc, char **argv)
 
 	line *lines = NULL;
 	size_t n = 0, cap = 0;
+	families fams = {0};
 	while (tsv_next(&r)) {
-		if (cfam >= 0 && strcmp(tsv_get(&r, (size_t)cfam), family) != 0)
-			continue;
+		if (cfam >= 0) {
+			families_add(&fams, tsv_get(&r, (size_t)cfam));
+			if (strcmp(tsv_get(&r, (size_t)cfam), family) != 0)
+				continue;
+		}
 		lines = xgrow(lines, &cap, n + 1, sizeof *lines);
 		line *l = &lines[n++];
 		memset(l, 0, sizeof *l);
@@ -266,12 +355,15 @@ main(int argc, char **argv)
 			die_at(r.name, r.lineno, "statistic", NULL, "missing statistic");
 		if (isnan(p))
 			die_at(r.name, r.lineno, "p", NULL, "missing p-value");
+		check_p(&r, "p", p);
 		const char *sizes = csizes >= 0 ? tsv_get(&r, (size_t)csizes) : "";
 		l->stat = format_stat(&r, tsv_get(&r, cname), stat, number(&r, cdf), sizes,
 		                      number(&r, cumin), u_first);
 		l->p = format_p(p);
 		if (cadj >= 0) {
 			double q = number(&r, cadj);
+			if (!isnan(q))
+				check_p(&r, "p_adj", q);
 			l->padj = isnan(q) ? xstrdup("") : format_p(q);
 		}
 		if (effect) {
@@ -280,12 +372,19 @@ main(int argc, char **argv)
 			if (isnan(e))
 				buf[0] = '\0';
 			else
-				snprintf(buf, sizeof buf, "%s = %.3f", tsv_get(&r, (size_t)cename), e);
+				snprintf(buf, sizeof buf, "%s = %.*f", tsv_get(&r, (size_t)cename),
+				         (int)effect_digits, e);
 			l->effect = xstrdup(buf);
 		}
-		if (hyp_path && !hypothesis_of(&h, l->id))
+		if (hyp_path && !quiet && !hypothesis_of(&h, l->id))
 			warn("%s: no hypothesis text for '%s'", hyp_path, l->id);
 	}
+
+	if (family && n == 0)
+		die_no_family(&r, family, &fams);
+	if (n == 0)
+		die_at(r.name, 0, NULL, NULL, "no test rows: an empty table is not written");
+	families_free(&fams);
 
 	const char *cols[6];
 	size_t nc = 0;
@@ -374,8 +473,7 @@ main(int argc, char **argv)
 	}
 	free(h.id);
 	free(h.text);
-	if (in != stdin)
-		fclose(in);
+	opt_close_input(in);
 	tsv_free(&r);
 	return 0;
 }

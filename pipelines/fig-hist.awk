@@ -1,8 +1,8 @@
-# Figure 1's data: the awareness scores of scored.tsv counted in BINS equal bins
-# over [0, 1] (or over the scores' range where they leave it).
-#   awk -v score=awareness -v bins=20 -f labels.awk -f fig-awareness-hist.awk scored.tsv
+# The score histogram's data: the scores of scored.tsv counted in BINS equal
+# bins over [0, 1] (or over the scores' range where they leave it).
+#   awk -v score=NAME -v bins=20 -f labels.awk -f fig-hist.awk scored.tsv
 # prints  center  count  low  high  (one line a bin; empty scores are skipped)
-BEGIN { FS = "\t"; PROG = "fig-awareness-hist"; if (bins < 1) bins = 20 }
+BEGIN { FS = "\t"; PROG = "fig-hist"; if (bins < 1) bins = 20 }
 FNR == 1 { header_read(); c = col(score); next }
 $c != "" { x[++n] = $c + 0 }
 END {

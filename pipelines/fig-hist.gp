@@ -1,6 +1,7 @@
-# Figure 1: the distribution of the awareness scores (count per bin).
-# Called by pipelines/figures.mk (fmt, out, font, term: see fig-terminal.gp) with
-#   data = the file of pipelines/fig-awareness-hist.awk (center, count, low, high)
+# The distribution of a score (count per bin).
+# Called by pipelines/study/figures.mk (fmt, out, font, term: see fig-terminal.gp;
+# title, xlabel: from the study file) with
+#   data = the file of pipelines/fig-hist.awk (center, count, low, high)
 set datafile separator "\t"
 w = 800; h = 500
 load term
@@ -10,8 +11,8 @@ maxcount = STATS_max
 stats data using 3:4 nooutput
 set xrange [STATS_min_x:STATS_max_y]
 set yrange [0:maxcount + 1]
-set title sprintf("Awareness scores of the participants (n = %d)", n)
-set xlabel "Awareness score (0 = no awareness, 1 = high awareness)"
+set title sprintf("%s (n = %d)", title, n)
+set xlabel xlabel
 set ylabel "Participants"
 set xtics 0.1 out nomirror
 set ytics 1 out nomirror

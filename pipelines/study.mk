@@ -1,0 +1,29 @@
+# The studies: one set of generic recipes (pipelines/study/) run on a study
+# file (a small makefile of variables; README "Running your own survey").
+# Included by the top Makefile:
+#
+#   make study                        the reference study (pipelines/awareness.study), into build/
+#   make study STUDY=path/my.study    another study, into build/NAME/ (NAME: the file's name; B= to choose)
+#   make kaggle                       the Kaggle 2017 survey (pipelines/kaggle.study), into build/kaggle/
+#   make digital-twins                the digital-twins survey (pipelines/digital-twins.study)
+#   make study-outputs, study-figures, study-report   one part, without building the tools first
+#
+# The recipes run in a make of their own (make -f pipelines/study/study.mk),
+# so that their shell settings (.ONESHELL, bash with pipefail) do not reach
+# the top Makefile's other recipes.  Variables given on the command line
+# (B=, EXPORT=, ...) reach it and override the study file's.
+
+STUDY ?= pipelines/awareness.study
+study_make = $(MAKE) --no-print-directory -f pipelines/study/study.mk STUDY='$(1)' BINDIR='$(BINDIR)'
+
+.PHONY: study study-outputs study-figures study-report kaggle digital-twins
+study: $(NEED_DEPS)
+	@$(MAKE) --no-print-directory build
+	@+$(call study_make,$(STUDY)) study-outputs
+
+study-outputs study-figures study-report:
+	@+$(call study_make,$(STUDY)) $@
+
+kaggle digital-twins: $(NEED_DEPS)
+	@$(MAKE) --no-print-directory build
+	@+$(call study_make,pipelines/$@.study) study-outputs
