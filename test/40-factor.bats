@@ -46,7 +46,7 @@ M3_FIT=1-7,15-17
 @test "--help and --version" {
 	run svy factor --help
 	assert_success
-	assert_line --partial "usage: svy-factor [OPTION]... ITEM..."
+	assert_line --partial "usage: svy-factor [OPTION]... -c ITEMS [FILE]"
 	run svy factor --version
 	assert_success
 	assert_output --regexp '^svy-factor \(svy\) '
@@ -117,7 +117,7 @@ M3_FIT=1-7,15-17
 }
 
 @test "three factors, varimax to convergence: as R's varimax iterated to the end" {
-	svy factor -q -k 3 '*_[1-4]' --summary s.tsv < "$F/likert3.tsv" > model.tsv
+	svy factor -q -k 3 --rotate varimax '*_[1-4]' --summary s.tsv < "$F/likert3.tsv" > model.tsv
 	agree model.tsv "$E/likert3-tight.model.tsv" 1e-9 "$M3_CLOSED"
 	agree model.tsv "$E/likert3-tight.model.tsv" 1e-5 "$M3_FIT"
 	stats_agree s.tsv "$E/likert3.summary.tsv" 1e-9 $CLOSED1
@@ -128,10 +128,10 @@ M3_FIT=1-7,15-17
 }
 
 @test "three factors, --varimax-tol 1e-5: psych's (stats::varimax's) early stop" {
-	svy factor -q -k 3 '*_[1-4]' --varimax-tol 1e-5 < "$F/likert3.tsv" > model.tsv
+	svy factor -q -k 3 --rotate varimax '*_[1-4]' --varimax-tol 1e-5 < "$F/likert3.tsv" > model.tsv
 	agree model.tsv "$E/likert3.model.tsv" 1e-5 "$M3_FIT"
 	# and that differs from the converged rotation by more than the tolerance
-	svy factor -q -k 3 '*_[1-4]' < "$F/likert3.tsv" > converged.tsv
+	svy factor -q -k 3 --rotate varimax '*_[1-4]' < "$F/likert3.tsv" > converged.tsv
 	cut -f2-4 model.tsv > a
 	cut -f2-4 converged.tsv > b
 	run compare_numeric a b 1e-4
@@ -157,9 +157,9 @@ M3_FIT=1-7,15-17
 }
 
 @test "--method ml with three factors and varimax" {
-	svy factor -q -m ml -k 3 '*_[1-4]' < "$F/likert3.tsv" > model.tsv
+	svy factor -q -m ml -k 3 --rotate varimax '*_[1-4]' < "$F/likert3.tsv" > model.tsv
 	agree model.tsv "$E/likert3-ml-tight.model.tsv" 1e-5 "$M3_FIT"
-	svy factor -q -m ml -k 3 --varimax-tol 1e-5 '*_[1-4]' < "$F/likert3.tsv" > psych.tsv
+	svy factor -q -m ml -k 3 --rotate varimax --varimax-tol 1e-5 '*_[1-4]' < "$F/likert3.tsv" > psych.tsv
 	agree psych.tsv "$E/likert3-ml.model.tsv" 1e-5 "$M3_FIT"
 }
 
@@ -173,7 +173,7 @@ M3_FIT=1-7,15-17
 	agree converged.tsv "$E/one-pa-converged.model.tsv" 1e-9 "$M1_FIT"
 	# converged principal axes are the minres solution
 	agree converged.tsv "$E/one-tight.model.tsv" 1e-7 1-4
-	svy factor -q -m pa -k 3 --varimax-tol 1e-5 '*_[1-4]' < "$F/likert3.tsv" > three.tsv
+	svy factor -q -m pa -k 3 --rotate varimax --varimax-tol 1e-5 '*_[1-4]' < "$F/likert3.tsv" > three.tsv
 	agree three.tsv "$E/likert3-pa.model.tsv" 1e-5 "$M3_FIT"
 }
 
@@ -309,12 +309,12 @@ EOF
 		assert_line --index 0 "$want"
 		assert_line --index 1 "Try 'svy-factor --help' for more information."
 	done <<'EOF'
-|svy-factor: name the item columns
+|svy-factor: name the item columns (-c ITEMS)
 h1|svy-factor: name at least 2 item columns (got 1)
 h1 h2 nope|svy-factor: <stdin>: no column 'nope'; the columns are 'h1', 'h2', 'h3', 'h4', 'h5'
 -k 0 h1 h2 h3|svy-factor: option '--factors': '0' is not a whole number from 1 to 1000
---rotate promax h1 h2 h3|svy-factor: --rotate: unknown rotation 'promax' (varimax or none)
---method uls h1 h2 h3|svy-factor: --method: unknown method 'uls' (minres, ml or pa)
+--rotate equamax h1 h2 h3|svy-factor: option '--rotate': 'equamax' is not one of: none, varimax, quartimax, oblimin, quartimin, geomin, promax
+--method uls h1 h2 h3|svy-factor: option '--method': 'uls' is not one of: minres, ml, pa
 --refit h1 h2 h3|svy-factor: --refit needs --threshold
 --threshold 1.5 h1 h2 h3|svy-factor: option '--threshold': '1.5' is not a number from 0 to 1
 EOF

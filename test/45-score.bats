@@ -201,11 +201,11 @@ EOF
 |svy-score: --model is required
 -m $M --name group|svy-score: the input already has a column 'group'; choose another --name
 -m $M --name a,b|svy-score: --name: 2 names, but the model has 1 factor
--m $M --method pca|svy-score: --method: unknown method 'pca' (regression or bartlett)
--m $M --normalize z|svy-score: --normalize: unknown normalisation 'z' (none or minmax)
--m $M --standardize x|svy-score: --standardize: unknown choice 'x' (model or sample)
+-m $M --method pca|svy-score: option '--method': 'pca' is not one of: regression, bartlett
+-m $M --normalize z|svy-score: option '--normalize': 'z' is not one of: none, minmax
+-m $M --standardize x|svy-score: option '--standardize': 'x' is not one of: model, sample, refit
 -m $M --ddof 2|svy-score: option '--ddof': '2' is not a whole number from 0 to 1
--m $M one.tsv two.tsv|svy-score: too many arguments: one input file at most
+-m $M one.tsv two.tsv|svy-score: too many arguments: one input file at most (got 'two.tsv')
 EOF
 	run svy score -m "$M" < "$F/heywood.tsv"
 	assert_failure 2

@@ -1,17 +1,21 @@
 /* factor: exploratory factor analysis of survey items, as R psych's
- * fa(fm = "minres"), with adequacy tests, item selection and reliability. */
+ * fa(fm = "minres"), with rotations, adequacy tests, item selection and
+ * reliability. */
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cols.h"
 #include "err.h"
 #include "fa.h"
+#include "fmodel.h"
 #include "num.h"
 #include "opt.h"
+#include "rotate.h"
 #include "tsv.h"
 
 /* A communality at psych's bound (uniqueness 0.005) or above: a Heywood case. */
@@ -20,24 +24,39 @@
 static void
 usage(void)
 {
-	printf("usage: %s [OPTION]... ITEM...\n"
-	       "Exploratory factor analysis of the ITEM columns (names or globs such as\n"
-	       "'attack_*') of the TSV on standard input, as R psych fa(fm = \"minres\").\n"
-	       "Writes the model, one row per item, to standard output: the input of\n"
-	       "svy-score.\n"
+	printf("usage: %s [OPTION]... -c ITEMS [FILE]\n"
+	       "   or: %s [OPTION]... ITEM...   (items as operands, input on -i or stdin)\n"
+	       "Exploratory factor analysis of the ITEMS columns (names or globs such as\n"
+	       "'attack_*') of the TSV in FILE or standard input, as R psych\n"
+	       "fa(fm = \"minres\"). Writes the model, one row per item, to standard\n"
+	       "output: the input of svy-score.\n"
 	       "\n"
+	       "  -c, --columns ITEMS      the item columns: a comma list of names or globs;\n"
+	       "                           repeatable. Without -c the operands are the items\n"
+	       "                           (alias, for one release) and an operand that is a\n"
+	       "                           file is an error\n"
+	       "  -i, --input FILE         read FILE (or give it as the last operand with -c)\n"
 	       "  -k, --factors K          factors to extract (default 1)\n"
 	       "  -m, --method M           minres (default; psych fm = \"minres\", factor_analyzer's\n"
 	       "                           default) or ml (maximum likelihood, psych\n"
 	       "                           fm = \"ml\", as factanal) or pa (principal axes,\n"
 	       "                           psych fm = \"pa\", with psych's stopping rule)\n"
-	       "  -r, --rotate ROT         varimax (default; Kaiser normalisation, as psych)\n"
-	       "                           or none; one factor is never rotated\n"
-	       "      --varimax-tol EPS    stop varimax as R's stats::varimax does, when the\n"
-	       "                           criterion grows by less than a factor 1 + EPS;\n"
-	       "                           psych and factor_analyzer use 1e-5, which leaves\n"
-	       "                           loadings off by up to ~1e-3 (default: 0, iterate\n"
-	       "                           until the rotation itself settles)\n"
+	       "      --rotate ROT         oblimin (default when K > 1, as psych fa: quartimin,\n"
+	       "                           GPArotation's oblimin), promax (psych's: Kaiser\n"
+	       "                           normalised varimax, power 4), geomin (GPArotation\n"
+	       "                           geominQ, delta 0.01), quartimin (= oblimin),\n"
+	       "                           varimax (Kaiser normalisation, as psych),\n"
+	       "                           quartimax (GPArotation) or none; one factor is\n"
+	       "                           never rotated\n"
+	       "      --rotate-tol EPS     stop oblimin, geomin and quartimax when the\n"
+	       "                           projected gradient is below EPS (default 1e-5,\n"
+	       "                           GPArotation's eps)\n"
+	       "      --varimax-tol EPS    stop varimax (also inside promax) as R's\n"
+	       "                           stats::varimax does, when the criterion grows by\n"
+	       "                           less than a factor 1 + EPS; psych and\n"
+	       "                           factor_analyzer use 1e-5, which leaves loadings off\n"
+	       "                           by up to ~1e-3 (default: 0, iterate until the\n"
+	       "                           rotation itself settles)\n"
 	       "  -t, --threshold T        mark items whose largest absolute loading is not\n"
 	       "                           above T as not retained (default: keep all)\n"
 	       "      --refit              fit again on the retained items only\n"
@@ -45,6 +64,7 @@ usage(void)
 	       "      --pa-tol E           pa stops when the communalities' sum changes by\n"
 	       "                           no more than E (default 0.001, psych's min.err)\n"
 	       "  -s, --summary FILE       adequacy and fit figures as statistic/value rows\n"
+	       "                           (phi_Fa_Fb: the factor correlations)\n"
 	       "  -e, --eigenvalues FILE   all eigenvalues of the items' correlation matrix\n"
 	       "      --digits N           round printed numbers to N significant digits\n"
 	       "                           (the model too: leave it off for scoring)\n"
@@ -59,37 +79,52 @@ usage(void)
 	       "[0.005, 1] as psych does. Factors are signed so that their loadings sum\n"
 	       "positive and ordered by variance (psych's rule). Heywood cases\n"
 	       "(communality >= 0.995) are flagged in the model and on standard error.\n"
+	       "After an oblique rotation the model holds the pattern loadings (F1..)\n"
+	       "and the structure loadings (structure_F1..: pattern times Phi).\n"
 	       "Standard deviations use n - 1; weights are the regression (Thurstone)\n"
-	       "weights R^-1 L of psych's factor.scores.\n"
+	       "weights R^-1 S of psych's factor.scores (S the structure loadings).\n"
 	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog);
+	       err_prog, err_prog);
 	exit(0);
 }
 
 typedef struct {
 	size_t k;
-	int rotate;
-	double varimax_tol;
+	int rotate;		/* ROT_*; -1: the default */
+	double varimax_tol, rotate_tol;
 	double threshold;	/* NAN: none */
 	int refit, max_iter, quiet;
 	int method;		/* M_MINRES, M_ML, M_PA */
 	double pa_tol;
-	const char *summary, *eigenvalues;
+	const char *summary, *eigenvalues, *input;
+	char **items;		/* the item patterns */
+	size_t nitems;
 } options;
 
 enum { M_MINRES, M_ML, M_PA };
-static const char *method_names[] = {"minres", "ml", "pa"};
+static const char *const method_names[] = {"minres", "ml", "pa", NULL};
 
 /* One fit: the items it uses (indexes into all items) and its results. */
 typedef struct {
 	size_t p, *items;
 	double *r;		/* correlation matrix, p x p */
-	double *l;		/* loadings, p x k */
+	double *l;		/* loadings, p x k (pattern) */
+	double *phi;		/* factor correlations, k x k */
 	double *w;		/* regression weights, p x k */
 	fa_fit_info info;
-	int vit, vconv;
+	rot_info rot;
 	double chi2, df, pvalue, kmo;
 } fit;
+
+/* The data: complete rows of the item columns. */
+typedef struct {
+	size_t n, p, rows;
+	double *x, *mean, *sd, *cov, *cor;
+	char **names;		/* item names (the reader's header) */
+	tsv_reader r;
+	size_t *col;
+	FILE *fp;
+} data;
 
 /* Data errors about the correlation matrix name the cause. */
 static void
@@ -140,15 +175,24 @@ fit_items(fit *f, const double *rall, size_t pall, const unsigned char *use,
 	       : fa_minres(f->r, p, k, o->max_iter, f->l, &f->info);
 	if (rc != 0)
 		die_singular(f->r, p, f->items, names);
-	f->vit = 0;
-	f->vconv = 1;
-	if (k > 1 && o->rotate)
-		f->vit = fa_varimax(f->l, p, k, o->varimax_tol, 10000, &f->vconv);
-	/* the criterion is the same for the rotated loadings */
-	fa_orient(f->l, p, k);
+	f->phi = xmalloc(k * k * sizeof *f->phi);
+	if (rot_rotate(o->rotate, f->l, p, k, o->rotate_tol, 1000, o->varimax_tol, f->phi,
+	               &f->rot) != 0)
+		die("the %s rotation failed: a matrix it inverts is singular",
+		    rot_names[o->rotate]);
+	/* the fit's criterion is the same for the rotated loadings */
+	double *s = xmalloc(p * k * sizeof *s);
+	if (rot_oblique(o->rotate)) {
+		rot_orient(f->l, f->phi, p, k);
+		rot_structure(f->l, f->phi, p, k, s);
+	} else {
+		fa_orient(f->l, p, k);
+		memcpy(s, f->l, p * k * sizeof *s);
+	}
 	f->w = xmalloc(p * k * sizeof *f->w);
-	if (fa_regression_weights(f->r, f->l, p, k, f->w) != 0)
+	if (fa_regression_weights(f->r, s, p, k, f->w) != 0)
 		die_singular(f->r, p, f->items, names);
+	free(s);
 }
 
 static void
@@ -157,7 +201,241 @@ fit_free(fit *f)
 	free(f->items);
 	free(f->r);
 	free(f->l);
+	free(f->phi);
 	free(f->w);
+}
+
+static void
+parse_options(int argc, char **argv, options *o)
+{
+	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_MAX_ITER,
+	       OPT_PA_TOL, OPT_REFIT, OPT_ROTATE, OPT_ROTATE_TOL, OPT_VARIMAX_TOL };
+	static const struct option longopts[] = {
+		{"columns", required_argument, NULL, 'c'},
+		{"digits", required_argument, NULL, OPT_DIGITS},
+		{"eigenvalues", required_argument, NULL, 'e'},
+		{"factors", required_argument, NULL, 'k'},
+		{"help", no_argument, NULL, OPT_HELP},
+		{"input", required_argument, NULL, 'i'},
+		{"max-iter", required_argument, NULL, OPT_MAX_ITER},
+		{"method", required_argument, NULL, 'm'},
+		{"output", required_argument, NULL, 'o'},
+		{"pa-tol", required_argument, NULL, OPT_PA_TOL},
+		{"quiet", no_argument, NULL, 'q'},
+		{"refit", no_argument, NULL, OPT_REFIT},
+		{"rotate", required_argument, NULL, OPT_ROTATE},
+		{"rotate-tol", required_argument, NULL, OPT_ROTATE_TOL},
+		{"summary", required_argument, NULL, 's'},
+		{"threshold", required_argument, NULL, 't'},
+		{"varimax-tol", required_argument, NULL, OPT_VARIMAX_TOL},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	int c, by_option = 0;
+	size_t cap = 0;
+	while ((c = getopt_long(argc, argv, ":c:i:o:e:k:m:qs:t:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': {
+			size_t m;
+			char **v = cols_split_list(optarg, &m);
+			o->items = xgrow(o->items, &cap, o->nitems + m, sizeof *o->items);
+			memcpy(o->items + o->nitems, v, m * sizeof *v);
+			o->nitems += m;
+			free(v);
+			by_option = 1;
+			break;
+		}
+		case 'e': o->eigenvalues = optarg; break;
+		case 'i': o->input = optarg; break;
+		case 'k': o->k = (size_t)opt_long(optarg, 1, 1000, "--factors"); break;
+		case 'm': o->method = opt_word(optarg, method_names, "--method"); break;
+		case 'q': o->quiet = 1; break;
+		case 's': o->summary = optarg; break;
+		case 't': o->threshold = opt_double(optarg, 0, 1, "--threshold"); break;
+		case OPT_DIGITS: opt_digits(optarg); break;
+		case 'o': out_to_file(optarg); break;
+		case OPT_HELP: usage(); break;
+		case OPT_MAX_ITER: o->max_iter = (int)opt_long(optarg, 0, 100000, "--max-iter"); break;
+		case OPT_PA_TOL: o->pa_tol = opt_double(optarg, 0, 1, "--pa-tol"); break;
+		case OPT_REFIT: o->refit = 1; break;
+		case OPT_ROTATE: o->rotate = opt_word(optarg, rot_names, "--rotate"); break;
+		case OPT_ROTATE_TOL: o->rotate_tol = opt_double(optarg, 1e-15, 1, "--rotate-tol"); break;
+		case OPT_VARIMAX_TOL: o->varimax_tol = opt_double(optarg, 0, 1, "--varimax-tol"); break;
+		case OPT_VERSION: print_version(); exit(0);
+		default: die_bad_option(c, argv);
+		}
+	}
+	if (!by_option) {
+		/* the old form: the operands are the items; a file among them is
+		 * the new form's input given without -c */
+		struct stat st;
+		for (int a = optind; a < argc; a++)
+			if (stat(argv[a], &st) == 0 && S_ISREG(st.st_mode))
+				die_usage("'%s' is a file, not an item: name the items with -c "
+				          "(svy-factor -c ITEMS %s)", argv[a], argv[a]);
+		o->items = argv + optind;
+		o->nitems = (size_t)(argc - optind);
+		optind = argc;
+	}
+	if (o->nitems == 0)
+		die_usage("name the item columns (-c ITEMS)");
+	if (o->max_iter < 0)
+		o->max_iter = o->method == M_PA ? 50 : 200;
+	if (o->refit && isnan(o->threshold))
+		die_usage("--refit needs --threshold");
+	if (o->rotate < 0)
+		o->rotate = o->k > 1 ? ROT_OBLIMIN : ROT_NONE;
+	if (o->k < 2)
+		o->rotate = ROT_NONE;
+}
+
+/* The item columns' complete rows, their moments and correlations. */
+static void
+read_data(data *d, const options *o, int argc, char **argv)
+{
+	const char *name;
+	d->fp = opt_input(o->input, argc, argv, optind, &name);
+	tsv_open(&d->r, d->fp, name);
+	size_t p = d->p = cols_expand(&d->r, o->items, o->nitems, &d->col);
+	if (p < 2)
+		die_usage("name at least 2 item columns (got %zu)", p);
+	size_t n = 0, cap = 0, rows = 0;
+	double *x = NULL, *row = xmalloc(p * sizeof *row);
+	while (tsv_next(&d->r)) {
+		rows++;
+		int complete = 1;
+		for (size_t j = 0; j < p; j++)
+			if (!tsv_number(&d->r, d->col[j], &row[j]))
+				complete = 0;
+		if (!complete)
+			continue;
+		x = xgrow(x, &cap, (n + 1) * p, sizeof *x);
+		memcpy(x + n * p, row, p * sizeof *row);
+		n++;
+	}
+	free(row);
+	if (rows == 0)
+		die("%s: no data rows", d->r.name);
+	if (n <= p)
+		die("%s: need more complete rows (%zu) than items (%zu)%s", d->r.name, n, p,
+		    n < rows ? "; rows with a missing item are dropped" : "");
+	d->n = n;
+	d->rows = rows;
+	d->x = x;
+	d->mean = xmalloc(p * sizeof *d->mean);
+	d->sd = xmalloc(p * sizeof *d->sd);
+	fa_moments(x, n, p, d->mean, d->sd);
+	for (size_t j = 0; j < p; j++)
+		if (!(d->sd[j] > 0)) {
+			char buf[NUM_BUFSIZE];
+			die_at(d->r.name, 0, d->r.header[d->col[j]], num_format(buf, x[j]),
+			       "constant item: all %zu complete rows hold the same value", n);
+		}
+	d->cov = xmalloc(p * p * sizeof *d->cov);
+	d->cor = xmalloc(p * p * sizeof *d->cor);
+	fa_cov_cor(x, n, p, d->mean, d->sd, d->cov, d->cor);
+	d->names = xmalloc(p * sizeof *d->names);
+	for (size_t j = 0; j < p; j++)
+		d->names[j] = d->r.header[d->col[j]];
+}
+
+static void
+data_free(data *d)
+{
+	free(d->names);
+	free(d->cor);
+	free(d->cov);
+	free(d->sd);
+	free(d->mean);
+	free(d->x);
+	free(d->col);
+	tsv_free(&d->r);
+	opt_close_input(d->fp);
+}
+
+/* The model, item by item: final-fit rows where the item is in it, the first
+ * fit's loadings (and no weights) for the others. Returns the Heywood cases. */
+static size_t
+build_model(fmodel *m, const data *d, const fit *first, const fit *final,
+            const unsigned char *retained, size_t nret, const options *o)
+{
+	size_t p = d->p, k = o->k, heywood = 0;
+	int oblique = rot_oblique(o->rotate);
+	m->p = p;
+	m->k = k;
+	m->item = d->names;
+	m->factor = xmalloc(k * sizeof *m->factor);
+	for (size_t j = 0; j < k; j++) {
+		char name[32];
+		snprintf(name, sizeof name, "F%zu", j + 1);
+		m->factor[j] = xstrdup(name);
+	}
+	m->load = xmalloc(p * k * sizeof *m->load);
+	m->structure = oblique ? xmalloc(p * k * sizeof *m->structure) : NULL;
+	m->w = xmalloc(p * k * sizeof *m->w);
+	m->h2 = xmalloc(p * sizeof *m->h2);
+	m->msa = xmalloc(p * sizeof *m->msa);
+	m->alpha_drop = xmalloc(p * sizeof *m->alpha_drop);
+	m->std_alpha_drop = xmalloc(p * sizeof *m->std_alpha_drop);
+	m->heywood = xcalloc(p, 1);
+	m->retained = (unsigned char *)retained;
+	m->mean = d->mean;
+	m->sd = d->sd;
+	m->n = (double)d->n;
+	double kmo;
+	if (fa_kmo(d->cor, p, &kmo, m->msa) != 0)
+		die_singular(d->cor, p, first->items, d->names);
+	unsigned char *fitted = xcalloc(p, 1);
+	memcpy(m->load, first->l, p * k * sizeof *m->load);
+	if (oblique)
+		rot_structure(first->l, first->phi, p, k, m->structure);
+	for (size_t i = 0; i < p * k; i++)
+		m->w[i] = NAN;
+	for (size_t s = 0; s < final->p; s++) {
+		size_t i = final->items[s];
+		fitted[i] = 1;
+		memcpy(m->load + i * k, final->l + s * k, k * sizeof *m->load);
+		memcpy(m->w + i * k, final->w + s * k, k * sizeof *m->w);
+		if (oblique)
+			rot_structure(final->l + s * k, final->phi, 1, k, m->structure + i * k);
+	}
+	for (size_t i = 0; i < p; i++) {
+		if (oblique) {
+			const double *phi = fitted[i] ? final->phi : first->phi;
+			rot_communality(m->load + i * k, phi, 1, k, &m->h2[i]);
+		} else {
+			m->h2[i] = 0;
+			for (size_t j = 0; j < k; j++)
+				m->h2[i] += m->load[i * k + j] * m->load[i * k + j];
+		}
+		if (fitted[i] && m->h2[i] >= HEYWOOD) {
+			heywood++;
+			m->heywood[i] = 1;
+			warn("item '%s': Heywood case: communality %.6g reaches 1 (uniqueness "
+			     "at its bound): the fit is improper", d->names[i], m->h2[i]);
+		}
+		int drop = retained[i] && nret >= 3;
+		m->alpha_drop[i] = drop ? fa_alpha(d->cov, p, retained, i) : NAN;
+		m->std_alpha_drop[i] = drop ? fa_alpha(d->cor, p, retained, i) : NAN;
+	}
+	free(fitted);
+	return heywood;
+}
+
+static void
+model_release(fmodel *m)
+{
+	for (size_t j = 0; j < m->k; j++)
+		free(m->factor[j]);
+	free(m->factor);
+	free(m->load);
+	free(m->structure);
+	free(m->w);
+	free(m->h2);
+	free(m->msa);
+	free(m->alpha_drop);
+	free(m->std_alpha_drop);
+	free(m->heywood);
 }
 
 static void
@@ -179,318 +457,189 @@ summary_str(tsv_writer *w, const char *stat, const char *value)
 	tsvw_end(w);
 }
 
+static void
+write_summary(const options *o, const data *d, const fit *first, const fit *final,
+              size_t nret, size_t heywood, double model_df, const unsigned char *retained)
+{
+	size_t k = o->k, p = d->p;
+	char name[64];
+	tsv_writer s;
+	tsvw_open(&s, o->summary);
+	summary_str(&s, "statistic", "value");
+	summary_num(&s, "rows", (double)d->rows);
+	summary_num(&s, "dropped_missing", (double)(d->rows - d->n));
+	summary_num(&s, "n", (double)d->n);
+	summary_num(&s, "items", (double)p);
+	summary_num(&s, "items_retained", (double)nret);
+	summary_num(&s, "items_fitted", (double)final->p);
+	summary_num(&s, "factors", (double)k);
+	summary_str(&s, "method", method_names[o->method]);
+	summary_str(&s, "rotation", rot_names[o->rotate]);
+	summary_num(&s, "bartlett_chi2", final->chi2);
+	summary_num(&s, "bartlett_df", final->df);
+	summary_num(&s, "bartlett_p", final->pvalue);
+	summary_num(&s, "kmo", final->kmo);
+	/* adequacy is judged before items are dropped (the paper's chi2(153)
+	 * and KMO are of all 18 items): give both when there was a refit */
+	if (final != first) {
+		summary_num(&s, "all_items_bartlett_chi2", first->chi2);
+		summary_num(&s, "all_items_bartlett_df", first->df);
+		summary_num(&s, "all_items_bartlett_p", first->pvalue);
+		summary_num(&s, "all_items_kmo", first->kmo);
+	}
+	double cum = 0;
+	for (size_t j = 0; j < k; j++) {
+		/* psych's SS loadings: diag(Phi L'L), the column sums of squares
+		 * when the factors are uncorrelated */
+		double ss = 0;
+		for (size_t c = 0; c < k; c++) {
+			double t = 0;
+			if (c != j && final->phi[j * k + c] == 0)
+				continue;
+			for (size_t i = 0; i < final->p; i++)
+				t += final->l[i * k + c] * final->l[i * k + j];
+			ss += c == j ? t * final->phi[j * k + j] : t * final->phi[j * k + c];
+		}
+		cum += ss;
+		snprintf(name, sizeof name, "ss_loadings_F%zu", j + 1);
+		summary_num(&s, name, ss);
+		snprintf(name, sizeof name, "proportion_F%zu", j + 1);
+		summary_num(&s, name, ss / (double)final->p);
+		snprintf(name, sizeof name, "cumulative_F%zu", j + 1);
+		summary_num(&s, name, cum / (double)final->p);
+	}
+	if (rot_oblique(o->rotate))
+		for (size_t a = 0; a < k; a++)
+			for (size_t b = a + 1; b < k; b++) {
+				snprintf(name, sizeof name, "phi_F%zu_F%zu", a + 1, b + 1);
+				summary_num(&s, name, final->phi[a * k + b]);
+			}
+	summary_num(&s, "model_df", model_df);
+	summary_num(&s, "objective", final->info.objective);
+	summary_num(&s, "alpha", fa_alpha(d->cov, p, retained, p));
+	summary_num(&s, "std_alpha", fa_alpha(d->cor, p, retained, p));
+	summary_num(&s, "heywood", (double)heywood);
+	summary_num(&s, "iterations", final->info.iterations);
+	summary_num(&s, "converged", final->info.converged);
+	if (o->rotate == ROT_VARIMAX) {
+		summary_num(&s, "varimax_iterations", final->rot.iterations);
+		summary_num(&s, "varimax_converged", final->rot.converged);
+	} else if (o->rotate != ROT_NONE) {
+		summary_num(&s, "rotation_iterations", final->rot.iterations);
+		summary_num(&s, "rotation_converged", final->rot.converged);
+		if (!isnan(final->rot.criterion))
+			summary_num(&s, "rotation_criterion", final->rot.criterion);
+	}
+	tsvw_close(&s);
+}
+
+static void
+write_eigenvalues(const char *path, const double *cor, size_t p)
+{
+	double *ev = xmalloc(p * sizeof *ev), cum = 0;
+	fa_eigen(cor, p, ev, NULL);
+	tsv_writer e;
+	tsvw_open(&e, path);
+	tsvw_str(&e, "index");
+	tsvw_str(&e, "eigenvalue");
+	tsvw_str(&e, "proportion");
+	tsvw_str(&e, "cumulative");
+	tsvw_end(&e);
+	for (size_t i = 0; i < p; i++) {
+		cum += ev[i];
+		tsvw_int(&e, (long long)i + 1);
+		tsvw_num(&e, ev[i]);
+		tsvw_num(&e, ev[i] / (double)p);
+		tsvw_num(&e, cum / (double)p);
+		tsvw_end(&e);
+	}
+	tsvw_close(&e);
+	free(ev);
+}
+
+/* Which items load above the threshold (all without one). */
+static size_t
+select_items(const fit *f, size_t p, size_t k, double threshold, unsigned char *retained)
+{
+	size_t nret = 0;
+	for (size_t i = 0; i < p; i++) {
+		double m = 0;
+		for (size_t j = 0; j < k; j++)
+			if (fabs(f->l[i * k + j]) > m)
+				m = fabs(f->l[i * k + j]);
+		retained[i] = isnan(threshold) || m > threshold;
+		nret += retained[i];
+	}
+	if (nret == 0)
+		die("no item loads above the threshold %g", threshold);
+	return nret;
+}
+
+static void
+warn_fit(const options *o, const fit *f, double model_df)
+{
+	if (model_df < 0)
+		warn("%zu factors of %zu items are not identified (model df %g < 0): the "
+		     "loadings are one solution of many", o->k, f->p, model_df);
+	if (!f->info.converged)
+		warn("%s did not converge in %d steps (%s %.3g)", method_names[o->method],
+		     f->info.iterations, o->method == M_PA ?
+		     "last change of the communalities' sum" : "largest gradient",
+		     f->info.gradient);
+	if (!f->rot.converged)
+		warn("%s did not converge in %d steps", rot_names[o->rotate], f->rot.iterations);
+}
+
 int
 main(int argc, char **argv)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_MAX_ITER,
-	       OPT_PA_TOL, OPT_REFIT, OPT_VARIMAX_TOL };
-	static const struct option longopts[] = {
-		{"digits", required_argument, NULL, OPT_DIGITS},
-		{"eigenvalues", required_argument, NULL, 'e'},
-		{"factors", required_argument, NULL, 'k'},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"max-iter", required_argument, NULL, OPT_MAX_ITER},
-		{"method", required_argument, NULL, 'm'},
-		{"output", required_argument, NULL, 'o'},
-		{"pa-tol", required_argument, NULL, OPT_PA_TOL},
-		{"quiet", no_argument, NULL, 'q'},
-		{"refit", no_argument, NULL, OPT_REFIT},
-		{"rotate", required_argument, NULL, 'r'},
-		{"summary", required_argument, NULL, 's'},
-		{"threshold", required_argument, NULL, 't'},
-		{"varimax-tol", required_argument, NULL, OPT_VARIMAX_TOL},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	options o = {1, 1, 0, NAN, 0, -1, 0, M_MINRES, 0.001, NULL, NULL};
-	int c;
-
+	options o = {1, -1, 0, 1e-5, NAN, 0, -1, 0, M_MINRES, 0.001, NULL, NULL, NULL,
+	             NULL, 0};
 	err_init("factor");
-	while ((c = getopt_long(argc, argv, ":o:e:k:m:qr:s:t:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'e': o.eigenvalues = optarg; break;
-		case 'k': o.k = (size_t)opt_long(optarg, 1, 1000, "--factors"); break;
-		case 'm':
-			for (o.method = 0; o.method < 3; o.method++)
-				if (strcmp(optarg, method_names[o.method]) == 0)
-					break;
-			if (o.method == 3)
-				die_usage("--method: unknown method '%s' (minres, ml or pa)", optarg);
-			break;
-		case 'q': o.quiet = 1; break;
-		case 'r':
-			if (strcmp(optarg, "varimax") == 0)
-				o.rotate = 1;
-			else if (strcmp(optarg, "none") == 0)
-				o.rotate = 0;
-			else
-				die_usage("--rotate: unknown rotation '%s' (varimax or none)", optarg);
-			break;
-		case 's': o.summary = optarg; break;
-		case 't': o.threshold = opt_double(optarg, 0, 1, "--threshold"); break;
-		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case OPT_MAX_ITER: o.max_iter = (int)opt_long(optarg, 0, 100000, "--max-iter"); break;
-		case OPT_PA_TOL: o.pa_tol = opt_double(optarg, 0, 1, "--pa-tol"); break;
-		case OPT_REFIT: o.refit = 1; break;
-		case OPT_VARIMAX_TOL: o.varimax_tol = opt_double(optarg, 0, 1, "--varimax-tol"); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
-	}
-	if (optind == argc)
-		die_usage("name the item columns");
-	if (o.max_iter < 0)
-		o.max_iter = o.method == M_PA ? 50 : 200;
-	if (o.refit && isnan(o.threshold))
-		die_usage("--refit needs --threshold");
-
-	tsv_reader r;
-	tsv_open(&r, stdin, "<stdin>");
-	size_t *col, p = cols_expand(&r, argv + optind, (size_t)(argc - optind), &col);
-	if (p < 2)
-		die_usage("name at least 2 item columns (got %zu)", p);
-	char **names = r.header;
-
-	/* only the item columns, complete rows only */
-	size_t n = 0, cap = 0, rows = 0;
-	double *x = NULL, *row = xmalloc(p * sizeof *row);
-	while (tsv_next(&r)) {
-		rows++;
-		int complete = 1;
-		for (size_t j = 0; j < p; j++)
-			if (!tsv_number(&r, col[j], &row[j]))
-				complete = 0;
-		if (!complete)
-			continue;
-		x = xgrow(x, &cap, (n + 1) * p, sizeof *x);
-		memcpy(x + n * p, row, p * sizeof *row);
-		n++;
-	}
-	free(row);
-	if (rows == 0)
-		die("%s: no data rows", r.name);
-	if (n <= p)
-		die("%s: need more complete rows (%zu) than items (%zu)%s", r.name, n, p,
-		    n < rows ? "; rows with a missing item are dropped" : "");
-
-	double *mean = xmalloc(p * sizeof *mean), *sd = xmalloc(p * sizeof *sd);
-	fa_moments(x, n, p, mean, sd);
-	for (size_t j = 0; j < p; j++)
-		if (!(sd[j] > 0)) {
-			char buf[NUM_BUFSIZE];
-			die_at(r.name, 0, names[col[j]], num_format(buf, x[j]),
-			       "constant item: all %zu complete rows hold the same value", n);
-		}
-	double *cov = xmalloc(p * p * sizeof *cov), *cor = xmalloc(p * p * sizeof *cor);
-	fa_cov_cor(x, n, p, mean, sd, cov, cor);
-	char **inames = xmalloc(p * sizeof *inames);
-	for (size_t j = 0; j < p; j++)
-		inames[j] = names[col[j]];
+	parse_options(argc, argv, &o);
+	data d;
+	read_data(&d, &o, argc, argv);
+	size_t p = d.p, k = o.k;
 
 	/* all items; then, maybe, the retained ones */
 	unsigned char *all = xmalloc(p), *retained = xmalloc(p);
 	memset(all, 1, p);
-	double *msa = xmalloc(p * sizeof *msa), kmo_all;
 	fit first, second, *final = &first;
-	fit_items(&first, cor, p, all, n, inames, &o);
-	if (fa_kmo(cor, p, &kmo_all, msa) != 0)
-		die_singular(cor, p, first.items, inames);
-	size_t k = o.k, nret = 0;
-	for (size_t i = 0; i < p; i++) {
-		double m = 0;
-		for (size_t j = 0; j < k; j++)
-			if (fabs(first.l[i * k + j]) > m)
-				m = fabs(first.l[i * k + j]);
-		retained[i] = isnan(o.threshold) || m > o.threshold;
-		nret += retained[i];
-	}
-	if (nret == 0)
-		die("no item loads above the threshold %g", o.threshold);
+	fit_items(&first, d.cor, p, all, d.n, d.names, &o);
+	size_t nret = select_items(&first, p, k, o.threshold, retained);
 	if (o.refit && nret < p) {
 		if (nret <= k)
 			die("%zu items load above the threshold %g: --refit with %zu factors "
 			    "needs more", nret, o.threshold, k);
-		fit_items(&second, cor, p, retained, n, inames, &o);
+		fit_items(&second, d.cor, p, retained, d.n, d.names, &o);
 		final = &second;
 	}
-
-	/* the model, item by item: final-fit rows where the item is in it */
-	double *l = xmalloc(p * k * sizeof *l), *w = xmalloc(p * k * sizeof *w);
-	unsigned char *fitted = xcalloc(p, 1);
-	memcpy(l, first.l, p * k * sizeof *l);
-	for (size_t i = 0; i < p * k; i++)
-		w[i] = NAN;
-	for (size_t s = 0; s < final->p; s++) {
-		size_t i = final->items[s];
-		fitted[i] = 1;
-		memcpy(l + i * k, final->l + s * k, k * sizeof *l);
-		memcpy(w + i * k, final->w + s * k, k * sizeof *w);
-	}
-	double *h2 = xmalloc(p * sizeof *h2);
-	size_t heywood = 0;
-	for (size_t i = 0; i < p; i++) {
-		h2[i] = 0;
-		for (size_t j = 0; j < k; j++)
-			h2[i] += l[i * k + j] * l[i * k + j];
-		if (fitted[i] && h2[i] >= HEYWOOD) {
-			heywood++;
-			warn("item '%s': Heywood case: communality %.6g reaches 1 (uniqueness "
-			     "at its bound): the fit is improper", inames[i], h2[i]);
-		}
-	}
-	double alpha = fa_alpha(cov, p, retained, p), std_alpha = fa_alpha(cor, p, retained, p);
+	fmodel m;
+	size_t heywood = build_model(&m, &d, &first, final, retained, nret, &o);
 	/* degrees of freedom of the factor model (psych's dof) */
 	double pf = (double)final->p, kf = (double)k;
 	double model_df = ((pf - kf) * (pf - kf) - (pf + kf)) / 2;
-	if (model_df < 0)
-		warn("%zu factors of %zu items are not identified (model df %g < 0): the "
-		     "loadings are one solution of many", k, final->p, model_df);
-	if (!final->info.converged)
-		warn("%s did not converge in %d steps (%s %.3g)", method_names[o.method],
-		     final->info.iterations, o.method == M_PA ?
-		     "last change of the communalities' sum" : "largest gradient",
-		     final->info.gradient);
-	if (!final->vconv)
-		warn("varimax did not converge in %d steps", final->vit);
+	warn_fit(&o, final, model_df);
 
 	/* everything is known: print */
 	tsv_writer out;
 	tsvw_init(&out, stdout, "<stdout>");
-	char name[64];
-	tsvw_str(&out, "item");
-	for (size_t j = 0; j < k; j++) {
-		snprintf(name, sizeof name, "F%zu", j + 1);
-		tsvw_str(&out, name);
-	}
-	const char *fixed[] = {"communality", "uniqueness", "heywood", "msa", "retained",
-	                       "alpha_if_dropped", "std_alpha_if_dropped", "mean", "sd", "n"};
-	for (size_t j = 0; j < sizeof fixed / sizeof *fixed; j++)
-		tsvw_str(&out, fixed[j]);
-	for (size_t j = 0; j < k; j++) {
-		snprintf(name, sizeof name, "weight_F%zu", j + 1);
-		tsvw_str(&out, name);
-	}
-	tsvw_end(&out);
-	for (size_t i = 0; i < p; i++) {
-		tsvw_str(&out, inames[i]);
-		for (size_t j = 0; j < k; j++)
-			tsvw_num(&out, l[i * k + j]);
-		tsvw_num(&out, h2[i]);
-		tsvw_num(&out, 1 - h2[i]);
-		tsvw_int(&out, fitted[i] && h2[i] >= HEYWOOD);
-		tsvw_num(&out, msa[i]);
-		tsvw_int(&out, retained[i]);
-		double ad = retained[i] && nret >= 3 ? fa_alpha(cov, p, retained, i) : NAN;
-		double sa = retained[i] && nret >= 3 ? fa_alpha(cor, p, retained, i) : NAN;
-		if (isnan(ad)) tsvw_str(&out, ""); else tsvw_num(&out, ad);
-		if (isnan(sa)) tsvw_str(&out, ""); else tsvw_num(&out, sa);
-		tsvw_num(&out, mean[i]);
-		tsvw_num(&out, sd[i]);
-		tsvw_int(&out, (long long)n);
-		for (size_t j = 0; j < k; j++)
-			if (isnan(w[i * k + j]))
-				tsvw_str(&out, "");
-			else
-				tsvw_num(&out, w[i * k + j]);
-		tsvw_end(&out);
-	}
-
-	if (o.summary) {
-		tsv_writer s;
-		tsvw_open(&s, o.summary);
-		summary_str(&s, "statistic", "value");
-		summary_num(&s, "rows", (double)rows);
-		summary_num(&s, "dropped_missing", (double)(rows - n));
-		summary_num(&s, "n", (double)n);
-		summary_num(&s, "items", (double)p);
-		summary_num(&s, "items_retained", (double)nret);
-		summary_num(&s, "items_fitted", (double)final->p);
-		summary_num(&s, "factors", (double)k);
-		summary_str(&s, "method", method_names[o.method]);
-		summary_str(&s, "rotation", k > 1 && o.rotate ? "varimax" : "none");
-		summary_num(&s, "bartlett_chi2", final->chi2);
-		summary_num(&s, "bartlett_df", final->df);
-		summary_num(&s, "bartlett_p", final->pvalue);
-		summary_num(&s, "kmo", final->kmo);
-		/* adequacy is judged before items are dropped (the paper's chi2(153)
-		 * and KMO are of all 18 items): give both when there was a refit */
-		if (final != &first) {
-			summary_num(&s, "all_items_bartlett_chi2", first.chi2);
-			summary_num(&s, "all_items_bartlett_df", first.df);
-			summary_num(&s, "all_items_bartlett_p", first.pvalue);
-			summary_num(&s, "all_items_kmo", first.kmo);
-		}
-		double cum = 0;
-		for (size_t j = 0; j < k; j++) {
-			double ss = 0;
-			for (size_t i = 0; i < final->p; i++)
-				ss += final->l[i * k + j] * final->l[i * k + j];
-			cum += ss;
-			snprintf(name, sizeof name, "ss_loadings_F%zu", j + 1);
-			summary_num(&s, name, ss);
-			snprintf(name, sizeof name, "proportion_F%zu", j + 1);
-			summary_num(&s, name, ss / (double)final->p);
-			snprintf(name, sizeof name, "cumulative_F%zu", j + 1);
-			summary_num(&s, name, cum / (double)final->p);
-		}
-		summary_num(&s, "model_df", model_df);
-		summary_num(&s, "objective", final->info.objective);
-		summary_num(&s, "alpha", alpha);
-		summary_num(&s, "std_alpha", std_alpha);
-		summary_num(&s, "heywood", (double)heywood);
-		summary_num(&s, "iterations", final->info.iterations);
-		summary_num(&s, "converged", final->info.converged);
-		if (k > 1 && o.rotate) {
-			summary_num(&s, "varimax_iterations", final->vit);
-			summary_num(&s, "varimax_converged", final->vconv);
-		}
-		tsvw_close(&s);
-	}
-	if (o.eigenvalues) {
-		double *ev = xmalloc(p * sizeof *ev), cum = 0;
-		fa_eigen(cor, p, ev, NULL);
-		tsv_writer e;
-		tsvw_open(&e, o.eigenvalues);
-		tsvw_str(&e, "index");
-		tsvw_str(&e, "eigenvalue");
-		tsvw_str(&e, "proportion");
-		tsvw_str(&e, "cumulative");
-		tsvw_end(&e);
-		for (size_t i = 0; i < p; i++) {
-			cum += ev[i];
-			tsvw_int(&e, (long long)i + 1);
-			tsvw_num(&e, ev[i]);
-			tsvw_num(&e, ev[i] / (double)p);
-			tsvw_num(&e, cum / (double)p);
-			tsvw_end(&e);
-		}
-		tsvw_close(&e);
-		free(ev);
-	}
+	fmodel_write(&m, &out);
+	if (o.summary)
+		write_summary(&o, &d, &first, final, nret, heywood, model_df, retained);
+	if (o.eigenvalues)
+		write_eigenvalues(o.eigenvalues, d.cor, p);
 	close_stdout();
 	if (!o.quiet)
 		warn("read %zu rows, used %zu, dropped %zu with a missing item (listwise)",
-		     rows, n, rows - n);
+		     d.rows, d.n, d.rows - d.n);
 
+	model_release(&m);
 	if (final != &first)
 		fit_free(&second);
 	fit_free(&first);
-	free(h2);
-	free(fitted);
-	free(w);
-	free(l);
-	free(msa);
 	free(retained);
 	free(all);
-	free(inames);
-	free(cor);
-	free(cov);
-	free(sd);
-	free(mean);
-	free(x);
-	free(col);
-	tsv_free(&r);
+	data_free(&d);
 	return 0;
 }

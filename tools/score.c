@@ -9,6 +9,7 @@
 #include "cols.h"
 #include "err.h"
 #include "fa.h"
+#include "fmodel.h"
 #include "num.h"
 #include "opt.h"
 #include "tsv.h"
@@ -23,20 +24,25 @@ usage(void)
 	       "\n"
 	       "  -m, --model FILE        the model: item rows with mean, sd, n and\n"
 	       "                          weight_F1.. columns (items without weights are\n"
-	       "                          not scored)\n"
+	       "                          not scored; an item listed twice is an error)\n"
+	       "  -i, --input FILE        read FILE (or give it as the operand)\n"
 	       "  -n, --name NAMES        comma-separated names of the score columns, in\n"
 	       "                          factor order (default: the model's F1, F2, ...)\n"
 	       "      --method M          regression (default; Thurstone, as psych\n"
-	       "                          factor.scores and factor_analyzer transform) or\n"
-	       "                          bartlett\n"
+	       "                          factor.scores and factor_analyzer transform:\n"
+	       "                          R^-1 S, S the structure loadings) or bartlett\n"
+	       "                          (U^-2 L (L' U^-2 L)^-1, L the pattern loadings)\n"
 	       "      --normalize N       none (default) or minmax: (s - min) / (max - min)\n"
 	       "                          over the scored rows, the study's [0, 1] score\n"
 	       "      --standardize S     model (default): z-scores with the model's item\n"
 	       "                          means and sds, which reproduces psych on the\n"
 	       "                          fitting sample and scores a new sample on the\n"
 	       "                          fitting sample's scale; sample: with the scored\n"
-	       "                          sample's own means and sds, as psych does on any\n"
-	       "                          data it is given\n"
+	       "                          sample's own means and sds and the model's\n"
+	       "                          weights, as psych predict(fa, newdata); refit:\n"
+	       "                          own means and sds and regression weights\n"
+	       "                          rebuilt from the scored sample's correlations\n"
+	       "                          (complete rows), as psych factor.scores(newx, fa)\n"
 	       "      --ddof D            1 (default): sds with n - 1, as R; 0: with n, as\n"
 	       "                          factor_analyzer (raw scores then grow by\n"
 	       "                          sqrt(n / (n - 1)); min-max scores are the same)\n"
@@ -51,154 +57,51 @@ usage(void)
 	       "\n"
 	       "Rows with a missing item get empty scores (they are not dropped) and are\n"
 	       "counted on standard error. --normalize minmax and --standardize sample\n"
-	       "read the input twice through a temporary file; memory stays constant\n"
-	       "except for --summary, which keeps the scores.\n"
+	       "or refit read the input twice through a temporary file; memory stays\n"
+	       "constant except for --summary, which keeps the scores.\n"
 	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
 	       err_prog);
 	exit(0);
 }
 
+enum { STD_MODEL, STD_SAMPLE, STD_REFIT };
+
 typedef struct {
-	size_t p, k;
-	char **item, **factor;	/* p item names, k factor names */
-	double *mean, *sd, *w;	/* w: p x k weights */
-	double *load, *uniq;	/* p x k loadings and p uniquenesses */
-	double n;
-	size_t *cw, *cl;	/* model columns of the weights and loadings */
-} model;
+	const char *model, *names, *summary, *input;
+	int bartlett, minmax, standardize, ddof, quiet;
+} options;
 
-static double
-model_number(tsv_reader *r, size_t i)
-{
-	double x;
-	if (!tsv_number(r, i, &x))
-		die_at(r->name, r->lineno, r->header[i], NULL, "missing value");
-	return x;
-}
-
-/* Read the model; the loadings and uniquenesses only when NEED_LOADINGS. */
-static void
-model_read(model *m, const char *path, int need_loadings)
-{
-	FILE *fp = tsv_fopen_in(path);
-	tsv_reader r;
-	tsv_open(&r, fp, path);
-	long ci = cols_find(&r, "item"), cm = cols_find(&r, "mean"), cs = cols_find(&r, "sd");
-	long cn = cols_find(&r, "n"), cu = cols_find(&r, "uniqueness");
-	const char *need[] = {"item", "mean", "sd", "n"};
-	long have[] = {ci, cm, cs, cn};
-	for (size_t j = 0; j < 4; j++)
-		if (have[j] < 0)
-			die_at(path, 1, need[j], NULL, "the model has no such column (not a "
-			       "model written by svy-factor?)");
-	/* held in M so that they stay reachable when a data error exits */
-	size_t *cw = m->cw = xmalloc(r.ncols * sizeof *cw);
-	size_t *cl = m->cl = xmalloc(r.ncols * sizeof *cl);
-	m->k = 0;
-	m->factor = xmalloc(r.ncols * sizeof *m->factor);
-	for (size_t i = 0; i < r.ncols; i++) {
-		if (strncmp(r.header[i], "weight_", 7) != 0 || r.header[i][7] == '\0')
-			continue;
-		cw[m->k] = i;
-		m->factor[m->k] = xstrdup(r.header[i] + 7);
-		if (need_loadings) {
-			long c = cols_find(&r, m->factor[m->k]);
-			if (c < 0)
-				die_at(path, 1, m->factor[m->k], NULL, "the model has no loadings "
-				       "column for weight column '%s'", r.header[i]);
-			cl[m->k] = (size_t)c;
-		}
-		m->k++;
-	}
-	if (m->k == 0)
-		die_at(path, 1, NULL, NULL, "the model has no weight_* column");
-	if (need_loadings && cu < 0)
-		die_at(path, 1, "uniqueness", NULL, "the model has no such column");
-	size_t cap = 0, k = m->k;
-	m->p = 0;
-	m->item = NULL;
-	m->mean = m->sd = m->w = m->load = m->uniq = NULL;
-	m->n = 0;
-	size_t capw = 0, capm = 0, capl = 0, capu = 0, caps = 0;
-	while (tsv_next(&r)) {
-		size_t empty = 0;
-		for (size_t j = 0; j < k; j++)
-			empty += tsv_missing(&r, cw[j]);
-		if (empty == k)
-			continue;	/* an item left out of the final fit */
-		if (empty)
-			die_at(path, r.lineno, NULL, NULL, "item '%s' has some weights but not all",
-			       tsv_get(&r, (size_t)ci));
-		size_t p = m->p;
-		m->item = xgrow(m->item, &cap, p + 1, sizeof *m->item);
-		m->mean = xgrow(m->mean, &capm, p + 1, sizeof *m->mean);
-		m->sd = xgrow(m->sd, &caps, p + 1, sizeof *m->sd);
-		m->w = xgrow(m->w, &capw, (p + 1) * k, sizeof *m->w);
-		m->item[p] = xstrdup(tsv_get(&r, (size_t)ci));
-		m->mean[p] = model_number(&r, (size_t)cm);
-		m->sd[p] = model_number(&r, (size_t)cs);
-		if (!(m->sd[p] > 0))
-			die_at(path, r.lineno, "sd", tsv_get(&r, (size_t)cs), "not a positive "
-			       "standard deviation");
-		double n = model_number(&r, (size_t)cn);
-		if (!(n >= 2) || (m->n != 0 && n != m->n))
-			die_at(path, r.lineno, "n", tsv_get(&r, (size_t)cn), "not the same "
-			       "sample size (at least 2) on every row");
-		m->n = n;
-		for (size_t j = 0; j < k; j++)
-			m->w[p * k + j] = model_number(&r, cw[j]);
-		if (need_loadings) {
-			m->load = xgrow(m->load, &capl, (p + 1) * k, sizeof *m->load);
-			m->uniq = xgrow(m->uniq, &capu, p + 1, sizeof *m->uniq);
-			for (size_t j = 0; j < k; j++)
-				m->load[p * k + j] = model_number(&r, cl[j]);
-			m->uniq[p] = model_number(&r, (size_t)cu);
-		}
-		m->p++;
-	}
-	if (m->p == 0)
-		die("%s: the model has no item with weights", path);
-	tsv_free(&r);
-	if (fp != stdin)
-		fclose(fp);
-}
-
-static void
-model_free(model *m)
-{
-	for (size_t i = 0; i < m->p; i++)
-		free(m->item[i]);
-	for (size_t j = 0; j < m->k; j++)
-		free(m->factor[j]);
-	free(m->item);
-	free(m->factor);
-	free(m->cw);
-	free(m->cl);
-	free(m->mean);
-	free(m->sd);
-	free(m->w);
-	free(m->load);
-	free(m->uniq);
-}
+/* The scoring state: the model, its weights and the scale of the items. */
+typedef struct {
+	fmodel m;
+	char **names, **given;
+	size_t ngiven;
+	size_t *col;
+	double *w, *mean, *sd, *x, *s, *lo, *hi;
+} scorer;
 
 /* The scores of R's current row into S (k values); 0 when an item is missing. */
 static int
-score_row(tsv_reader *r, const size_t *col, const model *m, const double *w,
-          const double *mean, const double *sd, double *x, double *s)
+score_row(tsv_reader *r, const scorer *sc, double *s)
 {
+	const fmodel *m = &sc->m;
 	int complete = 1;
 	for (size_t i = 0; i < m->p; i++)
-		if (!tsv_number(r, col[i], &x[i]))
+		if (!tsv_number(r, sc->col[i], &sc->x[i]))
 			complete = 0;
 	if (!complete)
 		return 0;
 	for (size_t j = 0; j < m->k; j++)
 		s[j] = 0;
 	for (size_t i = 0; i < m->p; i++) {
-		double z = (x[i] - mean[i]) / sd[i];
+		double z = (sc->x[i] - sc->mean[i]) / sc->sd[i];
 		for (size_t j = 0; j < m->k; j++)
-			s[j] += z * w[i * m->k + j];
+			s[j] += z * sc->w[i * m->k + j];
 	}
+	for (size_t j = 0; j < m->k; j++)
+		if (!isfinite(s[j]))
+			die_at(r->name, r->lineno, sc->names[j], NULL, "the score overflows (the "
+			       "values or the model's weights are too large)");
 	return 1;
 }
 
@@ -219,8 +122,8 @@ summary_row(tsv_writer *w, const char *stat, const char *suffix, double x)
 	tsvw_end(w);
 }
 
-int
-main(int argc, char **argv)
+static void
+parse_options(int argc, char **argv, options *o)
 {
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DDOF, OPT_DIGITS, OPT_METHOD,
 	       OPT_NORMALIZE, OPT_STANDARDIZE };
@@ -228,6 +131,7 @@ main(int argc, char **argv)
 		{"ddof", required_argument, NULL, OPT_DDOF},
 		{"digits", required_argument, NULL, OPT_DIGITS},
 		{"help", no_argument, NULL, OPT_HELP},
+		{"input", required_argument, NULL, 'i'},
 		{"method", required_argument, NULL, OPT_METHOD},
 		{"model", required_argument, NULL, 'm'},
 		{"name", required_argument, NULL, 'n'},
@@ -239,165 +143,262 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	const char *model_path = NULL, *names_opt = NULL, *summary = NULL;
-	int bartlett = 0, minmax = 0, sample = 0, ddof = 1, quiet = 0, c;
-
-	err_init("score");
-	while ((c = getopt_long(argc, argv, ":o:m:n:qs:", longopts, NULL)) != -1) {
+	static const char *const methods[] = {"regression", "bartlett", NULL};
+	static const char *const norms[] = {"none", "minmax", NULL};
+	static const char *const stds[] = {"model", "sample", "refit", NULL};
+	int c;
+	while ((c = getopt_long(argc, argv, ":i:o:m:n:qs:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'm': model_path = optarg; break;
-		case 'n': names_opt = optarg; break;
-		case 'q': quiet = 1; break;
-		case 's': summary = optarg; break;
-		case OPT_DDOF: ddof = (int)opt_long(optarg, 0, 1, "--ddof"); break;
-		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
+		case 'i': o->input = optarg; break;
+		case 'm': o->model = optarg; break;
+		case 'n': o->names = optarg; break;
+		case 'q': o->quiet = 1; break;
+		case 's': o->summary = optarg; break;
+		case OPT_DDOF: o->ddof = (int)opt_long(optarg, 0, 1, "--ddof"); break;
+		case OPT_DIGITS: opt_digits(optarg); break;
 		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
-		case OPT_METHOD:
-			if (strcmp(optarg, "regression") == 0) bartlett = 0;
-			else if (strcmp(optarg, "bartlett") == 0) bartlett = 1;
-			else die_usage("--method: unknown method '%s' (regression or bartlett)", optarg);
-			break;
-		case OPT_NORMALIZE:
-			if (strcmp(optarg, "none") == 0) minmax = 0;
-			else if (strcmp(optarg, "minmax") == 0) minmax = 1;
-			else die_usage("--normalize: unknown normalisation '%s' (none or minmax)", optarg);
-			break;
-		case OPT_STANDARDIZE:
-			if (strcmp(optarg, "model") == 0) sample = 0;
-			else if (strcmp(optarg, "sample") == 0) sample = 1;
-			else die_usage("--standardize: unknown choice '%s' (model or sample)", optarg);
-			break;
+		case OPT_METHOD: o->bartlett = opt_word(optarg, methods, "--method"); break;
+		case OPT_NORMALIZE: o->minmax = opt_word(optarg, norms, "--normalize"); break;
+		case OPT_STANDARDIZE: o->standardize = opt_word(optarg, stds, "--standardize"); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
 		}
 	}
-	if (!model_path)
+	if (!o->model)
 		die_usage("--model is required");
-	if (argc - optind > 1)
-		die_usage("too many arguments: one input file at most");
+}
 
-	model m;
-	model_read(&m, model_path, bartlett);
-	size_t p = m.p, k = m.k;
-	char **names = xmalloc(k * sizeof *names), **given = NULL;
-	size_t ngiven = 0;
-	if (names_opt) {
-		given = cols_split_list(names_opt, &ngiven);
-		if (ngiven > k)
-			die_usage("--name: %zu names, but the model has %zu factor%s", ngiven, k,
-			          k == 1 ? "" : "s");
+/* The model, the score columns' names and the weights. */
+static void
+scorer_init(scorer *sc, const options *o)
+{
+	fmodel *m = &sc->m;
+	fmodel_read(m, o->model, o->bartlett || o->standardize == STD_REFIT);
+	size_t p = m->p, k = m->k;
+	sc->names = xmalloc(k * sizeof *sc->names);
+	sc->given = NULL;
+	sc->ngiven = 0;
+	if (o->names) {
+		sc->given = cols_split_list(o->names, &sc->ngiven);
+		if (sc->ngiven > k)
+			die_usage("--name: %zu names, but the model has %zu factor%s", sc->ngiven,
+			          k, k == 1 ? "" : "s");
 	}
-	for (size_t j = 0; j < k; j++)
-		names[j] = j < ngiven ? given[j] : m.factor[j];
 	for (size_t j = 0; j < k; j++) {
-		if (names[j][0] == '\0')
+		sc->names[j] = j < sc->ngiven ? sc->given[j] : m->factor[j];
+		if (sc->names[j][0] == '\0')
 			die_usage("--name: an empty name");
 		for (size_t a = 0; a < j; a++)
-			if (strcmp(names[a], names[j]) == 0)
-				die_usage("--name: '%s' names two factors", names[j]);
+			if (strcmp(sc->names[a], sc->names[j]) == 0)
+				die_usage("--name: '%s' names two factors", sc->names[j]);
 	}
-
-	double *w = xmalloc(p * k * sizeof *w);
-	if (bartlett) {
-		if (fa_bartlett_weights(m.load, m.uniq, p, k, w) != 0)
+	sc->w = xmalloc(p * k * sizeof *sc->w);
+	if (o->bartlett) {
+		if (fa_bartlett_weights(m->load, m->uniq, p, k, sc->w) != 0)
 			die("%s: no Bartlett weights: a uniqueness is zero or the loadings are "
-			    "singular", model_path);
+			    "singular", o->model);
 	} else {
-		memcpy(w, m.w, p * k * sizeof *w);
+		memcpy(sc->w, m->w, p * k * sizeof *sc->w);
 	}
-
-	const char *path = optind < argc ? argv[optind] : "-";
-	FILE *in = tsv_fopen_in(path);
-	tsv_reader r;
-	tsv_open(&r, in, strcmp(path, "-") == 0 ? "<stdin>" : path);
-	size_t *col = xmalloc(p * sizeof *col);
-	for (size_t i = 0; i < p; i++)
-		col[i] = cols_require(&r, m.item[i]);
-	for (size_t j = 0; j < k; j++)
-		if (cols_find(&r, names[j]) >= 0)
-			die_usage("the input already has a column '%s'; choose another --name",
-			          names[j]);
-
-	double *mean = xmalloc(p * sizeof *mean), *sd = xmalloc(p * sizeof *sd);
-	double *x = xmalloc(p * sizeof *x), *s = xmalloc(k * sizeof *s);
-	double *lo = xmalloc(k * sizeof *lo), *hi = xmalloc(k * sizeof *hi);
-	double shrink = ddof ? 1 : sqrt((m.n - 1) / m.n);
+	sc->mean = xmalloc(p * sizeof *sc->mean);
+	sc->sd = xmalloc(p * sizeof *sc->sd);
+	sc->x = xmalloc(p * sizeof *sc->x);
+	sc->s = xmalloc(k * sizeof *sc->s);
+	sc->lo = xmalloc(k * sizeof *sc->lo);
+	sc->hi = xmalloc(k * sizeof *sc->hi);
+	double shrink = o->ddof ? 1 : sqrt((m->n - 1) / m->n);
 	for (size_t i = 0; i < p; i++) {
-		mean[i] = m.mean[i];
-		sd[i] = m.sd[i] * shrink;
+		sc->mean[i] = m->mean[i];
+		sc->sd[i] = m->sd[i] * shrink;
 	}
 	for (size_t j = 0; j < k; j++) {
-		lo[j] = INFINITY;
-		hi[j] = -INFINITY;
+		sc->lo[j] = INFINITY;
+		sc->hi[j] = -INFINITY;
 	}
+}
 
-	/* Two more passes over a spooled copy when the scores need the whole
-	 * sample first: its moments, its range. */
-	tsv_reader *src = &r, spool;
-	FILE *tmp = NULL;
-	size_t rows = 0, scored = 0;
-	if (minmax || sample) {
-		tmp = tmpfile();
-		if (!tmp)
-			die_errno("cannot create a temporary file");
-		tsv_writer tw;
-		tsvw_init(&tw, tmp, "temporary file");
-		tsvw_header(&tw, &r);
+static void
+scorer_free(scorer *sc)
+{
+	if (sc->given)
+		cols_free_list(sc->given, sc->ngiven);
+	free(sc->names);
+	free(sc->col);
+	free(sc->w);
+	free(sc->mean);
+	free(sc->sd);
+	free(sc->x);
+	free(sc->s);
+	free(sc->lo);
+	free(sc->hi);
+	fmodel_free(&sc->m);
+}
+
+/* The scored sample's own scale (and, for refit, weights R^-1 S from its
+ * correlations), from shifted sums over its complete rows. */
+static void
+sample_scale(scorer *sc, const options *o, const char *name, size_t nc,
+             const double *sum, const double *cross)
+{
+	const fmodel *m = &sc->m;
+	size_t p = m->p, k = m->k;
+	if (nc < 2)
+		die("%s: --standardize %s needs at least 2 complete rows (got %zu)", name,
+		    o->standardize == STD_REFIT ? "refit" : "sample", nc);
+	double *dm = xmalloc(p * sizeof *dm);
+	for (size_t i = 0; i < p; i++) {
+		dm[i] = sum[i] / (double)nc;
+		double ss = cross[i * p + i] - (double)nc * dm[i] * dm[i];
+		sc->mean[i] = m->mean[i] + dm[i];
+		sc->sd[i] = sqrt((ss > 0 ? ss : 0) / (double)(nc - (size_t)o->ddof));
+		if (!(sc->sd[i] > 0) || !isfinite(sc->sd[i]))
+			die_at(name, 0, m->item[i], NULL, "constant item in the scored "
+			       "sample: --standardize %s cannot scale it",
+			       o->standardize == STD_REFIT ? "refit" : "sample");
+	}
+	if (o->standardize == STD_REFIT && !o->bartlett) {
+		double *r = xmalloc(p * p * sizeof *r);
+		for (size_t a = 0; a < p; a++)
+			for (size_t b = 0; b < p; b++) {
+				double c = cross[a * p + b] - (double)nc * dm[a] * dm[b];
+				double va = cross[a * p + a] - (double)nc * dm[a] * dm[a];
+				double vb = cross[b * p + b] - (double)nc * dm[b] * dm[b];
+				r[a * p + b] = a == b ? 1 : c / sqrt(va * vb);
+			}
+		const double *s = m->structure ? m->structure : m->load;
+		if (fa_regression_weights(r, s, p, k, sc->w) != 0)
+			die("%s: --standardize refit: the correlation matrix of the %zu items "
+			    "in the scored sample is singular", name, p);
+		free(r);
+	}
+	free(dm);
+}
+
+/* The first pass when the scores need the whole sample: spool the input to
+ * a temporary file, gather its moments, then its score range. Returns the
+ * temporary file (rewound) or NULL when one pass is enough. */
+static FILE *
+first_pass(scorer *sc, const options *o, tsv_reader *r)
+{
+	if (!o->minmax && o->standardize == STD_MODEL)
+		return NULL;
+	const fmodel *m = &sc->m;
+	size_t p = m->p, k = m->k, nc = 0;
+	FILE *tmp = tmpfile();
+	if (!tmp)
+		die_errno("cannot create a temporary file");
+	tsv_writer tw;
+	tsvw_init(&tw, tmp, "temporary file");
+	tsvw_header(&tw, r);
+	tsvw_end(&tw);
+	double *sum = xcalloc(p, sizeof *sum), *cross = xcalloc(p * p, sizeof *cross);
+	while (tsv_next(r)) {
+		int complete = 1;
+		for (size_t i = 0; i < p; i++)
+			if (!tsv_number(r, sc->col[i], &sc->x[i]))
+				complete = 0;
+		/* shifted sums: exact enough and one pass */
+		if (complete && o->standardize != STD_MODEL) {
+			for (size_t a = 0; a < p; a++) {
+				double da = sc->x[a] - m->mean[a];
+				sum[a] += da;
+				for (size_t b = 0; b < p; b++)
+					if (o->standardize == STD_REFIT || a == b)
+						cross[a * p + b] += da * (sc->x[b] - m->mean[b]);
+			}
+			nc++;
+		}
+		tsvw_copy_row(&tw, r);
 		tsvw_end(&tw);
-		double *sum = xcalloc(p, sizeof *sum), *sum2 = xcalloc(p, sizeof *sum2);
-		size_t nc = 0;
-		while (tsv_next(&r)) {
-			int complete = 1;
-			for (size_t i = 0; i < p; i++)
-				if (!tsv_number(&r, col[i], &x[i]))
-					complete = 0;
-			/* shifted sums: exact enough and one pass */
-			if (complete) {
-				for (size_t i = 0; i < p; i++) {
-					double d = x[i] - m.mean[i];
-					sum[i] += d;
-					sum2[i] += d * d;
-				}
-				nc++;
-			}
-			tsvw_copy_row(&tw, &r);
-			tsvw_end(&tw);
-		}
-		if (fflush(tmp) != 0 || ferror(tmp))
-			die_errno("cannot write the temporary file");
-		if (sample) {
-			if (nc < 2)
-				die("%s: --standardize sample needs at least 2 complete rows (got %zu)",
-				    r.name, nc);
-			for (size_t i = 0; i < p; i++) {
-				double dm = sum[i] / (double)nc;
-				double ss = sum2[i] - (double)nc * dm * dm;
-				mean[i] = m.mean[i] + dm;
-				sd[i] = sqrt((ss > 0 ? ss : 0) / (double)(nc - (size_t)ddof));
-				if (!(sd[i] > 0))
-					die_at(r.name, 0, m.item[i], NULL, "constant item in the scored "
-					       "sample: --standardize sample cannot scale it");
-			}
-		}
-		free(sum);
-		free(sum2);
-		if (minmax) {
-			rewind(tmp);
-			tsv_open(&spool, tmp, r.name);
-			while (tsv_next(&spool))
-				if (score_row(&spool, col, &m, w, mean, sd, x, s))
-					for (size_t j = 0; j < k; j++) {
-						if (s[j] < lo[j]) lo[j] = s[j];
-						if (s[j] > hi[j]) hi[j] = s[j];
-					}
-			tsv_free(&spool);
-			for (size_t j = 0; j < k; j++)
-				if (!(hi[j] > lo[j]))
-					die("%s: cannot min-max normalise '%s': fewer than two rows "
-					    "with distinct scores", r.name, names[j]);
-		}
+	}
+	if (fflush(tmp) != 0 || ferror(tmp))
+		die_errno("cannot write the temporary file");
+	if (o->standardize != STD_MODEL)
+		sample_scale(sc, o, r->name, nc, sum, cross);
+	free(sum);
+	free(cross);
+	if (o->minmax) {
+		tsv_reader spool;
 		rewind(tmp);
+		tsv_open(&spool, tmp, r->name);
+		while (tsv_next(&spool))
+			if (score_row(&spool, sc, sc->s))
+				for (size_t j = 0; j < k; j++) {
+					if (sc->s[j] < sc->lo[j]) sc->lo[j] = sc->s[j];
+					if (sc->s[j] > sc->hi[j]) sc->hi[j] = sc->s[j];
+				}
+		tsv_free(&spool);
+		for (size_t j = 0; j < k; j++) {
+			if (!(sc->hi[j] > sc->lo[j]))
+				die("%s: cannot min-max normalise '%s': fewer than two rows "
+				    "with distinct scores", r->name, sc->names[j]);
+			if (!isfinite(sc->hi[j] - sc->lo[j]))
+				die("%s: cannot min-max normalise '%s': the range of its scores "
+				    "overflows", r->name, sc->names[j]);
+		}
+	}
+	rewind(tmp);
+	return tmp;
+}
+
+static void
+write_summary(const char *path, const scorer *sc, size_t rows, size_t scored,
+              const double *raw, const double *kept)
+{
+	size_t k = sc->m.k;
+	tsv_writer sw;
+	tsvw_open(&sw, path);
+	tsvw_str(&sw, "statistic");
+	tsvw_str(&sw, "value");
+	tsvw_end(&sw);
+	summary_row(&sw, "rows", "", (double)rows);
+	summary_row(&sw, "scored", "", (double)scored);
+	summary_row(&sw, "missing", "", (double)(rows - scored));
+	double *v = xmalloc((scored ? scored : 1) * sizeof *v);
+	for (size_t j = 0; j < k && scored > 0; j++) {
+		char suffix[200];
+		snprintf(suffix, sizeof suffix, "_%s", sc->names[j]);
+		double rmin = INFINITY, rmax = -INFINITY;
+		for (size_t i = 0; i < scored; i++) {
+			if (raw[i * k + j] < rmin) rmin = raw[i * k + j];
+			if (raw[i * k + j] > rmax) rmax = raw[i * k + j];
+			v[i] = kept[i * k + j];
+		}
+		qsort(v, scored, sizeof *v, cmp_double);
+		summary_row(&sw, "raw_min", suffix, rmin);
+		summary_row(&sw, "raw_max", suffix, rmax);
+		summary_row(&sw, "q1", suffix, fa_quantile(v, scored, 0.25));
+		summary_row(&sw, "median", suffix, fa_quantile(v, scored, 0.5));
+		summary_row(&sw, "q3", suffix, fa_quantile(v, scored, 0.75));
+	}
+	free(v);
+	tsvw_close(&sw);
+}
+
+int
+main(int argc, char **argv)
+{
+	options o = {NULL, NULL, NULL, NULL, 0, 0, STD_MODEL, 1, 0};
+	err_init("score");
+	parse_options(argc, argv, &o);
+	scorer sc;
+	scorer_init(&sc, &o);
+	size_t p = sc.m.p, k = sc.m.k;
+
+	const char *name;
+	FILE *in = opt_input(o.input, argc, argv, optind, &name);
+	tsv_reader r, spool, *src = &r;
+	tsv_open(&r, in, name);
+	sc.col = xmalloc(p * sizeof *sc.col);
+	for (size_t i = 0; i < p; i++)
+		sc.col[i] = cols_require(&r, sc.m.item[i]);
+	for (size_t j = 0; j < k; j++)
+		if (cols_find(&r, sc.names[j]) >= 0)
+			die_usage("the input already has a column '%s'; choose another --name",
+			          sc.names[j]);
+	FILE *tmp = first_pass(&sc, &o, &r);
+	if (tmp) {
 		tsv_open(&spool, tmp, r.name);
 		src = &spool;
 	}
@@ -406,67 +407,39 @@ main(int argc, char **argv)
 	tsvw_init(&out, stdout, "<stdout>");
 	tsvw_header(&out, src);
 	for (size_t j = 0; j < k; j++)
-		tsvw_str(&out, names[j]);
+		tsvw_str(&out, sc.names[j]);
 	tsvw_end(&out);
 	double *raw = NULL, *kept = NULL;
-	size_t cap = 0, capk = 0;
+	size_t cap = 0, capk = 0, rows = 0, scored = 0;
 	while (tsv_next(src)) {
 		rows++;
 		tsvw_copy_row(&out, src);
-		if (!score_row(src, col, &m, w, mean, sd, x, s)) {
+		if (!score_row(src, &sc, sc.s)) {
 			for (size_t j = 0; j < k; j++)
 				tsvw_str(&out, "");
 			tsvw_end(&out);
 			continue;
 		}
-		if (summary) {
+		if (o.summary) {
 			raw = xgrow(raw, &cap, (scored + 1) * k, sizeof *raw);
 			kept = xgrow(kept, &capk, (scored + 1) * k, sizeof *kept);
 		}
 		for (size_t j = 0; j < k; j++) {
-			double v = minmax ? (s[j] - lo[j]) / (hi[j] - lo[j]) : s[j];
+			double v = o.minmax ? (sc.s[j] - sc.lo[j]) / (sc.hi[j] - sc.lo[j]) : sc.s[j];
 			tsvw_num(&out, v);
-			if (summary) {
-				raw[scored * k + j] = s[j];
+			if (o.summary) {
+				raw[scored * k + j] = sc.s[j];
 				kept[scored * k + j] = v;
 			}
 		}
 		tsvw_end(&out);
 		scored++;
 	}
-
-	if (summary) {
-		tsv_writer sw;
-		tsvw_open(&sw, summary);
-		tsvw_str(&sw, "statistic");
-		tsvw_str(&sw, "value");
-		tsvw_end(&sw);
-		summary_row(&sw, "rows", "", (double)rows);
-		summary_row(&sw, "scored", "", (double)scored);
-		summary_row(&sw, "missing", "", (double)(rows - scored));
-		double *v = xmalloc((scored ? scored : 1) * sizeof *v);
-		for (size_t j = 0; j < k && scored > 0; j++) {
-			char suffix[200];
-			snprintf(suffix, sizeof suffix, "_%s", names[j]);
-			double rmin = INFINITY, rmax = -INFINITY;
-			for (size_t i = 0; i < scored; i++) {
-				if (raw[i * k + j] < rmin) rmin = raw[i * k + j];
-				if (raw[i * k + j] > rmax) rmax = raw[i * k + j];
-				v[i] = kept[i * k + j];
-			}
-			qsort(v, scored, sizeof *v, cmp_double);
-			summary_row(&sw, "raw_min", suffix, rmin);
-			summary_row(&sw, "raw_max", suffix, rmax);
-			summary_row(&sw, "q1", suffix, fa_quantile(v, scored, 0.25));
-			summary_row(&sw, "median", suffix, fa_quantile(v, scored, 0.5));
-			summary_row(&sw, "q3", suffix, fa_quantile(v, scored, 0.75));
-		}
-		free(v);
-		tsvw_close(&sw);
-	}
+	if (o.summary)
+		write_summary(o.summary, &sc, rows, scored, raw, kept);
 	/* the summary before stdout is closed: in a pipeline, the next tool
 	 * cannot finish (and speak) before this one has */
-	if (!quiet)
+	if (!o.quiet)
 		warn("scored %zu of %zu rows; %zu with a missing item got empty scores",
 		     scored, rows, rows - scored);
 	close_stdout();
@@ -475,25 +448,10 @@ main(int argc, char **argv)
 		tsv_free(&spool);
 		fclose(tmp);
 	}
-	if (in != stdin)
-		fclose(in);
+	opt_close_input(in);
 	tsv_free(&r);
 	free(raw);
 	free(kept);
-	free(hi);
-	free(lo);
-	free(s);
-	free(x);
-	free(sd);
-	free(mean);
-	free(col);
-	free(w);
-	if (given) {
-		for (size_t j = 0; j < ngiven; j++)
-			free(given[j]);
-		free(given);
-	}
-	free(names);
-	model_free(&m);
+	scorer_free(&sc);
 	return 0;
 }

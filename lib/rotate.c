@@ -1,0 +1,432 @@
+/* Factor rotations: see rotate.h. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_permutation.h>
+
+#include "err.h"
+#include "fa.h"
+#include "rotate.h"
+
+const char *const rot_names[] = {"none", "varimax", "quartimax", "oblimin", "quartimin",
+                                 "geomin", "promax", NULL};
+
+int
+rot_oblique(int method)
+{
+	return method == ROT_OBLIMIN || method == ROT_QUARTIMIN || method == ROT_GEOMIN ||
+	       method == ROT_PROMAX;
+}
+
+/* C = A B with A m x n, B n x q; TA: use A' (A stored n x m). */
+static void
+matmul(const double *a, int ta, const double *b, size_t m, size_t n, size_t q, double *c)
+{
+	for (size_t i = 0; i < m; i++)
+		for (size_t j = 0; j < q; j++) {
+			double t = 0;
+			for (size_t h = 0; h < n; h++)
+				t += (ta ? a[h * m + i] : a[i * n + h]) * b[h * q + j];
+			c[i * q + j] = t;
+		}
+}
+
+int
+rot_inverse(const double *a, size_t k, double *inv)
+{
+	gsl_set_error_handler_off();
+	gsl_matrix *m = gsl_matrix_alloc(k, k), *mi = gsl_matrix_alloc(k, k);
+	gsl_permutation *perm = gsl_permutation_alloc(k);
+	if (!m || !mi || !perm)
+		die("out of memory");
+	memcpy(m->data, a, k * k * sizeof *a);
+	int sgn, rc = gsl_linalg_LU_decomp(m, perm, &sgn);
+	for (size_t i = 0; rc == 0 && i < k; i++)
+		if (gsl_matrix_get(m, i, i) == 0)
+			rc = -1;
+	if (rc == 0)
+		rc = gsl_linalg_LU_invert(m, perm, mi);
+	if (rc == 0)
+		memcpy(inv, mi->data, k * k * sizeof *inv);
+	gsl_permutation_free(perm);
+	gsl_matrix_free(mi);
+	gsl_matrix_free(m);
+	return rc == 0 ? 0 : -1;
+}
+
+/* GPArotation's vgQ.<criterion>: the criterion f of L and its gradient GQ. */
+static double
+vgq(int method, const double *l, size_t p, size_t k, double *gq)
+{
+	double f = 0;
+	if (method == ROT_QUARTIMAX) {
+		for (size_t i = 0; i < p * k; i++) {
+			double x = l[i];
+			gq[i] = -x * x * x;
+			f -= x * x * x * x / 4;
+		}
+	} else if (method == ROT_GEOMIN) {
+		const double delta = 0.01;
+		for (size_t i = 0; i < p; i++) {
+			double lg = 0;
+			for (size_t j = 0; j < k; j++)
+				lg += log(l[i * k + j] * l[i * k + j] + delta);
+			double pro = exp(lg / (double)k);
+			for (size_t j = 0; j < k; j++) {
+				double x = l[i * k + j];
+				gq[i * k + j] = 2.0 / (double)k * x / (x * x + delta) * pro;
+			}
+			f += pro;
+		}
+	} else {	/* oblimin with gamma 0: quartimin */
+		for (size_t i = 0; i < p; i++) {
+			double ss = 0;
+			for (size_t j = 0; j < k; j++)
+				ss += l[i * k + j] * l[i * k + j];
+			for (size_t j = 0; j < k; j++) {
+				double x = l[i * k + j], xo = ss - x * x;
+				gq[i * k + j] = x * xo;
+				f += x * x * xo;
+			}
+		}
+		f /= 4;
+	}
+	return f;
+}
+
+/* L = A (T^-1)' ; -1 when T is singular. */
+static int
+oblique_loadings(const double *a, const double *t, size_t p, size_t k, double *ti,
+                 double *l)
+{
+	if (rot_inverse(t, k, ti) != 0)
+		return -1;
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < k; j++) {
+			double s = 0;
+			for (size_t h = 0; h < k; h++)
+				s += a[i * k + h] * ti[j * k + h];
+			l[i * k + j] = s;
+		}
+	return 0;
+}
+
+/* GPArotation's GPFoblq, from Tmat = I. */
+static int
+gpf_oblique(int method, double *a, size_t p, size_t k, double eps, int maxit,
+            double *phi, rot_info *info)
+{
+	size_t kk = k * k;
+	double *t = xcalloc(kk, sizeof *t), *tt = xmalloc(kk * sizeof *tt);
+	double *ti = xmalloc(kk * sizeof *ti), *g = xmalloc(kk * sizeof *g);
+	double *gp = xmalloc(kk * sizeof *gp), *m = xmalloc(kk * sizeof *m);
+	double *l = xmalloc(p * k * sizeof *l), *gq = xmalloc(p * k * sizeof *gq);
+	int rc = 0;
+	for (size_t j = 0; j < k; j++)
+		t[j * k + j] = 1;
+	oblique_loadings(a, t, p, k, ti, l);
+	double f = vgq(method, l, p, k, gq), al = 1, s = INFINITY;
+	/* G = -(L' Gq T^-1)' */
+#define GRADIENT() do { \
+		matmul(l, 1, gq, k, p, k, m); \
+		matmul(m, 0, ti, k, k, k, gp); \
+		for (size_t a_ = 0; a_ < k; a_++) \
+			for (size_t b_ = 0; b_ < k; b_++) \
+				g[a_ * k + b_] = -gp[b_ * k + a_]; \
+	} while (0)
+	GRADIENT();
+	int iter;
+	for (iter = 0; iter <= maxit; iter++) {
+		/* Gp = G - T diag(colSums(T * G)) */
+		s = 0;
+		for (size_t j = 0; j < k; j++) {
+			double c = 0;
+			for (size_t i = 0; i < k; i++)
+				c += t[i * k + j] * g[i * k + j];
+			for (size_t i = 0; i < k; i++) {
+				gp[i * k + j] = g[i * k + j] - t[i * k + j] * c;
+				s += gp[i * k + j] * gp[i * k + j];
+			}
+		}
+		s = sqrt(s);
+		if (s < eps)
+			break;
+		al *= 2;
+		double ft = f;
+		for (int h = 0; h <= 10; h++) {
+			for (size_t i = 0; i < kk; i++)
+				tt[i] = t[i] - al * gp[i];
+			for (size_t j = 0; j < k; j++) {
+				double c = 0;
+				for (size_t i = 0; i < k; i++)
+					c += tt[i * k + j] * tt[i * k + j];
+				c = 1 / sqrt(c);
+				for (size_t i = 0; i < k; i++)
+					tt[i * k + j] *= c;
+			}
+			if (oblique_loadings(a, tt, p, k, ti, l) != 0) {
+				rc = -1;
+				goto done;
+			}
+			ft = vgq(method, l, p, k, gq);
+			if (f - ft > 0.5 * s * s * al)
+				break;
+			al /= 2;
+		}
+		memcpy(t, tt, kk * sizeof *t);
+		f = ft;
+		GRADIENT();
+	}
+#undef GRADIENT
+	info->iterations = iter > maxit ? maxit : iter;
+	info->converged = s < eps;
+	info->criterion = f;
+	memcpy(a, l, p * k * sizeof *l);
+	matmul(t, 1, t, k, k, k, phi);	/* Phi = T'T */
+done:
+	free(gq);
+	free(l);
+	free(m);
+	free(gp);
+	free(g);
+	free(ti);
+	free(tt);
+	free(t);
+	return rc;
+}
+
+/* GPArotation's GPForth, from Tmat = I. */
+static int
+gpf_orthogonal(int method, double *a, size_t p, size_t k, double eps, int maxit,
+               rot_info *info)
+{
+	size_t kk = k * k;
+	double *t = xcalloc(kk, sizeof *t), *tt = xmalloc(kk * sizeof *tt);
+	double *g = xmalloc(kk * sizeof *g), *gp = xmalloc(kk * sizeof *gp);
+	double *m = xmalloc(kk * sizeof *m);
+	double *l = xmalloc(p * k * sizeof *l), *gq = xmalloc(p * k * sizeof *gq);
+	gsl_matrix *u = gsl_matrix_alloc(k, k), *v = gsl_matrix_alloc(k, k);
+	gsl_vector *sv = gsl_vector_alloc(k), *work = gsl_vector_alloc(k);
+	if (!u || !v || !sv || !work)
+		die("out of memory");
+	gsl_set_error_handler_off();
+	for (size_t j = 0; j < k; j++)
+		t[j * k + j] = 1;
+	memcpy(l, a, p * k * sizeof *l);
+	double f = vgq(method, l, p, k, gq), al = 1, s = INFINITY;
+	matmul(a, 1, gq, k, p, k, g);	/* G = A' Gq */
+	int iter;
+	for (iter = 0; iter <= maxit; iter++) {
+		matmul(t, 1, g, k, k, k, m);	/* M = T'G, S = (M + M')/2 */
+		for (size_t i = 0; i < k; i++)
+			for (size_t j = 0; j < k; j++)
+				tt[i * k + j] = (m[i * k + j] + m[j * k + i]) / 2;
+		matmul(t, 0, tt, k, k, k, m);
+		s = 0;
+		for (size_t i = 0; i < kk; i++) {
+			gp[i] = g[i] - m[i];
+			s += gp[i] * gp[i];
+		}
+		s = sqrt(s);
+		if (s < eps)
+			break;
+		al *= 2;
+		double ft = f;
+		for (int h = 0; h <= 10; h++) {
+			for (size_t i = 0; i < kk; i++)
+				u->data[i] = t[i] - al * gp[i];
+			gsl_linalg_SV_decomp(u, v, sv, work);
+			for (size_t i = 0; i < k; i++)
+				for (size_t j = 0; j < k; j++) {
+					double c = 0;
+					for (size_t q = 0; q < k; q++)
+						c += gsl_matrix_get(u, i, q) * gsl_matrix_get(v, j, q);
+					tt[i * k + j] = c;
+				}
+			matmul(a, 0, tt, p, k, k, l);
+			ft = vgq(method, l, p, k, gq);
+			if (ft < f - 0.5 * s * s * al)
+				break;
+			al /= 2;
+		}
+		memcpy(t, tt, kk * sizeof *t);
+		f = ft;
+		matmul(a, 1, gq, k, p, k, g);
+	}
+	info->iterations = iter > maxit ? maxit : iter;
+	info->converged = s < eps;
+	info->criterion = f;
+	memcpy(a, l, p * k * sizeof *l);
+	gsl_vector_free(work);
+	gsl_vector_free(sv);
+	gsl_matrix_free(v);
+	gsl_matrix_free(u);
+	free(gq);
+	free(l);
+	free(m);
+	free(gp);
+	free(g);
+	free(tt);
+	free(t);
+	return 0;
+}
+
+/* psych's rotate = "promax": kaiser(L, "Promax"), rows scaled to unit
+ * length, varimax, then the power-4 target fitted by least squares. */
+static int
+promax(double *l, size_t p, size_t k, double varimax_tol, double *phi, rot_info *info)
+{
+	double *h = xmalloc(p * sizeof *h), *x = xmalloc(p * k * sizeof *x);
+	double *q = xmalloc(p * k * sizeof *q), *xtx = xmalloc(k * k * sizeof *xtx);
+	double *xtq = xmalloc(k * k * sizeof *xtq), *u = xmalloc(k * k * sizeof *u);
+	double *w = xmalloc(k * k * sizeof *w), *wi = xmalloc(k * k * sizeof *wi);
+	int rc = -1;
+	for (size_t i = 0; i < p; i++) {
+		double ss = 0;
+		for (size_t j = 0; j < k; j++)
+			ss += l[i * k + j] * l[i * k + j];
+		h[i] = sqrt(ss);
+		if (!(h[i] > 0))
+			goto done;
+		for (size_t j = 0; j < k; j++)
+			x[i * k + j] = l[i * k + j] / h[i];
+	}
+	info->iterations = fa_varimax(x, p, k, varimax_tol, 10000, &info->converged);
+	info->criterion = NAN;
+	for (size_t i = 0; i < p * k; i++)
+		q[i] = x[i] * x[i] * x[i] * fabs(x[i]);
+	/* U = (x'x)^-1 x'Q, then its columns scaled by sqrt(diag((U'U)^-1)) */
+	matmul(x, 1, x, k, p, k, xtx);
+	matmul(x, 1, q, k, p, k, xtq);
+	if (rot_inverse(xtx, k, w) != 0)
+		goto done;
+	matmul(w, 0, xtq, k, k, k, u);
+	matmul(u, 1, u, k, k, k, w);
+	if (rot_inverse(w, k, wi) != 0)
+		goto done;
+	for (size_t j = 0; j < k; j++)
+		for (size_t i = 0; i < k; i++)
+			u[i * k + j] *= sqrt(wi[j * k + j]);
+	matmul(x, 0, u, p, k, k, q);
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < k; j++)
+			l[i * k + j] = q[i * k + j] * h[i];
+	/* Phi = U^-1 U^-1' (the varimax rotation, orthogonal, cancels) */
+	if (rot_inverse(u, k, wi) != 0)
+		goto done;
+	for (size_t a = 0; a < k; a++)
+		for (size_t b = 0; b < k; b++) {
+			double s = 0;
+			for (size_t c = 0; c < k; c++)
+				s += wi[a * k + c] * wi[b * k + c];
+			phi[a * k + b] = s;
+		}
+	rc = 0;
+done:
+	free(wi);
+	free(w);
+	free(u);
+	free(xtq);
+	free(xtx);
+	free(q);
+	free(x);
+	free(h);
+	return rc;
+}
+
+int
+rot_rotate(int method, double *l, size_t p, size_t k, double tol, int max_iter,
+           double varimax_tol, double *phi, rot_info *info)
+{
+	for (size_t i = 0; i < k * k; i++)
+		phi[i] = i % (k + 1) == 0;
+	info->iterations = 0;
+	info->converged = 1;
+	info->criterion = NAN;
+	if (k < 2 || method == ROT_NONE)
+		return 0;
+	switch (method) {
+	case ROT_VARIMAX:
+		info->iterations = fa_varimax(l, p, k, varimax_tol, 10000, &info->converged);
+		return 0;
+	case ROT_QUARTIMAX:
+		return gpf_orthogonal(method, l, p, k, tol, max_iter, info);
+	case ROT_PROMAX:
+		return promax(l, p, k, varimax_tol, phi, info);
+	default:
+		return gpf_oblique(method, l, p, k, tol, max_iter, phi, info);
+	}
+}
+
+void
+rot_orient(double *l, double *phi, size_t p, size_t k)
+{
+	double *v = xmalloc(k * sizeof *v), *tmp = xmalloc(p * k * sizeof *tmp);
+	double *ph = xmalloc(k * k * sizeof *ph);
+	size_t *ord = xmalloc(k * sizeof *ord);
+	for (size_t j = 0; j < k; j++) {
+		double sum = 0;
+		for (size_t i = 0; i < p; i++)
+			sum += l[i * k + j];
+		if (sum < 0) {
+			for (size_t i = 0; i < p; i++)
+				l[i * k + j] = -l[i * k + j];
+			for (size_t c = 0; c < k; c++)
+				if (c != j) {
+					phi[j * k + c] = -phi[j * k + c];
+					phi[c * k + j] = -phi[c * k + j];
+				}
+		}
+		ord[j] = j;
+	}
+	/* diag(Phi L'L) */
+	for (size_t j = 0; j < k; j++) {
+		v[j] = 0;
+		for (size_t c = 0; c < k; c++) {
+			double s = 0;
+			for (size_t i = 0; i < p; i++)
+				s += l[i * k + c] * l[i * k + j];
+			v[j] += phi[j * k + c] * s;
+		}
+	}
+	for (size_t a = 1; a < k; a++)
+		for (size_t b = a; b > 0 && v[ord[b]] > v[ord[b - 1]]; b--) {
+			size_t t = ord[b];
+			ord[b] = ord[b - 1];
+			ord[b - 1] = t;
+		}
+	memcpy(tmp, l, p * k * sizeof *tmp);
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < k; j++)
+			l[i * k + j] = tmp[i * k + ord[j]];
+	memcpy(ph, phi, k * k * sizeof *ph);
+	for (size_t a = 0; a < k; a++)
+		for (size_t b = 0; b < k; b++)
+			phi[a * k + b] = ph[ord[a] * k + ord[b]];
+	free(ord);
+	free(ph);
+	free(tmp);
+	free(v);
+}
+
+void
+rot_structure(const double *l, const double *phi, size_t p, size_t k, double *s)
+{
+	matmul(l, 0, phi, p, k, k, s);
+}
+
+void
+rot_communality(const double *l, const double *phi, size_t p, size_t k, double *h2)
+{
+	for (size_t i = 0; i < p; i++) {
+		double s = 0;
+		for (size_t a = 0; a < k; a++)
+			for (size_t b = 0; b < k; b++)
+				s += l[i * k + a] * phi[a * k + b] * l[i * k + b];
+		h2[i] = s;
+	}
+}

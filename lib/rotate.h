@@ -1,0 +1,54 @@
+/* Factor rotations as R psych fa(rotate = ...) computes them: orthogonal
+ * (varimax, quartimax) and oblique (oblimin, quartimin, geomin, promax).
+ *
+ * The gradient-projection rotations are GPArotation's GPFoblq (oblique) and
+ * GPForth (orthogonal) step for step: start at the identity, Armijo steps
+ * that double and halve, stop when the projected gradient's Frobenius norm
+ * is below TOL (GPArotation's eps, 1e-5) or after MAX_ITER steps (maxit,
+ * 1000). Matrices are row-major: L is P x K, PHI is K x K. */
+#ifndef SVY_ROTATE_H
+#define SVY_ROTATE_H
+
+#include <stddef.h>
+
+enum {
+	ROT_NONE, ROT_VARIMAX, ROT_QUARTIMAX, ROT_OBLIMIN, ROT_QUARTIMIN,
+	ROT_GEOMIN, ROT_PROMAX
+};
+
+/* The names of the rotations, in the order above, NULL-terminated. */
+extern const char *const rot_names[];
+
+/* Whether rotation METHOD leaves the factors correlated. */
+int rot_oblique(int method);
+
+typedef struct {
+	int iterations;		/* steps of the iterative part */
+	int converged;		/* its tolerance was met */
+	double criterion;	/* the rotation criterion at the end (NaN for
+				   varimax, none and promax) */
+} rot_info;
+
+/* Rotate the P x K loadings L in place by METHOD; PHI (K x K) receives the
+ * factor correlations (the identity for orthogonal rotations). TOL and
+ * MAX_ITER bound the gradient-projection rotations; VARIMAX_TOL is
+ * fa_varimax's tolerance (varimax, and the varimax inside promax). K < 2
+ * leaves L alone. Returns -1 when a matrix to invert is singular. */
+int rot_rotate(int method, double *l, size_t p, size_t k, double tol, int max_iter,
+               double varimax_tol, double *phi, rot_info *info);
+
+/* psych's orientation after rotation: flip each factor so its loadings sum
+ * to >= 0 (with its row and column of PHI), then order the factors by
+ * diag(PHI L'L), largest first (a stable order). */
+void rot_orient(double *l, double *phi, size_t p, size_t k);
+
+/* The structure loadings S = L PHI (P x K). */
+void rot_structure(const double *l, const double *phi, size_t p, size_t k, double *s);
+
+/* Communalities diag(L PHI L') (P values). */
+void rot_communality(const double *l, const double *phi, size_t p, size_t k, double *h2);
+
+/* The inverse of the K x K matrix A into INV by LU; -1 when singular. */
+int rot_inverse(const double *a, size_t k, double *inv);
+
+#endif

@@ -1,0 +1,110 @@
+#!/usr/bin/env Rscript
+# Inputs and expected values of test/42-factor-oblique.bats (and the oblique
+# cases of test/45-score.bats), from R psych 2.2.9 and GPArotation 2022.10.2.
+# Run from the repository root:  Rscript test/data/factor/make-oblique.R
+# Writes test/data/factor/oblique/:
+#   oblique.tsv       generated: 15 five-point items of 3 correlated factors
+#   bfi.tsv           psych's bfi (Big Five Inventory, SAPA project), the 25
+#                     items, complete rows only
+#   CASE.model.tsv    fa(x, k, rotate = ROT): item, pattern F1.., structure_F1..,
+#                     communality, uniqueness, weight_F1.. (fa's weights)
+#   CASE.summary.tsv  statistic/value: ss_loadings_F*, phi_Fa_Fb
+#   CASE.scores.tsv   regression and Bartlett scores of the fitting sample
+#                     (factor.scores with fa's Phi), one column each per factor
+#   CASE.refit.tsv    factor.scores(second half, fa of the first half) (the
+#                     new sample's own correlations), regression
+suppressPackageStartupMessages({ library(psych); library(GPArotation) })
+dir <- "test/data/factor/oblique"
+dir.create(dir, showWarnings = FALSE)
+
+fmt <- function(v) ifelse(is.na(v), "", sprintf("%.17g", v))
+put <- function(file, df) {
+  con <- file(file, "w")
+  cat(paste(names(df), collapse = "\t"), "\n", sep = "", file = con)
+  cat(paste0(do.call(paste, c(lapply(df, function(v) if (is.numeric(v)) fmt(v) else v),
+                              sep = "\t")), "\n"), sep = "", file = con)
+  close(con)
+}
+put_data <- function(file, x) {
+  con <- file(file, "w")
+  cat(paste(colnames(x), collapse = "\t"), "\n", sep = "", file = con)
+  write.table(x, con, sep = "\t", quote = FALSE, row.names = FALSE, col.names = FALSE)
+  close(con)
+}
+
+# generated: 3 factors correlated .4, .3, .5; 5 items each, one cross-loading
+set.seed(16)
+n <- 400
+Phi <- matrix(c(1, .4, .3, .4, 1, .5, .3, .5, 1), 3)
+f <- matrix(rnorm(n * 3), n) %*% chol(Phi)
+L <- matrix(0, 15, 3)
+L[1:5, 1] <- c(.8, .7, .6, .7, .5)
+L[6:10, 2] <- c(.7, .6, .8, .5, .6)
+L[11:15, 3] <- c(.6, .7, .5, .8, .6)
+L[5, 2] <- .3
+x <- f %*% t(L) + matrix(rnorm(n * 15), n) %*% diag(sqrt(pmax(.2, 1 - rowSums(L^2))))
+x <- apply(x, 2, function(v) as.integer(cut(v, c(-Inf, -1.5, -.5, .5, 1.5, Inf))))
+colnames(x) <- c(paste0("a", 1:5), paste0("b", 1:5), paste0("c", 1:5))
+put_data(file.path(dir, "oblique.tsv"), x)
+
+data(bfi)
+b <- as.matrix(bfi[complete.cases(bfi[, 1:25]), 1:25])
+rownames(b) <- NULL
+put_data(file.path(dir, "bfi.tsv"), b)
+
+likert <- as.matrix(read.delim("test/data/factor/likert3.tsv"))
+
+expect <- function(name, x, k, rotate, fm = "minres") {
+  fa1 <- suppressWarnings(fa(x, k, rotate = rotate, fm = fm))
+  Lp <- unclass(fa1$loadings)
+  Phi <- if (is.null(fa1$Phi)) diag(k) else fa1$Phi
+  S <- Lp %*% Phi
+  h2 <- diag(Lp %*% Phi %*% t(Lp))
+  m <- data.frame(item = colnames(x), check.names = FALSE)
+  for (j in 1:k) m[[paste0("F", j)]] <- Lp[, j]
+  for (j in 1:k) m[[paste0("structure_F", j)]] <- S[, j]
+  m$communality <- h2
+  m$uniqueness <- 1 - h2
+  for (j in 1:k) m[[paste0("weight_F", j)]] <- fa1$weights[, j]
+  put(file.path(dir, paste0(name, ".model.tsv")), m)
+  vx <- diag(Phi %*% t(Lp) %*% Lp)
+  st <- c(ss_loadings = NULL)
+  s <- data.frame(statistic = character(), value = numeric())
+  for (j in 1:k) s <- rbind(s, data.frame(statistic = paste0("ss_loadings_F", j), value = vx[j]))
+  for (a in 1:k) for (b2 in 1:k) if (a < b2)
+    s <- rbind(s, data.frame(statistic = sprintf("phi_F%d_F%d", a, b2), value = Phi[a, b2]))
+  put(file.path(dir, paste0(name, ".summary.tsv")), s)
+  reg <- factor.scores(x, fa1, method = "Thurstone")$scores
+  bart <- factor.scores(x, fa1, method = "Bartlett")$scores
+  sc <- data.frame(row = seq_len(nrow(x)))
+  for (j in 1:k) sc[[paste0("regression_F", j)]] <- reg[, j]
+  for (j in 1:k) sc[[paste0("bartlett_F", j)]] <- bart[, j]
+  if (nrow(x) <= 500) put(file.path(dir, paste0(name, ".scores.tsv")), sc)
+  invisible(fa1)
+}
+
+expect("likert3-oblimin", likert, 3, "oblimin")
+expect("likert3-promax", likert, 3, "promax")
+expect("likert3-geomin", likert, 3, "geominQ")
+expect("likert3-quartimax", likert, 3, "quartimax")
+expect("likert3-ml-oblimin", likert, 3, "oblimin", fm = "ml")
+expect("oblique-oblimin", x, 3, "oblimin")
+expect("oblique-promax", x, 3, "promax")
+expect("oblique-geomin", x, 3, "geominQ")
+expect("oblique-2-oblimin", x, 2, "oblimin")
+expect("bfi-oblimin", b, 5, "oblimin")
+expect("bfi-promax", b, 5, "promax")
+
+# a new sample scored with the weights rebuilt from its own correlations
+half <- 200
+first <- x[1:half, ]
+second <- x[(half + 1):n, ]
+put_data(file.path(dir, "oblique-first.tsv"), first)
+put_data(file.path(dir, "oblique-second.tsv"), second)
+fa1 <- expect("oblique-first", first, 3, "oblimin")
+refit <- factor.scores(second, fa1)$scores
+pred <- predict(fa1, second)
+sc <- data.frame(row = seq_len(nrow(second)))
+for (j in 1:3) sc[[paste0("refit_F", j)]] <- refit[, j]
+for (j in 1:3) sc[[paste0("predict_F", j)]] <- pred[, j]
+put(file.path(dir, "oblique-first.newdata.tsv"), sc)
