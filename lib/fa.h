@@ -11,11 +11,15 @@
 #include <stddef.h>
 
 /* Means and standard deviations (n - 1 in the denominator) of the P
- * columns of X (N x P). */
+ * columns of X (N x P), each column scaled by a power of two and centred
+ * first, so that values near 1e300 or 1e-320 give the right figures. */
 void fa_moments(const double *x, size_t n, size_t p, double *mean, double *sd);
 
 /* Covariance (n - 1) and correlation matrices (P x P) of X; either output
- * may be NULL. SD must be non-zero for the correlation. */
+ * may be NULL. The correlations come from the columns scaled and centred as
+ * in fa_moments, so they are right across the whole double range (a
+ * covariance itself beyond it is +-Inf). SD must be non-zero for the
+ * correlation. */
 void fa_cov_cor(const double *x, size_t n, size_t p, const double *mean,
                 const double *sd, double *cov, double *cor);
 
@@ -42,19 +46,29 @@ void fa_eigen(const double *a, size_t p, double *val, double *vec);
 int fa_smc(const double *r, size_t p, double *smc);
 
 typedef struct {
-	int iterations;		/* Newton steps taken */
+	int iterations;		/* Newton steps taken (by the best start) */
 	int converged;		/* projected gradient below tolerance */
 	double objective;	/* the method's criterion at the solution: for
 				   minres, the sum over i < j of (R - L L')_ij
-				   squared; for ml, psych's FAfn */
+				   squared (half psych's fit.residuals); for ml,
+				   psych's FAfn */
+	double psych_objective;	/* what psych prints as "the objective function
+				   was": fa_psych_objective of the loadings */
 	double gradient;	/* largest projected gradient component at the end */
+	int starts;		/* starts tried (minres, ml; 1 for pa) */
+	int starts_best;	/* of them, how many reached the best objective
+				   (within 1e-8 relative): 1 of several says the
+				   optimum was found once only */
+	int best_start;		/* which start gave it, from 1 */
 } fa_fit_info;
 
 /* Minimum-residual (unweighted least squares) extraction of K factors from
  * the P x P correlation matrix R, to the true minimum: minimise over the
  * uniquenesses psi in [0.005, 1] (psych's bounds) the squared residuals of
- * R - diag(psi) against its best rank-K part, by projected Newton steps from
- * psych's start (1 - SMC). Writes the unrotated loadings L (P x K) as psych's
+ * R - diag(psi) against its best rank-K part, by projected Newton steps with
+ * the exact gradient and Hessian (lib/fafit.c) from psych's start (1 - SMC)
+ * and, up to 100 items, from 0.5 everywhere and two spread starts, keeping
+ * the best. Writes the unrotated loadings L (P x K) as psych's
  * FAout.wls (top eigenvectors of R with 1 - psi on the diagonal, scaled by
  * the square roots of their eigenvalues). Returns -1 when R is not positive
  * definite. */
@@ -63,8 +77,10 @@ int fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
 
 /* Maximum-likelihood extraction of K factors, as psych fa(fm = "ml") (and
  * factanal): minimise psych's FAfn over the uniquenesses in [0.005, 1] to the
- * true minimum, by the same projected Newton steps as fa_minres; loadings as
- * psych's FAout. INFO's objective is FAfn at the solution. Returns -1 when R
+ * true minimum, by the same projected Newton steps as fa_minres, from six
+ * deterministic starts (psych's 1 - SMC, factanal's (1 - k/2p)(1 - SMC), 0.5
+ * everywhere, three spread ones), keeping the best; loadings as psych's
+ * FAout. INFO's objective is FAfn at the solution. Returns -1 when R
  * is not positive definite. */
 int fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
           fa_fit_info *info);
@@ -78,6 +94,18 @@ int fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
  * definite. */
 int fa_pa(const double *r, size_t p, size_t k, double min_err, int max_iter,
           double *l, fa_fit_info *info);
+
+/* psych's printed objective (fa.stats) of the loadings L of R: with M = L L'
+ * given R's diagonal (and smoothed as psych's cor.smooth when not positive
+ * definite), tr(M^-1 R) - log det(M^-1 R) - P. Invariant under rotation. NaN
+ * when M or R is singular. */
+double fa_psych_objective(const double *r, const double *l, size_t p, size_t k);
+
+/* A fit that did not converge is an error (exit 1) naming WHAT, its STEPS
+ * and the LAST value of its MEASURE (e.g. "largest gradient"), unless ALLOW:
+ * then a warning. */
+void fa_require_converged(const char *what, int converged, int steps, const char *measure,
+                          double last, int allow);
 
 /* Varimax rotation of L (P x K) in place with Kaiser normalisation, by the
  * algorithm of R's stats::varimax (which psych calls). TOL > 0: R's rule,

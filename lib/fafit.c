@@ -1,0 +1,818 @@
+/* The extractions of fa.h: minres, ml and pa, and the fit's reports.
+ *
+ * minres and ml minimise a criterion of the uniquenesses psi in [0.005, 1]
+ * (psych's bounds) by projected Newton steps with the exact gradient and
+ * Hessian, both from one eigendecomposition by first- and second-order
+ * perturbation theory (so a step costs O(k p^3), not the O(p^4) of a Hessian
+ * by differences), from several deterministic starts, keeping the best. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_matrix.h>
+
+#include "err.h"
+#include "fa.h"
+
+/* psych's bounds on the uniquenesses in fa(fm = "minres") and "ml". */
+#define PSI_LO 0.005
+#define PSI_HI 1.0
+
+/* Two starts reach the same optimum when their objectives differ by no more
+ * than this, relative to 1 + |objective|. */
+#define SAME_OBJECTIVE 1e-8
+
+/* minres tries several starts while a fit is cheap: up to this many items */
+#define MINRES_MULTI_MAX 100
+
+typedef struct fit_ws fit_ws;
+
+/* An objective: its value at PSI, the gradient into GRAD (may be NULL) and
+ * the loadings into L; leaves the eigen pairs it used in the workspace. */
+typedef double (*objective_fn)(fit_ws *, const double *psi, double *grad, double *l);
+
+/* The Hessian at the point the objective was last evaluated at, from the
+ * eigen pairs it left in the workspace. Returns 1 when exact, 0 when a model
+ * to be refined by quasi-Newton updates. */
+typedef int (*hessian_fn)(fit_ws *, const double *psi, const double *grad, double *h);
+
+struct fit_ws {
+	const double *r;
+	size_t p, k;
+	double *a, *val, *vec;	/* the matrix decomposed, its eigen pairs */
+	double *e;		/* scratch, p x p */
+	double *c;		/* scratch, p */
+};
+
+static void
+ws_init(fit_ws *ws, const double *r, size_t p, size_t k)
+{
+	*ws = (fit_ws){r, p, k, xmalloc(p * p * sizeof(double)), xmalloc(p * sizeof(double)),
+	               xmalloc(p * p * sizeof(double)), xmalloc(p * p * sizeof(double)),
+	               xmalloc(p * sizeof(double))};
+	gsl_set_error_handler_off();
+}
+
+static void
+ws_free(fit_ws *ws)
+{
+	free(ws->a);
+	free(ws->val);
+	free(ws->vec);
+	free(ws->e);
+	free(ws->c);
+}
+
+static double
+clampd(double x, double lo, double hi)
+{
+	return x < lo ? lo : x > hi ? hi : x;
+}
+
+/* ---- minres ------------------------------------------------------------ */
+
+/* Is eigen pair J of R - diag(psi) one of the K kept (a leading one with a
+ * positive eigenvalue, as psych's FAout.wls counts negative ones as 0)? */
+static int
+minres_kept(const fit_ws *ws, size_t j)
+{
+	return j < ws->k && ws->val[j] > 0;
+}
+
+/* Loadings L (P x K) of the best rank-K part of R with 1 - PSI on the
+ * diagonal. */
+static void
+minres_loadings(fit_ws *ws, const double *psi, double *l)
+{
+	size_t p = ws->p, k = ws->k;
+	memcpy(ws->a, ws->r, p * p * sizeof *ws->a);
+	for (size_t i = 0; i < p; i++)
+		ws->a[i * p + i] = 1 - psi[i];
+	fa_eigen(ws->a, p, ws->val, ws->vec);
+	for (size_t j = 0; j < k; j++) {
+		double s = ws->val[j] > 0 ? sqrt(ws->val[j]) : 0;
+		for (size_t i = 0; i < p; i++)
+			l[i * k + j] = ws->vec[i * p + j] * s;
+	}
+}
+
+/* F(psi) = || R - diag(psi) - L L' ||^2 over the whole matrix, the sum of
+ * the squared eigenvalues not kept, and its gradient -2 diag(R - diag(psi) -
+ * L L') (psych's FAgr.minres, doubled: the best L for a given psi makes the
+ * envelope theorem apply). */
+static double
+minres_f(fit_ws *ws, const double *psi, double *grad, double *l)
+{
+	size_t p = ws->p, k = ws->k;
+	minres_loadings(ws, psi, l);
+	double f = 0;
+	for (size_t j = 0; j < p; j++)
+		if (!minres_kept(ws, j))
+			f += ws->val[j] * ws->val[j];
+	if (grad)
+		for (size_t i = 0; i < p; i++) {
+			double m = 0;
+			for (size_t j = 0; j < k; j++)
+				m += l[i * k + j] * l[i * k + j];
+			grad[i] = -2 * (ws->a[i * p + i] - m);
+		}
+	return f;
+}
+
+/* The sum over the kept pairs t of (v_t v_t') o (V diag(c_t.) V'), where
+ * c_tj = COEF(lambda_t, lambda_j) for the pairs j not kept and 0 otherwise:
+ * the part of a Hessian that couples kept and discarded eigenvectors. Adds
+ * SCALE times it to the upper triangle of H. */
+static void
+couple_kept(fit_ws *ws, int (*kept)(const fit_ws *, size_t),
+            double (*coef)(double, double), double scale, double *h)
+{
+	size_t p = ws->p;
+	const double *v = ws->vec, *lam = ws->val;
+	double *x = ws->e, *c = ws->c;
+	for (size_t t = 0; t < ws->k; t++) {
+		if (!kept(ws, t))
+			continue;
+		for (size_t j = 0; j < p; j++)
+			c[j] = kept(ws, j) ? 0 : coef(lam[t], lam[j]);
+		for (size_t m = 0; m < p; m++)
+			for (size_t j = 0; j < p; j++)
+				x[m * p + j] = c[j] * v[m * p + j];
+		for (size_t m = 0; m < p; m++) {
+			const double *xm = x + m * p;
+			double vtm = v[m * p + t] * scale;
+			for (size_t n = m; n < p; n++) {
+				const double *vn = v + n * p;
+				double s = 0;
+				for (size_t j = 0; j < p; j++)
+					s += xm[j] * vn[j];
+				h[m * p + n] += vtm * v[n * p + t] * s;
+			}
+		}
+	}
+}
+
+/* P = I - V_T V_T' (onto the pairs not kept) and, when Q is not NULL,
+ * Q = A - V_T diag(lambda_T) V_T' (A's part there). */
+static void
+discarded_parts(fit_ws *ws, int (*kept)(const fit_ws *, size_t), double *pm, double *q)
+{
+	size_t p = ws->p;
+	const double *v = ws->vec, *lam = ws->val;
+	for (size_t m = 0; m < p; m++)
+		for (size_t n = m; n < p; n++) {
+			double s = 0, sl = 0;
+			for (size_t t = 0; t < ws->k; t++)
+				if (kept(ws, t)) {
+					double w = v[m * p + t] * v[n * p + t];
+					s += w;
+					sl += w * lam[t];
+				}
+			pm[m * p + n] = (m == n) - s;
+			if (q)
+				q[m * p + n] = ws->a[m * p + n] - sl;
+		}
+}
+
+static void
+symmetrize_upper(double *h, size_t p)
+{
+	for (size_t m = 0; m < p; m++)
+		for (size_t n = 0; n < m; n++)
+			h[m * p + n] = h[n * p + m];
+}
+
+static double
+minres_coef(double lt, double lj)
+{
+	return lj / (lj - lt);
+}
+
+/* The Hessian of minres_f: with S the pairs not kept and T the kept ones,
+ * H = 2 (P o P) + 4 sum_{t in T} (v_t v_t') o (V_S diag(lambda_j /
+ * (lambda_j - lambda_t)) V_S'), P the projection onto S. */
+static int
+minres_f_hessian(fit_ws *ws, const double *psi, const double *grad, double *h)
+{
+	(void)psi;
+	(void)grad;
+	size_t p = ws->p;
+	discarded_parts(ws, minres_kept, h, NULL);
+	for (size_t m = 0; m < p; m++)
+		for (size_t n = m; n < p; n++)
+			h[m * p + n] = 2 * h[m * p + n] * h[m * p + n];
+	couple_kept(ws, minres_kept, minres_coef, 4, h);
+	symmetrize_upper(h, p);
+	return 1;
+}
+
+/* psych's criterion: the squared off-diagonal residuals of R against the
+ * loadings of minres_loadings (summed over i < j), and its exact gradient by
+ * first-order eigen perturbation (d(R - diag psi) = -e_m e_m'). */
+static double
+minres_g(fit_ws *ws, const double *psi, double *grad, double *l)
+{
+	size_t p = ws->p, k = ws->k;
+	minres_loadings(ws, psi, l);
+	double g = 0;
+	double *e = ws->e;
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < p; j++) {
+			double m = 0;
+			for (size_t s = 0; s < k; s++)
+				m += l[i * k + s] * l[j * k + s];
+			e[i * p + j] = i == j ? 0 : ws->r[i * p + j] - m;
+			if (j < i)
+				g += e[i * p + j] * e[i * p + j];
+		}
+	if (!grad)
+		return g;
+	const double *v = ws->vec, *lam = ws->val;
+	/* u_ab = v_a' E v_b, so that sum_ij E_ij (v_a v_b' + v_b v_a')_ij = 2 u_ab */
+	double *ev = xmalloc(p * p * sizeof *ev), *u = xmalloc(k * p * sizeof *u);
+	for (size_t i = 0; i < p; i++)
+		for (size_t b = 0; b < p; b++) {
+			double t = 0;
+			for (size_t j = 0; j < p; j++)
+				t += e[i * p + j] * v[j * p + b];
+			ev[i * p + b] = t;
+		}
+	for (size_t a = 0; a < k; a++)
+		for (size_t b = 0; b < p; b++) {
+			double t = 0;
+			for (size_t i = 0; i < p; i++)
+				t += v[i * p + a] * ev[i * p + b];
+			u[a * p + b] = t;
+		}
+	for (size_t m = 0; m < p; m++) {
+		/* d(L L')/d psi_m, contracted with E (the full symmetric sum, so
+		 * half of it is the i < j sum) */
+		double dm = 0;
+		for (size_t a = 0; a < k; a++) {
+			if (lam[a] <= 0)
+				continue;
+			double vam = v[m * p + a];
+			dm += -vam * vam * u[a * p + a];
+			for (size_t b = 0; b < p; b++) {
+				if (b == a)
+					continue;
+				double vbm = v[m * p + b], c;
+				if (b < k && lam[b] > 0) {
+					if (b < a)
+						continue;	/* the pair is counted once */
+					c = -vam * vbm;
+				} else {
+					c = -vam * vbm * lam[a] / (lam[a] - lam[b]);
+				}
+				dm += c * 2 * u[a * p + b];
+			}
+		}
+		grad[m] = -dm;	/* d/dpsi of sum_{i<j} E_ij^2 = -sum_ij E_ij dLL'_ij */
+	}
+	free(u);
+	free(ev);
+	return g;
+}
+
+/* minres_g has no Hessian of its own here: half minres_f's (the two agree
+ * to first order away from the bounds) starts the quasi-Newton updates. */
+static int
+minres_g_hessian(fit_ws *ws, const double *psi, const double *grad, double *h)
+{
+	minres_f_hessian(ws, psi, grad, h);
+	for (size_t i = 0; i < ws->p * ws->p; i++)
+		h[i] /= 2;
+	return 0;
+}
+
+/* ---- ml ---------------------------------------------------------------- */
+
+static int
+ml_kept(const fit_ws *ws, size_t j)
+{
+	return j < ws->k;
+}
+
+/* psych's maximum-likelihood criterion (FAfn) of the uniquenesses PSI, its
+ * gradient and the loadings (FAout): from the eigen pairs of
+ * A = Psi^-1/2 R Psi^-1/2, FAfn = -sum_{j > k} (log lambda_j - lambda_j) -
+ * k + p, its gradient (1/psi_n) sum_{j > k} (1 - lambda_j) v_jn^2 (psych's
+ * FAgr where every leading lambda exceeds 1), and L = Psi^1/2 V_K
+ * diag(sqrt(max(lambda - 1, 0))). */
+static double
+ml_f(fit_ws *ws, const double *psi, double *grad, double *l)
+{
+	size_t p = ws->p, k = ws->k;
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < p; j++)
+			ws->a[i * p + j] = ws->r[i * p + j] / sqrt(psi[i] * psi[j]);
+	fa_eigen(ws->a, p, ws->val, ws->vec);
+	double e = 0;
+	for (size_t j = k; j < p; j++) {
+		if (!(ws->val[j] > 0))
+			return INFINITY;
+		e += log(ws->val[j]) - ws->val[j];
+	}
+	for (size_t j = 0; j < k; j++) {
+		double s = ws->val[j] > 1 ? sqrt(ws->val[j] - 1) : 0;
+		for (size_t i = 0; i < p; i++)
+			l[i * k + j] = sqrt(psi[i]) * ws->vec[i * p + j] * s;
+	}
+	if (grad)
+		for (size_t n = 0; n < p; n++) {
+			double s = 1 - ws->a[n * p + n];
+			for (size_t t = 0; t < k; t++) {
+				double v = ws->vec[n * p + t];
+				s -= (1 - ws->val[t]) * v * v;
+			}
+			grad[n] = s / psi[n];
+		}
+	return -(e - (double)k + (double)p);
+}
+
+static double
+ml_coef(double lt, double lj)
+{
+	return -(1 - lj) * (lt + lj) / (lj - lt);
+}
+
+/* The Hessian of ml_f: H_nm = -delta_nm g_n / psi_n + (P o Q - sum_{t <= k}
+ * (v_t v_t') o (V_S diag(c_tj) V_S'))_nm / (psi_n psi_m), with c_tj =
+ * (1 - lambda_j) (lambda_t + lambda_j) / (lambda_j - lambda_t), P and Q the
+ * parts of I and A on the discarded pairs S. */
+static int
+ml_hessian(fit_ws *ws, const double *psi, const double *grad, double *h)
+{
+	size_t p = ws->p;
+	double *q = xmalloc(p * p * sizeof *q);
+	discarded_parts(ws, ml_kept, h, q);
+	for (size_t m = 0; m < p; m++)
+		for (size_t n = m; n < p; n++)
+			h[m * p + n] *= q[m * p + n];
+	couple_kept(ws, ml_kept, ml_coef, 1, h);
+	for (size_t m = 0; m < p; m++) {
+		for (size_t n = m; n < p; n++)
+			h[m * p + n] /= psi[m] * psi[n];
+		h[m * p + m] -= grad[m] / psi[m];
+	}
+	symmetrize_upper(h, p);
+	free(q);
+	return 1;
+}
+
+/* ---- the minimiser ----------------------------------------------------- */
+
+static int
+is_active(double x, double g)
+{
+	return (x <= PSI_LO && g > 0) || (x >= PSI_HI && g < 0);
+}
+
+/* Solve (H + mu I) d = -g on the free variables (Cholesky); -1 when the
+ * damped Hessian is not positive definite. */
+static int
+newton_direction(const double *h, const double *g, const unsigned char *freev,
+                 size_t p, double mu, double *d)
+{
+	size_t m = 0, *ix = xmalloc(p * sizeof *ix);
+	for (size_t i = 0; i < p; i++)
+		if (freev[i])
+			ix[m++] = i;
+	for (size_t i = 0; i < p; i++)
+		d[i] = 0;
+	int rc = 0;
+	if (m > 0) {
+		gsl_matrix *a = gsl_matrix_alloc(m, m);
+		gsl_vector *b = gsl_vector_alloc(m), *x = gsl_vector_alloc(m);
+		if (!a || !b || !x)
+			die("out of memory");
+		for (size_t s = 0; s < m; s++) {
+			for (size_t t = 0; t < m; t++)
+				gsl_matrix_set(a, s, t, h[ix[s] * p + ix[t]] + (s == t ? mu : 0));
+			gsl_vector_set(b, s, -g[ix[s]]);
+		}
+		rc = gsl_linalg_cholesky_decomp1(a);
+		if (rc == 0)
+			rc = gsl_linalg_cholesky_solve(a, b, x);
+		for (size_t s = 0; rc == 0 && s < m; s++)
+			d[ix[s]] = gsl_vector_get(x, s);
+		gsl_vector_free(x);
+		gsl_vector_free(b);
+		gsl_matrix_free(a);
+	}
+	free(ix);
+	return rc == 0 ? 0 : -1;
+}
+
+/* BFGS update of H with the step S and the change of gradient Y; skipped
+ * when the curvature y's is not positive. */
+static void
+bfgs_update(double *h, const double *s, const double *y, size_t p, double *hs)
+{
+	double ys = 0, shs = 0;
+	for (size_t i = 0; i < p; i++) {
+		double t = 0;
+		for (size_t j = 0; j < p; j++)
+			t += h[i * p + j] * s[j];
+		hs[i] = t;
+		ys += y[i] * s[i];
+		shs += s[i] * t;
+	}
+	if (!(ys > 1e-300) || !(shs > 1e-300))
+		return;
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < p; j++)
+			h[i * p + j] += y[i] * y[j] / ys - hs[i] * hs[j] / shs;
+}
+
+/* Minimise FN over PSI in [PSI_LO, PSI_HI] by projected Newton steps (the
+ * Hessian of HESS, exact or refined by BFGS updates, damped until positive
+ * definite, Armijo backtracking; projected steepest descent when Newton's
+ * step fails). Returns the steps taken; *CONVERGED is set when the projected
+ * gradient is below TOL, or no descent is left and it is below 1e-7. */
+static int
+projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
+                 int max_iter, double tol, int *converged, double *pgrad)
+{
+	size_t p = ws->p;
+	double *g = xmalloc(p * sizeof *g), *h = xmalloc(p * p * sizeof *h);
+	double *d = xmalloc(p * sizeof *d), *trial = xmalloc(p * sizeof *trial);
+	double *gt = xmalloc(p * sizeof *gt), *l = xmalloc(p * ws->k * sizeof *l);
+	double *s = xmalloc(p * sizeof *s), *y = xmalloc(p * sizeof *y);
+	unsigned char *freev = xmalloc(p);
+	double f = fn(ws, psi, g, l), pg = 0;
+	int it, exact = 1, have_h = 0;
+	*converged = 0;
+	for (it = 0;; it++) {
+		pg = 0;
+		for (size_t i = 0; i < p; i++) {
+			freev[i] = !is_active(psi[i], g[i]);
+			if (freev[i] && fabs(g[i]) > pg)
+				pg = fabs(g[i]);
+		}
+		if (pg < tol) {
+			*converged = 1;
+			break;
+		}
+		if (it >= max_iter)
+			break;
+		/* the workspace holds the eigen pairs of the current point */
+		if (exact || !have_h)
+			exact = hess(ws, psi, g, h);
+		have_h = 1;
+
+		double mu = 0;
+		while (newton_direction(h, g, freev, p, mu, d) != 0)
+			mu = mu == 0 ? 1e-8 : mu * 10;
+		int moved = 0;
+		for (int attempt = 0; attempt < 2 && !moved; attempt++) {
+			if (attempt == 1)
+				for (size_t i = 0; i < p; i++)
+					d[i] = freev[i] ? -g[i] : 0;
+			for (double t = 1; t > 1e-20; t /= 2) {
+				double dec = 0;
+				for (size_t i = 0; i < p; i++) {
+					trial[i] = clampd(psi[i] + t * d[i], PSI_LO, PSI_HI);
+					dec += g[i] * (trial[i] - psi[i]);
+				}
+				double ft = fn(ws, trial, gt, l);
+				if (ft <= f + 1e-4 * dec && ft < f) {
+					moved = 1;
+					for (size_t i = 0; i < p; i++) {
+						s[i] = trial[i] - psi[i];
+						y[i] = gt[i] - g[i];
+					}
+					memcpy(psi, trial, p * sizeof *psi);
+					memcpy(g, gt, p * sizeof *g);
+					f = ft;
+					break;
+				}
+			}
+		}
+		if (!moved) {
+			/* no descent is left at machine precision */
+			*converged = pg < 1e-7;
+			break;
+		}
+		if (!exact)
+			bfgs_update(h, s, y, p, d);
+		else if (!(f < INFINITY))
+			break;
+	}
+	*pgrad = pg;
+	free(freev);
+	free(y);
+	free(s);
+	free(l);
+	free(gt);
+	free(trial);
+	free(d);
+	free(h);
+	free(g);
+	return it;
+}
+
+/* ---- starts and the best of them --------------------------------------- */
+
+/* The deterministic starts of a fit, NSTART x P: psych's (1 - SMC),
+ * factanal's ((1 - k / 2p) (1 - SMC)), 0.5 everywhere, and spread ones
+ * (quasi-random in [0.1, 0.9] by a golden-ratio sequence). */
+static double *
+make_starts(const double *smc, size_t p, size_t k, int nstart)
+{
+	double *st = xmalloc((size_t)nstart * p * sizeof *st);
+	for (int s = 0; s < nstart; s++)
+		for (size_t i = 0; i < p; i++) {
+			double x, u = 1 - smc[i];
+			if (s == 0)
+				x = u;
+			else if (s == 1)
+				x = (1 - 0.5 * (double)k / (double)p) * u;
+			else if (s == 2)
+				x = 0.5;
+			else {
+				double q = fmod(0.6180339887498949 * (double)(i + 1) *
+				                (double)(2 * s - 5) + 0.3 * s, 1.0);
+				x = 0.1 + 0.8 * q;
+			}
+			st[(size_t)s * p + i] = clampd(x, PSI_LO, PSI_HI);
+		}
+	return st;
+}
+
+/* One minimisation from PSI (in place); returns the criterion reached. */
+typedef double (*run_fn)(fit_ws *, double *psi, int max_iter, int *iterations,
+                         int *converged, double *gradient);
+
+/* Runs RUN from each start, keeps the best in PSI and reports how many
+ * reached it. */
+static void
+best_of(fit_ws *ws, run_fn run, const double *starts, int nstart, int max_iter,
+        double *psi, fa_fit_info *info)
+{
+	size_t p = ws->p;
+	double *x = xmalloc(p * sizeof *x), *fs = xmalloc((size_t)nstart * sizeof *fs);
+	double best = INFINITY;
+	int bi = -1;
+	for (int s = 0; s < nstart; s++) {
+		int it, conv;
+		double grad;
+		memcpy(x, starts + (size_t)s * p, p * sizeof *x);
+		fs[s] = run(ws, x, max_iter, &it, &conv, &grad);
+		if (bi < 0 || fs[s] < best || (isnan(best) && !isnan(fs[s]))) {
+			best = fs[s];
+			bi = s;
+			memcpy(psi, x, p * sizeof *psi);
+			info->iterations = it;
+			info->converged = conv;
+			info->gradient = grad;
+		}
+	}
+	info->starts = nstart;
+	info->starts_best = 0;
+	for (int s = 0; s < nstart; s++)
+		info->starts_best += fabs(fs[s] - best) <= SAME_OBJECTIVE * (1 + fabs(best));
+	info->best_start = bi + 1;
+	free(fs);
+	free(x);
+}
+
+/* ---- the extractions --------------------------------------------------- */
+
+static void
+info_init(fa_fit_info *info)
+{
+	info->iterations = 0;
+	info->converged = 0;
+	info->gradient = NAN;
+	info->objective = NAN;
+	info->psych_objective = NAN;
+	info->starts = 1;
+	info->starts_best = 1;
+	info->best_start = 1;
+}
+
+static double
+minres_run(fit_ws *ws, double *psi, int max_iter, int *iterations, int *converged,
+           double *gradient)
+{
+	size_t p = ws->p;
+	/* The whole-matrix criterion F is smooth and its stationary points with
+	 * no bound active are exactly those of psych's off-diagonal criterion;
+	 * when a uniqueness ends at a bound (a Heywood case) the two part, and
+	 * psych's criterion itself is polished from there. */
+	*iterations = projected_newton(ws, minres_f, minres_f_hessian, psi, max_iter, 1e-11,
+	                               converged, gradient);
+	int bound = 0;
+	for (size_t i = 0; i < p; i++)
+		bound |= psi[i] <= PSI_LO || psi[i] >= PSI_HI;
+	if (bound) {
+		int more = max_iter > *iterations ? max_iter - *iterations : 0;
+		*iterations += projected_newton(ws, minres_g, minres_g_hessian, psi, more,
+		                                1e-11, converged, gradient);
+	}
+	double *l = xmalloc(p * ws->k * sizeof *l);
+	double g = minres_g(ws, psi, NULL, l);
+	free(l);
+	return g;
+}
+
+int
+fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
+          fa_fit_info *info)
+{
+	double *smc = xmalloc(p * sizeof *smc), *psi = xmalloc(p * sizeof *psi);
+	fit_ws ws;
+	ws_init(&ws, r, p, k);
+	info_init(info);
+	int rc = fa_smc(r, p, smc);
+	if (rc == 0) {
+		int nstart = p <= MINRES_MULTI_MAX ? 4 : 1;
+		double *st = make_starts(smc, p, k, nstart);
+		/* factanal's start is psych's scaled: the spread one instead */
+		if (nstart > 1)
+			memmove(st + p, st + 2 * p, (size_t)(nstart - 2) * p * sizeof *st);
+		best_of(&ws, minres_run, st, nstart - (nstart > 1), max_iter, psi, info);
+		free(st);
+		info->objective = minres_g(&ws, psi, NULL, l);
+		info->psych_objective = fa_psych_objective(r, l, p, k);
+	}
+	ws_free(&ws);
+	free(psi);
+	free(smc);
+	return rc;
+}
+
+static double
+ml_run(fit_ws *ws, double *psi, int max_iter, int *iterations, int *converged,
+       double *gradient)
+{
+	*iterations = projected_newton(ws, ml_f, ml_hessian, psi, max_iter, 1e-10,
+	                               converged, gradient);
+	double *l = xmalloc(ws->p * ws->k * sizeof *l);
+	double f = ml_f(ws, psi, NULL, l);
+	free(l);
+	return f;
+}
+
+int
+fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
+      fa_fit_info *info)
+{
+	double *smc = xmalloc(p * sizeof *smc), *psi = xmalloc(p * sizeof *psi);
+	fit_ws ws;
+	ws_init(&ws, r, p, k);
+	info_init(info);
+	int rc = fa_smc(r, p, smc);
+	if (rc == 0) {
+		int nstart = 6;
+		double *st = make_starts(smc, p, k, nstart);
+		best_of(&ws, ml_run, st, nstart, max_iter, psi, info);
+		free(st);
+		info->objective = ml_f(&ws, psi, NULL, l);
+		info->psych_objective = fa_psych_objective(r, l, p, k);
+	}
+	ws_free(&ws);
+	free(psi);
+	free(smc);
+	return rc;
+}
+
+int
+fa_pa(const double *r, size_t p, size_t k, double min_err, int max_iter,
+      double *l, fa_fit_info *info)
+{
+	double *h = xmalloc(p * sizeof *h);
+	fit_ws ws;
+	ws_init(&ws, r, p, k);
+	info_init(info);
+	int rc = fa_smc(r, p, h);
+	if (rc == 0) {
+		/* psych's loop: communalities from the SMCs, replaced by the
+		 * diagonal of L L' until their sum moves by no more than MIN_ERR */
+		double comm = 0, err;
+		for (size_t i = 0; i < p; i++)
+			comm += h[i];
+		err = comm;
+		while (err > min_err) {
+			if (info->iterations >= max_iter)
+				break;
+			for (size_t i = 0; i < p; i++)
+				h[i] = 1 - h[i];	/* minres_loadings takes 1 - psi */
+			minres_loadings(&ws, h, l);
+			double comm1 = 0;
+			for (size_t i = 0; i < p; i++) {
+				double m = 0;
+				for (size_t j = 0; j < k; j++)
+					m += l[i * k + j] * l[i * k + j];
+				h[i] = m;
+				comm1 += m;
+			}
+			err = fabs(comm - comm1);
+			comm = comm1;
+			info->iterations++;
+		}
+		info->converged = err <= min_err;
+		info->gradient = err;
+		info->objective = 0;
+		for (size_t i = 0; i < p; i++)
+			for (size_t j = 0; j < i; j++) {
+				double m = 0;
+				for (size_t s = 0; s < k; s++)
+					m += l[i * k + s] * l[j * k + s];
+				info->objective += (r[i * p + j] - m) * (r[i * p + j] - m);
+			}
+		info->psych_objective = fa_psych_objective(r, l, p, k);
+	}
+	ws_free(&ws);
+	free(h);
+	return rc;
+}
+
+/* ---- reports ----------------------------------------------------------- */
+
+/* psych's cor.smooth: a matrix with an eigenvalue below machine epsilon gets
+ * those raised to 100 eps, the eigenvalues rescaled to sum P, and the result
+ * made a correlation matrix again. */
+static void
+cor_smooth(double *m, size_t p)
+{
+	double *val = xmalloc(p * sizeof *val), *vec = xmalloc(p * p * sizeof *vec);
+	fa_eigen(m, p, val, vec);
+	if (val[p - 1] < 2.220446049250313e-16) {
+		double sum = 0;
+		for (size_t j = 0; j < p; j++) {
+			if (val[j] < 2.220446049250313e-16)
+				val[j] = 100 * 2.220446049250313e-16;
+			sum += val[j];
+		}
+		for (size_t j = 0; j < p; j++)
+			val[j] *= (double)p / sum;
+		for (size_t a = 0; a < p; a++)
+			for (size_t b = 0; b < p; b++) {
+				double s = 0;
+				for (size_t j = 0; j < p; j++)
+					s += vec[a * p + j] * val[j] * vec[b * p + j];
+				m[a * p + b] = s;
+			}
+		for (size_t a = 0; a < p; a++)
+			val[a] = sqrt(m[a * p + a]);
+		for (size_t a = 0; a < p; a++)
+			for (size_t b = 0; b < p; b++)
+				m[a * p + b] /= val[a] * val[b];
+	}
+	free(vec);
+	free(val);
+}
+
+double
+fa_psych_objective(const double *r, const double *l, size_t p, size_t k)
+{
+	/* M = L L' with R's diagonal, smoothed; tr(M^-1 R) - log det(M^-1 R) - p */
+	double *m = xmalloc(p * p * sizeof *m);
+	for (size_t a = 0; a < p; a++)
+		for (size_t b = 0; b < p; b++) {
+			double s = 0;
+			for (size_t j = 0; j < k; j++)
+				s += l[a * k + j] * l[b * k + j];
+			m[a * p + b] = a == b ? r[a * p + a] : s;
+		}
+	cor_smooth(m, p);
+	gsl_set_error_handler_off();
+	gsl_matrix_view mv = gsl_matrix_view_array(m, p, p);
+	gsl_matrix *x = gsl_matrix_alloc(p, p);
+	if (!x)
+		die("out of memory");
+	memcpy(x->data, r, p * p * sizeof *r);
+	double ldm = 0, ldr = 0, tr = 0;
+	int rc = gsl_linalg_cholesky_decomp1(&mv.matrix);
+	for (size_t i = 0; rc == 0 && i < p; i++)
+		ldm += 2 * log(gsl_matrix_get(&mv.matrix, i, i));
+	for (size_t j = 0; rc == 0 && j < p; j++) {
+		gsl_vector_view col = gsl_matrix_column(x, j);
+		rc = gsl_linalg_cholesky_svx(&mv.matrix, &col.vector);
+	}
+	for (size_t i = 0; rc == 0 && i < p; i++)
+		tr += gsl_matrix_get(x, i, i);
+	if (rc == 0)
+		rc = fa_logdet(r, p, &ldr);
+	gsl_matrix_free(x);
+	free(m);
+	return rc == 0 ? tr - (ldr - ldm) - (double)p : NAN;
+}
+
+void
+fa_require_converged(const char *what, int converged, int steps, const char *measure,
+                     double last, int allow)
+{
+	if (converged)
+		return;
+	if (allow)
+		warn("%s did not converge in %d steps (%s %.3g)", what, steps, measure, last);
+	else
+		die("%s did not converge in %d steps (%s %.3g): the result is not a "
+		    "solution (use --allow-nonconvergence to keep it anyway)", what, steps,
+		    measure, last);
+}
