@@ -66,7 +66,11 @@ compare_numeric() {
 			}
 			ng = FNR
 		}
-		END { if (ng < nw) { printf "missing lines %d..%d\n", ng + 1, nw; bad = 1 } exit bad }
+		END {
+			if (!nw) { print "nothing to compare: the expected file is empty"; bad = 1 }
+			if (ng < nw) { printf "missing lines %d..%d\n", ng + 1, nw; bad = 1 }
+			exit bad
+		}
 	' "$2" "$1"
 }
 
@@ -90,6 +94,10 @@ compare_relative() {
 			}
 			ng = FNR
 		}
-		END { if (ng < nw) { printf "missing lines %d..%d\n", ng + 1, nw; bad = 1 } exit bad }
+		END {
+			if (!nw) { print "nothing to compare: the expected file is empty"; bad = 1 }
+			if (ng < nw) { printf "missing lines %d..%d\n", ng + 1, nw; bad = 1 }
+			exit bad
+		}
 	' "$2" "$1"
 }
