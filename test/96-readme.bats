@@ -7,13 +7,14 @@
 # error (in any interleaving: a pipe makes their order vary). Every such block
 # runs, in a fresh directory that looks like the project's (its top-level files
 # and directories linked, not bin/, obj/ or build/), with the tools installed
-# by `make install` as svy-TOOL first on PATH and `make` running the project's
-# Makefile with the build under test, writing build/ into that directory. The
-# blocks between <!-- walk --> and <!-- /walk --> run in one directory, in
-# order (a walk: later commands read what earlier ones wrote). A block right
-# after <!-- not tested: REASON --> is skipped: only for what cannot run here
-# (`make bench`). A command must succeed, or fail with status 1 or 2 showing
-# its error (a last line starting `svy-`).
+# by `make install` as svy-TOOL first on PATH, HOME that directory, and `make`
+# running the project's Makefile with the build under test, writing build/
+# into that directory (B=build). The blocks between <!-- walk --> and
+# <!-- /walk --> run in one directory, in order (a walk: later commands read
+# what earlier ones wrote). A block right after <!-- not tested: REASON --> is
+# skipped: only for what cannot run here (`make bench`). A command must
+# succeed, or fail with status 1 or 2 showing its error (a last line starting
+# `svy-`). A failing command is reported and ends its block; the other blocks run.
 
 load test_helper
 
@@ -116,7 +117,7 @@ run_units() {
 		for ((i = 1; i <= n; i++)); do
 			commands=$((commands + 1))
 			st=0
-			(cd "dir$u" && PATH="$BATS_FILE_TMPDIR/wrap:$BATS_FILE_TMPDIR/prefix/bin:$PATH" \
+			(cd "dir$u" && HOME="$PWD" PATH="$BATS_FILE_TMPDIR/wrap:$BATS_FILE_TMPDIR/prefix/bin:$PATH" \
 				timeout 300 bash -c "$(cat "../units/$u/$i")") \
 				</dev/null >"units/$u/$i.got" 2>"units/$u/$i.err" || st=$?
 			if ! interleaved "units/$u/$i.out" "units/$u/$i.got" "units/$u/$i.err" ||
@@ -150,10 +151,11 @@ run_units() {
 
 @test "the README's walk through the study works as written" {
 	split_readme units
-	walks=$(grep -lx 1 units/*/walk)
-	[ "$(wc -w <<<"$walks")" -eq 1 ] || fail "no walk, or more than one: $walks"
-	n=$(find "${walks%/walk}" -name '[0-9]*.out' | wc -l)
-	[ "$n" -ge 10 ] || fail "only $n commands found in the walk"
+	n=0
+	for w in $(grep -lx 1 units/*/walk); do
+		n=$((n + $(find "${w%/walk}" -name '[0-9]*.out' | wc -l)))
+	done
+	[ "$n" -ge 10 ] || fail "only $n commands found between <!-- walk --> and <!-- /walk -->"
 	run_units 1
 }
 

@@ -40,9 +40,12 @@ assert_no_sanitizer() {
 	fi
 }
 
-# numeq A B TOL: |A-B| <= TOL * max(1, |B|) (relative, absolute near zero).
+# numeq A B TOL: A and B are numbers and |A-B| <= TOL * max(1, |B|)
+# (relative, absolute near zero); an empty or non-numeric side fails.
 numeq() {
 	awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN {
+		n = "^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$"
+		if (a !~ n || b !~ n) exit 1
 		d = a - b; if (d < 0) d = -d; m = b < 0 ? -b : b; if (m < 1) m = 1;
 		exit !(d <= t * m) }'
 }
@@ -66,7 +69,11 @@ compare_numeric() {
 			}
 			ng = FNR
 		}
-		END { if (ng < nw) { printf "missing lines %d..%d\n", ng + 1, nw; bad = 1 } exit bad }
+		END {
+			if (!nw) { print "nothing to compare: the expected file is empty"; bad = 1 }
+			if (ng < nw) { printf "missing lines %d..%d\n", ng + 1, nw; bad = 1 }
+			exit bad
+		}
 	' "$2" "$1"
 }
 
@@ -90,6 +97,10 @@ compare_relative() {
 			}
 			ng = FNR
 		}
-		END { if (ng < nw) { printf "missing lines %d..%d\n", ng + 1, nw; bad = 1 } exit bad }
+		END {
+			if (!nw) { print "nothing to compare: the expected file is empty"; bad = 1 }
+			if (ng < nw) { printf "missing lines %d..%d\n", ng + 1, nw; bad = 1 }
+			exit bad
+		}
 	' "$2" "$1"
 }
