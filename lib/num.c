@@ -88,6 +88,9 @@ num_format(char buf[NUM_BUFSIZE], double x)
 		return strcpy(buf, "NaN");
 	if (isinf(x))
 		return strcpy(buf, x > 0 ? "Inf" : "-Inf");
+	/* a computed zero is 0, never -0 (a minimum of -0 and 0, a sum of -0s) */
+	if (x == 0)
+		x = 0;
 	if (num_digits > 0) {
 		snprintf(buf, NUM_BUFSIZE, "%.*g", num_digits, x);
 		/* a U of 1144.5 reads better as 1144 than as 1.14e+03: whole

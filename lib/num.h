@@ -28,7 +28,8 @@ enum { NUM_BUFSIZE = 40 };
 
 /* Format X so that it reads back exactly (the shortest of %.15g..%.17g that
  * round-trips), or with num_digits significant digits when that is set.
- * NaN and infinities print as "NaN", "Inf", "-Inf". Returns BUF. */
+ * NaN and infinities print as "NaN", "Inf", "-Inf" (no tool should write
+ * them: they are errors before this); -0 prints as 0. Returns BUF. */
 char *num_format(char buf[NUM_BUFSIZE], double x);
 
 #endif

@@ -1,0 +1,93 @@
+#!/usr/bin/env bats
+# A property over random extreme inputs (issue: no silent wrong number): every
+# tool that computes numbers either succeeds and writes no Inf, NaN or -0, or
+# fails with a named error (exit 1, "svy-TOOL: ..."). Never a crash, never a
+# sanitizer report, never a non-finite number with exit 0.
+
+load test_helper
+
+# extreme_data SEED KIND: 40 rows of columns a b c d (numbers) and g (group),
+# KIND picks the magnitudes: huge (1e250..1e308), tiny (subnormal), mixed
+# (1e-300..1e300 and zeros of both signs), near (1e200 + small noise).
+extreme_data() {
+	awk -v seed="$1" -v kind="$2" 'BEGIN {
+		srand(seed)
+		print "a\tb\tc\td\tg\tp"
+		for (i = 1; i <= 40; i++) {
+			line = ""
+			for (j = 1; j <= 4; j++) {
+				s = rand() < 0.5 ? -1 : 1
+				if (kind == "huge") v = sprintf("%.6e", s * 10 ^ (250 + 58 * rand()))
+				else if (kind == "tiny") v = sprintf("%de-320", s * int(1 + 999 * rand()))
+				else if (kind == "near") v = sprintf("%.15e", 1e200 * (1 + j * i * 1e-6 + 1e-3 * rand()))
+				else { r = rand()
+					if (r < 0.1) v = "-0"; else if (r < 0.2) v = "0"
+					else v = sprintf("%.6e", s * 10 ^ (600 * rand() - 300)) }
+				line = line v "\t"
+			}
+			p = rand() < 0.2 ? "1e-320" : (rand() < 0.1 ? "-0" : sprintf("%.17g", rand()))
+			print line (i % 2 + 1) "\t" p
+		}
+	}'
+}
+
+# The tools and their arguments; each reads the data on standard input.
+cases() {
+	cat <<'EOF2'
+derive	-q --sum s=a,b,c --mean m=a,b
+tally	-q --by g a b
+describe	-q
+test-hypothesis	-q spearman a b
+test-hypothesis	-q pearson a b
+test-hypothesis	-q kruskal a --by g
+test-hypothesis	-q mannwhitney a --by g --groups 1,2
+factor	-q a b c d
+cluster	-q -c a,b --k 2 --restarts 5
+kappa	-q --krippendorff --metric interval a b c
+bh-correct	-q
+EOF2
+}
+
+# check_case TOOL ARGS FILE: run it; says what is wrong, if anything (exit 0
+# must write only finite numbers; exit 1 must be a named error).
+check_case() {
+	local tool=$1 args=$2 file=$3
+	# shellcheck disable=SC2086
+	run --separate-stderr svy "$tool" $args <"$file"
+	case $status in
+	0)
+		# the columns the tool computed: not the input's (passed through),
+		# not a level or top value (data, printed as read)
+		if printf '%s\n' "$output" | awk -F'\t' -v inhdr="$(head -1 "$file")" '
+			BEGIN { n = split(inhdr, h, "\t"); for (i = 1; i <= n; i++) input[h[i]] = 1 }
+			NR == 1 { for (i = 1; i <= NF; i++)
+					computed[i] = !($i in input) && $i !~ /^(top[0-9]+|level|column|variable|group)$/
+				next }
+			{ for (i = 1; i <= NF; i++) if (computed[i]) print $i }' |
+			grep -qxE -- '[-+]?(inf|Inf|INF|infinity|nan|NaN|NAN)|-0(\.0*)?(e[-+]?[0-9]+)?'; then
+			echo "$tool $args on $file: a non-finite or negative-zero number with exit 0"
+		fi ;;
+	1)
+		[[ "$stderr" == *"svy-$tool: "* ]] || echo "$tool $args on $file: exit 1 without a named error: '$stderr'" ;;
+	*)
+		echo "$tool $args on $file: exit $status: ${stderr:0:300}" ;;
+	esac
+}
+
+@test "random extreme inputs: every numeric tool writes finite numbers or a named error" {
+	local n=0 bad=""
+	for kind in huge tiny mixed near; do
+		for seed in 1 2 3; do
+			extreme_data "$seed" "$kind" >"$kind-$seed.tsv"
+			[ "$(wc -l <"$kind-$seed.tsv")" -eq 41 ] || fail "no data made"
+			while IFS=$'\t' read -r tool args; do
+				bad+=$(check_case "$tool" "$args" "$kind-$seed.tsv")
+				bad+=$'\n'
+				n=$((n + 1))
+			done < <(cases)
+		done
+	done
+	[ "$n" -eq $((4 * 3 * $(cases | wc -l))) ] || fail "ran $n cases"
+	bad=$(printf '%s' "$bad" | grep -v '^$' || true)
+	[ -z "$bad" ] || fail "$bad"
+}
