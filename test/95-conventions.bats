@@ -335,3 +335,33 @@ EOF2
 	done
 	[ "$(wc -l <checked)" -eq 14 ] || fail "tools checked: $(cat checked)"
 }
+
+@test "grammar: a short letter means one long option across all tools (known exceptions listed)" {
+	# letter -> the long names it may have; anything else is a new conflict
+	declare -A allowed=(
+		[c]='columns|column'	# columns, one or several
+		[k]='k|factors'		# how many clusters / factors: one idea, kept
+		[e]='elbow|eigenvalues'	# TODO(lead): cluster -e and factor -e differ; decide at merge
+		[n]='respondents|name'	# TODO(lead): simulate -n and score -n differ; decide at merge
+		[w]='weights|wide'	# TODO(lead): kappa -w and tally -w differ; decide at merge
+		[b]='codebook|by'	# TODO(lead): enable when merged (tally -b becomes -g)
+		[m]='method|model|multiple'	# TODO(lead): enable when merged (score -m, tally -m)
+		[r]='rejects|rotate'	# TODO(lead): enable when merged (factor -r)
+		[s]='seed|summary'	# TODO(lead): enable when merged (factor -s, score -s)
+	)
+	declare -A seen=()
+	for t in $(tools); do
+		while read -r letter long; do
+			seen[$letter]+="$long($t) "
+		done < <(svy "$t" --help | sed -nE 's/^ +-([a-zA-Z]), --([a-z][a-z0-9-]*).*/\1 \2/p')
+	done
+	[ "${#seen[@]}" -ge 8 ] || fail "only ${#seen[@]} letters found"
+	for letter in "${!seen[@]}"; do
+		longs=$(printf '%s\n' ${seen[$letter]} | sed 's/(.*//' | sort -u)
+		[ "$(printf '%s\n' "$longs" | wc -l)" -eq 1 ] && continue
+		for long in $longs; do
+			[[ "$long" =~ ^(${allowed[$letter]:-})$ ]] && [ -n "${allowed[$letter]:-}" ] ||
+				fail "-$letter means several options: ${seen[$letter]}"
+		done
+	done
+}
