@@ -1,6 +1,7 @@
 #include "agree.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,6 +89,42 @@ agree_codes_add(agree_codes *s, const char *code, size_t len, int count)
 	if (count)
 		s->count[i]++;
 	return i;
+}
+
+/* X in the fewest significant digits that read back as X; 0 for -0. */
+static int
+shortest(char buf[32], double x)
+{
+	if (x == 0)
+		x = 0;
+	for (int prec = 1; prec <= 17; prec++) {
+		int n = snprintf(buf, 32, "%.*g", prec, x);
+		if (strtod(buf, NULL) == x)
+			return n;
+	}
+	return snprintf(buf, 32, "%.17g", x);
+}
+
+size_t
+agree_codes_add_by_value(agree_codes *s, const char *code, size_t len, int count)
+{
+	double x;
+	if (num_parse(code, &x) != NUM_OK)
+		return agree_codes_add(s, code, len, count);
+	char buf[32];
+	int n = shortest(buf, x);
+	return agree_codes_add(s, buf, (size_t)n, count);
+}
+
+char *
+agree_code_by_value(const char *code)
+{
+	double x;
+	if (num_parse(code, &x) != NUM_OK)
+		return xstrdup(code);
+	char buf[32];
+	shortest(buf, x);
+	return xstrdup(buf);
 }
 
 int
@@ -281,6 +318,33 @@ agree_krippendorff(const size_t *code, size_t nunits, size_t m, size_t l,
 			nc[c] += o[c * l + k];
 		n += nc[c];
 	}
+	/* The interval and ratio metrics on the values divided by a power of
+	 * two near the largest: squared differences of codes near 1e200 stay
+	 * finite; the interval disagreements are scaled back at the end (alpha,
+	 * their ratio, does not change; ratio's differences have no unit). */
+	double scale = 1, *v = NULL;
+	if (metric == AGREE_INTERVAL || metric == AGREE_RATIO) {
+		double big = 0;
+		for (size_t c = 0; c < l; c++)
+			if (fabs(value[c]) > big)
+				big = fabs(value[c]);
+		if (big > 0) {
+			int e;
+			frexp(big, &e);
+			scale = ldexp(1, e);
+		}
+		v = xmalloc((l ? l : 1) * sizeof *v);
+		for (size_t c = 0; c < l; c++)
+			v[c] = value[c] / scale;
+	}
+	/* ordinal: cum[g] = nc[0] + ... + nc[g-1] */
+	double *cum = NULL;
+	if (metric == AGREE_ORDINAL) {
+		cum = xmalloc((l + 1) * sizeof *cum);
+		cum[0] = 0;
+		for (size_t g = 0; g < l; g++)
+			cum[g + 1] = cum[g] + nc[g];
+	}
 	double dobs = 0, dexp = 0;
 	for (size_t c = 0; c < l; c++)
 		for (size_t k = 0; k < l; k++) {
@@ -291,16 +355,13 @@ agree_krippendorff(const size_t *code, size_t nunits, size_t m, size_t l,
 				d2 = 1;
 			} else if (metric == AGREE_ORDINAL) {
 				size_t lo = c < k ? c : k, hi = c < k ? k : c;
-				double s = 0;
-				for (size_t g = lo; g <= hi; g++)
-					s += nc[g];
-				s -= (nc[c] + nc[k]) / 2;
+				double s = cum[hi + 1] - cum[lo] - (nc[c] + nc[k]) / 2;
 				d2 = s * s;
 			} else if (metric == AGREE_INTERVAL) {
-				d2 = (value[c] - value[k]) * (value[c] - value[k]);
+				d2 = (v[c] - v[k]) * (v[c] - v[k]);
 			} else {
-				double sum = value[c] + value[k];
-				d2 = sum == 0 ? 0 : (value[c] - value[k]) / sum;
+				double sum = v[c] + v[k];
+				d2 = sum == 0 ? 0 : (v[c] - v[k]) / sum;
 				d2 *= d2;
 			}
 			dobs += o[c * l + k] * d2;
@@ -309,12 +370,16 @@ agree_krippendorff(const size_t *code, size_t nunits, size_t m, size_t l,
 	free(o);
 	free(cnt);
 	free(nc);
+	free(cum);
+	free(v);
 	out->units = units;
 	out->n = n;
 	if (units == 0 || n < 2 || dexp <= 0)
 		return -1;
-	out->d_obs = dobs / n;
-	out->d_exp = dexp / (n * (n - 1));
-	out->alpha = 1 - out->d_obs / out->d_exp;
+	double s2 = metric == AGREE_INTERVAL ? scale * scale : 1;
+	out->alpha = 1 - (dobs / n) / (dexp / (n * (n - 1)));
+	/* may overflow to Inf, or underflow to 0: the caller says so */
+	out->d_obs = dobs == 0 ? 0 : dobs / n * s2;
+	out->d_exp = dexp / (n * (n - 1)) * s2;
 	return 0;
 }

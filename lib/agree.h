@@ -19,6 +19,12 @@ void agree_codes_init(agree_codes *s);
 void agree_codes_free(agree_codes *s);
 /* The index of CODE (LEN bytes), adding it if new; counts it when COUNT. */
 size_t agree_codes_add(agree_codes *s, const char *code, size_t len, int count);
+/* As agree_codes_add, but a code that reads as a number (num_parse) is
+ * taken by its value: 0 and -0, 1 and 1.0 and 1e0 are one code, kept as the
+ * shortest form that reads back as that number ("0", "1", "0.1"). */
+size_t agree_codes_add_by_value(agree_codes *s, const char *code, size_t len, int count);
+/* CODE as agree_codes_add_by_value keeps it (allocated). */
+char *agree_code_by_value(const char *code);
 /* The index of CODE, or (size_t)-1 when the set does not have it. */
 size_t agree_codes_find(const agree_codes *s, const char *code, size_t len);
 /* Do all codes read as numbers (num_parse)? Their values go to VALUE (if
@@ -76,8 +82,12 @@ typedef struct {
  * alpha-reliability") of NUNITS units by M coders: CODE[u * M + c] is the
  * index (0..L-1, in the scale's order) of coder c's code for unit u, or
  * (size_t)-1 when missing. VALUE (L numbers) is needed for the interval and
- * ratio metrics. Returns 0, or -1 when no unit has two codes or the expected
- * disagreement is 0 (alpha undefined). */
+ * ratio metrics, which are computed on the values divided by a power of two
+ * near the largest, so alpha is right across the range of numbers; D_OBS and
+ * D_EXP are in the codes' units and may be Inf (codes near 1e200) or 0
+ * (near 1e-200) where alpha is not. Returns 0, or -1 when no unit has two
+ * codes or the expected disagreement is 0 (alpha undefined). Time and memory
+ * grow as L^2. */
 int agree_krippendorff(const size_t *code, size_t nunits, size_t m, size_t l,
                        const double *value, enum agree_metric metric,
                        agree_alpha *out);

@@ -279,12 +279,41 @@ lloyd(km_run *r)
 
 /* ---- the fit ---- */
 
+/* A power of two near the largest magnitude of X: dividing by it is exact
+ * (barring underflow far below the largest value), and every sum of squares
+ * of the scaled points is finite. 1 when X is all zero. */
+static double
+scale_of(const double *x, size_t nx)
+{
+	double big = 0;
+	for (size_t i = 0; i < nx; i++)
+		if (fabs(x[i]) > big)
+			big = fabs(x[i]);
+	if (big == 0)
+		return 1;
+	int e;
+	frexp(big, &e);
+	return ldexp(1, e);
+}
+
 void
-km_fit(const double *x, size_t n, size_t d, size_t k, unsigned restarts,
+km_fit(const double *x_in, size_t n, size_t d, size_t k, unsigned restarts,
        unsigned long seed, int hartigan, km_result *res)
 {
 	if (k < 1 || k > n || restarts < 1)
 		die("k-means: bad arguments (internal error)");
+	/* Fit on the points divided by a power of two: k-means does not change
+	 * under a common scale, and the arithmetic is the same bit for bit
+	 * where it did not overflow; values near 1e300 no longer make Inf. */
+	double scale = scale_of(x_in, n * d);
+	size_t nx = n * d;
+	double *xs = xmalloc((nx ? nx : 1) * sizeof *xs);
+	for (size_t i = 0; i < nx; i++)
+		xs[i] = x_in[i] / scale;
+	const double *x = xs;
+	/* One cluster has one answer: no restarts needed. */
+	if (k == 1)
+		restarts = 1;
 	km_run r = {
 		.x = x, .n = n, .d = d, .k = k,
 		.c = xmalloc(k * d * sizeof(double)),
@@ -350,6 +379,19 @@ km_fit(const double *x, size_t n, size_t d, size_t k, unsigned restarts,
 	for (size_t i = 0; i < n; i++)
 		res->total += dist2(x + i * d, mean, d);
 	free(mean);
+	res->r2 = res->total > 0 ? 1 - res->inertia / res->total : NAN;
+	/* Back to the data's scale: the sums of squares may now exceed the
+	 * range of numbers (Inf), which the caller reports. */
+	double s2 = scale * scale;
+	if (!isfinite(s2))
+		s2 = INFINITY;
+	for (size_t i = 0; i < k * d; i++)
+		r.c[i] *= scale;
+	for (size_t c = 0; c < k; c++)
+		res->within[c] = res->within[c] == 0 ? 0 : res->within[c] * s2;
+	res->inertia = res->inertia == 0 ? 0 : res->inertia * s2;
+	res->total = res->total == 0 ? 0 : res->total * s2;
+	free(xs);
 	res->restarts = restarts;
 	res->found = found;
 	free(r.label);

@@ -15,6 +15,8 @@ typedef struct {
 	double *within;		/* k: sum of squared distances to the centroid */
 	double inertia;		/* sum of WITHIN */
 	double total;		/* sum of squared distances to the grand mean */
+	double r2;		/* 1 - inertia / total, computed where both are
+				   finite (NaN when total is 0) */
 	unsigned restarts;	/* runs made */
 	unsigned found;		/* runs that reached the best inertia */
 } km_result;
@@ -33,7 +35,11 @@ size_t km_distinct(const double *x, size_t n, size_t d);
  * HARTIGAN, each fixed point of Lloyd's is then improved by Hartigan-Wong
  * single-point moves (a point moves when that lowers the inertia, means
  * updated at once) and Lloyd's resumes, until neither changes anything.
- * The best run has the lowest inertia; among equal ones the first. */
+ * The best run has the lowest inertia; among equal ones the first. K = 1
+ * makes one run, whatever RESTARTS. The points are fitted divided by a power
+ * of two near their largest magnitude (exact, so results are unchanged where
+ * nothing overflowed): the clusters and centroids are right across the whole
+ * range of numbers; WITHIN, INERTIA and TOTAL are Inf when they exceed it. */
 void km_fit(const double *x, size_t n, size_t d, size_t k, unsigned restarts,
             unsigned long seed, int hartigan, km_result *res);
 void km_free(km_result *res);

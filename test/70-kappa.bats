@@ -55,7 +55,11 @@ svy-kappa: read 40 rows, used 39 (1 with a missing code left out), 7 codes in th
 
 @test "--levels fixes the scale: an unused code changes the weights as in sklearn labels= and psych levels=" {
 	for w in none linear quadratic; do
-		svy kappa -q -l 1,2,3,4,5,6 -w $w r1 r2 < "$D/ordinal.tsv" > out 2> err || true
+		run --separate-stderr svy kappa -q -l 1,2,3,4,5,6 -w $w r1 r2 < "$D/ordinal.tsv"
+		assert_success
+		printf '%s\n' "$output" >out
+		printf '%s\n' "$stderr" >err
+		[ "$(wc -l <out)" -eq 2 ] || fail "$w: $(cat out)"
 		[ "$(col out categories)" = 6 ]
 		numeq "$(col out kappa)" "$(row "$D/ordinal6.sklearn" $w kappa)" 1e-9 || fail "$w kappa"
 		for c in se ci_lower ci_upper; do
@@ -86,7 +90,7 @@ svy-kappa: read 40 rows, used 39 (1 with a missing code left out), 7 codes in th
 @test "Krippendorff's alpha, 4 observers with missing values: the published example" {
 	# Krippendorff (2011): nominal .743, ordinal .815, interval .849, ratio .797
 	for m in nominal ordinal interval ratio; do
-		svy kappa -q --krippendorff -m $m 'obs_*' < "$D/reliability.tsv" > out
+		svy kappa -q --krippendorff --metric $m 'obs_*' < "$D/reliability.tsv" > out
 		[ "$(col out columns)" = obs_a,obs_b,obs_c,obs_d ] && [ "$(col out coders)" = 4 ]
 		[ "$(col out units)" = 11 ] && [ "$(col out n)" = 40 ]
 		for c in observed expected alpha; do
@@ -122,21 +126,30 @@ svy-kappa: read 40 rows, used 39 (1 with a missing code left out), 7 codes in th
 	a\tb\nx\ty\n|a c|2|svy-kappa: in.tsv: no column 'c'; the columns are 'a', 'b'
 	a\ta\nx\ty\n|a b|1|svy-kappa: in.tsv:1: column 'a': header has this name twice (fields 1 and 2)
 	a\tb\nx\ty\ny\tx\n|a b -l x|1|svy-kappa: in.tsv: code not in --levels (got 'y')
-	a\tb\n1\tx\n2\t1\n|-K a b -m interval|1|svy-kappa: in.tsv: the interval metric needs numeric codes: not a number (got 'x')
-	a\tb\n1\tinf\n2\t1\n|-K a b -m interval|1|svy-kappa: in.tsv: the interval metric needs numeric codes: not a finite number (got 'inf')
-	a\tb\n1\t-1\n1\t2\n|-K a b -m ratio|1|svy-kappa: in.tsv: the ratio metric needs codes of 0 or more (got '-1')
+	a\tb\n1\tx\n2\t1\n|-K a b --metric interval|1|svy-kappa: in.tsv: the interval metric needs numeric codes: not a number (got 'x')
+	a\tb\n1\tinf\n2\t1\n|-K a b --metric interval|1|svy-kappa: in.tsv: the interval metric needs numeric codes: not a finite number (got 'inf')
+	a\tb\n1\t-1\n1\t2\n|-K a b --metric ratio|1|svy-kappa: in.tsv: the ratio metric needs codes of 0 or more (got '-1')
 	a\tb\n1\t\n\t1\n|-K a b|1|svy-kappa: in.tsv: alpha is undefined: no row has codes from two coders
 	a\tb\n1\t1\n1\t1\n|-K a b|1|svy-kappa: in.tsv: alpha is undefined: the pairable codes do not vary (expected disagreement 0)
-	a\tb\n|a|2|svy-kappa: give the two coders' columns A and B (or --krippendorff COLUMN...)
-	a\tb\n|a b a|2|svy-kappa: give the two coders' columns A and B (or --krippendorff COLUMN...)
+	a\tb\n|a|2|svy-kappa: give the two coders' columns: -c A,B (or --krippendorff -c COLUMN,...)
+	a\tb\n|a b a|2|svy-kappa: give the two coders' columns: -c A,B (or --krippendorff -c COLUMN,...)
 	a\tb\n|-K|2|svy-kappa: --krippendorff needs the coders' columns
 	a\tb\n1\t2\n|-K a|2|svy-kappa: --krippendorff needs two or more columns, got 'a' only
-	a\tb\n|-w cubic a b|2|svy-kappa: option '--weights': 'cubic' is not none, linear or quadratic
+	a\tb\n|-w cubic a b|2|svy-kappa: option '--weights': 'cubic' is not one of: none, linear, quadratic
 	a\tb\n|-K -w linear a b|2|svy-kappa: --weights is for Cohen's kappa; Krippendorff's alpha takes --metric
-	a\tb\n|-K -m fuzzy a b|2|svy-kappa: option '--metric': 'fuzzy' is not nominal, ordinal, interval or ratio
+	a\tb\n|-K --metric fuzzy a b|2|svy-kappa: option '--metric': 'fuzzy' is not one of: nominal, ordinal, interval, ratio
 	a\tb\n|-l x,,y a b|2|svy-kappa: option '--levels': empty item in 'x,,y'
 	a\tb\n|-l x,x a b|2|svy-kappa: option '--levels': 'x' given twice
-	a\tb\n|--se exact a b|2|svy-kappa: option '--se': 'exact' is not psych or fce
+	a\tb\n|-l 1,1.0 a b|2|svy-kappa: option '--levels': '1.0' is 1 again (codes that are numbers are compared by value)
+	a\tb\n|-c a a b|2|svy-kappa: too many arguments: one input file at most (got 'b')
+	a\tb\n|-c a,b,a|2|svy-kappa: option '--columns': 'a' given twice
+	a\tb\nx\ty\n|-c a|2|svy-kappa: Cohen's kappa needs two columns, --columns gave 1 (Krippendorff's alpha takes more: --krippendorff)
+	a\tb\nx\ty\n|-K -c a|2|svy-kappa: --krippendorff needs two or more columns, got 'a' only
+	a\tb\nx\ty\n|-m nominal -K a b|2|svy-kappa: unknown option '-m'
+	a\tb\nx\ty\n|--max-levels 1 a b|2|svy-kappa: option '--max-levels': '1' is not a whole number from 2 to 100000
+	a\tb\nx\ty\nz\tw\n|--max-levels 3 a b|1|svy-kappa: in.tsv:3: 'a', 'b': more than 3 distinct codes (--max-levels: the agreement matrix grows as their square; raise it if these are codes)
+	a\tb\nx\ty\ny\tx\n|--max-levels 3 -l x,y,z,w,v a b|1|svy-kappa: in.tsv: --levels lists 5 codes, more than --max-levels 3
+	a\tb\n|--se exact a b|2|svy-kappa: option '--se': 'exact' is not one of: psych, fce
 	a\tb\n|--conf-level 1.5 a b|2|svy-kappa: option '--conf-level': '1.5' is not a number from 0.5 to 0.999999
 	EOT
 }
@@ -147,4 +160,75 @@ svy-kappa: read 40 rows, used 39 (1 with a missing code left out), 7 codes in th
 	run svy kappa -i no-such-file.tsv a b
 	assert_failure 1
 	assert_output "svy-kappa: no-such-file.tsv: No such file or directory"
+}
+
+@test "the grammar: -c A,B and a trailing FILE, -i FILE, stdin, and the columns as operands read the same" {
+	svy kappa -q coder_a coder_b < "$FIXTURES/coders.tsv" > want
+	svy kappa -q -c coder_a,coder_b "$FIXTURES/coders.tsv" | cmp - want
+	svy kappa -q -c coder_a -c coder_b "$FIXTURES/coders.tsv" | cmp - want
+	svy kappa -q --columns 'coder_*' -i "$FIXTURES/coders.tsv" | cmp - want
+	svy kappa -q -c coder_a,coder_b < "$FIXTURES/coders.tsv" | cmp - want
+	svy kappa -q -c coder_a,coder_b - < "$FIXTURES/coders.tsv" | cmp - want
+	svy kappa -q -K coder_a coder_b < "$FIXTURES/coders.tsv" > want
+	svy kappa -q -K -c 'coder_*' "$FIXTURES/coders.tsv" | cmp - want
+	svy kappa -q -K --metric nominal -c 'coder_*' "$FIXTURES/coders.tsv" | cmp - want
+}
+
+@test "numeric codes are compared by value: 0 = -0, 1 = 1.0 = 1e0 (and in --levels); text codes by bytes" {
+	printf 'a\tb\n0\t-0\n1\t1.0\n1e0\t1\n2\t2.00\n0.0\t1\n2\t0\n' >mixed.tsv
+	printf 'a\tb\n0\t0\n1\t1\n1\t1\n2\t2\n0\t1\n2\t0\n' >plain.tsv
+	svy kappa -q a b <plain.tsv >want
+	svy kappa -q a b <mixed.tsv >got
+	cmp got want
+	[ "$(col got categories)" = 3 ] && [ "$(col got observed)" = "$(col want observed)" ]
+	svy kappa -q -w linear -l 0,1.0,2 a b <mixed.tsv >got
+	svy kappa -q -w linear -l 0,1,2 a b <plain.tsv | cmp - got
+	for m in nominal ordinal interval; do
+		svy kappa -q -K --metric $m a b <mixed.tsv >got
+		svy kappa -q -K --metric $m a b <plain.tsv | cmp - got || fail "$m"
+	done
+	# text stays text: 'x' and 'X' and ' 1' are codes of their own
+	printf 'a\tb\nx\tX\n1\t 1\n' >text.tsv
+	run svy kappa -q a b -i text.tsv
+	[ "$(printf '%s\n' "$output" >o && col o categories)" = 4 ]
+}
+
+@test "20,000 distinct codes: a named error at once, not 9 GB; --max-levels raises the limit" {
+	awk 'BEGIN { print "a\tb"; for (i = 0; i < 20000; i++) print i "\t" (i * 7) % 20000 }' >many.tsv
+	run --separate-stderr svy kappa a b -i many.tsv
+	assert_failure 1
+	[ "$stderr" = "svy-kappa: many.tsv:540: 'a', 'b': more than 1000 distinct codes (--max-levels: the agreement matrix grows as their square; raise it if these are codes)" ] || fail "$stderr"
+	run --separate-stderr svy kappa -K a b -i many.tsv
+	assert_failure 1
+	# within the limit, the matrix is sized by the codes present
+	awk 'BEGIN { print "a\tb"; for (i = 0; i < 3000; i++) print i % 1500 "\t" (i * 7) % 1500 }' >k.tsv
+	run --separate-stderr svy kappa -q --max-levels 2000 a b -i k.tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" >o && col o categories)" = 1500 ]
+	run --separate-stderr svy kappa -q --max-levels 2000 -K --metric ordinal a b -i k.tsv
+	assert_success
+}
+
+@test "Krippendorff's interval alpha on codes near 1e200 and 1e-200: the alpha of the same codes near 1" {
+	printf 'a\tb\tc\n1\t2\t1\n3\t3\t4\n2\t2\t2\n5\t4\t5\n1\t\t2\n' >one.tsv
+	svy kappa -q -K --metric interval -c a,b,c one.tsv >want
+	for e in 200 -200 300 -300; do
+		awk -F'\t' -v e="$e" 'NR == 1 { print; next } { for (i = 1; i <= NF; i++) printf "%s%s", (i > 1 ? "\t" : ""), ($i == "" ? "" : $i "e" e); print "" }' one.tsv >s.tsv
+		run --separate-stderr svy kappa -q -K --metric interval -c a,b,c s.tsv
+		assert_success
+		printf '%s\n' "$output" >got
+		numeq "$(col got alpha)" "$(col want alpha)" 1e-12 || fail "1e$e: alpha $(col got alpha), want $(col want alpha)"
+		! grep -qi 'inf\|nan' got || fail "1e$e: $(cat got)"
+		run --separate-stderr svy kappa -q -K --metric ratio -c a,b,c s.tsv
+		assert_success
+	done
+	# 1e200: the disagreements (1e400) cannot be written: empty, said on stderr
+	awk -F'\t' 'NR == 1 { print; next } { for (i = 1; i <= NF; i++) printf "%s%s", (i > 1 ? "\t" : ""), ($i == "" ? "" : $i "e200"); print "" }' one.tsv >big.tsv
+	run --separate-stderr svy kappa -q -K --metric interval -c a,b,c big.tsv
+	[ "$(printf '%s\n' "$output" >o && col o observed)" = "" ]
+	[ "$stderr" = "svy-kappa: the observed and expected disagreements are beyond the range of numbers (squared differences of codes up to 1.8e308): written empty; alpha, their ratio, is right" ] || fail "$stderr"
+	# 1e100: the disagreements are 1e200, written
+	awk -F'\t' 'NR == 1 { print; next } { for (i = 1; i <= NF; i++) printf "%s%s", (i > 1 ? "\t" : ""), ($i == "" ? "" : $i "e100"); print "" }' one.tsv >mid.tsv
+	svy kappa -q -K --metric interval -c a,b,c mid.tsv >o
+	numeq "$(col o observed)" "$(awk -v x="$(col want observed)" 'BEGIN { printf "%.17g", x * 1e200 }')" 1e-12 || fail "$(cat o)"
 }

@@ -140,3 +140,229 @@ EOF2
 	(umask 077 && "$BIN/filter-students" -q -o out2.tsv in.tsv)
 	[ "$(stat -c %a out2.tsv)" = 600 ]
 }
+
+# ---- the command-line grammar (README "Conventions"): one row per tool ----
+#
+# Each table below is one rule; a tool is one row. A row that starts with
+# "# TODO(lead): enable when merged" is a tool another branch is converting:
+# the lead removes that prefix once the branch is in main. Adding a tool is
+# one row in each table that applies to it.
+
+# rows TABLE: the rows of a table without its comments and pending rows
+rows() {
+	grep -v '^#' | grep -v '^[[:space:]]*$'
+}
+
+# Fixture files the rows below may name: in.csv, in.tsv, kappa.tsv,
+# cluster.tsv, fa.tsv, model.tsv, codebook.tsv, p.tsv, tally.tsv, report.tsv.
+grammar_fixtures() {
+	printf 'id,a,submitdate\n1,0.5,2020\n2,1.5,2020\n' >in.csv
+	printf 'a\tb\n1\t2\n2\t2\n4\t3\n' >in.tsv
+	printf 'a\tb\nx\tx\ny\ty\nx\ty\ny\ty\nx\tx\ny\tx\nx\tx\ny\ty\nx\ty\ny\ty\nz\tz\nz\tx\n' >kappa.tsv
+	printf 'a\tb\n0\t0\n0\t1\n5\t5\n5\t6\n' >cluster.tsv
+	awk 'BEGIN { print "a\tb\tc"; for (i = 1; i <= 40; i++) print i % 7 "\t" (i * 3) % 11 + i % 7 "\t" (i * 5) % 13 + i % 7 }' >fa.tsv
+	svy factor -q a b c <fa.tsv >model.tsv
+	printf 'column\trename\tlabel\tcode\tvalue\n@s\t\tYes\tY\t1\nQ1\tq1\t@s\t\t\n' >codebook.tsv
+	printf 'Q1\tQ2\nY\tY\n\tY\n' >likert.tsv
+	printf 'p\tfamily\n0.01\tA\n0.04\tA\n0.03\tB\n' >p.tsv
+	printf 'id\tQ3\n1\tA2\n2\tA1\n' >students.tsv
+	printf 'a\tb\nx\t1\ny\t2\nx\t4\n' >tally.tsv
+}
+
+# tool | arguments | input file: runs that succeed, for the rules below
+grammar_runs() {
+	cat <<'EOF2'
+clean||in.csv
+derive|--mean m=a,b|in.tsv
+kappa|-c a,b|kappa.tsv
+cluster|-c a,b --k 2|cluster.tsv
+filter-students||students.tsv
+encode-likert|-b codebook.tsv|likert.tsv
+factor|a b c|fa.tsv
+score|--model model.tsv|fa.tsv
+test-hypothesis|spearman a b|in.tsv
+bh-correct||p.tsv
+tally|a|tally.tsv
+EOF2
+}
+
+@test "grammar: every tool reads a trailing FILE, -i FILE, --input=FILE and standard input the same" {
+	grammar_fixtures
+	rows <<'EOF2' | while IFS='|' read -r tool; do
+clean
+derive
+kappa
+cluster
+# TODO(lead): enable when merged: filter-students
+# TODO(lead): enable when merged: encode-likert
+# TODO(lead): enable when merged: factor
+# TODO(lead): enable when merged: score
+# TODO(lead): enable when merged: test-hypothesis
+# TODO(lead): enable when merged: bh-correct
+# TODO(lead): enable when merged: tally
+# TODO(lead): enable when merged: report
+# TODO(lead): enable when merged: describe
+# TODO(lead): enable when merged: filter
+# TODO(lead): enable when merged: plot
+# TODO(lead): enable when merged: codebook
+EOF2
+		IFS='|' read -r _ args file < <(grammar_runs | grep "^$tool|")
+		[ -n "$file" ] || fail "$tool: no row in grammar_runs"
+		svy "$tool" -q $args <"$file" >want || fail "$tool: stdin failed"
+		[ -s want ] || fail "$tool: no output"
+		for how in "$file" "-i $file" "--input=$file" "-i -" "-"; do
+			svy "$tool" -q $args $how <"$file" >got || fail "$tool $how: failed"
+			cmp -s got want || fail "$tool $how: other output"
+		done
+		run --separate-stderr svy "$tool" -q $args -i "$file" "$file"
+		[ "$status" -eq 2 ] && [ "${stderr_lines[0]}" = "svy-$tool: give the input once: -i '$file' or the operand '$file', not both" ] ||
+			fail "$tool: -i and FILE: status $status, '$stderr'"
+		echo "$tool" >>checked
+	done
+	[ "$(wc -l <checked)" -ge 4 ] || fail "rows checked: $(cat checked)"
+}
+
+@test "grammar: -o FILE writes what standard output would, and -q leaves standard error empty on success" {
+	grammar_fixtures
+	grammar_runs | rows | while IFS='|' read -r tool args file; do
+		run --separate-stderr svy "$tool" -q $args <"$file"
+		[ "$status" -eq 0 ] || fail "$tool: status $status, '$stderr'"
+		[ -z "$stderr" ] || fail "$tool -q: '$stderr'"
+		printf '%s\n' "$output" >want
+		run --separate-stderr svy "$tool" -q $args -o out.tsv <"$file"
+		[ "$status" -eq 0 ] && [ -z "$output" ] || fail "$tool -o: status $status, '$output'"
+		cmp -s out.tsv want || fail "$tool -o: the file differs from stdout"
+		echo "$tool" >>checked
+	done
+	[ "$(wc -l <checked)" -eq "$(grammar_runs | rows | wc -l)" ] || fail "rows checked: $(cat checked)"
+	# simulate has no input
+	svy simulate -q -n 5 >want
+	svy simulate -q -n 5 -o out.csv
+	cmp want out.csv
+	# TODO(lead): enable when merged: report (-q)
+}
+
+# tool | arguments | input: a run that prints fractions on standard output
+@test "grammar: --digits N is accepted wherever fractions are printed, and rounds them" {
+	grammar_fixtures
+	rows <<'EOF2' | while IFS='|' read -r tool args file; do
+derive|--mean m=a,b --mean t=a,a2,b|in3.tsv
+kappa|-c a,b|kappa.tsv
+factor|a b c|fa.tsv
+score|--model model.tsv|fa.tsv
+test-hypothesis|spearman a b|in.tsv
+bh-correct||p.tsv
+tally|--by a b|tally.tsv
+# TODO(lead): enable when merged: report||report.tsv
+# TODO(lead): enable when merged: describe|a b|in.tsv
+EOF2
+		printf 'a\ta2\tb\n1\t1\t2\n2\t2\t2\n4\t1\t3\n' >in3.tsv
+		run --separate-stderr svy "$tool" -q --digits 3 $args <"$file"
+		[ "$status" -eq 0 ] || fail "$tool --digits 3: status $status, '$stderr'"
+		# every number with a fraction: at most 3 significant digits; at least one
+		printf '%s\n' "$output" | tr '\t' '\n' | awk -v t="$tool" '
+			/^-?[0-9]*\.[0-9]+([eE][-+]?[0-9]+)?$/ {
+				n++; m = $0; sub(/[eE].*/, "", m); gsub(/[-.]/, "", m); sub(/^0+/, "", m)
+				if (length(m) > 3) { print t ": " $0 " has more than 3 digits"; bad = 1 }
+			}
+			END { if (!n) { print t ": no fraction printed"; bad = 1 } exit bad }' ||
+			fail "$tool: $output"
+		echo "$tool" >>checked
+	done
+	[ "$(wc -l <checked)" -ge 7 ] || fail "rows checked: $(cat checked)"
+	# cluster prints its fractions in --centroids and --inertia
+	svy cluster -q -c a,b --k 2 --digits 3 --centroids cent.tsv cluster.tsv >/dev/null
+	grep -q '0\.5' cent.tsv
+}
+
+# Which letter means what: parsed from each tool's --help. A letter of this
+# table means its long option in every tool that has it (the tool may also
+# not have it).
+@test "grammar: -c -g -m -s -r -d -i -o -q mean columns, by, method, seed, rejects, delimiter, input, output, quiet wherever they exist" {
+	declare -A want=([c]='columns|column' [g]=by [m]=method [s]=seed [r]=rejects
+		[d]=delimiter [i]=input [o]=output [q]=quiet)
+	pending=" factor score tally "	# TODO(lead): enable when merged (factor -r/-s, score -m/-s, tally -m/-b)
+	for t in $(tools); do
+		[[ "$pending" == *" $t "* ]] && continue
+		while read -r letter long; do
+			[ -n "${want[$letter]}" ] || continue
+			[[ "$long" =~ ^(${want[$letter]})$ ]] || fail "$t: -$letter is --$long, the grammar says --${want[$letter]%%|*}"
+		done < <(svy "$t" --help | sed -nE 's/^ +-([a-zA-Z]), --([a-z][a-z0-9-]*).*/\1 \2/p')
+	done
+}
+
+@test "grammar: every tool has -o/--output, -q/--quiet, --help, --version; every reader -i/--input" {
+	pending=" report "	# TODO(lead): enable when merged (report -q)
+	pending_input=" filter-students encode-likert factor score bh-correct report "	# TODO(lead): enable when merged
+	for t in $(tools); do
+		help=$(svy "$t" --help)
+		for opt in '-o, --output' '--help' '--version'; do
+			[[ "$help" == *"$opt"* ]] || fail "$t --help has no $opt"
+		done
+		[[ "$pending" == *" $t "* ]] || [[ "$help" == *"-q, --quiet"* ]] || fail "$t --help has no -q, --quiet"
+		[ "$t" = simulate ] || [[ "$pending_input" == *" $t "* ]] || [[ "$help" == *"-i, --input"* ]] ||
+			fail "$t --help has no -i, --input"
+	done
+}
+
+# tool | arguments with one bad value | the first line of the message
+@test "grammar: a bad option value has one wording per kind, in every tool" {
+	rows <<'EOF2' | while IFS='|' read -r tool args message; do
+clean|--scan-rows x|option '--scan-rows': 'x' is not a whole number from 0 to 9223372036854775807
+clean|-d pipe|option '--delimiter': 'pipe' is not a delimiter (',', ';', 'tab')
+clean|--invalid-utf8 skip|option '--invalid-utf8': 'skip' is not one of: error, replace
+simulate|-d pipe|option '--delimiter': 'pipe' is not a delimiter (',', ';', 'tab')
+simulate|-n +5|option '--respondents': '+5' is not a whole number from 0 to 1000000000
+derive|--digits 0 --sum s=a|option '--digits': '0' is not a whole number from 1 to 17
+kappa|--weights cubic a b|option '--weights': 'cubic' is not one of: none, linear, quadratic
+kappa|--conf-level 2 a b|option '--conf-level': '2' is not a number from 0.5 to 0.999999
+cluster|-c a --k 2 --algorithm elkan|option '--algorithm': 'elkan' is not one of: lloyd, hartigan
+cluster|-c a --k +2|option '--k': '+2' is not a whole number from 1 to 1000000
+factor|--digits 0 a b|option '--digits': '0' is not a whole number from 1 to 17
+bh-correct|--alpha 2|option '--alpha': '2' is not a number from 0 to 1
+tally|--digits x a|option '--digits': 'x' is not a whole number from 1 to 17
+test-hypothesis|--digits 0 spearman a b|option '--digits': '0' is not a whole number from 1 to 17
+# TODO(lead): enable when merged: bh-correct|--method x|option '--method': 'x' is not one of: bh, by, holm, bonferroni, hochberg
+# TODO(lead): enable when merged: factor|--method x a b|option '--method': 'x' is not one of: minres, ml, pa
+# TODO(lead): enable when merged: score|--normalize x --model m|option '--normalize': 'x' is not one of: none, minmax
+# TODO(lead): enable when merged: encode-likert|--unknown x -b c|option '--unknown': 'x' is not one of: error, missing
+# TODO(lead): enable when merged: test-hypothesis|--alternative x spearman a b|option '--alternative': 'x' is not one of: two-sided, less, greater
+EOF2
+		run --separate-stderr svy "$tool" $args </dev/null
+		[ "$status" -eq 2 ] || fail "$tool $args: status $status, '$stderr'"
+		[ "${stderr_lines[0]}" = "svy-$tool: $message" ] || fail "$tool $args: '${stderr_lines[0]}'"
+		[ "${stderr_lines[1]}" = "Try 'svy-$tool --help' for more information." ] || fail "$tool $args: '$stderr'"
+		echo "$tool" >>checked
+	done
+	[ "$(wc -l <checked)" -eq 14 ] || fail "tools checked: $(cat checked)"
+}
+
+@test "grammar: a short letter means one long option across all tools (known exceptions listed)" {
+	# letter -> the long names it may have; anything else is a new conflict
+	declare -A allowed=(
+		[c]='columns|column'	# columns, one or several
+		[k]='k|factors'		# how many clusters / factors: one idea, kept
+		[e]='elbow|eigenvalues'	# TODO(lead): cluster -e and factor -e differ; decide at merge
+		[n]='respondents|name'	# TODO(lead): simulate -n and score -n differ; decide at merge
+		[w]='weights|wide'	# TODO(lead): kappa -w and tally -w differ; decide at merge
+		[b]='codebook|by'	# TODO(lead): enable when merged (tally -b becomes -g)
+		[m]='method|model|multiple'	# TODO(lead): enable when merged (score -m, tally -m)
+		[r]='rejects|rotate'	# TODO(lead): enable when merged (factor -r)
+		[s]='seed|summary'	# TODO(lead): enable when merged (factor -s, score -s)
+	)
+	declare -A seen=()
+	for t in $(tools); do
+		while read -r letter long; do
+			seen[$letter]+="$long($t) "
+		done < <(svy "$t" --help | sed -nE 's/^ +-([a-zA-Z]), --([a-z][a-z0-9-]*).*/\1 \2/p')
+	done
+	[ "${#seen[@]}" -ge 8 ] || fail "only ${#seen[@]} letters found"
+	for letter in "${!seen[@]}"; do
+		longs=$(printf '%s\n' ${seen[$letter]} | sed 's/(.*//' | sort -u)
+		[ "$(printf '%s\n' "$longs" | wc -l)" -eq 1 ] && continue
+		for long in $longs; do
+			[[ "$long" =~ ^(${allowed[$letter]:-})$ ]] && [ -n "${allowed[$letter]:-}" ] ||
+				fail "-$letter means several options: ${seen[$letter]}"
+		done
+	done
+}

@@ -46,6 +46,7 @@ struct opts {
 	int replace_utf8;
 	int rename_dups;
 	const char *rejects;
+	const char *input;	/* -i, or NULL: the operand or stdin */
 	int quiet;
 };
 
@@ -649,8 +650,8 @@ free_opts(struct opts *o)
 	free(o->nalen);
 }
 
-int
-main(int argc, char **argv)
+static void
+parse_options(int argc, char **argv, struct opts *o)
 {
 	enum {
 		OPT_COMPLETE = CHAR_MAX + 1, OPT_HELP, OPT_INVALID_UTF8,
@@ -675,52 +676,84 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	struct opts o = {.scan_rows = 5000};
-	o.pii = xmalloc((size_t)argc * sizeof *o.pii);
-	o.na = xmalloc((size_t)argc * sizeof *o.na);
-	o.nalen = xmalloc((size_t)argc * sizeof *o.nalen);
-	const char *input = NULL;
+	static const char *const utf8_modes[] = {"error", "replace", NULL};
+	*o = (struct opts){.scan_rows = 5000};
+	o->pii = xmalloc((size_t)argc * sizeof *o->pii);
+	o->na = xmalloc((size_t)argc * sizeof *o->na);
+	o->nalen = xmalloc((size_t)argc * sizeof *o->nalen);
 	int ch;
-
-	err_init("clean");
 	while ((ch = getopt_long(argc, argv, ":o:d:i:qr:", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'd': o.delim = parse_delim(optarg); break;
-		case 'i': input = optarg; break;
-		case 'q': o.quiet = 1; break;
-		case 'r': o.rejects = optarg; break;
-		case OPT_COMPLETE: o.complete_col = optarg; break;
+		case 'd': o->delim = parse_delim(optarg); break;
+		case 'i': o->input = optarg; break;
+		case 'q': o->quiet = 1; break;
+		case 'r': o->rejects = optarg; break;
+		case OPT_COMPLETE: o->complete_col = optarg; break;
 		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
-		case OPT_INVALID_UTF8: {
-			static const char *const modes[] = {"error", "replace", NULL};
-			o.replace_utf8 = opt_word(optarg, modes, "--invalid-utf8");
+		case OPT_INVALID_UTF8:
+			o->replace_utf8 = opt_word(optarg, utf8_modes, "--invalid-utf8");
 			break;
-		}
-		case OPT_KEEP_INCOMPLETE: o.keep_incomplete = 1; break;
-		case OPT_KEEP_PII: o.keep_pii = 1; break;
+		case OPT_KEEP_INCOMPLETE: o->keep_incomplete = 1; break;
+		case OPT_KEEP_PII: o->keep_pii = 1; break;
 		case OPT_NA:
-			o.nalen[o.nna] = strlen(optarg);
-			o.na[o.nna++] = optarg;
+			o->nalen[o->nna] = strlen(optarg);
+			o->na[o->nna++] = optarg;
 			break;
-		case OPT_PII: o.pii[o.npii++] = optarg; break;
-		case OPT_RENAME_DUPS: o.rename_dups = 1; break;
+		case OPT_PII: o->pii[o->npii++] = optarg; break;
+		case OPT_RENAME_DUPS: o->rename_dups = 1; break;
 		case OPT_SCAN_ROWS:
-			o.scan_rows = opt_long(optarg, 0, LONG_MAX, "--scan-rows");
+			o->scan_rows = opt_long(optarg, 0, LONG_MAX, "--scan-rows");
 			break;
 		case OPT_VERSION:
 			print_version();
-			free_opts(&o);
+			free_opts(o);
 			close_stdout();
-			return 0;
+			exit(0);
 		default: die_bad_option(ch, argv);
 		}
 	}
-	if (o.keep_pii && o.npii)
+	if (o->keep_pii && o->npii)
 		die_usage("--keep-pii and --pii contradict each other");
+}
+
+/* The rows read ahead (for e-mail columns), then the rest, to the output
+ * or the rejects. */
+static void
+stream(struct clean *c, struct lookahead *la, int more)
+{
+	tsvw_init(&c->out, stdout, "<stdout>");
+	write_header(c, &c->out, 0);
+	if (c->o->rejects) {
+		tsvw_open(&c->rej, c->o->rejects);
+		c->rejecting = 1;
+		write_header(c, &c->rej, 1);
+	}
+	const char *p = la->buf;
+	for (size_t k = 0; k < la->nrows; k++) {
+		for (size_t i = 0; i < c->ncols; i++) {
+			c->row.v[i] = p;
+			c->row.len[i] = la->len[k * c->ncols + i];
+			p += c->row.len[i];
+		}
+		c->row.line = la->line[k];
+		emit(c, &c->row);
+	}
+	while (more && read_row(c))
+		emit(c, &c->row);
+	if (c->rejecting)
+		tsvw_close(&c->rej);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	err_init("clean");
+	parse_options(argc, argv, &o);
 
 	struct clean c = {.o = &o};
-	FILE *fp = opt_input(input, argc, argv, optind, &c.name);
+	FILE *fp = opt_input(o.input, argc, argv, optind, &c.name);
 	c.in = csvr_open(fp, c.name, o.delim);
 	read_header(&c);
 	find_columns(&c);
@@ -737,29 +770,8 @@ main(int argc, char **argv)
 	if (c.nout == 0)
 		die_usage("every column is personal data: nothing left to write "
 		          "(see --keep-pii)");
+	stream(&c, &la, more);
 
-	tsvw_init(&c.out, stdout, "<stdout>");
-	write_header(&c, &c.out, 0);
-	if (o.rejects) {
-		tsvw_open(&c.rej, o.rejects);
-		c.rejecting = 1;
-		write_header(&c, &c.rej, 1);
-	}
-	const char *p = la.buf;
-	for (size_t k = 0; k < la.nrows; k++) {
-		for (size_t i = 0; i < c.ncols; i++) {
-			c.row.v[i] = p;
-			c.row.len[i] = la.len[k * c.ncols + i];
-			p += c.row.len[i];
-		}
-		c.row.line = la.line[k];
-		emit(&c, &c.row);
-	}
-	while (more && read_row(&c))
-		emit(&c, &c.row);
-
-	if (c.rejecting)
-		tsvw_close(&c.rej);
 	/* the summary before stdout is closed (in a pipeline, the next tool
 	 * cannot finish, and speak, before this one has), after it is known
 	 * written */

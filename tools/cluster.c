@@ -1,6 +1,7 @@
 /* cluster: k-means on numeric columns, rows as points. */
 #include <getopt.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,7 @@
 #include "opt.h"
 #include "tsv.h"
 
-enum { DEFAULT_RESTARTS = 500, DEFAULT_SEED = 1 };
+enum { DEFAULT_RESTARTS = 500, DEFAULT_ELBOW_RESTARTS = 50, DEFAULT_SEED = 1 };
 
 static void
 usage(void)
@@ -29,9 +30,14 @@ usage(void)
 	       "  -e, --elbow KMAX     fit k = 1..KMAX (KMAX >= 3) and choose k at the elbow:\n"
 	       "                       the k whose inertia lies farthest below the chord from\n"
 	       "                       k = 1 to k = KMAX (smallest k on ties)\n"
-	       "  -r, --restarts N     k-means++ starts, the lowest inertia wins (default %d;\n"
+	       "      --restarts N     k-means++ starts, the lowest inertia wins (default %d;\n"
 	       "                       scikit-learn n_init, R kmeans nstart)\n"
-"      --algorithm A    hartigan (default): Lloyd's iterations, then Hartigan-Wong\n"
+	       "      --elbow-restarts N  starts per k while --elbow draws its curve\n"
+	       "                       (default %d: ten times fewer, so the elbow of\n"
+	       "                       thousands of points takes seconds); the chosen k\n"
+	       "                       is then fitted again with --restarts, so the\n"
+	       "                       clusters are those --k would give\n"
+	       "      --algorithm A    hartigan (default): Lloyd's iterations, then Hartigan-Wong\n"
 	       "                       single-point moves while they lower the inertia (as\n"
 	       "                       good as R kmeans' default); lloyd: Lloyd's only (as\n"
 	       "                       scikit-learn's algorithm=\"lloyd\")\n"
@@ -43,6 +49,7 @@ usage(void)
 	       "                       inertia's fall; elbow only) and chosen, per k fitted\n"
 	       "      --name NAME      name of the added column (default 'cluster')\n"
 	       "      --digits N       round printed numbers to N significant digits\n"
+	       "  -i, --input FILE     read FILE (as the operand FILE; '-' is stdin)\n"
 	       "  -q, --quiet          no summary line on standard error\n"
 	       "  -o, --output FILE    write to FILE, complete or not at all\n"
 	       "      --help           show this help and exit\n"
@@ -51,75 +58,93 @@ usage(void)
 	       "Seeding is greedy k-means++ (scikit-learn's: 2 + ln k candidates per centre);\n"
 	       "Lloyd's iterations run until no point changes cluster. Inertia is the sum of\n"
 	       "squared Euclidean distances to the cluster means, as scikit-learn's inertia_\n"
-	       "and R's tot.withinss. Columns are not standardised.\n"
+	       "and R's tot.withinss. Columns are not standardised. The fit is made on\n"
+	       "the values divided by a power of two (exact), so values near 1e300 are\n"
+	       "clustered right; an inertia beyond the range of numbers (1.8e308) is an\n"
+	       "error for --inertia and --centroids, and said so in the summary.\n"
+	       "-r, the old short form of --restarts, is gone: -r is --rejects in every tool.\n"
 	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog, DEFAULT_RESTARTS, DEFAULT_SEED);
+	       err_prog, DEFAULT_RESTARTS, DEFAULT_ELBOW_RESTARTS, DEFAULT_SEED);
 	exit(0);
 }
 
-int
-main(int argc, char **argv)
+/* ---- options ---- */
+
+struct opts {
+	char **pats;		/* --columns, as given */
+	size_t npat;
+	const char *input, *centroids, *inertia, *name;
+	long k, kmax, restarts, elbow_restarts, seed;
+	int quiet, hartigan;
+};
+
+static void
+add_columns(struct opts *o, size_t *cap, const char *arg)
+{
+	size_t m, len = strlen(arg);
+	if (len == 0 || arg[0] == ',' || arg[len - 1] == ',' || strstr(arg, ",,"))
+		die_usage("option '--columns': empty column name in '%s'", arg);
+	char **list = cols_split_list(arg, &m);
+	o->pats = xgrow(o->pats, cap, o->npat + m, sizeof *o->pats);
+	for (size_t i = 0; i < m; i++)
+		o->pats[o->npat++] = list[i];
+	free(list);
+}
+
+static void
+parse_options(int argc, char **argv, struct opts *o)
 {
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_ALGORITHM, OPT_CENTROIDS,
-	       OPT_INERTIA, OPT_NAME, OPT_DIGITS };
+	       OPT_INERTIA, OPT_NAME, OPT_DIGITS, OPT_RESTARTS, OPT_ELBOW_RESTARTS };
 	static const struct option longopts[] = {
 		{"algorithm", required_argument, NULL, OPT_ALGORITHM},
 		{"centroids", required_argument, NULL, OPT_CENTROIDS},
 		{"columns", required_argument, NULL, 'c'},
 		{"digits", required_argument, NULL, OPT_DIGITS},
 		{"elbow", required_argument, NULL, 'e'},
+		{"elbow-restarts", required_argument, NULL, OPT_ELBOW_RESTARTS},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"inertia", required_argument, NULL, OPT_INERTIA},
+		{"input", required_argument, NULL, 'i'},
 		{"k", required_argument, NULL, 'k'},
 		{"name", required_argument, NULL, OPT_NAME},
 		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
-		{"restarts", required_argument, NULL, 'r'},
+		{"restarts", required_argument, NULL, OPT_RESTARTS},
 		{"seed", required_argument, NULL, 's'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	char **pats = NULL;
-	size_t npat = 0, patcap = 0;
-	const char *centroids_path = NULL, *inertia_path = NULL, *name = "cluster";
-	long k = 0, kmax = 0, restarts = DEFAULT_RESTARTS, seed = DEFAULT_SEED;
-	int quiet = 0, hartigan = 1, c;
-
-	err_init("cluster");
-	while ((c = getopt_long(argc, argv, ":o:c:e:k:qr:s:", longopts, NULL)) != -1) {
+	static const char *const algorithms[] = {"lloyd", "hartigan", NULL};
+	size_t patcap = 0;
+	int c;
+	*o = (struct opts){.name = "cluster", .restarts = DEFAULT_RESTARTS,
+	                   .elbow_restarts = DEFAULT_ELBOW_RESTARTS,
+	                   .seed = DEFAULT_SEED, .hartigan = 1};
+	while ((c = getopt_long(argc, argv, ":o:c:e:i:k:qs:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'c': {
-			size_t m, len = strlen(optarg);
-			if (len == 0 || optarg[0] == ',' || optarg[len - 1] == ',' ||
-			    strstr(optarg, ",,"))
-				die_usage("option '--columns': empty column name in '%s'", optarg);
-			char **list = cols_split_list(optarg, &m);
-			pats = xgrow(pats, &patcap, npat + m, sizeof *pats);
-			for (size_t i = 0; i < m; i++)
-				pats[npat++] = list[i];
-			free(list);
+		case 'c': add_columns(o, &patcap, optarg); break;
+		case 'e': o->kmax = opt_long(optarg, 3, 1000, "--elbow"); break;
+		case 'i': o->input = optarg; break;
+		case 'k': o->k = opt_long(optarg, 1, 1000000, "--k"); break;
+		case 'q': o->quiet = 1; break;
+		case OPT_RESTARTS:
+			o->restarts = opt_long(optarg, 1, 1000000, "--restarts");
 			break;
-		}
-		case 'e': kmax = opt_long(optarg, 3, 1000, "--elbow"); break;
-		case 'k': k = opt_long(optarg, 1, 1000000, "--k"); break;
-		case 'q': quiet = 1; break;
-		case 'r': restarts = opt_long(optarg, 1, 1000000, "--restarts"); break;
-		case 's': seed = opt_long(optarg, 0, 4294967295L, "--seed"); break;
+		case OPT_ELBOW_RESTARTS:
+			o->elbow_restarts = opt_long(optarg, 1, 1000000, "--elbow-restarts");
+			break;
+		case 's': o->seed = opt_long(optarg, 0, 4294967295L, "--seed"); break;
 		case OPT_ALGORITHM:
-			if (strcmp(optarg, "lloyd") == 0)
-				hartigan = 0;
-			else if (strcmp(optarg, "hartigan") == 0)
-				hartigan = 1;
-			else
-				die_usage("option '--algorithm': '%s' is not lloyd or hartigan", optarg);
+			o->hartigan = opt_word(optarg, algorithms, "--algorithm");
 			break;
-		case OPT_CENTROIDS: centroids_path = optarg; break;
-		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
-		case OPT_INERTIA: inertia_path = optarg; break;
+		case OPT_CENTROIDS: o->centroids = optarg; break;
+		case OPT_DIGITS: opt_digits(optarg); break;
+		case OPT_INERTIA: o->inertia = optarg; break;
 		case OPT_NAME:
 			if (!*optarg)
 				die_usage("option '--name': empty column name");
-			name = optarg;
+			o->name = optarg;
 			break;
 		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
@@ -127,173 +152,277 @@ main(int argc, char **argv)
 		default: die_bad_option(c, argv);
 		}
 	}
-	if (argc - optind > 1)
-		die_usage("too many arguments: one input file at most");
-	if (npat == 0)
+	if (o->npat == 0)
 		die_usage("no columns: give them with --columns");
-	if ((k > 0) == (kmax > 0))
+	if ((o->k > 0) == (o->kmax > 0))
 		die_usage("give either --k K or --elbow KMAX");
+}
 
-	const char *path = optind < argc ? argv[optind] : "-";
-	FILE *in = tsv_fopen_in(path);
-	tsv_reader r;
-	tsv_open(&r, in, strcmp(path, "-") == 0 ? "<stdin>" : path);
-	size_t *col, d = cols_expand(&r, pats, npat, &col);
-	if (cols_find(&r, name) >= 0)
-		die_at(r.name, 1, name, NULL,
+/* ---- the stream: clustered columns held, rows spooled ---- */
+
+struct data {
+	size_t *col, d;		/* the clustered columns */
+	double *x;		/* n x d: the complete rows' values */
+	size_t n, nrows;
+	unsigned char *complete;	/* per row: clustered or not */
+	FILE *spool;		/* the rows, until their clusters are known */
+};
+
+static void
+read_points(tsv_reader *r, const struct opts *o, struct data *dt)
+{
+	dt->d = cols_expand(r, o->pats, o->npat, &dt->col);
+	if (cols_find(r, o->name) >= 0)
+		die_at(r->name, 1, o->name, NULL,
 		       "the input already has this column (choose another with --name)");
-
-	/* Only the clustered columns are held; the rows wait in a temporary
-	 * file until their clusters are known. */
-	FILE *spool = tmpfile();
-	if (!spool)
+	dt->spool = tmpfile();
+	if (!dt->spool)
 		die_errno("cannot create a temporary file");
 	tsv_writer sw;
-	tsvw_init(&sw, spool, "<temporary file>");
-	tsvw_header(&sw, &r);
+	tsvw_init(&sw, dt->spool, "<temporary file>");
+	tsvw_header(&sw, r);
 	tsvw_end(&sw);
 
-	double *x = NULL, *row = xmalloc(d * sizeof *row);
-	size_t xcap = 0, n = 0, nrows = 0, flagcap = 0;
-	unsigned char *complete = NULL;
-	while (tsv_next(&r)) {
+	size_t d = dt->d, xcap = 0, flagcap = 0;
+	double *row = xmalloc(d * sizeof *row);
+	while (tsv_next(r)) {
 		int ok = 1;
 		for (size_t j = 0; j < d; j++)
-			if (!tsv_number(&r, col[j], &row[j]))
+			if (!tsv_number(r, dt->col[j], &row[j]))
 				ok = 0;
-		complete = xgrow(complete, &flagcap, nrows + 1, 1);
-		complete[nrows++] = (unsigned char)ok;
+		dt->complete = xgrow(dt->complete, &flagcap, dt->nrows + 1, 1);
+		dt->complete[dt->nrows++] = (unsigned char)ok;
 		if (ok) {
-			x = xgrow(x, &xcap, (n + 1) * d, sizeof *x);
-			memcpy(x + n * d, row, d * sizeof *row);
-			n++;
+			dt->x = xgrow(dt->x, &xcap, (dt->n + 1) * d, sizeof *dt->x);
+			memcpy(dt->x + dt->n * d, row, d * sizeof *row);
+			dt->n++;
 		}
-		tsvw_copy_row(&sw, &r);
+		tsvw_copy_row(&sw, r);
 		tsvw_end(&sw);
 	}
-	if (fflush(spool) != 0 || ferror(spool))
+	free(row);
+	if (fflush(dt->spool) != 0 || ferror(dt->spool))
 		die_errno("temporary file: write error");
+	if (dt->n == 0)
+		die_at(r->name, 0, NULL, NULL, "no row has a value in every column to cluster");
+}
 
-	if (n == 0)
-		die_at(r.name, 0, NULL, NULL, "no row has a value in every column to cluster");
-	size_t distinct = km_distinct(x, n, d);
-	size_t kfrom = k ? (size_t)k : 1, kto = k ? (size_t)k : (size_t)kmax;
+/* ---- the fits ---- */
+
+struct fits {
+	size_t kfrom, nk, chosen;
+	km_result *fit;		/* per k from KFROM */
+	double *gap;		/* --elbow only */
+	km_result best;		/* the chosen k, fitted with --restarts */
+};
+
+static void
+fit_all(const struct opts *o, const struct data *dt, const char *name, struct fits *f)
+{
+	size_t distinct = km_distinct(dt->x, dt->n, dt->d);
+	size_t kto = o->k ? (size_t)o->k : (size_t)o->kmax;
 	if (kto > distinct)
-		die_at(r.name, 0, NULL, NULL, "%s %zu clusters but the data have only "
-		       "%zu distinct point%s", k ? "cannot make" : "--elbow needs",
+		die_at(name, 0, NULL, NULL, "%s %zu clusters but the data have only "
+		       "%zu distinct point%s", o->k ? "cannot make" : "--elbow needs",
 		       kto, distinct, distinct == 1 ? "" : "s");
-
-	size_t nk = kto - kfrom + 1;
-	km_result *fits = xcalloc(nk, sizeof *fits);
-	double *inertia = xmalloc(nk * sizeof *inertia), *gap = NULL;
-	for (size_t j = 0; j < nk; j++) {
-		km_fit(x, n, d, kfrom + j, (unsigned)restarts, (unsigned long)seed,
-		       hartigan, &fits[j]);
-		inertia[j] = fits[j].inertia;
+	f->kfrom = o->k ? (size_t)o->k : 1;
+	f->nk = kto - f->kfrom + 1;
+	f->fit = xcalloc(f->nk, sizeof *f->fit);
+	f->gap = NULL;
+	long restarts = o->k ? o->restarts : o->elbow_restarts;
+	for (size_t j = 0; j < f->nk; j++)
+		km_fit(dt->x, dt->n, dt->d, f->kfrom + j, (unsigned)restarts,
+		       (unsigned long)o->seed, o->hartigan, &f->fit[j]);
+	if (o->k) {
+		f->chosen = (size_t)o->k;
+		f->best = f->fit[0];
+		return;
 	}
-	size_t chosen = k ? (size_t)k : 0;
-	if (!k) {
-		gap = xmalloc(nk * sizeof *gap);
-		chosen = km_elbow(inertia, nk, gap);
+	double *inertia = xmalloc(f->nk * sizeof *inertia);
+	for (size_t j = 0; j < f->nk; j++)
+		inertia[j] = f->fit[j].inertia;
+	f->gap = xmalloc(f->nk * sizeof *f->gap);
+	f->chosen = km_elbow(inertia, f->nk, f->gap);
+	free(inertia);
+	/* The chosen k with the full restarts: the clusters --k would give. */
+	km_result *e = &f->fit[f->chosen - 1];
+	if (o->restarts == o->elbow_restarts) {
+		f->best = *e;
+		return;
 	}
-	km_result *best = &fits[chosen - kfrom];
+	km_fit(dt->x, dt->n, dt->d, f->chosen, (unsigned)o->restarts,
+	       (unsigned long)o->seed, o->hartigan, &f->best);
+	if (f->best.inertia > e->inertia) {
+		/* more restarts from the same seed cover the fewer: cannot be */
+		km_free(&f->best);
+		f->best = *e;
+	}
+}
 
-	/* Everything is known: print. */
+static void
+free_fits(struct fits *f)
+{
+	int shared = 0;
+	for (size_t j = 0; j < f->nk; j++) {
+		shared |= f->fit[j].label == f->best.label;
+		km_free(&f->fit[j]);
+	}
+	if (!shared)
+		km_free(&f->best);
+	free(f->fit);
+	free(f->gap);
+}
+
+/* ---- the report ---- */
+
+/* A sum of squares for a file: finite, or an error naming it. */
+static void
+check_finite(double v, const char *what, const char *name)
+{
+	if (!isfinite(v))
+		die_at(name, 0, NULL, NULL, "the %s is beyond the range of numbers "
+		       "(about 1.8e308): divide the columns by a constant (the "
+		       "clusters do not change)", what);
+}
+
+static void
+write_rows(const struct opts *o, const struct data *dt, const km_result *best)
+{
 	tsv_writer out;
 	tsvw_init(&out, stdout, "<stdout>");
-	rewind(spool);
+	rewind(dt->spool);
 	tsv_reader sr;
-	tsv_open(&sr, spool, "<temporary file>");
+	tsv_open(&sr, dt->spool, "<temporary file>");
 	tsvw_header(&out, &sr);
-	tsvw_str(&out, name);
+	tsvw_str(&out, o->name);
 	tsvw_end(&out);
 	for (size_t i = 0, p = 0; tsv_next(&sr); i++) {
 		tsvw_copy_row(&out, &sr);
-		if (complete[i])
+		if (dt->complete[i])
 			tsvw_int(&out, (long long)best->label[p++] + 1);
 		else
 			tsvw_str(&out, NULL);
 		tsvw_end(&out);
 	}
 	tsv_free(&sr);
-	fclose(spool);
+}
 
-	if (centroids_path) {
-		tsv_writer cw;
-		tsvw_open(&cw, centroids_path);
-		tsvw_str(&cw, name);
-		tsvw_str(&cw, "n");
-		tsvw_str(&cw, "within_ss");
-		for (size_t j = 0; j < d; j++)
-			tsvw_str(&cw, r.header[col[j]]);
+static void
+write_centroids(const char *path, const struct opts *o, const tsv_reader *r,
+                const struct data *dt, const km_result *best)
+{
+	tsv_writer cw;
+	tsvw_open(&cw, path);
+	tsvw_str(&cw, o->name);
+	tsvw_str(&cw, "n");
+	tsvw_str(&cw, "within_ss");
+	for (size_t j = 0; j < dt->d; j++)
+		tsvw_str(&cw, r->header[dt->col[j]]);
+	tsvw_end(&cw);
+	for (size_t cl = 0; cl < best->k; cl++) {
+		tsvw_int(&cw, (long long)cl + 1);
+		tsvw_int(&cw, (long long)best->size[cl]);
+		tsvw_num(&cw, best->within[cl]);
+		for (size_t j = 0; j < dt->d; j++)
+			tsvw_num(&cw, best->centroid[cl * dt->d + j]);
 		tsvw_end(&cw);
-		for (size_t cl = 0; cl < best->k; cl++) {
-			tsvw_int(&cw, (long long)cl + 1);
-			tsvw_int(&cw, (long long)best->size[cl]);
-			tsvw_num(&cw, best->within[cl]);
-			for (size_t j = 0; j < d; j++)
-				tsvw_num(&cw, best->centroid[cl * d + j]);
-			tsvw_end(&cw);
-		}
-		tsvw_close(&cw);
 	}
-	if (inertia_path) {
-		tsv_writer iw;
-		tsvw_open(&iw, inertia_path);
-		tsvw_str(&iw, "k");
-		tsvw_str(&iw, "n");
-		tsvw_str(&iw, "inertia");
-		tsvw_str(&iw, "r2");
-		if (gap)
-			tsvw_str(&iw, "gap");
-		tsvw_str(&iw, "chosen");
+	tsvw_close(&cw);
+}
+
+static void
+write_inertia(const char *path, const struct data *dt, const struct fits *f)
+{
+	tsv_writer iw;
+	tsvw_open(&iw, path);
+	static const char *head[] = {"k", "n", "inertia", "r2"};
+	for (size_t j = 0; j < 4; j++)
+		tsvw_str(&iw, head[j]);
+	if (f->gap)
+		tsvw_str(&iw, "gap");
+	tsvw_str(&iw, "chosen");
+	tsvw_end(&iw);
+	for (size_t j = 0; j < f->nk; j++) {
+		size_t k = f->kfrom + j;
+		const km_result *fit = k == f->chosen ? &f->best : &f->fit[j];
+		tsvw_int(&iw, (long long)k);
+		tsvw_int(&iw, (long long)dt->n);
+		tsvw_num(&iw, fit->inertia);
+		if (isfinite(fit->r2))
+			tsvw_num(&iw, fit->r2);
+		else
+			tsvw_str(&iw, NULL);
+		if (f->gap)
+			tsvw_num(&iw, f->gap[j]);
+		tsvw_int(&iw, k == f->chosen);
 		tsvw_end(&iw);
-		for (size_t j = 0; j < nk; j++) {
-			tsvw_int(&iw, (long long)(kfrom + j));
-			tsvw_int(&iw, (long long)n);
-			tsvw_num(&iw, inertia[j]);
-			if (fits[j].total > 0)
-				tsvw_num(&iw, 1 - inertia[j] / fits[j].total);
-			else
-				tsvw_str(&iw, NULL);
-			if (gap)
-				tsvw_num(&iw, gap[j]);
-			tsvw_int(&iw, kfrom + j == chosen);
-			tsvw_end(&iw);
-		}
-		tsvw_close(&iw);
 	}
+	tsvw_close(&iw);
+}
+
+static void
+summarize(const struct opts *o, const struct data *dt, const struct fits *f)
+{
+	const km_result *best = &f->best;
+	char ib[NUM_BUFSIZE], rb[NUM_BUFSIZE], how[64];
+	if (o->k)
+		snprintf(how, sizeof how, "k = %zu", f->chosen);
+	else
+		snprintf(how, sizeof how, "k = %zu (elbow of k = 1..%zu)", f->chosen,
+		         f->kfrom + f->nk - 1);
+	warn("read %zu rows, clustered %zu (%zu with a missing value not "
+	     "clustered); %s, inertia %s, r2 %s; best inertia reached by %u "
+	     "of %u restarts", dt->nrows, dt->n, dt->nrows - dt->n, how,
+	     isfinite(best->inertia) ? num_format(ib, best->inertia) :
+	     "beyond the range of numbers",
+	     isfinite(best->r2) ? num_format(rb, best->r2) : "undefined",
+	     best->found, best->restarts);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	err_init("cluster");
+	parse_options(argc, argv, &o);
+
+	const char *name;
+	FILE *in = opt_input(o.input, argc, argv, optind, &name);
+	tsv_reader r;
+	tsv_open(&r, in, name);
+	struct data dt = {0};
+	read_points(&r, &o, &dt);
+
+	struct fits f;
+	fit_all(&o, &dt, r.name, &f);
+	/* Everything is known: check what will be printed, then print. */
+	if (o.centroids)
+		for (size_t cl = 0; cl < f.best.k; cl++)
+			check_finite(f.best.within[cl], "within-cluster sum of squares", r.name);
+	if (o.inertia) {
+		for (size_t j = 0; j < f.nk; j++)
+			check_finite(f.fit[j].inertia, "inertia", r.name);
+		check_finite(f.best.inertia, "inertia", r.name);
+	}
+	write_rows(&o, &dt, &f.best);
+	fclose(dt.spool);
+	if (o.centroids)
+		write_centroids(o.centroids, &o, &r, &dt, &f.best);
+	if (o.inertia)
+		write_inertia(o.inertia, &dt, &f);
+	out_flush();
+	if (!o.quiet)
+		summarize(&o, &dt, &f);
 	close_stdout();
 
-	if (!quiet) {
-		char ib[NUM_BUFSIZE], rb[NUM_BUFSIZE];
-		char how[64];
-		if (k)
-			snprintf(how, sizeof how, "k = %zu", chosen);
-		else
-			snprintf(how, sizeof how, "k = %zu (elbow of k = 1..%zu)", chosen, kto);
-		warn("read %zu rows, clustered %zu (%zu with a missing value not "
-		     "clustered); %s, inertia %s, r2 %s; best inertia reached by %u "
-		     "of %u restarts", nrows, n, nrows - n, how,
-		     num_format(ib, best->inertia),
-		     best->total > 0 ? num_format(rb, 1 - best->inertia / best->total) : "undefined",
-		     best->found, best->restarts);
-	}
-
-	for (size_t j = 0; j < nk; j++)
-		km_free(&fits[j]);
-	free(fits);
-	free(inertia);
-	free(gap);
-	free(x);
-	free(row);
-	free(complete);
-	free(col);
-	for (size_t i = 0; i < npat; i++)
-		free(pats[i]);
-	free(pats);
-	if (in != stdin)
-		fclose(in);
+	free_fits(&f);
+	free(dt.x);
+	free(dt.complete);
+	free(dt.col);
+	for (size_t i = 0; i < o.npat; i++)
+		free(o.pats[i]);
+	free(o.pats);
+	opt_close_input(in);
 	tsv_free(&r);
 	return 0;
 }
