@@ -342,7 +342,10 @@ snake(const char *s, size_t maxlen)
 	}
 	*o = '\0';
 	if ((size_t)(o - out) > maxlen) {
+		int at_word = out[maxlen] == '_';
 		out[maxlen] = '\0';
+		if (at_word)
+			return out;
 		char *cut = strrchr(out, '_');
 		if (cut && cut - out >= (ptrdiff_t)(maxlen / 2))
 			*cut = '\0';
@@ -660,15 +663,23 @@ add_missing(dcol *d, const colstat *c)
 			add_lv(d, c->v[i].s, "", "");
 }
 
+static int
+by_rank(const void *a, const void *b)
+{
+	const level *x = a, *y = b;
+	return x->rank != y->rank ? (x->rank > y->rank) - (x->rank < y->rank)
+	                          : strcmp(x->label, y->label);
+}
+
 /* Recognise the scale of the answers of C; 1 when D got its levels. */
 static int
 recognise(dcol *d, const colstat *c, size_t nreal)
 {
 	/* checkboxes: Y (or Yes) or empty */
-	if (nreal == 1 && c->empty) {
+	if (nreal == 1) {
 		for (size_t i = 0; i < c->nv; i++)
-			if (strcmp(c->v[i].s, "Y") == 0 || strcasecmp(c->v[i].s, "Yes") == 0 ||
-			    strcasecmp(c->v[i].s, "Ja") == 0) {
+			if (strcmp(c->v[i].s, "Y") == 0 || (c->empty && (strcasecmp(c->v[i].s, "Yes") == 0 ||
+			                                                 strcasecmp(c->v[i].s, "Ja") == 0))) {
 				add_lv(d, c->v[i].s, "", "1");
 				add_missing(d, c);
 				d->empty_value = xstrdup("0");
@@ -712,11 +723,13 @@ recognise(dcol *d, const colstat *c, size_t nreal)
 				continue;
 			char v[32];
 			snprintf(v, sizeof v, "%ld", pass ? numbered(c->v[i].s) : answer_code(c->v[i].s));
+			int rank = (int)strtol(v, NULL, 10);
 			if (pass)
-				add_lv(d, c->v[i].s, "", v);
+				add_lv_rank(d, c->v[i].s, "", v, rank);
 			else
-				add_lv(d, "", c->v[i].s, v);
+				add_lv_rank(d, "", c->v[i].s, v, rank);
 		}
+		qsort(d->lv, d->nlv, sizeof *d->lv, by_rank);
 		add_missing(d, c);
 		set_note(d, "%s", pass ? "values are the numbers the answers start with: check them"
 		                       : "values are the answer codes' numbers (A1 = 1): check them");
@@ -1150,14 +1163,6 @@ write_levels(tsv_writer *w, const dcol *c, const char *column, const char *renam
 		row(w, column, rename, c->lv[i].label, c->lv[i].code, c->lv[i].value);
 	if (c->empty_value)
 		row(w, column, rename, "", "", c->empty_value);
-}
-
-static int
-by_rank(const void *a, const void *b)
-{
-	const level *x = a, *y = b;
-	return x->rank != y->rank ? (x->rank > y->rank) - (x->rank < y->rank)
-	                          : strcmp(x->label, y->label);
 }
 
 static void
