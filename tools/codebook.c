@@ -777,7 +777,7 @@ draft_from_answers(dcol *d, colstat *c, size_t max)
 		}
 		if ((nreal >= 4 && once == c->nv) || lines || bytes > 100 * c->nv) {
 			d->kind = K_COMMENT;
-			set_note(d, "%s", "free text (every answer different): not encoded");
+			set_note(d, "%s", "free text (long, multi-line or all different answers): not encoded");
 			return;
 		}
 		for (size_t i = 0; i < c->nv; i++)
