@@ -367,3 +367,11 @@ EOF2
 	assert_failure 1
 	grep -qx 'Q1	q1	No		0' cb.tsv
 }
+
+@test "a comment on a very long heading is cut at a character (valid UTF-8)" {
+	{ printf 'Q1\t'; printf 'ä%.0s' $(seq 600); printf ' [x]\n'; for i in $(seq 30); do printf '%d\tfree %d\n' "$i" "$i"; done; } >in.tsv
+	run --separate-stderr svy codebook -q in.tsv
+	assert_success
+	printf '%s\n' "$output" | iconv -f UTF-8 -t UTF-8 >/dev/null
+	[ "$(printf '%s\n' "$output" | grep -c "^# 'ää")" -eq 1 ]
+}

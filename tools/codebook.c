@@ -1139,7 +1139,14 @@ static void
 comment(tsv_writer *w, const char *fmt, const char *a, const char *b)
 {
 	char buf[1024];
-	snprintf(buf, sizeof buf, fmt, a, b ? b : "");
+	size_t n = (size_t)snprintf(buf, sizeof buf, fmt, a, b ? b : "");
+	if (n >= sizeof buf) {
+		/* cut before the last non-ASCII bytes: never inside a UTF-8 sequence */
+		n = sizeof buf - 1;
+		while (n > 0 && (unsigned char)buf[n - 1] >= 0x80)
+			n--;
+		buf[n] = '\0';
+	}
 	for (char *p = buf; *p; p++)
 		if (*p == '\n' || *p == '\r' || *p == '\t')
 			*p = ' ';
