@@ -1141,10 +1141,17 @@ comment(tsv_writer *w, const char *fmt, const char *a, const char *b)
 	char buf[1024];
 	size_t n = (size_t)snprintf(buf, sizeof buf, fmt, a, b ? b : "");
 	if (n >= sizeof buf) {
-		/* cut before the last non-ASCII bytes: never inside a UTF-8 sequence */
+		/* never inside a UTF-8 sequence: drop the last one if it is cut */
 		n = sizeof buf - 1;
-		while (n > 0 && (unsigned char)buf[n - 1] >= 0x80)
-			n--;
+		size_t i = n;
+		while (i > 0 && ((unsigned char)buf[i - 1] & 0xc0) == 0x80)
+			i--;
+		if (i > 0 && (unsigned char)buf[i - 1] >= 0xc0) {
+			unsigned char lead = (unsigned char)buf[i - 1];
+			size_t len = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+			if (i - 1 + len > n)
+				n = i - 1;
+		}
 		buf[n] = '\0';
 	}
 	for (char *p = buf; *p; p++)
