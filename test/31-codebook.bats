@@ -72,6 +72,10 @@ round_trip() {
 	# its scales: the survey's answers with their codes and assessment values
 	grep -qx '@dzz1		Sehr wichtig	W01	2' lss.de.tsv
 	grep -qx '# @dzz1: values: the survey'"'"'s assessment values, 57 columns' lss.de.tsv
+	# matched to the raw CSV: a repeated heading is drafted once
+	svy codebook -q "$LSS" --export "$DT/results_german.csv" >lss.raw.tsv
+	round_trip lss.raw.tsv de.tsv
+	[ "$(grep -c 'again (rename it with svy-clean --rename-duplicates)' lss.raw.tsv)" -eq 5 ]
 	# the English export matches none of its German headings: drafted from the answers
 	svy codebook -q "$LSS" --export en.tsv >lss.en.tsv
 	round_trip lss.en.tsv en.tsv

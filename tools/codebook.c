@@ -1453,7 +1453,10 @@ draft_lss(draft *dr, const char *name, const char *buf, size_t n, const options 
 	free(ebuf);
 	unsigned char *used = xcalloc(all.n ? all.n : 1, 1);
 	for (size_t i = 0; i < st.ncols; i++) {
-		long m = match_heading(&all, used, st.c[i].name);
+		int again = 0;
+		for (size_t k = 0; k < i && !again; k++)
+			again = strcmp(st.c[k].name, st.c[i].name) == 0;
+		long m = again ? -1 : match_heading(&all, used, st.c[i].name);
 		if (m < 0) {
 			dcol *c = new_col(dr, st.c[i].name);
 			draft_answers(c, &st, i, o->max_levels);
