@@ -104,9 +104,9 @@ scale_cases() {
 agreement 5 points | Agree;Strongly agree;Neutral;Agree | Q1:q1:Strongly disagree::1;Q1::Disagree::2;Q1::Neutral::3;Q1::Agree::4;Q1::Strongly agree::5
 agreement 7 points | Somewhat agree;Agree | Q1:q1:Strongly disagree::1;Q1::Disagree::2;Q1::Somewhat disagree::3;Q1::Neither agree nor disagree::4;Q1::Somewhat agree::5;Q1::Agree::6;Q1::Strongly agree::7
 agreement 4 points | Rather agree;Agree completely;Rather disagree | Q1:q1:Disagree completely::1;Q1::Rather disagree::2;Q1::Rather agree::3;Q1::Agree completely::4
-agreement German | Stimme eher zu;Stimme garnicht zu | Q1:q1:Stimme garnicht zu::1;Q1::Rather disagree::2;Q1::Stimme eher zu::3;Q1::Agree completely::4
+agreement German | Stimme eher zu;Stimme garnicht zu | Q1:q1:Stimme garnicht zu::1;Q1::Stimme eher nicht zu::2;Q1::Stimme eher zu::3;Q1::Stimme vollständig zu::4
 importance 3 | Very Important;Not important;Somewhat important | Q1:q1:Not important::1;Q1::Somewhat important::2;Q1::Very Important::3
-importance 4 German | Eher wichtig;Sehr wichtig;Nicht wichtig | Q1:q1:Nicht wichtig::1;Q1::Rather unimportant::2;Q1::Eher wichtig::3;Q1::Sehr wichtig::4
+importance 4 German | Eher wichtig;Sehr wichtig;Nicht wichtig | Q1:q1:Nicht wichtig::1;Q1::Eher unwichtig::2;Q1::Eher wichtig::3;Q1::Sehr wichtig::4
 importance 5 | Important;Unimportant | Q1:q1:Unimportant::1;Q1::Of little importance::2;Q1::Moderately important::3;Q1::Important::4;Q1::Very important::5
 frequency | Often;Rarely;Don't know | Q1:q1:Never::1;Q1::Rarely::2;Q1::Sometimes::3;Q1::Often::4;Q1::Most of the time::5;Q1::Always::6;Q1::Don't know::
 familiarity | Familiar;Slightly familiar | Q1:q1:Not at all familiar::1;Q1::Slightly familiar::2;Q1::Moderately familiar::3;Q1::Familiar::4;Q1::Extremely familiar::5

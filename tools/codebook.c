@@ -177,7 +177,8 @@ is_missing_label(const char *s)
 }
 
 typedef struct {
-	const char *labels;	/* '|'-separated spellings, compared without case */
+	const char *labels;	/* '|'-separated spellings, compared without case;
+				 * German ones marked "de:" */
 	const char *value;
 } slevel;
 
@@ -187,18 +188,18 @@ typedef struct {
 } known_scale;
 
 static const known_scale known[] = {
-	{"yes_no", "yes/no", {{"No|Nein", "0"}, {"Yes|Ja", "1"}}},
+	{"yes_no", "yes/no", {{"No|de:Nein", "0"}, {"Yes|de:Ja", "1"}}},
 	{"agreement4", "agreement, 4 points",
-	 {{"Disagree completely|Completely disagree|Stimme gar nicht zu|Stimme garnicht zu", "1"},
-	  {"Rather disagree|Stimme eher nicht zu", "2"},
-	  {"Rather agree|Stimme eher zu", "3"},
-	  {"Agree completely|Completely agree|Stimme vollständig zu", "4"}}},
+	 {{"Disagree completely|Completely disagree|de:Stimme gar nicht zu|de:Stimme garnicht zu", "1"},
+	  {"Rather disagree|de:Stimme eher nicht zu", "2"},
+	  {"Rather agree|de:Stimme eher zu", "3"},
+	  {"Agree completely|Completely agree|de:Stimme vollständig zu", "4"}}},
 	{"agreement5", "agreement, 5 points",
-	 {{"Strongly disagree|Stimme überhaupt nicht zu", "1"},
-	  {"Disagree|Stimme nicht zu", "2"},
-	  {"Neither agree nor disagree|Neither agree or disagree|Neutral|Undecided|Weder noch", "3"},
-	  {"Agree|Stimme zu", "4"},
-	  {"Strongly agree|Stimme voll und ganz zu", "5"}}},
+	 {{"Strongly disagree|de:Stimme überhaupt nicht zu", "1"},
+	  {"Disagree|de:Stimme nicht zu", "2"},
+	  {"Neither agree nor disagree|Neither agree or disagree|Neutral|Undecided|de:Weder noch", "3"},
+	  {"Agree|de:Stimme zu", "4"},
+	  {"Strongly agree|de:Stimme voll und ganz zu", "5"}}},
 	{"agreement7", "agreement, 7 points",
 	 {{"Strongly disagree", "1"}, {"Disagree", "2"},
 	  {"Somewhat disagree|Slightly disagree", "3"},
@@ -207,18 +208,18 @@ static const known_scale known[] = {
 	{"importance3", "importance, 3 points",
 	 {{"Not important", "1"}, {"Somewhat important", "2"}, {"Very important", "3"}}},
 	{"importance4", "importance, 4 points",
-	 {{"Not important|Not important at all|Nicht wichtig|Gar nicht wichtig|Garnicht wichtig", "1"},
-	  {"Rather unimportant|Eher unwichtig", "2"},
-	  {"Rather important|Eher wichtig", "3"},
-	  {"Very important|Sehr wichtig", "4"}}},
+	 {{"Not important|Not important at all|de:Nicht wichtig|de:Gar nicht wichtig|de:Garnicht wichtig", "1"},
+	  {"Rather unimportant|de:Eher unwichtig", "2"},
+	  {"Rather important|de:Eher wichtig", "3"},
+	  {"Very important|de:Sehr wichtig", "4"}}},
 	{"importance5", "importance, 5 points",
 	 {{"Unimportant|Not at all important|Not important", "1"},
 	  {"Of little importance|Slightly important|Low importance", "2"},
 	  {"Moderately important", "3"}, {"Important", "4"}, {"Very important", "5"}}},
 	{"frequency", "frequency",
-	 {{"Never|Nie", "1"}, {"Rarely|Selten", "2"}, {"Sometimes|Manchmal", "3"},
-	  {"Often|Oft|Häufig", "4"}, {"Most of the time|Usually|Very often|Meistens", "5"},
-	  {"Always|Immer", "6"}}},
+	 {{"Never|de:Nie", "1"}, {"Rarely|de:Selten", "2"}, {"Sometimes|de:Manchmal", "3"},
+	  {"Often|de:Oft|de:Häufig", "4"}, {"Most of the time|Usually|Very often|de:Meistens", "5"},
+	  {"Always|de:Immer", "6"}}},
 	{"familiarity", "familiarity",
 	 {{"Not at all familiar|Not familiar", "1"}, {"Slightly familiar", "2"},
 	  {"Moderately familiar|Somewhat familiar", "3"}, {"Familiar|Very familiar", "4"},
@@ -239,12 +240,42 @@ known_level(const known_scale *k, const char *s)
 	size_t len = strlen(s);
 	for (int i = 0; i < 8 && k->lv[i].labels; i++)
 		for (const char *p = k->lv[i].labels; *p;) {
-			size_t n = strcspn(p, "|");
-			if (n == len && strncasecmp(p, s, n) == 0)
+			size_t n = strcspn(p, "|"), de = strncmp(p, "de:", 3) == 0 ? 3 : 0;
+			if (n - de == len && strncasecmp(p + de, s, len) == 0)
 				return i;
 			p += n + (p[n] == '|');
 		}
 	return -1;
+}
+
+/* Is S a German spelling of a level of K? */
+static int
+known_german(const known_scale *k, const char *s)
+{
+	size_t len = strlen(s);
+	for (int i = 0; i < 8 && k->lv[i].labels; i++)
+		for (const char *p = k->lv[i].labels; *p;) {
+			size_t n = strcspn(p, "|");
+			if (strncmp(p, "de:", 3) == 0 && n - 3 == len && strncasecmp(p + 3, s, len) == 0)
+				return 1;
+			p += n + (p[n] == '|');
+		}
+	return 0;
+}
+
+/* The first spelling of level L of K in German (GERMAN) or English:
+ * allocated. */
+static char *
+known_spelling(const known_scale *k, int l, int german)
+{
+	for (const char *p = k->lv[l].labels; *p;) {
+		size_t n = strcspn(p, "|");
+		int de = strncmp(p, "de:", 3) == 0;
+		if (de == german)
+			return xstrndup(p + 3 * de, n - 3 * (size_t)de);
+		p += n + (p[n] == '|');
+	}
+	return xstrndup(k->lv[l].labels, strcspn(k->lv[l].labels, "|"));
 }
 
 /* A LimeSurvey answer code ("A1", "AO01", "SQ002"): its number, or -1. */
@@ -1219,13 +1250,17 @@ unite_known(draft *dr)
 			if (!u.empty_value && b->empty_value)
 				u.empty_value = xstrdup(b->empty_value);
 		}
+		/* the levels no column has, in the language of those it has */
 		const known_scale *ks = a->ks;
+		int german = 0;
+		for (size_t k = 0; ks && k < u.nlv; k++)
+			german |= known_german(ks, u.lv[k].label);
 		for (int l = 0; ks && l < 8 && ks->lv[l].labels; l++) {
 			size_t k;
 			for (k = 0; k < u.nlv && u.lv[k].rank != l; k++)
 				;
 			if (k == u.nlv) {
-				char *one = xstrndup(ks->lv[l].labels, strcspn(ks->lv[l].labels, "|"));
+				char *one = known_spelling(ks, l, german);
 				add_lv_rank(&u, one, "", ks->lv[l].value, l);
 				free(one);
 			}
