@@ -178,8 +178,10 @@ codebook_load(const char *path)
 			       "label, code, value; '%s' is missing", field_names[k]);
 		idx[k] = (size_t)i;
 	}
-	char **scale_refs = NULL;
+	/* held where a leak checker finds it when a mistake ends the program */
+	static char **scale_refs;
 	size_t refcap = 0;
+	scale_refs = NULL;
 	for (;;) {
 		/* comments and blank lines are for people */
 		if (!tsv_next_lenient(&r))
@@ -251,6 +253,12 @@ cb_lookup(const cb_scale *s, const char *answer, size_t len)
 	return NULL;
 }
 
+static int
+is_glob(const char *s)
+{
+	return strpbrk(s, "*?[") != NULL;
+}
+
 const cb_scale *
 cb_scale_of(const codebook *cb, const char *name)
 {
@@ -260,13 +268,12 @@ cb_scale_of(const codebook *cb, const char *name)
 	for (size_t i = 0; i < cb->nentries; i++)
 		if (strcmp(cb->entries[i].column, name) == 0)
 			return cb->entries[i].scale;
+	/* a column a glob key encodes under its own name */
+	for (size_t i = 0; i < cb->nentries; i++)
+		if (cb->entries[i].keep_name && is_glob(cb->entries[i].column) &&
+		    fnmatch(cb->entries[i].column, name, 0) == 0)
+			return cb->entries[i].scale;
 	return NULL;
-}
-
-static int
-is_glob(const char *s)
-{
-	return strpbrk(s, "*?[") != NULL;
 }
 
 /* Column I named for a message: its position and the end of its name. */

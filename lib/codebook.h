@@ -63,7 +63,7 @@ void codebook_free(codebook *cb);
 const cb_level *cb_lookup(const cb_scale *s, const char *answer, size_t len);
 
 /* The scale used for output column NAME (by output name, then by export
- * column), or NULL. */
+ * column, then by a glob key that keeps the names it matches), or NULL. */
 const cb_scale *cb_scale_of(const codebook *cb, const char *name);
 
 /* Which input columns the entries encode, in column order then codebook

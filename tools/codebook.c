@@ -177,7 +177,8 @@ is_missing_label(const char *s)
 }
 
 typedef struct {
-	const char *labels;	/* '|'-separated spellings, compared without case */
+	const char *labels;	/* '|'-separated spellings, compared without case;
+				 * German ones marked "de:" */
 	const char *value;
 } slevel;
 
@@ -187,18 +188,18 @@ typedef struct {
 } known_scale;
 
 static const known_scale known[] = {
-	{"yes_no", "yes/no", {{"No|Nein", "0"}, {"Yes|Ja", "1"}}},
+	{"yes_no", "yes/no", {{"No|de:Nein", "0"}, {"Yes|de:Ja", "1"}}},
 	{"agreement4", "agreement, 4 points",
-	 {{"Disagree completely|Completely disagree|Stimme gar nicht zu|Stimme garnicht zu", "1"},
-	  {"Rather disagree|Stimme eher nicht zu", "2"},
-	  {"Rather agree|Stimme eher zu", "3"},
-	  {"Agree completely|Completely agree|Stimme vollständig zu", "4"}}},
+	 {{"Disagree completely|Completely disagree|de:Stimme gar nicht zu|de:Stimme garnicht zu", "1"},
+	  {"Rather disagree|de:Stimme eher nicht zu", "2"},
+	  {"Rather agree|de:Stimme eher zu", "3"},
+	  {"Agree completely|Completely agree|de:Stimme vollständig zu", "4"}}},
 	{"agreement5", "agreement, 5 points",
-	 {{"Strongly disagree|Stimme überhaupt nicht zu", "1"},
-	  {"Disagree|Stimme nicht zu", "2"},
-	  {"Neither agree nor disagree|Neither agree or disagree|Neutral|Undecided|Weder noch", "3"},
-	  {"Agree|Stimme zu", "4"},
-	  {"Strongly agree|Stimme voll und ganz zu", "5"}}},
+	 {{"Strongly disagree|de:Stimme überhaupt nicht zu", "1"},
+	  {"Disagree|de:Stimme nicht zu", "2"},
+	  {"Neither agree nor disagree|Neither agree or disagree|Neutral|Undecided|de:Weder noch", "3"},
+	  {"Agree|de:Stimme zu", "4"},
+	  {"Strongly agree|de:Stimme voll und ganz zu", "5"}}},
 	{"agreement7", "agreement, 7 points",
 	 {{"Strongly disagree", "1"}, {"Disagree", "2"},
 	  {"Somewhat disagree|Slightly disagree", "3"},
@@ -207,18 +208,18 @@ static const known_scale known[] = {
 	{"importance3", "importance, 3 points",
 	 {{"Not important", "1"}, {"Somewhat important", "2"}, {"Very important", "3"}}},
 	{"importance4", "importance, 4 points",
-	 {{"Not important|Not important at all|Nicht wichtig|Gar nicht wichtig|Garnicht wichtig", "1"},
-	  {"Rather unimportant|Eher unwichtig", "2"},
-	  {"Rather important|Eher wichtig", "3"},
-	  {"Very important|Sehr wichtig", "4"}}},
+	 {{"Not important|Not important at all|de:Nicht wichtig|de:Gar nicht wichtig|de:Garnicht wichtig", "1"},
+	  {"Rather unimportant|de:Eher unwichtig", "2"},
+	  {"Rather important|de:Eher wichtig", "3"},
+	  {"Very important|de:Sehr wichtig", "4"}}},
 	{"importance5", "importance, 5 points",
 	 {{"Unimportant|Not at all important|Not important", "1"},
 	  {"Of little importance|Slightly important|Low importance", "2"},
 	  {"Moderately important", "3"}, {"Important", "4"}, {"Very important", "5"}}},
 	{"frequency", "frequency",
-	 {{"Never|Nie", "1"}, {"Rarely|Selten", "2"}, {"Sometimes|Manchmal", "3"},
-	  {"Often|Oft|Häufig", "4"}, {"Most of the time|Usually|Very often|Meistens", "5"},
-	  {"Always|Immer", "6"}}},
+	 {{"Never|de:Nie", "1"}, {"Rarely|de:Selten", "2"}, {"Sometimes|de:Manchmal", "3"},
+	  {"Often|de:Oft|de:Häufig", "4"}, {"Most of the time|Usually|Very often|de:Meistens", "5"},
+	  {"Always|de:Immer", "6"}}},
 	{"familiarity", "familiarity",
 	 {{"Not at all familiar|Not familiar", "1"}, {"Slightly familiar", "2"},
 	  {"Moderately familiar|Somewhat familiar", "3"}, {"Familiar|Very familiar", "4"},
@@ -239,12 +240,42 @@ known_level(const known_scale *k, const char *s)
 	size_t len = strlen(s);
 	for (int i = 0; i < 8 && k->lv[i].labels; i++)
 		for (const char *p = k->lv[i].labels; *p;) {
-			size_t n = strcspn(p, "|");
-			if (n == len && strncasecmp(p, s, n) == 0)
+			size_t n = strcspn(p, "|"), de = strncmp(p, "de:", 3) == 0 ? 3 : 0;
+			if (n - de == len && strncasecmp(p + de, s, len) == 0)
 				return i;
 			p += n + (p[n] == '|');
 		}
 	return -1;
+}
+
+/* Is S a German spelling of a level of K? */
+static int
+known_german(const known_scale *k, const char *s)
+{
+	size_t len = strlen(s);
+	for (int i = 0; i < 8 && k->lv[i].labels; i++)
+		for (const char *p = k->lv[i].labels; *p;) {
+			size_t n = strcspn(p, "|");
+			if (strncmp(p, "de:", 3) == 0 && n - 3 == len && strncasecmp(p + 3, s, len) == 0)
+				return 1;
+			p += n + (p[n] == '|');
+		}
+	return 0;
+}
+
+/* The first spelling of level L of K in German (GERMAN) or English:
+ * allocated. */
+static char *
+known_spelling(const known_scale *k, int l, int german)
+{
+	for (const char *p = k->lv[l].labels; *p;) {
+		size_t n = strcspn(p, "|");
+		int de = strncmp(p, "de:", 3) == 0;
+		if (de == german)
+			return xstrndup(p + 3 * de, n - 3 * (size_t)de);
+		p += n + (p[n] == '|');
+	}
+	return xstrndup(k->lv[l].labels, strcspn(k->lv[l].labels, "|"));
 }
 
 /* A LimeSurvey answer code ("A1", "AO01", "SQ002"): its number, or -1. */
@@ -342,7 +373,10 @@ snake(const char *s, size_t maxlen)
 	}
 	*o = '\0';
 	if ((size_t)(o - out) > maxlen) {
+		int at_word = out[maxlen] == '_';
 		out[maxlen] = '\0';
+		if (at_word)
+			return out;
 		char *cut = strrchr(out, '_');
 		if (cut && cut - out >= (ptrdiff_t)(maxlen / 2))
 			*cut = '\0';
@@ -568,7 +602,10 @@ read_csv(export_stats *st, FILE *fp, int delim, size_t max)
 		die("%s: empty input: no header row", st->name);
 	}
 	size_t n = csvr_nfields(c), scap = 0;
-	char **names = xmalloc(n * sizeof *names), *scratch = NULL;
+	char **names = xmalloc(n * sizeof *names);
+	/* held where a leak checker finds it when bad data ends the program */
+	static char *scratch;
+	scratch = NULL;
 	for (size_t i = 0; i < n; i++) {
 		size_t len, nr;
 		const char *f = csvr_field(c, i, &len);
@@ -660,15 +697,23 @@ add_missing(dcol *d, const colstat *c)
 			add_lv(d, c->v[i].s, "", "");
 }
 
+static int
+by_rank(const void *a, const void *b)
+{
+	const level *x = a, *y = b;
+	return x->rank != y->rank ? (x->rank > y->rank) - (x->rank < y->rank)
+	                          : strcmp(x->label, y->label);
+}
+
 /* Recognise the scale of the answers of C; 1 when D got its levels. */
 static int
 recognise(dcol *d, const colstat *c, size_t nreal)
 {
 	/* checkboxes: Y (or Yes) or empty */
-	if (nreal == 1 && c->empty) {
+	if (nreal == 1) {
 		for (size_t i = 0; i < c->nv; i++)
-			if (strcmp(c->v[i].s, "Y") == 0 || strcasecmp(c->v[i].s, "Yes") == 0 ||
-			    strcasecmp(c->v[i].s, "Ja") == 0) {
+			if (strcmp(c->v[i].s, "Y") == 0 || (c->empty && (strcasecmp(c->v[i].s, "Yes") == 0 ||
+			                                                 strcasecmp(c->v[i].s, "Ja") == 0))) {
 				add_lv(d, c->v[i].s, "", "1");
 				add_missing(d, c);
 				d->empty_value = xstrdup("0");
@@ -712,11 +757,13 @@ recognise(dcol *d, const colstat *c, size_t nreal)
 				continue;
 			char v[32];
 			snprintf(v, sizeof v, "%ld", pass ? numbered(c->v[i].s) : answer_code(c->v[i].s));
+			int rank = (int)strtol(v, NULL, 10);
 			if (pass)
-				add_lv(d, c->v[i].s, "", v);
+				add_lv_rank(d, c->v[i].s, "", v, rank);
 			else
-				add_lv(d, "", c->v[i].s, v);
+				add_lv_rank(d, "", c->v[i].s, v, rank);
 		}
+		qsort(d->lv, d->nlv, sizeof *d->lv, by_rank);
 		add_missing(d, c);
 		set_note(d, "%s", pass ? "values are the numbers the answers start with: check them"
 		                       : "values are the answer codes' numbers (A1 = 1): check them");
@@ -764,7 +811,7 @@ draft_from_answers(dcol *d, colstat *c, size_t max)
 		}
 		if ((nreal >= 4 && once == c->nv) || lines || bytes > 100 * c->nv) {
 			d->kind = K_COMMENT;
-			set_note(d, "%s", "free text (every answer different): not encoded");
+			set_note(d, "%s", "free text (long, multi-line or all different answers): not encoded");
 			return;
 		}
 		for (size_t i = 0; i < c->nv; i++)
@@ -1123,7 +1170,21 @@ static void
 comment(tsv_writer *w, const char *fmt, const char *a, const char *b)
 {
 	char buf[1024];
-	snprintf(buf, sizeof buf, fmt, a, b ? b : "");
+	size_t n = (size_t)snprintf(buf, sizeof buf, fmt, a, b ? b : "");
+	if (n >= sizeof buf) {
+		/* never inside a UTF-8 sequence: drop the last one if it is cut */
+		n = sizeof buf - 1;
+		size_t i = n;
+		while (i > 0 && ((unsigned char)buf[i - 1] & 0xc0) == 0x80)
+			i--;
+		if (i > 0 && (unsigned char)buf[i - 1] >= 0xc0) {
+			unsigned char lead = (unsigned char)buf[i - 1];
+			size_t len = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+			if (i - 1 + len > n)
+				n = i - 1;
+		}
+		buf[n] = '\0';
+	}
 	for (char *p = buf; *p; p++)
 		if (*p == '\n' || *p == '\r' || *p == '\t')
 			*p = ' ';
@@ -1150,14 +1211,6 @@ write_levels(tsv_writer *w, const dcol *c, const char *column, const char *renam
 		row(w, column, rename, c->lv[i].label, c->lv[i].code, c->lv[i].value);
 	if (c->empty_value)
 		row(w, column, rename, "", "", c->empty_value);
-}
-
-static int
-by_rank(const void *a, const void *b)
-{
-	const level *x = a, *y = b;
-	return x->rank != y->rank ? (x->rank > y->rank) - (x->rank < y->rank)
-	                          : strcmp(x->label, y->label);
 }
 
 static void
@@ -1197,13 +1250,17 @@ unite_known(draft *dr)
 			if (!u.empty_value && b->empty_value)
 				u.empty_value = xstrdup(b->empty_value);
 		}
+		/* the levels no column has, in the language of those it has */
 		const known_scale *ks = a->ks;
+		int german = 0;
+		for (size_t k = 0; ks && k < u.nlv; k++)
+			german |= known_german(ks, u.lv[k].label);
 		for (int l = 0; ks && l < 8 && ks->lv[l].labels; l++) {
 			size_t k;
 			for (k = 0; k < u.nlv && u.lv[k].rank != l; k++)
 				;
 			if (k == u.nlv) {
-				char *one = xstrndup(ks->lv[l].labels, strcspn(ks->lv[l].labels, "|"));
+				char *one = known_spelling(ks, l, german);
 				add_lv_rank(&u, one, "", ks->lv[l].value, l);
 				free(one);
 			}
@@ -1431,7 +1488,10 @@ draft_lss(draft *dr, const char *name, const char *buf, size_t n, const options 
 	free(ebuf);
 	unsigned char *used = xcalloc(all.n ? all.n : 1, 1);
 	for (size_t i = 0; i < st.ncols; i++) {
-		long m = match_heading(&all, used, st.c[i].name);
+		int again = 0;
+		for (size_t k = 0; k < i && !again; k++)
+			again = strcmp(st.c[k].name, st.c[i].name) == 0;
+		long m = again ? -1 : match_heading(&all, used, st.c[i].name);
 		if (m < 0) {
 			dcol *c = new_col(dr, st.c[i].name);
 			draft_answers(c, &st, i, o->max_levels);
