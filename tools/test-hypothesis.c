@@ -767,9 +767,12 @@ where_mask(entry *e, size_t *excluded)
 		unsigned char *allow = xcalloc(c->nlevels + 1, 1);
 		for (size_t l = 0; l < c->nlevels; l++) {
 			int v = cond_value(&w->c, c->levels[l]);
-			if (v < 0)
+			if (v < 0) {
+				free(allow);
+				free(keep);
 				entry_fail(e, 0, "--where '%s': column '%s' has '%s', not a number",
 				           w->text, w->colname, c->levels[l]);
+			}
 			allow[l] = (unsigned char)v;
 		}
 		int keep_missing = cond_value(&w->c, NULL) == 1;
