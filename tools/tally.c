@@ -764,14 +764,12 @@ main(int argc, char **argv)
 	err_init("tally");
 	parse_opts(&o, argc, argv);
 	check_opts(&o, argc - optind);
-	int stats_given = o.nstats > 0;
-	if (!stats_given) {
+	if (!o.nstats) {
 		o.stats[0] = S_N;
 		o.stats[1] = S_MEAN;
 		o.stats[2] = S_SD;
 		o.nstats = 3;
 	}
-	(void)stats_given;
 	o.cb = o.codebook_path ? codebook_load(o.codebook_path) : NULL;
 
 	/* with --columns or --cross the operand is the FILE; else the columns */
