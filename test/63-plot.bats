@@ -98,6 +98,15 @@ widest() {
 	cmp hist.txt "$D/hist.txt"
 }
 
+@test "no gnuplot: a named error for -o FILE.png, nothing left behind; the terminal drawing needs none" {
+	run env PATH=/nonexistent "$BIN/plot" -q -c awareness -o hist.png "$S"
+	assert_failure 1
+	assert_line "svy-plot: gnuplot failed (status 127) drawing hist.png: is gnuplot (gnuplot-nox) installed?"
+	[ -z "$(ls)" ] || fail "left behind: $(ls)"
+	env PATH=/nonexistent "$BIN/plot" -q -c awareness --width 60 "$S" > out
+	cmp out "$D/hist.txt"
+}
+
 @test "bad input and usage: exact messages and exit status" {
 	while IFS='|' read -r input args want message; do
 		printf "$input" > in.tsv

@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,9 +236,15 @@ static void
 gnuplot(const opts *o, int kind, const char *data, const char *ylabel, size_t n)
 {
 	char *tmp = temp_path(o->output, "tmp");
-	FILE *gp = popen("gnuplot 2>&1", "w");
-	if (!gp)
+	/* a gnuplot that is missing or fails must not kill us by SIGPIPE: its
+	 * status says what happened, and the temporary files go */
+	void (*pipe_handler)(int) = signal(SIGPIPE, SIG_IGN);
+	FILE *gp = popen("gnuplot 1>&2", "w");
+	if (!gp) {
+		remove(tmp);
+		remove(data);
 		die_errno("gnuplot");
+	}
 	fprintf(gp, "set datafile separator \"\\t\"\nset termoption noenhanced\n"
 	            "w = 800; h = 500; font = \"DejaVu Sans\"\n");
 	if (o->figure == 's')
@@ -267,8 +274,10 @@ gnuplot(const opts *o, int kind, const char *data, const char *ylabel, size_t n)
 	else
 		fputs("plot data using 0:2:xtic(1) with boxes lc rgb \"#3182bd\" notitle\n", gp);
 	int st = pclose(gp);
+	signal(SIGPIPE, pipe_handler);
 	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 		remove(tmp);
+		remove(data);
 		die("gnuplot failed (status %d) drawing %s: is gnuplot (gnuplot-nox) "
 		    "installed?", WIFEXITED(st) ? WEXITSTATUS(st) : st, o->output);
 	}
@@ -277,6 +286,7 @@ gnuplot(const opts *o, int kind, const char *data, const char *ylabel, size_t n)
 	if (chmod(tmp, 0666 & ~mask) != 0 || rename(tmp, o->output) != 0) {
 		int e = errno;
 		remove(tmp);
+		remove(data);
 		errno = e;
 		die_errno("%s", o->output);
 	}
