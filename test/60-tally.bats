@@ -168,6 +168,7 @@ D="$TESTDATA/tally"
 	a\tb\nx\t1\n|--cross a,b -l x|2|svy-tally: --cross orders levels by value or by --codebook, not --levels
 	a\tb\nx\t1\n|--chi2 a|2|svy-tally: --chi2, --expected and --no-yates go with --cross
 	a\tb\nx\t1\n|--cross a,b --chi2 --wide|2|svy-tally: --chi2 writes the test: no --wide or --expected
+	a\tb\nx\t1\n|--cross a,b --expected --wide|2|svy-tally: --expected adds a column to the long form: not with --wide
 	a\tb\nx\t1\n|--cross a,b --chi2|1|svy-tally: in.tsv: the chi-square test needs 2 or more levels in each column ('a' has 1, 'b' 1)
 	n\tb\nx\t1\n|--cross n,b|2|svy-tally: --cross: column 'n' has the name of an output column; rename it
 	a\tb\n(all)\t1\n|--cross a,b|1|svy-tally: in.tsv: column 'a': a level has the name of the margins (got '(all)')

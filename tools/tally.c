@@ -667,6 +667,8 @@ check_opts(const opts *o, int noperands)
 		die_usage("--chi2, --expected and --no-yates go with --cross");
 	if (o->chi2 && (o->wide || o->expected))
 		die_usage("--chi2 writes the test: no --wide or --expected");
+	if (o->expected && o->wide)
+		die_usage("--expected adds a column to the long form: not with --wide");
 	if (!o->ncross && !o->ncols && noperands == 0)
 		die_usage(o->nby ? "no VARIABLE: give the numeric columns to describe"
 		                 : "no COLUMN: give the columns to tally");
