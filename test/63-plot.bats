@@ -44,6 +44,17 @@ widest() {
 	EOT
 }
 
+@test "--levels: a bar chart in the scale's order, unseen levels at 0, numbers by value (the data's spelling)" {
+	run svy plot -q -c method_dp -l 2,1.0,0,3 --width 40 "$S"
+	assert_success
+	assert_output - <<-'EOT'
+	2  3 ███▉
+	1  9 ███████████▋
+	0 27 ███████████████████████████████████
+	3  0 
+	EOT
+}
+
 @test "box plots by group: whiskers at min and max, box q1 to q3, the median" {
 	svy plot -q -c awareness -g education --width 60 "$S" > out
 	cmp out "$D/box.txt"
@@ -125,7 +136,9 @@ widest() {
 	a\tb\n1\tx\n|-c a -g a|2|svy-plot: --by: the group is the column plotted ('a')
 	a\tb\n1\t2\n||2|svy-plot: no column: give -c COLUMN
 	a\tb\n1\t2\n|-c a -c b|2|svy-plot: one column to plot: 'a' or 'b'
-	a\tb\n1\t2\n|-c a -g b --top 2|2|svy-plot: --by draws box plots: no --bar, --top or --bins
+	a\tb\n1\t2\n|-c a -g b --top 2|2|svy-plot: --by draws box plots: no --bar, --top, --bins or --levels
+	a\tb\n1\t2\n|-c a -l 1,2 --top 2|2|svy-plot: --levels orders every level of a bar chart: no --top or --bins
+	a\tb\n1\t2\n|-c a -l 2,3|1|svy-plot: in.tsv: column 'a': level not in --levels (got '1')
 	a\tb\n1\t2\n|-c a --bar --bins 3|2|svy-plot: --bins is for histograms: not with --bar
 	a\tb\n1\t2\n|-c a --bins 0|2|svy-plot: option '--bins': '0' is not a whole number from 1 to 1000
 	a\tb\n1\t2\n|-c a --width 5|2|svy-plot: option '--width': '5' is not a whole number from 20 to 1000

@@ -41,6 +41,9 @@ usage(void)
 	       "      --max-levels N   more levels than N is an error (default 40; use\n"
 	       "                       --top N for a cut)\n"
 	       "      --width N        columns of the drawing (default: $COLUMNS, else 80)\n"
+	       "  -l, --levels LIST    the bar chart's levels in this order (comma-separated;\n"
+	       "                       a scale's answers); unseen ones get 0, others are\n"
+	       "                       an error\n"
 	       "      --title TEXT     the title of a PNG/SVG figure (default: the column)\n"
 	       "  -i, --input FILE     read FILE (or give it as the last argument)\n"
 	       "  -q, --quiet          no summary line on standard error\n"
@@ -57,6 +60,8 @@ usage(void)
 typedef struct {
 	const char *column, *by, *input, *output, *title;
 	long bins, top, max_levels, width;
+	char **levels;
+	size_t nlevels;
 	int bar, quiet, figure;	/* figure: 'p' png, 's' svg, 0 text */
 } opts;
 
@@ -373,7 +378,14 @@ barchart(const opts *o, levels *lv, const tsv_reader *r)
 		die_at(r->name, 0, NULL, NULL, "column '%s' has %zu levels, more than a bar "
 		       "chart shows (%ld): use --top N, or --max-levels", o->column, n,
 		       o->max_levels);
-	levels_sort(lv, NULL);
+	if (o->levels) {
+		size_t bad = levels_order(lv, o->levels, o->nlevels, NULL);
+		if (bad != LEVELS_FULL)
+			die_at(r->name, 0, o->column, lv->value[bad], "level not in --levels");
+		n = lv->n;
+	} else {
+		levels_sort(lv, NULL);
+	}
 	size_t *idx = o->top ? levels_by_count(lv) : NULL, show = n;
 	if (o->top && (size_t)o->top < n)
 		show = (size_t)o->top;
@@ -461,6 +473,7 @@ parse_opts(opts *o, int argc, char **argv)
 		{"columns", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"input", required_argument, NULL, 'i'},
+		{"levels", required_argument, NULL, 'l'},
 		{"max-levels", required_argument, NULL, OPT_MAX_LEVELS},
 		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
@@ -471,7 +484,7 @@ parse_opts(opts *o, int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, ":c:g:i:o:q", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":c:g:i:l:o:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			if (o->column)
@@ -486,6 +499,10 @@ parse_opts(opts *o, int argc, char **argv)
 		case OPT_BINS: o->bins = opt_long(optarg, 1, 1000, "--bins"); break;
 		case OPT_MAX_LEVELS: o->max_levels = opt_long(optarg, 1, 100000, "--max-levels"); break;
 		case OPT_TITLE: o->title = optarg; break;
+		case 'l':
+			cols_free_list(o->levels, o->nlevels);
+			o->levels = cols_option_list(optarg, "--levels", &o->nlevels);
+			break;
 		case OPT_TOP: o->top = opt_long(optarg, 1, 100000, "--top"); break;
 		case OPT_WIDTH: o->width = opt_long(optarg, 20, 1000, "--width"); break;
 		case OPT_HELP: usage(); break;
@@ -495,8 +512,12 @@ parse_opts(opts *o, int argc, char **argv)
 	}
 	if (!o->column)
 		die_usage("no column: give -c COLUMN");
-	if (o->by && (o->bar || o->top || o->bins))
-		die_usage("--by draws box plots: no --bar, --top or --bins");
+	if (o->by && (o->bar || o->top || o->bins || o->levels))
+		die_usage("--by draws box plots: no --bar, --top, --bins or --levels");
+	if (o->levels && (o->top || o->bins))
+		die_usage("--levels orders every level of a bar chart: no --top or --bins");
+	if (o->levels)
+		o->bar = 1;	/* levels: a bar chart, even of numbers */
 	if (o->bar && o->bins)
 		die_usage("--bins is for histograms: not with --bar");
 	if (o->output && (ends_with(o->output, ".png") || ends_with(o->output, ".svg")))
@@ -586,6 +607,7 @@ main(int argc, char **argv)
 	free(gcap);
 	free(x);
 	levels_free(&lv);
+	cols_free_list(o.levels, o.nlevels);
 	opt_close_input(in);
 	tsv_free(&r);
 	return 0;
