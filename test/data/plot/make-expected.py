@@ -2,7 +2,8 @@
 """Expected histogram counts of test/63-plot.bats: numpy.histogram with
 svy plot's bins (Sturges: ceil(log2 n) + 1 equal bins from min to max, the
 last closed) on the awareness column of test/data/tally/survey.tsv.
-usage (from this directory): /usr/bin/python3 make-expected.py > hist-counts.txt"""
+usage: sh make-expected.sh (or from this directory: /usr/bin/python3
+make-expected.py > hist-counts.txt)"""
 import math
 
 import numpy as np

@@ -1,7 +1,10 @@
 #!/bin/sh
-# Expected outputs of test/60-tally.bats, from pandas (expected.py). Run from
-# this directory:  sh make-expected.sh   (input: /usr/bin/python3 make-inputs.py)
+# Input (make-inputs.py) and expected outputs of test/60-tally.bats, from
+# pandas (expected.py); from anywhere (make refs runs it from the repository
+# root):  sh test/data/tally/make-expected.sh
 set -eu
+cd "$(dirname "$0")"
+/usr/bin/python3 make-inputs.py
 for m in long wide multiple by by-multiple by-stats; do
 	/usr/bin/python3 expected.py $m < survey.tsv > $m.tsv
 done
