@@ -5,10 +5,11 @@
 set -eu
 cd "$(dirname "$0")"
 /usr/bin/python3 make-inputs.py
-for m in long wide multiple by by-multiple by-stats; do
+for m in long wide multiple by by-multiple; do
 	/usr/bin/python3 expected.py $m < survey.tsv > $m.tsv
 done
 /usr/bin/python3 expected.py by --ddof 0 < survey.tsv > by-ddof0.tsv
+/usr/bin/python3 expected.py by-stats < survey.tsv > by-stats.tsv
 /usr/bin/python3 expected.py cross education method_dp < survey.tsv > cross.tsv
 /usr/bin/python3 expected.py cross education method_smoothing --expected < survey.tsv > cross-expected.tsv
 /usr/bin/python3 expected.py cross education method_dp --missing < survey.tsv > cross-missing.tsv
