@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
-# svy tally: counts and shares of levels; mean and sd per group.
+# svy tally: counts and shares of levels; statistics per group; crosstabs.
 # Expected values: test/data/tally/make-expected.sh (pandas value_counts,
-# groupby mean and std, via expected.py); input: make-inputs.py.
+# groupby mean, std and quantiles, crosstab; scipy chi2_contingency and
+# association, via expected.py); input: make-inputs.py.
 
 load test_helper
 
@@ -122,7 +123,7 @@ D="$TESTDATA/tally"
 	printf 'g\tv\nx\t\nz\t3\n' > in.tsv
 	run svy tally -q --ddof 0 --by g v -i in.tsv
 	assert_line --index 1 "g	x	v	0		"
-	assert_line --index 3 "svy-tally: 1 mean left empty: no value in the group"
+	assert_line --index 3 "svy-tally: 1 group with no value: statistics left empty"
 }
 
 @test "bad input and usage: exact messages and exit status" {
@@ -156,6 +157,23 @@ D="$TESTDATA/tally"
 	method_dp\tb\n3\t1\n|--codebook cb.tsv method_dp|1|svy-tally: in.tsv: column 'method_dp': level not in the codebook's scale @fam (got '3')
 	a\tb\nx\t1\n|--codebook /nonexistent a|1|svy-tally: codebook /nonexistent: No such file or directory
 	a\tb\nx\t1\n|--ddof -1 --by a b|2|svy-tally: option '--ddof': '-1' is not a whole number from 0 to 1000
+	a\tb\nx\t1\n|--stats n,mode --by a b|2|svy-tally: option '--stats': 'mode' is not one of: n, mean, sd, median, q1, q3, iqr, min, max
+	a\tb\nx\t1\n|--stats n,n --by a b|2|svy-tally: option '--stats': 'n' given twice
+	a\tb\nx\t1\n|--stats n b|2|svy-tally: --stats goes with --by
+	a\tb\nx\t1\n|--cross a|2|svy-tally: --cross takes two columns, ROW,COL (the names match 1)
+	a\tb\nx\t1\n|--cross a,a|2|svy-tally: option '--cross': 'a' given twice
+	a\tb\nx\t1\n|--cross a --cross a|2|svy-tally: --cross takes two columns, ROW,COL (the names match 1)
+	a\tb\nx\t1\n|--cross a,z|2|svy-tally: in.tsv: no column 'z'; the columns are 'a', 'b'
+	a\tb\nx\t1\n|--cross a,b --by a|2|svy-tally: --cross does not go with --by, --columns or --multiple
+	a\tb\nx\t1\n|--cross a,b -l x|2|svy-tally: --cross orders levels by value or by --codebook, not --levels
+	a\tb\nx\t1\n|--chi2 a|2|svy-tally: --chi2, --expected and --no-yates go with --cross
+	a\tb\nx\t1\n|--cross a,b --chi2 --wide|2|svy-tally: --chi2 writes the test: no --wide or --expected
+	a\tb\nx\t1\n|--cross a,b --expected --wide|2|svy-tally: --expected adds a column to the long form: not with --wide
+	a\tb\nx\t1\n|--cross a,b --chi2|1|svy-tally: in.tsv: the chi-square test needs 2 or more levels in each column ('a' has 1, 'b' 1)
+	n\tb\nx\t1\n|--cross n,b|2|svy-tally: --cross: column 'n' has the name of an output column; rename it
+	a\tb\n(all)\t1\n|--cross a,b|1|svy-tally: in.tsv: column 'a': a level has the name of the margins (got '(all)')
+	a\tb\nx\t1\ny\t2\nz\t3\n|--max-levels 2 a|1|svy-tally: in.tsv:4: column 'a' has more than 2 levels (got 'z')
+	a\tb\nx\t1\n|-c a a|2|svy-tally: give the input once: -i 'in.tsv' or the operand 'a', not both
 	EOT
 }
 
@@ -166,4 +184,91 @@ D="$TESTDATA/tally"
 	run svy tally -i no-such-file.tsv a
 	assert_failure 1
 	assert_output "svy-tally: no-such-file.tsv: No such file or directory"
+}
+
+@test "--by --stats: median, quartiles (type 7), IQR, min, max as pandas" {
+	svy tally -q -g education --stats n,mean,sd,median,q1,q3,iqr,min,max awareness -i "$D/survey.tsv" > out
+	compare_numeric out "$D/by-stats.tsv" 1e-12
+	run svy tally -q -g education --stats median,n awareness -i "$D/survey.tsv"
+	assert_line --index 0 "column	level	variable	median	n"
+	assert_line --index 1 "education	Bachelor	awareness	0.3886335	14"
+}
+
+@test "grammar: -g, --by and -b alike; -c with a trailing FILE as positional columns on stdin" {
+	svy tally -q --by education awareness < "$D/survey.tsv" > a
+	svy tally -q -g education awareness < "$D/survey.tsv" | cmp - a
+	svy tally -q -b education awareness < "$D/survey.tsv" | cmp - a
+	svy tally -q -g education -c awareness "$D/survey.tsv" | cmp - a
+	svy tally -q 'method_*' education < "$D/survey.tsv" > b
+	svy tally -q -c 'method_*' -c education "$D/survey.tsv" | cmp - b
+	svy tally -q --columns 'method_*,education' -i "$D/survey.tsv" | cmp - b
+	svy tally -q --multiple -c 'field_*' "$D/survey.tsv" > c
+	svy tally -q -m 'field_*' < "$D/survey.tsv" | cmp - c
+}
+
+@test "levels: numbers by value (1 and 1.0 one level, 0 and -0 one), numbers before text" {
+	printf 'a\n10\n9\nx\n1\n1.0\n-0\n0\nNA\n1e1\n' > in.tsv
+	run svy tally -q a -i in.tsv
+	assert_success
+	assert_output - <<-'EOT'
+	column	level	n	share
+	a	-0	2	0.2222222222222222
+	a	1	2	0.2222222222222222
+	a	9	1	0.1111111111111111
+	a	10	2	0.2222222222222222
+	a	NA	1	0.1111111111111111
+	a	x	1	0.1111111111111111
+	EOT
+	# --levels matches by value too
+	run svy tally -q -l 0,1,9,10,x,NA,5 a -i in.tsv
+	assert_line --index 7 "a	5	0	0"
+}
+
+@test "--cross: counts, shares of the total, the row and the column, margins (all), as pandas crosstab" {
+	svy tally --cross education,method_dp "$D/survey.tsv" > out 2> err
+	compare_numeric out "$D/cross.tsv" 1e-12
+	assert_equal "$(cat err)" "svy-tally: read 40 rows, 3 left out (missing in 'education' or 'method_dp')"
+	svy tally -q --cross education --cross method_dp -i "$D/survey.tsv" | cmp - out
+	svy tally -q --cross education,method_dp --missing "$D/survey.tsv" > out
+	compare_numeric out "$D/cross-missing.tsv" 1e-12
+	svy tally -q --cross education,method_smoothing --expected "$D/survey.tsv" > out
+	compare_numeric out "$D/cross-expected.tsv" 1e-12
+}
+
+@test "--cross --wide: the matrix of counts with margins, for column -t" {
+	svy tally -q --cross education,method_dp --wide "$D/survey.tsv" > out
+	cmp out "$D/cross-wide.tsv"
+	run column -t -s "$(printf '\t')" out
+	assert_line --index 0 "education  0   1  2  (all)"
+	assert_line --index 4 "(all)      25  9  3  37"
+}
+
+@test "--cross --chi2: chi-square, df, p, Cramer's V, Yates only when df = 1, as scipy" {
+	while read -r want args; do
+		svy tally -q --cross $args --chi2 "$D/survey.tsv" > out
+		compare_numeric out "$D/$want" 1e-12 || fail "$args"
+	done <<-'EOT'
+	chi2.tsv education,method_smoothing
+	chi2-yates.tsv field_academia,field_hobby
+	chi2-no-yates.tsv field_academia,field_hobby --no-yates
+	chi2-missing.tsv education,method_dp --missing
+	EOT
+	# the correction moves O toward E by 0.5 at most, never past it
+	svy tally -q --cross r,c --chi2 "$D/yates-small.tsv" > out
+	compare_numeric out "$D/chi2-yates-small.tsv" 1e-12
+	[ "$(cut -f8 out | tail -1)" = yes ]
+}
+
+@test "--cross with thousands of levels: bounded by --max-levels; a codebook orders the levels" {
+	awk 'BEGIN { print "a\tb"; for (i = 1; i <= 3000; i++) print i "\t" i % 3 }' > big.tsv
+	run svy tally -q --cross a,b --wide big.tsv
+	assert_success
+	[ "${#lines[@]}" -eq 3002 ]
+	assert_line --index 3001 "(all)	1000	1000	1000	3000"
+	run svy tally -q --cross a,b --max-levels 100 big.tsv
+	assert_failure 1
+	assert_output "svy-tally: big.tsv:102: column 'a' has more than 100 levels (got '101')"
+	run svy tally -q --codebook "$D/codebook.tsv" --cross method_dp,method_smoothing --wide "$D/survey.tsv"
+	assert_line --index 0 "method_dp	0	1	2	(all)"
+	assert_line --index 1 --regexp "^2	"
 }

@@ -77,6 +77,9 @@ report	.	id\ttest\tstatistic\tstatistic_name\tdf\tgroup_sizes\tu_min\tp
 tally	a	a\tb
 cluster	-c a,b --k 2	a\tb
 kappa	a b	a\tb
+describe	.	a\tb
+filter	-w a=1	a\tb
+plot	-c a	a\tb
 EOF2
 }
 

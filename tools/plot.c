@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,9 @@ usage(void)
 	       "      --max-levels N   more levels than N is an error (default 40; use\n"
 	       "                       --top N for a cut)\n"
 	       "      --width N        columns of the drawing (default: $COLUMNS, else 80)\n"
+	       "  -l, --levels LIST    the bar chart's levels in this order (comma-separated;\n"
+	       "                       a scale's answers); unseen ones get 0, others are\n"
+	       "                       an error\n"
 	       "      --title TEXT     the title of a PNG/SVG figure (default: the column)\n"
 	       "  -i, --input FILE     read FILE (or give it as the last argument)\n"
 	       "  -q, --quiet          no summary line on standard error\n"
@@ -56,6 +60,8 @@ usage(void)
 typedef struct {
 	const char *column, *by, *input, *output, *title;
 	long bins, top, max_levels, width;
+	char **levels;
+	size_t nlevels;
 	int bar, quiet, figure;	/* figure: 'p' png, 's' svg, 0 text */
 } opts;
 
@@ -235,9 +241,15 @@ static void
 gnuplot(const opts *o, int kind, const char *data, const char *ylabel, size_t n)
 {
 	char *tmp = temp_path(o->output, "tmp");
-	FILE *gp = popen("gnuplot 2>&1", "w");
-	if (!gp)
+	/* a gnuplot that is missing or fails must not kill us by SIGPIPE: its
+	 * status says what happened, and the temporary files go */
+	void (*pipe_handler)(int) = signal(SIGPIPE, SIG_IGN);
+	FILE *gp = popen("gnuplot 1>&2", "w");
+	if (!gp) {
+		remove(tmp);
+		remove(data);
 		die_errno("gnuplot");
+	}
 	fprintf(gp, "set datafile separator \"\\t\"\nset termoption noenhanced\n"
 	            "w = 800; h = 500; font = \"DejaVu Sans\"\n");
 	if (o->figure == 's')
@@ -267,8 +279,10 @@ gnuplot(const opts *o, int kind, const char *data, const char *ylabel, size_t n)
 	else
 		fputs("plot data using 0:2:xtic(1) with boxes lc rgb \"#3182bd\" notitle\n", gp);
 	int st = pclose(gp);
+	signal(SIGPIPE, pipe_handler);
 	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 		remove(tmp);
+		remove(data);
 		die("gnuplot failed (status %d) drawing %s: is gnuplot (gnuplot-nox) "
 		    "installed?", WIFEXITED(st) ? WEXITSTATUS(st) : st, o->output);
 	}
@@ -277,6 +291,7 @@ gnuplot(const opts *o, int kind, const char *data, const char *ylabel, size_t n)
 	if (chmod(tmp, 0666 & ~mask) != 0 || rename(tmp, o->output) != 0) {
 		int e = errno;
 		remove(tmp);
+		remove(data);
 		errno = e;
 		die_errno("%s", o->output);
 	}
@@ -363,7 +378,14 @@ barchart(const opts *o, levels *lv, const tsv_reader *r)
 		die_at(r->name, 0, NULL, NULL, "column '%s' has %zu levels, more than a bar "
 		       "chart shows (%ld): use --top N, or --max-levels", o->column, n,
 		       o->max_levels);
-	levels_sort(lv, NULL);
+	if (o->levels) {
+		size_t bad = levels_order(lv, o->levels, o->nlevels, NULL);
+		if (bad != LEVELS_FULL)
+			die_at(r->name, 0, o->column, lv->value[bad], "level not in --levels");
+		n = lv->n;
+	} else {
+		levels_sort(lv, NULL);
+	}
 	size_t *idx = o->top ? levels_by_count(lv) : NULL, show = n;
 	if (o->top && (size_t)o->top < n)
 		show = (size_t)o->top;
@@ -451,6 +473,7 @@ parse_opts(opts *o, int argc, char **argv)
 		{"columns", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"input", required_argument, NULL, 'i'},
+		{"levels", required_argument, NULL, 'l'},
 		{"max-levels", required_argument, NULL, OPT_MAX_LEVELS},
 		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
@@ -461,7 +484,7 @@ parse_opts(opts *o, int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, ":c:g:i:o:q", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":c:g:i:l:o:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			if (o->column)
@@ -476,6 +499,10 @@ parse_opts(opts *o, int argc, char **argv)
 		case OPT_BINS: o->bins = opt_long(optarg, 1, 1000, "--bins"); break;
 		case OPT_MAX_LEVELS: o->max_levels = opt_long(optarg, 1, 100000, "--max-levels"); break;
 		case OPT_TITLE: o->title = optarg; break;
+		case 'l':
+			cols_free_list(o->levels, o->nlevels);
+			o->levels = cols_option_list(optarg, "--levels", &o->nlevels);
+			break;
 		case OPT_TOP: o->top = opt_long(optarg, 1, 100000, "--top"); break;
 		case OPT_WIDTH: o->width = opt_long(optarg, 20, 1000, "--width"); break;
 		case OPT_HELP: usage(); break;
@@ -485,8 +512,12 @@ parse_opts(opts *o, int argc, char **argv)
 	}
 	if (!o->column)
 		die_usage("no column: give -c COLUMN");
-	if (o->by && (o->bar || o->top || o->bins))
-		die_usage("--by draws box plots: no --bar, --top or --bins");
+	if (o->by && (o->bar || o->top || o->bins || o->levels))
+		die_usage("--by draws box plots: no --bar, --top, --bins or --levels");
+	if (o->levels && (o->top || o->bins))
+		die_usage("--levels orders every level of a bar chart: no --top or --bins");
+	if (o->levels)
+		o->bar = 1;	/* levels: a bar chart, even of numbers */
 	if (o->bar && o->bins)
 		die_usage("--bins is for histograms: not with --bar");
 	if (o->output && (ends_with(o->output, ".png") || ends_with(o->output, ".svg")))
@@ -576,6 +607,7 @@ main(int argc, char **argv)
 	free(gcap);
 	free(x);
 	levels_free(&lv);
+	cols_free_list(o.levels, o.nlevels);
 	opt_close_input(in);
 	tsv_free(&r);
 	return 0;

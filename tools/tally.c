@@ -315,6 +315,28 @@ typedef struct {
 	size_t left_out;
 } xtab;
 
+/* Move the missing level (the empty value, with --missing) to the end, as
+ * the long form prints it; MAP (NOLD old levels) follows. */
+static void
+missing_last(levels *lv, size_t *map, size_t nold)
+{
+	size_t m = levels_find(lv, "", 0);
+	if (m == LEVELS_FULL || m + 1 == lv->n)
+		return;
+	char **order = xmalloc(lv->n * sizeof *order);
+	size_t k = 0;
+	for (size_t i = 0; i < lv->n; i++)
+		if (i != m)
+			order[k++] = xstrdup(lv->value[i]);
+	order[k++] = xstrdup("");
+	size_t *again = xmalloc(lv->n * sizeof *again);
+	levels_order(lv, order, k, again);
+	for (size_t i = 0; i < nold; i++)
+		map[i] = again[map[i]];
+	cols_free_list(order, k);
+	free(again);
+}
+
 static void
 cross_count(tsv_reader *r, const size_t cc[2], xtab *x, const opts *o, size_t *nrows)
 {
@@ -341,13 +363,14 @@ cross_count(tsv_reader *r, const size_t cc[2], xtab *x, const opts *o, size_t *n
 	}
 	if (*nrows == 0)
 		die_at(r->name, 0, NULL, NULL, "no data rows, only a header");
-	size_t *map[2];
+	size_t *map[2], nold[2] = {x->row.n, x->col.n};
 	for (int k = 0; k < 2; k++) {
 		for (size_t i = 0; i < lv[k]->n; i++)
 			if (strcmp(lv[k]->value[i], "(all)") == 0)
 				die_at(r->name, 0, r->header[cc[k]], "(all)",
 				       "a level has the name of the margins");
 		map[k] = order_levels(lv[k], r->header[cc[k]], r, o);
+		missing_last(lv[k], map[k], nold[k]);
 	}
 	size_t nr = x->row.n, nc = x->col.n;
 	x->n = xcalloc(nr * nc + 1, sizeof *x->n);
@@ -474,8 +497,6 @@ run_cross(tsv_reader *r, const opts *o)
 	size_t *idx, n = cols_expand(r, o->cross, o->ncross, &idx);
 	if (n != 2)
 		die_usage("--cross takes two columns, ROW,COL (the names match %zu)", n);
-	if (idx[0] == idx[1])
-		die_usage("--cross needs two different columns");
 	static const char *reserved[] = {"n", "share", "row_share", "col_share", "expected"};
 	for (int k = 0; k < 2 && !o->wide && !o->chi2; k++)
 		for (size_t h = 0; h < sizeof reserved / sizeof *reserved; h++)
@@ -646,6 +667,8 @@ check_opts(const opts *o, int noperands)
 		die_usage("--chi2, --expected and --no-yates go with --cross");
 	if (o->chi2 && (o->wide || o->expected))
 		die_usage("--chi2 writes the test: no --wide or --expected");
+	if (o->expected && o->wide)
+		die_usage("--expected adds a column to the long form: not with --wide");
 	if (!o->ncross && !o->ncols && noperands == 0)
 		die_usage(o->nby ? "no VARIABLE: give the numeric columns to describe"
 		                 : "no COLUMN: give the columns to tally");
@@ -743,14 +766,12 @@ main(int argc, char **argv)
 	err_init("tally");
 	parse_opts(&o, argc, argv);
 	check_opts(&o, argc - optind);
-	int stats_given = o.nstats > 0;
-	if (!stats_given) {
+	if (!o.nstats) {
 		o.stats[0] = S_N;
 		o.stats[1] = S_MEAN;
 		o.stats[2] = S_SD;
 		o.nstats = 3;
 	}
-	(void)stats_given;
 	o.cb = o.codebook_path ? codebook_load(o.codebook_path) : NULL;
 
 	/* with --columns or --cross the operand is the FILE; else the columns */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cols.h"
+#include "cond.h"
 #include "err.h"
 #include "htest.h"
 #include "num.h"
@@ -45,12 +46,12 @@ typedef struct {
 	size_t nslots;		/* a power of 2, at least twice nlevels */
 } column;
 
-/* A row filter: COLUMN=V1,V2,... or COLUMN=@FILE (values one per line). */
+/* A row filter: a condition of lib/cond (COLUMN=V1,V2, COLUMN>=X, ...) or
+ * COLUMN=@FILE (values one per line). */
 typedef struct {
 	char *text;		/* as given, for the output and messages */
 	char *colname;
-	char **values;		/* sorted, for bsearch */
-	size_t nvalues;
+	cond c;
 	size_t col;		/* in columns[] */
 	unsigned char *allow;	/* per level of the column */
 } where_cond;
@@ -126,7 +127,8 @@ usage(void)
 	       "                          when df = 1, never otherwise)\n"
 	       "      --wide              kruskal: each VARIABLE column is one group\n"
 	       "      --min-group N       smallest group size allowed (default 2)\n"
-	       "      --where COL=V1,V2   use only rows whose COL is one of the values\n"
+	       "      --where COND        use only rows satisfying COND, as svy filter -w:\n"
+	       "                          COL=V1,V2 (one of), COL!=V, COL>=X, COL= (missing)\n"
 	       "      --where-file COL=FILE  the values one per line in FILE; both repeat\n"
 	       "                          and combine with 'and'\n"
 	       "      --id ID             label of the row (e.g. H.1.3)\n"
@@ -213,12 +215,6 @@ sb_take(sbuf *b)
 
 /* ---- where filters ---- */
 
-static int
-strp_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Directory part of PATH plus NAME, unless NAME is absolute or BASE NULL. */
 static char *
 relative_to(const char *base, const char *name)
@@ -265,25 +261,29 @@ add_where(entry *e, const char *arg, int from_file, const char *base)
 {
 	const char *eq = strchr(arg, '=');
 	const char *opt = from_file ? "--where-file" : "--where";
-	if (!eq || eq == arg || !eq[1])
+	if (from_file ? !eq || eq == arg || !eq[1] : !strpbrk(arg, "=<>"))
 		entry_fail(e, 1, "%s '%s': give COLUMN=%s", opt, arg,
 		           from_file ? "FILE" : "VALUE,...");
 	e->where = xrealloc(e->where, (e->nwhere + 1) * sizeof *e->where);
 	where_cond *w = &e->where[e->nwhere++];
 	memset(w, 0, sizeof *w);
-	w->colname = xstrndup(arg, (size_t)(eq - arg));
 	if (from_file) {
+		w->colname = xstrndup(arg, (size_t)(eq - arg));
 		char *path = relative_to(base, eq + 1);
-		w->values = read_value_file(e, path, &w->nvalues);
-		size_t len = strlen(w->colname) + strlen(eq + 1) + 4;
+		size_t nvalues, len = strlen(w->colname) + strlen(eq + 1) + 4;
+		char **values = read_value_file(e, path, &nvalues);
 		w->text = xmalloc(len);
 		snprintf(w->text, len, "%s=@%s", w->colname, eq + 1);
+		cond_set_list(&w->c, w->colname, values, nvalues, w->text, 0);
+		cols_free_list(values, nvalues);
 		free(path);
 	} else {
-		w->values = cols_split_list(eq + 1, &w->nvalues);
+		char err[COND_ERRSIZE];
+		if (cond_parse(&w->c, arg, 0, err, sizeof err) < 0)
+			entry_fail(e, 1, "--where: %s", err);
+		w->colname = xstrdup(w->c.column);
 		w->text = xstrdup(arg);
 	}
-	qsort(w->values, w->nvalues, sizeof *w->values, strp_cmp);
 }
 
 /* ---- options of a test, from the command line or a plan line ---- */
@@ -765,11 +765,19 @@ where_mask(entry *e, size_t *excluded)
 		where_cond *w = &e->where[k];
 		column *c = &columns[w->col];
 		unsigned char *allow = xcalloc(c->nlevels + 1, 1);
-		for (size_t l = 0; l < c->nlevels; l++)
-			allow[l] = bsearch(&c->levels[l], w->values, w->nvalues,
-			                   sizeof *w->values, strp_cmp) != NULL;
+		for (size_t l = 0; l < c->nlevels; l++) {
+			int v = cond_value(&w->c, c->levels[l]);
+			if (v < 0) {
+				free(allow);
+				free(keep);
+				entry_fail(e, 0, "--where '%s': column '%s' has '%s', not a number",
+				           w->text, w->colname, c->levels[l]);
+			}
+			allow[l] = (unsigned char)v;
+		}
+		int keep_missing = cond_value(&w->c, NULL) == 1;
 		for (size_t i = 0; i < nrows; i++)
-			if (keep[i] && (c->code[i] < 0 || !allow[c->code[i]]))
+			if (keep[i] && (c->code[i] < 0 ? !keep_missing : !allow[c->code[i]]))
 				keep[i] = 0;
 		free(allow);
 	}
@@ -1231,9 +1239,7 @@ free_where(where_cond *w)
 {
 	free(w->text);
 	free(w->colname);
-	for (size_t k = 0; k < w->nvalues; k++)
-		free(w->values[k]);
-	free(w->values);
+	cond_free(&w->c);
 }
 
 int

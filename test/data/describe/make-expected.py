@@ -6,7 +6,8 @@ pandas and Python's exact arithmetic:
   sum overflows for the 'huge' columns), rounded to the nearest double;
   levels: numbers compared by value ('1' and '1.0' one level), the top values
   by count, ties in level order (numbers by value, then text by bytes).
-usage (from this directory): /usr/bin/python3 make-expected.py > expected.tsv"""
+usage: sh make-expected.sh (or from this directory: /usr/bin/python3
+make-expected.py > expected.tsv)"""
 import math
 import sys
 from fractions import Fraction
