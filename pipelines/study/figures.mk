@@ -49,8 +49,10 @@ LABELS_FILE = $(or $(call on,$(LABELS)),/dev/null)
 fig_awk = awk -v labels=$(if $(call on,$(LABELS)),$(LABELS)) -f pipelines/labels.awk
 FIG_DEPS = pipelines/labels.awk $(if $(call on,$(LABELS)),$(LABELS)) pipelines/fig-terminal.gp $(CONF)
 
-# a gnuplot string
-gq = '$(subst ','',$(1))'
+# a gnuplot string (single-quoted), its characters special to gnuplot's
+# enhanced text escaped (score_name is not a subscript)
+gq = '$(subst ','',$(call gq_enh,$(1)))'
+gq_enh = $(subst _,\_,$(subst ^,\^,$(subst @,\@,$(subst &,\&,$(subst ~,\~,$(subst {,\{,$(subst },\},$(subst \,\\,$(1)))))))))
 # $(call fig_draw,SCRIPT,SETTINGS): pipelines/SCRIPT.gp drawn as SVG and PNG
 # onto the recipe's two targets, $(fig_data) as its data, SETTINGS (gnuplot
 # assignments) in $(fig_par) (both then removed); the script sets its size
