@@ -28,7 +28,7 @@ FIGURES      := $(foreach f,$(FIGURE_NAMES),$(FIG)/$(f).svg $(FIG)/$(f).png)
 
 # the list of the figures, made when all are drawn
 $(B)/figures.stamp: $(FIGURES) $(CONF) | $(B)
-	printf '%s\n' $(notdir $(FIGURES)) >$@.tmp
+	$(if $(FIGURES),printf '%s\n' $(notdir $(FIGURES)),:) >$@.tmp
 	$(publish)
 
 # the captions of the figures, in order, for the report: name, caption

@@ -40,8 +40,11 @@ ifeq ($(strip $(EXPORT)),)
 $(error $(STUDY): EXPORT is not set (the survey export, a CSV file))
 endif
 
-.PHONY: study-outputs study-figures study-report
+.PHONY: study-outputs study-figures study-report study-dir
 study-outputs: $(B)/report.md
+# where the study's files go
+study-dir:
+	@echo $(B)
 study-figures: $(B)/figures.stamp
 study-report: $(B)/report.md
 
