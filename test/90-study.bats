@@ -311,3 +311,34 @@ None: the steps that were run give no figure."
 	assert_failure
 	assert_output --partial "empty.study: EXPORT is not set (the survey export, a CSV file)"
 }
+
+# ---- the README's walk through a study of one's own -----------------------
+
+@test "README 'Running your own survey': the walk works as written" {
+	# a directory like the project's: its Makefile, pipelines and fixtures, the
+	# tools under test as bin/ (no sources: make builds nothing) and on the PATH
+	mkdir walk cmds tools
+	for f in Makefile VERSION pipelines fixtures; do ln -s "$SVY_ROOT/$f" "walk/$f"; done
+	ln -s "$BIN" walk/bin
+	for t in "$BIN"/*; do
+		[ -f "$t" ] && [ -x "$t" ] && ln -s "$t" "tools/svy-$(basename "$t")"
+	done
+	awk '
+		/^<!-- study-walk -->/ { on = 1; next }
+		/^<!-- \/study-walk -->/ { on = 0; next }
+		!on { next }
+		/^    \$ / { n++; print substr($0, 7) > ("cmds/" n); printf "" > ("cmds/" n ".out"); out = 1; next }
+		/^    / && out { print substr($0, 5) > ("cmds/" n ".out"); next }
+		{ out = 0 }
+	' "$SVY_ROOT/README.md"
+	count=$(ls cmds | grep -vc '\.out$')
+	[ "$count" -ge 8 ] || fail "only $count commands found in the walk"
+	cd walk
+	for ((i = 1; i <= count; i++)); do
+		env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL PATH="$BATS_TEST_TMPDIR/tools:$PATH" \
+			bash -c "set -o pipefail; $(cat "../cmds/$i")" >"../got.$i" 2>&1 ||
+			fail "command $i failed: $(cat "../cmds/$i"): $(cat "../got.$i")"
+		diff -u "../cmds/$i.out" "../got.$i" || fail "command $i prints otherwise: $(cat "../cmds/$i")"
+	done
+	[ -s build/digital-twins/report.md ]
+}

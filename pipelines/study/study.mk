@@ -41,7 +41,6 @@ $(error $(STUDY): EXPORT is not set (the survey export, a CSV file))
 endif
 
 .PHONY: study-outputs study-figures study-report study-dir
-study-outputs: $(B)/report.md
 # where the study's files go
 study-dir:
 	@echo $(B)
@@ -61,3 +60,6 @@ CONF = $(STUDY) pipelines/study/defaults.mk
 include pipelines/study/steps.mk
 include pipelines/study/figures.mk
 include pipelines/study/report.mk
+
+# every output of the study (make -pq study-outputs lists them)
+study-outputs: $(REPORT_INPUTS) $(B)/report.md
