@@ -264,6 +264,8 @@ static noreturn void
 die_no_family(tsv_reader *r, const char *family, const families *f)
 {
 	static char *list;
+	if (f->n == 0)
+		die_at(r->name, 0, "family", NULL, "no family '%s': the input has no rows", family);
 	size_t len = 1;
 	for (size_t k = 0; k < f->n; k++)
 		len += strlen(f->name[k]) + 4;
@@ -274,8 +276,6 @@ die_no_family(tsv_reader *r, const char *family, const families *f)
 		strcat(list, f->name[k]);
 		strcat(list, "'");
 	}
-	if (f->n == 0)
-		die_at(r->name, 0, "family", NULL, "no family '%s': the input has no rows", family);
 	die_at(r->name, 0, "family", NULL, "no family '%s'; the families are %s", family, list);
 }
 
