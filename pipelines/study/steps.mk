@@ -17,6 +17,9 @@ CLUSTERS    := $(if $(call on,$(SHARES_ITEMS)),$(call on,$(CLUSTER_ITEMS)))
 KAPPA       := $(call on,$(CODERS))
 SCORE_NAMES := $(subst $(comma), ,$(SCORES))
 
+# $(call sq,TEXT): TEXT as one shell word (single-quoted)
+sq = '$(subst ','\'',$(1))'
+
 # ---- the steps run and not run, for the report --------------------------
 # one line a step: step, yes or no, what it is (and, when off, the variable
 # that would turn it on)
@@ -37,11 +40,11 @@ $(B)/steps.tsv: $(CONF) | $(B)
 	$(publish)
 
 # ---- 1. clean: complete responses, personal data removed ----------------
-CLEAN_ARGS = $(if $(DELIMITER),--delimiter '$(DELIMITER)') \
-	$(if $(COMPLETE),--complete-column '$(COMPLETE)') $(CLEAN_OPTIONS)
+CLEAN_ARGS = $(if $(DELIMITER),--delimiter $(call sq,$(DELIMITER))) \
+	$(if $(COMPLETE),--complete-column $(call sq,$(COMPLETE))) $(CLEAN_OPTIONS)
 ifneq ($(strip $(EXPORT_MEMBER)),)
 $(B)/clean.tsv: $(EXPORT) $(S)/clean $(CONF) | $(B)
-	unzip -p $< '$(EXPORT_MEMBER)' \
+	unzip -p $< $(call sq,$(EXPORT_MEMBER)) \
 	| $(S)/clean $(CLEAN_ARGS) --rejects $(B)/incomplete.tsv -o $@
 else
 $(B)/clean.tsv: $(EXPORT) $(S)/clean $(CONF) | $(B)
@@ -51,7 +54,7 @@ endif
 # ---- 2. the respondent filter --------------------------------------------
 $(B)/$(FILTER_KEPT).tsv: $(B)/clean.tsv $(S)/filter-students $(CONF)
 	values=($(FILTER_VALUES))
-	$(S)/filter-students --column '$(FILTER_COLUMN)' "$${values[@]/#/--value=}" $(FILTER_OPTIONS) \
+	$(S)/filter-students --column $(call sq,$(FILTER_COLUMN)) "$${values[@]/#/--value=}" $(FILTER_OPTIONS) \
 		--rejects $(B)/$(FILTER_DROPPED).tsv -o $@ $<
 
 # ---- 3. answers to numbers, readable names; derived columns ---------------
