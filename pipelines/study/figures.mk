@@ -89,15 +89,20 @@ endef
 $(if $(FA),$(foreach s,$(SCORE_NAMES),$(foreach g,$(FIG_GROUPS),$(eval $(call fig_boxes,$(s),$(g),$(call fig_group_file,$(s),$(g)))))))
 
 # the shares of the items' levels, by group and cluster
-quote_levels = $(foreach t,$(subst |, ,$(subst $(empty) $(empty),@@,$(1))),$(call gq,$(subst @@, ,$(t))))
+quote_levels = $(foreach t,$(subst |, ,$(subst $(empty) $(empty),@@,$(1))),$(call sq,$(subst @@, ,$(t))))
 $(FIG)/$(SHARES).svg $(FIG)/$(SHARES).png &: $(B)/$(SHARES).tsv $(if $(CLUSTERS),$(B)/clusters.tsv) \
-		pipelines/fig-shares.awk pipelines/fig-shares.gp $(FIG_DEPS) | $(FIG)
+		pipelines/fig-shares.awk pipelines/fig-shares.gp pipelines/codebook-levels.awk $(FIG_DEPS) | $(FIG)
 	$(fig_awk) -v items='$(FIG_SHARES_ITEMS)' -v groups='$(SHARES_GROUPS)' -v gp=$(fig_data).gp \
 		-f pipelines/fig-shares.awk $(if $(CLUSTERS),$(B)/clusters.tsv,<(printf 'column\tcluster\n')) $< >$(fig_data)
 	titles=($(call quote_levels,$(SHARES_TITLES)))
+	# else the labels of the codebook's scale of the first item, else the levels made readable
 	if [ $${#titles[@]} -eq 0 ]; then
+		first=$$(sed -n '2{s/\t.*//;p;q}' $<)
+		$(if $(call on,$(CODEBOOK)),awk -v item="$$first" -f pipelines/codebook-levels.awk $(CODEBOOK),:) >$(fig_data).cb
 		while IFS= read -r l; do titles+=("$$l"); done < <(head -1 $< | tr '\t' '\n' | sed -n 's/^share_//p' \
-			| $(fig_awk) -f <(echo '{ print label($$0) }'))
+			| $(fig_awk) -f <(echo 'FILENAME == "-" { print ($$0 in cb) ? cb[$$0] : label($$0); next } { cb[$$1] = $$2 }') \
+				-F'\t' $(fig_data).cb -)
+		rm -f $(fig_data).cb
 	fi
 	{ printf 'array level[%d]\n' $${#titles[@]}
 	  for i in $${!titles[@]}; do printf "level[%d] = '%s'\n" $$((i + 1)) "$${titles[i]//\'/\'\'}"; done
