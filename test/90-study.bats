@@ -91,6 +91,9 @@ setup_file() {
 	grep -qxF -- '- the agreement of the coders (CODERS not set)' b/report.md
 	grep -qxF -- '- the k-means clusters of the items (CLUSTER_ITEMS not set)' b/report.md
 	[ ! -e b/kappa.tsv ] && [ ! -e b/clusters.tsv ]
+	# the shares figure's key: the labels of the codebook's scale
+	grep -q 'Nice to have' b/figures/shares.svg
+	grep -q 'Skills (10)' b/figures/shares.svg
 }
 
 # ---- the fixture's numbers, against the reference libraries ----------------
