@@ -14,6 +14,11 @@
 # the top Makefile's other recipes.  Variables given on the command line
 # (B=, EXPORT=, ...) reach it and override the study file's.
 
+# the study file: from the command line, never from an environment variable
+# of the same name (a test's or a shell's $STUDY)
+ifneq ($(filter environment%,$(origin STUDY)),)
+STUDY := pipelines/awareness.study
+endif
 STUDY ?= pipelines/awareness.study
 study_make = $(MAKE) --no-print-directory -f pipelines/study/study.mk STUDY='$(1)' BINDIR='$(BINDIR)'
 

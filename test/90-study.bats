@@ -225,6 +225,9 @@ cut_tests() {
 	assert_output build/kaggle
 	run svy_make study-dir
 	assert_output build
+	# an environment variable of the same name is not the study's
+	STUDY=/no/such.study NAME=other run svy_make study-dir
+	assert_output build
 	study STUDY="$BATS_TEST_TMPDIR/bare.study" B="$BATS_TEST_TMPDIR/bare"
 	ls bare >got
 	assert_equal "$(cat got)" "$(printf '%s\n' clean.tsv encoded.tsv figures.stamp figures.tsv incomplete.tsv report.md steps.tsv)"
