@@ -60,7 +60,7 @@ printf 'size\tstep\timpl\trep\tseconds\trss_kb\tbytes\tcpu\n' >"$RAW"
 
 # the study as `make study-outputs` runs it, with the frozen tools: -o keeps
 # make from rebuilding them (the peak RSS is then the largest tool's)
-STUDY=(make -s --no-print-directory BINDIR="$S" OBJDIR="$W/no-obj")
+STUDY=(make -f pipelines/study/study.mk -s --no-print-directory BINDIR="$S" OBJDIR="$W/no-obj")
 for t in $TOOLS; do STUDY+=(-o "$S/$t"); done
 # the analysis: study-outputs less the figures and report.md, the work the
 # Python and R scripts do (and more: tables, RQ2, the elbow, kappa)

@@ -12,7 +12,18 @@ $s != "" && $g != "" {
 	count[$g]++
 }
 function before(a, b) { return text ? a < b : a + 0 < b + 0 }
-function quote(t) { gsub(/\\/, "\\\\", t); gsub(/"/, "\\\"", t); return t }
+# a label in a double-quoted gnuplot string, the characters special to it and
+# to enhanced text escaped
+function quote(t,    out, i, ch) {
+	out = ""
+	for (i = 1; i <= length(t); i++) {
+		ch = substr(t, i, 1)
+		if (index("_^@&~{}", ch)) out = out "\\\\" ch
+		else if (ch == "\\" || ch == "\"") out = out "\\" ch
+		else out = out ch
+	}
+	return out
+}
 END {
 	if (FAILED) exit 1
 	if (n == 0) fail(FILENAME ": no rows with both " score " and " group)

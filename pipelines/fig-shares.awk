@@ -9,7 +9,7 @@
 # prints three blocks (gnuplot's index 0, 1, 2), top row y = 0:
 #   0: y  label  share1%  ...  sharek%  n   (one line an item)
 #   1: y  heading                           (one line a group)
-#   2: y                                    (a line between groups)
+#   2: y                                    (a line between groups; -1000 if none)
 # and writes to FILE the gnuplot line "k = K" (the levels: the share_*
 # columns of shares.tsv, in their order).
 BEGIN {
@@ -35,7 +35,7 @@ $c ~ items {
 	name[m] = $c; n[m] = $cn
 	for (j = 1; j <= k; j++) s[m, j] = $lc[j] * 100
 	for (i = 1; i <= ng; i++) if (index($c, prefix[i]) == 1) break
-	if (i > ng) { rank[m] = (ng + 1) * 100000; head[m] = "Others" }
+	if (i > ng) { rank[m] = (ng + 1) * 100000; head[m] = ng ? "Others" : "Items" }
 	else { rank[m] = i * 100000; head[m] = heading[i] }
 	if (i <= ng && $c in clustered && cluster[$c] != "") {
 		rank[m] += cluster[$c]; head[m] = heading[i] ", cluster " cluster[$c]
@@ -73,6 +73,9 @@ END {
 		printf "%.6g\t%s (%d)\n", hy[q], htext[q], hcount[q]
 	printf "\n\n"
 	for (q = 2; q <= g; q++) printf "%.6g\n", hy[q] - 0.8
+	# one group: no line between groups, but a row (outside the plot) so
+	# that gnuplot finds the block
+	if (g < 2) print "-1000"
 	print "k = " k > gp
 	close(gp)
 }

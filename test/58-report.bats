@@ -79,6 +79,26 @@ D="$TESTDATA/report"
 	done
 }
 
+@test "--by-family: one table a family, in input order, titled" {
+	run --separate-stderr svy report --by-family "$D/paper.tsv"
+	assert_success
+	want=$(printf 'Hypotheses of the family RQ1\n\n%s\n\nHypotheses of the family RQ2\n\n%s' \
+		"$(svy report -f RQ1 "$D/paper.tsv")" "$(svy report -f RQ2 "$D/paper.tsv")")
+	assert_output "$want"
+	run --separate-stderr svy report --by-family --caption 'Table of %s (BH)' "$D/paper.tsv"
+	assert_line --index 0 'Table of RQ1 (BH)'
+	assert_line 'Table of RQ2 (BH)'
+	run --separate-stderr svy report --by-family --latex "$D/paper.tsv"
+	[ "$(grep -c 'caption{Hypotheses of the family' <<<"$output")" -eq 2 ]
+	run svy report --by-family -f RQ1 "$D/paper.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-report: --by-family and --family: one table a family, or one family"
+	cut -f1,3- "$D/paper.tsv" >nofam.tsv
+	run svy report --by-family nofam.tsv
+	assert_failure 2
+	assert_line --index 0 --partial "svy-report: nofam.tsv: no column 'family'"
+}
+
 @test "-i/--input, -q/--quiet, --digits" {
 	run --separate-stderr svy report -f RQ1 "$D/paper.tsv"
 	want=$output

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
-# The study's figures (pipelines/figures.mk, pipelines/fig-*.gp) and its
-# one-page report (pipelines/report.mk, pipelines/report.sh): made by the
+# The study's figures (pipelines/study/figures.mk, pipelines/fig-*.gp) and its
+# one-page report (pipelines/study/report.mk, pipelines/report.sh): made by the
 # pipeline with the tools under test, valid files, readable labels, every
 # section of the report, and byte-identical when made again.
 
@@ -19,7 +19,7 @@ study_make() {
 
 setup_file() {
 	export OUT="$BATS_FILE_TMPDIR/b"
-	study_make -j4 study-outputs "$OUT/figures.stamp" "$OUT/report.md" \
+	study_make -j4 study-outputs \
 		>"$BATS_FILE_TMPDIR/make.log" 2>&1 ||
 		{ cat "$BATS_FILE_TMPDIR/make.log" >&3; return 1; }
 }
@@ -136,7 +136,7 @@ setup_file() {
 	mkdir "$BATS_TEST_TMPDIR/first"
 	cp -p "$OUT"/figures/* "$OUT/report.md" "$OUT/figures.stamp" "$BATS_TEST_TMPDIR/first/"
 	rm -rf "$OUT/figures" "$OUT/report.md" "$OUT/figures.stamp"
-	run study_make -j4 "$OUT/report.md"
+	run study_make -j4 study-outputs
 	assert_success
 	for f in "$BATS_TEST_TMPDIR"/first/*; do
 		cmp "$f" "$OUT/${f##*/}" 2>/dev/null || cmp "$f" "$OUT/figures/${f##*/}" ||
@@ -148,14 +148,24 @@ setup_file() {
 	mkdir -p d
 	run sh "$SVY_ROOT/pipelines/report.sh" d
 	assert_failure 1
-	assert_output 'report.sh: d/model.tsv: cannot read'
+	assert_output 'report.sh: d/steps.tsv: cannot read'
 	run sh "$SVY_ROOT/pipelines/report.sh"
 	assert_failure 2
-	assert_output 'usage: report.sh [-l LABELS] DIR'
+	assert_output 'usage: report.sh [-l LABELS] [-t TITLE] [-k CLUSTER_TITLE] [-n NOUN] [-s SHARES] DIR'
+	cp "$OUT"/steps.tsv "$OUT"/figures.tsv d/
+	run sh "$SVY_ROOT/pipelines/report.sh" d
+	assert_failure 1
+	assert_output 'report.sh: d/model.tsv: cannot read'
 	cp "$OUT"/*.tsv "$OUT"/*.md d/
+	rm d/table5.md
 	run sh "$SVY_ROOT/pipelines/report.sh" d
 	assert_failure 1
 	assert_output 'report.sh: d/figures/awareness-histogram.png: cannot read'
+	mkdir d/figures
+	cp "$OUT"/figures/*.png d/figures/
+	run sh "$SVY_ROOT/pipelines/report.sh" d
+	assert_failure 1
+	assert_line 'report.sh: d/table5.md: cannot read'
 }
 
 @test "figure data: a missing column is named" {
@@ -165,22 +175,56 @@ setup_file() {
 	assert_failure 1
 	assert_output "fig-columns: in.tsv: no column 'chosen'"
 	printf 'id\tscore\n1\t0.5\n' >s.tsv
-	run awk -v score=awareness -f "$p/labels.awk" -f "$p/fig-awareness-hist.awk" s.tsv
+	run awk -v score=awareness -f "$p/labels.awk" -f "$p/fig-hist.awk" s.tsv
 	assert_failure 1
-	assert_output "fig-awareness-hist: s.tsv: no column 'awareness'"
-	printf 'awareness\tml_developer\n0.5\t2\n' >g.tsv
-	run awk -v score=awareness -v group=ml_developer -f "$p/labels.awk" \
-		-f "$p/fig-awareness-developer.awk" g.tsv
+	assert_output "fig-hist: s.tsv: no column 'awareness'"
+	printf 'awareness\tgroup\n0.5\t\n' >g.tsv
+	run awk -v score=awareness -v group=group -v gp=g.gp -f "$p/labels.awk" -f "$p/fig-groups.awk" g.tsv
 	assert_failure 1
-	assert_output "fig-awareness-developer: g.tsv:2: column 'ml_developer': not 0 or 1 (got '2')"
+	assert_output "fig-groups: g.tsv: no rows with both awareness and group"
+	awk 'BEGIN { print "s\tg"; for (i = 1; i <= 31; i++) print "0.5\tl" i }' >g.tsv
+	run awk -v score=s -v group=g -v gp=g.gp -f "$p/labels.awk" -f "$p/fig-groups.awk" g.tsv
+	assert_failure 1
+	assert_output "fig-groups: g.tsv: column 'g': 31 levels, too many to draw (30 at most)"
 }
 
-@test "figure labels: the table's label, else the name made readable" {
+@test "box plots: a group a level, in numeric or byte order, labelled, escaped for gnuplot" {
+	local p=$SVY_ROOT/pipelines
+	printf 'column\tlabel\ng=10\tTen "x"\n' >labels.tsv
+	printf 's\tg\n0.1\t10\n0.2\t9\n0.3\t10\n\t9\n0.4\t\n' >g.tsv
+	run awk -v labels=labels.tsv -v score=s -v group=g -v gp=g.gp -f "$p/labels.awk" -f "$p/fig-groups.awk" g.tsv
+	assert_success
+	assert_output "$(printf '2\t0.1\n1\t0.2\n2\t0.3')"
+	run cat g.gp
+	assert_output 'k = 2
+set xtics ("9\n(n = 1)" 1, "Ten \"x\"\n(n = 2)" 2) nomirror scale 0'
+	printf 's\tg\n0.1\tb_x\n0.2\ta\n' >g.tsv
+	run awk -v score=s -v group=g -v gp=g.gp -f "$p/labels.awk" -f "$p/fig-groups.awk" g.tsv
+	run cat g.gp
+	assert_line --index 1 'set xtics ("a\n(n = 1)" 1, "b\\_x\n(n = 1)" 2) nomirror scale 0'
+}
+
+@test "shares figure data: any number of levels, items by group and cluster" {
+	local p=$SVY_ROOT/pipelines
+	printf 'column\tn\tshare_a\tshare_b\nx_1\t10\t0.5\t0.5\ny_1\t10\t0.2\t0.8\ny_2\t10\t0.9\t0.1\nz\t4\t1\t0\n' >sh.tsv
+	printf 'column\tcluster\ny_1\t2\ny_2\t1\n' >cl.tsv
+	run awk -v items=. -v groups='x_=Xs|y_=Ys' -v gp=s.gp -f "$p/labels.awk" -f "$p/fig-shares.awk" cl.tsv sh.tsv
+	assert_success
+	assert_output "$(printf '1\tX 1\t50\t50\t10\n3.6\tY 2\t90\t10\t10\n6.2\tY 1\t20\t80\t10\n8.8\tZ\t100\t0\t4\n\n\n0\tXs (1)\n2.6\tYs, cluster 1 (1)\n5.2\tYs, cluster 2 (1)\n7.8\tOthers (1)\n\n\n1.8\n4.4\n7')"
+	run cat s.gp
+	assert_output 'k = 2'
+}
+
+@test "figure labels: the table's label, else the default given, else the name made readable" {
 	local p=$SVY_ROOT/pipelines
 	cat >t.awk <<-'EOF'
 		BEGIN { print label("method_differential_privacy"); print label("attack_inversion")
-			print label("method_new_idea"); print label("lib_some_tool"); print label("plain") }
+			print label("method_new_idea"); print label("ml_developer=1", "1")
+			print label("ml_developer=7", "7"); print label("plain") }
 	EOF
 	run awk -v labels="$p/item-labels.tsv" -f "$p/labels.awk" -f t.awk
-	assert_output $'Differential privacy\nModel inversion\nNew idea\nSome tool\nPlain'
+	assert_output $'Differential privacy\nModel inversion\nMethod new idea\nML developers\n7\nPlain'
+	# no label file at all
+	run awk -f "$p/labels.awk" -f t.awk
+	assert_output $'Method differential privacy\nAttack inversion\nMethod new idea\n1\n7\nPlain'
 }

@@ -27,6 +27,9 @@ usage(void)
 	       "  -f, --family NAME      only the rows of this family (column 'family');\n"
 	       "                         a family the input lacks is an error that names\n"
 	       "                         the families it has\n"
+	       "      --by-family        one table a family (column 'family'), in input\n"
+	       "                         order, each titled by --caption with %%s the\n"
+	       "                         family (default 'Hypotheses of the family %%s')\n"
 	       "      --latex            a LaTeX tabular instead of a Markdown table\n"
 	       "      --caption TEXT     a title line (Markdown) or caption (LaTeX table)\n"
 	       "      --effect           add a column with the effect size and its name\n"
@@ -50,7 +53,7 @@ usage(void)
 }
 
 typedef struct {
-	char *id, *stat, *p, *padj, *effect;
+	char *id, *family, *stat, *p, *padj, *effect;
 } line;
 
 static int latex;
@@ -264,6 +267,8 @@ static noreturn void
 die_no_family(tsv_reader *r, const char *family, const families *f)
 {
 	static char *list;
+	if (f->n == 0)
+		die_at(r->name, 0, "family", NULL, "no family '%s': the input has no rows", family);
 	size_t len = 1;
 	for (size_t k = 0; k < f->n; k++)
 		len += strlen(f->name[k]) + 4;
@@ -274,131 +279,72 @@ die_no_family(tsv_reader *r, const char *family, const families *f)
 		strcat(list, f->name[k]);
 		strcat(list, "'");
 	}
-	if (f->n == 0)
-		die_at(r->name, 0, "family", NULL, "no family '%s': the input has no rows", family);
 	die_at(r->name, 0, "family", NULL, "no family '%s'; the families are %s", family, list);
 }
 
-int
-main(int argc, char **argv)
+/* The columns of the input: required, and (-1) absent or not needed. */
+typedef struct {
+	size_t id, stat, name, p;
+	long df, sizes, umin, adj, eff, ename, fam;
+} incols;
+
+/* The cells of the current row of R, checked and formatted. The effect size
+ * (when C->eff is set) with DIGITS decimals. */
+static void
+read_line(line *l, tsv_reader *r, const incols *c, int u_first, long digits)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_CAPTION, OPT_EFFECT, OPT_LATEX,
-	       OPT_U_FIRST, OPT_DIGITS };
-	static const struct option longopts[] = {
-		{"caption", required_argument, NULL, OPT_CAPTION},
-		{"digits", required_argument, NULL, OPT_DIGITS},
-		{"effect", no_argument, NULL, OPT_EFFECT},
-		{"family", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"hypotheses", required_argument, NULL, 'H'},
-		{"input", required_argument, NULL, 'i'},
-		{"latex", no_argument, NULL, OPT_LATEX},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"u-first", no_argument, NULL, OPT_U_FIRST},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	const char *hyp_path = NULL, *family = NULL, *caption = NULL, *input = NULL;
-	int effect = 0, u_first = 0, quiet = 0, c;
-	long effect_digits = 3;
-
-	err_init("report");
-	while ((c = getopt_long(argc, argv, ":o:f:H:i:q", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f': family = optarg; break;
-		case 'H': hyp_path = optarg; break;
-		case 'i': input = optarg; break;
-		case 'q': quiet = 1; break;
-		case OPT_DIGITS: effect_digits = opt_long(optarg, 0, 17, "--digits"); break;
-		case OPT_CAPTION: caption = optarg; break;
-		case OPT_EFFECT: effect = 1; break;
-		case OPT_LATEX: latex = 1; break;
-		case OPT_U_FIRST: u_first = 1; break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
+	memset(l, 0, sizeof *l);
+	l->id = xstrdup(tsv_get(r, c->id));
+	l->family = xstrdup(c->fam >= 0 ? tsv_get(r, (size_t)c->fam) : "");
+	double stat = number(r, (long)c->stat), p = number(r, (long)c->p);
+	if (isnan(stat))
+		die_at(r->name, r->lineno, "statistic", NULL, "missing statistic");
+	if (isnan(p))
+		die_at(r->name, r->lineno, "p", NULL, "missing p-value");
+	check_p(r, "p", p);
+	const char *sizes = c->sizes >= 0 ? tsv_get(r, (size_t)c->sizes) : "";
+	l->stat = format_stat(r, tsv_get(r, c->name), stat, number(r, c->df), sizes,
+	                      number(r, c->umin), u_first);
+	l->p = format_p(p);
+	if (c->adj >= 0) {
+		double q = number(r, c->adj);
+		if (!isnan(q))
+			check_p(r, "p_adj", q);
+		l->padj = isnan(q) ? xstrdup("") : format_p(q);
 	}
-	hyps h = {0};
-	const char *name;
-	FILE *in = opt_input(input, argc, argv, optind, &name);
-	if (hyp_path)
-		read_hypotheses(hyp_path, &h);
-	tsv_reader r;
-	tsv_open(&r, in, name);
-	size_t cid = cols_require(&r, "id"), cstat = cols_require(&r, "statistic");
-	size_t cname = cols_require(&r, "statistic_name"), cp = cols_require(&r, "p");
-	long cdf = cols_find(&r, "df"), csizes = cols_find(&r, "group_sizes");
-	long cumin = cols_find(&r, "u_min"), cadj = cols_find(&r, "p_adj");
-	long ceff = cols_find(&r, "effect_size"), cename = cols_find(&r, "effect_name");
-	long cfam = family ? (long)cols_require(&r, "family") : -1;
-	if (effect && (ceff < 0 || cename < 0))
-		die_usage("--effect: the input has no 'effect_size' and 'effect_name' columns");
-
-	line *lines = NULL;
-	size_t n = 0, cap = 0;
-	families fams = {0};
-	while (tsv_next(&r)) {
-		if (cfam >= 0) {
-			families_add(&fams, tsv_get(&r, (size_t)cfam));
-			if (strcmp(tsv_get(&r, (size_t)cfam), family) != 0)
-				continue;
-		}
-		lines = xgrow(lines, &cap, n + 1, sizeof *lines);
-		line *l = &lines[n++];
-		memset(l, 0, sizeof *l);
-		l->id = xstrdup(tsv_get(&r, cid));
-		double stat = number(&r, (long)cstat), p = number(&r, (long)cp);
-		if (isnan(stat))
-			die_at(r.name, r.lineno, "statistic", NULL, "missing statistic");
-		if (isnan(p))
-			die_at(r.name, r.lineno, "p", NULL, "missing p-value");
-		check_p(&r, "p", p);
-		const char *sizes = csizes >= 0 ? tsv_get(&r, (size_t)csizes) : "";
-		l->stat = format_stat(&r, tsv_get(&r, cname), stat, number(&r, cdf), sizes,
-		                      number(&r, cumin), u_first);
-		l->p = format_p(p);
-		if (cadj >= 0) {
-			double q = number(&r, cadj);
-			if (!isnan(q))
-				check_p(&r, "p_adj", q);
-			l->padj = isnan(q) ? xstrdup("") : format_p(q);
-		}
-		if (effect) {
-			double e = number(&r, ceff);
-			char buf[128];
-			if (isnan(e))
-				buf[0] = '\0';
-			else
-				snprintf(buf, sizeof buf, "%s = %.*f", tsv_get(&r, (size_t)cename),
-				         (int)effect_digits, e);
-			l->effect = xstrdup(buf);
-		}
-		if (hyp_path && !quiet && !hypothesis_of(&h, l->id))
-			warn("%s: no hypothesis text for '%s'", hyp_path, l->id);
+	if (c->eff >= 0) {
+		double e = number(r, c->eff);
+		char buf[128];
+		if (isnan(e))
+			buf[0] = '\0';
+		else
+			snprintf(buf, sizeof buf, "%s = %.*f", tsv_get(r, (size_t)c->ename), (int)digits, e);
+		l->effect = xstrdup(buf);
 	}
+}
 
-	if (family && n == 0)
-		die_no_family(&r, family, &fams);
-	if (n == 0)
-		die_at(r.name, 0, NULL, NULL, "no test rows: an empty table is not written");
-	families_free(&fams);
+/* What the table shows besides id, statistic and p. */
+typedef struct {
+	const hyps *h;	/* the hypothesis texts, or NULL */
+	int padj, effect;
+} layout;
 
+/* One table of the LINES of FAMILY (NULL: all), titled CAPTION (or none). */
+static void
+write_table(FILE *o, const layout *lay, const line *lines, size_t n, const char *family,
+            const char *caption)
+{
 	const char *cols[6];
 	size_t nc = 0;
 	cols[nc++] = "No.";
-	if (hyp_path)
+	if (lay->h)
 		cols[nc++] = "Hypothesis";
 	cols[nc++] = "Test statistic";
 	cols[nc++] = latex ? "$p$" : "p";
-	if (cadj >= 0)
+	if (lay->padj)
 		cols[nc++] = latex ? "$p^*$" : "p*";
-	if (effect)
+	if (lay->effect)
 		cols[nc++] = "Effect size";
-	out_begin();
-	FILE *o = stdout;
 	if (latex) {
 		if (caption) {
 			fputs("\\begin{table}\n\\caption{", o);
@@ -407,7 +353,7 @@ main(int argc, char **argv)
 		}
 		fputs("\\begin{tabular}{", o);
 		for (size_t k = 0; k < nc; k++)
-			fputs(k == 1 && hyp_path ? "p{0.45\\linewidth}" : "l", o);
+			fputs(k == 1 && lay->h ? "p{0.45\\linewidth}" : "l", o);
 		fputs("}\n\\hline\n", o);
 		for (size_t k = 0; k < nc; k++)
 			fprintf(o, "%s%s", k ? " & " : "", cols[k]);
@@ -426,22 +372,24 @@ main(int argc, char **argv)
 		fputs("\n", o);
 	}
 	for (size_t i = 0; i < n; i++) {
-		line *l = &lines[i];
+		const line *l = &lines[i];
+		if (family && strcmp(l->family, family) != 0)
+			continue;
 		const char *cells[6];
 		size_t k = 0;
 		cells[k++] = l->id;
-		if (hyp_path) {
-			const char *t = hypothesis_of(&h, l->id);
+		if (lay->h) {
+			const char *t = hypothesis_of(lay->h, l->id);
 			cells[k++] = t ? t : "";
 		}
 		cells[k++] = l->stat;
 		cells[k++] = l->p;
-		if (cadj >= 0)
+		if (lay->padj)
 			cells[k++] = l->padj;
-		if (effect)
+		if (lay->effect)
 			cells[k++] = l->effect;
 		for (size_t j = 0; j < k; j++) {
-			int text = j == 0 || (hyp_path && j == 1) || (effect && j == k - 1);
+			int text = j == 0 || (lay->h && j == 1) || (lay->effect && j == k - 1);
 			fputs(latex ? (j ? " & " : "") : (j ? " " : "| "), o);
 			if (text)
 				put_text(o, cells[j]);
@@ -457,10 +405,131 @@ main(int argc, char **argv)
 		if (caption)
 			fputs("\\end{table}\n", o);
 	}
+}
+
+/* The title of FAMILY's table with --by-family: FMT with "%s" replaced by
+ * the family's name (the first "%s" only), by default "Hypotheses of the
+ * family NAME". */
+static char *
+family_caption(const char *fmt, const char *family)
+{
+	if (!fmt)
+		fmt = "Hypotheses of the family %s";
+	const char *at = strstr(fmt, "%s");
+	if (!at)
+		return xstrdup(fmt);
+	size_t head = (size_t)(at - fmt);
+	char *s = xmalloc(strlen(fmt) + strlen(family) + 1);
+	memcpy(s, fmt, head);
+	strcpy(s + head, family);
+	strcat(s, at + 2);
+	return s;
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_CAPTION, OPT_EFFECT, OPT_LATEX,
+	       OPT_U_FIRST, OPT_DIGITS, OPT_BY_FAMILY };
+	static const struct option longopts[] = {
+		{"by-family", no_argument, NULL, OPT_BY_FAMILY},
+		{"caption", required_argument, NULL, OPT_CAPTION},
+		{"digits", required_argument, NULL, OPT_DIGITS},
+		{"effect", no_argument, NULL, OPT_EFFECT},
+		{"family", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, OPT_HELP},
+		{"hypotheses", required_argument, NULL, 'H'},
+		{"input", required_argument, NULL, 'i'},
+		{"latex", no_argument, NULL, OPT_LATEX},
+		{"output", required_argument, NULL, 'o'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"u-first", no_argument, NULL, OPT_U_FIRST},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	const char *hyp_path = NULL, *family = NULL, *caption = NULL, *input = NULL;
+	int effect = 0, u_first = 0, quiet = 0, by_family = 0, opt;
+	long effect_digits = 3;
+
+	err_init("report");
+	while ((opt = getopt_long(argc, argv, ":o:f:H:i:q", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'f': family = optarg; break;
+		case 'H': hyp_path = optarg; break;
+		case 'i': input = optarg; break;
+		case 'q': quiet = 1; break;
+		case OPT_DIGITS: effect_digits = opt_long(optarg, 0, 17, "--digits"); break;
+		case OPT_CAPTION: caption = optarg; break;
+		case OPT_EFFECT: effect = 1; break;
+		case OPT_BY_FAMILY: by_family = 1; break;
+		case OPT_LATEX: latex = 1; break;
+		case OPT_U_FIRST: u_first = 1; break;
+		case 'o': out_to_file(optarg); break;
+		case OPT_HELP: usage(); break;
+		case OPT_VERSION: print_version(); exit(0);
+		default: die_bad_option(opt, argv);
+		}
+	}
+	if (by_family && family)
+		die_usage("--by-family and --family: one table a family, or one family");
+	hyps h = {0};
+	const char *name;
+	FILE *in = opt_input(input, argc, argv, optind, &name);
+	if (hyp_path)
+		read_hypotheses(hyp_path, &h);
+	tsv_reader r;
+	tsv_open(&r, in, name);
+	incols c = {
+		cols_require(&r, "id"), cols_require(&r, "statistic"),
+		cols_require(&r, "statistic_name"), cols_require(&r, "p"),
+		cols_find(&r, "df"), cols_find(&r, "group_sizes"), cols_find(&r, "u_min"),
+		cols_find(&r, "p_adj"), effect ? cols_find(&r, "effect_size") : -1,
+		cols_find(&r, "effect_name"),
+		family || by_family ? (long)cols_require(&r, "family") : -1,
+	};
+	if (effect && (c.eff < 0 || c.ename < 0))
+		die_usage("--effect: the input has no 'effect_size' and 'effect_name' columns");
+
+	line *lines = NULL;
+	size_t n = 0, cap = 0;
+	families fams = {0};
+	while (tsv_next(&r)) {
+		if (c.fam >= 0) {
+			families_add(&fams, tsv_get(&r, (size_t)c.fam));
+			if (family && strcmp(tsv_get(&r, (size_t)c.fam), family) != 0)
+				continue;
+		}
+		lines = xgrow(lines, &cap, n + 1, sizeof *lines);
+		line *l = &lines[n++];
+		read_line(l, &r, &c, u_first, effect_digits);
+		if (hyp_path && !quiet && !hypothesis_of(&h, l->id))
+			warn("%s: no hypothesis text for '%s'", hyp_path, l->id);
+	}
+
+	if (family && n == 0)
+		die_no_family(&r, family, &fams);
+	if (n == 0)
+		die_at(r.name, 0, NULL, NULL, "no test rows: an empty table is not written");
+
+	layout lay = {hyp_path ? &h : NULL, c.adj >= 0, effect};
+	out_begin();
+	if (by_family) {
+		for (size_t k = 0; k < fams.n; k++) {
+			char *title = family_caption(caption, fams.name[k]);
+			if (k)
+				fputs("\n", stdout);
+			write_table(stdout, &lay, lines, n, fams.name[k], title);
+			free(title);
+		}
+	} else {
+		write_table(stdout, &lay, lines, n, NULL, caption);
+	}
 	close_stdout();
+	families_free(&fams);
 
 	for (size_t i = 0; i < n; i++) {
 		free(lines[i].id);
+		free(lines[i].family);
 		free(lines[i].stat);
 		free(lines[i].p);
 		free(lines[i].padj);

@@ -1,6 +1,16 @@
 # The study-file variables and their defaults (README "Running your own
 # survey" has the table).  A variable left empty, "no" or "none" turns its
-# step off; the report then says that the step was not run.
+# step off; the report then says that the step was not run.  A variable
+# comes from the study file or the command line, never from the environment
+# (a shell's $NAME or $TITLE is not the study's); B is the exception.
+STUDY_VARS := NAME TITLE EXPORT EXPORT_MEMBER DELIMITER COMPLETE CLEAN_OPTIONS \
+	FILTER_COLUMN FILTER_VALUES FILTER_OPTIONS FILTER_KEPT FILTER_DROPPED CODEBOOK DERIVE \
+	FA_ITEMS FA_FACTORS FA_METHOD FA_ROTATION FA_THRESHOLD FA_REFIT SCORES SCORE_METHOD \
+	SCORE_NORMALIZE HYPOTHESES HYPOTHESES_DEPS TABLES SHARES SHARES_ITEMS SHARES_LEVELS \
+	SHARES_LABELS SHARES_TITLES SHARES_GROUPS SHARES_TITLE FIG_SHARES_ITEMS CLUSTER_ITEMS \
+	CLUSTER_MAX_K CLUSTER_SEED CLUSTER_NOUN CLUSTER_TITLE CODERS CODER_COLUMNS LABELS \
+	FIG_GROUPS FIG_BINS FIG_FONT
+$(foreach v,$(STUDY_VARS),$(if $(filter environment%,$(origin $(v))),$(eval undefine $(v))))
 
 NAME            ?= $(basename $(notdir $(STUDY)))
 B               ?= build/$(NAME)

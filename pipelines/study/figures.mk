@@ -28,7 +28,7 @@ FIGURES      := $(foreach f,$(FIGURE_NAMES),$(FIG)/$(f).svg $(FIG)/$(f).png)
 
 # the list of the figures, made when all are drawn
 $(B)/figures.stamp: $(FIGURES) $(CONF) | $(B)
-	printf '%s\n' $(notdir $(FIGURES)) >$@.tmp
+	$(if $(FIGURES),printf '%s\n' $(notdir $(FIGURES)),:) >$@.tmp
 	$(publish)
 
 # the captions of the figures, in order, for the report: name, caption
@@ -49,8 +49,10 @@ LABELS_FILE = $(or $(call on,$(LABELS)),/dev/null)
 fig_awk = awk -v labels=$(if $(call on,$(LABELS)),$(LABELS)) -f pipelines/labels.awk
 FIG_DEPS = pipelines/labels.awk $(if $(call on,$(LABELS)),$(LABELS)) pipelines/fig-terminal.gp $(CONF)
 
-# a gnuplot string
-gq = '$(subst ','',$(1))'
+# a gnuplot string (single-quoted), its characters special to gnuplot's
+# enhanced text escaped (score_name is not a subscript)
+gq = '$(subst ','',$(call gq_enh,$(1)))'
+gq_enh = $(subst _,\_,$(subst ^,\^,$(subst @,\@,$(subst &,\&,$(subst ~,\~,$(subst {,\{,$(subst },\},$(subst \,\\,$(1)))))))))
 # $(call fig_draw,SCRIPT,SETTINGS): pipelines/SCRIPT.gp drawn as SVG and PNG
 # onto the recipe's two targets, $(fig_data) as its data, SETTINGS (gnuplot
 # assignments) in $(fig_par) (both then removed); the script sets its size
@@ -87,15 +89,20 @@ endef
 $(if $(FA),$(foreach s,$(SCORE_NAMES),$(foreach g,$(FIG_GROUPS),$(eval $(call fig_boxes,$(s),$(g),$(call fig_group_file,$(s),$(g)))))))
 
 # the shares of the items' levels, by group and cluster
-quote_levels = $(foreach t,$(subst |, ,$(subst $(empty) $(empty),@@,$(1))),$(call gq,$(subst @@, ,$(t))))
+quote_levels = $(foreach t,$(subst |, ,$(subst $(empty) $(empty),@@,$(1))),$(call sq,$(subst @@, ,$(t))))
 $(FIG)/$(SHARES).svg $(FIG)/$(SHARES).png &: $(B)/$(SHARES).tsv $(if $(CLUSTERS),$(B)/clusters.tsv) \
-		pipelines/fig-shares.awk pipelines/fig-shares.gp $(FIG_DEPS) | $(FIG)
+		pipelines/fig-shares.awk pipelines/fig-shares.gp pipelines/codebook-levels.awk $(FIG_DEPS) | $(FIG)
 	$(fig_awk) -v items='$(FIG_SHARES_ITEMS)' -v groups='$(SHARES_GROUPS)' -v gp=$(fig_data).gp \
 		-f pipelines/fig-shares.awk $(if $(CLUSTERS),$(B)/clusters.tsv,<(printf 'column\tcluster\n')) $< >$(fig_data)
 	titles=($(call quote_levels,$(SHARES_TITLES)))
+	# else the labels of the codebook's scale of the first item, else the levels made readable
 	if [ $${#titles[@]} -eq 0 ]; then
+		first=$$(sed -n '2{s/\t.*//;p;q}' $<)
+		$(if $(call on,$(CODEBOOK)),awk -v item="$$first" -f pipelines/codebook-levels.awk $(CODEBOOK),:) >$(fig_data).cb
 		while IFS= read -r l; do titles+=("$$l"); done < <(head -1 $< | tr '\t' '\n' | sed -n 's/^share_//p' \
-			| $(fig_awk) -f <(echo '{ print label($$0) }'))
+			| $(fig_awk) -f <(echo 'FILENAME == "-" { print ($$0 in cb) ? cb[$$0] : label($$0); next } { cb[$$1] = $$2 }') \
+				-F'\t' $(fig_data).cb -)
+		rm -f $(fig_data).cb
 	fi
 	{ printf 'array level[%d]\n' $${#titles[@]}
 	  for i in $${!titles[@]}; do printf "level[%d] = '%s'\n" $$((i + 1)) "$${titles[i]//\'/\'\'}"; done

@@ -13,6 +13,6 @@ REPORT_INPUTS = $(B)/steps.tsv $(B)/figures.tsv $(B)/figures.stamp $(B)/clean.ts
 
 $(B)/report.md: $(REPORT_INPUTS) pipelines/report.sh pipelines/labels.awk \
 		$(if $(call on,$(LABELS)),$(LABELS)) $(CONF)
-	sh pipelines/report.sh $(if $(call on,$(LABELS)),-l $(LABELS)) -t '$(subst ','\'',$(TITLE))' \
-		-k '$(subst ','\'',$(CLUSTER_TITLE))' -n '$(CLUSTER_NOUN)' -s '$(SHARES)' $(B) >$@.tmp
+	sh pipelines/report.sh $(if $(call on,$(LABELS)),-l $(LABELS)) -t $(call sq,$(TITLE)) \
+		-k $(call sq,$(CLUSTER_TITLE)) -n $(call sq,$(CLUSTER_NOUN)) -s $(call sq,$(SHARES)) $(B) >$@.tmp
 	$(publish)

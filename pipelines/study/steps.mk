@@ -17,30 +17,34 @@ CLUSTERS    := $(if $(call on,$(SHARES_ITEMS)),$(call on,$(CLUSTER_ITEMS)))
 KAPPA       := $(call on,$(CODERS))
 SCORE_NAMES := $(subst $(comma), ,$(SCORES))
 
+# $(call sq,TEXT): TEXT as one shell word (single-quoted)
+sq = '$(subst ','\'',$(1))'
+
 # ---- the steps run and not run, for the report --------------------------
-# one line a step: step, yes or no, what it is
-step_row = $(1)$(tab)$(if $(2),yes,no)$(tab)$(3)$(newline)
+# one line a step: step, yes or no, what it is (and, when off, the variable
+# that would turn it on)
+step_row = $(1)$(tab)$(if $(2),yes,no)$(tab)$(3)$(if $(2),, ($(4) not set))$(newline)
 STEPS_TEXT = step$(tab)run$(tab)what$(newline)$(strip \
-	)$(call step_row,filter,$(call on,$(FILTER_COLUMN)),the respondent filter ($(or $(FILTER_COLUMN),no column named)))$(strip \
-	)$(call step_row,codebook,$(call on,$(CODEBOOK)),the answers encoded with a codebook)$(strip \
-	)$(call step_row,derive,$(call on,$(DERIVE)),derived columns)$(strip \
-	)$(call step_row,factor,$(FA),the factor analysis and the score)$(strip \
-	)$(call step_row,hypotheses,$(TESTS),the hypothesis tests)$(strip \
-	)$(call step_row,tables,$(call on,$(TABLES)),the descriptive tables)$(strip \
-	)$(call step_row,shares,$(call on,$(SHARES_ITEMS)),the shares of the items' answers)$(strip \
-	)$(call step_row,clusters,$(CLUSTERS),the k-means clusters of the items)$(strip \
-	)$(call step_row,kappa,$(KAPPA),the agreement of the coders)
+	)$(call step_row,filter,$(call on,$(FILTER_COLUMN)),the respondent filter,FILTER_COLUMN)$(strip \
+	)$(call step_row,codebook,$(call on,$(CODEBOOK)),the answers encoded with a codebook,CODEBOOK)$(strip \
+	)$(call step_row,derive,$(call on,$(DERIVE)),derived columns,DERIVE)$(strip \
+	)$(call step_row,factor,$(FA),the factor analysis and the score,FA_ITEMS)$(strip \
+	)$(call step_row,hypotheses,$(TESTS),the hypothesis tests,HYPOTHESES)$(strip \
+	)$(call step_row,tables,$(call on,$(TABLES)),the descriptive tables,TABLES)$(strip \
+	)$(call step_row,shares,$(call on,$(SHARES_ITEMS)),the shares of the items' answers,SHARES_ITEMS)$(strip \
+	)$(call step_row,clusters,$(CLUSTERS),the k-means clusters of the items,CLUSTER_ITEMS)$(strip \
+	)$(call step_row,kappa,$(KAPPA),the agreement of the coders,CODERS)
 
 $(B)/steps.tsv: $(CONF) | $(B)
 	$(file >$@.tmp,$(STEPS_TEXT))
 	$(publish)
 
 # ---- 1. clean: complete responses, personal data removed ----------------
-CLEAN_ARGS = $(if $(DELIMITER),--delimiter '$(DELIMITER)') \
-	$(if $(COMPLETE),--complete-column '$(COMPLETE)') $(CLEAN_OPTIONS)
+CLEAN_ARGS = $(if $(DELIMITER),--delimiter $(call sq,$(DELIMITER))) \
+	$(if $(COMPLETE),--complete-column $(call sq,$(COMPLETE))) $(CLEAN_OPTIONS)
 ifneq ($(strip $(EXPORT_MEMBER)),)
 $(B)/clean.tsv: $(EXPORT) $(S)/clean $(CONF) | $(B)
-	unzip -p $< '$(EXPORT_MEMBER)' \
+	unzip -p $< $(call sq,$(EXPORT_MEMBER)) \
 	| $(S)/clean $(CLEAN_ARGS) --rejects $(B)/incomplete.tsv -o $@
 else
 $(B)/clean.tsv: $(EXPORT) $(S)/clean $(CONF) | $(B)
@@ -50,7 +54,7 @@ endif
 # ---- 2. the respondent filter --------------------------------------------
 $(B)/$(FILTER_KEPT).tsv: $(B)/clean.tsv $(S)/filter-students $(CONF)
 	values=($(FILTER_VALUES))
-	$(S)/filter-students --column '$(FILTER_COLUMN)' "$${values[@]/#/--value=}" $(FILTER_OPTIONS) \
+	$(S)/filter-students --column $(call sq,$(FILTER_COLUMN)) "$${values[@]/#/--value=}" $(FILTER_OPTIONS) \
 		--rejects $(B)/$(FILTER_DROPPED).tsv -o $@ $<
 
 # ---- 3. answers to numbers, readable names; derived columns ---------------

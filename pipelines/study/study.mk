@@ -40,8 +40,10 @@ ifeq ($(strip $(EXPORT)),)
 $(error $(STUDY): EXPORT is not set (the survey export, a CSV file))
 endif
 
-.PHONY: study-outputs study-figures study-report
-study-outputs: $(B)/report.md
+.PHONY: study-outputs study-figures study-report study-dir
+# where the study's files go
+study-dir:
+	@echo $(B)
 study-figures: $(B)/figures.stamp
 study-report: $(B)/report.md
 
@@ -58,3 +60,6 @@ CONF = $(STUDY) pipelines/study/defaults.mk
 include pipelines/study/steps.mk
 include pipelines/study/figures.mk
 include pipelines/study/report.mk
+
+# every output of the study (make -pq study-outputs lists them)
+study-outputs: $(REPORT_INPUTS) $(B)/report.md
