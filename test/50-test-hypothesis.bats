@@ -23,6 +23,20 @@ HEADER="$(printf 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 	assert_success
 }
 
+@test "far tails of every p path (t, normal, chi-square, exact U) match mpmath, subnormal p printed" {
+	# make-tails.py: p from mpmath (40 digits) at the statistic scipy gives;
+	# 2e-12 covers the p's own conditioning on a statistic one ulp away
+	# (d ln p / d r ~ 5000 at n = 600, r = .95). GSL's tdist_Q was off by
+	# 1e-8 (n = 50, r = .899), 4e-7 (df 48, t = 20), 5e-7 (df 100, t = 30)
+	# and printed 0 for the subnormal p of T10.
+	svy test-hypothesis -q --plan "$D/tails-plan.tsv" "$D/tails.tsv" | cut -f1,6,9,10,13 >got.tsv
+	run compare_relative got.tsv "$D/tails-expected.tsv" 2e-12
+	assert_success
+	[ "$(wc -l <got.tsv)" -eq 20 ]
+	run awk -F'\t' '$1 == "T10" { exit !($5 > 0 && $5 < 2.2250738585072014e-308) }' got.tsv
+	assert_success
+}
+
 @test "each plan line run on the command line gives the same row" {
 	for data in study small; do
 		# (read with IFS=TAB would merge the empty family fields)
@@ -200,8 +214,8 @@ spearman x nope|svy-test-hypothesis: in.tsv: no column 'nope'; the columns are '
 |svy-test-hypothesis: no test given (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
 ttest x y|svy-test-hypothesis: unknown test 'ttest' (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
 spearman x|svy-test-hypothesis: spearman takes 2 variables, the names match 1 columns
-spearman x y g|svy-test-hypothesis: spearman takes 2 variables, got 3
-spearman x y --alternative bigger|svy-test-hypothesis: --alternative 'bigger': use two-sided, less or greater
+spearman x y g|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'g', not both
+spearman x y --alternative bigger|svy-test-hypothesis: option '--alternative': 'bigger' is not one of: two-sided, less, greater
 spearman x y --no-yates|svy-test-hypothesis: --no-yates applies to chi2, not spearman
 chi2 x y --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson and mannwhitney, not chi2
 kruskal x|svy-test-hypothesis: kruskal takes VALUE --by GROUP, or --wide COL...
@@ -209,7 +223,7 @@ kruskal x --wide|svy-test-hypothesis: kruskal --wide needs 2 or more columns, go
 mannwhitney x --by g|svy-test-hypothesis: mannwhitney takes VALUE --by GROUP --groups A,B
 mannwhitney x --by g --groups a|svy-test-hypothesis: --groups 'a': give two different levels A,B
 mannwhitney x --by g --groups a,a|svy-test-hypothesis: --groups 'a,a': give two different levels A,B
-mannwhitney x --by g --groups a,b --method fast|svy-test-hypothesis: --method 'fast': use auto, exact or asymptotic
+mannwhitney x -g g --groups a,b -m fast|svy-test-hypothesis: option '--method': 'fast' is not one of: auto, exact, asymptotic
 friedman x y|svy-test-hypothesis: friedman needs 3 or more columns, got 2
 spearman x y --where g|svy-test-hypothesis: --where 'g': give COLUMN=VALUE,...
 spearman x y --digits 0|svy-test-hypothesis: option '--digits': '0' is not a whole number from 1 to 17
@@ -259,7 +273,7 @@ EOF_CASES
 	assert_line --index 0 "svy-test-hypothesis: --plan runs the plan's tests: no test on the command line"
 	run svy test-hypothesis --plan - <plan.tsv
 	assert_failure 2
-	assert_line --index 0 "svy-test-hypothesis: --plan - reads the plan from standard input: give the data with --input FILE"
+	assert_line --index 0 "svy-test-hypothesis: --plan - reads the plan from standard input: give the data as FILE or with --input FILE"
 	run svy test-hypothesis --plan plan.tsv --alternative less -i in.tsv
 	assert_failure 2
 	assert_line --index 0 "svy-test-hypothesis: with --plan, test options go in the plan's 'options' column"

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cols.h"
 #include "err.h"
@@ -62,10 +63,10 @@ typedef struct {
 	char **vars;		/* column names or globs as given */
 	size_t nvars;
 	char *by, *groups;
-	int wide, yates, continuity, min_group;
+	int wide, yates, continuity, min_group, max_levels;
 	ht_alternative alt;
 	ht_method method;
-	int alt_set, method_set, yates_set, continuity_set, groups_set;
+	int alt_set, method_set, yates_set, continuity_set, groups_set, max_levels_set;
 	where_cond *where;
 	size_t nwhere;
 
@@ -289,21 +290,22 @@ add_where(entry *e, const char *arg, int from_file, const char *base)
 /* ---- options of a test, from the command line or a plan line ---- */
 
 enum {
-	OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_ALTERNATIVE, OPT_BY, OPT_DIGITS,
-	OPT_FAMILY, OPT_GROUPS, OPT_ID, OPT_METHOD, OPT_MIN_GROUP, OPT_NO_CONTINUITY,
-	OPT_NO_HEADER, OPT_NO_YATES, OPT_WHERE, OPT_WHERE_FILE, OPT_WIDE,
+	OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_ALTERNATIVE, OPT_DIGITS,
+	OPT_FAMILY, OPT_GROUPS, OPT_ID, OPT_MIN_GROUP, OPT_NO_CONTINUITY,
+	OPT_NO_HEADER, OPT_NO_YATES, OPT_WHERE, OPT_WHERE_FILE, OPT_WIDE, OPT_MAX_LEVELS,
 };
 
 static const struct option longopts[] = {
 	{"alternative", required_argument, NULL, OPT_ALTERNATIVE},
-	{"by", required_argument, NULL, OPT_BY},
+	{"by", required_argument, NULL, 'g'},
 	{"digits", required_argument, NULL, OPT_DIGITS},
 	{"family", required_argument, NULL, OPT_FAMILY},
 	{"groups", required_argument, NULL, OPT_GROUPS},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"id", required_argument, NULL, OPT_ID},
 	{"input", required_argument, NULL, 'i'},
-	{"method", required_argument, NULL, OPT_METHOD},
+	{"max-levels", required_argument, NULL, OPT_MAX_LEVELS},
+	{"method", required_argument, NULL, 'm'},
 	{"min-group", required_argument, NULL, OPT_MIN_GROUP},
 	{"no-continuity", no_argument, NULL, OPT_NO_CONTINUITY},
 	{"no-header", no_argument, NULL, OPT_NO_HEADER},
@@ -332,6 +334,7 @@ entry_defaults(entry *e)
 	e->yates = 1;
 	e->continuity = 1;
 	e->min_group = 2;
+	e->max_levels = 1000;
 	e->alt = HT_TWO_SIDED;
 	e->method = HT_AUTO;
 }
@@ -345,7 +348,16 @@ test_by_name(const char *s)
 	return T_NONE;
 }
 
-/* The first operand names the test, the others are its variables. */
+static void
+push_var(entry *e, const char *arg)
+{
+	e->vars = xrealloc(e->vars, (e->nvars + 1) * sizeof *e->vars);
+	e->vars[e->nvars++] = xstrdup(arg);
+}
+
+/* The first operand names the test, the others are its variables. (On the
+ * command line the operands are kept as given, push_var, until the options
+ * are known: they may be the data FILE; see operands().) */
 static void
 add_operand(entry *e, const char *arg)
 {
@@ -356,8 +368,42 @@ add_operand(entry *e, const char *arg)
 			           "mannwhitney, friedman)", arg);
 		return;
 	}
-	e->vars = xrealloc(e->vars, (e->nvars + 1) * sizeof *e->vars);
-	e->vars[e->nvars++] = xstrdup(arg);
+	push_var(e, arg);
+}
+
+/* Option values with lib/opt's wording; in a plan, the error names the
+ * plan's line. */
+static int
+entry_word(const entry *e, const char *s, const char *const *choices, const char *option)
+{
+	if (!e->line)
+		return opt_word(s, choices, option);
+	int i = opt_choice(s, choices);
+	if (i < 0) {
+		char list[256] = "";
+		size_t len = 0;
+		for (int k = 0; choices[k]; k++)
+			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+			                        k ? ", " : "", choices[k]);
+		entry_fail(e, 1, "option '%s': '%s' is not one of: %s", option, s, list);
+	}
+	return i;
+}
+
+static long
+entry_long(const entry *e, const char *s, long min, long max, const char *option)
+{
+	if (!e->line)
+		return opt_long(s, min, max, option);
+	/* as opt_long: digits only, no blank or '+' */
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	int shaped = (*s >= '0' && *s <= '9') || (*s == '-' && s[1] >= '0' && s[1] <= '9');
+	if (!shaped || *end || errno == ERANGE || v < min || v > max)
+		entry_fail(e, 1, "option '%s': '%s' is not a whole number from %ld to %ld",
+		           option, s, min, max);
+	return v;
 }
 
 /* Parse ARGV (ARGV[0] ignored) into E. G is NULL for a plan line, where only
@@ -369,16 +415,16 @@ parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
 	optind = 0;
 	for (;;) {
 		li = -1;
-		c = getopt_long(argc, argv, g ? "+:i:o:p:q" : "+:", longopts, &li);
+		c = getopt_long(argc, argv, g ? "+:g:i:m:o:p:q" : "+:g:m:", longopts, &li);
 		if (c == -1) {
 			if (optind >= argc)
 				break;
 			if (strcmp(argv[optind - 1], "--") == 0) {
 				while (optind < argc)
-					add_operand(e, argv[optind++]);
+					(g ? push_var : add_operand)(e, argv[optind++]);
 				break;
 			}
-			add_operand(e, argv[optind++]);
+			(g ? push_var : add_operand)(e, argv[optind++]);
 			continue;
 		}
 		if (!g && (c == 'i' || c == 'o' || c == 'p' || c == 'q' || c == OPT_DIGITS ||
@@ -393,39 +439,30 @@ parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
 		{
 			/* in ht_alternative's order */
 			static const char *const alts[] = {"two-sided", "less", "greater", NULL};
-			int a = opt_choice(optarg, alts);
-			if (a < 0)
-				entry_fail(e, 1, "--alternative '%s': use two-sided, less or greater",
-				           optarg);
-			e->alt = (ht_alternative)a;
+			e->alt = (ht_alternative)entry_word(e, optarg, alts, "--alternative");
 			e->alt_set = 1;
 			break;
 		}
-		case OPT_BY: free(e->by); e->by = xstrdup(optarg); break;
+		case 'g': free(e->by); e->by = xstrdup(optarg); break;
 		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
 		case OPT_FAMILY: free(e->family); e->family = xstrdup(optarg); break;
 		case OPT_GROUPS: free(e->groups); e->groups = xstrdup(optarg); e->groups_set = 1; break;
 		case OPT_ID: free(e->id); e->id = xstrdup(optarg); break;
-		case OPT_METHOD:
+		case 'm':
 		{
 			/* in ht_method's order */
 			static const char *const methods[] = {"auto", "exact", "asymptotic", NULL};
-			int m = opt_choice(optarg, methods);
-			if (m < 0)
-				entry_fail(e, 1, "--method '%s': use auto, exact or asymptotic", optarg);
-			e->method = (ht_method)m;
+			e->method = (ht_method)entry_word(e, optarg, methods, "--method");
 			e->method_set = 1;
 			break;
 		}
-		case OPT_MIN_GROUP: {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || v < 1 || v > 1000000)
-				entry_fail(e, 1, "--min-group '%s': a whole number from 1 to 1000000",
-				           optarg);
-			e->min_group = (int)v;
+		case OPT_MIN_GROUP:
+			e->min_group = (int)entry_long(e, optarg, 1, 1000000, "--min-group");
 			break;
-		}
+		case OPT_MAX_LEVELS:
+			e->max_levels = (int)entry_long(e, optarg, 2, 100000000, "--max-levels");
+			e->max_levels_set = 1;
+			break;
 		case OPT_NO_CONTINUITY: e->continuity = 0; e->continuity_set = 1; break;
 		case OPT_NO_HEADER: g->no_header = 1; break;
 		case OPT_NO_YATES: e->yates = 0; e->yates_set = 1; break;
@@ -476,6 +513,8 @@ check_entry(entry *e)
 		entry_fail(e, 1, "--method and --no-continuity apply to mannwhitney, not %s", t);
 	if (e->yates_set && e->test != T_CHI2)
 		entry_fail(e, 1, "--no-yates applies to chi2, not %s", t);
+	if (e->max_levels_set && e->test != T_CHI2 && e->test != T_KRUSKAL)
+		entry_fail(e, 1, "--max-levels applies to chi2 and kruskal, not %s", t);
 	if (e->groups) {
 		size_t n;
 		char **g = cols_split_list(e->groups, &n);
@@ -1236,6 +1275,50 @@ free_where(where_cond *w)
 	free(w->values);
 }
 
+/* The command line's operands, kept as given in CMD's vars: with --plan at
+ * most the data FILE; otherwise TEST VARIABLE... [FILE]. The last operand is
+ * the data FILE when it is one more than the test takes (spearman, pearson,
+ * chi2 take 2 variables; kruskal --by and mannwhitney 1) or, for friedman
+ * and kruskal --wide, when it is '-' or names an existing file. Leaves the
+ * test and its variables in CMD and returns the opened data. */
+static FILE *
+operands(entry *cmd, const globals *g)
+{
+	char **ops = cmd->vars;
+	size_t nops = cmd->nvars, first_file = 0;
+	cmd->vars = NULL;
+	cmd->nvars = 0;
+	if (!g->plan && nops > 0) {
+		add_operand(cmd, ops[0]);
+		size_t nv = nops - 1, arity = 0;
+		if (cmd->test == T_SPEARMAN || cmd->test == T_PEARSON || cmd->test == T_CHI2)
+			arity = 2;
+		else if (cmd->test == T_MANNWHITNEY || (cmd->test == T_KRUSKAL && !cmd->wide))
+			arity = 1;
+		struct stat st;
+		const char *last = ops[nops - 1];
+		if (arity ? nv == arity + 1
+		          : nv >= 2 && !g->input &&
+		            (strcmp(last, "-") == 0 || (stat(last, &st) == 0 && !S_ISDIR(st.st_mode))))
+			nv--;
+		for (size_t k = 1; k <= nv; k++)
+			add_operand(cmd, ops[k]);
+		first_file = nv + 1;
+	}
+	if (g->plan && (nops > 1 || (nops == 1 && test_by_name(ops[0]) != T_NONE)))
+		die_usage("--plan runs the plan's tests: no test on the command line");
+	if (!g->plan)
+		check_entry(cmd);
+	FILE *in = opt_input(g->input, (int)nops, ops, (int)first_file, &data_name);
+	if (g->plan && in == stdin && strcmp(g->plan, "-") == 0)
+		die_usage("--plan - reads the plan from standard input: give the data "
+		          "as FILE or with --input FILE");
+	for (size_t k = 0; k < nops; k++)
+		free(ops[k]);
+	free(ops);
+	return in;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1245,21 +1328,17 @@ main(int argc, char **argv)
 	err_init("test-hypothesis");
 	entry_defaults(&cmd);
 	parse_args(&cmd, argc, argv, &g, NULL);
+	FILE *in = operands(&cmd, &g);
 
 	entry *es;
 	size_t nes;
 	where_cond *gw = NULL;
 	size_t ngw = 0;
 	if (g.plan) {
-		if (cmd.test != T_NONE || cmd.nvars)
-			die_usage("--plan runs the plan's tests: no test on the command line");
 		if (*cmd.id || *cmd.family || cmd.by || cmd.groups || cmd.wide ||
 		    cmd.alt_set || cmd.method_set || cmd.yates_set || cmd.continuity_set ||
-		    cmd.min_group != 2)
+		    cmd.min_group != 2 || cmd.max_levels_set)
 			die_usage("with --plan, test options go in the plan's 'options' column");
-		if (strcmp(g.plan, "-") == 0 && (!g.input || strcmp(g.input, "-") == 0))
-			die_usage("--plan - reads the plan from standard input: give the data "
-			          "with --input FILE");
 		plan_path = strcmp(g.plan, "-") == 0 ? "<stdin>" : g.plan;
 		es = read_plan(g.plan, &nes);
 		gw = cmd.where;
@@ -1268,16 +1347,12 @@ main(int argc, char **argv)
 		cmd.nwhere = 0;
 		free_entry(&cmd);
 	} else {
-		check_entry(&cmd);
 		es = xmalloc(sizeof *es);
 		es[0] = cmd;
 		nes = 1;
 	}
 
-	const char *path = g.input ? g.input : "-";
-	FILE *in = tsv_fopen_in(path);
 	tsv_reader r;
-	data_name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	tsv_open(&r, in, data_name);
 	data_reader = &r;
 	for (size_t k = 0; k < nes; k++)
@@ -1319,8 +1394,7 @@ main(int argc, char **argv)
 		free(columns[k].code);
 	}
 	free(columns);
-	if (in != stdin)
-		fclose(in);
+	opt_close_input(in);
 	tsv_free(&r);
 	return 0;
 }
