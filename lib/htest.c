@@ -582,12 +582,14 @@ ht_pcmp(const void *a, const void *b)
 }
 
 void
-ht_adjust(const double *p, size_t m, ht_adjust_method method, double *adj)
+ht_adjust(const double *p, size_t m, ht_adjust_method method, double alpha,
+          double *adj, int *reject)
 {
 	if (m == 0)
 		return;
 	ht_pitem *s = xmalloc(m * sizeof *s);
 	double *q = xmalloc(m * sizeof *q);
+	int *rj = xmalloc(m * sizeof *rj);
 	for (size_t i = 0; i < m; i++) {
 		s[i].p = p[i];
 		s[i].i = i;
@@ -596,17 +598,24 @@ ht_adjust(const double *p, size_t m, ht_adjust_method method, double *adj)
 	double dm = (double)m, cm = 0;
 	for (size_t i = 1; i <= m; i++)
 		cm += 1.0 / (double)i;
+	/* reject as statsmodels decides it: p_(i) against its own threshold
+	 * (not p_adj against alpha, which differs at the last bit). */
+	size_t cut = 0;	/* step-up: 1 + the last p_(i) under its threshold */
 	switch (method) {
 	case HT_ADJ_BONFERRONI:
-		for (size_t i = 0; i < m; i++)
+		for (size_t i = 0; i < m; i++) {
 			q[i] = s[i].p * dm;
+			rj[i] = s[i].p <= alpha / dm;
+		}
 		break;
 	case HT_ADJ_HOLM:
-		/* statsmodels: p_(i) (m - i), then a running maximum. */
+		/* statsmodels: p_(i) (m - i), then a running maximum; step-down:
+		 * rejected up to the first p_(i) > alpha / (m - i). */
 		for (size_t i = 0; i < m; i++) {
 			q[i] = s[i].p * (dm - (double)i);
 			if (i > 0 && q[i - 1] > q[i])
 				q[i] = q[i - 1];
+			rj[i] = !(s[i].p > alpha / (dm - (double)i)) && (i == 0 || rj[i - 1]);
 		}
 		break;
 	case HT_ADJ_HOCHBERG:
@@ -614,12 +623,15 @@ ht_adjust(const double *p, size_t m, ht_adjust_method method, double *adj)
 			q[i] = s[i].p * (dm - (double)i);
 			if (i + 1 < m && q[i + 1] < q[i])
 				q[i] = q[i + 1];
+			if (!cut && s[i].p <= alpha / (dm - (double)i))
+				cut = i + 1;
 		}
 		break;
 	case HT_ADJ_BH:
 	case HT_ADJ_BY:
 		/* statsmodels: p_(i) / (i / m) (times sum 1/j for BY), then a
-		 * running minimum from the largest p down. */
+		 * running minimum from the largest p down; step-up: rejected
+		 * up to the last p_(i) <= (i / m) alpha. */
 		for (size_t i = m; i-- > 0;) {
 			double ecdf = ((double)i + 1) / dm;
 			if (method == HT_ADJ_BY)
@@ -627,11 +639,20 @@ ht_adjust(const double *p, size_t m, ht_adjust_method method, double *adj)
 			q[i] = s[i].p / ecdf;
 			if (i + 1 < m && q[i + 1] < q[i])
 				q[i] = q[i + 1];
+			if (!cut && s[i].p <= ecdf * alpha)
+				cut = i + 1;
 		}
 		break;
 	}
-	for (size_t i = 0; i < m; i++)
+	if (method == HT_ADJ_HOCHBERG || method == HT_ADJ_BH || method == HT_ADJ_BY)
+		for (size_t i = 0; i < m; i++)
+			rj[i] = i < cut;
+	for (size_t i = 0; i < m; i++) {
 		adj[s[i].i] = q[i] > 1 ? 1 : q[i];
+		if (reject)
+			reject[s[i].i] = rj[i];
+	}
 	free(s);
 	free(q);
+	free(rj);
 }

@@ -86,7 +86,11 @@ typedef enum {
 } ht_adjust_method;
 
 /* Adjust the M p-values P into ADJ (may alias P) as statsmodels
- * multipletests: fdr_bh, fdr_by, holm, bonferroni, simes-hochberg. */
-void ht_adjust(const double *p, size_t m, ht_adjust_method method, double *adj);
+ * multipletests: fdr_bh, fdr_by, holm, bonferroni, simes-hochberg; REJECT
+ * (NULL: not wanted) as statsmodels decides it at level ALPHA: each sorted
+ * p_(i) against its threshold (i alpha / m for bh, step-up; alpha / (m - i + 1)
+ * for holm, step-down, and hochberg, step-up; alpha / m for bonferroni). */
+void ht_adjust(const double *p, size_t m, ht_adjust_method method, double alpha,
+               double *adj, int *reject);
 
 #endif
