@@ -230,21 +230,21 @@ mean(const double *x, size_t n)
 	return s / (double)n;
 }
 
-/* Pearson correlation, or NAN when a column is constant. NUMPY_ORDER: as
+/* Pearson correlation of the centred X and Y, or NAN when a column is
+ * constant. NUMPY_ORDER: as
  * numpy.corrcoef (covariance divided by each standard deviation in turn, as
  * scipy's spearmanr); otherwise as scipy's pearsonr (dot product of the
  * normalised deviations). Both end clipped to [-1, 1]; the order matters
  * only in the last bit, but that decides whether a perfect relation gives
  * exactly 1 (and p = 0) as in scipy. */
 static double
-correlation(const double *x, const double *y, size_t n, int numpy_order)
+correlation_centred(const double *x, const double *y, size_t n, int numpy_order)
 {
-	double mx = mean(x, n), my = mean(y, n), sxy = 0, sxx = 0, syy = 0;
+	double sxy = 0, sxx = 0, syy = 0;
 	for (size_t i = 0; i < n; i++) {
-		double dx = x[i] - mx, dy = y[i] - my;
-		sxy += dx * dy;
-		sxx += dx * dx;
-		syy += dy * dy;
+		sxy += x[i] * y[i];
+		sxx += x[i] * x[i];
+		syy += y[i] * y[i];
 	}
 	if (sxx == 0 || syy == 0)
 		return NAN;
@@ -256,9 +256,54 @@ correlation(const double *x, const double *y, size_t n, int numpy_order)
 		double nx = sqrt(sxx), ny = sqrt(syy);
 		r = 0;
 		for (size_t i = 0; i < n; i++)
-			r += (x[i] - mx) / nx * ((y[i] - my) / ny);
+			r += x[i] / nx * (y[i] / ny);
 	}
 	return r > 1 ? 1 : r < -1 ? -1 : r;
+}
+
+/* X scaled by the power of 2 that brings its largest magnitude into
+ * [1/2, 1): exact (no bit of any value is lost, denormals included), and for
+ * ordinary data it changes no rounding later, so r is the same to the bit;
+ * but sums of squares of 1e200 no longer overflow, nor those of 1e-320
+ * underflow. */
+static double *
+scaled_copy(const double *x, size_t n)
+{
+	double big = 0;
+	for (size_t i = 0; i < n; i++)
+		big = fmax(big, fabs(x[i]));
+	int e = 0;
+	if (big > 0)
+		frexp(big, &e);
+	double *c = xmalloc((n + 1) * sizeof *c);
+	for (size_t i = 0; i < n; i++)
+		c[i] = ldexp(x[i], -e);
+	return c;
+}
+
+/* The correlation of X and Y over the whole range of doubles: both scaled
+ * first (see scaled_copy), then centred; also the deviations scaled, when
+ * they are tiny beside the values (1e15 + small differences). */
+static double
+correlation(const double *x, const double *y, size_t n, int numpy_order)
+{
+	double *sx = scaled_copy(x, n), *sy = scaled_copy(y, n);
+	/* Centred twice: the second pass removes what the rounded mean left
+	 * (values 1e15 + small differences lose their digits in the sum). */
+	for (int pass = 0; pass < 2; pass++) {
+		double mx = mean(sx, n), my = mean(sy, n);
+		for (size_t i = 0; i < n; i++) {
+			sx[i] -= mx;
+			sy[i] -= my;
+		}
+	}
+	double *dx = scaled_copy(sx, n), *dy = scaled_copy(sy, n);
+	double r = correlation_centred(dx, dy, n, numpy_order);
+	free(sx);
+	free(sy);
+	free(dx);
+	free(dy);
+	return r;
 }
 
 static int
@@ -494,6 +539,8 @@ ht_mannwhitney(const double *x, size_t n1, const double *y, size_t n2,
 	free(xy);
 	free(rk);
 	double d1 = (double)n1, d2 = (double)n2, dn = (double)n;
+	if (n > 1 && ties == dn * dn * dn - dn)
+		return "all values are identical";
 	int fallback = 0;
 	if (method == HT_AUTO) {
 		method = (n1 > 8 && n2 > 8) || ties > 0 ? HT_ASYMPTOTIC : HT_EXACT;

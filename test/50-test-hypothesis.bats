@@ -107,10 +107,14 @@ HEADER="$(printf 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 	[[ "${lines[1]}" == $'A\t\tspearman\tx,y\t\t4\t'* ]]
 }
 
-@test "chi2 warns about expected counts below 5, with the count and the smallest" {
-	run --separate-stderr svy test-hypothesis -q --id Q chi2 g sparse -i "$D/small.tsv"
+@test "chi2 notes expected counts below 5, with the count and the smallest; -q silences the note" {
+	run --separate-stderr svy test-hypothesis --id Q chi2 g sparse -i "$D/small.tsv"
 	assert_success
-	[ "$stderr" = "svy-test-hypothesis: Q (chi2): 9 of 9 expected counts are below 5 (smallest 0.556): the chi-square approximation may be poor" ]
+	[ "${stderr_lines[1]}" = "svy-test-hypothesis: Q (chi2): 9 of 9 expected counts are below 5 (smallest 0.556): the chi-square approximation may be poor" ]
+	run --separate-stderr svy test-hypothesis -q --id Q chi2 g sparse "$D/small.tsv"
+	assert_success
+	[ "$stderr" = "" ]
+	[ "${#lines[@]}" -eq 2 ]
 }
 
 @test "Yates only when df = 1; --no-yates turns it off" {
@@ -239,10 +243,14 @@ EOF_CASES
 
 @test "auto falls back to the normal approximation when exact is due but too large; exact on ties notes it" {
 	awk 'BEGIN { print "v\tg"; for (i = 1; i <= 2006; i++) print i "\t" (i <= 5 ? "a" : "b") }' >in.tsv
-	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups a,b -i in.tsv
+	run --separate-stderr svy test-hypothesis --no-header mannwhitney v --by g --groups a,b -i in.tsv
 	assert_success
 	[ "$(cut -f15 <<<"$output")" = "asymptotic+continuity" ]
-	[ "$stderr" = "svy-test-hypothesis: mannwhitney: n1 * n2 = 10005 is too large for the exact distribution (at most 10000): normal approximation used" ]
+	[ "${stderr_lines[1]}" = "svy-test-hypothesis: mannwhitney: n1 * n2 = 10005 is too large for the exact distribution (at most 10000): normal approximation used" ]
+	# a note (the method column shows it): -q silences it
+	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups a,b -i in.tsv
+	[ "$stderr" = "" ]
+	# a warning (nothing in the row shows it): -q does not
 	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney y --by g --groups a,b --method exact -i "$D/small.tsv"
 	assert_success
 	[ "$stderr" = "svy-test-hypothesis: mannwhitney: the data have ties; the exact p ignores them, as scipy's does" ]
@@ -259,7 +267,10 @@ EOF_CASES
 B\tspearman\tx c\t|svy-test-hypothesis: plan.tsv:3: B (spearman): column 'c' is constant (every value is 5)
 B\tspearman\tx y\t--bogus|svy-test-hypothesis: plan.tsv:3: B (spearman): unknown option or missing argument in '--bogus'
 B\tspearman\tx y\t--digits 3|svy-test-hypothesis: plan.tsv:3: B (spearman): option '--digits' belongs on the command line, not in a plan
-B\tspearman\tx nope\t|svy-test-hypothesis: plan.tsv:3: B (spearman): in.tsv: no column 'nope'
+B\tspearman\tx nope\t|svy-test-hypothesis: plan.tsv:3: B (spearman): in.tsv: no column 'nope'; the columns are 'x', 'y', 'c'
+B\tkruskal\tx\t--by nope|svy-test-hypothesis: plan.tsv:3: B (kruskal): in.tsv: no column 'nope'; the columns are 'x', 'y', 'c'
+B\tmannwhitney\tx\t-g c --groups 5,6 -m fast|svy-test-hypothesis: plan.tsv:3: B (mannwhitney): option '--method': 'fast' is not one of: auto, exact, asymptotic
+B\tkruskal\tx\t-g c --min-group +2|svy-test-hypothesis: plan.tsv:3: B (kruskal): option '--min-group': '+2' is not a whole number from 1 to 1000000
 B\tspearman\tx "y\t|svy-test-hypothesis: plan.tsv:3: unbalanced quote in 'x "y'
 B\tttest\tx y\t|svy-test-hypothesis: plan.tsv:3: unknown test 'ttest' (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
 \tspearman\tx y\t|svy-test-hypothesis: plan.tsv:3: column 'id': missing hypothesis id

@@ -629,13 +629,32 @@ use_column(size_t idx, int numeric)
 	return k;
 }
 
+/* A plan's test names a column the data do not have: the error at the
+ * plan's line lists the columns, as cols_require does on the command line. */
+static noreturn void
+no_column(const entry *e, const tsv_reader *r, const char *name)
+{
+	enum { SHOWN = 30 };
+	sbuf b = {0};
+	for (size_t i = 0; i < r->ncols && i < SHOWN; i++) {
+		sb_add(&b, i ? ", '" : "'");
+		sb_add(&b, r->header[i]);
+		sb_add(&b, "'");
+	}
+	char more[64] = "";
+	if (r->ncols > SHOWN)
+		snprintf(more, sizeof more, " and %zu more", r->ncols - SHOWN);
+	entry_fail(e, 0, "%s: no column '%s'; the columns are %s%s", r->name, name,
+	           b.s ? b.s : "", more);
+}
+
 /* Column NAME of the data; in a plan, its absence is an error at the plan's
  * line. */
 static size_t
 entry_column(const entry *e, const tsv_reader *r, const char *name)
 {
 	if (e->line && cols_find(r, name) < 0)
-		entry_fail(e, 0, "%s: no column '%s'", r->name, name);
+		no_column(e, r, name);
 	return cols_require(r, name);
 }
 
@@ -648,7 +667,7 @@ resolve_entry(entry *e, const tsv_reader *r, const where_cond *gw, size_t ngw)
 		for (size_t i = 0; i < r->ncols && !found; i++)
 			found = fnmatch(e->vars[k], r->header[i], 0) == 0;
 		if (!found)
-			entry_fail(e, 0, "%s: no column '%s'", r->name, e->vars[k]);
+			no_column(e, r, e->vars[k]);
 	}
 	e->nv = cols_expand(r, e->vars, e->nvars, &idx);
 	if (e->test == T_FRIEDMAN && e->nv < 3)
@@ -839,15 +858,35 @@ join_names(const entry *e, const char *sep)
 	return sb_take(&b);
 }
 
+/* A message about test E on standard error: a note (counts, the chi-square
+ * note, the normal fallback) is summary-class output that -q silences; a
+ * WARNING (what the output alone does not show) is always written. */
+static void
+message(const entry *e, int warning, const char *fmt, va_list ap)
+{
+	char msg[1024], label[256];
+	if (quiet && !warning)
+		return;
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	warn("%s: %s", entry_label(e, label, sizeof label), msg);
+}
+
 static void
 note(const entry *e, const char *fmt, ...)
 {
-	char msg[1024], label[256];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	message(e, 0, fmt, ap);
 	va_end(ap);
-	warn("%s: %s", entry_label(e, label, sizeof label), msg);
+}
+
+static void
+warning(const entry *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	message(e, 1, fmt, ap);
+	va_end(ap);
 }
 
 static void
@@ -910,6 +949,15 @@ run_correlation(entry *e, const unsigned char *keep, size_t excluded)
 	free(y);
 }
 
+/* A table over more levels than --max-levels is an error, not gigabytes. */
+static void
+check_levels(const entry *e, const column *c, size_t k)
+{
+	if (k > (size_t)e->max_levels)
+		entry_fail(e, 0, "column '%s' has %zu levels (limit %d, --max-levels)",
+		           th_header_name(c->idx), k, e->max_levels);
+}
+
 static void
 run_chi2(entry *e, const unsigned char *keep, size_t excluded)
 {
@@ -931,6 +979,8 @@ run_chi2(entry *e, const unsigned char *keep, size_t excluded)
 	int *ma = xmalloc((a->nlevels + 1) * sizeof *ma), *mb = xmalloc((b->nlevels + 1) * sizeof *mb);
 	int *oa, *ob;
 	size_t ra = present_levels(a, pa, ma, &oa), cb = present_levels(b, pb, mb, &ob);
+	check_levels(e, a, ra);
+	check_levels(e, b, cb);
 	if (ra < 2 || cb < 2)
 		entry_fail(e, 0, "column '%s' is constant (the table needs at least 2 levels "
 		           "in each column)", th_header_name(ra < 2 ? a->idx : b->idx));
@@ -1041,6 +1091,7 @@ run_kruskal(entry *e, const unsigned char *keep, size_t excluded)
 			grp[n++] = (size_t)g->code[i];
 		}
 		k = present_levels(g, pres, map, &order);
+		check_levels(e, g, k);
 		sizes = xcalloc(k + 1, sizeof *sizes);
 		for (size_t i = 0; i < n; i++) {
 			grp[i] = (size_t)map[grp[i]];
@@ -1120,7 +1171,7 @@ run_mannwhitney(entry *e, const unsigned char *keep, size_t excluded)
 		note(e, "n1 * n2 = %zu is too large for the exact distribution (at most %d): "
 		     "normal approximation used", sizes[0] * sizes[1], HT_EXACT_MAX_CELLS);
 	if (e->res.exact_with_ties)
-		note(e, "the data have ties; the exact p ignores them, as scipy's does");
+		warning(e, "the data have ties; the exact p ignores them, as scipy's does");
 	group_text(e, g, order, sizes, 2);
 	size_t len = strlen(th_header_name(v->idx)) + strlen(th_header_name(g->idx)) + 8;
 	e->variables = xmalloc(len);
@@ -1176,8 +1227,10 @@ run_entry(entry *e)
 	case T_NONE: break;
 	}
 	free(keep);
-	if (isnan(e->res.statistic) || isnan(e->res.p) || isnan(e->res.effect))
-		entry_fail(e, 0, "the statistic is undefined for these data");
+	if (!isfinite(e->res.statistic) || !isfinite(e->res.p) || !isfinite(e->res.effect) ||
+	    isinf(e->res.df) || isinf(e->res.u_min))
+		entry_fail(e, 0, "the statistic of %s is not a finite number for these data",
+		           e->variables);
 	sbuf w = {0};
 	for (size_t k = 0; k < e->nwhere; k++) {
 		if (k)
@@ -1189,13 +1242,14 @@ run_entry(entry *e)
 
 /* ---- output ---- */
 
+/* X, or empty when NAN; -0 is written 0. */
 static void
 num_or_empty(tsv_writer *w, double x)
 {
 	if (isnan(x))
 		tsvw_str(w, "");
 	else
-		tsvw_num(w, x);
+		tsvw_num(w, x + 0.0);
 }
 
 static void
@@ -1237,13 +1291,13 @@ print_entry(tsv_writer *w, const entry *e)
 	tsvw_str(w, e->group_names);
 	tsvw_str(w, e->group_sizes);
 	num_or_empty(w, e->res.df);
-	tsvw_num(w, e->res.statistic);
+	num_or_empty(w, e->res.statistic);
 	tsvw_str(w, stat_names[e->test]);
 	num_or_empty(w, e->test == T_MANNWHITNEY ? e->res.u_min : NAN);
-	tsvw_num(w, e->res.p);
+	num_or_empty(w, e->res.p);
 	tsvw_str(w, alt);
 	tsvw_str(w, method);
-	tsvw_num(w, e->res.effect);
+	num_or_empty(w, e->res.effect);
 	tsvw_str(w, effect_names[e->test]);
 	tsvw_end(w);
 }
