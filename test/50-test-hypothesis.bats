@@ -37,6 +37,66 @@ HEADER="$(printf 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 	assert_success
 }
 
+@test "correlations over the whole range of doubles: 1e200, denormals, 1e306, 1e15 + d, mixed (exact r, mpmath p)" {
+	# make-extreme.py: r of the doubles computed exactly; before, 1e200 gave
+	# r = 0 and p = 1, 1e-321 'a column is constant', 1e306 NaN, 1e15 + d
+	# r off in the 4th digit.
+	svy test-hypothesis -q --plan "$D/extreme-plan.tsv" "$D/extreme.tsv" | cut -f1,6,9,10,13 >got.tsv
+	run compare_relative got.tsv "$D/extreme-expected.tsv" 1e-12
+	assert_success
+	[ "$(wc -l <got.tsv)" -eq 11 ]
+	run grep -E -i 'inf|nan|	-0	' got.tsv
+	assert_failure
+}
+
+@test "no silent surprises: identical values under exact U, thousands of levels, level order" {
+	printf 'v\tg\n1\ta\n1\ta\n1\tb\n1\tb\n' >in.tsv
+	for m in exact asymptotic auto; do
+		run svy test-hypothesis -q mannwhitney v -g g --groups a,b -m "$m" in.tsv
+		assert_failure 1
+		assert_output "svy-test-hypothesis: mannwhitney: all values are identical"
+	done
+	# 20,000 levels in each column: a named error at once, not a 3 GB table
+	awk 'BEGIN { print "v\ta\tb"; for (i = 1; i <= 20000; i++) print i "\ta" i "\tb" i }' >many.tsv
+	run svy test-hypothesis -q chi2 a b many.tsv
+	assert_failure 1
+	assert_output "svy-test-hypothesis: chi2: column 'a' has 20000 levels (limit 1000, --max-levels)"
+	run svy test-hypothesis -q kruskal v -g b many.tsv
+	assert_failure 1
+	assert_output "svy-test-hypothesis: kruskal: column 'b' has 20000 levels (limit 1000, --max-levels)"
+	# raised, the table is the levels present: 1500 x 3
+	awk 'BEGIN { print "a\tb"; for (i = 1; i <= 3000; i++) print "a" (i % 1500) "\t" (i % 3) }' >some.tsv
+	run svy test-hypothesis -q chi2 a b some.tsv
+	assert_failure 1
+	assert_output "svy-test-hypothesis: chi2: column 'a' has 1500 levels (limit 1000, --max-levels)"
+	run --separate-stderr svy test-hypothesis -q --no-header chi2 a b --max-levels 1500 some.tsv
+	assert_success
+	[ "$(cut -f6,7,9 <<<"$output")" = "$(printf '3000\t1500x3\t2998')" ]
+	# kruskal groups: numbers by value, then text (as tally)
+	printf 'v\tg\n1\t10\n2\t10\n3\t9\n4\t9\n5\tx\n6\tx\n7\t-1\n8\t-1\n' >lv.tsv
+	run --separate-stderr svy test-hypothesis -q --no-header kruskal v --by g lv.tsv
+	assert_success
+	[ "$(cut -f7,8 <<<"$output")" = "$(printf -- '-1,9,10,x\t2,2,2,2')" ]
+}
+
+@test "the grammar: data as a trailing FILE, -i or stdin; -g/--by; -m/--method" {
+	want=$(svy test-hypothesis -q mannwhitney x --by g --groups a,b --method asymptotic -i "$D/small.tsv")
+	[ "$(svy test-hypothesis -q mannwhitney x -g g --groups a,b -m asymptotic "$D/small.tsv")" = "$want" ]
+	[ "$(svy test-hypothesis -q mannwhitney x -g g --groups a,b -m asymptotic <"$D/small.tsv")" = "$want" ]
+	[ "$(svy test-hypothesis -q mannwhitney x -g g --groups a,b -m asymptotic - <"$D/small.tsv")" = "$want" ]
+	# friedman and kruskal --wide take any number of columns: the last
+	# operand is the data when it names a file
+	want=$(svy test-hypothesis -q friedman w1 w2 w3 -i "$D/small.tsv")
+	[ "$(svy test-hypothesis -q friedman w1 w2 w3 "$D/small.tsv")" = "$want" ]
+	[ "$(svy test-hypothesis -q friedman 'w*' "$D/small.tsv")" = "$want" ]
+	[ "$(svy test-hypothesis -q kruskal --wide 'w*' "$D/small.tsv")" = "$(svy test-hypothesis -q kruskal --wide 'w*' <"$D/small.tsv")" ]
+	run svy test-hypothesis -q kruskal x -g g --min-group ' 2' "$D/small.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-test-hypothesis: option '--min-group': ' 2' is not a whole number from 1 to 1000000"
+	want=$(svy test-hypothesis -q --plan "$D/small-plan.tsv" -i "$D/small.tsv")
+	[ "$(svy test-hypothesis -q --plan "$D/small-plan.tsv" "$D/small.tsv")" = "$want" ]
+}
+
 @test "each plan line run on the command line gives the same row" {
 	for data in study small; do
 		# (read with IFS=TAB would merge the empty family fields)
@@ -231,6 +291,10 @@ mannwhitney x -g g --groups a,b -m fast|svy-test-hypothesis: option '--method': 
 friedman x y|svy-test-hypothesis: friedman needs 3 or more columns, got 2
 spearman x y --where g|svy-test-hypothesis: --where 'g': give COLUMN=VALUE,...
 spearman x y --digits 0|svy-test-hypothesis: option '--digits': '0' is not a whole number from 1 to 17
+kruskal x -g g --min-group +2|svy-test-hypothesis: option '--min-group': '+2' is not a whole number from 1 to 1000000
+kruskal x -g g --max-levels 1|svy-test-hypothesis: option '--max-levels': '1' is not a whole number from 2 to 100000000
+spearman x y --max-levels 5|svy-test-hypothesis: --max-levels applies to chi2 and kruskal, not spearman
+spearman x y extra.tsv|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'extra.tsv', not both
 EOF_CASES
 }
 

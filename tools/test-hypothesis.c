@@ -1364,6 +1364,7 @@ operands(entry *cmd, const globals *g)
 	if (!g->plan)
 		check_entry(cmd);
 	FILE *in = opt_input(g->input, (int)nops, ops, (int)first_file, &data_name);
+	data_name = xstrdup(data_name);	/* ops[] are freed below */
 	if (g->plan && in == stdin && strcmp(g->plan, "-") == 0)
 		die_usage("--plan - reads the plan from standard input: give the data "
 		          "as FILE or with --input FILE");
@@ -1450,5 +1451,6 @@ main(int argc, char **argv)
 	free(columns);
 	opt_close_input(in);
 	tsv_free(&r);
+	free((char *)data_name);
 	return 0;
 }
