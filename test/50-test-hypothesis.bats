@@ -364,7 +364,7 @@ EOF_CASES
 @test "--help and --version" {
 	run svy test-hypothesis --help
 	assert_success
-	assert_line --index 0 "usage: svy-test-hypothesis [OPTION]... TEST VARIABLE... [< DATA]"
+	assert_line --index 0 "usage: svy-test-hypothesis [OPTION]... TEST VARIABLE... [DATA]"
 	run svy test-hypothesis --version
 	assert_output "svy-test-hypothesis (svy) $(cat "$SVY_ROOT/VERSION")"
 }
