@@ -425,6 +425,75 @@ ht_chi2(const double *table, size_t r, size_t c, int yates, ht_result *res)
 	return NULL;
 }
 
+static int
+ht_double_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+const char *
+ht_chi2_sparse(const size_t *ri, const size_t *cj, const double *count, size_t nnz,
+               size_t r, size_t c, ht_result *res)
+{
+	ht_gsl_quiet();
+	if (r < 2 || c < 2)
+		return "the table needs at least 2 rows and 2 columns";
+	double *rs = xcalloc(r, sizeof *rs), *cs = xcalloc(c + 1, sizeof *cs), n = 0;
+	for (size_t k = 0; k < nnz; k++) {
+		rs[ri[k]] += count[k];
+		cs[cj[k]] += count[k];
+		n += count[k];
+	}
+	const char *why = NULL;
+	for (size_t i = 0; i < r && !why; i++)
+		if (rs[i] == 0)
+			why = "the table has an empty row";
+	for (size_t j = 0; j < c && !why; j++)
+		if (cs[j] == 0)
+			why = "the table has an empty column";
+	if (why) {
+		free(rs);
+		free(cs);
+		return why;
+	}
+	ht_clear(res);
+	/* sum over all cells of (o - e)^2 / e: the cells counted, and the
+	 * empty ones, whose terms are their e, together n - sum of e counted. */
+	double chi2 = 0, e_counted = 0;
+	for (size_t k = 0; k < nnz; k++) {
+		double e = rs[ri[k]] * cs[cj[k]] / n, d = count[k] - e;
+		chi2 += d * d / e;
+		e_counted += e;
+	}
+	chi2 += fmax(0, n - e_counted);
+	/* expected counts below 5: for each row, the columns under 5 n / rs */
+	qsort(cs, c, sizeof *cs, ht_double_cmp);
+	double rmin = INFINITY;
+	for (size_t i = 0; i < r; i++) {
+		size_t lo = 0, hi = c;	/* first j with rs cs_j / n >= 5 */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (rs[i] * cs[mid] / n < 5)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		res->n_small_expected += lo;
+		rmin = fmin(rmin, rs[i]);
+	}
+	double df = (double)(r - 1) * (double)(c - 1);
+	res->min_expected = rmin * cs[0] / n;
+	res->statistic = chi2;
+	res->df = df;
+	res->p = gsl_cdf_chisq_Q(chi2, df);
+	double dmin = (double)(r < c ? r : c) - 1;
+	res->effect = sqrt(chi2 / (n * dmin));
+	free(rs);
+	free(cs);
+	return NULL;
+}
+
 const char *
 ht_kruskal(const double *x, const size_t *group, size_t n, size_t k,
            ht_result *res)

@@ -54,6 +54,12 @@ const char *ht_pearson(const double *x, const double *y, size_t n,
 const char *ht_chi2(const double *table, size_t r, size_t c, int yates,
                     ht_result *res);
 
+/* As ht_chi2 without Yates, for a large sparse R x C table given as its NNZ
+ * counted cells (row RI[k], column CJ[k], count COUNT[k]): memory in the
+ * cells counted and the levels, not R x C. */
+const char *ht_chi2_sparse(const size_t *ri, const size_t *cj, const double *count,
+                           size_t nnz, size_t r, size_t c, ht_result *res);
+
 /* Kruskal-Wallis H of N values X in K groups (GROUP[i] in 0..K-1, every
  * group non-empty), tie-corrected, df = k-1, p from chi-square as
  * scipy.stats.kruskal. Effect size: epsilon squared H / (n - 1). */

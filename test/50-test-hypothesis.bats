@@ -79,6 +79,16 @@ HEADER="$(printf 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 	[ "$(cut -f7,8 <<<"$output")" = "$(printf -- '-1,9,10,x\t2,2,2,2')" ]
 }
 
+@test "a 2100 x 2050 table (4.3 million cells, 6000 counted) is held by its cells: scipy's chi2, V and small-count note" {
+	run --separate-stderr svy test-hypothesis --no-header chi2 a b --max-levels 3000 "$D/levels.tsv"
+	assert_success
+	small=$(sed -n 's/^svy-test-hypothesis: chi2: \([0-9]*\) of 4305000 expected counts are below 5.*/\1/p' <<<"$stderr")
+	{ printf 'n\tgroups\tdf\tstatistic\tp\teffect_size\tsmall\n'
+	  printf '%s\t%s\n' "$(cut -f6,7,9,10,13,16 <<<"$output")" "$small"; } >got.tsv
+	run compare_relative got.tsv "$D/levels-expected.tsv" 1e-9
+	assert_success
+}
+
 @test "the grammar: data as a trailing FILE, -i or stdin; -g/--by; -m/--method" {
 	want=$(svy test-hypothesis -q mannwhitney x --by g --groups a,b --method asymptotic -i "$D/small.tsv")
 	[ "$(svy test-hypothesis -q mannwhitney x -g g --groups a,b -m asymptotic "$D/small.tsv")" = "$want" ]
@@ -359,6 +369,14 @@ EOF_CASES
 	printf 'id\ttest\tvariables\nA\tspearman\tx y\nB\tspearman\tx c\n' >plan.tsv
 	svy test-hypothesis -q --plan plan.tsv -i in.tsv >out.tsv 2>/dev/null && fail "should fail"
 	[ ! -s out.tsv ]
+}
+
+@test "README's defaults tables, the man page and --help say the same about mannwhitney auto (the n1 n2 cap)" {
+	grep -F '| `mannwhitney` |' "$SVY_ROOT/README.md" | grep -F 'no ties and n1·n2 ≤ 10,000'
+	grep -F '| mannwhitney |' "$SVY_ROOT/README.md" | grep -F 'no ties and n1 n2 <= 10000'
+	grep -F 'most 8 values, there are no ties, and n1 * n2 <= 10000' "$SVY_ROOT/man/svy-test-hypothesis.1"
+	run bash -c "'$BIN/test-hypothesis' --help | tr -s ' \n' ' '"
+	assert_output --partial "a group has <= 8 values, there are no ties and n1 n2 <= 10000"
 }
 
 @test "--help and --version" {

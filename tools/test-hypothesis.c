@@ -964,6 +964,69 @@ check_levels(const entry *e, const column *c, size_t k)
 		           th_header_name(c->idx), k, e->max_levels);
 }
 
+/* Tables of more cells than this are counted sparsely (by the cells that
+ * occur): 2000 x 2000 levels would be 32 MB of zeros. */
+enum { CHI2_DENSE_CELLS = 4000000 };
+
+static const char *
+chi2_dense(entry *e, const unsigned char *keep, const int *ma, const int *mb,
+           size_t ra, size_t cb)
+{
+	const column *a = &columns[e->vcol[0]], *b = &columns[e->vcol[1]];
+	double *table = xcalloc(ra * cb, sizeof *table);
+	for (size_t i = 0; i < nrows; i++)
+		if (keep[i] && a->code[i] >= 0 && b->code[i] >= 0)
+			table[(size_t)ma[a->code[i]] * cb + (size_t)mb[b->code[i]]] += 1;
+	const char *why = ht_chi2(table, ra, cb, e->yates, &e->res);
+	free(table);
+	return why;
+}
+
+typedef struct {
+	size_t i, j;
+} cell;
+
+static int
+cell_cmp(const void *x, const void *y)
+{
+	const cell *p = x, *q = y;
+	if (p->i != q->i)
+		return (p->i > q->i) - (p->i < q->i);
+	return (p->j > q->j) - (p->j < q->j);
+}
+
+static const char *
+chi2_sparse(entry *e, const unsigned char *keep, const int *ma, const int *mb,
+            size_t ra, size_t cb)
+{
+	const column *a = &columns[e->vcol[0]], *b = &columns[e->vcol[1]];
+	cell *cl = xmalloc((nrows + 1) * sizeof *cl);
+	size_t n = 0;
+	for (size_t i = 0; i < nrows; i++)
+		if (keep[i] && a->code[i] >= 0 && b->code[i] >= 0) {
+			cl[n].i = (size_t)ma[a->code[i]];
+			cl[n++].j = (size_t)mb[b->code[i]];
+		}
+	qsort(cl, n, sizeof *cl, cell_cmp);
+	size_t *ri = xmalloc((n + 1) * sizeof *ri), *cj = xmalloc((n + 1) * sizeof *cj), nnz = 0;
+	double *cnt = xmalloc((n + 1) * sizeof *cnt);
+	for (size_t k = 0; k < n; k++) {
+		if (nnz && ri[nnz - 1] == cl[k].i && cj[nnz - 1] == cl[k].j) {
+			cnt[nnz - 1] += 1;
+			continue;
+		}
+		ri[nnz] = cl[k].i;
+		cj[nnz] = cl[k].j;
+		cnt[nnz++] = 1;
+	}
+	const char *why = ht_chi2_sparse(ri, cj, cnt, nnz, ra, cb, &e->res);
+	free(cl);
+	free(ri);
+	free(cj);
+	free(cnt);
+	return why;
+}
+
 static void
 run_chi2(entry *e, const unsigned char *keep, size_t excluded)
 {
@@ -990,11 +1053,9 @@ run_chi2(entry *e, const unsigned char *keep, size_t excluded)
 	if (ra < 2 || cb < 2)
 		entry_fail(e, 0, "column '%s' is constant (the table needs at least 2 levels "
 		           "in each column)", th_header_name(ra < 2 ? a->idx : b->idx));
-	double *table = xcalloc(ra * cb, sizeof *table);
-	for (size_t i = 0; i < nrows; i++)
-		if (keep[i] && a->code[i] >= 0 && b->code[i] >= 0)
-			table[(size_t)ma[a->code[i]] * cb + (size_t)mb[b->code[i]]] += 1;
-	const char *why = ht_chi2(table, ra, cb, e->yates, &e->res);
+	const char *why = ra * cb <= CHI2_DENSE_CELLS
+	                  ? chi2_dense(e, keep, ma, mb, ra, cb)
+	                  : chi2_sparse(e, keep, ma, mb, ra, cb);
 	if (why)
 		entry_fail(e, 0, "%s", why);
 	if (e->res.n_small_expected)
@@ -1011,7 +1072,6 @@ run_chi2(entry *e, const unsigned char *keep, size_t excluded)
 	free(mb);
 	free(oa);
 	free(ob);
-	free(table);
 }
 
 static void
