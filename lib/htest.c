@@ -528,6 +528,17 @@ ht_kruskal(const double *x, const size_t *group, size_t n, size_t k,
 	return NULL;
 }
 
+/* P(Z > z) of the standard normal; where GSL's Q underflows to 0 (z > ~37.5)
+ * it goes on into the subnormals through the logarithm of erfc. */
+static double
+normal_sf(double z)
+{
+	double q = gsl_cdf_ugaussian_Q(z);
+	if (q > 0 || !(z > 0))
+		return q;
+	return exp(gsl_sf_log_erfc(z / M_SQRT2) - M_LN2);
+}
+
 double
 ht_mwu_exact_sf(double u, size_t m, size_t n)
 {
@@ -637,7 +648,7 @@ ht_mannwhitney(const double *x, size_t n1, const double *y, size_t n2,
 		double num = u - d1 * d2 / 2;
 		if (continuity)
 			num -= 0.5;
-		p = gsl_cdf_ugaussian_Q(num / s);
+		p = normal_sf(num / s);
 	}
 	ht_clear(res);
 	res->statistic = u1;

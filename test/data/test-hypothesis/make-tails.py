@@ -17,7 +17,8 @@ and t near 30, n = 50 and r near .899 (p ~ 8e-19), n = 600 and r near .95
 (p ~ 1e-303, near the subnormals), n = 600 and r near .9523 (p
 subnormal, ~1e-309), n = 1258 and r near .3, one-sided;
 the normal approximation of Mann-Whitney U (separated groups of 300, with
-and without ties, p ~ 1e-99); chi-square of a 2 x 3 and a 2 x 2 (Yates)
+and without ties, p ~ 1e-99; 943 against 943, p ~ 2e-309, where GSL's
+normal tail underflows to 0); chi-square of a 2 x 3 and a 2 x 2 (Yates)
 table of large counts; Kruskal-Wallis over 3 separated groups of 200;
 Friedman over 300 strictly ordered rows; the exact U of 8 against 1250
 values (p = 2 / C(1258, 8)).
@@ -58,6 +59,9 @@ corr_pair("s", 600, 0.9523)                 # p subnormal, ~1e-309
 # Mann-Whitney, normal approximation: 300 against 300, separated.
 cols["u_v"] = [str(i) for i in range(1, 601)]
 cols["u_g"] = ["lo" if i <= 300 else "hi" for i in range(1, 601)]
+# 943 against 943, separated: p two-sided ~ 2e-309, subnormal
+cols["w_v"] = [str(i) for i in range(1, 1887)]
+cols["w_g"] = ["lo" if i <= 943 else "hi" for i in range(1, 1887)]
 # with ties: values in pairs
 cols["t_v"] = [str((i + 1) // 2) for i in range(1, 601)]
 # Kruskal-Wallis: three separated groups of 200
@@ -103,6 +107,7 @@ PLAN = [
     ("N1", "mannwhitney", "u_v", "--by u_g --groups hi,lo"),
     ("N2", "mannwhitney", "t_v", "--by u_g --groups lo,hi --no-continuity"),
     ("N3", "mannwhitney", "u_v", "--by u_g --groups hi,lo --alternative greater"),
+    ("N4", "mannwhitney", "w_v", "--by w_g --groups hi,lo"),
     ("C1", "chi2", "q_a q_b", ""),
     ("C2", "chi2", "q_c q_d", ""),
     ("K1", "kruskal", "k_v", "--by k_g"),
