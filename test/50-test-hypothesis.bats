@@ -53,6 +53,32 @@ HEADER="$(printf 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 	assert_failure
 }
 
+@test "property: random extreme magnitudes give finite numbers or a named error, never Inf, NaN or -0" {
+	for seed in $(seq 1 12); do
+		awk -v seed="$seed" 'BEGIN {
+			srand(seed); print "x\ty\tz\tg"
+			lo = (seed % 3 == 0) ? -323 : -300; hi = (seed % 2) ? 307 : 10
+			for (i = 0; i < 30; i++) {
+				for (c = 0; c < 3; c++) {
+					e = int(lo + rand() * (hi - lo)); m = 1 + rand() * 0.7
+					printf "%s%.6ge%d\t", (rand() < 0.3 ? "-" : ""), m, e
+				}
+				print (rand() < 0.5 ? "a" : "b")
+			}
+		}' >r.tsv
+		printf 'id\ttest\tvariables\toptions\nP\tpearson\tx y\t\nS\tspearman\ty z\t\nK\tkruskal\tx\t-g g\nM\tmannwhitney\tz\t-g g --groups a,b\nF\tfriedman\tx y z\t\nW\tkruskal\tx y z\t--wide\n' >plan.tsv
+		run --separate-stderr svy test-hypothesis -q --plan plan.tsv r.tsv
+		if [ "$status" -eq 0 ]; then
+			[ "${#lines[@]}" -eq 7 ] || fail "seed $seed: ${#lines[@]} lines"
+			run grep -E -i '(^|\t)(-?inf|nan|-0)(\t|$)' <<<"$output"
+			assert_failure
+		else
+			[ "$status" -eq 1 ] || fail "seed $seed: status $status"
+			[[ "$stderr" == svy-test-hypothesis:* ]] || fail "seed $seed: $stderr"
+		fi
+	done
+}
+
 @test "no silent surprises: identical values under exact U, thousands of levels, level order" {
 	printf 'v\tg\n1\ta\n1\ta\n1\tb\n1\tb\n' >in.tsv
 	for m in exact asymptotic auto; do
