@@ -29,6 +29,11 @@ typedef struct {
 /* Name of an alternative as scipy spells it: "two-sided", "less", "greater". */
 const char *ht_alternative_name(ht_alternative alt);
 
+/* Upper tail P(T > t) of Student's t with DF degrees of freedom, to a few
+ * ulps relative (about 1e-14; 1e-13 for p below 1e-100) for every df and t,
+ * subnormal p included. */
+double ht_t_sf(double t, double df);
+
 /* Largest n1 * n2 for which ht_mannwhitney computes the exact distribution. */
 enum { HT_EXACT_MAX_CELLS = 10000 };
 
@@ -48,6 +53,12 @@ const char *ht_pearson(const double *x, const double *y, size_t n,
  * sqrt(chi2 / (n (min(R, C) - 1))). */
 const char *ht_chi2(const double *table, size_t r, size_t c, int yates,
                     ht_result *res);
+
+/* As ht_chi2 without Yates, for a large sparse R x C table given as its NNZ
+ * counted cells (row RI[k], column CJ[k], count COUNT[k]): memory in the
+ * cells counted and the levels, not R x C. */
+const char *ht_chi2_sparse(const size_t *ri, const size_t *cj, const double *count,
+                           size_t nnz, size_t r, size_t c, ht_result *res);
 
 /* Kruskal-Wallis H of N values X in K groups (GROUP[i] in 0..K-1, every
  * group non-empty), tie-corrected, df = k-1, p from chi-square as
@@ -81,7 +92,11 @@ typedef enum {
 } ht_adjust_method;
 
 /* Adjust the M p-values P into ADJ (may alias P) as statsmodels
- * multipletests: fdr_bh, fdr_by, holm, bonferroni, simes-hochberg. */
-void ht_adjust(const double *p, size_t m, ht_adjust_method method, double *adj);
+ * multipletests: fdr_bh, fdr_by, holm, bonferroni, simes-hochberg; REJECT
+ * (NULL: not wanted) as statsmodels decides it at level ALPHA: each sorted
+ * p_(i) against its threshold (i alpha / m for bh, step-up; alpha / (m - i + 1)
+ * for holm, step-down, and hochberg, step-up; alpha / m for bonferroni). */
+void ht_adjust(const double *p, size_t m, ht_adjust_method method, double alpha,
+               double *adj, int *reject);
 
 #endif

@@ -54,21 +54,3 @@ rank_average(const double *x, size_t n, double *ranks)
 	free(it);
 	return ties;
 }
-
-double
-rank_tie_term(const double *x, size_t n)
-{
-	return rank_average(x, n, NULL);
-}
-
-size_t
-rank_distinct(const double *x, size_t n)
-{
-	rank_item *it = rank_sorted(x, n);
-	size_t d = 0;
-	for (size_t i = 0; i < n; i++)
-		if (i == 0 || it[i].v != it[i - 1].v)
-			d++;
-	free(it);
-	return d;
-}

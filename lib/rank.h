@@ -5,16 +5,10 @@
 #include <stddef.h>
 
 /* Rank the N values X (1 = smallest), tied values getting the mean of the
- * ranks they span, into RANKS (N doubles, may not alias X; NULL: no ranks wanted). Returns the tie
- * term sum(t^3 - t) over the groups of t tied values (0 without ties), the
- * quantity the tie corrections of Kruskal-Wallis, Mann-Whitney and Friedman
- * use. */
+ * ranks they span, into RANKS (N doubles, may not alias X; NULL: only the tie
+ * term wanted). Returns the tie term sum(t^3 - t) over the groups of t tied
+ * values (0 without ties), the quantity the tie corrections of
+ * Kruskal-Wallis, Mann-Whitney and Friedman use. */
 double rank_average(const double *x, size_t n, double *ranks);
-
-/* The tie term sum(t^3 - t) of the N values X, without ranking them. */
-double rank_tie_term(const double *x, size_t n);
-
-/* Number of distinct values among the N values X. */
-size_t rank_distinct(const double *x, size_t n);
 
 #endif

@@ -23,6 +23,120 @@ HEADER="$(printf 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 	assert_success
 }
 
+@test "far tails of every p path (t, normal, chi-square, exact U) match mpmath, subnormal p printed" {
+	# make-tails.py: p from mpmath (40 digits) at the statistic scipy gives;
+	# 2e-12 covers the p's own conditioning on a statistic one ulp away
+	# (d ln p / d r ~ 5000 at n = 600, r = .95). GSL's tdist_Q was off by
+	# 1e-8 (n = 50, r = .899), 4e-7 (df 48, t = 20), 5e-7 (df 100, t = 30)
+	# and printed 0 for the subnormal p of T10; GSL's normal tail gave 0 for
+	# the subnormal p of N4.
+	svy test-hypothesis -q --plan "$D/tails-plan.tsv" "$D/tails.tsv" | cut -f1,6,9,10,13 >got.tsv
+	run compare_relative got.tsv "$D/tails-expected.tsv" 2e-12
+	assert_success
+	[ "$(wc -l <got.tsv)" -eq 21 ]
+	for id in T10 N4; do
+		run awk -F'\t' -v id="$id" '$1 == id { found = 1; ok = $5 > 0 && $5 < 2.2250738585072014e-308 }
+			END { exit !(found && ok) }' got.tsv
+		assert_success
+	done
+}
+
+@test "correlations over the whole range of doubles: 1e200, denormals, 1e306, 1e15 + d, mixed (exact r, mpmath p)" {
+	# make-extreme.py: r of the doubles computed exactly; before, 1e200 gave
+	# r = 0 and p = 1, 1e-321 'a column is constant', 1e306 NaN, 1e15 + d
+	# r off in the 4th digit.
+	svy test-hypothesis -q --plan "$D/extreme-plan.tsv" "$D/extreme.tsv" | cut -f1,6,9,10,13 >got.tsv
+	run compare_relative got.tsv "$D/extreme-expected.tsv" 1e-12
+	assert_success
+	[ "$(wc -l <got.tsv)" -eq 11 ]
+	run grep -E -i 'inf|nan|	-0	' got.tsv
+	assert_failure
+}
+
+@test "property: random extreme magnitudes give finite numbers or a named error, never Inf, NaN or -0" {
+	for seed in $(seq 1 12); do
+		awk -v seed="$seed" 'BEGIN {
+			srand(seed); print "x\ty\tz\tg"
+			lo = (seed % 3 == 0) ? -323 : -300; hi = (seed % 2) ? 307 : 10
+			for (i = 0; i < 30; i++) {
+				for (c = 0; c < 3; c++) {
+					e = int(lo + rand() * (hi - lo)); m = 1 + rand() * 0.7
+					printf "%s%.6ge%d\t", (rand() < 0.3 ? "-" : ""), m, e
+				}
+				print (rand() < 0.5 ? "a" : "b")
+			}
+		}' >r.tsv
+		printf 'id\ttest\tvariables\toptions\nP\tpearson\tx y\t\nS\tspearman\ty z\t\nK\tkruskal\tx\t-g g\nM\tmannwhitney\tz\t-g g --groups a,b\nF\tfriedman\tx y z\t\nW\tkruskal\tx y z\t--wide\n' >plan.tsv
+		run --separate-stderr svy test-hypothesis -q --plan plan.tsv r.tsv
+		if [ "$status" -eq 0 ]; then
+			[ "${#lines[@]}" -eq 7 ] || fail "seed $seed: ${#lines[@]} lines"
+			run grep -E -i '(^|\t)(-?inf|nan|-0)(\t|$)' <<<"$output"
+			assert_failure
+		else
+			[ "$status" -eq 1 ] || fail "seed $seed: status $status"
+			[[ "$stderr" == svy-test-hypothesis:* ]] || fail "seed $seed: $stderr"
+		fi
+	done
+}
+
+@test "no silent surprises: identical values under exact U, thousands of levels, level order" {
+	printf 'v\tg\n1\ta\n1\ta\n1\tb\n1\tb\n' >in.tsv
+	for m in exact asymptotic auto; do
+		run svy test-hypothesis -q mannwhitney v -g g --groups a,b -m "$m" in.tsv
+		assert_failure 1
+		assert_output "svy-test-hypothesis: mannwhitney: all values are identical"
+	done
+	# 20,000 levels in each column: a named error at once, not a 3 GB table
+	awk 'BEGIN { print "v\ta\tb"; for (i = 1; i <= 20000; i++) print i "\ta" i "\tb" i }' >many.tsv
+	run svy test-hypothesis -q chi2 a b many.tsv
+	assert_failure 1
+	assert_output "svy-test-hypothesis: chi2: column 'a' has 20000 levels (limit 1000, --max-levels)"
+	run svy test-hypothesis -q kruskal v -g b many.tsv
+	assert_failure 1
+	assert_output "svy-test-hypothesis: kruskal: column 'b' has 20000 levels (limit 1000, --max-levels)"
+	# raised, the table is the levels present: 1500 x 3
+	awk 'BEGIN { print "a\tb"; for (i = 1; i <= 3000; i++) print "a" (i % 1500) "\t" (i % 3) }' >some.tsv
+	run svy test-hypothesis -q chi2 a b some.tsv
+	assert_failure 1
+	assert_output "svy-test-hypothesis: chi2: column 'a' has 1500 levels (limit 1000, --max-levels)"
+	run --separate-stderr svy test-hypothesis -q --no-header chi2 a b --max-levels 1500 some.tsv
+	assert_success
+	[ "$(cut -f6,7,9 <<<"$output")" = "$(printf '3000\t1500x3\t2998')" ]
+	# kruskal groups: numbers by value, then text (as tally)
+	printf 'v\tg\n1\t10\n2\t10\n3\t9\n4\t9\n5\tx\n6\tx\n7\t-1\n8\t-1\n' >lv.tsv
+	run --separate-stderr svy test-hypothesis -q --no-header kruskal v --by g lv.tsv
+	assert_success
+	[ "$(cut -f7,8 <<<"$output")" = "$(printf -- '-1,9,10,x\t2,2,2,2')" ]
+}
+
+@test "a 2100 x 2050 table (4.3 million cells, 6000 counted) is held by its cells: scipy's chi2, V and small-count note" {
+	run --separate-stderr svy test-hypothesis --no-header chi2 a b --max-levels 3000 "$D/levels.tsv"
+	assert_success
+	small=$(sed -n 's/^svy-test-hypothesis: chi2: \([0-9]*\) of 4305000 expected counts are below 5.*/\1/p' <<<"$stderr")
+	{ printf 'n\tgroups\tdf\tstatistic\tp\teffect_size\tsmall\n'
+	  printf '%s\t%s\n' "$(cut -f6,7,9,10,13,16 <<<"$output")" "$small"; } >got.tsv
+	run compare_relative got.tsv "$D/levels-expected.tsv" 1e-9
+	assert_success
+}
+
+@test "the grammar: data as a trailing FILE, -i or stdin; -g/--by; -m/--method" {
+	want=$(svy test-hypothesis -q mannwhitney x --by g --groups a,b --method asymptotic -i "$D/small.tsv")
+	[ "$(svy test-hypothesis -q mannwhitney x -g g --groups a,b -m asymptotic "$D/small.tsv")" = "$want" ]
+	[ "$(svy test-hypothesis -q mannwhitney x -g g --groups a,b -m asymptotic <"$D/small.tsv")" = "$want" ]
+	[ "$(svy test-hypothesis -q mannwhitney x -g g --groups a,b -m asymptotic - <"$D/small.tsv")" = "$want" ]
+	# friedman and kruskal --wide take any number of columns: the last
+	# operand is the data when it names a file
+	want=$(svy test-hypothesis -q friedman w1 w2 w3 -i "$D/small.tsv")
+	[ "$(svy test-hypothesis -q friedman w1 w2 w3 "$D/small.tsv")" = "$want" ]
+	[ "$(svy test-hypothesis -q friedman 'w*' "$D/small.tsv")" = "$want" ]
+	[ "$(svy test-hypothesis -q kruskal --wide 'w*' "$D/small.tsv")" = "$(svy test-hypothesis -q kruskal --wide 'w*' <"$D/small.tsv")" ]
+	run svy test-hypothesis -q kruskal x -g g --min-group ' 2' "$D/small.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-test-hypothesis: option '--min-group': ' 2' is not a whole number from 1 to 1000000"
+	want=$(svy test-hypothesis -q --plan "$D/small-plan.tsv" -i "$D/small.tsv")
+	[ "$(svy test-hypothesis -q --plan "$D/small-plan.tsv" "$D/small.tsv")" = "$want" ]
+}
+
 @test "each plan line run on the command line gives the same row" {
 	for data in study small; do
 		# (read with IFS=TAB would merge the empty family fields)
@@ -93,10 +207,14 @@ HEADER="$(printf 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 	[[ "${lines[1]}" == $'A\t\tspearman\tx,y\t\t4\t'* ]]
 }
 
-@test "chi2 warns about expected counts below 5, with the count and the smallest" {
-	run --separate-stderr svy test-hypothesis -q --id Q chi2 g sparse -i "$D/small.tsv"
+@test "chi2 notes expected counts below 5, with the count and the smallest; -q silences the note" {
+	run --separate-stderr svy test-hypothesis --id Q chi2 g sparse -i "$D/small.tsv"
 	assert_success
-	[ "$stderr" = "svy-test-hypothesis: Q (chi2): 9 of 9 expected counts are below 5 (smallest 0.556): the chi-square approximation may be poor" ]
+	[ "${stderr_lines[1]}" = "svy-test-hypothesis: Q (chi2): 9 of 9 expected counts are below 5 (smallest 0.556): the chi-square approximation may be poor" ]
+	run --separate-stderr svy test-hypothesis -q --id Q chi2 g sparse "$D/small.tsv"
+	assert_success
+	[ "$stderr" = "" ]
+	[ "${#lines[@]}" -eq 2 ]
 }
 
 @test "Yates only when df = 1; --no-yates turns it off" {
@@ -200,8 +318,8 @@ spearman x nope|svy-test-hypothesis: in.tsv: no column 'nope'; the columns are '
 |svy-test-hypothesis: no test given (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
 ttest x y|svy-test-hypothesis: unknown test 'ttest' (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
 spearman x|svy-test-hypothesis: spearman takes 2 variables, the names match 1 columns
-spearman x y g|svy-test-hypothesis: spearman takes 2 variables, got 3
-spearman x y --alternative bigger|svy-test-hypothesis: --alternative 'bigger': use two-sided, less or greater
+spearman x y g|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'g', not both
+spearman x y --alternative bigger|svy-test-hypothesis: option '--alternative': 'bigger' is not one of: two-sided, less, greater
 spearman x y --no-yates|svy-test-hypothesis: --no-yates applies to chi2, not spearman
 chi2 x y --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson and mannwhitney, not chi2
 kruskal x|svy-test-hypothesis: kruskal takes VALUE --by GROUP, or --wide COL...
@@ -209,10 +327,14 @@ kruskal x --wide|svy-test-hypothesis: kruskal --wide needs 2 or more columns, go
 mannwhitney x --by g|svy-test-hypothesis: mannwhitney takes VALUE --by GROUP --groups A,B
 mannwhitney x --by g --groups a|svy-test-hypothesis: --groups 'a': give two different levels A,B
 mannwhitney x --by g --groups a,a|svy-test-hypothesis: --groups 'a,a': give two different levels A,B
-mannwhitney x --by g --groups a,b --method fast|svy-test-hypothesis: --method 'fast': use auto, exact or asymptotic
+mannwhitney x -g g --groups a,b -m fast|svy-test-hypothesis: option '--method': 'fast' is not one of: auto, exact, asymptotic
 friedman x y|svy-test-hypothesis: friedman needs 3 or more columns, got 2
 spearman x y --where g|svy-test-hypothesis: --where 'g': give COLUMN=VALUE,...
 spearman x y --digits 0|svy-test-hypothesis: option '--digits': '0' is not a whole number from 1 to 17
+kruskal x -g g --min-group +2|svy-test-hypothesis: option '--min-group': '+2' is not a whole number from 1 to 1000000
+kruskal x -g g --max-levels 1|svy-test-hypothesis: option '--max-levels': '1' is not a whole number from 2 to 100000000
+spearman x y --max-levels 5|svy-test-hypothesis: --max-levels applies to chi2 and kruskal, not spearman
+spearman x y extra.tsv|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'extra.tsv', not both
 EOF_CASES
 }
 
@@ -225,10 +347,14 @@ EOF_CASES
 
 @test "auto falls back to the normal approximation when exact is due but too large; exact on ties notes it" {
 	awk 'BEGIN { print "v\tg"; for (i = 1; i <= 2006; i++) print i "\t" (i <= 5 ? "a" : "b") }' >in.tsv
-	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups a,b -i in.tsv
+	run --separate-stderr svy test-hypothesis --no-header mannwhitney v --by g --groups a,b -i in.tsv
 	assert_success
 	[ "$(cut -f15 <<<"$output")" = "asymptotic+continuity" ]
-	[ "$stderr" = "svy-test-hypothesis: mannwhitney: n1 * n2 = 10005 is too large for the exact distribution (at most 10000): normal approximation used" ]
+	[ "${stderr_lines[1]}" = "svy-test-hypothesis: mannwhitney: n1 * n2 = 10005 is too large for the exact distribution (at most 10000): normal approximation used" ]
+	# a note (the method column shows it): -q silences it
+	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups a,b -i in.tsv
+	[ "$stderr" = "" ]
+	# a warning (nothing in the row shows it): -q does not
 	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney y --by g --groups a,b --method exact -i "$D/small.tsv"
 	assert_success
 	[ "$stderr" = "svy-test-hypothesis: mannwhitney: the data have ties; the exact p ignores them, as scipy's does" ]
@@ -245,7 +371,10 @@ EOF_CASES
 B\tspearman\tx c\t|svy-test-hypothesis: plan.tsv:3: B (spearman): column 'c' is constant (every value is 5)
 B\tspearman\tx y\t--bogus|svy-test-hypothesis: plan.tsv:3: B (spearman): unknown option or missing argument in '--bogus'
 B\tspearman\tx y\t--digits 3|svy-test-hypothesis: plan.tsv:3: B (spearman): option '--digits' belongs on the command line, not in a plan
-B\tspearman\tx nope\t|svy-test-hypothesis: plan.tsv:3: B (spearman): in.tsv: no column 'nope'
+B\tspearman\tx nope\t|svy-test-hypothesis: plan.tsv:3: B (spearman): in.tsv: no column 'nope'; the columns are 'x', 'y', 'c'
+B\tkruskal\tx\t--by nope|svy-test-hypothesis: plan.tsv:3: B (kruskal): in.tsv: no column 'nope'; the columns are 'x', 'y', 'c'
+B\tmannwhitney\tx\t-g c --groups 5,6 -m fast|svy-test-hypothesis: plan.tsv:3: B (mannwhitney): option '--method': 'fast' is not one of: auto, exact, asymptotic
+B\tkruskal\tx\t-g c --min-group +2|svy-test-hypothesis: plan.tsv:3: B (kruskal): option '--min-group': '+2' is not a whole number from 1 to 1000000
 B\tspearman\tx "y\t|svy-test-hypothesis: plan.tsv:3: unbalanced quote in 'x "y'
 B\tttest\tx y\t|svy-test-hypothesis: plan.tsv:3: unknown test 'ttest' (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
 \tspearman\tx y\t|svy-test-hypothesis: plan.tsv:3: column 'id': missing hypothesis id
@@ -259,7 +388,7 @@ EOF_CASES
 	assert_line --index 0 "svy-test-hypothesis: --plan runs the plan's tests: no test on the command line"
 	run svy test-hypothesis --plan - <plan.tsv
 	assert_failure 2
-	assert_line --index 0 "svy-test-hypothesis: --plan - reads the plan from standard input: give the data with --input FILE"
+	assert_line --index 0 "svy-test-hypothesis: --plan - reads the plan from standard input: give the data as FILE or with --input FILE"
 	run svy test-hypothesis --plan plan.tsv --alternative less -i in.tsv
 	assert_failure 2
 	assert_line --index 0 "svy-test-hypothesis: with --plan, test options go in the plan's 'options' column"
@@ -272,10 +401,18 @@ EOF_CASES
 	[ ! -s out.tsv ]
 }
 
+@test "README's defaults tables, the man page and --help say the same about mannwhitney auto (the n1 n2 cap)" {
+	grep -F '| `mannwhitney` |' "$SVY_ROOT/README.md" | grep -F 'no ties and n1·n2 ≤ 10,000'
+	grep -F '| mannwhitney |' "$SVY_ROOT/README.md" | grep -F 'no ties and n1 n2 <= 10000'
+	grep -F 'most 8 values, there are no ties, and n1 * n2 <= 10000' "$SVY_ROOT/man/svy-test-hypothesis.1"
+	run bash -c "'$BIN/test-hypothesis' --help | tr -s ' \n' ' '"
+	assert_output --partial "a group has <= 8 values, there are no ties and n1 n2 <= 10000"
+}
+
 @test "--help and --version" {
 	run svy test-hypothesis --help
 	assert_success
-	assert_line --index 0 "usage: svy-test-hypothesis [OPTION]... TEST VARIABLE... [< DATA]"
+	assert_line --index 0 "usage: svy-test-hypothesis [OPTION]... TEST VARIABLE... [DATA]"
 	run svy test-hypothesis --version
 	assert_output "svy-test-hypothesis (svy) $(cat "$SVY_ROOT/VERSION")"
 }

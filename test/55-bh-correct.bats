@@ -33,6 +33,19 @@ same_as_statsmodels() {
 	done
 }
 
+@test "reject as statsmodels decides it, at the exact floating-point boundaries (p = 0.037500000000000006, m = 4)" {
+	# make-boundary.py: each method's thresholds, one ulp above and below;
+	# p_adj <= alpha (the old rule) rejected neither the issue's third p
+	# (p_adj 0.05000000000000001) nor the by / holm / bonferroni boundaries.
+	for m in bh by holm bonferroni hochberg; do
+		svy bh-correct -q -m "$m" "$D/boundary.tsv" >got.tsv
+		run same_as_statsmodels got.tsv "$D/boundary.$m.tsv"
+		assert_success
+	done
+	svy bh-correct -q "$D/boundary.tsv" | grep '^issue' | cut -f4 | tr '\n' ' ' >got.txt
+	[ "$(cat got.txt)" = "1 1 1 0 " ]
+}
+
 @test "bh is the default; the summary line counts families, rejections and empty p" {
 	run --separate-stderr svy bh-correct "$D/tests.tsv"
 	assert_success
@@ -81,6 +94,16 @@ same_as_statsmodels() {
 	assert_output "$(printf 'family\tnote\tp\tp_adj\treject\nA\ta\\\\tb\\\\\\\\c\t0.5\t0.5\t0')"
 }
 
+@test "-0 is 0, a tiny p is a number, 0e5 is 0; input as FILE, -i FILE or stdin" {
+	printf 'p\n-0\n4e-300\n0e5\n-0.0\n' >in.tsv
+	run --separate-stderr svy bh-correct -q in.tsv
+	assert_success
+	assert_output "$(printf 'p\tp_adj\treject\n-0\t0\t1\n4e-300\t4e-300\t1\n0e5\t0\t1\n-0.0\t0\t1')"
+	[ "$(svy bh-correct -q -i in.tsv)" = "$output" ]
+	[ "$(svy bh-correct -q <in.tsv)" = "$output" ]
+	[ "$(svy bh-correct -q - <in.tsv)" = "$output" ]
+}
+
 @test "header only: the header with the two new columns" {
 	printf 'family\tp\n' >in.tsv
 	run --separate-stderr svy bh-correct in.tsv
@@ -101,6 +124,9 @@ family\tp\nA\t-0.1\n|svy-bh-correct: in.tsv:2: column 'p': a p-value must lie in
 family\tp\nA\tabc\n|svy-bh-correct: in.tsv:2: column 'p': not a number (got 'abc')
 family\tp\nA\tnan\n|svy-bh-correct: in.tsv:2: column 'p': not a finite number (got 'nan')
 family\tp\nA\tInf\n|svy-bh-correct: in.tsv:2: column 'p': not a finite number (got 'Inf')
+family\tp\nA\t1e-400\n|svy-bh-correct: in.tsv:2: column 'p': number out of range: below the smallest double (got '1e-400')
+family\tp\nA\t0.5\nA\t-1e-400\n|svy-bh-correct: in.tsv:3: column 'p': number out of range: below the smallest double (got '-1e-400')
+family\tp\nA\t1e999\n|svy-bh-correct: in.tsv:2: column 'p': number out of range (got '1e999')
 family\tp\nA\n|svy-bh-correct: in.tsv:2: row has 1 field, header has 2
 p\tp\n0.1\t0.2\n|svy-bh-correct: in.tsv:1: column 'p': header has this name twice (fields 1 and 2)
 p\tp_adj\n0.1\t0.2\n|svy-bh-correct: in.tsv:1: column 'p_adj': the input already has this column: the output would hold it twice
@@ -117,7 +143,8 @@ EOF_CASES
 	done <<'EOF_CASES'
 |svy-bh-correct: in.tsv: no column 'p'; the columns are 'family', 'pv'
 --p-column pv --family-column fam|svy-bh-correct: in.tsv: no column 'fam'; the columns are 'family', 'pv'
---method fdr|svy-bh-correct: --method 'fdr': use bh, by, holm, bonferroni or hochberg
+--method fdr|svy-bh-correct: option '--method': 'fdr' is not one of: bh, by, holm, bonferroni, hochberg
+-i in.tsv|svy-bh-correct: give the input once: -i 'in.tsv' or the operand 'in.tsv', not both
 --alpha 2|svy-bh-correct: option '--alpha': '2' is not a number from 0 to 1
 --digits 40|svy-bh-correct: option '--digits': '40' is not a whole number from 1 to 17
 EOF_CASES

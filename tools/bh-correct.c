@@ -16,15 +16,17 @@ static void
 usage(void)
 {
 	printf("usage: %s [OPTION]... [FILE]\n"
-	       "Append the adjusted p-value 'p_adj' and 'reject' (1 when p_adj <= alpha, else\n"
-	       "0) to rows of test results, adjusting within each hypothesis family; the\n"
-	       "rows keep their order. Reads TSV from FILE or standard input.\n"
+	       "Append the adjusted p-value 'p_adj' and 'reject' (1 or 0, as statsmodels\n"
+	       "decides it: each sorted p against its threshold, e.g. i alpha / m for bh)\n"
+	       "to rows of test results, adjusting within each hypothesis family; the\n"
+	       "rows keep their order. Reads TSV from FILE, -i FILE or standard input.\n"
 	       "\n"
 	       "  -m, --method M        bh (Benjamini-Hochberg, the default), by\n"
 	       "                        (Benjamini-Yekutieli), holm, bonferroni or hochberg;\n"
 	       "                        as statsmodels' multipletests fdr_bh, fdr_by, holm,\n"
 	       "                        bonferroni, simes-hochberg\n"
 	       "  -a, --alpha A         level for 'reject' (default 0.05)\n"
+	       "  -i, --input FILE      read FILE (default: the operand, or standard input)\n"
 	       "      --p-column NAME   column of the p-values (default p)\n"
 	       "      --family-column NAME\n"
 	       "                        column naming the family (default family; without\n"
@@ -46,8 +48,8 @@ typedef struct {
 	char *line;		/* the row as read, fields still escaped */
 	size_t len;
 	size_t family;		/* index into the family names */
-	double p;
-	int has_p;
+	double p, adj;
+	int has_p, reject;
 } row;
 
 /* The row's fields joined by TABs, as read (escaped). */
@@ -69,8 +71,15 @@ raw_row(const tsv_reader *r, size_t *len)
 	return s;
 }
 
-int
-main(int argc, char **argv)
+typedef struct {
+	const char *pname, *fname, *mname, *input;
+	ht_adjust_method method;
+	double alpha;
+	int quiet, fname_given;
+} options;
+
+static void
+parse_options(int argc, char **argv, options *o)
 {
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_FAMILY_COLUMN,
 	       OPT_P_COLUMN };
@@ -79,6 +88,7 @@ main(int argc, char **argv)
 		{"digits", required_argument, NULL, OPT_DIGITS},
 		{"family-column", required_argument, NULL, OPT_FAMILY_COLUMN},
 		{"help", no_argument, NULL, OPT_HELP},
+		{"input", required_argument, NULL, 'i'},
 		{"method", required_argument, NULL, 'm'},
 		{"output", required_argument, NULL, 'o'},
 		{"p-column", required_argument, NULL, OPT_P_COLUMN},
@@ -86,84 +96,80 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	static const struct {
-		const char *name;
-		ht_adjust_method method;
-	} methods[] = {
-		{"bh", HT_ADJ_BH}, {"by", HT_ADJ_BY}, {"holm", HT_ADJ_HOLM},
-		{"bonferroni", HT_ADJ_BONFERRONI}, {"hochberg", HT_ADJ_HOCHBERG},
-	};
-	const char *pname = "p", *fname = "family", *mname = "bh";
-	ht_adjust_method method = HT_ADJ_BH;
-	double alpha = 0.05;
-	int quiet = 0, c, fname_given = 0;
-
-	err_init("bh-correct");
-	while ((c = getopt_long(argc, argv, ":o:a:m:q", longopts, NULL)) != -1) {
+	/* in ht_adjust_method's order */
+	static const char *const methods[] = {"bh", "by", "holm", "bonferroni", "hochberg", NULL};
+	int c;
+	while ((c = getopt_long(argc, argv, ":a:i:m:o:q", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'a': alpha = opt_double(optarg, 0, 1, "--alpha"); break;
-		case 'm': {
-			size_t k;
-			for (k = 0; k < sizeof methods / sizeof *methods; k++)
-				if (strcmp(optarg, methods[k].name) == 0)
-					break;
-			if (k == sizeof methods / sizeof *methods)
-				die_usage("--method '%s': use bh, by, holm, bonferroni or hochberg",
-				          optarg);
-			method = methods[k].method;
-			mname = methods[k].name;
+		case 'a': o->alpha = opt_double(optarg, 0, 1, "--alpha"); break;
+		case 'i': o->input = optarg; break;
+		case 'm':
+			o->method = (ht_adjust_method)opt_word(optarg, methods, "--method");
+			o->mname = methods[o->method];
 			break;
-		}
-		case 'q': quiet = 1; break;
-		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
-		case OPT_FAMILY_COLUMN: fname = optarg; fname_given = 1; break;
-		case OPT_P_COLUMN: pname = optarg; break;
+		case 'q': o->quiet = 1; break;
+		case OPT_DIGITS: opt_digits(optarg); break;
+		case OPT_FAMILY_COLUMN: o->fname = optarg; o->fname_given = 1; break;
+		case OPT_P_COLUMN: o->pname = optarg; break;
 		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
 		}
 	}
-	if (argc - optind > 1)
-		die_usage("too many arguments: one input file at most");
+}
 
-	const char *path = optind < argc ? argv[optind] : "-";
-	FILE *in = tsv_fopen_in(path);
-	tsv_reader r;
-	tsv_open(&r, in, strcmp(path, "-") == 0 ? "<stdin>" : path);
-	size_t pcol = cols_require(&r, pname);
-	long fcol = fname_given ? (long)cols_require(&r, fname) : cols_find(&r, fname);
-	for (size_t i = 0; i < r.ncols; i++)
-		if (strcmp(r.header[i], "p_adj") == 0 || strcmp(r.header[i], "reject") == 0)
-			die_at(r.name, 1, r.header[i], NULL,
-			       "the input already has this column: the output would hold it twice");
+/* The p of the current row into *P (0 when it has none). A p must be a
+ * number in [0, 1]; one that underflows to 0 (1e-400) is an error, not 0,
+ * and -0 is 0. */
+static int
+read_p(tsv_reader *r, size_t pcol, double *p)
+{
+	if (!tsv_number(r, pcol, p))
+		return 0;
+	const char *s = tsv_get(r, pcol);
+	size_t mantissa = strcspn(s, "eE");
+	if (*p == 0 && strcspn(s, "123456789") < mantissa)
+		die_at(r->name, r->lineno, r->header[pcol], s,
+		       "number out of range: below the smallest double");
+	if (!(*p >= 0 && *p <= 1))
+		die_at(r->name, r->lineno, r->header[pcol], s, "a p-value must lie in [0, 1]");
+	*p += 0.0;	/* -0 is 0 */
+	return 1;
+}
 
+/* Read every row; each row's family as an index into *FAM. */
+static row *
+read_rows(tsv_reader *r, size_t pcol, long fcol, size_t *nrows, char ***fam, size_t *nfam)
+{
 	row *rows = NULL;
-	size_t nrows = 0, cap = 0;
-	char **fam = NULL;
-	size_t nfam = 0, famcap = 0;
-	while (tsv_next(&r)) {
-		rows = xgrow(rows, &cap, nrows + 1, sizeof *rows);
-		row *w = &rows[nrows++];
-		w->line = raw_row(&r, &w->len);
-		w->has_p = tsv_number(&r, pcol, &w->p);
-		if (w->has_p && !(w->p >= 0 && w->p <= 1))
-			die_at(r.name, r.lineno, r.header[pcol], tsv_get(&r, pcol),
-			       "a p-value must lie in [0, 1]");
-		const char *f = fcol >= 0 ? tsv_get(&r, (size_t)fcol) : "";
+	size_t cap = 0, famcap = 0;
+	*nrows = 0;
+	while (tsv_next(r)) {
+		rows = xgrow(rows, &cap, *nrows + 1, sizeof *rows);
+		row *w = &rows[(*nrows)++];
+		w->line = raw_row(r, &w->len);
+		w->has_p = read_p(r, pcol, &w->p);
+		const char *f = fcol >= 0 ? tsv_get(r, (size_t)fcol) : "";
 		size_t k;
-		for (k = 0; k < nfam; k++)
-			if (strcmp(fam[k], f) == 0)
+		for (k = 0; k < *nfam; k++)
+			if (strcmp((*fam)[k], f) == 0)
 				break;
-		if (k == nfam) {
-			fam = xgrow(fam, &famcap, nfam + 1, sizeof *fam);
-			fam[nfam++] = xstrdup(f);
+		if (k == *nfam) {
+			*fam = xgrow(*fam, &famcap, *nfam + 1, sizeof **fam);
+			(*fam)[(*nfam)++] = xstrdup(f);
 		}
 		w->family = k;
 	}
+	return rows;
+}
 
-	/* Adjust each family's present p-values together. */
-	double *adj = xmalloc((nrows + 1) * sizeof *adj), *ps = xmalloc((nrows + 1) * sizeof *ps);
+/* Adjust each family's present p-values together; returns how many. */
+static size_t
+adjust(row *rows, size_t nrows, size_t nfam, const options *o)
+{
+	double *ps = xmalloc((nrows + 1) * sizeof *ps);
+	int *rej = xmalloc((nrows + 1) * sizeof *rej);
 	size_t *idx = xmalloc((nrows + 1) * sizeof *idx), tested = 0;
 	for (size_t k = 0; k < nfam; k++) {
 		size_t m = 0;
@@ -172,11 +178,41 @@ main(int argc, char **argv)
 				idx[m] = i;
 				ps[m++] = rows[i].p;
 			}
-		ht_adjust(ps, m, method, ps);
-		for (size_t j = 0; j < m; j++)
-			adj[idx[j]] = ps[j];
+		ht_adjust(ps, m, o->method, o->alpha, ps, rej);
+		for (size_t j = 0; j < m; j++) {
+			rows[idx[j]].adj = ps[j];
+			rows[idx[j]].reject = rej[j];
+		}
 		tested += m;
 	}
+	free(ps);
+	free(rej);
+	free(idx);
+	return tested;
+}
+
+int
+main(int argc, char **argv)
+{
+	options o = {.pname = "p", .fname = "family", .mname = "bh", .method = HT_ADJ_BH,
+	             .alpha = 0.05};
+	err_init("bh-correct");
+	parse_options(argc, argv, &o);
+	const char *name;
+	FILE *in = opt_input(o.input, argc, argv, optind, &name);
+	tsv_reader r;
+	tsv_open(&r, in, name);
+	size_t pcol = cols_require(&r, o.pname);
+	long fcol = o.fname_given ? (long)cols_require(&r, o.fname) : cols_find(&r, o.fname);
+	for (size_t i = 0; i < r.ncols; i++)
+		if (strcmp(r.header[i], "p_adj") == 0 || strcmp(r.header[i], "reject") == 0)
+			die_at(r.name, 1, r.header[i], NULL,
+			       "the input already has this column: the output would hold it twice");
+
+	size_t nrows, nfam = 0;
+	char **fam = NULL;
+	row *rows = read_rows(&r, pcol, fcol, &nrows, &fam, &nfam);
+	size_t tested = adjust(rows, nrows, nfam, &o);
 
 	tsv_writer out;
 	tsvw_init(&out, stdout, "<stdout>");
@@ -188,10 +224,9 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < nrows; i++) {
 		tsvw_raw(&out, rows[i].line, rows[i].len);
 		if (rows[i].has_p) {
-			int rej = adj[i] <= alpha;
-			rejected += (size_t)rej;
-			tsvw_num(&out, adj[i]);
-			tsvw_int(&out, rej);
+			rejected += (size_t)rows[i].reject;
+			tsvw_num(&out, rows[i].adj);
+			tsvw_int(&out, rows[i].reject);
 		} else {
 			tsvw_str(&out, "");
 			tsvw_str(&out, "");
@@ -199,13 +234,13 @@ main(int argc, char **argv)
 		tsvw_end(&out);
 	}
 	close_stdout();
-	if (!quiet) {
+	if (!o.quiet) {
 		char a[NUM_BUFSIZE];
 		int d = num_digits;
 		num_digits = 0;
 		warn("%zu rows, %zu p-values in %zu famil%s adjusted (%s), %zu rejected at "
 		     "alpha %s, %zu without p", nrows, tested, nfam, nfam == 1 ? "y" : "ies",
-		     mname, rejected, num_format(a, alpha), nrows - tested);
+		     o.mname, rejected, num_format(a, o.alpha), nrows - tested);
 		num_digits = d;
 	}
 
@@ -215,11 +250,7 @@ main(int argc, char **argv)
 	for (size_t k = 0; k < nfam; k++)
 		free(fam[k]);
 	free(fam);
-	free(adj);
-	free(ps);
-	free(idx);
-	if (in != stdin)
-		fclose(in);
+	opt_close_input(in);
 	tsv_free(&r);
 	return 0;
 }

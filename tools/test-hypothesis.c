@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cols.h"
 #include "cond.h"
@@ -63,10 +64,10 @@ typedef struct {
 	char **vars;		/* column names or globs as given */
 	size_t nvars;
 	char *by, *groups;
-	int wide, yates, continuity, min_group;
+	int wide, yates, continuity, min_group, max_levels;
 	ht_alternative alt;
 	ht_method method;
-	int alt_set, method_set, yates_set, continuity_set, groups_set;
+	int alt_set, method_set, yates_set, continuity_set, groups_set, max_levels_set;
 	where_cond *where;
 	size_t nwhere;
 
@@ -92,8 +93,8 @@ static size_t nrows;
 static void
 usage(void)
 {
-	printf("usage: %s [OPTION]... TEST VARIABLE... [< DATA]\n"
-	       "       %s [OPTION]... --plan FILE [< DATA]\n"
+	printf("usage: %s [OPTION]... TEST VARIABLE... [DATA]\n"
+	       "       %s [OPTION]... --plan FILE [DATA]\n"
 	       "Run a hypothesis test over the columns of a TSV and print one TSV row with\n"
 	       "the test's n, group sizes, df, statistic, p and effect size.\n"
 	       "\n"
@@ -102,31 +103,36 @@ usage(void)
 	       "  pearson X Y                   Pearson's r; df = n-2, p from Student's t\n"
 	       "  chi2 A B                      chi-square test of independence of two\n"
 	       "                                categorical columns; effect: Cramer's V\n"
-	       "  kruskal VALUE --by GROUP      Kruskal-Wallis H, tie-corrected; effect:\n"
+	       "  kruskal VALUE -g GROUP        Kruskal-Wallis H, tie-corrected; effect:\n"
 	       "  kruskal --wide COL...         epsilon squared H/(n-1); --wide: each\n"
 	       "                                column is a group\n"
-	       "  mannwhitney VALUE --by GROUP --groups A,B\n"
+	       "  mannwhitney VALUE -g GROUP --groups A,B\n"
 	       "                                Mann-Whitney U of group A (scipy >= 1.7),\n"
 	       "                                also the smaller U; effect: rank-biserial\n"
 	       "                                correlation 2U/(n1 n2) - 1\n"
 	       "  friedman COL...               Friedman chi-square over 3 or more columns\n"
 	       "                                (complete rows); effect: Kendall's W\n"
-	       "VARIABLES are column names; shell globs (known_attack_*) work too.\n"
+	       "VARIABLES are column names; shell globs (known_attack_*) work too. DATA is\n"
+	       "the last operand when it is one more than the test takes (or, for friedman\n"
+	       "and kruskal --wide, names a file), -i DATA, or standard input.\n"
 	       "\n"
 	       "Test options:\n"
 	       "      --alternative ALT   two-sided (scipy's default), less or greater\n"
 	       "                          (spearman, pearson, mannwhitney)\n"
-	       "      --by GROUP          the grouping column (kruskal, mannwhitney)\n"
+	       "  -g, --by GROUP          the grouping column (kruskal, mannwhitney)\n"
 	       "      --groups A,B        the two levels of GROUP to compare; U is A's\n"
-	       "      --method M          mannwhitney p: auto (scipy's default: exact when\n"
-	       "                          a group has <= 8 values and there are no ties),\n"
-	       "                          exact, or asymptotic (normal, tie-corrected)\n"
+	       "  -m, --method M          mannwhitney p: auto (scipy's default: exact when\n"
+	       "                          a group has <= 8 values, there are no ties and\n"
+	       "                          n1 n2 <= 10000), exact, or asymptotic (normal,\n"
+	       "                          tie-corrected)\n"
 	       "      --no-continuity     mannwhitney asymptotic p without the 1/2\n"
 	       "                          continuity correction (scipy's default has it)\n"
 	       "      --no-yates          chi2 without Yates' correction (scipy applies it\n"
 	       "                          when df = 1, never otherwise)\n"
 	       "      --wide              kruskal: each VARIABLE column is one group\n"
 	       "      --min-group N       smallest group size allowed (default 2)\n"
+	       "      --max-levels N      most levels of a chi2 column or kruskal group\n"
+	       "                          column (default 1000)\n"
 	       "      --where COND        use only rows satisfying COND, as svy filter -w:\n"
 	       "                          COL=V1,V2 (one of), COL!=V, COL>=X, COL= (missing)\n"
 	       "      --where-file COL=FILE  the values one per line in FILE; both repeat\n"
@@ -135,7 +141,7 @@ usage(void)
 	       "      --family NAME       hypothesis family (e.g. RQ1), for bh-correct\n"
 	       "\n"
 	       "Other options:\n"
-	       "  -i, --input FILE        read the data from FILE (default: standard input)\n"
+	       "  -i, --input FILE        read the data from FILE (as the DATA operand)\n"
 	       "  -p, --plan FILE         run every test of a hypotheses TSV (columns id,\n"
 	       "                          test, variables, and optionally family, options,\n"
 	       "                          hypothesis); options as above, in the 'options'\n"
@@ -143,7 +149,8 @@ usage(void)
 	       "                          every test of the plan\n"
 	       "      --no-header         no header row (to append to a file)\n"
 	       "      --digits N          round numbers to N significant digits\n"
-	       "  -q, --quiet             no note per test on standard error\n"
+	       "  -q, --quiet             no notes on standard error (counts, the chi-square\n"
+	       "                          note, the normal fallback); warnings stay\n"
 	       "  -o, --output FILE       write to FILE, complete or not at all\n"
 	       "      --help              show this help and exit\n"
 	       "      --version           show the version and exit\n"
@@ -289,21 +296,22 @@ add_where(entry *e, const char *arg, int from_file, const char *base)
 /* ---- options of a test, from the command line or a plan line ---- */
 
 enum {
-	OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_ALTERNATIVE, OPT_BY, OPT_DIGITS,
-	OPT_FAMILY, OPT_GROUPS, OPT_ID, OPT_METHOD, OPT_MIN_GROUP, OPT_NO_CONTINUITY,
-	OPT_NO_HEADER, OPT_NO_YATES, OPT_WHERE, OPT_WHERE_FILE, OPT_WIDE,
+	OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_ALTERNATIVE, OPT_DIGITS,
+	OPT_FAMILY, OPT_GROUPS, OPT_ID, OPT_MIN_GROUP, OPT_NO_CONTINUITY,
+	OPT_NO_HEADER, OPT_NO_YATES, OPT_WHERE, OPT_WHERE_FILE, OPT_WIDE, OPT_MAX_LEVELS,
 };
 
 static const struct option longopts[] = {
 	{"alternative", required_argument, NULL, OPT_ALTERNATIVE},
-	{"by", required_argument, NULL, OPT_BY},
+	{"by", required_argument, NULL, 'g'},
 	{"digits", required_argument, NULL, OPT_DIGITS},
 	{"family", required_argument, NULL, OPT_FAMILY},
 	{"groups", required_argument, NULL, OPT_GROUPS},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"id", required_argument, NULL, OPT_ID},
 	{"input", required_argument, NULL, 'i'},
-	{"method", required_argument, NULL, OPT_METHOD},
+	{"max-levels", required_argument, NULL, OPT_MAX_LEVELS},
+	{"method", required_argument, NULL, 'm'},
 	{"min-group", required_argument, NULL, OPT_MIN_GROUP},
 	{"no-continuity", no_argument, NULL, OPT_NO_CONTINUITY},
 	{"no-header", no_argument, NULL, OPT_NO_HEADER},
@@ -332,6 +340,7 @@ entry_defaults(entry *e)
 	e->yates = 1;
 	e->continuity = 1;
 	e->min_group = 2;
+	e->max_levels = 1000;
 	e->alt = HT_TWO_SIDED;
 	e->method = HT_AUTO;
 }
@@ -345,7 +354,16 @@ test_by_name(const char *s)
 	return T_NONE;
 }
 
-/* The first operand names the test, the others are its variables. */
+static void
+push_var(entry *e, const char *arg)
+{
+	e->vars = xrealloc(e->vars, (e->nvars + 1) * sizeof *e->vars);
+	e->vars[e->nvars++] = xstrdup(arg);
+}
+
+/* The first operand names the test, the others are its variables. (On the
+ * command line the operands are kept as given, push_var, until the options
+ * are known: they may be the data FILE; see operands().) */
 static void
 add_operand(entry *e, const char *arg)
 {
@@ -356,8 +374,42 @@ add_operand(entry *e, const char *arg)
 			           "mannwhitney, friedman)", arg);
 		return;
 	}
-	e->vars = xrealloc(e->vars, (e->nvars + 1) * sizeof *e->vars);
-	e->vars[e->nvars++] = xstrdup(arg);
+	push_var(e, arg);
+}
+
+/* Option values with lib/opt's wording; in a plan, the error names the
+ * plan's line. */
+static int
+entry_word(const entry *e, const char *s, const char *const *choices, const char *option)
+{
+	if (!e->line)
+		return opt_word(s, choices, option);
+	int i = opt_choice(s, choices);
+	if (i < 0) {
+		char list[256] = "";
+		size_t len = 0;
+		for (int k = 0; choices[k]; k++)
+			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+			                        k ? ", " : "", choices[k]);
+		entry_fail(e, 1, "option '%s': '%s' is not one of: %s", option, s, list);
+	}
+	return i;
+}
+
+static long
+entry_long(const entry *e, const char *s, long min, long max, const char *option)
+{
+	if (!e->line)
+		return opt_long(s, min, max, option);
+	/* as opt_long: digits only, no blank or '+' */
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	int shaped = (*s >= '0' && *s <= '9') || (*s == '-' && s[1] >= '0' && s[1] <= '9');
+	if (!shaped || *end || errno == ERANGE || v < min || v > max)
+		entry_fail(e, 1, "option '%s': '%s' is not a whole number from %ld to %ld",
+		           option, s, min, max);
+	return v;
 }
 
 /* Parse ARGV (ARGV[0] ignored) into E. G is NULL for a plan line, where only
@@ -369,16 +421,16 @@ parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
 	optind = 0;
 	for (;;) {
 		li = -1;
-		c = getopt_long(argc, argv, g ? "+:i:o:p:q" : "+:", longopts, &li);
+		c = getopt_long(argc, argv, g ? "+:g:i:m:o:p:q" : "+:g:m:", longopts, &li);
 		if (c == -1) {
 			if (optind >= argc)
 				break;
 			if (strcmp(argv[optind - 1], "--") == 0) {
 				while (optind < argc)
-					add_operand(e, argv[optind++]);
+					(g ? push_var : add_operand)(e, argv[optind++]);
 				break;
 			}
-			add_operand(e, argv[optind++]);
+			(g ? push_var : add_operand)(e, argv[optind++]);
 			continue;
 		}
 		if (!g && (c == 'i' || c == 'o' || c == 'p' || c == 'q' || c == OPT_DIGITS ||
@@ -393,39 +445,30 @@ parse_args(entry *e, int argc, char **argv, globals *g, const char *base)
 		{
 			/* in ht_alternative's order */
 			static const char *const alts[] = {"two-sided", "less", "greater", NULL};
-			int a = opt_choice(optarg, alts);
-			if (a < 0)
-				entry_fail(e, 1, "--alternative '%s': use two-sided, less or greater",
-				           optarg);
-			e->alt = (ht_alternative)a;
+			e->alt = (ht_alternative)entry_word(e, optarg, alts, "--alternative");
 			e->alt_set = 1;
 			break;
 		}
-		case OPT_BY: free(e->by); e->by = xstrdup(optarg); break;
+		case 'g': free(e->by); e->by = xstrdup(optarg); break;
 		case OPT_DIGITS: num_digits = (int)opt_long(optarg, 1, 17, "--digits"); break;
 		case OPT_FAMILY: free(e->family); e->family = xstrdup(optarg); break;
 		case OPT_GROUPS: free(e->groups); e->groups = xstrdup(optarg); e->groups_set = 1; break;
 		case OPT_ID: free(e->id); e->id = xstrdup(optarg); break;
-		case OPT_METHOD:
+		case 'm':
 		{
 			/* in ht_method's order */
 			static const char *const methods[] = {"auto", "exact", "asymptotic", NULL};
-			int m = opt_choice(optarg, methods);
-			if (m < 0)
-				entry_fail(e, 1, "--method '%s': use auto, exact or asymptotic", optarg);
-			e->method = (ht_method)m;
+			e->method = (ht_method)entry_word(e, optarg, methods, "--method");
 			e->method_set = 1;
 			break;
 		}
-		case OPT_MIN_GROUP: {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || v < 1 || v > 1000000)
-				entry_fail(e, 1, "--min-group '%s': a whole number from 1 to 1000000",
-				           optarg);
-			e->min_group = (int)v;
+		case OPT_MIN_GROUP:
+			e->min_group = (int)entry_long(e, optarg, 1, 1000000, "--min-group");
 			break;
-		}
+		case OPT_MAX_LEVELS:
+			e->max_levels = (int)entry_long(e, optarg, 2, 100000000, "--max-levels");
+			e->max_levels_set = 1;
+			break;
 		case OPT_NO_CONTINUITY: e->continuity = 0; e->continuity_set = 1; break;
 		case OPT_NO_HEADER: g->no_header = 1; break;
 		case OPT_NO_YATES: e->yates = 0; e->yates_set = 1; break;
@@ -476,6 +519,8 @@ check_entry(entry *e)
 		entry_fail(e, 1, "--method and --no-continuity apply to mannwhitney, not %s", t);
 	if (e->yates_set && e->test != T_CHI2)
 		entry_fail(e, 1, "--no-yates applies to chi2, not %s", t);
+	if (e->max_levels_set && e->test != T_CHI2 && e->test != T_KRUSKAL)
+		entry_fail(e, 1, "--max-levels applies to chi2 and kruskal, not %s", t);
 	if (e->groups) {
 		size_t n;
 		char **g = cols_split_list(e->groups, &n);
@@ -590,13 +635,32 @@ use_column(size_t idx, int numeric)
 	return k;
 }
 
+/* A plan's test names a column the data do not have: the error at the
+ * plan's line lists the columns, as cols_require does on the command line. */
+static noreturn void
+no_column(const entry *e, const tsv_reader *r, const char *name)
+{
+	enum { SHOWN = 30 };
+	sbuf b = {0};
+	for (size_t i = 0; i < r->ncols && i < SHOWN; i++) {
+		sb_add(&b, i ? ", '" : "'");
+		sb_add(&b, r->header[i]);
+		sb_add(&b, "'");
+	}
+	char more[64] = "";
+	if (r->ncols > SHOWN)
+		snprintf(more, sizeof more, " and %zu more", r->ncols - SHOWN);
+	entry_fail(e, 0, "%s: no column '%s'; the columns are %s%s", r->name, name,
+	           b.s ? b.s : "", more);
+}
+
 /* Column NAME of the data; in a plan, its absence is an error at the plan's
  * line. */
 static size_t
 entry_column(const entry *e, const tsv_reader *r, const char *name)
 {
 	if (e->line && cols_find(r, name) < 0)
-		entry_fail(e, 0, "%s: no column '%s'", r->name, name);
+		no_column(e, r, name);
 	return cols_require(r, name);
 }
 
@@ -609,7 +673,7 @@ resolve_entry(entry *e, const tsv_reader *r, const where_cond *gw, size_t ngw)
 		for (size_t i = 0; i < r->ncols && !found; i++)
 			found = fnmatch(e->vars[k], r->header[i], 0) == 0;
 		if (!found)
-			entry_fail(e, 0, "%s: no column '%s'", r->name, e->vars[k]);
+			no_column(e, r, e->vars[k]);
 	}
 	e->nv = cols_expand(r, e->vars, e->nvars, &idx);
 	if (e->test == T_FRIEDMAN && e->nv < 3)
@@ -808,15 +872,35 @@ join_names(const entry *e, const char *sep)
 	return sb_take(&b);
 }
 
+/* A message about test E on standard error: a note (counts, the chi-square
+ * note, the normal fallback) is summary-class output that -q silences; a
+ * WARNING (what the output alone does not show) is always written. */
+static void
+message(const entry *e, int warning, const char *fmt, va_list ap)
+{
+	char msg[1024], label[256];
+	if (quiet && !warning)
+		return;
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	warn("%s: %s", entry_label(e, label, sizeof label), msg);
+}
+
 static void
 note(const entry *e, const char *fmt, ...)
 {
-	char msg[1024], label[256];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	message(e, 0, fmt, ap);
 	va_end(ap);
-	warn("%s: %s", entry_label(e, label, sizeof label), msg);
+}
+
+static void
+warning(const entry *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	message(e, 1, fmt, ap);
+	va_end(ap);
 }
 
 static void
@@ -852,7 +936,10 @@ static void
 run_correlation(entry *e, const unsigned char *keep, size_t excluded)
 {
 	column *a = &columns[e->vcol[0]], *b = &columns[e->vcol[1]];
-	double *x = xmalloc((nrows + 1) * sizeof *x), *y = xmalloc((nrows + 1) * sizeof *y);
+	/* static: still reachable when a check below dies (no leak report) */
+	static double *x, *y;
+	x = xmalloc((nrows + 1) * sizeof *x);
+	y = xmalloc((nrows + 1) * sizeof *y);
 	size_t n = 0, missing = 0;
 	for (size_t i = 0; i < nrows; i++) {
 		if (!keep[i])
@@ -879,6 +966,78 @@ run_correlation(entry *e, const unsigned char *keep, size_t excluded)
 	free(y);
 }
 
+/* A table over more levels than --max-levels is an error, not gigabytes. */
+static void
+check_levels(const entry *e, const column *c, size_t k)
+{
+	if (k > (size_t)e->max_levels)
+		entry_fail(e, 0, "column '%s' has %zu levels (limit %d, --max-levels)",
+		           th_header_name(c->idx), k, e->max_levels);
+}
+
+/* Tables of more cells than this are counted sparsely (by the cells that
+ * occur): 2000 x 2000 levels would be 32 MB of zeros. */
+enum { CHI2_DENSE_CELLS = 4000000 };
+
+static const char *
+chi2_dense(entry *e, const unsigned char *keep, const int *ma, const int *mb,
+           size_t ra, size_t cb)
+{
+	const column *a = &columns[e->vcol[0]], *b = &columns[e->vcol[1]];
+	double *table = xcalloc(ra * cb, sizeof *table);
+	for (size_t i = 0; i < nrows; i++)
+		if (keep[i] && a->code[i] >= 0 && b->code[i] >= 0)
+			table[(size_t)ma[a->code[i]] * cb + (size_t)mb[b->code[i]]] += 1;
+	const char *why = ht_chi2(table, ra, cb, e->yates, &e->res);
+	free(table);
+	return why;
+}
+
+typedef struct {
+	size_t i, j;
+} cell;
+
+static int
+cell_cmp(const void *x, const void *y)
+{
+	const cell *p = x, *q = y;
+	if (p->i != q->i)
+		return (p->i > q->i) - (p->i < q->i);
+	return (p->j > q->j) - (p->j < q->j);
+}
+
+static const char *
+chi2_sparse(entry *e, const unsigned char *keep, const int *ma, const int *mb,
+            size_t ra, size_t cb)
+{
+	const column *a = &columns[e->vcol[0]], *b = &columns[e->vcol[1]];
+	cell *cl = xmalloc((nrows + 1) * sizeof *cl);
+	size_t n = 0;
+	for (size_t i = 0; i < nrows; i++)
+		if (keep[i] && a->code[i] >= 0 && b->code[i] >= 0) {
+			cl[n].i = (size_t)ma[a->code[i]];
+			cl[n++].j = (size_t)mb[b->code[i]];
+		}
+	qsort(cl, n, sizeof *cl, cell_cmp);
+	size_t *ri = xmalloc((n + 1) * sizeof *ri), *cj = xmalloc((n + 1) * sizeof *cj), nnz = 0;
+	double *cnt = xmalloc((n + 1) * sizeof *cnt);
+	for (size_t k = 0; k < n; k++) {
+		if (nnz && ri[nnz - 1] == cl[k].i && cj[nnz - 1] == cl[k].j) {
+			cnt[nnz - 1] += 1;
+			continue;
+		}
+		ri[nnz] = cl[k].i;
+		cj[nnz] = cl[k].j;
+		cnt[nnz++] = 1;
+	}
+	const char *why = ht_chi2_sparse(ri, cj, cnt, nnz, ra, cb, &e->res);
+	free(cl);
+	free(ri);
+	free(cj);
+	free(cnt);
+	return why;
+}
+
 static void
 run_chi2(entry *e, const unsigned char *keep, size_t excluded)
 {
@@ -900,14 +1059,14 @@ run_chi2(entry *e, const unsigned char *keep, size_t excluded)
 	int *ma = xmalloc((a->nlevels + 1) * sizeof *ma), *mb = xmalloc((b->nlevels + 1) * sizeof *mb);
 	int *oa, *ob;
 	size_t ra = present_levels(a, pa, ma, &oa), cb = present_levels(b, pb, mb, &ob);
+	check_levels(e, a, ra);
+	check_levels(e, b, cb);
 	if (ra < 2 || cb < 2)
 		entry_fail(e, 0, "column '%s' is constant (the table needs at least 2 levels "
 		           "in each column)", th_header_name(ra < 2 ? a->idx : b->idx));
-	double *table = xcalloc(ra * cb, sizeof *table);
-	for (size_t i = 0; i < nrows; i++)
-		if (keep[i] && a->code[i] >= 0 && b->code[i] >= 0)
-			table[(size_t)ma[a->code[i]] * cb + (size_t)mb[b->code[i]]] += 1;
-	const char *why = ht_chi2(table, ra, cb, e->yates, &e->res);
+	const char *why = ra * cb <= CHI2_DENSE_CELLS
+	                  ? chi2_dense(e, keep, ma, mb, ra, cb)
+	                  : chi2_sparse(e, keep, ma, mb, ra, cb);
 	if (why)
 		entry_fail(e, 0, "%s", why);
 	if (e->res.n_small_expected)
@@ -924,7 +1083,6 @@ run_chi2(entry *e, const unsigned char *keep, size_t excluded)
 	free(mb);
 	free(oa);
 	free(ob);
-	free(table);
 }
 
 static void
@@ -1010,6 +1168,7 @@ run_kruskal(entry *e, const unsigned char *keep, size_t excluded)
 			grp[n++] = (size_t)g->code[i];
 		}
 		k = present_levels(g, pres, map, &order);
+		check_levels(e, g, k);
 		sizes = xcalloc(k + 1, sizeof *sizes);
 		for (size_t i = 0; i < n; i++) {
 			grp[i] = (size_t)map[grp[i]];
@@ -1089,7 +1248,7 @@ run_mannwhitney(entry *e, const unsigned char *keep, size_t excluded)
 		note(e, "n1 * n2 = %zu is too large for the exact distribution (at most %d): "
 		     "normal approximation used", sizes[0] * sizes[1], HT_EXACT_MAX_CELLS);
 	if (e->res.exact_with_ties)
-		note(e, "the data have ties; the exact p ignores them, as scipy's does");
+		warning(e, "the data have ties; the exact p ignores them, as scipy's does");
 	group_text(e, g, order, sizes, 2);
 	size_t len = strlen(th_header_name(v->idx)) + strlen(th_header_name(g->idx)) + 8;
 	e->variables = xmalloc(len);
@@ -1145,8 +1304,10 @@ run_entry(entry *e)
 	case T_NONE: break;
 	}
 	free(keep);
-	if (isnan(e->res.statistic) || isnan(e->res.p) || isnan(e->res.effect))
-		entry_fail(e, 0, "the statistic is undefined for these data");
+	if (!isfinite(e->res.statistic) || !isfinite(e->res.p) || !isfinite(e->res.effect) ||
+	    isinf(e->res.df) || isinf(e->res.u_min))
+		entry_fail(e, 0, "the statistic of %s is not a finite number for these data",
+		           e->variables);
 	sbuf w = {0};
 	for (size_t k = 0; k < e->nwhere; k++) {
 		if (k)
@@ -1158,13 +1319,14 @@ run_entry(entry *e)
 
 /* ---- output ---- */
 
+/* X, or empty when NAN; -0 is written 0. */
 static void
 num_or_empty(tsv_writer *w, double x)
 {
 	if (isnan(x))
 		tsvw_str(w, "");
 	else
-		tsvw_num(w, x);
+		tsvw_num(w, x + 0.0);
 }
 
 static void
@@ -1206,13 +1368,13 @@ print_entry(tsv_writer *w, const entry *e)
 	tsvw_str(w, e->group_names);
 	tsvw_str(w, e->group_sizes);
 	num_or_empty(w, e->res.df);
-	tsvw_num(w, e->res.statistic);
+	num_or_empty(w, e->res.statistic);
 	tsvw_str(w, stat_names[e->test]);
 	num_or_empty(w, e->test == T_MANNWHITNEY ? e->res.u_min : NAN);
-	tsvw_num(w, e->res.p);
+	num_or_empty(w, e->res.p);
 	tsvw_str(w, alt);
 	tsvw_str(w, method);
-	tsvw_num(w, e->res.effect);
+	num_or_empty(w, e->res.effect);
 	tsvw_str(w, effect_names[e->test]);
 	tsvw_end(w);
 }
@@ -1242,6 +1404,51 @@ free_where(where_cond *w)
 	cond_free(&w->c);
 }
 
+/* The command line's operands, kept as given in CMD's vars: with --plan at
+ * most the data FILE; otherwise TEST VARIABLE... [FILE]. The last operand is
+ * the data FILE when it is one more than the test takes (spearman, pearson,
+ * chi2 take 2 variables; kruskal --by and mannwhitney 1) or, for friedman
+ * and kruskal --wide, when it is '-' or names an existing file. Leaves the
+ * test and its variables in CMD and returns the opened data. */
+static FILE *
+operands(entry *cmd, const globals *g)
+{
+	char **ops = cmd->vars;
+	size_t nops = cmd->nvars, first_file = 0;
+	cmd->vars = NULL;
+	cmd->nvars = 0;
+	if (!g->plan && nops > 0) {
+		add_operand(cmd, ops[0]);
+		size_t nv = nops - 1, arity = 0;
+		if (cmd->test == T_SPEARMAN || cmd->test == T_PEARSON || cmd->test == T_CHI2)
+			arity = 2;
+		else if (cmd->test == T_MANNWHITNEY || (cmd->test == T_KRUSKAL && !cmd->wide))
+			arity = 1;
+		struct stat st;
+		const char *last = ops[nops - 1];
+		if (arity ? nv == arity + 1
+		          : nv >= 2 && !g->input &&
+		            (strcmp(last, "-") == 0 || (stat(last, &st) == 0 && !S_ISDIR(st.st_mode))))
+			nv--;
+		for (size_t k = 1; k <= nv; k++)
+			add_operand(cmd, ops[k]);
+		first_file = nv + 1;
+	}
+	if (g->plan && (nops > 1 || (nops == 1 && test_by_name(ops[0]) != T_NONE)))
+		die_usage("--plan runs the plan's tests: no test on the command line");
+	if (!g->plan)
+		check_entry(cmd);
+	FILE *in = opt_input(g->input, (int)nops, ops, (int)first_file, &data_name);
+	data_name = xstrdup(data_name);	/* ops[] are freed below */
+	if (g->plan && in == stdin && strcmp(g->plan, "-") == 0)
+		die_usage("--plan - reads the plan from standard input: give the data "
+		          "as FILE or with --input FILE");
+	for (size_t k = 0; k < nops; k++)
+		free(ops[k]);
+	free(ops);
+	return in;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1251,21 +1458,17 @@ main(int argc, char **argv)
 	err_init("test-hypothesis");
 	entry_defaults(&cmd);
 	parse_args(&cmd, argc, argv, &g, NULL);
+	FILE *in = operands(&cmd, &g);
 
 	entry *es;
 	size_t nes;
 	where_cond *gw = NULL;
 	size_t ngw = 0;
 	if (g.plan) {
-		if (cmd.test != T_NONE || cmd.nvars)
-			die_usage("--plan runs the plan's tests: no test on the command line");
 		if (*cmd.id || *cmd.family || cmd.by || cmd.groups || cmd.wide ||
 		    cmd.alt_set || cmd.method_set || cmd.yates_set || cmd.continuity_set ||
-		    cmd.min_group != 2)
+		    cmd.min_group != 2 || cmd.max_levels_set)
 			die_usage("with --plan, test options go in the plan's 'options' column");
-		if (strcmp(g.plan, "-") == 0 && (!g.input || strcmp(g.input, "-") == 0))
-			die_usage("--plan - reads the plan from standard input: give the data "
-			          "with --input FILE");
 		plan_path = strcmp(g.plan, "-") == 0 ? "<stdin>" : g.plan;
 		es = read_plan(g.plan, &nes);
 		gw = cmd.where;
@@ -1274,16 +1477,12 @@ main(int argc, char **argv)
 		cmd.nwhere = 0;
 		free_entry(&cmd);
 	} else {
-		check_entry(&cmd);
 		es = xmalloc(sizeof *es);
 		es[0] = cmd;
 		nes = 1;
 	}
 
-	const char *path = g.input ? g.input : "-";
-	FILE *in = tsv_fopen_in(path);
 	tsv_reader r;
-	data_name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	tsv_open(&r, in, data_name);
 	data_reader = &r;
 	for (size_t k = 0; k < nes; k++)
@@ -1325,8 +1524,8 @@ main(int argc, char **argv)
 		free(columns[k].code);
 	}
 	free(columns);
-	if (in != stdin)
-		fclose(in);
+	opt_close_input(in);
 	tsv_free(&r);
+	free((char *)data_name);
 	return 0;
 }
