@@ -8,7 +8,7 @@
 #                     items, complete rows only
 #   CASE.model.tsv    fa(x, k, rotate = ROT): item, pattern F1.., structure_F1..,
 #                     communality, uniqueness, weight_F1.. (fa's weights)
-#   CASE.summary.tsv  statistic/value: ss_loadings_F*, phi_Fa_Fb
+#   CASE.summary.tsv  statistic/value: ss_loadings_F*, phi_Fa_Fb (oblique only)
 #   CASE.scores.tsv   regression and Bartlett scores of the fitting sample
 #                     (factor.scores with fa's Phi), one column each per factor
 #   CASE.refit.tsv    factor.scores(second half, fa of the first half) (the
@@ -71,7 +71,7 @@ expect <- function(name, x, k, rotate, fm = "minres") {
   st <- c(ss_loadings = NULL)
   s <- data.frame(statistic = character(), value = numeric())
   for (j in 1:k) s <- rbind(s, data.frame(statistic = paste0("ss_loadings_F", j), value = vx[j]))
-  for (a in 1:k) for (b2 in 1:k) if (a < b2)
+  if (!is.null(fa1$Phi)) for (a in 1:k) for (b2 in 1:k) if (a < b2)
     s <- rbind(s, data.frame(statistic = sprintf("phi_F%d_F%d", a, b2), value = Phi[a, b2]))
   put(file.path(dir, paste0(name, ".summary.tsv")), s)
   reg <- factor.scores(x, fa1, method = "Thurstone")$scores
@@ -94,6 +94,12 @@ expect("oblique-geomin", x, 3, "geominQ")
 expect("oblique-2-oblimin", x, 2, "oblimin")
 expect("bfi-oblimin", b, 5, "oblimin")
 expect("bfi-promax", b, 5, "promax")
+
+# --threshold 0.55 --refit: fa again on the items whose largest absolute
+# pattern loading is above 0.55
+fa0 <- fa(x, 3)
+keep <- apply(abs(unclass(fa0$loadings)), 1, max) > 0.55
+expect("oblique-refit", x[, keep], 3, "oblimin")
 
 # a new sample scored with the weights rebuilt from its own correlations
 half <- 200
