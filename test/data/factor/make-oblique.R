@@ -7,12 +7,14 @@
 #   bfi.tsv           psych's bfi (Big Five Inventory, SAPA project), the 25
 #                     items, complete rows only
 #   CASE.model.tsv    fa(x, k, rotate = ROT): item, pattern F1.., structure_F1..,
-#                     communality, uniqueness, weight_F1.. (fa's weights)
+#                     communality, uniqueness, mean, sd, n, weight_F1.. (fa's
+#                     weights): a model svy-score reads
 #   CASE.summary.tsv  statistic/value: ss_loadings_F*, phi_Fa_Fb (oblique only)
 #   CASE.scores.tsv   regression and Bartlett scores of the fitting sample
 #                     (factor.scores with fa's Phi), one column each per factor
-#   CASE.refit.tsv    factor.scores(second half, fa of the first half) (the
-#                     new sample's own correlations), regression
+#   oblique-first.newdata.tsv: factor.scores(second half, fa of the first
+#                     half, method = "Thurstone") (weights from the
+#                     new sample's own correlations) and predict(fa, second half)
 suppressPackageStartupMessages({ library(psych); library(GPArotation) })
 dir <- "test/data/factor/oblique"
 dir.create(dir, showWarnings = FALSE)
@@ -65,6 +67,9 @@ expect <- function(name, x, k, rotate, fm = "minres") {
   for (j in 1:k) m[[paste0("structure_F", j)]] <- S[, j]
   m$communality <- h2
   m$uniqueness <- 1 - h2
+  m$mean <- colMeans(x)
+  m$sd <- apply(x, 2, sd)
+  m$n <- nrow(x)
   for (j in 1:k) m[[paste0("weight_F", j)]] <- fa1$weights[, j]
   put(file.path(dir, paste0(name, ".model.tsv")), m)
   vx <- diag(Phi %*% t(Lp) %*% Lp)
@@ -108,7 +113,7 @@ second <- x[(half + 1):n, ]
 put_data(file.path(dir, "oblique-first.tsv"), first)
 put_data(file.path(dir, "oblique-second.tsv"), second)
 fa1 <- expect("oblique-first", first, 3, "oblimin")
-refit <- factor.scores(second, fa1)$scores
+refit <- factor.scores(second, fa1, method = "Thurstone")$scores
 pred <- predict(fa1, second)
 sc <- data.frame(row = seq_len(nrow(second)))
 for (j in 1:3) sc[[paste0("refit_F", j)]] <- refit[, j]
