@@ -180,3 +180,38 @@ a1 a2 data.tsv|svy-factor: 'data.tsv' is a file, not an item: name the items wit
 -r varimax a1 a2 a3|svy-factor: unknown option '-r'
 EOF
 }
+
+@test "--omega: omega total and hierarchical as psych omega() with its defaults" {
+	while IFS='|' read -r name args input; do
+		set -f
+		svy factor -q $args --summary s.tsv "$input" > /dev/null
+		set +f
+		stats_agree s.tsv "$O/$name.omega.tsv" 1e-5
+	done <<EOF
+oblique|--omega -c *|$O/oblique.tsv
+oblique-2|--omega-factors 2 -c *|$O/oblique.tsv
+likert3|--omega -k 3 -c $L3|$F/likert3.tsv
+bfi|--omega -k 5 -c *|$O/bfi.tsv
+one|--omega -c attack_*,method_*|$F/one.tsv
+EOF
+	[ "$(stat s.tsv omega_factors)" = 3 ]
+}
+
+@test "--omega adds rows after the others; without it the summary is unchanged" {
+	svy factor -q -c 'attack_*,method_*' --summary a.tsv "$F/one.tsv" > /dev/null
+	svy factor -q -c 'attack_*,method_*' --omega --summary b.tsv "$F/one.tsv" > /dev/null
+	run diff a.tsv <(head -n "$(wc -l < a.tsv)" b.tsv)
+	assert_success
+	run cut -f1 <(tail -n +"$(($(wc -l < a.tsv) + 1))" b.tsv)
+	assert_output "$(printf '%s\n' omega_factors omega_total omega_hierarchical omega_limit omega_ecv)"
+}
+
+@test "--omega with too few items" {
+	run svy factor -q --omega -c 'a1,a2,a3' --summary s.tsv "$O/oblique.tsv"
+	assert_failure 1
+	assert_output "svy-factor: --omega: 3 group factors need more than 3 items"
+	[ ! -e s.tsv ]
+	run svy factor -q --omega -c 'a1,a2,a3,a4' "$O/oblique.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-factor: --omega needs --summary (it writes its rows there)"
+}

@@ -14,6 +14,7 @@
 #include "fa.h"
 #include "fmodel.h"
 #include "num.h"
+#include "omega.h"
 #include "opt.h"
 #include "rotate.h"
 #include "tsv.h"
@@ -97,6 +98,7 @@ typedef struct {
 	int method;		/* M_MINRES, M_ML, M_PA */
 	double pa_tol;
 	const char *summary, *eigenvalues, *input;
+	size_t omega;		/* group factors of omega; 0: no omega */
 	char **items;		/* the item patterns */
 	size_t nitems;
 } options;
@@ -209,7 +211,8 @@ static void
 parse_options(int argc, char **argv, options *o)
 {
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_MAX_ITER,
-	       OPT_PA_TOL, OPT_REFIT, OPT_ROTATE, OPT_ROTATE_TOL, OPT_VARIMAX_TOL };
+	       OPT_PA_TOL, OPT_REFIT, OPT_ROTATE, OPT_ROTATE_TOL, OPT_VARIMAX_TOL,
+	       OPT_OMEGA, OPT_OMEGA_FACTORS };
 	static const struct option longopts[] = {
 		{"columns", required_argument, NULL, 'c'},
 		{"digits", required_argument, NULL, OPT_DIGITS},
@@ -219,6 +222,8 @@ parse_options(int argc, char **argv, options *o)
 		{"input", required_argument, NULL, 'i'},
 		{"max-iter", required_argument, NULL, OPT_MAX_ITER},
 		{"method", required_argument, NULL, 'm'},
+		{"omega", no_argument, NULL, OPT_OMEGA},
+		{"omega-factors", required_argument, NULL, OPT_OMEGA_FACTORS},
 		{"output", required_argument, NULL, 'o'},
 		{"pa-tol", required_argument, NULL, OPT_PA_TOL},
 		{"quiet", no_argument, NULL, 'q'},
@@ -257,6 +262,8 @@ parse_options(int argc, char **argv, options *o)
 		case OPT_HELP: usage(); break;
 		case OPT_MAX_ITER: o->max_iter = (int)opt_long(optarg, 0, 100000, "--max-iter"); break;
 		case OPT_PA_TOL: o->pa_tol = opt_double(optarg, 0, 1, "--pa-tol"); break;
+		case OPT_OMEGA: if (!o->omega) o->omega = 3; break;
+		case OPT_OMEGA_FACTORS: o->omega = (size_t)opt_long(optarg, 1, 1000, "--omega-factors"); break;
 		case OPT_REFIT: o->refit = 1; break;
 		case OPT_ROTATE: o->rotate = opt_word(optarg, rot_names, "--rotate"); break;
 		case OPT_ROTATE_TOL: o->rotate_tol = opt_double(optarg, 1e-15, 1, "--rotate-tol"); break;
@@ -283,6 +290,8 @@ parse_options(int argc, char **argv, options *o)
 		o->max_iter = o->method == M_PA ? 50 : 200;
 	if (o->refit && isnan(o->threshold))
 		die_usage("--refit needs --threshold");
+	if (o->omega && !o->summary)
+		die_usage("--omega needs --summary (it writes its rows there)");
 	if (o->rotate < 0)
 		o->rotate = o->k > 1 ? ROT_OBLIMIN : ROT_NONE;
 	if (o->k < 2)
@@ -457,9 +466,33 @@ summary_str(tsv_writer *w, const char *stat, const char *value)
 	tsvw_end(w);
 }
 
+/* psych omega() of the retained items (those of alpha). */
+static omega_result
+summary_omega(const options *o, const data *d, const unsigned char *retained, size_t nret)
+{
+	size_t p = d->p, m = 0;
+	omega_result om;
+	if (o->omega >= nret)
+		die("--omega: %zu group factors need more than %zu items", o->omega, nret);
+	double *r = xmalloc(nret * nret * sizeof *r);
+	for (size_t a = 0; a < p; a++)
+		if (retained[a]) {
+			size_t c = 0;
+			for (size_t b = 0; b < p; b++)
+				if (retained[b])
+					r[m * nret + c++] = d->cor[a * p + b];
+			m++;
+		}
+	if (omega_compute(r, nret, o->omega, &om, NULL) != 0)
+		die("--omega: the fit of %zu group factors failed", o->omega);
+	free(r);
+	return om;
+}
+
 static void
 write_summary(const options *o, const data *d, const fit *first, const fit *final,
-              size_t nret, size_t heywood, double model_df, const unsigned char *retained)
+              size_t nret, size_t heywood, double model_df, const unsigned char *retained,
+              const omega_result *om)
 {
 	size_t k = o->k, p = d->p;
 	char name[64];
@@ -530,6 +563,13 @@ write_summary(const options *o, const data *d, const fit *first, const fit *fina
 		if (!isnan(final->rot.criterion))
 			summary_num(&s, "rotation_criterion", final->rot.criterion);
 	}
+	if (om) {
+		summary_num(&s, "omega_factors", (double)o->omega);
+		summary_num(&s, "omega_total", om->total);
+		summary_num(&s, "omega_hierarchical", om->hierarchical);
+		summary_num(&s, "omega_limit", om->limit);
+		summary_num(&s, "omega_ecv", om->ecv);
+	}
 	tsvw_close(&s);
 }
 
@@ -593,8 +633,8 @@ warn_fit(const options *o, const fit *f, double model_df)
 int
 main(int argc, char **argv)
 {
-	options o = {1, -1, 0, 1e-5, NAN, 0, -1, 0, M_MINRES, 0.001, NULL, NULL, NULL,
-	             NULL, 0};
+	options o = {.k = 1, .rotate = -1, .rotate_tol = 1e-5, .threshold = NAN,
+	             .max_iter = -1, .method = M_MINRES, .pa_tol = 0.001};
 	err_init("factor");
 	parse_options(argc, argv, &o);
 	data d;
@@ -620,13 +660,17 @@ main(int argc, char **argv)
 	double pf = (double)final->p, kf = (double)k;
 	double model_df = ((pf - kf) * (pf - kf) - (pf + kf)) / 2;
 	warn_fit(&o, final, model_df);
+	omega_result om;
+	if (o.omega)
+		om = summary_omega(&o, &d, retained, nret);
 
 	/* everything is known: print */
 	tsv_writer out;
 	tsvw_init(&out, stdout, "<stdout>");
 	fmodel_write(&m, &out);
 	if (o.summary)
-		write_summary(&o, &d, &first, final, nret, heywood, model_df, retained);
+		write_summary(&o, &d, &first, final, nret, heywood, model_df, retained,
+		              o.omega ? &om : NULL);
 	if (o.eigenvalues)
 		write_eigenvalues(o.eigenvalues, d.cor, p);
 	close_stdout();

@@ -15,6 +15,7 @@
 #   oblique-first.newdata.tsv: factor.scores(second half, fa of the first
 #                     half, method = "Thurstone") (weights from the
 #                     new sample's own correlations) and predict(fa, second half)
+#   NAME.omega.tsv    omega(x) with its defaults (and nfactors = 2 for oblique-2)
 suppressPackageStartupMessages({ library(psych); library(GPArotation) })
 dir <- "test/data/factor/oblique"
 dir.create(dir, showWarnings = FALSE)
@@ -119,3 +120,22 @@ sc <- data.frame(row = seq_len(nrow(second)))
 for (j in 1:3) sc[[paste0("refit_F", j)]] <- refit[, j]
 for (j in 1:3) sc[[paste0("predict_F", j)]] <- pred[, j]
 put(file.path(dir, "oblique-first.newdata.tsv"), sc)
+
+# omega with psych's defaults (3 factors, minres, oblimin): NAME.omega.tsv
+put_omega <- function(name, x) {
+  o <- omega(x, plot = FALSE)
+  put(file.path(dir, paste0(name, ".omega.tsv")),
+      data.frame(statistic = c("omega_total", "omega_hierarchical", "omega_limit", "omega_ecv"),
+                 value = c(o$omega.tot, o$omega_h, o$omega.lim, o$ECV)))
+}
+put_omega("oblique", x)
+put_omega("bfi", b)
+put_omega("likert3", likert)
+one <- as.matrix(read.delim("test/data/factor/one.tsv"))
+one <- one[, grep("^(attack|method)_", colnames(one))]
+mode(one) <- "numeric"
+put_omega("one", one)
+o2 <- omega(x, nfactors = 2, plot = FALSE)
+put(file.path(dir, "oblique-2.omega.tsv"),
+    data.frame(statistic = c("omega_total", "omega_hierarchical", "omega_limit", "omega_ecv"),
+               value = c(o2$omega.tot, o2$omega_h, o2$omega.lim, o2$ECV)))
