@@ -215,3 +215,75 @@ EOF
 	assert_failure 2
 	assert_line --index 0 "svy-factor: --omega needs --summary (it writes its rows there)"
 }
+
+# col_max_diff GOT WANT COLUMN: the largest absolute difference in a column
+# named COLUMN of both files (rows in order).
+col_max_diff() {
+	awk -F'\t' -v c="$3" '
+		FNR == 1 { for (j = 1; j <= NF; j++) if ($j == c) at = j; next }
+		NR == FNR { v[FNR] = $at; next }
+		{ d = v[FNR] - $at; if (d < 0) d = -d; if (d > m) m = d; n++ }
+		END { if (n == 0 || at == "") print "none"; else printf "%.3g\n", m }' "$1" "$2"
+}
+
+@test "--parallel: psych fa.parallel's suggestions, observed values, simulated ones in distribution" {
+	while IFS='|' read -r name cols input; do
+		svy factor -q --parallel 100 -c "$cols" --summary s.tsv -e e.tsv "$input" > /dev/null
+		stats_agree s.tsv "$O/$name.parallel-summary.tsv" 0
+		d=$(col_max_diff e.tsv "$O/$name.parallel.tsv" eigenvalue)
+		awk -v d="$d" 'BEGIN { exit !(d <= 1e-9) }' || fail "$name eigenvalue: $d"
+		d=$(col_max_diff e.tsv "$O/$name.parallel.tsv" fa_eigenvalue)
+		awk -v d="$d" 'BEGIN { exit !(d <= 1e-5) }' || fail "$name fa_eigenvalue: $d"
+		# 100 data sets each, other generators: means within Monte Carlo error
+		for c in pc_simulated_mean pc_resampled_mean; do
+			d=$(col_max_diff e.tsv "$O/$name.parallel.tsv" $c)
+			awk -v d="$d" 'BEGIN { exit !(d <= 0.03) }' || fail "$name $c: $d"
+		done
+		for c in fa_simulated_mean fa_resampled_mean; do
+			d=$(col_max_diff e.tsv "$O/$name.parallel.tsv" $c)
+			awk -v d="$d" 'BEGIN { exit !(d <= 0.1) }' || fail "$name $c: $d"
+		done
+	done <<EOF
+oblique|*|$O/oblique.tsv
+likert3|*|$F/likert3.tsv
+bfi|*|$O/bfi.tsv
+one|attack_*,method_*|$F/one.tsv
+EOF
+}
+
+@test "--parallel: psych's rule on the written values, exactly" {
+	svy factor -q --parallel 20 --seed 7 -c '*' --summary s.tsv -e e.tsv "$O/bfi.tsv" > /dev/null
+	run head -1 e.tsv
+	assert_output "$(printf 'index\teigenvalue\tproportion\tcumulative\tfa_eigenvalue\tpc_simulated_mean\tpc_simulated_q95\tfa_simulated_mean\tfa_simulated_q95\tpc_resampled_mean\tpc_resampled_q95\tfa_resampled_mean\tfa_resampled_q95')"
+	# the first eigenvalue not above the simulated 95th percentile, less one
+	run awk -F'\t' 'NR > 1 && nc == "" && !($2 > $7) { nc = $1 - 1 }
+		NR > 1 && nf == "" && !($5 > $9) { nf = $1 - 1 } END { print nf, nc }' e.tsv
+	assert_output "$(stat s.tsv parallel_factors) $(stat s.tsv parallel_components)"
+	[ "$(stat s.tsv parallel_seed)" = 7 ]
+	[ "$(stat s.tsv parallel_iterations)" = 20 ]
+	[ "$(wc -l < e.tsv)" = 26 ]
+}
+
+@test "--parallel is seeded; without it the eigenvalues file is unchanged" {
+	svy factor -q --parallel 5 -c '*' -e a.tsv "$O/oblique.tsv" > /dev/null
+	svy factor -q --parallel 5 --seed 1 -c '*' -e b.tsv "$O/oblique.tsv" > /dev/null
+	svy factor -q --parallel 5 --seed 2 -c '*' -e c.tsv "$O/oblique.tsv" > /dev/null
+	svy factor -q -c '*' -e plain.tsv "$O/oblique.tsv" > /dev/null
+	cmp a.tsv b.tsv
+	run cmp -s a.tsv c.tsv
+	assert_failure
+	run diff plain.tsv <(cut -f1-4 a.tsv)
+	assert_success
+}
+
+@test "--parallel: bad usage" {
+	run svy factor -q --parallel 5 -c '*' "$O/oblique.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-factor: --parallel needs --summary or --eigenvalues (it writes there)"
+	run svy factor -q --parallel 0 -c '*' -e e.tsv "$O/oblique.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-factor: option '--parallel': '0' is not a whole number from 1 to 100000"
+	run svy factor -q --parallel 5 --seed -1 -c '*' -e e.tsv "$O/oblique.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-factor: option '--seed': '-1' is not a whole number from 0 to 4294967295"
+}

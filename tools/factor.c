@@ -16,6 +16,7 @@
 #include "num.h"
 #include "omega.h"
 #include "opt.h"
+#include "parallel.h"
 #include "rotate.h"
 #include "tsv.h"
 
@@ -99,6 +100,8 @@ typedef struct {
 	double pa_tol;
 	const char *summary, *eigenvalues, *input;
 	size_t omega;		/* group factors of omega; 0: no omega */
+	int parallel;		/* data sets of parallel analysis; 0: none */
+	unsigned long seed;
 	char **items;		/* the item patterns */
 	size_t nitems;
 } options;
@@ -212,7 +215,7 @@ parse_options(int argc, char **argv, options *o)
 {
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_MAX_ITER,
 	       OPT_PA_TOL, OPT_REFIT, OPT_ROTATE, OPT_ROTATE_TOL, OPT_VARIMAX_TOL,
-	       OPT_OMEGA, OPT_OMEGA_FACTORS };
+	       OPT_OMEGA, OPT_OMEGA_FACTORS, OPT_PARALLEL, OPT_SEED };
 	static const struct option longopts[] = {
 		{"columns", required_argument, NULL, 'c'},
 		{"digits", required_argument, NULL, OPT_DIGITS},
@@ -226,10 +229,12 @@ parse_options(int argc, char **argv, options *o)
 		{"omega-factors", required_argument, NULL, OPT_OMEGA_FACTORS},
 		{"output", required_argument, NULL, 'o'},
 		{"pa-tol", required_argument, NULL, OPT_PA_TOL},
+		{"parallel", required_argument, NULL, OPT_PARALLEL},
 		{"quiet", no_argument, NULL, 'q'},
 		{"refit", no_argument, NULL, OPT_REFIT},
 		{"rotate", required_argument, NULL, OPT_ROTATE},
 		{"rotate-tol", required_argument, NULL, OPT_ROTATE_TOL},
+		{"seed", required_argument, NULL, OPT_SEED},
 		{"summary", required_argument, NULL, 's'},
 		{"threshold", required_argument, NULL, 't'},
 		{"varimax-tol", required_argument, NULL, OPT_VARIMAX_TOL},
@@ -264,6 +269,8 @@ parse_options(int argc, char **argv, options *o)
 		case OPT_PA_TOL: o->pa_tol = opt_double(optarg, 0, 1, "--pa-tol"); break;
 		case OPT_OMEGA: if (!o->omega) o->omega = 3; break;
 		case OPT_OMEGA_FACTORS: o->omega = (size_t)opt_long(optarg, 1, 1000, "--omega-factors"); break;
+		case OPT_PARALLEL: o->parallel = (int)opt_long(optarg, 1, 100000, "--parallel"); break;
+		case OPT_SEED: o->seed = (unsigned long)opt_long(optarg, 0, 4294967295L, "--seed"); break;
 		case OPT_REFIT: o->refit = 1; break;
 		case OPT_ROTATE: o->rotate = opt_word(optarg, rot_names, "--rotate"); break;
 		case OPT_ROTATE_TOL: o->rotate_tol = opt_double(optarg, 1e-15, 1, "--rotate-tol"); break;
@@ -290,6 +297,8 @@ parse_options(int argc, char **argv, options *o)
 		o->max_iter = o->method == M_PA ? 50 : 200;
 	if (o->refit && isnan(o->threshold))
 		die_usage("--refit needs --threshold");
+	if (o->parallel && !o->summary && !o->eigenvalues)
+		die_usage("--parallel needs --summary or --eigenvalues (it writes there)");
 	if (o->omega && !o->summary)
 		die_usage("--omega needs --summary (it writes its rows there)");
 	if (o->rotate < 0)
@@ -492,7 +501,7 @@ summary_omega(const options *o, const data *d, const unsigned char *retained, si
 static void
 write_summary(const options *o, const data *d, const fit *first, const fit *final,
               size_t nret, size_t heywood, double model_df, const unsigned char *retained,
-              const omega_result *om)
+              const omega_result *om, const parallel_result *pa)
 {
 	size_t k = o->k, p = d->p;
 	char name[64];
@@ -563,6 +572,12 @@ write_summary(const options *o, const data *d, const fit *first, const fit *fina
 		if (!isnan(final->rot.criterion))
 			summary_num(&s, "rotation_criterion", final->rot.criterion);
 	}
+	if (pa) {
+		summary_num(&s, "parallel_iterations", (double)o->parallel);
+		summary_num(&s, "parallel_seed", (double)o->seed);
+		summary_num(&s, "parallel_factors", (double)pa->nfact);
+		summary_num(&s, "parallel_components", (double)pa->ncomp);
+	}
 	if (om) {
 		summary_num(&s, "omega_factors", (double)o->omega);
 		summary_num(&s, "omega_total", om->total);
@@ -574,8 +589,11 @@ write_summary(const options *o, const data *d, const fit *first, const fit *fina
 }
 
 static void
-write_eigenvalues(const char *path, const double *cor, size_t p)
+write_eigenvalues(const char *path, const double *cor, size_t p, const parallel_result *pa)
 {
+	static const char *const kinds[] = {"pc_simulated", "fa_simulated", "pc_resampled",
+	                                    "fa_resampled"};
+	char name[64];
 	double *ev = xmalloc(p * sizeof *ev), cum = 0;
 	fa_eigen(cor, p, ev, NULL);
 	tsv_writer e;
@@ -584,6 +602,15 @@ write_eigenvalues(const char *path, const double *cor, size_t p)
 	tsvw_str(&e, "eigenvalue");
 	tsvw_str(&e, "proportion");
 	tsvw_str(&e, "cumulative");
+	if (pa) {
+		tsvw_str(&e, "fa_eigenvalue");
+		for (int k = 0; k < PAR_KINDS; k++) {
+			snprintf(name, sizeof name, "%s_mean", kinds[k]);
+			tsvw_str(&e, name);
+			snprintf(name, sizeof name, "%s_q95", kinds[k]);
+			tsvw_str(&e, name);
+		}
+	}
 	tsvw_end(&e);
 	for (size_t i = 0; i < p; i++) {
 		cum += ev[i];
@@ -591,6 +618,13 @@ write_eigenvalues(const char *path, const double *cor, size_t p)
 		tsvw_num(&e, ev[i]);
 		tsvw_num(&e, ev[i] / (double)p);
 		tsvw_num(&e, cum / (double)p);
+		if (pa) {
+			tsvw_num(&e, pa->fa[i]);
+			for (int k = 0; k < PAR_KINDS; k++) {
+				tsvw_num(&e, pa->mean[k][i]);
+				tsvw_num(&e, pa->q95[k][i]);
+			}
+		}
 		tsvw_end(&e);
 	}
 	tsvw_close(&e);
@@ -634,7 +668,7 @@ int
 main(int argc, char **argv)
 {
 	options o = {.k = 1, .rotate = -1, .rotate_tol = 1e-5, .threshold = NAN,
-	             .max_iter = -1, .method = M_MINRES, .pa_tol = 0.001};
+	             .max_iter = -1, .method = M_MINRES, .pa_tol = 0.001, .seed = 1};
 	err_init("factor");
 	parse_options(argc, argv, &o);
 	data d;
@@ -663,6 +697,9 @@ main(int argc, char **argv)
 	omega_result om;
 	if (o.omega)
 		om = summary_omega(&o, &d, retained, nret);
+	parallel_result pa;
+	if (o.parallel && parallel_run(d.x, d.n, p, d.cor, o.parallel, o.seed, &pa) != 0)
+		die("parallel analysis: a one-factor fit failed");
 
 	/* everything is known: print */
 	tsv_writer out;
@@ -670,14 +707,16 @@ main(int argc, char **argv)
 	fmodel_write(&m, &out);
 	if (o.summary)
 		write_summary(&o, &d, &first, final, nret, heywood, model_df, retained,
-		              o.omega ? &om : NULL);
+		              o.omega ? &om : NULL, o.parallel ? &pa : NULL);
 	if (o.eigenvalues)
-		write_eigenvalues(o.eigenvalues, d.cor, p);
+		write_eigenvalues(o.eigenvalues, d.cor, p, o.parallel ? &pa : NULL);
 	close_stdout();
 	if (!o.quiet)
 		warn("read %zu rows, used %zu, dropped %zu with a missing item (listwise)",
 		     d.rows, d.n, d.rows - d.n);
 
+	if (o.parallel)
+		parallel_free(&pa);
 	model_release(&m);
 	if (final != &first)
 		fit_free(&second);

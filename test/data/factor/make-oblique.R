@@ -16,6 +16,7 @@
 #                     half, method = "Thurstone") (weights from the
 #                     new sample's own correlations) and predict(fa, second half)
 #   NAME.omega.tsv    omega(x) with its defaults (and nfactors = 2 for oblique-2)
+#   NAME.parallel*.tsv fa.parallel(x, n.iter = 100) (see the end of this script)
 suppressPackageStartupMessages({ library(psych); library(GPArotation) })
 dir <- "test/data/factor/oblique"
 dir.create(dir, showWarnings = FALSE)
@@ -139,3 +140,27 @@ o2 <- omega(x, nfactors = 2, plot = FALSE)
 put(file.path(dir, "oblique-2.omega.tsv"),
     data.frame(statistic = c("omega_total", "omega_hierarchical", "omega_limit", "omega_ecv"),
                value = c(o2$omega.tot, o2$omega_h, o2$omega.lim, o2$ECV)))
+
+# parallel analysis, fa.parallel(x, n.iter = 100) with its defaults:
+# NAME.parallel.tsv (index, eigenvalue, fa_eigenvalue, then the means of the
+# simulated and resampled data sets) and NAME.parallel-summary.tsv (psych's
+# suggested numbers of factors and components). The random parts come from
+# R's generator: svy's agree in distribution only.
+put_parallel <- function(name, x) {
+  set.seed(16)
+  pdf(NULL)
+  pa <- fa.parallel(x, n.iter = 100, plot = FALSE)
+  invisible(dev.off())
+  put(file.path(dir, paste0(name, ".parallel.tsv")),
+      data.frame(index = seq_along(pa$pc.values), eigenvalue = pa$pc.values,
+                 fa_eigenvalue = pa$fa.values, pc_simulated_mean = pa$pc.sim,
+                 fa_simulated_mean = pa$fa.sim, pc_resampled_mean = pa$pc.simr,
+                 fa_resampled_mean = pa$fa.simr))
+  put(file.path(dir, paste0(name, ".parallel-summary.tsv")),
+      data.frame(statistic = c("parallel_factors", "parallel_components"),
+                 value = c(pa$nfact, pa$ncomp)))
+}
+put_parallel("oblique", x)
+put_parallel("likert3", likert)
+put_parallel("bfi", b)
+put_parallel("one", one)
