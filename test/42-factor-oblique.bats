@@ -287,3 +287,72 @@ EOF
 	assert_failure 2
 	assert_line --index 0 "svy-factor: option '--seed': '-1' is not a whole number from 0 to 4294967295"
 }
+
+# cor_agree GOT WANT TOL: two correlation-matrix files, cell by cell.
+cor_agree() {
+	run compare_numeric "$1" "$2" "$3"
+	[ "$status" -eq 0 ] || fail "$output"
+	[ "$(wc -l < "$1")" -gt 2 ] || fail "$1 is too short"
+}
+
+@test "--cor polychoric / tetrachoric: psych polychoric() and tetrachoric() with their defaults" {
+	while IFS='|' read -r name cor cols input note; do
+		svy factor --cor "$cor" -c "$cols" --correlations r.tsv --summary s.tsv \
+			"$input" > /dev/null 2> err
+		cor_agree r.tsv "$O/$name.cor.tsv" 1e-9
+		[ "$(stat s.tsv correlation)" = "$cor" ]
+		if [ -n "$note" ]; then
+			grep -qF "$note" err || fail "$name: $(cat err)"
+		fi
+	done <<EOF
+likert3-poly|polychoric|*|$F/likert3.tsv|
+one-poly|polychoric|attack_*,method_*|$F/one.tsv|svy-factor: the polychoric matrix was not positive definite: smoothed as psych cor.smooth does
+uneven-poly|polychoric|*|$O/uneven.tsv|svy-factor: polychoric: 15 pairs of items had empty cells, set to 0.5 / n (psych's correct = 0.5)
+binary-tetra|tetrachoric|*|$O/binary.tsv|
+small-poly|polychoric|*|$O/small.tsv|svy-factor: the polychoric matrix was not positive definite: smoothed as psych cor.smooth does
+EOF
+	svy factor -q --cor polychoric -c '*' --summary s.tsv "$O/uneven.tsv" > /dev/null
+	[ "$(stat s.tsv polychoric_global)" = 0 ]
+	[ "$(stat s.tsv polychoric_corrected_pairs)" = 15 ]
+	svy factor -q --cor polychoric -c '*' --summary s.tsv "$O/small.tsv" > /dev/null
+	[ "$(stat s.tsv polychoric_smoothed)" = 1 ]
+}
+
+@test "--cor polychoric: fa(x, k, cor = \"poly\"), weights for the observed items' z-scores" {
+	while IFS='|' read -r name cor k cols input; do
+		svy factor -q --cor "$cor" -k "$k" -c "$cols" --summary s.tsv "$input" > model.tsv
+		model_agree model.tsv "$O/$name.model.tsv" 1e-5
+		stats_agree s.tsv "$O/$name.summary.tsv" 1e-5
+	done <<EOF
+likert3-poly|polychoric|3|*|$F/likert3.tsv
+one-poly|polychoric|1|attack_*,method_*|$F/one.tsv
+binary-tetra|tetrachoric|3|*|$O/binary.tsv
+EOF
+	# --cor pearson is the default, and writes no correlation rows
+	svy factor -q -k 3 -c '*' --summary a.tsv "$F/likert3.tsv" > a.model
+	svy factor -q -k 3 --cor pearson -c '*' --summary b.tsv "$F/likert3.tsv" > b.model
+	cmp a.model b.model
+	cmp a.tsv b.tsv
+	run grep -c '^correlation\|^polychoric' a.tsv
+	assert_output 0
+}
+
+@test "--cor: bad data and usage" {
+	printf 'a\tb\tc\n1\t2\t3\n2\t1.5\t3\n3\t3\t1\n1\t2\t2\n2\t3\t1\n' > frac.tsv
+	run svy factor -q --cor polychoric -c '*' frac.tsv
+	assert_failure 1
+	assert_output "svy-factor: frac.tsv: column 'b': --cor polychoric needs whole-number answer codes (got '1.5')"
+	printf 'a\tb\tc\n1\t2\t3\n2\t10\t3\n3\t3\t1\n1\t2\t2\n2\t3\t1\n' > wide.tsv
+	run svy factor -q --cor polychoric -c '*' wide.tsv
+	assert_failure 1
+	assert_output "svy-factor: wide.tsv: --cor polychoric: the items take more than 8 values from the smallest to the largest (psych's max.cat): not ordered categories"
+	run svy factor -q --cor tetrachoric -c '*' "$F/likert3.tsv"
+	assert_failure 1
+	assert_output --partial "--cor tetrachoric: the items take more than two values (use --cor polychoric)"
+	run svy factor -q --cor spearman -c '*' "$F/likert3.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-factor: option '--cor': 'spearman' is not one of: pearson, polychoric, tetrachoric"
+	run svy factor -q --cor polychoric --parallel 5 -e e.tsv -c '*' "$F/likert3.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-factor: --parallel simulates Pearson correlations: use it without --cor"
+}

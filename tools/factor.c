@@ -17,6 +17,7 @@
 #include "omega.h"
 #include "opt.h"
 #include "parallel.h"
+#include "polychoric.h"
 #include "rotate.h"
 #include "tsv.h"
 
@@ -68,6 +69,8 @@ usage(void)
 	       "  -s, --summary FILE       adequacy and fit figures as statistic/value rows\n"
 	       "                           (phi_Fa_Fb: the factor correlations)\n"
 	       "  -e, --eigenvalues FILE   all eigenvalues of the items' correlation matrix\n"
+	       "                           (with --parallel: also the simulated ones)\n"
+	       "      --correlations FILE  the correlation matrix fitted, item by item\n"
 	       "      --digits N           round printed numbers to N significant digits\n"
 	       "                           (the model too: leave it off for scoring)\n"
 	       "  -q, --quiet              no note on standard error about dropped rows\n"
@@ -98,15 +101,19 @@ typedef struct {
 	int refit, max_iter, quiet;
 	int method;		/* M_MINRES, M_ML, M_PA */
 	double pa_tol;
-	const char *summary, *eigenvalues, *input;
+	const char *summary, *eigenvalues, *input, *correlations;
 	size_t omega;		/* group factors of omega; 0: no omega */
 	int parallel;		/* data sets of parallel analysis; 0: none */
+	int cor;		/* COR_* */
+	int smoothed;		/* the fitted matrix was smoothed (psych cor.smooth) */
 	unsigned long seed;
 	char **items;		/* the item patterns */
 	size_t nitems;
 } options;
 
 enum { M_MINRES, M_ML, M_PA };
+enum { COR_PEARSON, COR_POLYCHORIC, COR_TETRACHORIC };
+static const char *const cor_names[] = {"pearson", "polychoric", "tetrachoric", NULL};
 static const char *const method_names[] = {"minres", "ml", "pa", NULL};
 
 /* One fit: the items it uses (indexes into all items) and its results. */
@@ -125,6 +132,8 @@ typedef struct {
 typedef struct {
 	size_t n, p, rows;
 	double *x, *mean, *sd, *cov, *cor;
+	double *fitcor;		/* the matrix fitted: cor, or polychoric */
+	poly_info poly;
 	char **names;		/* item names (the reader's header) */
 	tsv_reader r;
 	size_t *col;
@@ -146,8 +155,8 @@ die_singular(const double *r, size_t p, const size_t *items, char **names)
 }
 
 static void
-fit_items(fit *f, const double *rall, size_t pall, const unsigned char *use,
-          size_t n, char **names, const options *o)
+fit_items(fit *f, const double *rall, const double *wall, size_t pall,
+          const unsigned char *use, size_t n, char **names, const options *o)
 {
 	size_t k = o->k;
 	f->p = 0;
@@ -166,7 +175,9 @@ fit_items(fit *f, const double *rall, size_t pall, const unsigned char *use,
 	 * sum of others): judge by the smallest eigenvalue */
 	double *ev = xmalloc(p * sizeof *ev);
 	fa_eigen(f->r, p, ev, NULL);
-	if (!(ev[p - 1] > 1e-10))
+	/* a smoothed matrix is positive definite by construction, its smallest
+	 * eigenvalues set to about 1e-10 (psych fits it) */
+	if (!(ev[p - 1] > (o->smoothed ? 0 : 1e-10)))
 		die_singular(f->r, p, f->items, names);
 	free(ev);
 	double *msa = xmalloc(p * sizeof *msa);
@@ -194,9 +205,16 @@ fit_items(fit *f, const double *rall, size_t pall, const unsigned char *use,
 		fa_orient(f->l, p, k);
 		memcpy(s, f->l, p * k * sizeof *s);
 	}
+	/* weights for z-scores of the observed items: R^-1 S with their Pearson
+	 * correlations, also after a polychoric fit (psych's factor.scores) */
+	double *wr = xmalloc(p * p * sizeof *wr);
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < p; j++)
+			wr[i * p + j] = wall[f->items[i] * pall + f->items[j]];
 	f->w = xmalloc(p * k * sizeof *f->w);
-	if (fa_regression_weights(f->r, s, p, k, f->w) != 0)
-		die_singular(f->r, p, f->items, names);
+	if (fa_regression_weights(wr, s, p, k, f->w) != 0)
+		die_singular(wr, p, f->items, names);
+	free(wr);
 	free(s);
 }
 
@@ -215,9 +233,12 @@ parse_options(int argc, char **argv, options *o)
 {
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_MAX_ITER,
 	       OPT_PA_TOL, OPT_REFIT, OPT_ROTATE, OPT_ROTATE_TOL, OPT_VARIMAX_TOL,
-	       OPT_OMEGA, OPT_OMEGA_FACTORS, OPT_PARALLEL, OPT_SEED };
+	       OPT_OMEGA, OPT_OMEGA_FACTORS, OPT_PARALLEL, OPT_SEED, OPT_COR,
+	       OPT_CORRELATIONS };
 	static const struct option longopts[] = {
 		{"columns", required_argument, NULL, 'c'},
+		{"cor", required_argument, NULL, OPT_COR},
+		{"correlations", required_argument, NULL, OPT_CORRELATIONS},
 		{"digits", required_argument, NULL, OPT_DIGITS},
 		{"eigenvalues", required_argument, NULL, 'e'},
 		{"factors", required_argument, NULL, 'k'},
@@ -270,6 +291,8 @@ parse_options(int argc, char **argv, options *o)
 		case OPT_OMEGA: if (!o->omega) o->omega = 3; break;
 		case OPT_OMEGA_FACTORS: o->omega = (size_t)opt_long(optarg, 1, 1000, "--omega-factors"); break;
 		case OPT_PARALLEL: o->parallel = (int)opt_long(optarg, 1, 100000, "--parallel"); break;
+		case OPT_CORRELATIONS: o->correlations = optarg; break;
+		case OPT_COR: o->cor = opt_word(optarg, cor_names, "--cor"); break;
 		case OPT_SEED: o->seed = (unsigned long)opt_long(optarg, 0, 4294967295L, "--seed"); break;
 		case OPT_REFIT: o->refit = 1; break;
 		case OPT_ROTATE: o->rotate = opt_word(optarg, rot_names, "--rotate"); break;
@@ -299,12 +322,48 @@ parse_options(int argc, char **argv, options *o)
 		die_usage("--refit needs --threshold");
 	if (o->parallel && !o->summary && !o->eigenvalues)
 		die_usage("--parallel needs --summary or --eigenvalues (it writes there)");
+	if (o->parallel && o->cor != COR_PEARSON)
+		die_usage("--parallel simulates Pearson correlations: use it without --cor");
 	if (o->omega && !o->summary)
 		die_usage("--omega needs --summary (it writes its rows there)");
 	if (o->rotate < 0)
 		o->rotate = o->k > 1 ? ROT_OBLIMIN : ROT_NONE;
 	if (o->k < 2)
 		o->rotate = ROT_NONE;
+}
+
+/* The polychoric (tetrachoric) matrix of the items, as psych. */
+static void
+polychoric(data *d, int tetra)
+{
+	size_t p = d->p;
+	d->fitcor = xmalloc(p * p * sizeof *d->fitcor);
+	int rc = poly_matrix(d->x, d->n, p, 8, tetra, d->fitcor, &d->poly);
+	const char *what = tetra ? "tetrachoric" : "polychoric";
+	for (size_t j = 0; rc == -2 && j < p; j++)
+		for (size_t i = 0; i < d->n; i++)
+			if (d->x[i * p + j] != floor(d->x[i * p + j])) {
+				char buf[NUM_BUFSIZE];
+				die_at(d->r.name, 0, d->names[j], num_format(buf, d->x[i * p + j]),
+				       "--cor %s needs whole-number answer codes", what);
+			}
+	if (rc == -1)
+		die("%s: --cor polychoric: the items take more than 8 values from the "
+		    "smallest to the largest (psych's max.cat): not ordered categories",
+		    d->r.name);
+	if (rc == -3)
+		die("%s: --cor tetrachoric: the items take more than two values (use "
+		    "--cor polychoric)", d->r.name);
+	for (size_t i = 0; i < p * p; i++)
+		if (isnan(d->fitcor[i]))
+			die("items '%s' and '%s': no %s correlation (a table with fewer "
+			    "than two rows or columns)", d->names[i / p], d->names[i % p], what);
+	if (d->poly.fixed)
+		warn("%s: %zu pairs of items had empty cells, set to 0.5 / n "
+		     "(psych's correct = 0.5)", what, d->poly.fixed);
+	if (d->poly.smoothed)
+		warn("the %s matrix was not positive definite: smoothed as psych "
+		     "cor.smooth does", what);
 }
 
 /* The item columns' complete rows, their moments and correlations. */
@@ -355,11 +414,16 @@ read_data(data *d, const options *o, int argc, char **argv)
 	d->names = xmalloc(p * sizeof *d->names);
 	for (size_t j = 0; j < p; j++)
 		d->names[j] = d->r.header[d->col[j]];
+	d->fitcor = d->cor;
+	if (o->cor != COR_PEARSON)
+		polychoric(d, o->cor == COR_TETRACHORIC);
 }
 
 static void
 data_free(data *d)
 {
+	if (d->fitcor != d->cor)
+		free(d->fitcor);
 	free(d->names);
 	free(d->cor);
 	free(d->cov);
@@ -401,8 +465,8 @@ build_model(fmodel *m, const data *d, const fit *first, const fit *final,
 	m->sd = d->sd;
 	m->n = (double)d->n;
 	double kmo;
-	if (fa_kmo(d->cor, p, &kmo, m->msa) != 0)
-		die_singular(d->cor, p, first->items, d->names);
+	if (fa_kmo(d->fitcor, p, &kmo, m->msa) != 0)
+		die_singular(d->fitcor, p, first->items, d->names);
 	unsigned char *fitted = xcalloc(p, 1);
 	memcpy(m->load, first->l, p * k * sizeof *m->load);
 	if (oblique)
@@ -489,7 +553,7 @@ summary_omega(const options *o, const data *d, const unsigned char *retained, si
 			size_t c = 0;
 			for (size_t b = 0; b < p; b++)
 				if (retained[b])
-					r[m * nret + c++] = d->cor[a * p + b];
+					r[m * nret + c++] = d->fitcor[a * p + b];
 			m++;
 		}
 	if (omega_compute(r, nret, o->omega, &om, NULL) != 0)
@@ -578,6 +642,12 @@ write_summary(const options *o, const data *d, const fit *first, const fit *fina
 		summary_num(&s, "parallel_factors", (double)pa->nfact);
 		summary_num(&s, "parallel_components", (double)pa->ncomp);
 	}
+	if (o->cor != COR_PEARSON) {
+		summary_str(&s, "correlation", cor_names[o->cor]);
+		summary_num(&s, "polychoric_global", d->poly.global);
+		summary_num(&s, "polychoric_corrected_pairs", (double)d->poly.fixed);
+		summary_num(&s, "polychoric_smoothed", d->poly.smoothed);
+	}
 	if (om) {
 		summary_num(&s, "omega_factors", (double)o->omega);
 		summary_num(&s, "omega_total", om->total);
@@ -631,6 +701,26 @@ write_eigenvalues(const char *path, const double *cor, size_t p, const parallel_
 	free(ev);
 }
 
+/* The fitted correlation matrix: item, then one column per item. */
+static void
+write_correlations(const char *path, const data *d)
+{
+	size_t p = d->p;
+	tsv_writer w;
+	tsvw_open(&w, path);
+	tsvw_str(&w, "item");
+	for (size_t j = 0; j < p; j++)
+		tsvw_str(&w, d->names[j]);
+	tsvw_end(&w);
+	for (size_t i = 0; i < p; i++) {
+		tsvw_str(&w, d->names[i]);
+		for (size_t j = 0; j < p; j++)
+			tsvw_num(&w, d->fitcor[i * p + j]);
+		tsvw_end(&w);
+	}
+	tsvw_close(&w);
+}
+
 /* Which items load above the threshold (all without one). */
 static size_t
 select_items(const fit *f, size_t p, size_t k, double threshold, unsigned char *retained)
@@ -673,19 +763,20 @@ main(int argc, char **argv)
 	parse_options(argc, argv, &o);
 	data d;
 	read_data(&d, &o, argc, argv);
+	o.smoothed = d.fitcor != d.cor && d.poly.smoothed;
 	size_t p = d.p, k = o.k;
 
 	/* all items; then, maybe, the retained ones */
 	unsigned char *all = xmalloc(p), *retained = xmalloc(p);
 	memset(all, 1, p);
 	fit first, second, *final = &first;
-	fit_items(&first, d.cor, p, all, d.n, d.names, &o);
+	fit_items(&first, d.fitcor, d.cor, p, all, d.n, d.names, &o);
 	size_t nret = select_items(&first, p, k, o.threshold, retained);
 	if (o.refit && nret < p) {
 		if (nret <= k)
 			die("%zu items load above the threshold %g: --refit with %zu factors "
 			    "needs more", nret, o.threshold, k);
-		fit_items(&second, d.cor, p, retained, d.n, d.names, &o);
+		fit_items(&second, d.fitcor, d.cor, p, retained, d.n, d.names, &o);
 		final = &second;
 	}
 	fmodel m;
@@ -709,7 +800,9 @@ main(int argc, char **argv)
 		write_summary(&o, &d, &first, final, nret, heywood, model_df, retained,
 		              o.omega ? &om : NULL, o.parallel ? &pa : NULL);
 	if (o.eigenvalues)
-		write_eigenvalues(o.eigenvalues, d.cor, p, o.parallel ? &pa : NULL);
+		write_eigenvalues(o.eigenvalues, d.fitcor, p, o.parallel ? &pa : NULL);
+	if (o.correlations)
+		write_correlations(o.correlations, &d);
 	close_stdout();
 	if (!o.quiet)
 		warn("read %zu rows, used %zu, dropped %zu with a missing item (listwise)",

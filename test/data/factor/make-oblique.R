@@ -17,6 +17,7 @@
 #                     new sample's own correlations) and predict(fa, second half)
 #   NAME.omega.tsv    omega(x) with its defaults (and nfactors = 2 for oblique-2)
 #   NAME.parallel*.tsv fa.parallel(x, n.iter = 100) (see the end of this script)
+#   NAME.cor.tsv      polychoric(x)$rho / tetrachoric(x)$rho (the end of this script)
 suppressPackageStartupMessages({ library(psych); library(GPArotation) })
 dir <- "test/data/factor/oblique"
 dir.create(dir, showWarnings = FALSE)
@@ -58,8 +59,8 @@ put_data(file.path(dir, "bfi.tsv"), b)
 
 likert <- as.matrix(read.delim("test/data/factor/likert3.tsv"))
 
-expect <- function(name, x, k, rotate, fm = "minres") {
-  fa1 <- suppressWarnings(fa(x, k, rotate = rotate, fm = fm))
+expect <- function(name, x, k, rotate, fm = "minres", cor = "cor") {
+  fa1 <- suppressWarnings(fa(x, k, rotate = rotate, fm = fm, cor = cor))
   Lp <- unclass(fa1$loadings)
   Phi <- if (is.null(fa1$Phi)) diag(k) else fa1$Phi
   S <- Lp %*% Phi
@@ -164,3 +165,33 @@ put_parallel("oblique", x)
 put_parallel("likert3", likert)
 put_parallel("bfi", b)
 put_parallel("one", one)
+
+# polychoric and tetrachoric correlations, psych's defaults: NAME.cor.tsv
+# (item, then one column per item), and fa(x, k, cor = "poly") models
+put_cor <- function(name, r) {
+  m <- data.frame(item = colnames(r), check.names = FALSE)
+  for (j in seq_len(ncol(r))) m[[colnames(r)[j]]] <- r[, j]
+  put(file.path(dir, paste0(name, ".cor.tsv")), m)
+}
+put_cor("likert3-poly", polychoric(likert)$rho)
+put_cor("one-poly", suppressWarnings(polychoric(one)$rho))
+expect("likert3-poly", likert, 3, "oblimin", cor = "poly")
+expect("one-poly", one, 1, "oblimin", cor = "poly")
+# items of different highest categories: psych's global = FALSE, empty cells
+set.seed(42)
+uneven <- x[1:120, c(1:3, 6:8)]
+uneven[, 1] <- pmin(uneven[, 1], 3)
+uneven[, 4] <- pmin(uneven[, 4], 4)
+put_data(file.path(dir, "uneven.tsv"), uneven)
+put_cor("uneven-poly", suppressWarnings(polychoric(uneven)$rho))
+# two-valued items: tetrachoric (a zero cell corrected in one pair)
+bin <- (x[, c(1:4, 6:9, 11:14)] >= 4) * 1L
+bin[1:3, 12] <- 1L
+put_data(file.path(dir, "binary.tsv"), bin)
+put_cor("binary-tetra", suppressWarnings(suppressMessages(tetrachoric(bin)$rho)))
+expect("binary-tetra", bin, 3, "oblimin", cor = "tet")
+# a small sample whose polychoric matrix is not positive definite: smoothed
+set.seed(1)
+small <- x[sample(nrow(x), 30), ]
+put_data(file.path(dir, "small.tsv"), small)
+put_cor("small-poly", suppressWarnings(polychoric(small)$rho))
