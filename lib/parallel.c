@@ -70,9 +70,10 @@ parallel_run(const double *x, size_t n, size_t p, const double *r, int iters,
 		 * comes out constant (psych draws again while cor() has an NA) */
 		int tries = 0;
 		do {
-			if (++tries > 1000)
-				die("parallel analysis: 1000 resampled data sets in a row had a "
-				    "constant item; the items take too few values for %zu rows", n);
+			if (++tries > 1000) {
+				rc = -2;
+				goto done;
+			}
 			for (size_t j = 0; j < p; j++)
 				for (size_t i = 0; i < n; i++)
 					y[i * p + j] = x[gsl_rng_uniform_int(g, n) * p + j];
@@ -108,6 +109,8 @@ parallel_run(const double *x, size_t n, size_t p, const double *r, int iters,
 	}
 	rc = 0;
 done:
+	if (rc != 0)
+		parallel_free(res);
 	gsl_rng_free(g);
 	for (int k = 0; k < PAR_KINDS; k++)
 		free(vals[k]);

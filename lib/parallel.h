@@ -24,7 +24,9 @@ typedef struct {
 } parallel_result;
 
 /* Parallel analysis of the N x P complete data X whose correlation matrix is
- * R. Returns -1 when a one-factor fit fails (a matrix not positive definite). */
+ * R. Returns -1 when a one-factor fit fails (a matrix not positive definite),
+ * -2 when 1000 resampled data sets in a row had a constant column. RES is
+ * to be freed with parallel_free only on success. */
 int parallel_run(const double *x, size_t n, size_t p, const double *r, int iters,
                  unsigned long seed, parallel_result *res);
 

@@ -120,6 +120,7 @@ typedef struct {
 	unsigned long seed;
 	char **items;		/* the item patterns */
 	size_t nitems;
+	int own_items;		/* ITEMS allocated (from -c) */
 } options;
 
 enum { M_MINRES, M_ML, M_PA };
@@ -134,6 +135,7 @@ typedef struct {
 	double *l;		/* loadings, p x k (pattern) */
 	double *phi;		/* factor correlations, k x k */
 	double *w;		/* regression weights, p x k */
+	double *wr;		/* the Pearson correlations they come from */
 	fa_fit_info info;
 	rot_info rot;
 	double chi2, df, pvalue, kmo;
@@ -188,14 +190,16 @@ fit_items(fit *f, const double *rall, const double *wall, size_t pall,
 	fa_eigen(f->r, p, ev, NULL);
 	/* a smoothed matrix is positive definite by construction, its smallest
 	 * eigenvalues set to about 1e-10 (psych fits it) */
-	if (!(ev[p - 1] > (o->smoothed ? 0 : 1e-10)))
-		die_singular(f->r, p, f->items, names);
+	int singular = !(ev[p - 1] > (o->smoothed ? 0 : 1e-10));
 	free(ev);
-	double *msa = xmalloc(p * sizeof *msa);
-	if (fa_bartlett(f->r, p, n, &f->chi2, &f->df, &f->pvalue) != 0 ||
-	    fa_kmo(f->r, p, &f->kmo, msa) != 0)
+	if (singular)
 		die_singular(f->r, p, f->items, names);
+	double *msa = xmalloc(p * sizeof *msa);
+	singular = fa_bartlett(f->r, p, n, &f->chi2, &f->df, &f->pvalue) != 0 ||
+	           fa_kmo(f->r, p, &f->kmo, msa) != 0;
 	free(msa);
+	if (singular)
+		die_singular(f->r, p, f->items, names);
 	f->l = xmalloc(p * k * sizeof *f->l);
 	int rc = o->method == M_PA ? fa_pa(f->r, p, k, o->pa_tol, o->max_iter, f->l, &f->info)
 	       : o->method == M_ML ? fa_ml(f->r, p, k, o->max_iter, f->l, &f->info)
@@ -218,15 +222,15 @@ fit_items(fit *f, const double *rall, const double *wall, size_t pall,
 	}
 	/* weights for z-scores of the observed items: R^-1 S with their Pearson
 	 * correlations, also after a polychoric fit (psych's factor.scores) */
-	double *wr = xmalloc(p * p * sizeof *wr);
+	double *wr = f->wr = xmalloc(p * p * sizeof *wr);
 	for (size_t i = 0; i < p; i++)
 		for (size_t j = 0; j < p; j++)
 			wr[i * p + j] = wall[f->items[i] * pall + f->items[j]];
 	f->w = xmalloc(p * k * sizeof *f->w);
-	if (fa_regression_weights(wr, s, p, k, f->w) != 0)
-		die_singular(wr, p, f->items, names);
-	free(wr);
+	singular = fa_regression_weights(wr, s, p, k, f->w) != 0;
 	free(s);
+	if (singular)
+		die_singular(wr, p, f->items, names);
 }
 
 static void
@@ -237,6 +241,7 @@ fit_free(fit *f)
 	free(f->l);
 	free(f->phi);
 	free(f->w);
+	free(f->wr);
 }
 
 static void
@@ -284,7 +289,7 @@ parse_options(int argc, char **argv, options *o)
 			memcpy(o->items + o->nitems, v, m * sizeof *v);
 			o->nitems += m;
 			free(v);
-			by_option = 1;
+			by_option = o->own_items = 1;
 			break;
 		}
 		case 'e': o->eigenvalues = optarg; break;
@@ -567,9 +572,10 @@ summary_omega(const options *o, const data *d, const unsigned char *retained, si
 					r[m * nret + c++] = d->fitcor[a * p + b];
 			m++;
 		}
-	if (omega_compute(r, nret, o->omega, &om, NULL) != 0)
-		die("--omega: the fit of %zu group factors failed", o->omega);
+	int rc = omega_compute(r, nret, o->omega, &om, NULL);
 	free(r);
+	if (rc != 0)
+		die("--omega: the fit of %zu group factors failed", o->omega);
 	return om;
 }
 
@@ -800,7 +806,11 @@ main(int argc, char **argv)
 	if (o.omega)
 		om = summary_omega(&o, &d, retained, nret);
 	parallel_result pa;
-	if (o.parallel && parallel_run(d.x, d.n, p, d.cor, o.parallel, o.seed, &pa) != 0)
+	int prc = o.parallel ? parallel_run(d.x, d.n, p, d.cor, o.parallel, o.seed, &pa) : 0;
+	if (prc == -2)
+		die("parallel analysis: 1000 resampled data sets in a row had a constant "
+		    "item; the items take too few values for %zu rows", d.n);
+	if (prc != 0)
 		die("parallel analysis: a one-factor fit failed");
 
 	/* everything is known: print */
@@ -828,5 +838,7 @@ main(int argc, char **argv)
 	free(retained);
 	free(all);
 	data_free(&d);
+	if (o.own_items)
+		cols_free_list(o.items, o.nitems);
 	return 0;
 }
