@@ -137,6 +137,70 @@ stat() {
 	col_agree b.tsv 15 "$E/likert3.scores.tsv" 9 1e-9
 }
 
+@test "oblique models: regression R^-1 S and Bartlett with Phi, as psych factor.scores" {
+	O="$TESTDATA/factor/oblique"
+	for name in oblique-oblimin likert3-promax oblique-geomin; do
+		input="$O/oblique.tsv"
+		[[ $name == likert3* ]] && input="$F/likert3.tsv"
+		nc=$(head -1 "$input" | awk -F'\t' '{ print NF }')
+		svy score -q --model "$O/$name.model.tsv" "$input" > reg.tsv
+		svy score -q --method bartlett --model "$O/$name.model.tsv" -i "$input" > b.tsv
+		for j in 1 2 3; do
+			col_agree reg.tsv $((nc + j)) "$O/$name.scores.tsv" $((1 + j)) 1e-9
+			col_agree b.tsv $((nc + j)) "$O/$name.scores.tsv" $((4 + j)) 1e-9
+		done
+	done
+	# and from svy's own fit, to the fit's tolerance
+	svy factor -q -k 3 -c '*' "$O/oblique.tsv" > model.tsv
+	svy score -q --model model.tsv "$O/oblique.tsv" > own.tsv
+	col_agree own.tsv 17 "$O/oblique-oblimin.scores.tsv" 3 1e-5
+}
+
+@test "a new sample: --standardize sample is predict(fa, new), refit is factor.scores(new, fa)" {
+	O="$TESTDATA/factor/oblique"
+	M="$O/oblique-first.model.tsv"
+	svy score -q --model "$M" --standardize refit "$O/oblique-second.tsv" > refit.tsv
+	svy score -q --model "$M" --standardize sample "$O/oblique-second.tsv" > sample.tsv
+	for j in 1 2 3; do
+		col_agree refit.tsv $((15 + j)) "$O/oblique-first.newdata.tsv" $((1 + j)) 1e-9
+		col_agree sample.tsv $((15 + j)) "$O/oblique-first.newdata.tsv" $((4 + j)) 1e-9
+	done
+	# the two differ: refit's weights come from the new sample's correlations
+	run compare_numeric refit.tsv sample.tsv 1e-3
+	assert_failure
+	# an orthogonal one-factor model: refit needs no structure columns
+	svy score -q --model "$E/one.model.tsv" --standardize refit < "$S/half.tsv" > r1.tsv
+	[ "$(cut -f21 r1.tsv | tail -n +2 | grep -c .)" = 40 ]
+}
+
+@test "--standardize refit on a constant or too short sample" {
+	M="$E/one.model.tsv"
+	run svy score -q -m "$M" --standardize refit < <(head -2 "$F/one.tsv")
+	assert_failure 1
+	assert_output "svy-score: <stdin>: --standardize refit needs at least 2 complete rows (got 1)"
+	run svy score -q -m "$M" --standardize refit < <(awk -F'\t' -v OFS='\t' 'NR > 1 { $3 = 0 } 1' "$F/one.tsv")
+	assert_failure 1
+	assert_output "svy-score: <stdin>: column 'attack_inversion': constant item in the scored sample: --standardize refit cannot scale it"
+}
+
+@test "a model listing an item twice, scores that overflow: named errors, never NaN" {
+	printf 'item\tmean\tsd\tn\tweight_F1\na\t0\t1\t5\t1\nb\t0\t1\t5\t1\na\t0\t1\t5\t1\n' > twice.tsv
+	run svy score -m twice.tsv <<< $'a\tb\n1\t2'
+	assert_failure 1
+	assert_output "svy-score: twice.tsv:4: column 'item': the model lists this item twice (got 'a')"
+	printf 'item\tmean\tsd\tn\tweight_F1\na\t0\t1\t5\t1e300\nb\t0\t1\t5\t1e300\n' > big.tsv
+	printf 'a\tb\n1e10\t1e10\n-1\t-1\n' > x.tsv
+	run svy score -q -m big.tsv x.tsv
+	assert_failure 1
+	assert_output --partial "svy-score: x.tsv:2: column 'F1': the score overflows"
+	printf 'item\tmean\tsd\tn\tweight_F1\na\t0\t1\t5\t1e308\nb\t0\t1\t5\t1\n' > wide.tsv
+	printf 'a\tb\n1\t0\n-1\t0\n' > y.tsv
+	run svy score -q -m wide.tsv --normalize minmax y.tsv
+	assert_failure 1
+	assert_output "svy-score: y.tsv: cannot min-max normalise 'F1': the range of its scores overflows"
+	refute_output --partial nan
+}
+
 @test "header only: the header and the score column" {
 	head -1 "$F/one.tsv" > h.tsv
 	run svy score -q --model "$E/one.model.tsv" < h.tsv

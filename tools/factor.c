@@ -14,7 +14,10 @@
 #include "fa.h"
 #include "fmodel.h"
 #include "num.h"
+#include "omega.h"
 #include "opt.h"
+#include "parallel.h"
+#include "polychoric.h"
 #include "rotate.h"
 #include "tsv.h"
 
@@ -57,6 +60,17 @@ usage(void)
 	       "                           factor_analyzer use 1e-5, which leaves loadings off\n"
 	       "                           by up to ~1e-3 (default: 0, iterate until the\n"
 	       "                           rotation itself settles)\n"
+	       "      --cor KIND           pearson (default), polychoric or tetrachoric (psych\n"
+	       "                           polychoric/tetrachoric, smoothed as cor.smooth\n"
+	       "                           when not positive definite, with a note)\n"
+	       "      --omega              omega total and hierarchical in the summary, as\n"
+	       "                           psych omega() (Schmid-Leiman of 3 oblimin factors)\n"
+	       "      --omega-factors N    group factors of omega (default 3)\n"
+	       "      --parallel N         parallel analysis over N simulated and N resampled\n"
+	       "                           data sets, as psych fa.parallel: the suggested\n"
+	       "                           numbers of factors and components in the summary,\n"
+	       "                           the simulated eigenvalues in --eigenvalues\n"
+	       "      --seed S             seed of --parallel (default 1)\n"
 	       "  -t, --threshold T        mark items whose largest absolute loading is not\n"
 	       "                           above T as not retained (default: keep all)\n"
 	       "      --refit              fit again on the retained items only\n"
@@ -66,6 +80,8 @@ usage(void)
 	       "  -s, --summary FILE       adequacy and fit figures as statistic/value rows\n"
 	       "                           (phi_Fa_Fb: the factor correlations)\n"
 	       "  -e, --eigenvalues FILE   all eigenvalues of the items' correlation matrix\n"
+	       "                           (with --parallel: also the simulated ones)\n"
+	       "      --correlations FILE  the correlation matrix fitted, item by item\n"
 	       "      --digits N           round printed numbers to N significant digits\n"
 	       "                           (the model too: leave it off for scoring)\n"
 	       "  -q, --quiet              no note on standard error about dropped rows\n"
@@ -96,12 +112,20 @@ typedef struct {
 	int refit, max_iter, quiet;
 	int method;		/* M_MINRES, M_ML, M_PA */
 	double pa_tol;
-	const char *summary, *eigenvalues, *input;
+	const char *summary, *eigenvalues, *input, *correlations;
+	size_t omega;		/* group factors of omega; 0: no omega */
+	int parallel;		/* data sets of parallel analysis; 0: none */
+	int cor;		/* COR_* */
+	int smoothed;		/* the fitted matrix was smoothed (psych cor.smooth) */
+	unsigned long seed;
 	char **items;		/* the item patterns */
 	size_t nitems;
+	int own_items;		/* ITEMS allocated (from -c) */
 } options;
 
 enum { M_MINRES, M_ML, M_PA };
+enum { COR_PEARSON, COR_POLYCHORIC, COR_TETRACHORIC };
+static const char *const cor_names[] = {"pearson", "polychoric", "tetrachoric", NULL};
 static const char *const method_names[] = {"minres", "ml", "pa", NULL};
 
 /* One fit: the items it uses (indexes into all items) and its results. */
@@ -111,6 +135,7 @@ typedef struct {
 	double *l;		/* loadings, p x k (pattern) */
 	double *phi;		/* factor correlations, k x k */
 	double *w;		/* regression weights, p x k */
+	double *wr;		/* the Pearson correlations they come from */
 	fa_fit_info info;
 	rot_info rot;
 	double chi2, df, pvalue, kmo;
@@ -120,6 +145,8 @@ typedef struct {
 typedef struct {
 	size_t n, p, rows;
 	double *x, *mean, *sd, *cov, *cor;
+	double *fitcor;		/* the matrix fitted: cor, or polychoric */
+	poly_info poly;
 	char **names;		/* item names (the reader's header) */
 	tsv_reader r;
 	size_t *col;
@@ -141,8 +168,8 @@ die_singular(const double *r, size_t p, const size_t *items, char **names)
 }
 
 static void
-fit_items(fit *f, const double *rall, size_t pall, const unsigned char *use,
-          size_t n, char **names, const options *o)
+fit_items(fit *f, const double *rall, const double *wall, size_t pall,
+          const unsigned char *use, size_t n, char **names, const options *o)
 {
 	size_t k = o->k;
 	f->p = 0;
@@ -161,14 +188,18 @@ fit_items(fit *f, const double *rall, size_t pall, const unsigned char *use,
 	 * sum of others): judge by the smallest eigenvalue */
 	double *ev = xmalloc(p * sizeof *ev);
 	fa_eigen(f->r, p, ev, NULL);
-	if (!(ev[p - 1] > 1e-10))
-		die_singular(f->r, p, f->items, names);
+	/* a smoothed matrix is positive definite by construction, its smallest
+	 * eigenvalues set to about 1e-10 (psych fits it) */
+	int singular = !(ev[p - 1] > (o->smoothed ? 0 : 1e-10));
 	free(ev);
-	double *msa = xmalloc(p * sizeof *msa);
-	if (fa_bartlett(f->r, p, n, &f->chi2, &f->df, &f->pvalue) != 0 ||
-	    fa_kmo(f->r, p, &f->kmo, msa) != 0)
+	if (singular)
 		die_singular(f->r, p, f->items, names);
+	double *msa = xmalloc(p * sizeof *msa);
+	singular = fa_bartlett(f->r, p, n, &f->chi2, &f->df, &f->pvalue) != 0 ||
+	           fa_kmo(f->r, p, &f->kmo, msa) != 0;
 	free(msa);
+	if (singular)
+		die_singular(f->r, p, f->items, names);
 	f->l = xmalloc(p * k * sizeof *f->l);
 	int rc = o->method == M_PA ? fa_pa(f->r, p, k, o->pa_tol, o->max_iter, f->l, &f->info)
 	       : o->method == M_ML ? fa_ml(f->r, p, k, o->max_iter, f->l, &f->info)
@@ -189,10 +220,17 @@ fit_items(fit *f, const double *rall, size_t pall, const unsigned char *use,
 		fa_orient(f->l, p, k);
 		memcpy(s, f->l, p * k * sizeof *s);
 	}
+	/* weights for z-scores of the observed items: R^-1 S with their Pearson
+	 * correlations, also after a polychoric fit (psych's factor.scores) */
+	double *wr = f->wr = xmalloc(p * p * sizeof *wr);
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < p; j++)
+			wr[i * p + j] = wall[f->items[i] * pall + f->items[j]];
 	f->w = xmalloc(p * k * sizeof *f->w);
-	if (fa_regression_weights(f->r, s, p, k, f->w) != 0)
-		die_singular(f->r, p, f->items, names);
+	singular = fa_regression_weights(wr, s, p, k, f->w) != 0;
 	free(s);
+	if (singular)
+		die_singular(wr, p, f->items, names);
 }
 
 static void
@@ -203,15 +241,20 @@ fit_free(fit *f)
 	free(f->l);
 	free(f->phi);
 	free(f->w);
+	free(f->wr);
 }
 
 static void
 parse_options(int argc, char **argv, options *o)
 {
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_MAX_ITER,
-	       OPT_PA_TOL, OPT_REFIT, OPT_ROTATE, OPT_ROTATE_TOL, OPT_VARIMAX_TOL };
+	       OPT_PA_TOL, OPT_REFIT, OPT_ROTATE, OPT_ROTATE_TOL, OPT_VARIMAX_TOL,
+	       OPT_OMEGA, OPT_OMEGA_FACTORS, OPT_PARALLEL, OPT_SEED, OPT_COR,
+	       OPT_CORRELATIONS };
 	static const struct option longopts[] = {
 		{"columns", required_argument, NULL, 'c'},
+		{"cor", required_argument, NULL, OPT_COR},
+		{"correlations", required_argument, NULL, OPT_CORRELATIONS},
 		{"digits", required_argument, NULL, OPT_DIGITS},
 		{"eigenvalues", required_argument, NULL, 'e'},
 		{"factors", required_argument, NULL, 'k'},
@@ -219,12 +262,16 @@ parse_options(int argc, char **argv, options *o)
 		{"input", required_argument, NULL, 'i'},
 		{"max-iter", required_argument, NULL, OPT_MAX_ITER},
 		{"method", required_argument, NULL, 'm'},
+		{"omega", no_argument, NULL, OPT_OMEGA},
+		{"omega-factors", required_argument, NULL, OPT_OMEGA_FACTORS},
 		{"output", required_argument, NULL, 'o'},
 		{"pa-tol", required_argument, NULL, OPT_PA_TOL},
+		{"parallel", required_argument, NULL, OPT_PARALLEL},
 		{"quiet", no_argument, NULL, 'q'},
 		{"refit", no_argument, NULL, OPT_REFIT},
 		{"rotate", required_argument, NULL, OPT_ROTATE},
 		{"rotate-tol", required_argument, NULL, OPT_ROTATE_TOL},
+		{"seed", required_argument, NULL, OPT_SEED},
 		{"summary", required_argument, NULL, 's'},
 		{"threshold", required_argument, NULL, 't'},
 		{"varimax-tol", required_argument, NULL, OPT_VARIMAX_TOL},
@@ -242,7 +289,7 @@ parse_options(int argc, char **argv, options *o)
 			memcpy(o->items + o->nitems, v, m * sizeof *v);
 			o->nitems += m;
 			free(v);
-			by_option = 1;
+			by_option = o->own_items = 1;
 			break;
 		}
 		case 'e': o->eigenvalues = optarg; break;
@@ -257,6 +304,12 @@ parse_options(int argc, char **argv, options *o)
 		case OPT_HELP: usage(); break;
 		case OPT_MAX_ITER: o->max_iter = (int)opt_long(optarg, 0, 100000, "--max-iter"); break;
 		case OPT_PA_TOL: o->pa_tol = opt_double(optarg, 0, 1, "--pa-tol"); break;
+		case OPT_OMEGA: if (!o->omega) o->omega = 3; break;
+		case OPT_OMEGA_FACTORS: o->omega = (size_t)opt_long(optarg, 1, 1000, "--omega-factors"); break;
+		case OPT_PARALLEL: o->parallel = (int)opt_long(optarg, 1, 100000, "--parallel"); break;
+		case OPT_CORRELATIONS: o->correlations = optarg; break;
+		case OPT_COR: o->cor = opt_word(optarg, cor_names, "--cor"); break;
+		case OPT_SEED: o->seed = (unsigned long)opt_long(optarg, 0, 4294967295L, "--seed"); break;
 		case OPT_REFIT: o->refit = 1; break;
 		case OPT_ROTATE: o->rotate = opt_word(optarg, rot_names, "--rotate"); break;
 		case OPT_ROTATE_TOL: o->rotate_tol = opt_double(optarg, 1e-15, 1, "--rotate-tol"); break;
@@ -283,10 +336,50 @@ parse_options(int argc, char **argv, options *o)
 		o->max_iter = o->method == M_PA ? 50 : 200;
 	if (o->refit && isnan(o->threshold))
 		die_usage("--refit needs --threshold");
+	if (o->parallel && !o->summary && !o->eigenvalues)
+		die_usage("--parallel needs --summary or --eigenvalues (it writes there)");
+	if (o->parallel && o->cor != COR_PEARSON)
+		die_usage("--parallel simulates Pearson correlations: use it without --cor");
+	if (o->omega && !o->summary)
+		die_usage("--omega needs --summary (it writes its rows there)");
 	if (o->rotate < 0)
 		o->rotate = o->k > 1 ? ROT_OBLIMIN : ROT_NONE;
 	if (o->k < 2)
 		o->rotate = ROT_NONE;
+}
+
+/* The polychoric (tetrachoric) matrix of the items, as psych. */
+static void
+polychoric(data *d, int tetra)
+{
+	size_t p = d->p;
+	d->fitcor = xmalloc(p * p * sizeof *d->fitcor);
+	int rc = poly_matrix(d->x, d->n, p, 8, tetra, d->fitcor, &d->poly);
+	const char *what = tetra ? "tetrachoric" : "polychoric";
+	for (size_t j = 0; rc == -2 && j < p; j++)
+		for (size_t i = 0; i < d->n; i++)
+			if (d->x[i * p + j] != floor(d->x[i * p + j])) {
+				char buf[NUM_BUFSIZE];
+				die_at(d->r.name, 0, d->names[j], num_format(buf, d->x[i * p + j]),
+				       "--cor %s needs whole-number answer codes", what);
+			}
+	if (rc == -1)
+		die("%s: --cor polychoric: the items take more than 8 values from the "
+		    "smallest to the largest (psych's max.cat): not ordered categories",
+		    d->r.name);
+	if (rc == -3)
+		die("%s: --cor tetrachoric: the items take more than two values (use "
+		    "--cor polychoric)", d->r.name);
+	for (size_t i = 0; i < p * p; i++)
+		if (isnan(d->fitcor[i]))
+			die("items '%s' and '%s': no %s correlation (a table with fewer "
+			    "than two rows or columns)", d->names[i / p], d->names[i % p], what);
+	if (d->poly.fixed)
+		warn("%s: %zu pairs of items had empty cells, set to 0.5 / n "
+		     "(psych's correct = 0.5)", what, d->poly.fixed);
+	if (d->poly.smoothed)
+		warn("the %s matrix was not positive definite: smoothed as psych "
+		     "cor.smooth does", what);
 }
 
 /* The item columns' complete rows, their moments and correlations. */
@@ -337,11 +430,16 @@ read_data(data *d, const options *o, int argc, char **argv)
 	d->names = xmalloc(p * sizeof *d->names);
 	for (size_t j = 0; j < p; j++)
 		d->names[j] = d->r.header[d->col[j]];
+	d->fitcor = d->cor;
+	if (o->cor != COR_PEARSON)
+		polychoric(d, o->cor == COR_TETRACHORIC);
 }
 
 static void
 data_free(data *d)
 {
+	if (d->fitcor != d->cor)
+		free(d->fitcor);
 	free(d->names);
 	free(d->cor);
 	free(d->cov);
@@ -383,8 +481,8 @@ build_model(fmodel *m, const data *d, const fit *first, const fit *final,
 	m->sd = d->sd;
 	m->n = (double)d->n;
 	double kmo;
-	if (fa_kmo(d->cor, p, &kmo, m->msa) != 0)
-		die_singular(d->cor, p, first->items, d->names);
+	if (fa_kmo(d->fitcor, p, &kmo, m->msa) != 0)
+		die_singular(d->fitcor, p, first->items, d->names);
 	unsigned char *fitted = xcalloc(p, 1);
 	memcpy(m->load, first->l, p * k * sizeof *m->load);
 	if (oblique)
@@ -457,9 +555,34 @@ summary_str(tsv_writer *w, const char *stat, const char *value)
 	tsvw_end(w);
 }
 
+/* psych omega() of the retained items (those of alpha). */
+static omega_result
+summary_omega(const options *o, const data *d, const unsigned char *retained, size_t nret)
+{
+	size_t p = d->p, m = 0;
+	omega_result om;
+	if (o->omega >= nret)
+		die("--omega: %zu group factors need more than %zu items", o->omega, nret);
+	double *r = xmalloc(nret * nret * sizeof *r);
+	for (size_t a = 0; a < p; a++)
+		if (retained[a]) {
+			size_t c = 0;
+			for (size_t b = 0; b < p; b++)
+				if (retained[b])
+					r[m * nret + c++] = d->fitcor[a * p + b];
+			m++;
+		}
+	int rc = omega_compute(r, nret, o->omega, &om, NULL);
+	free(r);
+	if (rc != 0)
+		die("--omega: the fit of %zu group factors failed", o->omega);
+	return om;
+}
+
 static void
 write_summary(const options *o, const data *d, const fit *first, const fit *final,
-              size_t nret, size_t heywood, double model_df, const unsigned char *retained)
+              size_t nret, size_t heywood, double model_df, const unsigned char *retained,
+              const omega_result *om, const parallel_result *pa)
 {
 	size_t k = o->k, p = d->p;
 	char name[64];
@@ -530,12 +653,34 @@ write_summary(const options *o, const data *d, const fit *first, const fit *fina
 		if (!isnan(final->rot.criterion))
 			summary_num(&s, "rotation_criterion", final->rot.criterion);
 	}
+	if (pa) {
+		summary_num(&s, "parallel_iterations", (double)o->parallel);
+		summary_num(&s, "parallel_seed", (double)o->seed);
+		summary_num(&s, "parallel_factors", (double)pa->nfact);
+		summary_num(&s, "parallel_components", (double)pa->ncomp);
+	}
+	if (o->cor != COR_PEARSON) {
+		summary_str(&s, "correlation", cor_names[o->cor]);
+		summary_num(&s, "polychoric_global", d->poly.global);
+		summary_num(&s, "polychoric_corrected_pairs", (double)d->poly.fixed);
+		summary_num(&s, "polychoric_smoothed", d->poly.smoothed);
+	}
+	if (om) {
+		summary_num(&s, "omega_factors", (double)o->omega);
+		summary_num(&s, "omega_total", om->total);
+		summary_num(&s, "omega_hierarchical", om->hierarchical);
+		summary_num(&s, "omega_limit", om->limit);
+		summary_num(&s, "omega_ecv", om->ecv);
+	}
 	tsvw_close(&s);
 }
 
 static void
-write_eigenvalues(const char *path, const double *cor, size_t p)
+write_eigenvalues(const char *path, const double *cor, size_t p, const parallel_result *pa)
 {
+	static const char *const kinds[] = {"pc_simulated", "fa_simulated", "pc_resampled",
+	                                    "fa_resampled"};
+	char name[64];
 	double *ev = xmalloc(p * sizeof *ev), cum = 0;
 	fa_eigen(cor, p, ev, NULL);
 	tsv_writer e;
@@ -544,6 +689,15 @@ write_eigenvalues(const char *path, const double *cor, size_t p)
 	tsvw_str(&e, "eigenvalue");
 	tsvw_str(&e, "proportion");
 	tsvw_str(&e, "cumulative");
+	if (pa) {
+		tsvw_str(&e, "fa_eigenvalue");
+		for (int k = 0; k < PAR_KINDS; k++) {
+			snprintf(name, sizeof name, "%s_mean", kinds[k]);
+			tsvw_str(&e, name);
+			snprintf(name, sizeof name, "%s_q95", kinds[k]);
+			tsvw_str(&e, name);
+		}
+	}
 	tsvw_end(&e);
 	for (size_t i = 0; i < p; i++) {
 		cum += ev[i];
@@ -551,10 +705,37 @@ write_eigenvalues(const char *path, const double *cor, size_t p)
 		tsvw_num(&e, ev[i]);
 		tsvw_num(&e, ev[i] / (double)p);
 		tsvw_num(&e, cum / (double)p);
+		if (pa) {
+			tsvw_num(&e, pa->fa[i]);
+			for (int k = 0; k < PAR_KINDS; k++) {
+				tsvw_num(&e, pa->mean[k][i]);
+				tsvw_num(&e, pa->q95[k][i]);
+			}
+		}
 		tsvw_end(&e);
 	}
 	tsvw_close(&e);
 	free(ev);
+}
+
+/* The fitted correlation matrix: item, then one column per item. */
+static void
+write_correlations(const char *path, const data *d)
+{
+	size_t p = d->p;
+	tsv_writer w;
+	tsvw_open(&w, path);
+	tsvw_str(&w, "item");
+	for (size_t j = 0; j < p; j++)
+		tsvw_str(&w, d->names[j]);
+	tsvw_end(&w);
+	for (size_t i = 0; i < p; i++) {
+		tsvw_str(&w, d->names[i]);
+		for (size_t j = 0; j < p; j++)
+			tsvw_num(&w, d->fitcor[i * p + j]);
+		tsvw_end(&w);
+	}
+	tsvw_close(&w);
 }
 
 /* Which items load above the threshold (all without one). */
@@ -593,25 +774,26 @@ warn_fit(const options *o, const fit *f, double model_df)
 int
 main(int argc, char **argv)
 {
-	options o = {1, -1, 0, 1e-5, NAN, 0, -1, 0, M_MINRES, 0.001, NULL, NULL, NULL,
-	             NULL, 0};
+	options o = {.k = 1, .rotate = -1, .rotate_tol = 1e-5, .threshold = NAN,
+	             .max_iter = -1, .method = M_MINRES, .pa_tol = 0.001, .seed = 1};
 	err_init("factor");
 	parse_options(argc, argv, &o);
 	data d;
 	read_data(&d, &o, argc, argv);
+	o.smoothed = d.fitcor != d.cor && d.poly.smoothed;
 	size_t p = d.p, k = o.k;
 
 	/* all items; then, maybe, the retained ones */
 	unsigned char *all = xmalloc(p), *retained = xmalloc(p);
 	memset(all, 1, p);
 	fit first, second, *final = &first;
-	fit_items(&first, d.cor, p, all, d.n, d.names, &o);
+	fit_items(&first, d.fitcor, d.cor, p, all, d.n, d.names, &o);
 	size_t nret = select_items(&first, p, k, o.threshold, retained);
 	if (o.refit && nret < p) {
 		if (nret <= k)
 			die("%zu items load above the threshold %g: --refit with %zu factors "
 			    "needs more", nret, o.threshold, k);
-		fit_items(&second, d.cor, p, retained, d.n, d.names, &o);
+		fit_items(&second, d.fitcor, d.cor, p, retained, d.n, d.names, &o);
 		final = &second;
 	}
 	fmodel m;
@@ -620,20 +802,35 @@ main(int argc, char **argv)
 	double pf = (double)final->p, kf = (double)k;
 	double model_df = ((pf - kf) * (pf - kf) - (pf + kf)) / 2;
 	warn_fit(&o, final, model_df);
+	omega_result om;
+	if (o.omega)
+		om = summary_omega(&o, &d, retained, nret);
+	parallel_result pa;
+	int prc = o.parallel ? parallel_run(d.x, d.n, p, d.cor, o.parallel, o.seed, &pa) : 0;
+	if (prc == -2)
+		die("parallel analysis: 1000 resampled data sets in a row had a constant "
+		    "item; the items take too few values for %zu rows", d.n);
+	if (prc != 0)
+		die("parallel analysis: a one-factor fit failed");
 
 	/* everything is known: print */
 	tsv_writer out;
 	tsvw_init(&out, stdout, "<stdout>");
 	fmodel_write(&m, &out);
 	if (o.summary)
-		write_summary(&o, &d, &first, final, nret, heywood, model_df, retained);
+		write_summary(&o, &d, &first, final, nret, heywood, model_df, retained,
+		              o.omega ? &om : NULL, o.parallel ? &pa : NULL);
 	if (o.eigenvalues)
-		write_eigenvalues(o.eigenvalues, d.cor, p);
+		write_eigenvalues(o.eigenvalues, d.fitcor, p, o.parallel ? &pa : NULL);
+	if (o.correlations)
+		write_correlations(o.correlations, &d);
 	close_stdout();
 	if (!o.quiet)
 		warn("read %zu rows, used %zu, dropped %zu with a missing item (listwise)",
 		     d.rows, d.n, d.rows - d.n);
 
+	if (o.parallel)
+		parallel_free(&pa);
 	model_release(&m);
 	if (final != &first)
 		fit_free(&second);
@@ -641,5 +838,7 @@ main(int argc, char **argv)
 	free(retained);
 	free(all);
 	data_free(&d);
+	if (o.own_items)
+		cols_free_list(o.items, o.nitems);
 	return 0;
 }

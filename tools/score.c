@@ -78,6 +78,8 @@ typedef struct {
 	size_t ngiven;
 	size_t *col;
 	double *w, *mean, *sd, *x, *s, *lo, *hi;
+	double *sum, *cross, *dm, *r;	/* the scored sample's moments */
+	FILE *tmp;			/* its spooled copy */
 } scorer;
 
 /* The scores of R's current row into S (k values); 0 when an item is missing. */
@@ -205,6 +207,8 @@ scorer_init(scorer *sc, const options *o)
 	sc->sd = xmalloc(p * sizeof *sc->sd);
 	sc->x = xmalloc(p * sizeof *sc->x);
 	sc->s = xmalloc(k * sizeof *sc->s);
+	sc->sum = sc->cross = sc->dm = sc->r = NULL;
+	sc->tmp = NULL;
 	sc->lo = xmalloc(k * sizeof *sc->lo);
 	sc->hi = xmalloc(k * sizeof *sc->hi);
 	double shrink = o->ddof ? 1 : sqrt((m->n - 1) / m->n);
@@ -232,6 +236,10 @@ scorer_free(scorer *sc)
 	free(sc->s);
 	free(sc->lo);
 	free(sc->hi);
+	free(sc->sum);
+	free(sc->cross);
+	free(sc->dm);
+	free(sc->r);
 	fmodel_free(&sc->m);
 }
 
@@ -246,7 +254,7 @@ sample_scale(scorer *sc, const options *o, const char *name, size_t nc,
 	if (nc < 2)
 		die("%s: --standardize %s needs at least 2 complete rows (got %zu)", name,
 		    o->standardize == STD_REFIT ? "refit" : "sample", nc);
-	double *dm = xmalloc(p * sizeof *dm);
+	double *dm = sc->dm = xmalloc(p * sizeof *dm);
 	for (size_t i = 0; i < p; i++) {
 		dm[i] = sum[i] / (double)nc;
 		double ss = cross[i * p + i] - (double)nc * dm[i] * dm[i];
@@ -258,7 +266,7 @@ sample_scale(scorer *sc, const options *o, const char *name, size_t nc,
 			       o->standardize == STD_REFIT ? "refit" : "sample");
 	}
 	if (o->standardize == STD_REFIT && !o->bartlett) {
-		double *r = xmalloc(p * p * sizeof *r);
+		double *r = sc->r = xmalloc(p * p * sizeof *r);
 		for (size_t a = 0; a < p; a++)
 			for (size_t b = 0; b < p; b++) {
 				double c = cross[a * p + b] - (double)nc * dm[a] * dm[b];
@@ -270,9 +278,7 @@ sample_scale(scorer *sc, const options *o, const char *name, size_t nc,
 		if (fa_regression_weights(r, s, p, k, sc->w) != 0)
 			die("%s: --standardize refit: the correlation matrix of the %zu items "
 			    "in the scored sample is singular", name, p);
-		free(r);
 	}
-	free(dm);
 }
 
 /* The first pass when the scores need the whole sample: spool the input to
@@ -285,14 +291,15 @@ first_pass(scorer *sc, const options *o, tsv_reader *r)
 		return NULL;
 	const fmodel *m = &sc->m;
 	size_t p = m->p, k = m->k, nc = 0;
-	FILE *tmp = tmpfile();
+	FILE *tmp = sc->tmp = tmpfile();
 	if (!tmp)
 		die_errno("cannot create a temporary file");
 	tsv_writer tw;
 	tsvw_init(&tw, tmp, "temporary file");
 	tsvw_header(&tw, r);
 	tsvw_end(&tw);
-	double *sum = xcalloc(p, sizeof *sum), *cross = xcalloc(p * p, sizeof *cross);
+	double *sum = sc->sum = xcalloc(p, sizeof *sum);
+	double *cross = sc->cross = xcalloc(p * p, sizeof *cross);
 	while (tsv_next(r)) {
 		int complete = 1;
 		for (size_t i = 0; i < p; i++)
@@ -316,8 +323,6 @@ first_pass(scorer *sc, const options *o, tsv_reader *r)
 		die_errno("cannot write the temporary file");
 	if (o->standardize != STD_MODEL)
 		sample_scale(sc, o, r->name, nc, sum, cross);
-	free(sum);
-	free(cross);
 	if (o->minmax) {
 		tsv_reader spool;
 		rewind(tmp);
