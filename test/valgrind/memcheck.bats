@@ -54,10 +54,21 @@ memcheck() {
 @test "memcheck: tally, cluster, kappa" {
 	memcheck tally education_group years_ml <"$STUDY/encoded.tsv"
 	memcheck tally --by 'task_[a-n]*' awareness --multiple <"$STUDY/scored.tsv"
-	memcheck cluster -c 'share_*' --elbow 6 -r 50 --inertia i.tsv --centroids c.tsv \
+	memcheck cluster -c 'share_*' --elbow 6 --restarts 50 --inertia i.tsv --centroids c.tsv \
 		"$STUDY/familiarity.tsv"
 	memcheck kappa -i "$SVY_ROOT/fixtures/coders.tsv" coder_a coder_b
 	memcheck kappa -i "$SVY_ROOT/fixtures/coders.tsv" --krippendorff coder_a coder_b
+}
+
+@test "memcheck: codebook, describe, filter, plot, tally --cross" {
+	memcheck codebook "$SVY_ROOT/fixtures/awareness-export.csv"
+	memcheck codebook --export "$SVY_ROOT/fixtures/digital-twins-automotive/results_german.csv" \
+		"$SVY_ROOT/fixtures/digital-twins-automotive/limesurvey_survey_222232.lss"
+	memcheck describe "$STUDY/encoded.tsv"
+	memcheck filter -w 'years_ml>=2' -w 'country=Germany,France' --rejects rej.tsv "$STUDY/encoded.tsv"
+	memcheck plot -c years_ml "$STUDY/encoded.tsv"
+	memcheck plot -c awareness -g ml_developer "$STUDY/scored.tsv"
+	memcheck tally --cross ml_developer,years_ml --chi2 "$STUDY/encoded.tsv"
 }
 
 @test "memcheck: error paths exit 1 cleanly" {
