@@ -1456,6 +1456,11 @@ main(int argc, char **argv)
 	entry cmd;
 
 	err_init("test-hypothesis");
+	/* a fresh start (the fuzz harness runs main again in one process) */
+	columns = NULL;
+	ncolumns = colcap = nrows = 0;
+	quiet = 0;
+	plan_path = NULL;
 	entry_defaults(&cmd);
 	parse_args(&cmd, argc, argv, &g, NULL);
 	FILE *in = operands(&cmd, &g);
