@@ -1,6 +1,7 @@
 #include "num.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,7 +100,9 @@ num_format(char buf[NUM_BUFSIZE], double x)
 			snprintf(buf, NUM_BUFSIZE, "%.0f", x);
 		return buf;
 	}
-	for (int prec = 15; prec <= 17; prec++) {
+	/* a subnormal has few significant bits: its shortest form may be short
+	 * (4e-320, not 3.99995546873073e-320) */
+	for (int prec = fabs(x) < DBL_MIN ? 1 : 15; prec <= 17; prec++) {
 		snprintf(buf, NUM_BUFSIZE, "%.*g", prec, x);
 		if (prec == 17 || strtod(buf, NULL) == x)
 			break;

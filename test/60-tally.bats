@@ -59,7 +59,7 @@ D="$TESTDATA/tally"
 	method_dp	none	27	0.6923076923076923
 	method_dp	other	0	0
 	EOT
-	run svy tally -q -w -l 0,1,2 --labels no,yes,impl 'method_*' -i "$D/survey.tsv"
+	run svy tally -q --wide -l 0,1,2 --labels no,yes,impl 'method_*' -i "$D/survey.tsv"
 	assert_line --index 0 "column	n	share_no	share_yes	share_impl"
 }
 
@@ -75,7 +75,7 @@ D="$TESTDATA/tally"
 	method_smoothing	1	20	0.5
 	method_smoothing	2	5	0.125
 	EOT
-	run svy tally -q -w --codebook "$D/codebook.tsv" method_sanitization method_dp -i "$D/survey.tsv"
+	run svy tally -q --wide --codebook "$D/codebook.tsv" method_sanitization method_dp -i "$D/survey.tsv"
 	assert_line --index 0 "column	n	share_2	share_1	share_0"
 }
 
@@ -90,7 +90,7 @@ D="$TESTDATA/tally"
 	method_dp		1	0.025
 	svy-tally: read 40 rows, 1 column, 1 missing value (counted as a level)
 	EOT
-	run svy tally -q --missing -w method_dp -i "$D/survey.tsv"
+	run svy tally -q --missing --wide method_dp -i "$D/survey.tsv"
 	assert_output - <<-'EOT'
 	column	n	share_0	share_1	share_2	share_missing
 	method_dp	40	0.675	0.225	0.075	0.025
@@ -146,8 +146,8 @@ D="$TESTDATA/tally"
 	a\tb\nx\t1\n|--by z b|2|svy-tally: in.tsv: no column 'z'; the columns are 'a', 'b'
 	a\tb\nx\t1\n|--by a|2|svy-tally: no VARIABLE: give the numeric columns to describe
 	a\tb\nx\t1\n||2|svy-tally: no COLUMN: give the columns to tally
-	a\tb\nx\t1\n|-w -m a|2|svy-tally: --wide and --multiple do not go together: --wide already gives each 0/1 column's share_1
-	a\tb\nx\t1\n|-w --by a b|2|svy-tally: --wide and --by do not go together
+	a\tb\nx\t1\n|--wide -m a|2|svy-tally: --wide and --multiple do not go together: --wide already gives each 0/1 column's share_1
+	a\tb\nx\t1\n|--wide --by a b|2|svy-tally: --wide and --by do not go together
 	a\tb\nx\t1\n|--missing --by a b|2|svy-tally: --missing counts levels; with --by, rows with a missing group or value are left out
 	a\tb\nx\t1\n|--labels p a|2|svy-tally: --labels needs --levels with as many entries (1 labels, 0 levels)
 	a\tb\nx\t1\n|-l x,x a|2|svy-tally: option '--levels': 'x' given twice

@@ -33,7 +33,7 @@ svy-kappa: read 40 rows, used 39 (1 with a missing code left out), 7 codes in th
 
 @test "ordinal ratings, --weights none|linear|quadratic: sklearn's kappa, psych's se and interval" {
 	for w in none linear quadratic; do
-		svy kappa -q -w $w r1 r2 < "$D/ordinal.tsv" > out
+		svy kappa -q --weights $w r1 r2 < "$D/ordinal.tsv" > out
 		[ "$(col out n)" = 57 ] && [ "$(col out weights)" = $w ]
 		numeq "$(col out kappa)" "$(col "$D/ordinal.sklearn.$w" kappa)" 1e-9 || fail "$w kappa"
 		for c in kappa se ci_lower ci_upper; do
@@ -44,7 +44,7 @@ svy-kappa: read 40 rows, used 39 (1 with a missing code left out), 7 codes in th
 
 @test "--se fce: the Fleiss-Cohen-Everitt formula as printed, as statsmodels cohens_kappa" {
 	for w in none linear quadratic; do
-		svy kappa -q --se fce -w $w r1 r2 < "$D/ordinal.tsv" > out
+		svy kappa -q --se fce --weights $w r1 r2 < "$D/ordinal.tsv" > out
 		numeq "$(col out kappa)" "$(row "$D/ordinal.statsmodels" $w kappa)" 1e-9
 		numeq "$(col out se)" "$(row "$D/ordinal.statsmodels" $w se)" 1e-9 || fail "$w se $(col out se)"
 	done
@@ -62,7 +62,7 @@ svy-kappa: read 40 rows, used 39 (1 with a missing code left out), 7 codes in th
 
 @test "--levels fixes the scale: an unused code changes the weights as in sklearn labels= and psych levels=" {
 	for w in none linear quadratic; do
-		run --separate-stderr svy kappa -q -l 1,2,3,4,5,6 -w $w r1 r2 < "$D/ordinal.tsv"
+		run --separate-stderr svy kappa -q -l 1,2,3,4,5,6 --weights $w r1 r2 < "$D/ordinal.tsv"
 		assert_success
 		printf '%s\n' "$output" >out
 		printf '%s\n' "$stderr" >err
@@ -142,8 +142,8 @@ svy-kappa: read 40 rows, used 39 (1 with a missing code left out), 7 codes in th
 	a\tb\n|a b a|2|svy-kappa: give the two coders' columns: -c A,B (or --krippendorff -c COLUMN,...)
 	a\tb\n|-K|2|svy-kappa: --krippendorff needs the coders' columns
 	a\tb\n1\t2\n|-K a|2|svy-kappa: --krippendorff needs two or more columns, got 'a' only
-	a\tb\n|-w cubic a b|2|svy-kappa: option '--weights': 'cubic' is not one of: none, linear, quadratic
-	a\tb\n|-K -w linear a b|2|svy-kappa: --weights is for Cohen's kappa; Krippendorff's alpha takes --metric
+	a\tb\n|--weights cubic a b|2|svy-kappa: option '--weights': 'cubic' is not one of: none, linear, quadratic
+	a\tb\n|-K --weights linear a b|2|svy-kappa: --weights is for Cohen's kappa; Krippendorff's alpha takes --metric
 	a\tb\n|-K --metric fuzzy a b|2|svy-kappa: option '--metric': 'fuzzy' is not one of: nominal, ordinal, interval, ratio
 	a\tb\n|-l x,,y a b|2|svy-kappa: option '--levels': empty item in 'x,,y'
 	a\tb\n|-l x,x a b|2|svy-kappa: option '--levels': 'x' given twice
@@ -188,8 +188,8 @@ svy-kappa: read 40 rows, used 39 (1 with a missing code left out), 7 codes in th
 	svy kappa -q a b <mixed.tsv >got
 	cmp got want
 	[ "$(col got categories)" = 3 ] && [ "$(col got observed)" = "$(col want observed)" ]
-	svy kappa -q -w linear -l 0,1.0,2 a b <mixed.tsv >got
-	svy kappa -q -w linear -l 0,1,2 a b <plain.tsv | cmp - got
+	svy kappa -q --weights linear -l 0,1.0,2 a b <mixed.tsv >got
+	svy kappa -q --weights linear -l 0,1,2 a b <plain.tsv | cmp - got
 	for m in nominal ordinal interval; do
 		svy kappa -q -K --metric $m a b <mixed.tsv >got
 		svy kappa -q -K --metric $m a b <plain.tsv | cmp - got || fail "$m"

@@ -347,7 +347,7 @@ EOF2
 		[k]='k|factors'		# how many clusters / factors: one idea, kept
 		[e]='elbow|eigenvalues'	# TODO(lead): cluster -e and factor -e differ; decide at merge
 		[n]='respondents|name'	# TODO(lead): simulate -n and score -n differ; decide at merge
-		[w]='weights|wide'	# TODO(lead): kappa -w and tally -w differ; decide at merge
+		[w]='where'
 		[b]='codebook|by'	# TODO(lead): enable when merged (tally -b becomes -g)
 		[m]='method|model|multiple'	# TODO(lead): enable when merged (score -m, tally -m)
 		[r]='rejects|rotate'	# TODO(lead): enable when merged (factor -r)

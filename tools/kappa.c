@@ -32,7 +32,7 @@ usage(void)
 	       "                       globs; repeatable); without it, the operands are the\n"
 	       "                       columns, as in earlier releases, and the input is\n"
 	       "                       -i FILE or standard input\n"
-	       "  -w, --weights W      none (default; sklearn's default), linear or quadratic\n"
+	       "      --weights W      none (default; sklearn's default), linear or quadratic\n"
 	       "                       (weighted kappa for ordinal codes; weight 1 - d/(L-1)\n"
 	       "                       or 1 - (d/(L-1))^2 for codes d places apart in a scale\n"
 	       "                       of L codes; psych's weighted kappa is quadratic)\n"
@@ -132,7 +132,7 @@ static void
 parse_options(int argc, char **argv, struct opts *o)
 {
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_CONF, OPT_DIGITS, OPT_SE,
-	       OPT_METRIC, OPT_MAX_LEVELS };
+	       OPT_METRIC, OPT_MAX_LEVELS, OPT_WEIGHTS };
 	static const struct option longopts[] = {
 		{"columns", required_argument, NULL, 'c'},
 		{"conf-level", required_argument, NULL, OPT_CONF},
@@ -147,21 +147,21 @@ parse_options(int argc, char **argv, struct opts *o)
 		{"quiet", no_argument, NULL, 'q'},
 		{"se", required_argument, NULL, OPT_SE},
 		{"version", no_argument, NULL, OPT_VERSION},
-		{"weights", required_argument, NULL, 'w'},
+		{"weights", required_argument, NULL, OPT_WEIGHTS},
 		{NULL, 0, NULL, 0},
 	};
 	size_t patcap = 0;
 	int c, weights_given = 0;
 	*o = (struct opts){.max_levels = DEFAULT_MAX_LEVELS, .conf = 0.95,
 	                   .se = AGREE_SE_PSYCH, .metric = AGREE_NOMINAL};
-	while ((c = getopt_long(argc, argv, ":o:c:i:Kl:qw:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:c:i:Kl:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': add_columns(o, &patcap, optarg); break;
 		case 'i': o->input = optarg; break;
 		case 'K': o->kripp = 1; break;
 		case 'l': parse_levels(o, optarg); break;
 		case 'q': o->quiet = 1; break;
-		case 'w':
+		case OPT_WEIGHTS:
 			o->weights = opt_word(optarg, weight_names, "--weights");
 			weights_given = 1;
 			break;

@@ -33,7 +33,7 @@ usage(void)
 	       "\n"
 	       "  -c, --columns LIST   the columns to tally (with -g: the variables), names\n"
 	       "                       or globs, comma-separated, repeatable\n"
-	       "  -w, --wide           one row per column: column, n (answered) and a\n"
+	       "      --wide           one row per column: column, n (answered) and a\n"
 	       "                       share_LEVEL column per level (all columns' levels);\n"
 	       "                       with --cross, the matrix of counts with margins\n"
 	       "      --multiple       the columns are options of a multiple-choice question,\n"
@@ -693,7 +693,7 @@ parse_opts(opts *o, int argc, char **argv)
 {
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_CHI2, OPT_CODEBOOK, OPT_CROSS,
 	       OPT_DDOF, OPT_DIGITS, OPT_EXPECTED, OPT_LABELS, OPT_MAX_LEVELS, OPT_MISSING,
-	       OPT_NO_YATES, OPT_STATS };
+	       OPT_NO_YATES, OPT_STATS, OPT_WIDE };
 	static const struct option longopts[] = {
 		{"by", required_argument, NULL, 'g'},
 		{"chi2", no_argument, NULL, OPT_CHI2},
@@ -715,11 +715,11 @@ parse_opts(opts *o, int argc, char **argv)
 		{"quiet", no_argument, NULL, 'q'},
 		{"stats", required_argument, NULL, OPT_STATS},
 		{"version", no_argument, NULL, OPT_VERSION},
-		{"wide", no_argument, NULL, 'w'},
+		{"wide", no_argument, NULL, OPT_WIDE},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, ":b:c:g:i:l:mo:qw", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":b:c:g:i:l:mo:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b': case 'g': add_list(&o->by, &o->nby, &o->bycap, optarg, "--by"); break;
 		case 'c': add_list(&o->cols, &o->ncols, &o->colscap, optarg, "--columns"); break;
@@ -730,7 +730,7 @@ parse_opts(opts *o, int argc, char **argv)
 			break;
 		case 'm': o->multiple = 1; break;
 		case 'q': o->quiet = 1; break;
-		case 'w': o->wide = 1; break;
+		case OPT_WIDE: o->wide = 1; break;
 		case OPT_CHI2: o->chi2 = 1; break;
 		case OPT_CODEBOOK: o->codebook_path = optarg; break;
 		case OPT_CROSS: add_list(&o->cross, &o->ncross, &o->crosscap, optarg, "--cross"); break;
