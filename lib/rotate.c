@@ -7,6 +7,8 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_permutation.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
 
 #include "err.h"
 #include "fa.h"
@@ -115,10 +117,10 @@ oblique_loadings(const double *a, const double *t, size_t p, size_t k, double *t
 	return 0;
 }
 
-/* GPArotation's GPFoblq, from Tmat = I. */
+/* GPArotation's GPFoblq, from Tmat = T0 (NULL: I). */
 static int
 gpf_oblique(int method, double *a, size_t p, size_t k, double eps, int maxit,
-            double *phi, rot_info *info)
+            const double *t0, double *phi, rot_info *info)
 {
 	size_t kk = k * k;
 	double *t = xcalloc(kk, sizeof *t), *tt = xmalloc(kk * sizeof *tt);
@@ -128,7 +130,12 @@ gpf_oblique(int method, double *a, size_t p, size_t k, double eps, int maxit,
 	int rc = 0;
 	for (size_t j = 0; j < k; j++)
 		t[j * k + j] = 1;
-	oblique_loadings(a, t, p, k, ti, l);
+	if (t0)
+		memcpy(t, t0, kk * sizeof *t);
+	if (oblique_loadings(a, t, p, k, ti, l) != 0) {
+		rc = -1;
+		goto done;
+	}
 	double f = vgq(method, l, p, k, gq), al = 1, s = INFINITY;
 	/* G = -(L' Gq T^-1)' */
 #define GRADIENT() do { \
@@ -199,10 +206,10 @@ done:
 	return rc;
 }
 
-/* GPArotation's GPForth, from Tmat = I. */
+/* GPArotation's GPForth, from Tmat = T0 (NULL: I). */
 static int
 gpf_orthogonal(int method, double *a, size_t p, size_t k, double eps, int maxit,
-               rot_info *info)
+               const double *t0, rot_info *info)
 {
 	size_t kk = k * k;
 	double *t = xcalloc(kk, sizeof *t), *tt = xmalloc(kk * sizeof *tt);
@@ -216,7 +223,9 @@ gpf_orthogonal(int method, double *a, size_t p, size_t k, double eps, int maxit,
 	gsl_set_error_handler_off();
 	for (size_t j = 0; j < k; j++)
 		t[j * k + j] = 1;
-	memcpy(l, a, p * k * sizeof *l);
+	if (t0)
+		memcpy(t, t0, kk * sizeof *t);
+	matmul(a, 0, t, p, k, k, l);
 	double f = vgq(method, l, p, k, gq), al = 1, s = INFINITY;
 	matmul(a, 1, gq, k, p, k, g);	/* G = A' Gq */
 	int iter;
@@ -354,12 +363,89 @@ rot_rotate(int method, double *l, size_t p, size_t k, double tol, int max_iter,
 		info->iterations = fa_varimax(l, p, k, varimax_tol, 10000, &info->converged);
 		return 0;
 	case ROT_QUARTIMAX:
-		return gpf_orthogonal(method, l, p, k, tol, max_iter, info);
+		return gpf_orthogonal(method, l, p, k, tol, max_iter, NULL, info);
 	case ROT_PROMAX:
 		return promax(l, p, k, varimax_tol, phi, info);
 	default:
-		return gpf_oblique(method, l, p, k, tol, max_iter, phi, info);
+		return gpf_oblique(method, l, p, k, tol, max_iter, NULL, phi, info);
 	}
+}
+
+/* A random orthogonal K x K matrix: Gram-Schmidt of normal columns. */
+static void
+random_orthogonal(gsl_rng *g, size_t k, double *t)
+{
+	for (size_t i = 0; i < k * k; i++)
+		t[i] = gsl_ran_gaussian_ziggurat(g, 1.0);
+	for (size_t j = 0; j < k; j++) {
+		for (size_t c = 0; c < j; c++) {
+			double d = 0;
+			for (size_t i = 0; i < k; i++)
+				d += t[i * k + j] * t[i * k + c];
+			for (size_t i = 0; i < k; i++)
+				t[i * k + j] -= d * t[i * k + c];
+		}
+		double nrm = 0;
+		for (size_t i = 0; i < k; i++)
+			nrm += t[i * k + j] * t[i * k + j];
+		nrm = sqrt(nrm);
+		for (size_t i = 0; i < k; i++)
+			t[i * k + j] /= nrm;
+	}
+}
+
+int
+rot_rotate_starts(int method, double *l, size_t p, size_t k, double tol, int max_iter,
+                  double varimax_tol, int starts, unsigned long seed, double *phi,
+                  rot_info *info)
+{
+	int rc = rot_rotate(method, l, p, k, tol, max_iter, varimax_tol, phi, info);
+	info->starts = 1;
+	info->at_best = 1;
+	if (rc != 0 || starts < 2 || k < 2 || isnan(info->criterion))
+		return rc;
+	double *a = xmalloc(p * k * sizeof *a), *lt = xmalloc(p * k * sizeof *lt);
+	double *pt = xmalloc(k * k * sizeof *pt), *t0 = xmalloc(k * k * sizeof *t0);
+	/* the unrotated loadings back: L (T^-1)' = A, so A = L T'; T from Phi
+	 * is not unique, so keep A from the caller's copy instead */
+	memcpy(a, info->unrotated, p * k * sizeof *a);
+	gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
+	if (!g)
+		die("out of memory");
+	gsl_rng_set(g, seed);
+	double best = info->criterion;
+	for (int s = 1; s < starts; s++) {
+		rot_info ti;
+		random_orthogonal(g, k, t0);
+		memcpy(lt, a, p * k * sizeof *lt);
+		int r = method == ROT_QUARTIMAX
+		    ? gpf_orthogonal(method, lt, p, k, tol, max_iter, t0, &ti)
+		    : gpf_oblique(method, lt, p, k, tol, max_iter, t0, pt, &ti);
+		if (r != 0 || !ti.converged)
+			continue;
+		if (method == ROT_QUARTIMAX)
+			for (size_t i = 0; i < k * k; i++)
+				pt[i] = i % (k + 1) == 0;
+		double scale = fmax(1, fabs(best));
+		if (ti.criterion < best - 1e-9 * scale) {
+			best = ti.criterion;
+			info->at_best = 1;
+			info->iterations = ti.iterations;
+			info->converged = ti.converged;
+			info->criterion = ti.criterion;
+			memcpy(l, lt, p * k * sizeof *l);
+			memcpy(phi, pt, k * k * sizeof *phi);
+		} else if (ti.criterion <= best + 1e-9 * scale) {
+			info->at_best++;
+		}
+		info->starts++;
+	}
+	gsl_rng_free(g);
+	free(t0);
+	free(pt);
+	free(lt);
+	free(a);
+	return 0;
 }
 
 void

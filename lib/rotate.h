@@ -27,6 +27,9 @@ typedef struct {
 	int converged;		/* its tolerance was met */
 	double criterion;	/* the rotation criterion at the end (NaN for
 				   varimax, none and promax) */
+	int starts, at_best;	/* rot_rotate_starts: converged starts, and
+				   how many reached the best criterion */
+	const double *unrotated;	/* rot_rotate_starts: the loadings before */
 } rot_info;
 
 /* Rotate the P x K loadings L in place by METHOD; PHI (K x K) receives the
@@ -36,6 +39,17 @@ typedef struct {
  * leaves L alone. Returns -1 when a matrix to invert is singular. */
 int rot_rotate(int method, double *l, size_t p, size_t k, double tol, int max_iter,
                double varimax_tol, double *phi, rot_info *info);
+
+/* As rot_rotate (the identity start first, psych's), then STARTS - 1 more
+ * gradient-projection runs (oblimin, quartimin, geomin, quartimax) from
+ * random orthogonal matrices (GSL Mersenne Twister seeded with SEED), from
+ * INFO->unrotated (P x K, the loadings before rotation, set by the caller):
+ * the run of the lowest criterion is kept (a later one only when lower by
+ * more than 1e-9 relative); INFO->starts counts the converged runs,
+ * INFO->at_best those within 1e-9 of the best. */
+int rot_rotate_starts(int method, double *l, size_t p, size_t k, double tol, int max_iter,
+                      double varimax_tol, int starts, unsigned long seed, double *phi,
+                      rot_info *info);
 
 /* psych's orientation after rotation: flip each factor so its loadings sum
  * to >= 0 (with its row and column of PHI), then order the factors by

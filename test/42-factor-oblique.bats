@@ -356,3 +356,29 @@ EOF
 	assert_failure 2
 	assert_line --index 0 "svy-factor: --parallel simulates Pearson correlations: use it without --cor"
 }
+
+@test "--rotate-starts: random starts find a lower geomin criterion than psych's identity start" {
+	svy factor -q -k 8 --rotate geomin -c '*' --summary one.tsv "$O/bfi.tsv" > one.model
+	svy factor -k 8 --rotate geomin --rotate-starts 30 -c '*' --summary s.tsv \
+		"$O/bfi.tsv" > model.tsv 2> err
+	awk -v a="$(stat s.tsv rotation_criterion)" -v b="$(stat one.tsv rotation_criterion)" \
+		'BEGIN { exit !(a < b - 1e-4) }' || fail "$(stat s.tsv rotation_criterion)"
+	# the runs that converged (in 1000 steps), and those at the best
+	[ "$(stat s.tsv rotation_starts)" -le 30 ]
+	[ "$(stat s.tsv rotation_starts)" -ge 20 ]
+	[ "$(stat s.tsv rotation_starts_at_best)" -ge 1 ]
+	[ "$(stat s.tsv rotation_starts_at_best)" -lt "$(stat s.tsv rotation_starts)" ]
+	# the criterion is geomin's of the written pattern loadings (delta 0.01)
+	run awk -F'\t' 'NR > 1 { s = 0; for (j = 2; j <= 9; j++) s += log($j * $j + 0.01)
+		f += exp(s / 8) } END { printf "%.12f\n", f }' model.tsv
+	assert_output "$(awk -v c="$(stat s.tsv rotation_criterion)" 'BEGIN { printf "%.12f\n", c }')"
+	# one start is the default, byte for byte
+	svy factor -q -k 8 --rotate geomin --rotate-starts 1 -c '*' --summary one1.tsv \
+		"$O/bfi.tsv" > one1.model
+	cmp one.model one1.model
+	cmp one.tsv one1.tsv
+	# oblimin on bfi: every start reaches the identity start's minimum
+	svy factor -q -k 5 --rotate-starts 10 -c '*' --summary o.tsv "$O/bfi.tsv" > o.model
+	[ "$(stat o.tsv rotation_starts_at_best)" = 10 ]
+	model_agree o.model "$O/bfi-oblimin.model.tsv" 1e-5
+}

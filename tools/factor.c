@@ -54,6 +54,10 @@ usage(void)
 	       "      --rotate-tol EPS     stop oblimin, geomin and quartimax when the\n"
 	       "                           projected gradient is below EPS (default 1e-5,\n"
 	       "                           GPArotation's eps)\n"
+	       "      --rotate-starts N    runs of oblimin, geomin, quartimax: the identity\n"
+	       "                           (psych's start) and N - 1 random orthogonal\n"
+	       "                           starts (--seed); the lowest criterion is kept\n"
+	       "                           (default 1)\n"
 	       "      --varimax-tol EPS    stop varimax (also inside promax) as R's\n"
 	       "                           stats::varimax does, when the criterion grows by\n"
 	       "                           less than a factor 1 + EPS; psych and\n"
@@ -70,7 +74,7 @@ usage(void)
 	       "                           data sets, as psych fa.parallel: the suggested\n"
 	       "                           numbers of factors and components in the summary,\n"
 	       "                           the simulated eigenvalues in --eigenvalues\n"
-	       "      --seed S             seed of --parallel (default 1)\n"
+	       "      --seed S             seed of --parallel and --rotate-starts (default 1)\n"
 	       "  -t, --threshold T        mark items whose largest absolute loading is not\n"
 	       "                           above T as not retained (default: keep all)\n"
 	       "      --refit              fit again on the retained items only\n"
@@ -121,6 +125,7 @@ typedef struct {
 	char **items;		/* the item patterns */
 	size_t nitems;
 	int own_items;		/* ITEMS allocated (from -c) */
+	int rotate_starts;	/* runs of the rotation (1: the identity start) */
 } options;
 
 enum { M_MINRES, M_ML, M_PA };
@@ -136,6 +141,7 @@ typedef struct {
 	double *phi;		/* factor correlations, k x k */
 	double *w;		/* regression weights, p x k */
 	double *wr;		/* the Pearson correlations they come from */
+	double *unrotated;	/* loadings before the rotation */
 	fa_fit_info info;
 	rot_info rot;
 	double chi2, df, pvalue, kmo;
@@ -207,8 +213,11 @@ fit_items(fit *f, const double *rall, const double *wall, size_t pall,
 	if (rc != 0)
 		die_singular(f->r, p, f->items, names);
 	f->phi = xmalloc(k * k * sizeof *f->phi);
-	if (rot_rotate(o->rotate, f->l, p, k, o->rotate_tol, 1000, o->varimax_tol, f->phi,
-	               &f->rot) != 0)
+	f->unrotated = xmalloc(p * k * sizeof *f->unrotated);
+	memcpy(f->unrotated, f->l, p * k * sizeof *f->l);
+	f->rot.unrotated = f->unrotated;
+	if (rot_rotate_starts(o->rotate, f->l, p, k, o->rotate_tol, 1000, o->varimax_tol,
+	                      o->rotate_starts, o->seed, f->phi, &f->rot) != 0)
 		die("the %s rotation failed: a matrix it inverts is singular",
 		    rot_names[o->rotate]);
 	/* the fit's criterion is the same for the rotated loadings */
@@ -242,6 +251,7 @@ fit_free(fit *f)
 	free(f->phi);
 	free(f->w);
 	free(f->wr);
+	free(f->unrotated);
 }
 
 static void
@@ -250,7 +260,7 @@ parse_options(int argc, char **argv, options *o)
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_MAX_ITER,
 	       OPT_PA_TOL, OPT_REFIT, OPT_ROTATE, OPT_ROTATE_TOL, OPT_VARIMAX_TOL,
 	       OPT_OMEGA, OPT_OMEGA_FACTORS, OPT_PARALLEL, OPT_SEED, OPT_COR,
-	       OPT_CORRELATIONS };
+	       OPT_CORRELATIONS, OPT_ROTATE_STARTS };
 	static const struct option longopts[] = {
 		{"columns", required_argument, NULL, 'c'},
 		{"cor", required_argument, NULL, OPT_COR},
@@ -270,6 +280,7 @@ parse_options(int argc, char **argv, options *o)
 		{"quiet", no_argument, NULL, 'q'},
 		{"refit", no_argument, NULL, OPT_REFIT},
 		{"rotate", required_argument, NULL, OPT_ROTATE},
+		{"rotate-starts", required_argument, NULL, OPT_ROTATE_STARTS},
 		{"rotate-tol", required_argument, NULL, OPT_ROTATE_TOL},
 		{"seed", required_argument, NULL, OPT_SEED},
 		{"summary", required_argument, NULL, 's'},
@@ -312,6 +323,7 @@ parse_options(int argc, char **argv, options *o)
 		case OPT_SEED: o->seed = (unsigned long)opt_long(optarg, 0, 4294967295L, "--seed"); break;
 		case OPT_REFIT: o->refit = 1; break;
 		case OPT_ROTATE: o->rotate = opt_word(optarg, rot_names, "--rotate"); break;
+		case OPT_ROTATE_STARTS: o->rotate_starts = (int)opt_long(optarg, 1, 100000, "--rotate-starts"); break;
 		case OPT_ROTATE_TOL: o->rotate_tol = opt_double(optarg, 1e-15, 1, "--rotate-tol"); break;
 		case OPT_VARIMAX_TOL: o->varimax_tol = opt_double(optarg, 0, 1, "--varimax-tol"); break;
 		case OPT_VERSION: print_version(); exit(0);
@@ -652,6 +664,10 @@ write_summary(const options *o, const data *d, const fit *first, const fit *fina
 		summary_num(&s, "rotation_converged", final->rot.converged);
 		if (!isnan(final->rot.criterion))
 			summary_num(&s, "rotation_criterion", final->rot.criterion);
+		if (o->rotate_starts > 1 && !isnan(final->rot.criterion)) {
+			summary_num(&s, "rotation_starts", final->rot.starts);
+			summary_num(&s, "rotation_starts_at_best", final->rot.at_best);
+		}
 	}
 	if (pa) {
 		summary_num(&s, "parallel_iterations", (double)o->parallel);
@@ -769,13 +785,18 @@ warn_fit(const options *o, const fit *f, double model_df)
 		     f->info.gradient);
 	if (!f->rot.converged)
 		warn("%s did not converge in %d steps", rot_names[o->rotate], f->rot.iterations);
+	if (o->rotate_starts > 1 && f->rot.at_best == 1 && !isnan(f->rot.criterion))
+		warn("%s: the best criterion (%.10g) was reached by one start of %d only: "
+		     "there may be a better one", rot_names[o->rotate], f->rot.criterion,
+		     f->rot.starts);
 }
 
 int
 main(int argc, char **argv)
 {
 	options o = {.k = 1, .rotate = -1, .rotate_tol = 1e-5, .threshold = NAN,
-	             .max_iter = -1, .method = M_MINRES, .pa_tol = 0.001, .seed = 1};
+	             .max_iter = -1, .method = M_MINRES, .pa_tol = 0.001, .seed = 1,
+	             .rotate_starts = 1};
 	err_init("factor");
 	parse_options(argc, argv, &o);
 	data d;
