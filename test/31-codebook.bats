@@ -253,7 +253,7 @@ e\t\ty\t\t')"
 	run --separate-stderr svy codebook -q "$CBDATA/types6.lss"
 	assert_success
 	[ "$(printf '%s\n' "$output" | rows | paste -sd '|')" = "$(printf 'column\trename\tlabel\tcode\tvalue|Use[SQ001]\tuse_sq001\tOft\tA1\t1|Use[SQ001]\t\tNie\tA2\t2')" ]
-	run --separate-stderr svy codebook -q -l en --headings text "$CBDATA/types6.lss"
+	run --separate-stderr svy codebook -q --language en --headings text "$CBDATA/types6.lss"
 	assert_line "How often do you use [Git]	git	Often	A1	1"
 }
 
@@ -284,7 +284,7 @@ e\t\ty\t\t')"
 	run --separate-stderr svy codebook --language fr "$CBDATA/types.lss"
 	assert_failure 2
 	[ "${stderr_lines[0]}" = "svy-codebook: option '--language': $CBDATA/types.lss has no language 'fr' (it has 'en', 'de')" ]
-	run --separate-stderr svy codebook -l en "$LSS"
+	run --separate-stderr svy codebook --language en "$LSS"
 	assert_failure 2
 	[ "${stderr_lines[0]}" = "svy-codebook: option '--language': $LSS has no language 'en' (it has 'de')" ]
 	# no questions: a codebook with no rows, and a comment that says so
@@ -302,15 +302,15 @@ e\t\ty\t\t')"
 # Bad input: the message, and no output.
 bad_cases() {
 	cat <<'EOF2'
-empty	-f tsv	-	svy-codebook: in: empty input: no header row
-empty CSV	-f csv	-	svy-codebook: in: empty input: no header row
-ragged TSV	-f tsv	a\tb\nx\n	svy-codebook: in:2: row has 1 field, header has 2
-ragged CSV	-f csv	a,b\nx\n	svy-codebook: in:2: row has 1 field, header has 2
-unterminated quote	-f csv	a,b\n"x,y\n	svy-codebook: in:2: unterminated quoted field at the end of the input (the field starts here)
-NUL in TSV	-f tsv	a\tb\nx\0\ty\n	svy-codebook: in:2: NUL byte in input
-NUL in CSV	-f csv	a,b\n"x\0",y\n	svy-codebook: in:2: column 'a': NUL byte in input
-duplicate TSV column	-f tsv	a\tb\ta\n	svy-codebook: in:1: column 'a': header has this name twice (fields 1 and 3)
-an export given as --export's survey	-f lss	a,b\n	svy-codebook: in:1: not a LimeSurvey survey file: bad XML: Start tag expected, '<' not found
+empty	--format tsv	-	svy-codebook: in: empty input: no header row
+empty CSV	--format csv	-	svy-codebook: in: empty input: no header row
+ragged TSV	--format tsv	a\tb\nx\n	svy-codebook: in:2: row has 1 field, header has 2
+ragged CSV	--format csv	a,b\nx\n	svy-codebook: in:2: row has 1 field, header has 2
+unterminated quote	--format csv	a,b\n"x,y\n	svy-codebook: in:2: unterminated quoted field at the end of the input (the field starts here)
+NUL in TSV	--format tsv	a\tb\nx\0\ty\n	svy-codebook: in:2: NUL byte in input
+NUL in CSV	--format csv	a,b\n"x\0",y\n	svy-codebook: in:2: column 'a': NUL byte in input
+duplicate TSV column	--format tsv	a\tb\ta\n	svy-codebook: in:1: column 'a': header has this name twice (fields 1 and 3)
+an export given as --export's survey	--format lss	a,b\n	svy-codebook: in:1: not a LimeSurvey survey file: bad XML: Start tag expected, '<' not found
 EOF2
 }
 
@@ -367,7 +367,7 @@ EOF2
 	assert_success
 	assert_output ""
 	grep -qx 'Q1	q1	No		0' cb.tsv
-	run --separate-stderr svy codebook -q -o cb.tsv -f tsv </dev/null
+	run --separate-stderr svy codebook -q -o cb.tsv --format tsv </dev/null
 	assert_failure 1
 	grep -qx 'Q1	q1	No		0' cb.tsv
 }

@@ -210,7 +210,7 @@ EOF
 	run svy factor -q --omega -c 'a1,a2,a3' --summary s.tsv "$O/oblique.tsv"
 	assert_failure 1
 	assert_output "svy-factor: --omega: 3 group factors need more than 3 items"
-	[ ! -e s.tsv ]
+	[ ! --eigenvalues s.tsv ]
 	run svy factor -q --omega -c 'a1,a2,a3,a4' "$O/oblique.tsv"
 	assert_failure 2
 	assert_line --index 0 "svy-factor: --omega needs --summary (it writes its rows there)"
@@ -228,7 +228,7 @@ col_max_diff() {
 
 @test "--parallel: psych fa.parallel's suggestions, observed values, simulated ones in distribution" {
 	while IFS='|' read -r name cols input; do
-		svy factor -q --parallel 100 -c "$cols" --summary s.tsv -e e.tsv "$input" > /dev/null
+		svy factor -q --parallel 100 -c "$cols" --summary s.tsv --eigenvalues e.tsv "$input" > /dev/null
 		stats_agree s.tsv "$O/$name.parallel-summary.tsv" 0
 		d=$(col_max_diff e.tsv "$O/$name.parallel.tsv" eigenvalue)
 		awk -v d="$d" 'BEGIN { exit !(d <= 1e-9) }' || fail "$name eigenvalue: $d"
@@ -252,7 +252,7 @@ EOF
 }
 
 @test "--parallel: psych's rule on the written values, exactly" {
-	svy factor -q --parallel 20 --seed 7 -c '*' --summary s.tsv -e e.tsv "$O/bfi.tsv" > /dev/null
+	svy factor -q --parallel 20 --seed 7 -c '*' --summary s.tsv --eigenvalues e.tsv "$O/bfi.tsv" > /dev/null
 	run head -1 e.tsv
 	assert_output "$(printf 'index\teigenvalue\tproportion\tcumulative\tfa_eigenvalue\tpc_simulated_mean\tpc_simulated_q95\tfa_simulated_mean\tfa_simulated_q95\tpc_resampled_mean\tpc_resampled_q95\tfa_resampled_mean\tfa_resampled_q95')"
 	# the first eigenvalue not above the simulated 95th percentile, less one
@@ -265,10 +265,10 @@ EOF
 }
 
 @test "--parallel is seeded; without it the eigenvalues file is unchanged" {
-	svy factor -q --parallel 5 -c '*' -e a.tsv "$O/oblique.tsv" > /dev/null
-	svy factor -q --parallel 5 --seed 1 -c '*' -e b.tsv "$O/oblique.tsv" > /dev/null
-	svy factor -q --parallel 5 --seed 2 -c '*' -e c.tsv "$O/oblique.tsv" > /dev/null
-	svy factor -q -c '*' -e plain.tsv "$O/oblique.tsv" > /dev/null
+	svy factor -q --parallel 5 -c '*' --eigenvalues a.tsv "$O/oblique.tsv" > /dev/null
+	svy factor -q --parallel 5 --seed 1 -c '*' --eigenvalues b.tsv "$O/oblique.tsv" > /dev/null
+	svy factor -q --parallel 5 --seed 2 -c '*' --eigenvalues c.tsv "$O/oblique.tsv" > /dev/null
+	svy factor -q -c '*' --eigenvalues plain.tsv "$O/oblique.tsv" > /dev/null
 	cmp a.tsv b.tsv
 	run cmp -s a.tsv c.tsv
 	assert_failure
@@ -280,10 +280,10 @@ EOF
 	run svy factor -q --parallel 5 -c '*' "$O/oblique.tsv"
 	assert_failure 2
 	assert_line --index 0 "svy-factor: --parallel needs --summary or --eigenvalues (it writes there)"
-	run svy factor -q --parallel 0 -c '*' -e e.tsv "$O/oblique.tsv"
+	run svy factor -q --parallel 0 -c '*' --eigenvalues e.tsv "$O/oblique.tsv"
 	assert_failure 2
 	assert_line --index 0 "svy-factor: option '--parallel': '0' is not a whole number from 1 to 100000"
-	run svy factor -q --parallel 5 --seed -1 -c '*' -e e.tsv "$O/oblique.tsv"
+	run svy factor -q --parallel 5 --seed -1 -c '*' --eigenvalues e.tsv "$O/oblique.tsv"
 	assert_failure 2
 	assert_line --index 0 "svy-factor: option '--seed': '-1' is not a whole number from 0 to 4294967295"
 }
@@ -352,7 +352,7 @@ EOF
 	run svy factor -q --cor spearman -c '*' "$F/likert3.tsv"
 	assert_failure 2
 	assert_line --index 0 "svy-factor: option '--cor': 'spearman' is not one of: pearson, polychoric, tetrachoric"
-	run svy factor -q --cor polychoric --parallel 5 -e e.tsv -c '*' "$F/likert3.tsv"
+	run svy factor -q --cor polychoric --parallel 5 --eigenvalues e.tsv -c '*' "$F/likert3.tsv"
 	assert_failure 2
 	assert_line --index 0 "svy-factor: --parallel simulates Pearson correlations: use it without --cor"
 }

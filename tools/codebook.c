@@ -29,17 +29,17 @@ usage(void)
 	       "  -o, --output FILE        write to FILE, complete or not at all\n"
 	       "  -c, --columns LIST       draft only these columns (names or globs, comma\n"
 	       "                           list, repeatable)\n"
-	       "  -f, --format FORMAT      the input is 'csv', 'tsv' or 'lss' (default: from\n"
+	       "      --format FORMAT      the input is 'csv', 'tsv' or 'lss' (default: from\n"
 	       "                           the file name's extension, else its content)\n"
 	       "  -d, --delimiter C        CSV delimiter ',' ';' or 'tab' (default: detected)\n"
 	       "      --max-levels N       a column with more distinct answers is free text\n"
 	       "                           (default 12)\n"
-	       "  -e, --export FILE        with an .lss: the export whose header and answers\n"
+	       "      --export FILE        with an .lss: the export whose header and answers\n"
 	       "                           the codebook must match (CSV or TSV)\n"
 	       "      --headings STYLE     with an .lss and no --export: the export's column\n"
 	       "                           names, 'code' (Q1[SQ001], default) or 'text'\n"
 	       "                           (Question text [Sub question])\n"
-	       "  -l, --language LANG      with an .lss: the language of the texts (default:\n"
+	       "      --language LANG      with an .lss: the language of the texts (default:\n"
 	       "                           the survey's base language)\n"
 	       "  -q, --quiet              no summary line on standard error\n"
 	       "      --help               show this help and exit\n"
@@ -1555,16 +1555,16 @@ select_and_name(draft *dr, const options *o)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_MAX, OPT_HEADINGS };
+	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_MAX, OPT_HEADINGS, OPT_LANGUAGE, OPT_EXPORT, OPT_FORMAT };
 	static const struct option longopts[] = {
 		{"columns", required_argument, NULL, 'c'},
 		{"delimiter", required_argument, NULL, 'd'},
-		{"export", required_argument, NULL, 'e'},
-		{"format", required_argument, NULL, 'f'},
+		{"export", required_argument, NULL, OPT_EXPORT},
+		{"format", required_argument, NULL, OPT_FORMAT},
 		{"headings", required_argument, NULL, OPT_HEADINGS},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"input", required_argument, NULL, 'i'},
-		{"language", required_argument, NULL, 'l'},
+		{"language", required_argument, NULL, OPT_LANGUAGE},
 		{"max-levels", required_argument, NULL, OPT_MAX},
 		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
@@ -1578,7 +1578,7 @@ main(int argc, char **argv)
 	int quiet = 0, c;
 
 	err_init("codebook");
-	while ((c = getopt_long(argc, argv, ":c:d:e:f:i:l:o:q", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":c:d:i:o:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': {
 			size_t n;
@@ -1590,10 +1590,10 @@ main(int argc, char **argv)
 			break;
 		}
 		case 'd': o.delim = opt_delimiter(optarg, "--delimiter"); break;
-		case 'e': o.export_path = optarg; break;
-		case 'f': o.format = FMT_CSV + opt_word(optarg, formats, "--format"); break;
+		case OPT_EXPORT: o.export_path = optarg; break;
+		case OPT_FORMAT: o.format = FMT_CSV + opt_word(optarg, formats, "--format"); break;
 		case 'i': input = optarg; break;
-		case 'l': o.language = optarg; break;
+		case OPT_LANGUAGE: o.language = optarg; break;
 		case 'o': out_to_file(optarg); break;
 		case 'q': quiet = 1; break;
 		case OPT_MAX: o.max_levels = (size_t)opt_long(optarg, 1, 100000, "--max-levels"); break;

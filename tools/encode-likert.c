@@ -174,6 +174,7 @@ main(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	const char *codebook_path = NULL, *input = NULL;
+	static const char *const unknown_actions[] = {"error", "missing", NULL};
 	int quiet = 0, unknown_missing = 0, c;
 
 	err_init("encode-likert");
@@ -182,14 +183,7 @@ main(int argc, char **argv)
 		case 'b': codebook_path = optarg; break;
 		case 'i': input = optarg; break;
 		case 'q': quiet = 1; break;
-		case 'u':
-			if (strcmp(optarg, "missing") == 0)
-				unknown_missing = 1;
-			else if (strcmp(optarg, "error") == 0)
-				unknown_missing = 0;
-			else
-				die_usage("--unknown: '%s' is neither 'error' nor 'missing'", optarg);
-			break;
+		case 'u': unknown_missing = opt_word(optarg, unknown_actions, "--unknown"); break;
 		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
 		case OPT_VERSION: print_version(); exit(0);

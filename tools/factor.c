@@ -81,9 +81,9 @@ usage(void)
 	       "      --max-iter N         steps of the fit (default 200; pa: 50, as psych)\n"
 	       "      --pa-tol E           pa stops when the communalities' sum changes by\n"
 	       "                           no more than E (default 0.001, psych's min.err)\n"
-	       "  -s, --summary FILE       adequacy and fit figures as statistic/value rows\n"
+	       "      --summary FILE       adequacy and fit figures as statistic/value rows\n"
 	       "                           (phi_Fa_Fb: the factor correlations)\n"
-	       "  -e, --eigenvalues FILE   all eigenvalues of the items' correlation matrix\n"
+	       "      --eigenvalues FILE   all eigenvalues of the items' correlation matrix\n"
 	       "                           (with --parallel: also the simulated ones)\n"
 	       "      --correlations FILE  the correlation matrix fitted, item by item\n"
 	       "      --digits N           round printed numbers to N significant digits\n"
@@ -260,13 +260,13 @@ parse_options(int argc, char **argv, options *o)
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_MAX_ITER,
 	       OPT_PA_TOL, OPT_REFIT, OPT_ROTATE, OPT_ROTATE_TOL, OPT_VARIMAX_TOL,
 	       OPT_OMEGA, OPT_OMEGA_FACTORS, OPT_PARALLEL, OPT_SEED, OPT_COR,
-	       OPT_CORRELATIONS, OPT_ROTATE_STARTS };
+	       OPT_CORRELATIONS, OPT_ROTATE_STARTS, OPT_SUMMARY, OPT_EIGENVALUES };
 	static const struct option longopts[] = {
 		{"columns", required_argument, NULL, 'c'},
 		{"cor", required_argument, NULL, OPT_COR},
 		{"correlations", required_argument, NULL, OPT_CORRELATIONS},
 		{"digits", required_argument, NULL, OPT_DIGITS},
-		{"eigenvalues", required_argument, NULL, 'e'},
+		{"eigenvalues", required_argument, NULL, OPT_EIGENVALUES},
 		{"factors", required_argument, NULL, 'k'},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"input", required_argument, NULL, 'i'},
@@ -283,7 +283,7 @@ parse_options(int argc, char **argv, options *o)
 		{"rotate-starts", required_argument, NULL, OPT_ROTATE_STARTS},
 		{"rotate-tol", required_argument, NULL, OPT_ROTATE_TOL},
 		{"seed", required_argument, NULL, OPT_SEED},
-		{"summary", required_argument, NULL, 's'},
+		{"summary", required_argument, NULL, OPT_SUMMARY},
 		{"threshold", required_argument, NULL, 't'},
 		{"varimax-tol", required_argument, NULL, OPT_VARIMAX_TOL},
 		{"version", no_argument, NULL, OPT_VERSION},
@@ -291,7 +291,7 @@ parse_options(int argc, char **argv, options *o)
 	};
 	int c, by_option = 0;
 	size_t cap = 0;
-	while ((c = getopt_long(argc, argv, ":c:i:o:e:k:m:qs:t:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":c:i:o:k:m:qt:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': {
 			size_t m;
@@ -303,12 +303,12 @@ parse_options(int argc, char **argv, options *o)
 			by_option = o->own_items = 1;
 			break;
 		}
-		case 'e': o->eigenvalues = optarg; break;
+		case OPT_EIGENVALUES: o->eigenvalues = optarg; break;
 		case 'i': o->input = optarg; break;
 		case 'k': o->k = (size_t)opt_long(optarg, 1, 1000, "--factors"); break;
 		case 'm': o->method = opt_word(optarg, method_names, "--method"); break;
 		case 'q': o->quiet = 1; break;
-		case 's': o->summary = optarg; break;
+		case OPT_SUMMARY: o->summary = optarg; break;
 		case 't': o->threshold = opt_double(optarg, 0, 1, "--threshold"); break;
 		case OPT_DIGITS: opt_digits(optarg); break;
 		case 'o': out_to_file(optarg); break;

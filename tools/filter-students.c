@@ -8,6 +8,7 @@
 
 #include "cols.h"
 #include "err.h"
+#include "opt.h"
 #include "rejects.h"
 #include "tsv.h"
 
@@ -29,6 +30,7 @@ usage(void)
 	       "                       'I am a student.' and its answer code 'A1')\n"
 	       "  -I, --ignore-case    compare the values without regard to case\n"
 	       "  -r, --rejects FILE   write the dropped rows there, with a 'reason' column\n"
+	       "  -i, --input FILE     read FILE (or give it as the last argument)\n"
 	       "  -q, --quiet          no summary line on standard error\n"
 	       "  -o, --output FILE    write to FILE, complete or not at all\n"
 	       "      --help           show this help and exit\n"
@@ -135,6 +137,7 @@ main(int argc, char **argv)
 		{"column", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"ignore-case", no_argument, NULL, 'I'},
+		{"input", required_argument, NULL, 'i'},
 		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"rejects", required_argument, NULL, 'r'},
@@ -142,17 +145,18 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	const char *column = NULL, *rejects_path = NULL;
+	const char *column = NULL, *rejects_path = NULL, *input = NULL, *name;
 	char **values = xmalloc(((size_t)argc + 2) * sizeof *values);	/* + the defaults */
 	size_t nvalues = 0;
 	int quiet = 0, icase = 0, c;
 
 	err_init("filter-students");
-	while ((c = getopt_long(argc, argv, ":o:c:Iqr:v:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:c:i:Iqr:v:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': column = optarg; break;
 		case 'q': quiet = 1; break;
 		case 'I': icase = 1; break;
+		case 'i': input = optarg; break;
 		case 'r': rejects_path = optarg; break;
 		case 'v': values[nvalues++] = optarg; break;
 		case 'o': out_to_file(optarg); break;
@@ -161,16 +165,13 @@ main(int argc, char **argv)
 		default: die_bad_option(c, argv);
 		}
 	}
-	if (argc - optind > 1)
-		die_usage("too many arguments: one input file at most");
 	if (nvalues == 0)
 		for (size_t k = 0; k < sizeof default_values / sizeof *default_values; k++)
 			values[nvalues++] = (char *)default_values[k];
 
-	const char *path = optind < argc ? argv[optind] : "-";
-	FILE *in = tsv_fopen_in(path);
+	FILE *in = opt_input(input, argc, argv, optind, &name);
 	tsv_reader r;
-	tsv_open(&r, in, strcmp(path, "-") == 0 ? "<stdin>" : path);
+	tsv_open(&r, in, name);
 	size_t col = find_column(&r, column);
 
 	tsv_writer out;
@@ -210,8 +211,7 @@ main(int argc, char **argv)
 		warn("read %llu rows, kept %llu, dropped %llu (student); %llu kept "
 		     "with '%s' missing", nread, kept, dropped, missing, r.header[col]);
 	close_stdout();
-	if (in != stdin)
-		fclose(in);
+	opt_close_input(in);
 	tsv_free(&r);
 	free(values);
 	return 0;

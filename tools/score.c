@@ -22,13 +22,13 @@ usage(void)
 	       "svy-factor) to every row of the TSV in FILE or standard input, keeping\n"
 	       "all columns and the row order.\n"
 	       "\n"
-	       "  -m, --model FILE        the model: item rows with mean, sd, n and\n"
+	       "      --model FILE        the model: item rows with mean, sd, n and\n"
 	       "                          weight_F1.. columns (items without weights are\n"
 	       "                          not scored; an item listed twice is an error)\n"
 	       "  -i, --input FILE        read FILE (or give it as the operand)\n"
-	       "  -n, --name NAMES        comma-separated names of the score columns, in\n"
+	       "      --name NAMES        comma-separated names of the score columns, in\n"
 	       "                          factor order (default: the model's F1, F2, ...)\n"
-	       "      --method M          regression (default; Thurstone, as psych\n"
+	       "  -m, --method M          regression (default; Thurstone, as psych\n"
 	       "                          factor.scores and factor_analyzer transform:\n"
 	       "                          R^-1 S, S the structure loadings) or bartlett\n"
 	       "                          (U^-2 L (L' U^-2 L)^-1, L the pattern loadings)\n"
@@ -46,7 +46,7 @@ usage(void)
 	       "      --ddof D            1 (default): sds with n - 1, as R; 0: with n, as\n"
 	       "                          factor_analyzer (raw scores then grow by\n"
 	       "                          sqrt(n / (n - 1)); min-max scores are the same)\n"
-	       "  -s, --summary FILE      scored and missing counts, min and max of the raw\n"
+	       "      --summary FILE      scored and missing counts, min and max of the raw\n"
 	       "                          scores and quartiles (R type 7, numpy's linear) of\n"
 	       "                          the written ones, as statistic/value rows\n"
 	       "      --digits N          round printed numbers to N significant digits\n"
@@ -127,21 +127,21 @@ summary_row(tsv_writer *w, const char *stat, const char *suffix, double x)
 static void
 parse_options(int argc, char **argv, options *o)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DDOF, OPT_DIGITS, OPT_METHOD,
-	       OPT_NORMALIZE, OPT_STANDARDIZE };
+	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DDOF, OPT_DIGITS,
+	       OPT_NORMALIZE, OPT_STANDARDIZE, OPT_SUMMARY, OPT_NAME, OPT_MODEL };
 	static const struct option longopts[] = {
 		{"ddof", required_argument, NULL, OPT_DDOF},
 		{"digits", required_argument, NULL, OPT_DIGITS},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"input", required_argument, NULL, 'i'},
-		{"method", required_argument, NULL, OPT_METHOD},
-		{"model", required_argument, NULL, 'm'},
-		{"name", required_argument, NULL, 'n'},
+		{"method", required_argument, NULL, 'm'},
+		{"model", required_argument, NULL, OPT_MODEL},
+		{"name", required_argument, NULL, OPT_NAME},
 		{"normalize", required_argument, NULL, OPT_NORMALIZE},
 		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"standardize", required_argument, NULL, OPT_STANDARDIZE},
-		{"summary", required_argument, NULL, 's'},
+		{"summary", required_argument, NULL, OPT_SUMMARY},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
@@ -149,18 +149,18 @@ parse_options(int argc, char **argv, options *o)
 	static const char *const norms[] = {"none", "minmax", NULL};
 	static const char *const stds[] = {"model", "sample", "refit", NULL};
 	int c;
-	while ((c = getopt_long(argc, argv, ":i:o:m:n:qs:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":i:o:qm:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'i': o->input = optarg; break;
-		case 'm': o->model = optarg; break;
-		case 'n': o->names = optarg; break;
+		case OPT_MODEL: o->model = optarg; break;
+		case OPT_NAME: o->names = optarg; break;
 		case 'q': o->quiet = 1; break;
-		case 's': o->summary = optarg; break;
+		case OPT_SUMMARY: o->summary = optarg; break;
 		case OPT_DDOF: o->ddof = (int)opt_long(optarg, 0, 1, "--ddof"); break;
 		case OPT_DIGITS: opt_digits(optarg); break;
 		case 'o': out_to_file(optarg); break;
 		case OPT_HELP: usage(); break;
-		case OPT_METHOD: o->bartlett = opt_word(optarg, methods, "--method"); break;
+		case 'm': o->bartlett = opt_word(optarg, methods, "--method"); break;
 		case OPT_NORMALIZE: o->minmax = opt_word(optarg, norms, "--normalize"); break;
 		case OPT_STANDARDIZE: o->standardize = opt_word(optarg, stds, "--standardize"); break;
 		case OPT_VERSION: print_version(); exit(0);
