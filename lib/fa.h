@@ -102,8 +102,8 @@ int fa_pa(const double *r, size_t p, size_t k, double min_err, int max_iter,
 double fa_psych_objective(const double *r, const double *l, size_t p, size_t k);
 
 /* A fit that did not converge is an error (exit 1) naming WHAT, its STEPS
- * and the LAST value of its MEASURE (e.g. "largest gradient"), unless ALLOW:
- * then a warning. */
+ * and, when MEASURE is not NULL, the LAST value of it (e.g. "largest
+ * gradient"), unless ALLOW: then a warning. */
 void fa_require_converged(const char *what, int converged, int steps, const char *measure,
                           double last, int allow);
 

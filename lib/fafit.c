@@ -6,6 +6,7 @@
  * perturbation theory (so a step costs O(k p^3), not the O(p^4) of a Hessian
  * by differences), from several deterministic starts, keeping the best. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,8 +25,25 @@
  * than this, relative to 1 + |objective|. */
 #define SAME_OBJECTIVE 1e-8
 
-/* minres tries several starts while a fit is cheap: up to this many items */
+/* Spread starts are tried while a fit is cheap: as many as this budget over
+ * p^3 (a step's cost) allows, between a floor and a ceiling; minres tries
+ * them up to MINRES_MULTI_MAX items only (beyond, psych's start alone: its
+ * criterion rarely has local minima, and the fit should stay as fast as
+ * psych's). */
+#define ML_BUDGET 4e6
+#define ML_SPREAD_MIN 3
+#define ML_SPREAD_MAX 97
+#define MINRES_BUDGET 2e5
+#define MINRES_SPREAD_MIN 2
+#define MINRES_SPREAD_MAX 30
 #define MINRES_MULTI_MAX 100
+
+static int
+spread_starts(size_t p, double budget, int floor, int ceiling)
+{
+	double n = budget / ((double)p * (double)p * (double)p);
+	return n < floor ? floor : n > ceiling ? ceiling : (int)n;
+}
 
 typedef struct fit_ws fit_ws;
 
@@ -492,8 +510,14 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 			}
 		}
 		if (!moved) {
-			/* no descent is left at machine precision */
-			*converged = pg < 1e-7;
+			/* no descent is left at machine precision: converged when
+			 * the gradient is small or the Newton decrement says the
+			 * minimum is within rounding of the objective */
+			double dec = 0;
+			if (newton_direction(h, g, freev, p, mu, d) == 0)
+				for (size_t i = 0; i < p; i++)
+					dec -= g[i] * d[i];
+			*converged = pg < 1e-7 || (dec >= 0 && dec < 1e-12 * (1 + fabs(f)));
 			break;
 		}
 		if (!exact)
@@ -517,12 +541,13 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 /* ---- starts and the best of them --------------------------------------- */
 
 /* The deterministic starts of a fit, NSTART x P: psych's (1 - SMC),
- * factanal's ((1 - k / 2p) (1 - SMC)), 0.5 everywhere, and spread ones
- * (quasi-random in [0.1, 0.9] by a golden-ratio sequence). */
+ * factanal's ((1 - k / 2p) (1 - SMC)), 0.5 everywhere, then spread ones,
+ * uniform in [0.05, 0.95] from a fixed xorshift sequence. */
 static double *
 make_starts(const double *smc, size_t p, size_t k, int nstart)
 {
 	double *st = xmalloc((size_t)nstart * p * sizeof *st);
+	unsigned long long state = 0x9E3779B97F4A7C15ULL;
 	for (int s = 0; s < nstart; s++)
 		for (size_t i = 0; i < p; i++) {
 			double x, u = 1 - smc[i];
@@ -533,9 +558,10 @@ make_starts(const double *smc, size_t p, size_t k, int nstart)
 			else if (s == 2)
 				x = 0.5;
 			else {
-				double q = fmod(0.6180339887498949 * (double)(i + 1) *
-				                (double)(2 * s - 5) + 0.3 * s, 1.0);
-				x = 0.1 + 0.8 * q;
+				state ^= state << 13;
+				state ^= state >> 7;
+				state ^= state << 17;
+				x = 0.05 + 0.9 * (double)(state >> 11) * 0x1p-53;
 			}
 			st[(size_t)s * p + i] = clampd(x, PSI_LO, PSI_HI);
 		}
@@ -629,7 +655,8 @@ fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
 	info_init(info);
 	int rc = fa_smc(r, p, smc);
 	if (rc == 0) {
-		int nstart = p <= MINRES_MULTI_MAX ? 4 : 1;
+		int nstart = p <= MINRES_MULTI_MAX ? 3 + spread_starts(p, MINRES_BUDGET, MINRES_SPREAD_MIN,
+		                                                        MINRES_SPREAD_MAX) : 1;
 		double *st = make_starts(smc, p, k, nstart);
 		/* factanal's start is psych's scaled: the spread one instead */
 		if (nstart > 1)
@@ -667,7 +694,7 @@ fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
 	info_init(info);
 	int rc = fa_smc(r, p, smc);
 	if (rc == 0) {
-		int nstart = 6;
+		int nstart = 3 + spread_starts(p, ML_BUDGET, ML_SPREAD_MIN, ML_SPREAD_MAX);
 		double *st = make_starts(smc, p, k, nstart);
 		best_of(&ws, ml_run, st, nstart, max_iter, psi, info);
 		free(st);
@@ -713,6 +740,12 @@ fa_pa(const double *r, size_t p, size_t k, double min_err, int max_iter,
 			err = fabs(comm - comm1);
 			comm = comm1;
 			info->iterations++;
+		}
+		if (info->iterations == 0) {
+			/* no step taken: the loadings of the starting communalities */
+			for (size_t i = 0; i < p; i++)
+				h[i] = 1 - h[i];
+			minres_loadings(&ws, h, l);
 		}
 		info->converged = err <= min_err;
 		info->gradient = err;
@@ -809,10 +842,12 @@ fa_require_converged(const char *what, int converged, int steps, const char *mea
 {
 	if (converged)
 		return;
+	char how[128] = "";
+	if (measure)
+		snprintf(how, sizeof how, " (%s %.3g)", measure, last);
 	if (allow)
-		warn("%s did not converge in %d steps (%s %.3g)", what, steps, measure, last);
+		warn("%s did not converge in %d steps%s", what, steps, how);
 	else
-		die("%s did not converge in %d steps (%s %.3g): the result is not a "
-		    "solution (use --allow-nonconvergence to keep it anyway)", what, steps,
-		    measure, last);
+		die("%s did not converge in %d steps%s: the result is not a solution "
+		    "(--allow-nonconvergence keeps it)", what, steps, how);
 }
