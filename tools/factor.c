@@ -42,6 +42,8 @@ usage(void)
 	       "                           above T as not retained (default: keep all)\n"
 	       "      --refit              fit again on the retained items only\n"
 	       "      --max-iter N         steps of the fit (default 200; pa: 50, as psych)\n"
+	       "      --allow-nonconvergence  a fit or rotation that did not converge is a\n"
+	       "                           warning, not an error (exit 1)\n"
 	       "      --pa-tol E           pa stops when the communalities' sum changes by\n"
 	       "                           no more than E (default 0.001, psych's min.err)\n"
 	       "  -s, --summary FILE       adequacy and fit figures as statistic/value rows\n"
@@ -71,7 +73,7 @@ typedef struct {
 	int rotate;
 	double varimax_tol;
 	double threshold;	/* NAN: none */
-	int refit, max_iter, quiet;
+	int refit, max_iter, quiet, allow_nonconv;
 	int method;		/* M_MINRES, M_ML, M_PA */
 	double pa_tol;
 	const char *summary, *eigenvalues;
@@ -183,8 +185,9 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_MAX_ITER,
-	       OPT_PA_TOL, OPT_REFIT, OPT_VARIMAX_TOL };
+	       OPT_PA_TOL, OPT_REFIT, OPT_VARIMAX_TOL, OPT_ALLOW_NONCONV };
 	static const struct option longopts[] = {
+		{"allow-nonconvergence", no_argument, NULL, OPT_ALLOW_NONCONV},
 		{"digits", required_argument, NULL, OPT_DIGITS},
 		{"eigenvalues", required_argument, NULL, 'e'},
 		{"factors", required_argument, NULL, 'k'},
@@ -202,7 +205,7 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	options o = {1, 1, 0, NAN, 0, -1, 0, M_MINRES, 0.001, NULL, NULL};
+	options o = {1, 1, 0, NAN, 0, -1, 0, 0, M_MINRES, 0.001, NULL, NULL};
 	int c;
 
 	err_init("factor");
@@ -234,6 +237,7 @@ main(int argc, char **argv)
 		case OPT_MAX_ITER: o.max_iter = (int)opt_long(optarg, 0, 100000, "--max-iter"); break;
 		case OPT_PA_TOL: o.pa_tol = opt_double(optarg, 0, 1, "--pa-tol"); break;
 		case OPT_REFIT: o.refit = 1; break;
+		case OPT_ALLOW_NONCONV: o.allow_nonconv = 1; break;
 		case OPT_VARIMAX_TOL: o.varimax_tol = opt_double(optarg, 0, 1, "--varimax-tol"); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
@@ -347,13 +351,15 @@ main(int argc, char **argv)
 	if (model_df < 0)
 		warn("%zu factors of %zu items are not identified (model df %g < 0): the "
 		     "loadings are one solution of many", k, final->p, model_df);
-	if (!final->info.converged)
-		warn("%s did not converge in %d steps (%s %.3g)", method_names[o.method],
-		     final->info.iterations, o.method == M_PA ?
-		     "last change of the communalities' sum" : "largest gradient",
-		     final->info.gradient);
-	if (!final->vconv)
-		warn("varimax did not converge in %d steps", final->vit);
+	fa_require_converged(method_names[o.method], final->info.converged,
+	                     final->info.iterations, o.method == M_PA ?
+	                     "last change of the communalities' sum" : "largest gradient",
+	                     final->info.gradient, o.allow_nonconv);
+	fa_require_converged("varimax", final->vconv, final->vit, NULL, NAN,
+	                     o.allow_nonconv);
+	if (final->info.converged && final->info.starts > 1 && final->info.starts_best == 1)
+		warn("%s: the best fit was reached from 1 of %d starts only: there may be "
+		     "a better one", method_names[o.method], final->info.starts);
 
 	/* everything is known: print */
 	tsv_writer out;
@@ -437,6 +443,9 @@ main(int argc, char **argv)
 		}
 		summary_num(&s, "model_df", model_df);
 		summary_num(&s, "objective", final->info.objective);
+		summary_num(&s, "psych_objective", final->info.psych_objective);
+		summary_num(&s, "starts", final->info.starts);
+		summary_num(&s, "starts_best", final->info.starts_best);
 		summary_num(&s, "alpha", alpha);
 		summary_num(&s, "std_alpha", std_alpha);
 		summary_num(&s, "heywood", (double)heywood);
