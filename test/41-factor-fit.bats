@@ -77,6 +77,18 @@ fit_agrees() {
 	numeq "$(stat s.tsv objective)" "$(stat "$E/fit-ml-22-4.fit.tsv" best)" 1e-8
 }
 
+@test "a best fit reached from one start only is noted" {
+	run svy factor -q -m ml -k 7 'a*' 'b*' 'c*' -s s.tsv -o model.tsv < "$F/fit-likert22d.tsv"
+	assert_success
+	assert_line "svy-factor: ml: the best fit was reached from 1 of 100 starts only: there may be a better one"
+	[ "$(stat s.tsv starts)" = 100 ]
+	[ "$(stat s.tsv starts_best)" = 1 ]
+	[ "$(stat s.tsv converged)" = 1 ]
+	# one start reaching it is not a warning of its own when several do
+	run svy factor -q -m ml -k 5 'a*' 'b*' c1 c2 c3 -s s.tsv -o model.tsv < "$F/fit-likert22b.tsv"
+	refute_output --partial "starts only"
+}
+
 @test "psych_objective is what psych prints, objective half psych's fit.residuals" {
 	svy factor -q -k 2 -r none 'a*' 'b*' 'c*' -s s.tsv < "$F/fit-likert22.tsv" > /dev/null
 	# psych's own fit stops short of the optimum: its printed figure to 1e-6
