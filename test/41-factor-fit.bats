@@ -44,7 +44,7 @@ fit_agrees() {
 	[ "$(stat s.tsv starts_best)" -le "$(stat s.tsv starts)" ]
 }
 
-@test "ml reaches the global optimum: 22, 19 and 0/1/2 items, 2 to 5 factors" {
+@test "ml reaches the global optimum: 22, 19 and 0/1/2 items, 2 to 7 factors" {
 	# method case input factors items
 	while read -r m c in k items; do
 		fit_agrees "$m" "$c" "$in" "$k" "$items"
@@ -52,6 +52,7 @@ fit_agrees() {
 		ml 22-2 fit-likert22.tsv 2 $L22
 		ml 19-5 fit-likert22b.tsv 5 $L19
 		ml 22-4 fit-likert22c.tsv 4 $L22
+		ml 22-7 fit-likert22d.tsv 7 $L22
 		ml ord-3 fit-ord.tsv 3 q*
 		ml ord-4 fit-ord.tsv 4 q*
 	EOF

@@ -25,6 +25,7 @@ $PY $F/gen-fit.py likert22 4 > $F/fit-likert22d.tsv
 $R --fm ml --nfactors 2 $E/fit-ml-22-2 $L22 < $F/fit-likert22.tsv
 $R --fm ml --nfactors 5 $E/fit-ml-19-5 $L19 < $F/fit-likert22b.tsv
 $R --fm ml --nfactors 4 $E/fit-ml-22-4 $L22 < $F/fit-likert22c.tsv
+$R --fm ml --nfactors 7 $E/fit-ml-22-7 $L22 < $F/fit-likert22d.tsv
 $R --fm ml --nfactors 3 $E/fit-ml-ord-3 $Q < $F/fit-ord.tsv
 $R --fm ml --nfactors 4 $E/fit-ml-ord-4 $Q < $F/fit-ord.tsv
 # minres on the same
