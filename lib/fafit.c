@@ -463,6 +463,21 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 	double f = fn(ws, psi, g, l), pg = 0;
 	int it, exact = 1, have_h = 0;
 	*converged = 0;
+	if (!(f < INFINITY)) {
+		/* no finite criterion at the start (ml with a singular scaled
+		 * matrix): this start goes nowhere */
+		*pgrad = NAN;
+		free(freev);
+		free(y);
+		free(s);
+		free(l);
+		free(gt);
+		free(trial);
+		free(d);
+		free(h);
+		free(g);
+		return 0;
+	}
 	for (it = 0;; it++) {
 		pg = 0;
 		for (size_t i = 0; i < p; i++) {
