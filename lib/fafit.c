@@ -12,7 +12,9 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
+#include <gsl/gsl_eigen.h>
 #include <gsl/gsl_matrix.h>
+#include <gsl/gsl_sort_vector.h>
 
 #include "err.h"
 #include "fa.h"
@@ -83,6 +85,33 @@ ws_free(fit_ws *ws)
 	free(ws->c);
 }
 
+/* The eigen pairs of ws->a, largest first; with L NULL the eigenvalues
+ * alone (about five times cheaper: what a trial point of the line search
+ * needs), leaving ws->vec stale. */
+static void
+ws_eigen(fit_ws *ws, const double *l)
+{
+	size_t p = ws->p;
+	if (l) {
+		fa_eigen(ws->a, p, ws->val, ws->vec);
+		return;
+	}
+	gsl_matrix_view m = gsl_matrix_view_array(ws->e, p, p);
+	gsl_vector_view v = gsl_vector_view_array(ws->val, p);
+	gsl_eigen_symm_workspace *w = gsl_eigen_symm_alloc(p);
+	if (!w)
+		die("out of memory");
+	memcpy(ws->e, ws->a, p * p * sizeof *ws->e);
+	gsl_eigen_symm(&m.matrix, &v.vector, w);
+	gsl_eigen_symm_free(w);
+	gsl_sort_vector(&v.vector);
+	for (size_t i = 0; i < p / 2; i++) {
+		double t = ws->val[i];
+		ws->val[i] = ws->val[p - 1 - i];
+		ws->val[p - 1 - i] = t;
+	}
+}
+
 static double
 clampd(double x, double lo, double hi)
 {
@@ -108,7 +137,9 @@ minres_loadings(fit_ws *ws, const double *psi, double *l)
 	memcpy(ws->a, ws->r, p * p * sizeof *ws->a);
 	for (size_t i = 0; i < p; i++)
 		ws->a[i * p + i] = 1 - psi[i];
-	fa_eigen(ws->a, p, ws->val, ws->vec);
+	ws_eigen(ws, l);
+	if (!l)
+		return;
 	for (size_t j = 0; j < k; j++) {
 		double s = ws->val[j] > 0 ? sqrt(ws->val[j]) : 0;
 		for (size_t i = 0; i < p; i++)
@@ -233,6 +264,9 @@ static double
 minres_g(fit_ws *ws, const double *psi, double *grad, double *l)
 {
 	size_t p = ws->p, k = ws->k;
+	double *own = l ? NULL : xmalloc(p * k * sizeof *own);
+	if (own)
+		l = own;
 	minres_loadings(ws, psi, l);
 	double g = 0;
 	double *e = ws->e;
@@ -245,6 +279,7 @@ minres_g(fit_ws *ws, const double *psi, double *grad, double *l)
 			if (j < i)
 				g += e[i * p + j] * e[i * p + j];
 		}
+	free(own);
 	if (!grad)
 		return g;
 	const double *v = ws->vec, *lam = ws->val;
@@ -326,14 +361,14 @@ ml_f(fit_ws *ws, const double *psi, double *grad, double *l)
 	for (size_t i = 0; i < p; i++)
 		for (size_t j = 0; j < p; j++)
 			ws->a[i * p + j] = ws->r[i * p + j] / sqrt(psi[i] * psi[j]);
-	fa_eigen(ws->a, p, ws->val, ws->vec);
+	ws_eigen(ws, l);
 	double e = 0;
 	for (size_t j = k; j < p; j++) {
 		if (!(ws->val[j] > 0))
 			return INFINITY;
 		e += log(ws->val[j]) - ws->val[j];
 	}
-	for (size_t j = 0; j < k; j++) {
+	for (size_t j = 0; l && j < k; j++) {
 		double s = ws->val[j] > 1 ? sqrt(ws->val[j] - 1) : 0;
 		for (size_t i = 0; i < p; i++)
 			l[i * k + j] = sqrt(psi[i]) * ws->vec[i * p + j] * s;
@@ -504,14 +539,27 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 			if (attempt == 1)
 				for (size_t i = 0; i < p; i++)
 					d[i] = freev[i] ? -g[i] : 0;
-			for (double t = 1; t > 1e-20; t /= 2) {
+			/* no uniqueness moves by more than 0.5 at first: a step
+			 * beyond the box's width only costs halvings */
+			double dmax = 0, t0 = 1;
+			for (size_t i = 0; i < p; i++)
+				if (fabs(d[i]) > dmax)
+					dmax = fabs(d[i]);
+			if (dmax > 0.5)
+				t0 = 0.5 / dmax;
+			for (double t = t0; t > 1e-20 * t0; t /= 2) {
 				double dec = 0;
 				for (size_t i = 0; i < p; i++) {
 					trial[i] = clampd(psi[i] + t * d[i], PSI_LO, PSI_HI);
 					dec += g[i] * (trial[i] - psi[i]);
 				}
-				double ft = fn(ws, trial, gt, l);
+				/* the first trial in full, the halvings by their
+				 * criterion alone, the one taken in full again */
+				int full = t == t0;
+				double ft = full ? fn(ws, trial, gt, l) : fn(ws, trial, NULL, NULL);
 				if (ft <= f + 1e-4 * dec && ft < f) {
+					if (!full)
+						ft = fn(ws, trial, gt, l);
 					moved = 1;
 					for (size_t i = 0; i < p; i++) {
 						s[i] = trial[i] - psi[i];
@@ -588,34 +636,47 @@ typedef double (*run_fn)(fit_ws *, double *psi, int max_iter, int *iterations,
                          int *converged, double *gradient);
 
 /* Runs RUN from each start, keeps the best in PSI and reports how many
- * reached it. */
+ * reached it. Of the starts that reached the best criterion (within
+ * SAME_OBJECTIVE: at the optimum the criterion is flat to rounding), the
+ * one that ended with the smallest gradient, the most precisely converged,
+ * is kept. */
 static void
 best_of(fit_ws *ws, run_fn run, const double *starts, int nstart, int max_iter,
         double *psi, fa_fit_info *info)
 {
 	size_t p = ws->p;
-	double *x = xmalloc(p * sizeof *x), *fs = xmalloc((size_t)nstart * sizeof *fs);
+	double *x = xmalloc((size_t)nstart * p * sizeof *x);
+	double *fs = xmalloc((size_t)nstart * sizeof *fs), *gs = xmalloc((size_t)nstart * sizeof *gs);
+	int *its = xmalloc((size_t)nstart * sizeof *its), *convs = xmalloc((size_t)nstart * sizeof *convs);
 	double best = INFINITY;
-	int bi = -1;
 	for (int s = 0; s < nstart; s++) {
-		int it, conv;
-		double grad;
-		memcpy(x, starts + (size_t)s * p, p * sizeof *x);
-		fs[s] = run(ws, x, max_iter, &it, &conv, &grad);
-		if (bi < 0 || fs[s] < best || (isnan(best) && !isnan(fs[s]))) {
+		double *xs = x + (size_t)s * p;
+		memcpy(xs, starts + (size_t)s * p, p * sizeof *xs);
+		fs[s] = run(ws, xs, max_iter, &its[s], &convs[s], &gs[s]);
+		if (fs[s] < best)
 			best = fs[s];
-			bi = s;
-			memcpy(psi, x, p * sizeof *psi);
-			info->iterations = it;
-			info->converged = conv;
-			info->gradient = grad;
-		}
 	}
+	int bi = -1;
 	info->starts = nstart;
 	info->starts_best = 0;
-	for (int s = 0; s < nstart; s++)
-		info->starts_best += fabs(fs[s] - best) <= SAME_OBJECTIVE * (1 + fabs(best));
+	for (int s = 0; s < nstart; s++) {
+		if (!(fabs(fs[s] - best) <= SAME_OBJECTIVE * (1 + fabs(best))))
+			continue;
+		info->starts_best++;
+		if (bi < 0 || (convs[s] && !convs[bi]) ||
+		    (convs[s] == convs[bi] && gs[s] < gs[bi]))
+			bi = s;
+	}
+	if (bi < 0)	/* no finite criterion anywhere */
+		bi = 0;
+	memcpy(psi, x + (size_t)bi * p, p * sizeof *psi);
+	info->iterations = its[bi];
+	info->converged = convs[bi];
+	info->gradient = gs[bi];
 	info->best_start = bi + 1;
+	free(convs);
+	free(its);
+	free(gs);
 	free(fs);
 	free(x);
 }

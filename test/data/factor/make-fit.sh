@@ -16,8 +16,10 @@ $PY $F/gen-fit.py likert22 8 > $F/fit-likert22.tsv
 $PY $F/gen-fit.py likert22 12 > $F/fit-likert22b.tsv
 $PY $F/gen-fit.py likert22 5 > $F/fit-likert22c.tsv
 $PY $F/gen-fit.py ord 7 > $F/fit-ord.tsv
-# 7 factors of 22 items: a best ml fit svy reaches from 1 start of 100
+# 7 and 5 factors of 22 items: overfactored, many local minima; the 5-factor
+# best ml fit is reached by svy from 1 start of 100
 $PY $F/gen-fit.py likert22 4 > $F/fit-likert22d.tsv
+$PY $F/gen-fit.py likert22 13 > $F/fit-likert22e.tsv
 
 # maximum likelihood: 22 items, 2 factors; 19 of them, 5 factors; 22, 4
 # factors (where psych and factanal both stop in a local minimum); 0/1/2
@@ -26,6 +28,7 @@ $R --fm ml --nfactors 2 $E/fit-ml-22-2 $L22 < $F/fit-likert22.tsv
 $R --fm ml --nfactors 5 $E/fit-ml-19-5 $L19 < $F/fit-likert22b.tsv
 $R --fm ml --nfactors 4 $E/fit-ml-22-4 $L22 < $F/fit-likert22c.tsv
 $R --fm ml --nfactors 7 $E/fit-ml-22-7 $L22 < $F/fit-likert22d.tsv
+$R --fm ml --nfactors 5 $E/fit-ml-22-5 $L22 < $F/fit-likert22e.tsv
 $R --fm ml --nfactors 3 $E/fit-ml-ord-3 $Q < $F/fit-ord.tsv
 $R --fm ml --nfactors 4 $E/fit-ml-ord-4 $Q < $F/fit-ord.tsv
 # minres on the same
