@@ -166,3 +166,7 @@ fi
 echo
 $PY bench/table.py "$RAW"
 } | tee "$W/results.md"
+
+# factor's fit against psych on 50 to 400 items (bench/factor.sh)
+{ echo; echo "## factor against psych fa(), 50 to 400 items"; echo
+  BINDIR=$BINDIR BENCH_DIR=$WORK bench/factor.sh; } | tee -a "$W/results.md"

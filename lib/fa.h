@@ -67,8 +67,8 @@ typedef struct {
  * uniquenesses psi in [0.005, 1] (psych's bounds) the squared residuals of
  * R - diag(psi) against its best rank-K part, by projected Newton steps with
  * the exact gradient and Hessian (lib/fafit.c) from psych's start (1 - SMC)
- * and, up to 100 items, from 0.5 everywhere and two spread starts, keeping
- * the best. Writes the unrotated loadings L (P x K) as psych's
+ * and, up to 100 items, from 0.5 everywhere and 2 to 30 spread ones (as many
+ * as 2e5 / p^3 allows), keeping the best. Writes the unrotated loadings L (P x K) as psych's
  * FAout.wls (top eigenvectors of R with 1 - psi on the diagonal, scaled by
  * the square roots of their eigenvalues). Returns -1 when R is not positive
  * definite. */
@@ -77,10 +77,10 @@ int fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
 
 /* Maximum-likelihood extraction of K factors, as psych fa(fm = "ml") (and
  * factanal): minimise psych's FAfn over the uniquenesses in [0.005, 1] to the
- * true minimum, by the same projected Newton steps as fa_minres, from six
+ * true minimum, by the same projected Newton steps as fa_minres, from
  * deterministic starts (psych's 1 - SMC, factanal's (1 - k/2p)(1 - SMC), 0.5
- * everywhere, three spread ones), keeping the best; loadings as psych's
- * FAout. INFO's objective is FAfn at the solution. Returns -1 when R
+ * everywhere, and 3 to 97 spread ones, as many as 4e6 / p^3 allows: 97 up
+ * to 34 items), keeping the best; loadings as psych's FAout. INFO's objective is FAfn at the solution. Returns -1 when R
  * is not positive definite. */
 int fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
           fa_fit_info *info);
@@ -102,8 +102,8 @@ int fa_pa(const double *r, size_t p, size_t k, double min_err, int max_iter,
 double fa_psych_objective(const double *r, const double *l, size_t p, size_t k);
 
 /* A fit that did not converge is an error (exit 1) naming WHAT, its STEPS
- * and the LAST value of its MEASURE (e.g. "largest gradient"), unless ALLOW:
- * then a warning. */
+ * and, when MEASURE is not NULL, the LAST value of it (e.g. "largest
+ * gradient"), unless ALLOW: then a warning. */
 void fa_require_converged(const char *what, int converged, int steps, const char *measure,
                           double last, int allow);
 

@@ -6,12 +6,15 @@
  * perturbation theory (so a step costs O(k p^3), not the O(p^4) of a Hessian
  * by differences), from several deterministic starts, keeping the best. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
+#include <gsl/gsl_eigen.h>
 #include <gsl/gsl_matrix.h>
+#include <gsl/gsl_sort_vector.h>
 
 #include "err.h"
 #include "fa.h"
@@ -24,8 +27,25 @@
  * than this, relative to 1 + |objective|. */
 #define SAME_OBJECTIVE 1e-8
 
-/* minres tries several starts while a fit is cheap: up to this many items */
+/* Spread starts are tried while a fit is cheap: as many as this budget over
+ * p^3 (a step's cost) allows, between a floor and a ceiling; minres tries
+ * them up to MINRES_MULTI_MAX items only (beyond, psych's start alone: its
+ * criterion rarely has local minima, and the fit should stay as fast as
+ * psych's). */
+#define ML_BUDGET 4e6
+#define ML_SPREAD_MIN 3
+#define ML_SPREAD_MAX 97
+#define MINRES_BUDGET 2e5
+#define MINRES_SPREAD_MIN 2
+#define MINRES_SPREAD_MAX 30
 #define MINRES_MULTI_MAX 100
+
+static int
+spread_starts(size_t p, double budget, int floor, int ceiling)
+{
+	double n = budget / ((double)p * (double)p * (double)p);
+	return n < floor ? floor : n > ceiling ? ceiling : (int)n;
+}
 
 typedef struct fit_ws fit_ws;
 
@@ -65,6 +85,33 @@ ws_free(fit_ws *ws)
 	free(ws->c);
 }
 
+/* The eigen pairs of ws->a, largest first; with L NULL the eigenvalues
+ * alone (about five times cheaper: what a trial point of the line search
+ * needs), leaving ws->vec stale. */
+static void
+ws_eigen(fit_ws *ws, const double *l)
+{
+	size_t p = ws->p;
+	if (l) {
+		fa_eigen(ws->a, p, ws->val, ws->vec);
+		return;
+	}
+	gsl_matrix_view m = gsl_matrix_view_array(ws->e, p, p);
+	gsl_vector_view v = gsl_vector_view_array(ws->val, p);
+	gsl_eigen_symm_workspace *w = gsl_eigen_symm_alloc(p);
+	if (!w)
+		die("out of memory");
+	memcpy(ws->e, ws->a, p * p * sizeof *ws->e);
+	gsl_eigen_symm(&m.matrix, &v.vector, w);
+	gsl_eigen_symm_free(w);
+	gsl_sort_vector(&v.vector);
+	for (size_t i = 0; i < p / 2; i++) {
+		double t = ws->val[i];
+		ws->val[i] = ws->val[p - 1 - i];
+		ws->val[p - 1 - i] = t;
+	}
+}
+
 static double
 clampd(double x, double lo, double hi)
 {
@@ -90,7 +137,9 @@ minres_loadings(fit_ws *ws, const double *psi, double *l)
 	memcpy(ws->a, ws->r, p * p * sizeof *ws->a);
 	for (size_t i = 0; i < p; i++)
 		ws->a[i * p + i] = 1 - psi[i];
-	fa_eigen(ws->a, p, ws->val, ws->vec);
+	ws_eigen(ws, l);
+	if (!l)
+		return;
 	for (size_t j = 0; j < k; j++) {
 		double s = ws->val[j] > 0 ? sqrt(ws->val[j]) : 0;
 		for (size_t i = 0; i < p; i++)
@@ -215,6 +264,9 @@ static double
 minres_g(fit_ws *ws, const double *psi, double *grad, double *l)
 {
 	size_t p = ws->p, k = ws->k;
+	double *own = l ? NULL : xmalloc(p * k * sizeof *own);
+	if (own)
+		l = own;
 	minres_loadings(ws, psi, l);
 	double g = 0;
 	double *e = ws->e;
@@ -227,6 +279,7 @@ minres_g(fit_ws *ws, const double *psi, double *grad, double *l)
 			if (j < i)
 				g += e[i * p + j] * e[i * p + j];
 		}
+	free(own);
 	if (!grad)
 		return g;
 	const double *v = ws->vec, *lam = ws->val;
@@ -308,14 +361,14 @@ ml_f(fit_ws *ws, const double *psi, double *grad, double *l)
 	for (size_t i = 0; i < p; i++)
 		for (size_t j = 0; j < p; j++)
 			ws->a[i * p + j] = ws->r[i * p + j] / sqrt(psi[i] * psi[j]);
-	fa_eigen(ws->a, p, ws->val, ws->vec);
+	ws_eigen(ws, l);
 	double e = 0;
 	for (size_t j = k; j < p; j++) {
 		if (!(ws->val[j] > 0))
 			return INFINITY;
 		e += log(ws->val[j]) - ws->val[j];
 	}
-	for (size_t j = 0; j < k; j++) {
+	for (size_t j = 0; l && j < k; j++) {
 		double s = ws->val[j] > 1 ? sqrt(ws->val[j] - 1) : 0;
 		for (size_t i = 0; i < p; i++)
 			l[i * k + j] = sqrt(psi[i]) * ws->vec[i * p + j] * s;
@@ -445,6 +498,21 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 	double f = fn(ws, psi, g, l), pg = 0;
 	int it, exact = 1, have_h = 0;
 	*converged = 0;
+	if (!(f < INFINITY)) {
+		/* no finite criterion at the start (ml with a singular scaled
+		 * matrix): this start goes nowhere */
+		*pgrad = NAN;
+		free(freev);
+		free(y);
+		free(s);
+		free(l);
+		free(gt);
+		free(trial);
+		free(d);
+		free(h);
+		free(g);
+		return 0;
+	}
 	for (it = 0;; it++) {
 		pg = 0;
 		for (size_t i = 0; i < p; i++) {
@@ -471,14 +539,27 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 			if (attempt == 1)
 				for (size_t i = 0; i < p; i++)
 					d[i] = freev[i] ? -g[i] : 0;
-			for (double t = 1; t > 1e-20; t /= 2) {
+			/* no uniqueness moves by more than 0.5 at first: a step
+			 * beyond the box's width only costs halvings */
+			double dmax = 0, t0 = 1;
+			for (size_t i = 0; i < p; i++)
+				if (fabs(d[i]) > dmax)
+					dmax = fabs(d[i]);
+			if (dmax > 0.5)
+				t0 = 0.5 / dmax;
+			for (double t = t0; t > 1e-20 * t0; t /= 2) {
 				double dec = 0;
 				for (size_t i = 0; i < p; i++) {
 					trial[i] = clampd(psi[i] + t * d[i], PSI_LO, PSI_HI);
 					dec += g[i] * (trial[i] - psi[i]);
 				}
-				double ft = fn(ws, trial, gt, l);
+				/* the first trial in full, the halvings by their
+				 * criterion alone, the one taken in full again */
+				int full = t == t0;
+				double ft = full ? fn(ws, trial, gt, l) : fn(ws, trial, NULL, NULL);
 				if (ft <= f + 1e-4 * dec && ft < f) {
+					if (!full)
+						ft = fn(ws, trial, gt, l);
 					moved = 1;
 					for (size_t i = 0; i < p; i++) {
 						s[i] = trial[i] - psi[i];
@@ -492,8 +573,14 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 			}
 		}
 		if (!moved) {
-			/* no descent is left at machine precision */
-			*converged = pg < 1e-7;
+			/* no descent is left at machine precision: converged when
+			 * the gradient is small or the Newton decrement says the
+			 * minimum is within rounding of the objective */
+			double dec = 0;
+			if (newton_direction(h, g, freev, p, mu, d) == 0)
+				for (size_t i = 0; i < p; i++)
+					dec -= g[i] * d[i];
+			*converged = pg < 1e-7 || (dec >= 0 && dec < 1e-12 * (1 + fabs(f)));
 			break;
 		}
 		if (!exact)
@@ -517,12 +604,13 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 /* ---- starts and the best of them --------------------------------------- */
 
 /* The deterministic starts of a fit, NSTART x P: psych's (1 - SMC),
- * factanal's ((1 - k / 2p) (1 - SMC)), 0.5 everywhere, and spread ones
- * (quasi-random in [0.1, 0.9] by a golden-ratio sequence). */
+ * factanal's ((1 - k / 2p) (1 - SMC)), 0.5 everywhere, then spread ones,
+ * uniform in [0.05, 0.95] from a fixed xorshift sequence. */
 static double *
 make_starts(const double *smc, size_t p, size_t k, int nstart)
 {
 	double *st = xmalloc((size_t)nstart * p * sizeof *st);
+	unsigned long long state = 0x9E3779B97F4A7C15ULL;
 	for (int s = 0; s < nstart; s++)
 		for (size_t i = 0; i < p; i++) {
 			double x, u = 1 - smc[i];
@@ -533,9 +621,10 @@ make_starts(const double *smc, size_t p, size_t k, int nstart)
 			else if (s == 2)
 				x = 0.5;
 			else {
-				double q = fmod(0.6180339887498949 * (double)(i + 1) *
-				                (double)(2 * s - 5) + 0.3 * s, 1.0);
-				x = 0.1 + 0.8 * q;
+				state ^= state << 13;
+				state ^= state >> 7;
+				state ^= state << 17;
+				x = 0.05 + 0.9 * (double)(state >> 11) * 0x1p-53;
 			}
 			st[(size_t)s * p + i] = clampd(x, PSI_LO, PSI_HI);
 		}
@@ -547,34 +636,47 @@ typedef double (*run_fn)(fit_ws *, double *psi, int max_iter, int *iterations,
                          int *converged, double *gradient);
 
 /* Runs RUN from each start, keeps the best in PSI and reports how many
- * reached it. */
+ * reached it. Of the starts that reached the best criterion (within
+ * SAME_OBJECTIVE: at the optimum the criterion is flat to rounding), the
+ * one that ended with the smallest gradient, the most precisely converged,
+ * is kept. */
 static void
 best_of(fit_ws *ws, run_fn run, const double *starts, int nstart, int max_iter,
         double *psi, fa_fit_info *info)
 {
 	size_t p = ws->p;
-	double *x = xmalloc(p * sizeof *x), *fs = xmalloc((size_t)nstart * sizeof *fs);
+	double *x = xmalloc((size_t)nstart * p * sizeof *x);
+	double *fs = xmalloc((size_t)nstart * sizeof *fs), *gs = xmalloc((size_t)nstart * sizeof *gs);
+	int *its = xmalloc((size_t)nstart * sizeof *its), *convs = xmalloc((size_t)nstart * sizeof *convs);
 	double best = INFINITY;
-	int bi = -1;
 	for (int s = 0; s < nstart; s++) {
-		int it, conv;
-		double grad;
-		memcpy(x, starts + (size_t)s * p, p * sizeof *x);
-		fs[s] = run(ws, x, max_iter, &it, &conv, &grad);
-		if (bi < 0 || fs[s] < best || (isnan(best) && !isnan(fs[s]))) {
+		double *xs = x + (size_t)s * p;
+		memcpy(xs, starts + (size_t)s * p, p * sizeof *xs);
+		fs[s] = run(ws, xs, max_iter, &its[s], &convs[s], &gs[s]);
+		if (fs[s] < best)
 			best = fs[s];
-			bi = s;
-			memcpy(psi, x, p * sizeof *psi);
-			info->iterations = it;
-			info->converged = conv;
-			info->gradient = grad;
-		}
 	}
+	int bi = -1;
 	info->starts = nstart;
 	info->starts_best = 0;
-	for (int s = 0; s < nstart; s++)
-		info->starts_best += fabs(fs[s] - best) <= SAME_OBJECTIVE * (1 + fabs(best));
+	for (int s = 0; s < nstart; s++) {
+		if (!(fabs(fs[s] - best) <= SAME_OBJECTIVE * (1 + fabs(best))))
+			continue;
+		info->starts_best++;
+		if (bi < 0 || (convs[s] && !convs[bi]) ||
+		    (convs[s] == convs[bi] && gs[s] < gs[bi]))
+			bi = s;
+	}
+	if (bi < 0)	/* no finite criterion anywhere */
+		bi = 0;
+	memcpy(psi, x + (size_t)bi * p, p * sizeof *psi);
+	info->iterations = its[bi];
+	info->converged = convs[bi];
+	info->gradient = gs[bi];
 	info->best_start = bi + 1;
+	free(convs);
+	free(its);
+	free(gs);
 	free(fs);
 	free(x);
 }
@@ -629,7 +731,8 @@ fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
 	info_init(info);
 	int rc = fa_smc(r, p, smc);
 	if (rc == 0) {
-		int nstart = p <= MINRES_MULTI_MAX ? 4 : 1;
+		int nstart = p <= MINRES_MULTI_MAX ? 3 + spread_starts(p, MINRES_BUDGET, MINRES_SPREAD_MIN,
+		                                                        MINRES_SPREAD_MAX) : 1;
 		double *st = make_starts(smc, p, k, nstart);
 		/* factanal's start is psych's scaled: the spread one instead */
 		if (nstart > 1)
@@ -667,7 +770,7 @@ fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
 	info_init(info);
 	int rc = fa_smc(r, p, smc);
 	if (rc == 0) {
-		int nstart = 6;
+		int nstart = 3 + spread_starts(p, ML_BUDGET, ML_SPREAD_MIN, ML_SPREAD_MAX);
 		double *st = make_starts(smc, p, k, nstart);
 		best_of(&ws, ml_run, st, nstart, max_iter, psi, info);
 		free(st);
@@ -713,6 +816,12 @@ fa_pa(const double *r, size_t p, size_t k, double min_err, int max_iter,
 			err = fabs(comm - comm1);
 			comm = comm1;
 			info->iterations++;
+		}
+		if (info->iterations == 0) {
+			/* no step taken: the loadings of the starting communalities */
+			for (size_t i = 0; i < p; i++)
+				h[i] = 1 - h[i];
+			minres_loadings(&ws, h, l);
 		}
 		info->converged = err <= min_err;
 		info->gradient = err;
@@ -809,10 +918,12 @@ fa_require_converged(const char *what, int converged, int steps, const char *mea
 {
 	if (converged)
 		return;
+	char how[128] = "";
+	if (measure)
+		snprintf(how, sizeof how, " (%s %.3g)", measure, last);
 	if (allow)
-		warn("%s did not converge in %d steps (%s %.3g)", what, steps, measure, last);
+		warn("%s did not converge in %d steps%s", what, steps, how);
 	else
-		die("%s did not converge in %d steps (%s %.3g): the result is not a "
-		    "solution (use --allow-nonconvergence to keep it anyway)", what, steps,
-		    measure, last);
+		die("%s did not converge in %d steps%s: the result is not a solution "
+		    "(--allow-nonconvergence keeps it)", what, steps, how);
 }

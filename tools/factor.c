@@ -79,6 +79,9 @@ usage(void)
 	       "                           above T as not retained (default: keep all)\n"
 	       "      --refit              fit again on the retained items only\n"
 	       "      --max-iter N         steps of the fit (default 200; pa: 50, as psych)\n"
+	       "      --allow-nonconvergence\n"
+	       "                           a fit or rotation that did not converge is a\n"
+	       "                           warning, not an error (exit 1)\n"
 	       "      --pa-tol E           pa stops when the communalities' sum changes by\n"
 	       "                           no more than E (default 0.001, psych's min.err)\n"
 	       "      --summary FILE       adequacy and fit figures as statistic/value rows\n"
@@ -113,7 +116,7 @@ typedef struct {
 	int rotate;		/* ROT_*; -1: the default */
 	double varimax_tol, rotate_tol;
 	double threshold;	/* NAN: none */
-	int refit, max_iter, quiet;
+	int refit, max_iter, quiet, allow_nonconv;
 	int method;		/* M_MINRES, M_ML, M_PA */
 	double pa_tol;
 	const char *summary, *eigenvalues, *input, *correlations;
@@ -260,8 +263,9 @@ parse_options(int argc, char **argv, options *o)
 	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_MAX_ITER,
 	       OPT_PA_TOL, OPT_REFIT, OPT_ROTATE, OPT_ROTATE_TOL, OPT_VARIMAX_TOL,
 	       OPT_OMEGA, OPT_OMEGA_FACTORS, OPT_PARALLEL, OPT_SEED, OPT_COR,
-	       OPT_CORRELATIONS, OPT_ROTATE_STARTS, OPT_SUMMARY, OPT_EIGENVALUES };
+	       OPT_CORRELATIONS, OPT_ROTATE_STARTS, OPT_SUMMARY, OPT_EIGENVALUES, OPT_ALLOW_NONCONV };
 	static const struct option longopts[] = {
+		{"allow-nonconvergence", no_argument, NULL, OPT_ALLOW_NONCONV},
 		{"columns", required_argument, NULL, 'c'},
 		{"cor", required_argument, NULL, OPT_COR},
 		{"correlations", required_argument, NULL, OPT_CORRELATIONS},
@@ -325,6 +329,7 @@ parse_options(int argc, char **argv, options *o)
 		case OPT_ROTATE: o->rotate = opt_word(optarg, rot_names, "--rotate"); break;
 		case OPT_ROTATE_STARTS: o->rotate_starts = (int)opt_long(optarg, 1, 100000, "--rotate-starts"); break;
 		case OPT_ROTATE_TOL: o->rotate_tol = opt_double(optarg, 1e-15, 1, "--rotate-tol"); break;
+		case OPT_ALLOW_NONCONV: o->allow_nonconv = 1; break;
 		case OPT_VARIMAX_TOL: o->varimax_tol = opt_double(optarg, 0, 1, "--varimax-tol"); break;
 		case OPT_VERSION: print_version(); exit(0);
 		default: die_bad_option(c, argv);
@@ -651,6 +656,9 @@ write_summary(const options *o, const data *d, const fit *first, const fit *fina
 			}
 	summary_num(&s, "model_df", model_df);
 	summary_num(&s, "objective", final->info.objective);
+	summary_num(&s, "psych_objective", final->info.psych_objective);
+	summary_num(&s, "starts", final->info.starts);
+	summary_num(&s, "starts_best", final->info.starts_best);
 	summary_num(&s, "alpha", fa_alpha(d->cov, p, retained, p));
 	summary_num(&s, "std_alpha", fa_alpha(d->cor, p, retained, p));
 	summary_num(&s, "heywood", (double)heywood);
@@ -778,13 +786,15 @@ warn_fit(const options *o, const fit *f, double model_df)
 	if (model_df < 0)
 		warn("%zu factors of %zu items are not identified (model df %g < 0): the "
 		     "loadings are one solution of many", o->k, f->p, model_df);
-	if (!f->info.converged)
-		warn("%s did not converge in %d steps (%s %.3g)", method_names[o->method],
-		     f->info.iterations, o->method == M_PA ?
-		     "last change of the communalities' sum" : "largest gradient",
-		     f->info.gradient);
-	if (!f->rot.converged)
-		warn("%s did not converge in %d steps", rot_names[o->rotate], f->rot.iterations);
+	fa_require_converged(method_names[o->method], f->info.converged, f->info.iterations,
+	                     o->method == M_PA ? "last change of the communalities' sum"
+	                                       : "largest gradient",
+	                     f->info.gradient, o->allow_nonconv);
+	fa_require_converged(rot_names[o->rotate], f->rot.converged, f->rot.iterations,
+	                     NULL, NAN, o->allow_nonconv);
+	if (f->info.converged && f->info.starts > 1 && f->info.starts_best == 1)
+		warn("%s: the best fit was reached from 1 of %d starts only: there may be "
+		     "a better one", method_names[o->method], f->info.starts);
 	if (o->rotate_starts > 1 && f->rot.at_best == 1 && !isnan(f->rot.criterion))
 		warn("%s: the best criterion (%.10g) was reached by one start of %d only: "
 		     "there may be a better one", rot_names[o->rotate], f->rot.criterion,
