@@ -75,13 +75,14 @@ M3_FIT=1-7,15-17
 }
 
 @test "the model and summary files describe themselves" {
-	svy factor -q 'attack_*' 'method_*' --summary s.tsv -e e.tsv < "$F/one.tsv" > model.tsv
+	svy factor -q 'attack_*' 'method_*' --summary s.tsv --eigenvalues e.tsv < "$F/one.tsv" > model.tsv
 	run head -1 model.tsv
 	assert_output "$(printf 'item\tF1\tcommunality\tuniqueness\theywood\tmsa\tretained\talpha_if_dropped\tstd_alpha_if_dropped\tmean\tsd\tn\tweight_F1')"
 	run cut -f1 s.tsv
 	assert_output "$(printf '%s\n' statistic rows dropped_missing n items items_retained \
 		items_fitted factors method rotation bartlett_chi2 bartlett_df bartlett_p kmo \
-		ss_loadings_F1 proportion_F1 cumulative_F1 model_df objective alpha std_alpha heywood \
+		ss_loadings_F1 proportion_F1 cumulative_F1 model_df objective psych_objective \
+		starts starts_best alpha std_alpha heywood \
 		iterations converged)"
 	run head -1 e.tsv
 	assert_output "$(printf 'index\teigenvalue\tproportion\tcumulative')"
@@ -206,7 +207,7 @@ M3_FIT=1-7,15-17
 }
 
 @test "a fit stopped by --max-iter says it did not converge" {
-	run svy factor -q --max-iter 1 'attack_*' 'method_*' --summary s.tsv < "$F/one.tsv"
+	run svy factor -q --max-iter 1 --allow-nonconvergence 'attack_*' 'method_*' --summary s.tsv < "$F/one.tsv"
 	assert_success
 	assert_line "svy-factor: minres did not converge in 1 steps (largest gradient 0.0016)"
 	[ "$(stat s.tsv converged)" = 0 ]
