@@ -129,6 +129,13 @@ END {
 			pct(stat("proportion_F" i), 1), pct(stat("cumulative_F" i), 1)
 	printf "| Cronbach'\''s alpha of the retained items | %s (standardised %s) |\n", \
 		apa(stat("alpha")), apa(stat("std_alpha"))
+	if ("omega_total" in STAT)
+		printf "| McDonald'\''s omega (psych omega, Schmid-Leiman, %d group factors) | total %s, hierarchical %s |\n", \
+			stat("omega_factors"), apa(stat("omega_total")), apa(stat("omega_hierarchical"))
+	if ("parallel_factors" in STAT)
+		printf "| Parallel analysis (psych fa.parallel, %d data sets) | suggests %d factor%s and %d component%s |\n", \
+			stat("parallel_iterations"), stat("parallel_factors"), (stat("parallel_factors") == 1 ? "" : "s"), \
+			stat("parallel_components"), (stat("parallel_components") == 1 ? "" : "s")
 	printf "| Heywood cases | %d |\n", stat("heywood")
 	printf "| Converged | %s (%d iterations) |\n", (stat("converged") == 1 ? "yes" : "no"), stat("iterations")
 	print ""
@@ -139,26 +146,27 @@ rawk '
 BEGIN { FS = "\t"; PROG = "report.sh" }
 FNR == 1 {
 	header_read(); ci = col("item"); cc = col("communality"); cr = col("retained")
+	ca = col("alpha_if_dropped")
 	for (i = 1; i <= NF; i++) if ($i ~ /^F[0-9]+$/) f[++k] = i
 	if (k == 0) fail(FILENAME ": no loading column F1")
 	print "## Table 1. Items of the factor analysis, their loadings, retained"
 	print ""
 	head = "| Item | Column |"; rule = "|---|---|"
 	for (j = 1; j <= k; j++) { head = head " Loading " $f[j] " |"; rule = rule "---:|" }
-	print head " Communality | Retained |"
-	print rule "---:|---|"
+	print head " Communality | Retained | Alpha if dropped |"
+	print rule "---:|---|---:|"
 	next
 }
 {
 	line = "| " label($ci) " | `" $ci "` |"
 	for (j = 1; j <= k; j++) line = line " " apa($f[j]) " |"
-	print line " " apa($cc) " | " ($cr == 1 ? "yes" : "no") " |"
+	print line " " apa($cc) " | " ($cr == 1 ? "yes" : "no") " | " ($ca == "" ? "" : apa($ca)) " |"
 	n++; kept += ($cr == 1)
 }
 END {
 	if (FAILED) exit 1
 	print ""
-	printf "%d of %d items retained.\n\n", kept, n
+	printf "%d of %d items retained. Alpha if dropped: Cronbach'\''s alpha of the retained items without that one.\n\n", kept, n
 }' "$dir/model.tsv"
 
 # --- the score(s) ------------------------------------------------------------

@@ -12,7 +12,8 @@
 # into that directory (B=build). The blocks between <!-- walk --> and
 # <!-- /walk --> run in one directory, in order (a walk: later commands read
 # what earlier ones wrote). A block right after <!-- not tested: REASON --> is
-# skipped: only for what cannot run here (`make bench`). A command must
+# skipped: only for what cannot run here (`make bench`). The blocks between
+# <!-- study-walk --> and <!-- /study-walk --> are test/90-study.bats's. A command must
 # succeed, or fail with status 1 or 2 showing its error (a last line starting
 # `svy-`). A failing command is reported and ends its block; the other blocks run.
 
@@ -61,6 +62,10 @@ split_readme() {
 			nb = 0
 		}
 		BEGIN { system("mkdir -p " dir); u = 0 }
+		# the own-survey walk is run, as written, by test/90-study.bats
+		/^<!-- study-walk -->/ { flush(); studywalk = 1; next }
+		/^<!-- \/study-walk -->/ { flush(); studywalk = 0; next }
+		studywalk && /^    / { next }
 		/^<!-- walk -->/ { flush(); walk = 1; wunit = 0; next }
 		/^<!-- \/walk -->/ { flush(); walk = 0; next }
 		/^<!-- not tested:/ { flush(); skip = $0; sub(/^<!-- not tested: */, "", skip); sub(/ *-->.*/, "", skip); next }

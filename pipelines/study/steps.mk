@@ -73,7 +73,7 @@ endif
 $(B)/model.tsv $(B)/factor-summary.tsv $(B)/eigenvalues.tsv &: $(B)/encoded.tsv $(S)/factor $(CONF)
 	$(S)/factor $(FA_ITEMS) --factors $(FA_FACTORS) --method $(FA_METHOD) \
 		--rotate $(FA_ROTATION) $(if $(FA_THRESHOLD),--threshold $(FA_THRESHOLD)) \
-		$(if $(call on,$(FA_REFIT)),--refit) --summary $(B)/factor-summary.tsv \
+		$(if $(call on,$(FA_REFIT)),--refit) $(FA_OPTIONS) --summary $(B)/factor-summary.tsv \
 		--eigenvalues $(B)/eigenvalues.tsv -o $(B)/model.tsv <$<
 
 # Table 1: the items, their loadings, which were kept
