@@ -74,6 +74,10 @@ typedef struct {
  * definite. */
 int fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
               fa_fit_info *info);
+/* As fa_minres, from psych's start (1 - SMC) alone: what psych's fa does, for
+ * the many fits of parallel analysis, where psych's procedure is the point. */
+int fa_minres_one(const double *r, size_t p, size_t k, int max_iter, double *l,
+                  fa_fit_info *info);
 
 /* Maximum-likelihood extraction of K factors, as psych fa(fm = "ml") (and
  * factanal): minimise psych's FAfn over the uniquenesses in [0.005, 1] to the

@@ -721,9 +721,10 @@ minres_run(fit_ws *ws, double *psi, int max_iter, int *iterations, int *converge
 	return g;
 }
 
-int
-fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
-          fa_fit_info *info)
+/* minres from psych's start alone (MULTI 0) or from several (MULTI 1) */
+static int
+minres_fit(const double *r, size_t p, size_t k, int max_iter, double *l,
+           fa_fit_info *info, int multi)
 {
 	double *smc = xmalloc(p * sizeof *smc), *psi = xmalloc(p * sizeof *psi);
 	fit_ws ws;
@@ -731,8 +732,8 @@ fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
 	info_init(info);
 	int rc = fa_smc(r, p, smc);
 	if (rc == 0) {
-		int nstart = p <= MINRES_MULTI_MAX ? 3 + spread_starts(p, MINRES_BUDGET, MINRES_SPREAD_MIN,
-		                                                        MINRES_SPREAD_MAX) : 1;
+		int nstart = multi && p <= MINRES_MULTI_MAX ?
+		             3 + spread_starts(p, MINRES_BUDGET, MINRES_SPREAD_MIN, MINRES_SPREAD_MAX) : 1;
 		double *st = make_starts(smc, p, k, nstart);
 		/* factanal's start is psych's scaled: the spread one instead */
 		if (nstart > 1)
@@ -746,6 +747,20 @@ fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
 	free(psi);
 	free(smc);
 	return rc;
+}
+
+int
+fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
+          fa_fit_info *info)
+{
+	return minres_fit(r, p, k, max_iter, l, info, 1);
+}
+
+int
+fa_minres_one(const double *r, size_t p, size_t k, int max_iter, double *l,
+              fa_fit_info *info)
+{
+	return minres_fit(r, p, k, max_iter, l, info, 0);
 }
 
 static double

@@ -18,7 +18,7 @@ eigenvalues(const double *r, size_t p, double *pc, double *fa, double *work, dou
 {
 	fa_fit_info info;
 	fa_eigen(r, p, pc, NULL);
-	if (fa_minres(r, p, 1, 200, l, &info) != 0)
+	if (fa_minres_one(r, p, 1, 200, l, &info) != 0)
 		return -1;
 	memcpy(work, r, p * p * sizeof *work);
 	for (size_t i = 0; i < p; i++)

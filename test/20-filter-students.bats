@@ -146,7 +146,7 @@ EOF2
 	assert_failure 2
 	run svy filter-students a b
 	assert_failure 2
-	assert_line --index 0 "svy-filter-students: too many arguments: one input file at most"
+	assert_line --index 0 "svy-filter-students: too many arguments: one input file at most (got 'b')"
 	run svy filter-students /nonexistent/file
 	assert_failure 1
 	assert_output "svy-filter-students: /nonexistent/file: No such file or directory"

@@ -120,7 +120,7 @@ EOF
 	assert_output "$(printf '%s\n' statistic rows dropped_missing n items items_retained \
 		items_fitted factors method rotation bartlett_chi2 bartlett_df bartlett_p kmo \
 		ss_loadings_F1 proportion_F1 cumulative_F1 ss_loadings_F2 proportion_F2 \
-		cumulative_F2 phi_F1_F2 model_df objective alpha std_alpha heywood iterations \
+		cumulative_F2 phi_F1_F2 model_df objective psych_objective starts starts_best alpha std_alpha heywood iterations \
 		converged rotation_iterations rotation_converged rotation_criterion)"
 	# structure = pattern Phi, communality = diag(L Phi L')
 	phi=$(stat s.tsv phi_F1_F2)
@@ -210,7 +210,7 @@ EOF
 	run svy factor -q --omega -c 'a1,a2,a3' --summary s.tsv "$O/oblique.tsv"
 	assert_failure 1
 	assert_output "svy-factor: --omega: 3 group factors need more than 3 items"
-	[ ! --eigenvalues s.tsv ]
+	[ ! -e s.tsv ]
 	run svy factor -q --omega -c 'a1,a2,a3,a4' "$O/oblique.tsv"
 	assert_failure 2
 	assert_line --index 0 "svy-factor: --omega needs --summary (it writes its rows there)"
