@@ -175,27 +175,27 @@ stat() {
 
 @test "--standardize refit on a constant or too short sample" {
 	M="$E/one.model.tsv"
-	run svy score -q -m "$M" --standardize refit < <(head -2 "$F/one.tsv")
+	run svy score -q --model "$M" --standardize refit < <(head -2 "$F/one.tsv")
 	assert_failure 1
 	assert_output "svy-score: <stdin>: --standardize refit needs at least 2 complete rows (got 1)"
-	run svy score -q -m "$M" --standardize refit < <(awk -F'\t' -v OFS='\t' 'NR > 1 { $3 = 0 } 1' "$F/one.tsv")
+	run svy score -q --model "$M" --standardize refit < <(awk -F'\t' -v OFS='\t' 'NR > 1 { $3 = 0 } 1' "$F/one.tsv")
 	assert_failure 1
 	assert_output "svy-score: <stdin>: column 'attack_inversion': constant item in the scored sample: --standardize refit cannot scale it"
 }
 
 @test "a model listing an item twice, scores that overflow: named errors, never NaN" {
 	printf 'item\tmean\tsd\tn\tweight_F1\na\t0\t1\t5\t1\nb\t0\t1\t5\t1\na\t0\t1\t5\t1\n' > twice.tsv
-	run svy score -m twice.tsv <<< $'a\tb\n1\t2'
+	run svy score --model twice.tsv <<< $'a\tb\n1\t2'
 	assert_failure 1
 	assert_output "svy-score: twice.tsv:4: column 'item': the model lists this item twice (got 'a')"
 	printf 'item\tmean\tsd\tn\tweight_F1\na\t0\t1\t5\t1e300\nb\t0\t1\t5\t1e300\n' > big.tsv
 	printf 'a\tb\n1e10\t1e10\n-1\t-1\n' > x.tsv
-	run svy score -q -m big.tsv x.tsv
+	run svy score -q --model big.tsv x.tsv
 	assert_failure 1
 	assert_output --partial "svy-score: x.tsv:2: column 'F1': the score overflows"
 	printf 'item\tmean\tsd\tn\tweight_F1\na\t0\t1\t5\t1e308\nb\t0\t1\t5\t1\n' > wide.tsv
 	printf 'a\tb\n1\t0\n-1\t0\n' > y.tsv
-	run svy score -q -m wide.tsv --normalize minmax y.tsv
+	run svy score -q --model wide.tsv --normalize minmax y.tsv
 	assert_failure 1
 	assert_output "svy-score: y.tsv: cannot min-max normalise 'F1': the range of its scores overflows"
 	refute_output --partial nan
@@ -222,34 +222,34 @@ stat() {
 		assert_failure 1
 		assert_output "$want"
 	done <<'EOF'
--m nofile.tsv|svy-score: nofile.tsv: No such file or directory
--m noweights.tsv|svy-score: noweights.tsv:1: the model has no weight_* column
--m nomean.tsv|svy-score: nomean.tsv:1: column 'mean': the model has no such column (not a model written by svy-factor?)
--m sd0.tsv|svy-score: sd0.tsv:2: column 'sd': not a positive standard deviation (got '0')
--m partial.tsv|svy-score: partial.tsv:2: item 'a' has some weights but not all
--m nonnum.tsv|svy-score: nonnum.tsv:2: column 'sd': not a number (got 'x')
--m noload.tsv --method bartlett|svy-score: noload.tsv:1: column 'F1': the model has no loadings column for weight column 'weight_F1'
+--model nofile.tsv|svy-score: nofile.tsv: No such file or directory
+--model noweights.tsv|svy-score: noweights.tsv:1: the model has no weight_* column
+--model nomean.tsv|svy-score: nomean.tsv:1: column 'mean': the model has no such column (not a model written by svy-factor?)
+--model sd0.tsv|svy-score: sd0.tsv:2: column 'sd': not a positive standard deviation (got '0')
+--model partial.tsv|svy-score: partial.tsv:2: item 'a' has some weights but not all
+--model nonnum.tsv|svy-score: nonnum.tsv:2: column 'sd': not a number (got 'x')
+--model noload.tsv --method bartlett|svy-score: noload.tsv:1: column 'F1': the model has no loadings column for weight column 'weight_F1'
 EOF
 }
 
 @test "bad input" {
 	M="$E/one.model.tsv"
-	run svy score -m "$M" < /dev/null
+	run svy score --model "$M" < /dev/null
 	assert_failure 1
 	assert_output "svy-score: <stdin>: empty input: no header row"
-	run stderr_of score -q -m "$M" < <(sed '3s/\t0\t/\tx\t/' "$F/one.tsv")
+	run stderr_of score -q --model "$M" < <(sed '3s/\t0\t/\tx\t/' "$F/one.tsv")
 	assert_failure 1
 	assert_output "svy-score: <stdin>:3: column 'attack_inversion': not a number (got 'x')"
-	run stderr_of score -q -m "$M" < <(sed '3s/\t0\t/\tNaN\t/' "$F/one.tsv")
+	run stderr_of score -q --model "$M" < <(sed '3s/\t0\t/\tNaN\t/' "$F/one.tsv")
 	assert_failure 1
 	assert_output "svy-score: <stdin>:3: column 'attack_inversion': not a finite number (got 'NaN')"
-	run stderr_of score -q -m "$M" < <(sed '3s/\t0$//' "$F/one.tsv")
+	run stderr_of score -q --model "$M" < <(sed '3s/\t0$//' "$F/one.tsv")
 	assert_failure 1
 	assert_output "svy-score: <stdin>:3: row has 19 fields, header has 20"
-	run svy score -q -m "$M" --normalize minmax < <(head -2 "$F/one.tsv")
+	run svy score -q --model "$M" --normalize minmax < <(head -2 "$F/one.tsv")
 	assert_failure 1
 	assert_output "svy-score: <stdin>: cannot min-max normalise 'F1': fewer than two rows with distinct scores"
-	run svy score -q -m "$M" --standardize sample < <(head -2 "$F/one.tsv")
+	run svy score -q --model "$M" --standardize sample < <(head -2 "$F/one.tsv")
 	assert_failure 1
 	assert_output "svy-score: <stdin>: --standardize sample needs at least 2 complete rows (got 1)"
 }
@@ -263,15 +263,15 @@ EOF
 		assert_line --index 1 "Try 'svy-score --help' for more information."
 	done <<EOF
 |svy-score: --model is required
--m $M --name group|svy-score: the input already has a column 'group'; choose another --name
--m $M --name a,b|svy-score: --name: 2 names, but the model has 1 factor
--m $M --method pca|svy-score: option '--method': 'pca' is not one of: regression, bartlett
--m $M --normalize z|svy-score: option '--normalize': 'z' is not one of: none, minmax
--m $M --standardize x|svy-score: option '--standardize': 'x' is not one of: model, sample, refit
--m $M --ddof 2|svy-score: option '--ddof': '2' is not a whole number from 0 to 1
--m $M one.tsv two.tsv|svy-score: too many arguments: one input file at most (got 'two.tsv')
+--model $M --name group|svy-score: the input already has a column 'group'; choose another --name
+--model $M --name a,b|svy-score: --name: 2 names, but the model has 1 factor
+--model $M --method pca|svy-score: option '--method': 'pca' is not one of: regression, bartlett
+--model $M --normalize z|svy-score: option '--normalize': 'z' is not one of: none, minmax
+--model $M --standardize x|svy-score: option '--standardize': 'x' is not one of: model, sample, refit
+--model $M --ddof 2|svy-score: option '--ddof': '2' is not a whole number from 0 to 1
+--model $M one.tsv two.tsv|svy-score: too many arguments: one input file at most (got 'two.tsv')
 EOF
-	run svy score -m "$M" < "$F/heywood.tsv"
+	run svy score --model "$M" < "$F/heywood.tsv"
 	assert_failure 2
 	assert_line --index 0 --partial "svy-score: <stdin>: no column 'attack_inversion'; the columns are 'h1'"
 }
