@@ -8,15 +8,6 @@
 #include "err.h"
 #include "fmodel.h"
 
-static void
-num_or_empty(tsv_writer *w, double x)
-{
-	if (isnan(x))
-		tsvw_str(w, "");
-	else
-		tsvw_num(w, x);
-}
-
 void
 fmodel_write(const fmodel *m, tsv_writer *w)
 {
@@ -49,13 +40,13 @@ fmodel_write(const fmodel *m, tsv_writer *w)
 		tsvw_int(w, m->heywood[i]);
 		tsvw_num(w, m->msa[i]);
 		tsvw_int(w, m->retained[i]);
-		num_or_empty(w, m->alpha_drop[i]);
-		num_or_empty(w, m->std_alpha_drop[i]);
+		tsvw_num_or_missing(w, m->alpha_drop[i]);
+		tsvw_num_or_missing(w, m->std_alpha_drop[i]);
 		tsvw_num(w, m->mean[i]);
 		tsvw_num(w, m->sd[i]);
 		tsvw_int(w, (long long)m->n);
 		for (size_t j = 0; j < k; j++)
-			num_or_empty(w, m->w[i * k + j]);
+			tsvw_num_or_missing(w, m->w[i * k + j]);
 		tsvw_end(w);
 	}
 }

@@ -1,6 +1,7 @@
 #include "tsv.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -352,6 +353,15 @@ tsvw_num(tsv_writer *w, double x)
 	char buf[NUM_BUFSIZE];
 	const char *s = num_format(buf, x);
 	tsvw_raw(w, s, strlen(s));
+}
+
+void
+tsvw_num_or_missing(tsv_writer *w, double x)
+{
+	if (isnan(x))
+		tsvw_raw(w, "", 0);
+	else
+		tsvw_num(w, x);
 }
 
 void

@@ -100,6 +100,9 @@ void tsvw_copy_row(tsv_writer *w, const tsv_reader *r);
 void tsvw_header(tsv_writer *w, const tsv_reader *r);
 /* A number in the one output format (num_format). */
 void tsvw_num(tsv_writer *w, double x);
+/* As tsvw_num, but NaN (a number that does not exist here: an sd of one
+ * value, an item a refit left out) is written missing. */
+void tsvw_num_or_missing(tsv_writer *w, double x);
 /* A whole number. */
 void tsvw_int(tsv_writer *w, long long x);
 /* End the row; dies if the stream has failed. */

@@ -120,15 +120,6 @@ header(tsv_writer *out, long top)
 }
 
 static void
-num_or_empty(tsv_writer *out, double x)
-{
-	if (isnan(x))
-		tsvw_str(out, NULL);
-	else
-		tsvw_num(out, x);
-}
-
-static void
 report(tsv_writer *out, const tsv_reader *r, dcol *d, long top)
 {
 	const char *kind = d->n == 0 ? "empty" : d->numeric ? "number" :
@@ -158,7 +149,7 @@ report(tsv_writer *out, const tsv_reader *r, dcol *d, long top)
 		stats_summarize(d->x, d->nx, 1, &s);
 		double v[] = {s.min, s.q1, s.median, s.q3, s.max, s.mean, s.sd};
 		for (size_t k = 0; k < sizeof v / sizeof *v; k++)
-			num_or_empty(out, v[k]);
+			tsvw_num_or_missing(out, v[k]);
 	} else {
 		for (int k = 0; k < 7; k++)
 			tsvw_str(out, NULL);

@@ -557,10 +557,7 @@ static void
 summary_num(tsv_writer *w, const char *stat, double x)
 {
 	tsvw_str(w, stat);
-	if (isnan(x))
-		tsvw_str(w, "");
-	else
-		tsvw_num(w, x);
+	tsvw_num_or_missing(w, x);
 	tsvw_end(w);
 }
 

@@ -172,15 +172,6 @@ label_of(const char *code, const opts *o)
 }
 
 static void
-num_or_empty(tsv_writer *out, double x)
-{
-	if (isnan(x))
-		tsvw_str(out, NULL);
-	else
-		tsvw_num(out, x);
-}
-
-static void
 share(tsv_writer *out, double n, double of)
 {
 	if (of > 0)
@@ -290,7 +281,7 @@ write_by(tsv_writer *out, const tsv_reader *r, tcol *t, size_t ncols,
 					if (o->stats[k] == S_N)
 						tsvw_int(out, (long long)a->n);
 					else
-						num_or_empty(out, val[o->stats[k]]);
+						tsvw_num_or_missing(out, val[o->stats[k]]);
 					other |= o->stats[k] != S_N;
 					undefined_sd += o->stats[k] == S_SD && isnan(s.sd);
 				}

@@ -1319,16 +1319,6 @@ run_entry(entry *e)
 
 /* ---- output ---- */
 
-/* X, or empty when NAN; -0 is written 0. */
-static void
-num_or_empty(tsv_writer *w, double x)
-{
-	if (isnan(x))
-		tsvw_str(w, "");
-	else
-		tsvw_num(w, x + 0.0);
-}
-
 static void
 print_entry(tsv_writer *w, const entry *e)
 {
@@ -1367,14 +1357,14 @@ print_entry(tsv_writer *w, const entry *e)
 	tsvw_int(w, (long long)e->n);
 	tsvw_str(w, e->group_names);
 	tsvw_str(w, e->group_sizes);
-	num_or_empty(w, e->res.df);
-	num_or_empty(w, e->res.statistic);
+	tsvw_num_or_missing(w, e->res.df);
+	tsvw_num_or_missing(w, e->res.statistic);
 	tsvw_str(w, stat_names[e->test]);
-	num_or_empty(w, e->test == T_MANNWHITNEY ? e->res.u_min : NAN);
-	num_or_empty(w, e->res.p);
+	tsvw_num_or_missing(w, e->test == T_MANNWHITNEY ? e->res.u_min : NAN);
+	tsvw_num_or_missing(w, e->res.p);
 	tsvw_str(w, alt);
 	tsvw_str(w, method);
-	num_or_empty(w, e->res.effect);
+	tsvw_num_or_missing(w, e->res.effect);
 	tsvw_str(w, effect_names[e->test]);
 	tsvw_end(w);
 }
