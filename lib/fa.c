@@ -435,12 +435,3 @@ fa_alpha(const double *c, size_t p, const unsigned char *use, size_t skip)
 	return (double)m / (double)(m - 1) * (1 - tr / sum);
 }
 
-double
-fa_quantile(const double *x, size_t n, double q)
-{
-	double h = (double)(n - 1) * q;
-	size_t lo = (size_t)floor(h);
-	if (lo + 1 >= n)
-		return x[n - 1];
-	return x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]);
-}

@@ -142,7 +142,4 @@ int fa_bartlett_weights(const double *l, const double *uniq, size_t p, size_t k,
  * NaN when fewer than two items remain. */
 double fa_alpha(const double *c, size_t p, const unsigned char *use, size_t skip);
 
-/* The R type 7 (numpy "linear") quantile Q of the N sorted values X. */
-double fa_quantile(const double *x, size_t n, double q);
-
 #endif

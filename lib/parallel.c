@@ -8,6 +8,7 @@
 #include <gsl/gsl_sort.h>
 
 #include "err.h"
+#include "stats.h"
 #include "fa.h"
 #include "parallel.h"
 
@@ -96,7 +97,7 @@ parallel_run(const double *x, size_t n, size_t p, const double *r, int iters,
 			}
 			gsl_sort(col, 1, it);
 			res->mean[k][j] = s / (double)it;
-			res->q95[k][j] = fa_quantile(col, it, 0.95);
+			res->q95[k][j] = stats_quantile(col, it, 0.95);
 		}
 	/* psych: the first eigenvalue not above the simulated 95th
 	 * percentile, less one (all above: all of them) */

@@ -3,7 +3,6 @@
 #include <math.h>
 
 #include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
 
 /* A power of two near the largest magnitude of X (1 when all are 0). */
 static double
@@ -67,7 +66,15 @@ stats_quantile(const double *sorted, size_t n, double p)
 {
 	if (n == 0)
 		return NAN;
-	return gsl_stats_quantile_from_sorted_data(sorted, 1, n, p);
+	double h = (double)(n - 1) * p;
+	size_t lo = (size_t)floor(h);
+	if (lo + 1 >= n)
+		return sorted[n - 1];
+	double a = sorted[lo], b = sorted[lo + 1], t = h - (double)lo;
+	/* a + t (b - a), as numpy's lerp for t < 1/2 (and the reference study's
+	 * quartiles); where b - a overflows (-1e308 to 1e308), GSL's and R's
+	 * (1 - t) a + t b */
+	return isfinite(b - a) ? a + t * (b - a) : (1 - t) * a + t * b;
 }
 
 void

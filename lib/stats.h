@@ -5,8 +5,8 @@
  * corrective pass over the deviations: values near 1e300 do not overflow,
  * values near 1e-320 (subnormal) do not lose their digits, and the result
  * is what pandas' mean and std(ddof) give to the last digit or two.
- * Quantiles are R's type 7 (pandas' and numpy's default "linear"), through
- * GSL's gsl_stats_quantile_from_sorted_data on sorted values. */
+ * Quantiles are R's type 7 (pandas' and numpy's default "linear") on sorted
+ * values, interpolated without overflow. */
 #ifndef SVY_STATS_H
 #define SVY_STATS_H
 

@@ -8,6 +8,7 @@
 
 #include "cols.h"
 #include "err.h"
+#include "stats.h"
 #include "fa.h"
 #include "fmodel.h"
 #include "num.h"
@@ -373,9 +374,9 @@ write_summary(const char *path, const scorer *sc, size_t rows, size_t scored,
 		qsort(v, scored, sizeof *v, cmp_double);
 		summary_row(&sw, "raw_min", suffix, rmin);
 		summary_row(&sw, "raw_max", suffix, rmax);
-		summary_row(&sw, "q1", suffix, fa_quantile(v, scored, 0.25));
-		summary_row(&sw, "median", suffix, fa_quantile(v, scored, 0.5));
-		summary_row(&sw, "q3", suffix, fa_quantile(v, scored, 0.75));
+		summary_row(&sw, "q1", suffix, stats_quantile(v, scored, 0.25));
+		summary_row(&sw, "median", suffix, stats_quantile(v, scored, 0.5));
+		summary_row(&sw, "q3", suffix, stats_quantile(v, scored, 0.75));
 	}
 	free(v);
 	tsvw_close(&sw);
