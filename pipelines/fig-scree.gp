@@ -1,10 +1,13 @@
 # The scree plot of the factor analysis: the eigenvalues of the items'
 # correlation matrix in decreasing order, with Kaiser's line at 1.
 # Called by pipelines/study/figures.mk (fmt, out, font, term: see fig-terminal.gp) with
-#   data = the file of pipelines/fig-scree.awk (index, eigenvalue, fitted)
+#   data = the file of pipelines/fig-scree.awk (index, eigenvalue, fitted, and
+#          with a parallel analysis the factor eigenvalues and the means of
+#          the random data's, drawn as psych's fa.parallel draws them)
 set datafile separator "\t"
 w = 800; h = 500
 load term
+par = int(system(sprintf("sed -n '1s/^# parallel //p' '%s'", data)))
 stats data using 1:2 nooutput
 kmax = STATS_max_x
 stats data using 3 nooutput
@@ -21,5 +24,14 @@ set border 3
 set key top right noenhanced
 set arrow 1 from first 0.5, first 1 to first kmax + 0.5, first 1 nohead dt 2 lc rgb "#d62728"
 set label 1 "Eigenvalue = 1 (Kaiser)" at first kmax + 0.4, first 1 right offset 0, char 0.7 tc rgb "#d62728"
-plot data using 1:2 with linespoints pt 7 ps 0.8 lw 1.5 lc rgb "#2171b5" notitle, \
-     data using 1:($3 == 1 ? $2 : NaN) with points pt 6 ps 2 lw 1.5 lc rgb "#2171b5" title "fitted factor"
+if (par) {
+	set title sprintf("Scree plot and parallel analysis of the %d items (%d factor%s fitted)", kmax, factors, factors == 1 ? "" : "s")
+	plot data using 1:2 with linespoints pt 7 ps 0.8 lw 1.5 lc rgb "#2171b5" title "components", \
+	     data using 1:4 with linespoints pt 5 ps 0.7 lw 1.5 lc rgb "#238b45" title "factors", \
+	     data using 1:5 with lines dt 2 lw 1.5 lc rgb "#2171b5" title "components of random data (mean)", \
+	     data using 1:6 with lines dt 3 lw 1.5 lc rgb "#238b45" title "factors of random data (mean)", \
+	     data using 1:($3 == 1 ? $2 : NaN) with points pt 6 ps 2 lw 1.5 lc rgb "#2171b5" title "fitted factor"
+} else {
+	plot data using 1:2 with linespoints pt 7 ps 0.8 lw 1.5 lc rgb "#2171b5" notitle, \
+	     data using 1:($3 == 1 ? $2 : NaN) with points pt 6 ps 2 lw 1.5 lc rgb "#2171b5" title "fitted factor"
+}

@@ -67,6 +67,9 @@ setup_file() {
 	grep -q 'Awareness score' "$d/awareness-developer.svg"
 	grep -q 'Share of participants' "$d/familiarity.svg"
 	grep -q 'Eigenvalue' "$d/scree.svg"
+	# the parallel analysis of the study file (FA_OPTIONS --parallel): psych's lines
+	grep -q 'components of random data (mean)' "$d/scree.svg"
+	grep -q 'factors of random data (mean)' "$d/scree.svg"
 	grep -q 'Number of clusters k' "$d/elbow.svg"
 	# item names become the paper's labels; no column name is left
 	grep -q 'Differential privacy' "$d/familiarity.svg"
