@@ -355,6 +355,27 @@ tsvw_num(tsv_writer *w, double x)
 	tsvw_raw(w, s, strlen(s));
 }
 
+FILE *
+tsv_spool_begin(tsv_writer *w, const tsv_reader *r)
+{
+	FILE *fp = tmpfile();
+	if (!fp)
+		die_errno("cannot create a temporary file");
+	tsvw_init(w, fp, "<temporary file>");
+	tsvw_header(w, r);
+	tsvw_end(w);
+	return fp;
+}
+
+void
+tsv_spool_reopen(FILE *spool, tsv_reader *out, const char *name)
+{
+	if (fflush(spool) != 0 || ferror(spool))
+		die_errno("temporary file: write error");
+	rewind(spool);
+	tsv_open(out, spool, name);
+}
+
 void
 tsvw_num_or_missing(tsv_writer *w, double x)
 {

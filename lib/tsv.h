@@ -107,6 +107,16 @@ void tsvw_num_or_missing(tsv_writer *w, double x);
 void tsvw_int(tsv_writer *w, long long x);
 /* End the row; dies if the stream has failed. */
 void tsvw_end(tsv_writer *w);
+/* A temporary file of rows under R's header, for a tool that reads its
+ * input twice (the second pass once the whole sample is known): write the
+ * rows to *W (tsvw_copy_row, tsvw_end), then tsv_spool_reopen. Returns the
+ * file, which the caller closes. */
+FILE *tsv_spool_begin(tsv_writer *w, const tsv_reader *r);
+
+/* Flush SPOOL (a write error is fatal), rewind it and open it as *OUT,
+ * named NAME in messages. */
+void tsv_spool_reopen(FILE *spool, tsv_reader *out, const char *name);
+
 /* Flush and close (out_close, or close_stdout for stdout); any write
  * error is fatal. */
 void tsvw_close(tsv_writer *w);

@@ -175,13 +175,8 @@ read_points(tsv_reader *r, const struct opts *o, struct data *dt)
 	if (cols_find(r, o->name) >= 0)
 		die_at(r->name, 1, o->name, NULL,
 		       "the input already has this column (choose another with --name)");
-	dt->spool = tmpfile();
-	if (!dt->spool)
-		die_errno("cannot create a temporary file");
 	tsv_writer sw;
-	tsvw_init(&sw, dt->spool, "<temporary file>");
-	tsvw_header(&sw, r);
-	tsvw_end(&sw);
+	dt->spool = tsv_spool_begin(&sw, r);
 
 	size_t d = dt->d, xcap = 0, flagcap = 0;
 	double *row = xmalloc(d * sizeof *row);
@@ -201,8 +196,6 @@ read_points(tsv_reader *r, const struct opts *o, struct data *dt)
 		tsvw_end(&sw);
 	}
 	free(row);
-	if (fflush(dt->spool) != 0 || ferror(dt->spool))
-		die_errno("temporary file: write error");
 	if (dt->n == 0)
 		die_at(r->name, 0, NULL, NULL, "no row has a value in every column to cluster");
 }
@@ -290,9 +283,8 @@ write_rows(const struct opts *o, const struct data *dt, const km_result *best)
 {
 	tsv_writer out;
 	tsvw_init(&out, stdout, "<stdout>");
-	rewind(dt->spool);
 	tsv_reader sr;
-	tsv_open(&sr, dt->spool, "<temporary file>");
+	tsv_spool_reopen(dt->spool, &sr, "<temporary file>");
 	tsvw_header(&out, &sr);
 	tsvw_str(&out, o->name);
 	tsvw_end(&out);

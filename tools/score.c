@@ -284,7 +284,7 @@ sample_scale(scorer *sc, const options *o, const char *name, size_t nc,
 
 /* The first pass when the scores need the whole sample: spool the input to
  * a temporary file, gather its moments, then its score range. Returns the
- * temporary file (rewound) or NULL when one pass is enough. */
+ * temporary file (tsv_spool_reopen reads it) or NULL when one pass is enough. */
 static FILE *
 first_pass(scorer *sc, const options *o, tsv_reader *r)
 {
@@ -292,13 +292,8 @@ first_pass(scorer *sc, const options *o, tsv_reader *r)
 		return NULL;
 	const fmodel *m = &sc->m;
 	size_t p = m->p, k = m->k, nc = 0;
-	FILE *tmp = sc->tmp = tmpfile();
-	if (!tmp)
-		die_errno("cannot create a temporary file");
 	tsv_writer tw;
-	tsvw_init(&tw, tmp, "temporary file");
-	tsvw_header(&tw, r);
-	tsvw_end(&tw);
+	FILE *tmp = sc->tmp = tsv_spool_begin(&tw, r);
 	double *sum = sc->sum = xcalloc(p, sizeof *sum);
 	double *cross = sc->cross = xcalloc(p * p, sizeof *cross);
 	while (tsv_next(r)) {
@@ -320,14 +315,11 @@ first_pass(scorer *sc, const options *o, tsv_reader *r)
 		tsvw_copy_row(&tw, r);
 		tsvw_end(&tw);
 	}
-	if (fflush(tmp) != 0 || ferror(tmp))
-		die_errno("cannot write the temporary file");
 	if (o->standardize != STD_MODEL)
 		sample_scale(sc, o, r->name, nc, sum, cross);
 	if (o->minmax) {
 		tsv_reader spool;
-		rewind(tmp);
-		tsv_open(&spool, tmp, r->name);
+		tsv_spool_reopen(tmp, &spool, r->name);
 		while (tsv_next(&spool))
 			if (score_row(&spool, sc, sc->s))
 				for (size_t j = 0; j < k; j++) {
@@ -344,7 +336,6 @@ first_pass(scorer *sc, const options *o, tsv_reader *r)
 				    "overflows", r->name, sc->names[j]);
 		}
 	}
-	rewind(tmp);
 	return tmp;
 }
 
@@ -405,7 +396,7 @@ main(int argc, char **argv)
 			          sc.names[j]);
 	FILE *tmp = first_pass(&sc, &o, &r);
 	if (tmp) {
-		tsv_open(&spool, tmp, r.name);
+		tsv_spool_reopen(tmp, &spool, r.name);
 		src = &spool;
 	}
 
