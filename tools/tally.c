@@ -148,12 +148,14 @@ order_levels(levels *lv, const char *column, const tsv_reader *r, const opts *o)
 		size_t norder = o->nlevels;
 		char **order = o->levels ? o->levels : scale_order(s, &norder);
 		size_t bad = levels_order(lv, order, norder, map);
-		if (bad != LEVELS_FULL)
+		if (!o->levels)
+			free(order);
+		if (bad != LEVELS_FULL) {
+			free(map);	/* nothing left behind for the leak checker */
 			die_at(r->name, 0, column, lv->value[bad], o->levels ?
 			       "level not in --levels" :
 			       "level not in the codebook's scale %s", s ? s->name : "");
-		if (!o->levels)
-			free(order);
+		}
 	} else {
 		levels_sort(lv, map);
 	}
