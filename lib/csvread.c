@@ -175,6 +175,12 @@ parse_input(csvr *r)
 				}
 			}
 		}
+		/* libcsv grows a field by blk_size at a time: grow it with the
+		 * field instead, so a 100 MB field costs a few copies, not
+		 * thousands (realloc copies each time under a sanitizer) */
+		size_t field = csv_get_buffer_size(&r->p);
+		if (field > CHUNK)
+			csv_set_blk_size(&r->p, field);
 		if (csv_parse(&r->p, s, n, on_field, on_record, r) != n)
 			parse_error(r);
 		r->inpos += n;
