@@ -321,9 +321,29 @@ fa_varimax(double *l, size_t p, size_t k, double tol, int max_iter, int *converg
 }
 
 void
+fa_sort_columns(double *l, size_t p, size_t k, const double *v, size_t *ord)
+{
+	for (size_t j = 0; j < k; j++)
+		ord[j] = j;
+	/* stable insertion sort by decreasing V, as R's order() */
+	for (size_t a = 1; a < k; a++)
+		for (size_t b = a; b > 0 && v[ord[b]] > v[ord[b - 1]]; b--) {
+			size_t t = ord[b];
+			ord[b] = ord[b - 1];
+			ord[b - 1] = t;
+		}
+	double *tmp = xmalloc(p * k * sizeof *tmp);
+	memcpy(tmp, l, p * k * sizeof *tmp);
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < k; j++)
+			l[i * k + j] = tmp[i * k + ord[j]];
+	free(tmp);
+}
+
+void
 fa_orient(double *l, size_t p, size_t k)
 {
-	double *ss = xmalloc(k * sizeof *ss), *tmp = xmalloc(p * k * sizeof *tmp);
+	double *ss = xmalloc(k * sizeof *ss);
 	size_t *ord = xmalloc(k * sizeof *ord);
 	for (size_t j = 0; j < k; j++) {
 		double sum = 0;
@@ -335,21 +355,9 @@ fa_orient(double *l, size_t p, size_t k)
 		if (sum < 0)
 			for (size_t i = 0; i < p; i++)
 				l[i * k + j] = -l[i * k + j];
-		ord[j] = j;
 	}
-	/* stable insertion sort by decreasing variance, as R's order() */
-	for (size_t a = 1; a < k; a++)
-		for (size_t b = a; b > 0 && ss[ord[b]] > ss[ord[b - 1]]; b--) {
-			size_t t = ord[b];
-			ord[b] = ord[b - 1];
-			ord[b - 1] = t;
-		}
-	memcpy(tmp, l, p * k * sizeof *tmp);
-	for (size_t i = 0; i < p; i++)
-		for (size_t j = 0; j < k; j++)
-			l[i * k + j] = tmp[i * k + ord[j]];
+	fa_sort_columns(l, p, k, ss, ord);
 	free(ord);
-	free(tmp);
 	free(ss);
 }
 

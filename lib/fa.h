@@ -121,6 +121,10 @@ void fa_require_converged(const char *what, int converged, int steps, const char
 int fa_varimax(double *l, size_t p, size_t k, double tol, int max_iter,
                int *converged);
 
+/* Put the K columns of L (P x K) in decreasing order of V, stably (R's
+ * order(-v)); ORD[j] receives the old index of the column now at j. */
+void fa_sort_columns(double *l, size_t p, size_t k, const double *v, size_t *ord);
+
 /* psych's orientation: flip each factor so its loadings sum to >= 0, then
  * order the factors by their sums of squared loadings, largest first. */
 void fa_orient(double *l, size_t p, size_t k);

@@ -451,7 +451,7 @@ rot_rotate_starts(int method, double *l, size_t p, size_t k, double tol, int max
 void
 rot_orient(double *l, double *phi, size_t p, size_t k)
 {
-	double *v = xmalloc(k * sizeof *v), *tmp = xmalloc(p * k * sizeof *tmp);
+	double *v = xmalloc(k * sizeof *v);
 	double *ph = xmalloc(k * k * sizeof *ph);
 	size_t *ord = xmalloc(k * sizeof *ord);
 	for (size_t j = 0; j < k; j++) {
@@ -479,23 +479,13 @@ rot_orient(double *l, double *phi, size_t p, size_t k)
 			v[j] += phi[j * k + c] * s;
 		}
 	}
-	for (size_t a = 1; a < k; a++)
-		for (size_t b = a; b > 0 && v[ord[b]] > v[ord[b - 1]]; b--) {
-			size_t t = ord[b];
-			ord[b] = ord[b - 1];
-			ord[b - 1] = t;
-		}
-	memcpy(tmp, l, p * k * sizeof *tmp);
-	for (size_t i = 0; i < p; i++)
-		for (size_t j = 0; j < k; j++)
-			l[i * k + j] = tmp[i * k + ord[j]];
+	fa_sort_columns(l, p, k, v, ord);
 	memcpy(ph, phi, k * k * sizeof *ph);
 	for (size_t a = 0; a < k; a++)
 		for (size_t b = 0; b < k; b++)
 			phi[a * k + b] = ph[ord[a] * k + ord[b]];
 	free(ord);
 	free(ph);
-	free(tmp);
 	free(v);
 }
 
