@@ -10,26 +10,14 @@
 
 int tool_main(int argc, char **argv);
 
-static int
-write_file(const char *path, const uint8_t *data, size_t size)
-{
-	FILE *fp = fopen(path, "w");
-	if (!fp)
-		return -1;
-	size_t n = fwrite(data, 1, size, fp);
-	return fclose(fp) == 0 && n == size ? 0 : -1;
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const uint8_t *nul = memchr(data, 0, size);
-	size_t msize = nul ? (size_t)(nul - data) : size;
-	const uint8_t *tsv = nul ? nul + 1 : data + size;
-	size_t tsvsize = size - msize - (nul ? 1 : 0);
+	const uint8_t *tsv;
+	size_t tsvsize;
 	char model[64];
-	snprintf(model, sizeof model, "/tmp/svy-fuzz-model-%d", (int)getpid());
-	if (write_file(model, data, msize))
+	long msize = fuzz_split_file(data, size, "model", model, sizeof model, &tsv, &tsvsize);
+	if (msize < 0)
 		return 0;
 	unsigned pick = msize > 1 ? data[1] : 0;
 	char *argv[12] = {"score", "--quiet", "--model", model};

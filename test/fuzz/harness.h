@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "err.h"
@@ -252,5 +253,26 @@ fuzz_run_tool(int (*tool_main)(int, char **), int argc, char **argv,
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The fuzz input of a tool that reads a side file and a TSV: DATA split at
+ * its first NUL byte, the part before written to a temporary file named
+ * after TAG (its path into PATH), the rest into *REST and *RESTSIZE.
+ * Returns the size of the first part, or -1 when the file cannot be
+ * written. The caller unlinks PATH. */
+static long
+fuzz_split_file(const uint8_t *data, size_t size, const char *tag, char *path,
+                size_t pathsize, const uint8_t **rest, size_t *restsize)
+{
+	const uint8_t *nul = memchr(data, 0, size);
+	size_t first = nul ? (size_t)(nul - data) : size;
+	*rest = nul ? nul + 1 : data + size;
+	*restsize = size - first - (nul ? 1 : 0);
+	snprintf(path, pathsize, "/tmp/svy-fuzz-%s-%d", tag, (int)getpid());
+	FILE *fp = fopen(path, "w");
+	if (!fp)
+		return -1;
+	size_t n = fwrite(data, 1, first, fp);
+	return fclose(fp) == 0 && n == first ? (long)first : -1;
+}
 
 #endif
