@@ -1,44 +1,9 @@
-/* Agreement of coders: the distinct codes of columns, Cohen's kappa with
- * psych's standard error, and Krippendorff's alpha. */
+/* Agreement of coders: Cohen's kappa with psych's standard error, and
+ * Krippendorff's alpha, on codes already numbered (lib/levels). */
 #ifndef SVY_AGREE_H
 #define SVY_AGREE_H
 
 #include <stddef.h>
-
-/* ---- codes: a set of strings, numbered in order of first appearance ---- */
-
-typedef struct {
-	char **code;		/* the codes, unescaped */
-	size_t *count;		/* how often each was added */
-	size_t n, cap;
-	size_t *slot;		/* hash table of indices + 1 (0: empty) */
-	size_t nslot;
-} agree_codes;
-
-void agree_codes_init(agree_codes *s);
-void agree_codes_free(agree_codes *s);
-/* The index of CODE (LEN bytes), adding it if new; counts it when COUNT. */
-size_t agree_codes_add(agree_codes *s, const char *code, size_t len, int count);
-/* As agree_codes_add, but a code that reads as a number (num_parse) is
- * taken by its value: 0 and -0, 1 and 1.0 and 1e0 are one code, kept as the
- * shortest form that reads back as that number ("0", "1", "0.1"). */
-size_t agree_codes_add_by_value(agree_codes *s, const char *code, size_t len, int count);
-/* CODE as agree_codes_add_by_value keeps it (allocated). */
-char *agree_code_by_value(const char *code);
-/* The index of CODE, or (size_t)-1 when the set does not have it. */
-size_t agree_codes_find(const agree_codes *s, const char *code, size_t len);
-/* Do all codes read as numbers (num_parse)? Their values go to VALUE (if
- * not NULL, N doubles) when they do. */
-int agree_codes_numeric(const agree_codes *s, double *value);
-/* Sort the codes numerically when all are numbers, else by bytes (strcmp);
- * MAP (N entries) receives each old index's new one. */
-void agree_codes_sort(agree_codes *s, size_t *map);
-/* Put the codes in the order of ORDER (NORDER codes, each once): codes not in
- * ORDER are an error the caller reports: returns the index of the first such
- * code, or (size_t)-1 when all are there. ORDER's codes not seen are added
- * (count 0). MAP as for agree_codes_sort. */
-size_t agree_codes_order(agree_codes *s, char *const *order, size_t norder,
-                         size_t *map);
 
 /* ---- Cohen's kappa ---- */
 

@@ -200,6 +200,17 @@ svy-kappa: read 40 rows, used 39 (1 with a missing code left out), 7 codes in th
 	[ "$(printf '%s\n' "$output" >o && col o categories)" = 4 ]
 }
 
+@test "the scale's order is tally's: numbers by value, then text (9, 10, x), as if -l 9,10,x" {
+	printf 'a\tb\n9\t10\n10\tx\nx\tx\n9\t9\n10\t10\n9\tx\n' >mixed.tsv
+	svy kappa -q --weights linear a b <mixed.tsv >got
+	svy kappa -q --weights linear -l 9,10,x a b <mixed.tsv >want
+	cmp got want
+	svy kappa -q --weights linear -l 10,9,x a b <mixed.tsv >other
+	[ "$(col got kappa)" != "$(col other kappa)" ]
+	svy tally -q -c a mixed.tsv | cut -f2 | sed -n '2,$p' | paste -sd, - >order
+	[ "$(cat order)" = "9,10,x" ] || fail "$(cat order)"
+}
+
 @test "20,000 distinct codes: a named error at once, not 9 GB; --max-levels raises the limit" {
 	awk 'BEGIN { print "a\tb"; for (i = 0; i < 20000; i++) print i "\t" (i * 7) % 20000 }' >many.tsv
 	run --separate-stderr svy kappa a b -i many.tsv

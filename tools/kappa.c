@@ -11,6 +11,7 @@
 #include "agree.h"
 #include "cols.h"
 #include "err.h"
+#include "levels.h"
 #include "num.h"
 #include "opt.h"
 #include "tsv.h"
@@ -112,20 +113,17 @@ add_columns(struct opts *o, size_t *cap, const char *arg)
 	free(list);
 }
 
-/* --levels: the codes by value, each once. */
+/* --levels: the codes, each once (numbers compared by value, as levels do). */
 static void
 parse_levels(struct opts *o, const char *arg)
 {
 	o->levels = cols_option_list(arg, "--levels", &o->nlevels);
-	for (size_t i = 0; i < o->nlevels; i++) {
-		char *v = agree_code_by_value(o->levels[i]);
+	for (size_t i = 0; i < o->nlevels; i++)
 		for (size_t j = 0; j < i; j++)
-			if (strcmp(o->levels[j], v) == 0)
+			if (levels_equal(o->levels[j], o->levels[i]))
 				die_usage("option '--levels': '%s' is %s again (codes that "
-				          "are numbers are compared by value)", o->levels[i], v);
-		free(o->levels[i]);
-		o->levels[i] = v;
-	}
+				          "are numbers are compared by value)", o->levels[i],
+				          o->levels[j]);
 }
 
 static void
@@ -232,7 +230,7 @@ open_input(int argc, char **argv, struct opts *o, tsv_reader *r, size_t **col,
 struct units {
 	size_t *code;		/* used x m code indices, or NONE */
 	size_t used, nrows;
-	agree_codes codes;
+	levels codes;
 };
 static const size_t NONE = (size_t)-1;
 
@@ -257,7 +255,7 @@ read_units(tsv_reader *r, const size_t *col, size_t m, const struct opts *o,
            struct units *u)
 {
 	size_t cap = 0;
-	agree_codes_init(&u->codes);
+	levels_init(&u->codes, (size_t)o->max_levels);
 	u->code = NULL;
 	u->used = u->nrows = 0;
 	while (tsv_next(r)) {
@@ -273,12 +271,11 @@ read_units(tsv_reader *r, const size_t *col, size_t m, const struct opts *o,
 				continue;
 			}
 			const char *s = tsv_get(r, col[j]);
-			u->code[base + j] = agree_codes_add_by_value(&u->codes, s,
-			                                             r->flen[col[j]], 1);
+			u->code[base + j] = levels_add(&u->codes, s, r->flen[col[j]], 1);
+			if (u->code[base + j] == LEVELS_FULL)
+				too_many_codes(r, col, m, o->max_levels);
 			present++;
 		}
-		if (u->codes.n > (size_t)o->max_levels)
-			too_many_codes(r, col, m, o->max_levels);
 		if (o->kripp ? present >= 1 : present == m)
 			u->used++;
 	}
@@ -288,19 +285,15 @@ read_units(tsv_reader *r, const size_t *col, size_t m, const struct opts *o,
 static void
 order_codes(struct units *u, size_t m, const struct opts *o, const char *input)
 {
-	agree_codes *codes = &u->codes;
-	for (size_t i = 0; o->levels && i < codes->n; i++) {
-		size_t j = 0;
-		while (j < o->nlevels && strcmp(o->levels[j], codes->code[i]) != 0)
-			j++;
-		if (j == o->nlevels)
-			die_at(input, 0, NULL, codes->code[i], "code not in --levels");
-	}
+	levels *codes = &u->codes;
 	size_t *map = xmalloc((codes->n ? codes->n : 1) * sizeof *map);
-	if (o->levels)
-		agree_codes_order(codes, o->levels, o->nlevels, map);
-	else
-		agree_codes_sort(codes, map);
+	if (o->levels) {
+		size_t bad = levels_order(codes, o->levels, o->nlevels, map);
+		if (bad != LEVELS_FULL)
+			die_at(input, 0, NULL, codes->value[bad], "code not in --levels");
+	} else {
+		levels_sort(codes, map);
+	}
 	if (codes->n > (size_t)o->max_levels)
 		die_at(input, 0, NULL, NULL, "--levels lists %zu codes, more than "
 		       "--max-levels %ld", codes->n, o->max_levels);
@@ -316,19 +309,19 @@ static void
 krippendorff(const struct opts *o, const tsv_reader *r, const size_t *col,
              size_t m, const struct units *u)
 {
-	const agree_codes *codes = &u->codes;
+	const levels *codes = &u->codes;
 	size_t l = codes->n;
 	const char *mname = metric_names[o->metric];
 	double *value = NULL;
 	if (o->metric == AGREE_INTERVAL || o->metric == AGREE_RATIO) {
 		value = xmalloc((l ? l : 1) * sizeof *value);
 		for (size_t i = 0; i < l; i++) {
-			enum num_status st = num_parse(codes->code[i], &value[i]);
+			enum num_status st = num_parse(codes->value[i], &value[i]);
 			if (st != NUM_OK)
-				die_at(r->name, 0, NULL, codes->code[i], "the %s metric needs "
+				die_at(r->name, 0, NULL, codes->value[i], "the %s metric needs "
 				       "numeric codes: %s", mname, num_strerror(st));
 			if (o->metric == AGREE_RATIO && value[i] < 0)
-				die_at(r->name, 0, NULL, codes->code[i], "the ratio metric "
+				die_at(r->name, 0, NULL, codes->value[i], "the ratio metric "
 				       "needs codes of 0 or more");
 		}
 	}
@@ -391,7 +384,7 @@ cohen(const struct opts *o, const tsv_reader *r, const size_t *col,
 		die_at(r->name, 0, NULL, NULL, "kappa needs 2 or more rows with both "
 		       "codes, got %zu", used);
 	if (l < 2)
-		die_at(r->name, 0, NULL, u->codes.code[0], "kappa is undefined: both "
+		die_at(r->name, 0, NULL, u->codes.value[0], "kappa is undefined: both "
 		       "coders used one code only");
 	double *table = xcalloc(l * l, sizeof *table);
 	for (size_t i = 0; i < used; i++)
@@ -469,7 +462,7 @@ main(int argc, char **argv)
 	close_stdout();
 
 	free(u.code);
-	agree_codes_free(&u.codes);
+	levels_free(&u.codes);
 	cols_free_list(o.levels, o.nlevels);
 	cols_free_list(o.pats, o.npat);
 	free(col);
