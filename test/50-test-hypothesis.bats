@@ -107,6 +107,17 @@ HEADER="$(printf 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 	run --separate-stderr svy test-hypothesis -q --no-header kruskal v --by g lv.tsv
 	assert_success
 	[ "$(cut -f7,8 <<<"$output")" = "$(printf -- '-1,9,10,x\t2,2,2,2')" ]
+	# levels are equal by value, as in tally and kappa: 1 = 1.0 = 1e0, 2 = 2.00
+	printf 'v\tg\n1\t1\n2\t1.0\n3\t1e0\n4\t2\n5\t2.00\n6\t2\n' >eq.tsv
+	run --separate-stderr svy test-hypothesis -q --no-header kruskal v --by g eq.tsv
+	assert_success
+	[ "$(cut -f7,8 <<<"$output")" = "$(printf '1,2\t3,3')" ]
+	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups 1.0,2 eq.tsv
+	assert_success
+	[ "$(cut -f6 <<<"$output")" = 6 ]
+	run svy test-hypothesis -q mannwhitney v --by g --groups 1,1.0 eq.tsv
+	assert_failure 2
+	assert_output --partial "--groups '1,1.0': give two different levels A,B"
 }
 
 @test "a 2100 x 2050 table (4.3 million cells, 6000 counted) is held by its cells: scipy's chi2, V and small-count note" {

@@ -14,6 +14,7 @@
 #include "cols.h"
 #include "cond.h"
 #include "err.h"
+#include "levels.h"
 #include "htest.h"
 #include "num.h"
 #include "opt.h"
@@ -40,11 +41,8 @@ typedef struct {
 	size_t idx;		/* field index in the data */
 	int numeric, categorical;
 	double *num;		/* NAN: missing */
-	int *code;		/* -1: missing */
-	char **levels;
-	size_t nlevels, levcap;
-	int *slot;		/* hash table of level codes, -1: empty */
-	size_t nslots;		/* a power of 2, at least twice nlevels */
+	int *code;		/* -1: missing; else the level, in levels' order */
+	levels lv;
 } column;
 
 /* A row filter: a condition of lib/cond (COLUMN=V1,V2, COLUMN>=X, ...) or
@@ -524,7 +522,7 @@ check_entry(entry *e)
 	if (e->groups) {
 		size_t n;
 		char **g = cols_split_list(e->groups, &n);
-		int bad = n != 2 || !*g[0] || !*g[1] || strcmp(g[0], g[1]) == 0;
+		int bad = n != 2 || !*g[0] || !*g[1] || levels_equal(g[0], g[1]);
 		for (size_t k = 0; k < n; k++)
 			free(g[k]);
 		free(g);
@@ -707,47 +705,35 @@ resolve_entry(entry *e, const tsv_reader *r, const where_cond *gw, size_t ngw)
 		e->where[k].col = use_column(entry_column(e, r, e->where[k].colname), 0);
 }
 
-static size_t
-hash_string(const char *s)
+/* The code of the level of field K of R's row in column C, new if new. */
+static int
+intern(column *c, const tsv_reader *r)
 {
-	size_t h = 14695981039346656037u;	/* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
+	if (!c->lv.max)
+		c->lv.max = INT_MAX / 4;
+	size_t l = levels_add(&c->lv, tsv_get((tsv_reader *)r, c->idx), r->flen[c->idx], 1);
+	if (l == LEVELS_FULL)
+		die_at(r->name, r->lineno, r->header[c->idx], NULL,
+		       "too many distinct values in a column");
+	return (int)l;
 }
 
-/* The code of level S of column C, a new one when S is new. An open-
- * addressing hash keeps this O(1) whatever the number of levels. */
-static int
-intern(column *c, const char *s)
+/* Number the levels of every categorical column in levels' order (numbers
+ * by value, then text), so that code order is output order. */
+static void
+sort_levels(void)
 {
-	if (2 * (c->nlevels + 1) > c->nslots) {
-		size_t n = c->nslots ? 2 * c->nslots : 64;
-		int *slot = xmalloc(n * sizeof *slot);
-		for (size_t i = 0; i < n; i++)
-			slot[i] = -1;
-		for (size_t l = 0; l < c->nlevels; l++) {
-			size_t i = hash_string(c->levels[l]) & (n - 1);
-			while (slot[i] >= 0)
-				i = (i + 1) & (n - 1);
-			slot[i] = (int)l;
-		}
-		free(c->slot);
-		c->slot = slot;
-		c->nslots = n;
+	for (size_t k = 0; k < ncolumns; k++) {
+		column *c = &columns[k];
+		if (!c->categorical)
+			continue;
+		size_t *map = xmalloc((c->lv.n + 1) * sizeof *map);
+		levels_sort(&c->lv, map);
+		for (size_t i = 0; i < nrows; i++)
+			if (c->code[i] >= 0)
+				c->code[i] = (int)map[c->code[i]];
+		free(map);
 	}
-	size_t i = hash_string(s) & (c->nslots - 1);
-	while (c->slot[i] >= 0) {
-		if (strcmp(c->levels[c->slot[i]], s) == 0)
-			return c->slot[i];
-		i = (i + 1) & (c->nslots - 1);
-	}
-	if (c->nlevels >= INT_MAX / 4)
-		die("too many distinct values in a column");
-	c->levels = xgrow(c->levels, &c->levcap, c->nlevels + 1, sizeof *c->levels);
-	c->levels[c->nlevels] = xstrdup(s);
-	c->slot[i] = (int)c->nlevels;
-	return (int)c->nlevels++;
 }
 
 static void
@@ -775,44 +761,26 @@ read_data(tsv_reader *r)
 				c->num[nrows] = x;
 			}
 			if (c->categorical)
-				c->code[nrows] = missing ? -1 : intern(c, tsv_get(r, c->idx));
+				c->code[nrows] = missing ? -1 : intern(c, r);
 		}
 		nrows++;
 	}
+	sort_levels();
 }
 
 /* ---- running a test ---- */
-
-/* Level order for output: numbers first, by value, then text in byte order. */
-static const column *sort_col;
-
-static int
-level_cmp(const void *a, const void *b)
-{
-	int i = *(const int *)a, j = *(const int *)b;
-	const char *s = sort_col->levels[i], *t = sort_col->levels[j];
-	double x, y;
-	int sn = num_parse(s, &x) == NUM_OK, tn = num_parse(t, &y) == NUM_OK;
-	if (sn != tn)
-		return sn ? -1 : 1;
-	if (sn && x != y)
-		return x < y ? -1 : 1;
-	return strcmp(s, t);
-}
 
 /* Codes of the levels of C present among rows with PRESENT set, in output
  * order; MAP[code] becomes the position (or -1). Returns the count. */
 static size_t
 present_levels(const column *c, const unsigned char *present_code, int *map, int **order)
 {
-	int *ord = xmalloc((c->nlevels + 1) * sizeof *ord);
+	int *ord = xmalloc((c->lv.n + 1) * sizeof *ord);
 	size_t k = 0;
-	for (size_t l = 0; l < c->nlevels; l++)
+	for (size_t l = 0; l < c->lv.n; l++)
 		if (present_code[l])
 			ord[k++] = (int)l;
-	sort_col = c;
-	qsort(ord, k, sizeof *ord, level_cmp);
-	for (size_t l = 0; l < c->nlevels; l++)
+	for (size_t l = 0; l < c->lv.n; l++)
 		map[l] = -1;
 	for (size_t i = 0; i < k; i++)
 		map[ord[i]] = (int)i;
@@ -828,14 +796,14 @@ where_mask(entry *e, size_t *excluded)
 	for (size_t k = 0; k < e->nwhere; k++) {
 		where_cond *w = &e->where[k];
 		column *c = &columns[w->col];
-		unsigned char *allow = xcalloc(c->nlevels + 1, 1);
-		for (size_t l = 0; l < c->nlevels; l++) {
-			int v = cond_value(&w->c, c->levels[l]);
+		unsigned char *allow = xcalloc(c->lv.n + 1, 1);
+		for (size_t l = 0; l < c->lv.n; l++) {
+			int v = cond_value(&w->c, c->lv.value[l]);
 			if (v < 0) {
 				free(allow);
 				free(keep);
 				entry_fail(e, 0, "--where '%s': column '%s' has '%s', not a number",
-				           w->text, w->colname, c->levels[l]);
+				           w->text, w->colname, c->lv.value[l]);
 			}
 			allow[l] = (unsigned char)v;
 		}
@@ -1042,7 +1010,7 @@ static void
 run_chi2(entry *e, const unsigned char *keep, size_t excluded)
 {
 	column *a = &columns[e->vcol[0]], *b = &columns[e->vcol[1]];
-	unsigned char *pa = xcalloc(a->nlevels + 1, 1), *pb = xcalloc(b->nlevels + 1, 1);
+	unsigned char *pa = xcalloc(a->lv.n + 1, 1), *pb = xcalloc(b->lv.n + 1, 1);
 	size_t n = 0, missing = 0;
 	for (size_t i = 0; i < nrows; i++) {
 		if (!keep[i])
@@ -1056,7 +1024,7 @@ run_chi2(entry *e, const unsigned char *keep, size_t excluded)
 	}
 	e->n = n;
 	report_counts(e, missing, excluded, 0);
-	int *ma = xmalloc((a->nlevels + 1) * sizeof *ma), *mb = xmalloc((b->nlevels + 1) * sizeof *mb);
+	int *ma = xmalloc((a->lv.n + 1) * sizeof *ma), *mb = xmalloc((b->lv.n + 1) * sizeof *mb);
 	int *oa, *ob;
 	size_t ra = present_levels(a, pa, ma, &oa), cb = present_levels(b, pb, mb, &ob);
 	check_levels(e, a, ra);
@@ -1095,7 +1063,7 @@ group_text(entry *e, const column *g, const int *order, const size_t *sizes, siz
 			sb_add(&names, ",");
 			sb_add(&counts, ",");
 		}
-		sb_add(&names, g ? g->levels[order[j]] : th_header_name(columns[e->vcol[j]].idx));
+		sb_add(&names, g ? g->lv.value[order[j]] : th_header_name(columns[e->vcol[j]].idx));
 		snprintf(num, sizeof num, "%zu", sizes[j]);
 		sb_add(&counts, num);
 	}
@@ -1112,7 +1080,7 @@ check_group_sizes(const entry *e, const column *g, const int *order, const size_
 			if (g)
 				entry_fail(e, 0, "group '%s' of column '%s' has %zu value%s; "
 				           "each group needs at least %d (--min-group)",
-				           g->levels[order[j]], th_header_name(g->idx), sizes[j],
+				           g->lv.value[order[j]], th_header_name(g->idx), sizes[j],
 				           sizes[j] == 1 ? "" : "s", e->min_group);
 			entry_fail(e, 0, "column '%s' has %zu value%s; each group needs at "
 			           "least %d (--min-group)", th_header_name(columns[e->vcol[j]].idx),
@@ -1152,8 +1120,8 @@ run_kruskal(entry *e, const unsigned char *keep, size_t excluded)
 	} else {
 		const column *v = &columns[e->vcol[0]];
 		g = &columns[e->bycol];
-		unsigned char *pres = xcalloc(g->nlevels + 1, 1);
-		int *map = xmalloc((g->nlevels + 1) * sizeof *map);
+		unsigned char *pres = xcalloc(g->lv.n + 1, 1);
+		int *map = xmalloc((g->lv.n + 1) * sizeof *map);
 		x = xmalloc((nrows + 1) * sizeof *x);
 		grp = xmalloc((nrows + 1) * sizeof *grp);
 		for (size_t i = 0; i < nrows; i++) {
@@ -1209,10 +1177,11 @@ run_mannwhitney(entry *e, const unsigned char *keep, size_t excluded)
 	size_t ng;
 	char **names = cols_split_list(e->groups, &ng);
 	int code[2] = {-1, -1};
-	for (size_t l = 0; l < g->nlevels; l++)
-		for (int j = 0; j < 2; j++)
-			if (strcmp(g->levels[l], names[j]) == 0)
-				code[j] = (int)l;
+	for (int j = 0; j < 2; j++) {
+		size_t l = levels_find(&g->lv, names[j], strlen(names[j]));
+		if (l != LEVELS_FULL)
+			code[j] = (int)l;
+	}
 	double *xs[2];
 	size_t sizes[2] = {0, 0}, missing = 0, other = 0;
 	xs[0] = xmalloc((nrows + 1) * sizeof *xs[0]);
@@ -1511,10 +1480,7 @@ main(int argc, char **argv)
 		free_where(&gw[k]);
 	free(gw);
 	for (size_t k = 0; k < ncolumns; k++) {
-		for (size_t l = 0; l < columns[k].nlevels; l++)
-			free(columns[k].levels[l]);
-		free(columns[k].levels);
-		free(columns[k].slot);
+		levels_free(&columns[k].lv);
 		free(columns[k].num);
 		free(columns[k].code);
 	}
