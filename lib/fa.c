@@ -11,6 +11,7 @@
 
 #include "err.h"
 #include "fa.h"
+#include "matrix.h"
 
 static void
 gsl_quiet(void)
@@ -79,19 +80,18 @@ fa_cov_cor(const double *x, size_t n, size_t p, const double *mean,
 			ss += zj[i] * zj[i];
 		sds[j] = sqrt(ss / (double)(n - 1));
 	}
+	double *zz = xmalloc(p * p * sizeof *zz);
+	mat_outer(z, p, n, zz);		/* Z Z', Z the columns as rows */
 	for (size_t a = 0; a < p; a++)
 		for (size_t b = a; b < p; b++) {
-			const double *za = z + a * n, *zb = z + b * n;
-			double s = 0;
-			for (size_t i = 0; i < n; i++)
-				s += za[i] * zb[i];
-			s /= (double)(n - 1);
+			double s = zz[a * p + b] / (double)(n - 1);
 			if (cov)
 				cov[a * p + b] = cov[b * p + a] = ldexp(s, e[a] + e[b]);
 			if (cor)
 				cor[a * p + b] = cor[b * p + a] =
 				    a == b ? 1.0 : s / (sds[a] * sds[b]);
 		}
+	free(zz);
 	free(e);
 	free(sds);
 	free(z);
@@ -251,39 +251,24 @@ fa_varimax(double *l, size_t p, size_t k, double tol, int max_iter, int *converg
 	*converged = 0;
 	for (it = 1; it <= max_iter; it++) {
 		/* z = x TT; B = x' (z^3 - z diag(colSums(z^2)) / p) */
-		for (size_t i = 0; i < p; i++)
-			for (size_t j = 0; j < k; j++) {
-				double t = 0;
-				for (size_t m = 0; m < k; m++)
-					t += x[i * k + m] * tt[m * k + j];
-				z[i * k + j] = t;
-			}
+		mat_mul(x, 0, tt, 0, p, k, k, z);
 		for (size_t j = 0; j < k; j++) {
 			cs[j] = 0;
 			for (size_t i = 0; i < p; i++)
 				cs[j] += z[i * k + j] * z[i * k + j];
 		}
-		for (size_t a = 0; a < k; a++)
+		for (size_t i = 0; i < p; i++)
 			for (size_t c = 0; c < k; c++) {
-				double t = 0;
-				for (size_t i = 0; i < p; i++) {
-					double zz = z[i * k + c];
-					t += x[i * k + a] * (zz * zz * zz - zz * cs[c] / (double)p);
-				}
-				gsl_matrix_set(b, a, c, t);
+				double zz = z[i * k + c];
+				z[i * k + c] = zz * zz * zz - zz * cs[c] / (double)p;
 			}
+		mat_mul(x, 1, z, 0, k, p, k, b->data);
 		/* TT = U V' from B = U diag(s) V' */
 		gsl_linalg_SV_decomp(b, v, s, work);
 		double dnew = 0;
 		for (size_t j = 0; j < k; j++)
 			dnew += gsl_vector_get(s, j);
-		for (size_t a = 0; a < k; a++)
-			for (size_t c = 0; c < k; c++) {
-				double t = 0;
-				for (size_t m = 0; m < k; m++)
-					t += gsl_matrix_get(b, a, m) * gsl_matrix_get(v, c, m);
-				tt[a * k + c] = t;
-			}
+		mat_mul(b->data, 0, v->data, 1, k, k, k, tt);
 		double dpast = dcur, step = 0;
 		dcur = dnew;
 		for (size_t j = 0; j < k * k; j++)
@@ -300,13 +285,10 @@ fa_varimax(double *l, size_t p, size_t k, double tol, int max_iter, int *converg
 	}
 	if (it > max_iter)
 		it = max_iter;
+	mat_mul(x, 0, tt, 0, p, k, k, l);
 	for (size_t i = 0; i < p; i++)
-		for (size_t j = 0; j < k; j++) {
-			double t = 0;
-			for (size_t m = 0; m < k; m++)
-				t += x[i * k + m] * tt[m * k + j];
-			l[i * k + j] = t * sc[i];
-		}
+		for (size_t j = 0; j < k; j++)
+			l[i * k + j] *= sc[i];
 	gsl_vector_free(work);
 	gsl_vector_free(s);
 	gsl_matrix_free(v);
@@ -399,25 +381,19 @@ fa_bartlett_weights(const double *l, const double *uniq, size_t p, size_t k,
 	gsl_permutation *perm = gsl_permutation_alloc(k);
 	if (!m || !inv || !perm)
 		die("out of memory");
-	for (size_t a = 0; a < k; a++)
-		for (size_t b = 0; b < k; b++) {
-			double t = 0;
-			for (size_t i = 0; i < p; i++)
-				t += l[i * k + a] * l[i * k + b] / uniq[i];
-			gsl_matrix_set(m, a, b, t);
-		}
+	double *lu = xmalloc(p * k * sizeof *lu);	/* U^-2 L */
+	for (size_t i = 0; i < p; i++)
+		for (size_t a = 0; a < k; a++)
+			lu[i * k + a] = l[i * k + a] / uniq[i];
+	mat_mul(l, 1, lu, 0, k, p, k, m->data);
 	int sign, rc = gsl_linalg_LU_decomp(m, perm, &sign);
 	if (rc == 0 && gsl_linalg_LU_det(m, sign) == 0)
 		rc = -1;
 	if (rc == 0)
 		rc = gsl_linalg_LU_invert(m, perm, inv);
-	for (size_t i = 0; rc == 0 && i < p; i++)
-		for (size_t j = 0; j < k; j++) {
-			double t = 0;
-			for (size_t a = 0; a < k; a++)
-				t += l[i * k + a] / uniq[i] * gsl_matrix_get(inv, a, j);
-			w[i * k + j] = t;
-		}
+	if (rc == 0)
+		mat_mul(lu, 0, inv->data, 0, p, k, k, w);
+	free(lu);
 	gsl_permutation_free(perm);
 	gsl_matrix_free(inv);
 	gsl_matrix_free(m);

@@ -18,6 +18,7 @@
 
 #include "err.h"
 #include "fa.h"
+#include "matrix.h"
 
 /* psych's bounds on the uniquenesses in fa(fm = "minres") and "ml". */
 #define PSI_LO 0.005
@@ -270,12 +271,10 @@ minres_g(fit_ws *ws, const double *psi, double *grad, double *l)
 	minres_loadings(ws, psi, l);
 	double g = 0;
 	double *e = ws->e;
+	mat_outer(l, p, k, e);
 	for (size_t i = 0; i < p; i++)
 		for (size_t j = 0; j < p; j++) {
-			double m = 0;
-			for (size_t s = 0; s < k; s++)
-				m += l[i * k + s] * l[j * k + s];
-			e[i * p + j] = i == j ? 0 : ws->r[i * p + j] - m;
+			e[i * p + j] = i == j ? 0 : ws->r[i * p + j] - e[i * p + j];
 			if (j < i)
 				g += e[i * p + j] * e[i * p + j];
 		}
@@ -285,20 +284,12 @@ minres_g(fit_ws *ws, const double *psi, double *grad, double *l)
 	const double *v = ws->vec, *lam = ws->val;
 	/* u_ab = v_a' E v_b, so that sum_ij E_ij (v_a v_b' + v_b v_a')_ij = 2 u_ab */
 	double *ev = xmalloc(p * p * sizeof *ev), *u = xmalloc(k * p * sizeof *u);
+	double *vk = xmalloc(p * k * sizeof *vk);	/* V's first K columns */
 	for (size_t i = 0; i < p; i++)
-		for (size_t b = 0; b < p; b++) {
-			double t = 0;
-			for (size_t j = 0; j < p; j++)
-				t += e[i * p + j] * v[j * p + b];
-			ev[i * p + b] = t;
-		}
-	for (size_t a = 0; a < k; a++)
-		for (size_t b = 0; b < p; b++) {
-			double t = 0;
-			for (size_t i = 0; i < p; i++)
-				t += v[i * p + a] * ev[i * p + b];
-			u[a * p + b] = t;
-		}
+		memcpy(vk + i * k, v + i * p, k * sizeof *vk);
+	mat_mul(e, 0, v, 0, p, p, p, ev);
+	mat_mul(vk, 1, ev, 0, k, p, p, u);
+	free(vk);
 	for (size_t m = 0; m < p; m++) {
 		/* d(L L')/d psi_m, contracted with E (the full symmetric sum, so
 		 * half of it is the i < j sum) */
@@ -841,13 +832,14 @@ fa_pa(const double *r, size_t p, size_t k, double min_err, int max_iter,
 		info->converged = err <= min_err;
 		info->gradient = err;
 		info->objective = 0;
+		double *ll = xmalloc(p * p * sizeof *ll);
+		mat_outer(l, p, k, ll);
 		for (size_t i = 0; i < p; i++)
 			for (size_t j = 0; j < i; j++) {
-				double m = 0;
-				for (size_t s = 0; s < k; s++)
-					m += l[i * k + s] * l[j * k + s];
-				info->objective += (r[i * p + j] - m) * (r[i * p + j] - m);
+				double d = r[i * p + j] - ll[i * p + j];
+				info->objective += d * d;
 			}
+		free(ll);
 		info->psych_objective = fa_psych_objective(r, l, p, k);
 	}
 	ws_free(&ws);
@@ -874,13 +866,12 @@ cor_smooth(double *m, size_t p)
 		}
 		for (size_t j = 0; j < p; j++)
 			val[j] *= (double)p / sum;
+		double *vs = xmalloc(p * p * sizeof *vs);	/* V diag(sqrt(val)) */
 		for (size_t a = 0; a < p; a++)
-			for (size_t b = 0; b < p; b++) {
-				double s = 0;
-				for (size_t j = 0; j < p; j++)
-					s += vec[a * p + j] * val[j] * vec[b * p + j];
-				m[a * p + b] = s;
-			}
+			for (size_t j = 0; j < p; j++)
+				vs[a * p + j] = vec[a * p + j] * sqrt(val[j]);
+		mat_outer(vs, p, p, m);
+		free(vs);
 		for (size_t a = 0; a < p; a++)
 			val[a] = sqrt(m[a * p + a]);
 		for (size_t a = 0; a < p; a++)
@@ -896,13 +887,9 @@ fa_psych_objective(const double *r, const double *l, size_t p, size_t k)
 {
 	/* M = L L' with R's diagonal, smoothed; tr(M^-1 R) - log det(M^-1 R) - p */
 	double *m = xmalloc(p * p * sizeof *m);
+	mat_outer(l, p, k, m);
 	for (size_t a = 0; a < p; a++)
-		for (size_t b = 0; b < p; b++) {
-			double s = 0;
-			for (size_t j = 0; j < k; j++)
-				s += l[a * k + j] * l[b * k + j];
-			m[a * p + b] = a == b ? r[a * p + a] : s;
-		}
+		m[a * p + a] = r[a * p + a];
 	cor_smooth(m, p);
 	gsl_set_error_handler_off();
 	gsl_matrix_view mv = gsl_matrix_view_array(m, p, p);

@@ -12,6 +12,7 @@
 
 #include "err.h"
 #include "fa.h"
+#include "matrix.h"
 #include "rotate.h"
 
 const char *const rot_names[] = {"none", "varimax", "quartimax", "oblimin", "quartimin",
@@ -22,19 +23,6 @@ rot_oblique(int method)
 {
 	return method == ROT_OBLIMIN || method == ROT_QUARTIMIN || method == ROT_GEOMIN ||
 	       method == ROT_PROMAX;
-}
-
-/* C = A B with A m x n, B n x q; TA: use A' (A stored n x m). */
-static void
-matmul(const double *a, int ta, const double *b, size_t m, size_t n, size_t q, double *c)
-{
-	for (size_t i = 0; i < m; i++)
-		for (size_t j = 0; j < q; j++) {
-			double t = 0;
-			for (size_t h = 0; h < n; h++)
-				t += (ta ? a[h * m + i] : a[i * n + h]) * b[h * q + j];
-			c[i * q + j] = t;
-		}
 }
 
 int
@@ -107,13 +95,7 @@ oblique_loadings(const double *a, const double *t, size_t p, size_t k, double *t
 {
 	if (rot_inverse(t, k, ti) != 0)
 		return -1;
-	for (size_t i = 0; i < p; i++)
-		for (size_t j = 0; j < k; j++) {
-			double s = 0;
-			for (size_t h = 0; h < k; h++)
-				s += a[i * k + h] * ti[j * k + h];
-			l[i * k + j] = s;
-		}
+	mat_mul(a, 0, ti, 1, p, k, k, l);
 	return 0;
 }
 
@@ -139,8 +121,8 @@ gpf_oblique(int method, double *a, size_t p, size_t k, double eps, int maxit,
 	double f = vgq(method, l, p, k, gq), al = 1, s = INFINITY;
 	/* G = -(L' Gq T^-1)' */
 #define GRADIENT() do { \
-		matmul(l, 1, gq, k, p, k, m); \
-		matmul(m, 0, ti, k, k, k, gp); \
+		mat_mul(l, 1, gq, 0, k, p, k, m); \
+		mat_mul(m, 0, ti, 0, k, k, k, gp); \
 		for (size_t a_ = 0; a_ < k; a_++) \
 			for (size_t b_ = 0; b_ < k; b_++) \
 				g[a_ * k + b_] = -gp[b_ * k + a_]; \
@@ -193,7 +175,7 @@ gpf_oblique(int method, double *a, size_t p, size_t k, double eps, int maxit,
 	info->converged = s < eps;
 	info->criterion = f;
 	memcpy(a, l, p * k * sizeof *l);
-	matmul(t, 1, t, k, k, k, phi);	/* Phi = T'T */
+	mat_mul(t, 1, t, 0, k, k, k, phi);	/* Phi = T'T */
 done:
 	free(gq);
 	free(l);
@@ -225,16 +207,16 @@ gpf_orthogonal(int method, double *a, size_t p, size_t k, double eps, int maxit,
 		t[j * k + j] = 1;
 	if (t0)
 		memcpy(t, t0, kk * sizeof *t);
-	matmul(a, 0, t, p, k, k, l);
+	mat_mul(a, 0, t, 0, p, k, k, l);
 	double f = vgq(method, l, p, k, gq), al = 1, s = INFINITY;
-	matmul(a, 1, gq, k, p, k, g);	/* G = A' Gq */
+	mat_mul(a, 1, gq, 0, k, p, k, g);	/* G = A' Gq */
 	int iter;
 	for (iter = 0; iter <= maxit; iter++) {
-		matmul(t, 1, g, k, k, k, m);	/* M = T'G, S = (M + M')/2 */
+		mat_mul(t, 1, g, 0, k, k, k, m);	/* M = T'G, S = (M + M')/2 */
 		for (size_t i = 0; i < k; i++)
 			for (size_t j = 0; j < k; j++)
 				tt[i * k + j] = (m[i * k + j] + m[j * k + i]) / 2;
-		matmul(t, 0, tt, k, k, k, m);
+		mat_mul(t, 0, tt, 0, k, k, k, m);
 		s = 0;
 		for (size_t i = 0; i < kk; i++) {
 			gp[i] = g[i] - m[i];
@@ -256,7 +238,7 @@ gpf_orthogonal(int method, double *a, size_t p, size_t k, double eps, int maxit,
 						c += gsl_matrix_get(u, i, q) * gsl_matrix_get(v, j, q);
 					tt[i * k + j] = c;
 				}
-			matmul(a, 0, tt, p, k, k, l);
+			mat_mul(a, 0, tt, 0, p, k, k, l);
 			ft = vgq(method, l, p, k, gq);
 			if (ft < f - 0.5 * s * s * al)
 				break;
@@ -264,7 +246,7 @@ gpf_orthogonal(int method, double *a, size_t p, size_t k, double eps, int maxit,
 		}
 		memcpy(t, tt, kk * sizeof *t);
 		f = ft;
-		matmul(a, 1, gq, k, p, k, g);
+		mat_mul(a, 1, gq, 0, k, p, k, g);
 	}
 	info->iterations = iter > maxit ? maxit : iter;
 	info->converged = s < eps;
@@ -309,31 +291,25 @@ promax(double *l, size_t p, size_t k, double varimax_tol, double *phi, rot_info 
 	for (size_t i = 0; i < p * k; i++)
 		q[i] = x[i] * x[i] * x[i] * fabs(x[i]);
 	/* U = (x'x)^-1 x'Q, then its columns scaled by sqrt(diag((U'U)^-1)) */
-	matmul(x, 1, x, k, p, k, xtx);
-	matmul(x, 1, q, k, p, k, xtq);
+	mat_mul(x, 1, x, 0, k, p, k, xtx);
+	mat_mul(x, 1, q, 0, k, p, k, xtq);
 	if (rot_inverse(xtx, k, w) != 0)
 		goto done;
-	matmul(w, 0, xtq, k, k, k, u);
-	matmul(u, 1, u, k, k, k, w);
+	mat_mul(w, 0, xtq, 0, k, k, k, u);
+	mat_mul(u, 1, u, 0, k, k, k, w);
 	if (rot_inverse(w, k, wi) != 0)
 		goto done;
 	for (size_t j = 0; j < k; j++)
 		for (size_t i = 0; i < k; i++)
 			u[i * k + j] *= sqrt(wi[j * k + j]);
-	matmul(x, 0, u, p, k, k, q);
+	mat_mul(x, 0, u, 0, p, k, k, q);
 	for (size_t i = 0; i < p; i++)
 		for (size_t j = 0; j < k; j++)
 			l[i * k + j] = q[i * k + j] * h[i];
 	/* Phi = U^-1 U^-1' (the varimax rotation, orthogonal, cancels) */
 	if (rot_inverse(u, k, wi) != 0)
 		goto done;
-	for (size_t a = 0; a < k; a++)
-		for (size_t b = 0; b < k; b++) {
-			double s = 0;
-			for (size_t c = 0; c < k; c++)
-				s += wi[a * k + c] * wi[b * k + c];
-			phi[a * k + b] = s;
-		}
+	mat_outer(wi, k, k, phi);
 	rc = 0;
 done:
 	free(wi);
@@ -470,15 +446,14 @@ rot_orient(double *l, double *phi, size_t p, size_t k)
 		ord[j] = j;
 	}
 	/* diag(Phi L'L) */
+	double *ltl = xmalloc(k * k * sizeof *ltl);
+	mat_mul(l, 1, l, 0, k, p, k, ltl);
 	for (size_t j = 0; j < k; j++) {
 		v[j] = 0;
-		for (size_t c = 0; c < k; c++) {
-			double s = 0;
-			for (size_t i = 0; i < p; i++)
-				s += l[i * k + c] * l[i * k + j];
-			v[j] += phi[j * k + c] * s;
-		}
+		for (size_t c = 0; c < k; c++)
+			v[j] += phi[j * k + c] * ltl[c * k + j];
 	}
+	free(ltl);
 	fa_sort_columns(l, p, k, v, ord);
 	memcpy(ph, phi, k * k * sizeof *ph);
 	for (size_t a = 0; a < k; a++)
@@ -492,7 +467,7 @@ rot_orient(double *l, double *phi, size_t p, size_t k)
 void
 rot_structure(const double *l, const double *phi, size_t p, size_t k, double *s)
 {
-	matmul(l, 0, phi, p, k, k, s);
+	mat_mul(l, 0, phi, 0, p, k, k, s);
 }
 
 void
