@@ -1,4 +1,5 @@
 /* Exploratory factor analysis: see fa.h. */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "err.h"
 #include "fa.h"
 #include "matrix.h"
+#include "stats.h"
 
 static void
 gsl_quiet(void)
@@ -31,13 +33,7 @@ gsl_quiet(void)
 static double
 scaled_column(const double *x, size_t n, size_t p, size_t j, double *z, int *e)
 {
-	double big = 0;
-	for (size_t i = 0; i < n; i++)
-		if (fabs(x[i * p + j]) > big)
-			big = fabs(x[i * p + j]);
-	*e = 0;
-	if (big > 0 && isfinite(big))
-		frexp(big, e);
+	*e = stats_scale_exp(x + j, n, p);
 	double m = 0;
 	for (size_t i = 0; i < n; i++)
 		m += z[i] = ldexp(x[i * p + j], -*e);
@@ -204,6 +200,35 @@ fa_eigen(const double *a, size_t p, double *val, double *vec)
 	gsl_vector_free(e);
 	gsl_matrix_free(v);
 	gsl_matrix_free(m);
+}
+
+int
+fa_cor_smooth(double *m, size_t p, double tol)
+{
+	double *val = xmalloc(p * sizeof *val), *vec = xmalloc(p * p * sizeof *vec);
+	fa_eigen(m, p, val, vec);
+	int smoothed = val[p - 1] < DBL_EPSILON;
+	if (smoothed) {
+		double sum = 0;
+		for (size_t j = 0; j < p; j++) {
+			if (val[j] < tol)
+				val[j] = 100 * tol;
+			sum += val[j];
+		}
+		/* V diag(val) V' as (V diag(sqrt(val))) (V diag(sqrt(val)))' */
+		for (size_t a = 0; a < p; a++)
+			for (size_t j = 0; j < p; j++)
+				vec[a * p + j] *= sqrt(val[j] * (double)p / sum);
+		mat_outer(vec, p, p, m);
+		for (size_t a = 0; a < p; a++)
+			val[a] = sqrt(m[a * p + a]);
+		for (size_t a = 0; a < p; a++)
+			for (size_t b = 0; b < p; b++)
+				m[a * p + b] = a == b ? 1 : m[a * p + b] / (val[a] * val[b]);
+	}
+	free(vec);
+	free(val);
+	return smoothed;
 }
 
 int

@@ -41,6 +41,12 @@ int fa_kmo(const double *r, size_t p, double *kmo, double *msa);
  * as columns of VEC (P x P) when VEC is not NULL. */
 void fa_eigen(const double *a, size_t p, double *val, double *vec);
 
+/* psych's cor.smooth: when the smallest eigenvalue of the P x P matrix M is
+ * below machine epsilon, eigenvalues below TOL become 100 TOL, all are
+ * rescaled to sum to P, and the rebuilt matrix is made a correlation matrix
+ * again (R's cov2cor: diagonal exactly 1). Returns 1 when M was smoothed. */
+int fa_cor_smooth(double *m, size_t p, double tol);
+
 /* Squared multiple correlations 1 - 1 / diag(R^-1). Returns -1 when R is not
  * positive definite. */
 int fa_smc(const double *r, size_t p, double *smc);

@@ -5,6 +5,7 @@
  * Hessian, both from one eigendecomposition by first- and second-order
  * perturbation theory (so a step costs O(k p^3), not the O(p^4) of a Hessian
  * by differences), from several deterministic starts, keeping the best. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -712,10 +713,12 @@ minres_run(fit_ws *ws, double *psi, int max_iter, int *iterations, int *converge
 	return g;
 }
 
-/* minres from psych's start alone (MULTI 0) or from several (MULTI 1) */
+/* The fit of RUN from NSTART starts of make_starts, the best by the
+ * objective F: its loadings to L. SKIP_SCALED leaves out the second start
+ * (factanal's, psych's scaled) for the spread ones (minres). */
 static int
-minres_fit(const double *r, size_t p, size_t k, int max_iter, double *l,
-           fa_fit_info *info, int multi)
+fit_best(const double *r, size_t p, size_t k, int max_iter, double *l,
+         fa_fit_info *info, run_fn run, objective_fn f, int nstart, int skip_scaled)
 {
 	double *smc = xmalloc(p * sizeof *smc), *psi = xmalloc(p * sizeof *psi);
 	fit_ws ws;
@@ -723,15 +726,14 @@ minres_fit(const double *r, size_t p, size_t k, int max_iter, double *l,
 	info_init(info);
 	int rc = fa_smc(r, p, smc);
 	if (rc == 0) {
-		int nstart = multi && p <= MINRES_MULTI_MAX ?
-		             3 + spread_starts(p, MINRES_BUDGET, MINRES_SPREAD_MIN, MINRES_SPREAD_MAX) : 1;
 		double *st = make_starts(smc, p, k, nstart);
-		/* factanal's start is psych's scaled: the spread one instead */
-		if (nstart > 1)
+		if (skip_scaled && nstart > 1) {
 			memmove(st + p, st + 2 * p, (size_t)(nstart - 2) * p * sizeof *st);
-		best_of(&ws, minres_run, st, nstart - (nstart > 1), max_iter, psi, info);
+			nstart--;
+		}
+		best_of(&ws, run, st, nstart, max_iter, psi, info);
 		free(st);
-		info->objective = minres_g(&ws, psi, NULL, l);
+		info->objective = f(&ws, psi, NULL, l);
 		info->psych_objective = fa_psych_objective(r, l, p, k);
 	}
 	ws_free(&ws);
@@ -744,14 +746,16 @@ int
 fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
           fa_fit_info *info)
 {
-	return minres_fit(r, p, k, max_iter, l, info, 1);
+	int nstart = p <= MINRES_MULTI_MAX ?
+	             3 + spread_starts(p, MINRES_BUDGET, MINRES_SPREAD_MIN, MINRES_SPREAD_MAX) : 1;
+	return fit_best(r, p, k, max_iter, l, info, minres_run, minres_g, nstart, 1);
 }
 
 int
 fa_minres_one(const double *r, size_t p, size_t k, int max_iter, double *l,
               fa_fit_info *info)
 {
-	return minres_fit(r, p, k, max_iter, l, info, 0);
+	return fit_best(r, p, k, max_iter, l, info, minres_run, minres_g, 1, 1);
 }
 
 static double
@@ -770,23 +774,8 @@ int
 fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
       fa_fit_info *info)
 {
-	double *smc = xmalloc(p * sizeof *smc), *psi = xmalloc(p * sizeof *psi);
-	fit_ws ws;
-	ws_init(&ws, r, p, k);
-	info_init(info);
-	int rc = fa_smc(r, p, smc);
-	if (rc == 0) {
-		int nstart = 3 + spread_starts(p, ML_BUDGET, ML_SPREAD_MIN, ML_SPREAD_MAX);
-		double *st = make_starts(smc, p, k, nstart);
-		best_of(&ws, ml_run, st, nstart, max_iter, psi, info);
-		free(st);
-		info->objective = ml_f(&ws, psi, NULL, l);
-		info->psych_objective = fa_psych_objective(r, l, p, k);
-	}
-	ws_free(&ws);
-	free(psi);
-	free(smc);
-	return rc;
+	int nstart = 3 + spread_starts(p, ML_BUDGET, ML_SPREAD_MIN, ML_SPREAD_MAX);
+	return fit_best(r, p, k, max_iter, l, info, ml_run, ml_f, nstart, 0);
 }
 
 int
@@ -849,39 +838,6 @@ fa_pa(const double *r, size_t p, size_t k, double min_err, int max_iter,
 
 /* ---- reports ----------------------------------------------------------- */
 
-/* psych's cor.smooth: a matrix with an eigenvalue below machine epsilon gets
- * those raised to 100 eps, the eigenvalues rescaled to sum P, and the result
- * made a correlation matrix again. */
-static void
-cor_smooth(double *m, size_t p)
-{
-	double *val = xmalloc(p * sizeof *val), *vec = xmalloc(p * p * sizeof *vec);
-	fa_eigen(m, p, val, vec);
-	if (val[p - 1] < 2.220446049250313e-16) {
-		double sum = 0;
-		for (size_t j = 0; j < p; j++) {
-			if (val[j] < 2.220446049250313e-16)
-				val[j] = 100 * 2.220446049250313e-16;
-			sum += val[j];
-		}
-		for (size_t j = 0; j < p; j++)
-			val[j] *= (double)p / sum;
-		double *vs = xmalloc(p * p * sizeof *vs);	/* V diag(sqrt(val)) */
-		for (size_t a = 0; a < p; a++)
-			for (size_t j = 0; j < p; j++)
-				vs[a * p + j] = vec[a * p + j] * sqrt(val[j]);
-		mat_outer(vs, p, p, m);
-		free(vs);
-		for (size_t a = 0; a < p; a++)
-			val[a] = sqrt(m[a * p + a]);
-		for (size_t a = 0; a < p; a++)
-			for (size_t b = 0; b < p; b++)
-				m[a * p + b] /= val[a] * val[b];
-	}
-	free(vec);
-	free(val);
-}
-
 double
 fa_psych_objective(const double *r, const double *l, size_t p, size_t k)
 {
@@ -890,7 +846,7 @@ fa_psych_objective(const double *r, const double *l, size_t p, size_t k)
 	mat_outer(l, p, k, m);
 	for (size_t a = 0; a < p; a++)
 		m[a * p + a] = r[a * p + a];
-	cor_smooth(m, p);
+	fa_cor_smooth(m, p, DBL_EPSILON);
 	gsl_set_error_handler_off();
 	gsl_matrix_view mv = gsl_matrix_view_array(m, p, p);
 	gsl_matrix *x = gsl_matrix_alloc(p, p);

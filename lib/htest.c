@@ -367,6 +367,19 @@ ht_pearson(const double *x, const double *y, size_t n, ht_alternative alt,
 	return correlation_test(r, n, alt, res);
 }
 
+/* Why a table with row sums RS and column sums CS has no test, or NULL. */
+static const char *
+empty_margin(const double *rs, size_t r, const double *cs, size_t c)
+{
+	for (size_t i = 0; i < r; i++)
+		if (rs[i] == 0)
+			return "the table has an empty row";
+	for (size_t j = 0; j < c; j++)
+		if (cs[j] == 0)
+			return "the table has an empty column";
+	return NULL;
+}
+
 const char *
 ht_chi2(const double *table, size_t r, size_t c, int yates, ht_result *res)
 {
@@ -380,13 +393,7 @@ ht_chi2(const double *table, size_t r, size_t c, int yates, ht_result *res)
 			cs[j] += table[i * c + j];
 			n += table[i * c + j];
 		}
-	const char *why = NULL;
-	for (size_t i = 0; i < r && !why; i++)
-		if (rs[i] == 0)
-			why = "the table has an empty row";
-	for (size_t j = 0; j < c && !why; j++)
-		if (cs[j] == 0)
-			why = "the table has an empty column";
+	const char *why = empty_margin(rs, r, cs, c);
 	if (why) {
 		free(rs);
 		free(cs);
@@ -445,13 +452,7 @@ ht_chi2_sparse(const size_t *ri, const size_t *cj, const double *count, size_t n
 		cs[cj[k]] += count[k];
 		n += count[k];
 	}
-	const char *why = NULL;
-	for (size_t i = 0; i < r && !why; i++)
-		if (rs[i] == 0)
-			why = "the table has an empty row";
-	for (size_t j = 0; j < c && !why; j++)
-		if (cs[j] == 0)
-			why = "the table has an empty column";
+	const char *why = empty_margin(rs, r, cs, c);
 	if (why) {
 		free(rs);
 		free(cs);

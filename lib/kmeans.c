@@ -7,6 +7,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "err.h"
+#include "stats.h"
 
 /* Safety net only: Lloyd's iterations end when no point moves, which they
  * always do since each move strictly lowers the inertia. */
@@ -279,23 +280,6 @@ lloyd(km_run *r)
 
 /* ---- the fit ---- */
 
-/* A power of two near the largest magnitude of X: dividing by it is exact
- * (barring underflow far below the largest value), and every sum of squares
- * of the scaled points is finite. 1 when X is all zero. */
-static double
-scale_of(const double *x, size_t nx)
-{
-	double big = 0;
-	for (size_t i = 0; i < nx; i++)
-		if (fabs(x[i]) > big)
-			big = fabs(x[i]);
-	if (big == 0)
-		return 1;
-	int e;
-	frexp(big, &e);
-	return ldexp(1, e);
-}
-
 void
 km_fit(const double *x_in, size_t n, size_t d, size_t k, unsigned restarts,
        unsigned long seed, int hartigan, km_result *res)
@@ -305,11 +289,11 @@ km_fit(const double *x_in, size_t n, size_t d, size_t k, unsigned restarts,
 	/* Fit on the points divided by a power of two: k-means does not change
 	 * under a common scale, and the arithmetic is the same bit for bit
 	 * where it did not overflow; values near 1e300 no longer make Inf. */
-	double scale = scale_of(x_in, n * d);
+	int e = stats_scale_exp(x_in, n * d, 1);
 	size_t nx = n * d;
 	double *xs = xmalloc((nx ? nx : 1) * sizeof *xs);
 	for (size_t i = 0; i < nx; i++)
-		xs[i] = x_in[i] / scale;
+		xs[i] = ldexp(x_in[i], -e);
 	const double *x = xs;
 	/* One cluster has one answer: no restarts needed. */
 	if (k == 1)
@@ -382,15 +366,12 @@ km_fit(const double *x_in, size_t n, size_t d, size_t k, unsigned restarts,
 	res->r2 = res->total > 0 ? 1 - res->inertia / res->total : NAN;
 	/* Back to the data's scale: the sums of squares may now exceed the
 	 * range of numbers (Inf), which the caller reports. */
-	double s2 = scale * scale;
-	if (!isfinite(s2))
-		s2 = INFINITY;
 	for (size_t i = 0; i < k * d; i++)
-		r.c[i] *= scale;
+		r.c[i] = ldexp(r.c[i], e);
 	for (size_t c = 0; c < k; c++)
-		res->within[c] = res->within[c] == 0 ? 0 : res->within[c] * s2;
-	res->inertia = res->inertia == 0 ? 0 : res->inertia * s2;
-	res->total = res->total == 0 ? 0 : res->total * s2;
+		res->within[c] = ldexp(res->within[c], 2 * e);
+	res->inertia = ldexp(res->inertia, 2 * e);
+	res->total = ldexp(res->total, 2 * e);
 	free(xs);
 	res->restarts = restarts;
 	res->found = found;

@@ -409,42 +409,7 @@ poly_matrix(const double *x, size_t n, size_t p, size_t max_cat, int tetrachoric
 	for (size_t i = 0; i < p * p; i++)
 		if (isnan(r[i]))
 			return 0;	/* psych turns smoothing off */
-	info->smoothed = poly_smooth(r, p);
+	info->smoothed = fa_cor_smooth(r, p, 1e-12);	/* psych's eig.tol */
 	return 0;
 }
 
-int
-poly_smooth(double *r, size_t p)
-{
-	double *val = xmalloc(p * sizeof *val), *vec = xmalloc(p * p * sizeof *vec);
-	fa_eigen(r, p, val, vec);
-	int smoothed = 0;
-	if (val[p - 1] < DBL_EPSILON) {
-		double tot = 0;
-		for (size_t j = 0; j < p; j++) {
-			if (val[j] < 1e-12)
-				val[j] = 100 * 1e-12;
-			tot += val[j];
-		}
-		for (size_t j = 0; j < p; j++)
-			val[j] *= (double)p / tot;
-		for (size_t a = 0; a < p; a++)
-			for (size_t b = 0; b < p; b++) {
-				double s = 0;
-				for (size_t j = 0; j < p; j++)
-					s += vec[a * p + j] * val[j] * vec[b * p + j];
-				r[a * p + b] = s;
-			}
-		double *d = xmalloc(p * sizeof *d);
-		for (size_t a = 0; a < p; a++)
-			d[a] = sqrt(r[a * p + a]);
-		for (size_t a = 0; a < p; a++)
-			for (size_t b = 0; b < p; b++)
-				r[a * p + b] = a == b ? 1 : r[a * p + b] / (d[a] * d[b]);
-		free(d);
-		smoothed = 1;
-	}
-	free(vec);
-	free(val);
-	return smoothed;
-}

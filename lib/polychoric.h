@@ -35,10 +35,4 @@ typedef struct {
 int poly_matrix(const double *x, size_t n, size_t p, size_t max_cat, int tetrachoric,
                 double *r, poly_info *info);
 
-/* psych cor.smooth: when the smallest eigenvalue of R is below DBL_EPSILON,
- * eigenvalues below 1e-12 become 1e-10, all are rescaled to sum to P, and
- * the rebuilt matrix is scaled back to a correlation matrix. Returns 1 when
- * R was smoothed. */
-int poly_smooth(double *r, size_t p);
-
 #endif

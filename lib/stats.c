@@ -4,19 +4,25 @@
 
 #include <gsl/gsl_sort.h>
 
+int
+stats_scale_exp(const double *x, size_t n, size_t stride)
+{
+	double m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (fabs(x[i * stride]) > m)
+			m = fabs(x[i * stride]);
+	if (m == 0 || !isfinite(m))
+		return 0;
+	int e;
+	frexp(m, &e);
+	return e - 1;	/* m / 2^(e-1) in [1, 2); 2^1023 at most */
+}
+
 /* A power of two near the largest magnitude of X (1 when all are 0). */
 static double
 scale_of(const double *x, size_t n)
 {
-	double m = 0;
-	for (size_t i = 0; i < n; i++)
-		if (fabs(x[i]) > m)
-			m = fabs(x[i]);
-	if (m == 0 || !isfinite(m))
-		return 1;
-	int e;
-	frexp(m, &e);
-	return ldexp(1, e - 1);	/* m / scale in [1, 2); 2^1023 at most */
+	return ldexp(1, stats_scale_exp(x, n, 1));
 }
 
 /* The mean of X / S (S a power of two: the division is exact). */

@@ -12,6 +12,12 @@
 
 #include <stddef.h>
 
+/* E such that the largest magnitude of X[0], X[STRIDE], ... (N values) over
+ * 2^E is in [1, 2); 0 when all are 0 or one is not finite. Dividing by 2^E
+ * is exact (barring underflow far below the largest value), and sums of
+ * squares of the scaled values neither overflow nor underflow. */
+int stats_scale_exp(const double *x, size_t n, size_t stride);
+
 /* The mean of X[0..N-1]; NaN when N is 0. */
 double stats_mean(const double *x, size_t n);
 
