@@ -7,7 +7,7 @@ load test_helper
 
 D="$TESTDATA/test-hypothesis"
 
-HEADER="$(printf 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf\tstatistic\tstatistic_name\tu_min\tp\talternative\tmethod\teffect_size\teffect_name')"
+printf -v HEADER 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf\tstatistic\tstatistic_name\tu_min\tp\talternative\tmethod\teffect_size\teffect_name'
 
 # ---- agreement with scipy ------------------------------------------------
 

@@ -796,17 +796,18 @@ where_mask(entry *e, size_t *excluded)
 	for (size_t k = 0; k < e->nwhere; k++) {
 		where_cond *w = &e->where[k];
 		column *c = &columns[w->col];
-		unsigned char *allow = xcalloc(c->lv.n + 1, 1);
-		for (size_t l = 0; l < c->lv.n; l++) {
-			int v = cond_value(&w->c, c->lv.value[l]);
-			if (v < 0) {
+		signed char *allow = xcalloc(c->lv.n + 1, 1);
+		for (size_t l = 0; l < c->lv.n; l++)
+			allow[l] = (signed char)cond_value(&w->c, c->lv.value[l]);
+		/* the value that is not a number named as the data first has it */
+		for (size_t i = 0; i < nrows; i++)
+			if (c->code[i] >= 0 && allow[c->code[i]] < 0) {
+				const char *bad = c->lv.value[c->code[i]];
 				free(allow);
 				free(keep);
 				entry_fail(e, 0, "--where '%s': column '%s' has '%s', not a number",
-				           w->text, w->colname, c->lv.value[l]);
+				           w->text, w->colname, bad);
 			}
-			allow[l] = (unsigned char)v;
-		}
 		int keep_missing = cond_value(&w->c, NULL) == 1;
 		for (size_t i = 0; i < nrows; i++)
 			if (keep[i] && (c->code[i] < 0 ? !keep_missing : !allow[c->code[i]]))
