@@ -194,10 +194,12 @@ static void
 permute(levels *lv, const size_t *perm, size_t *map)
 {
 	size_t n = lv->n;
-	char **value = xmalloc((n ? n : 1) * sizeof *value);
-	size_t *count = xmalloc((n ? n : 1) * sizeof *count);
-	unsigned char *isnum = xmalloc(n ? n : 1);
-	double *num = xmalloc((n ? n : 1) * sizeof *num);
+	if (n == 0)
+		return;
+	char **value = xmalloc(n * sizeof *value);
+	size_t *count = xmalloc(n * sizeof *count);
+	unsigned char *isnum = xmalloc(n);
+	double *num = xmalloc(n * sizeof *num);
 	for (size_t i = 0; i < n; i++) {
 		value[i] = lv->value[perm[i]];
 		count[i] = lv->count[perm[i]];
@@ -214,8 +216,7 @@ permute(levels *lv, const size_t *perm, size_t *map)
 	free(count);
 	free(isnum);
 	free(num);
-	if (n)
-		rehash(lv);
+	rehash(lv);
 }
 
 void

@@ -289,8 +289,10 @@ order_codes(struct units *u, size_t m, const struct opts *o, const char *input)
 	size_t *map = xmalloc((codes->n ? codes->n : 1) * sizeof *map);
 	if (o->levels) {
 		size_t bad = levels_order(codes, o->levels, o->nlevels, map);
-		if (bad != LEVELS_FULL)
+		if (bad != LEVELS_FULL) {
+			free(map);
 			die_at(input, 0, NULL, codes->value[bad], "code not in --levels");
+		}
 	} else {
 		levels_sort(codes, map);
 	}
