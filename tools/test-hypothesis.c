@@ -174,6 +174,32 @@ entry_label(const entry *e, char *buf, size_t size)
 	return buf;
 }
 
+/* The buffers of the test being run, freed together when it ends or fails
+ * (entry_fail), so that a test that cannot run leaks nothing either. */
+static void **scratch;
+static size_t nscratch, scratchcap;
+
+static void *
+scratch_keep(void *p)
+{
+	scratch = xgrow(scratch, &scratchcap, nscratch + 1, sizeof *scratch);
+	return scratch[nscratch++] = p;
+}
+
+static void *
+scratch_alloc(size_t n, size_t size)
+{
+	return scratch_keep(xcalloc(n ? n : 1, size));
+}
+
+static void
+scratch_free(void)
+{
+	for (size_t i = 0; i < nscratch; i++)
+		free(scratch[i]);
+	nscratch = 0;
+}
+
 /* A test that cannot run: on the command line a usage error when USAGE is
  * set, a data error otherwise; in a plan always a data error at its line. */
 static noreturn void
@@ -184,6 +210,8 @@ entry_fail(const entry *e, int usage_error, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	scratch_free();
+	free(scratch);
 	if (e->line)
 		die_at(plan_path, e->line, NULL, NULL, "%s%s%s", e->test ? entry_label(e, label, sizeof label) : "",
 		       e->test ? ": " : "", msg);
@@ -775,7 +803,7 @@ read_data(tsv_reader *r)
 static size_t
 present_levels(const column *c, const unsigned char *present_code, int *map, int **order)
 {
-	int *ord = xmalloc((c->lv.n + 1) * sizeof *ord);
+	int *ord = scratch_alloc(c->lv.n + 1, sizeof *ord);
 	size_t k = 0;
 	for (size_t l = 0; l < c->lv.n; l++)
 		if (present_code[l])
@@ -791,29 +819,26 @@ present_levels(const column *c, const unsigned char *present_code, int *map, int
 static unsigned char *
 where_mask(entry *e, size_t *excluded)
 {
-	unsigned char *keep = xmalloc(nrows + 1);
+	unsigned char *keep = scratch_alloc(nrows + 1, 1);
 	memset(keep, 1, nrows + 1);
 	for (size_t k = 0; k < e->nwhere; k++) {
 		where_cond *w = &e->where[k];
 		column *c = &columns[w->col];
-		signed char *allow = xcalloc(c->lv.n + 1, 1);
+		signed char *allow = scratch_alloc(c->lv.n + 1, 1);
 		for (size_t l = 0; l < c->lv.n; l++)
 			allow[l] = (signed char)cond_value(&w->c, c->lv.value[l]);
 		/* the value that is not a number named as the data first has it */
 		for (size_t i = 0; i < nrows; i++)
 			if (c->code[i] >= 0 && allow[c->code[i]] < 0) {
 				const char *bad = c->lv.value[c->code[i]];
-				free(allow);
-				free(keep);
-				entry_fail(e, 0, "--where '%s': column '%s' has '%s', not a number",
+										entry_fail(e, 0, "--where '%s': column '%s' has '%s', not a number",
 				           w->text, w->colname, bad);
 			}
 		int keep_missing = cond_value(&w->c, NULL) == 1;
 		for (size_t i = 0; i < nrows; i++)
 			if (keep[i] && (c->code[i] < 0 ? !keep_missing : !allow[c->code[i]]))
 				keep[i] = 0;
-		free(allow);
-	}
+		}
 	*excluded = 0;
 	for (size_t i = 0; i < nrows; i++)
 		*excluded += !keep[i];
@@ -907,8 +932,8 @@ run_correlation(entry *e, const unsigned char *keep, size_t excluded)
 	column *a = &columns[e->vcol[0]], *b = &columns[e->vcol[1]];
 	/* static: still reachable when a check below dies (no leak report) */
 	static double *x, *y;
-	x = xmalloc((nrows + 1) * sizeof *x);
-	y = xmalloc((nrows + 1) * sizeof *y);
+	x = scratch_alloc(nrows + 1, sizeof *x);
+	y = scratch_alloc(nrows + 1, sizeof *y);
 	size_t n = 0, missing = 0;
 	for (size_t i = 0; i < nrows; i++) {
 		if (!keep[i])
@@ -931,8 +956,6 @@ run_correlation(entry *e, const unsigned char *keep, size_t excluded)
 	if (why)
 		entry_fail(e, 0, "%s", why);
 	e->variables = join_names(e, ",");
-	free(x);
-	free(y);
 }
 
 /* A table over more levels than --max-levels is an error, not gigabytes. */
@@ -953,12 +976,11 @@ chi2_dense(entry *e, const unsigned char *keep, const int *ma, const int *mb,
            size_t ra, size_t cb)
 {
 	const column *a = &columns[e->vcol[0]], *b = &columns[e->vcol[1]];
-	double *table = xcalloc(ra * cb, sizeof *table);
+	double *table = scratch_alloc(ra * cb, sizeof *table);
 	for (size_t i = 0; i < nrows; i++)
 		if (keep[i] && a->code[i] >= 0 && b->code[i] >= 0)
 			table[(size_t)ma[a->code[i]] * cb + (size_t)mb[b->code[i]]] += 1;
 	const char *why = ht_chi2(table, ra, cb, e->yates, &e->res);
-	free(table);
 	return why;
 }
 
@@ -980,7 +1002,7 @@ chi2_sparse(entry *e, const unsigned char *keep, const int *ma, const int *mb,
             size_t ra, size_t cb)
 {
 	const column *a = &columns[e->vcol[0]], *b = &columns[e->vcol[1]];
-	cell *cl = xmalloc((nrows + 1) * sizeof *cl);
+	cell *cl = scratch_alloc(nrows + 1, sizeof *cl);
 	size_t n = 0;
 	for (size_t i = 0; i < nrows; i++)
 		if (keep[i] && a->code[i] >= 0 && b->code[i] >= 0) {
@@ -988,8 +1010,8 @@ chi2_sparse(entry *e, const unsigned char *keep, const int *ma, const int *mb,
 			cl[n++].j = (size_t)mb[b->code[i]];
 		}
 	qsort(cl, n, sizeof *cl, cell_cmp);
-	size_t *ri = xmalloc((n + 1) * sizeof *ri), *cj = xmalloc((n + 1) * sizeof *cj), nnz = 0;
-	double *cnt = xmalloc((n + 1) * sizeof *cnt);
+	size_t *ri = scratch_alloc(n + 1, sizeof *ri), *cj = scratch_alloc(n + 1, sizeof *cj), nnz = 0;
+	double *cnt = scratch_alloc(n + 1, sizeof *cnt);
 	for (size_t k = 0; k < n; k++) {
 		if (nnz && ri[nnz - 1] == cl[k].i && cj[nnz - 1] == cl[k].j) {
 			cnt[nnz - 1] += 1;
@@ -1000,10 +1022,6 @@ chi2_sparse(entry *e, const unsigned char *keep, const int *ma, const int *mb,
 		cnt[nnz++] = 1;
 	}
 	const char *why = ht_chi2_sparse(ri, cj, cnt, nnz, ra, cb, &e->res);
-	free(cl);
-	free(ri);
-	free(cj);
-	free(cnt);
 	return why;
 }
 
@@ -1011,7 +1029,7 @@ static void
 run_chi2(entry *e, const unsigned char *keep, size_t excluded)
 {
 	column *a = &columns[e->vcol[0]], *b = &columns[e->vcol[1]];
-	unsigned char *pa = xcalloc(a->lv.n + 1, 1), *pb = xcalloc(b->lv.n + 1, 1);
+	unsigned char *pa = scratch_alloc(a->lv.n + 1, 1), *pb = scratch_alloc(b->lv.n + 1, 1);
 	size_t n = 0, missing = 0;
 	for (size_t i = 0; i < nrows; i++) {
 		if (!keep[i])
@@ -1025,7 +1043,7 @@ run_chi2(entry *e, const unsigned char *keep, size_t excluded)
 	}
 	e->n = n;
 	report_counts(e, missing, excluded, 0);
-	int *ma = xmalloc((a->lv.n + 1) * sizeof *ma), *mb = xmalloc((b->lv.n + 1) * sizeof *mb);
+	int *ma = scratch_alloc(a->lv.n + 1, sizeof *ma), *mb = scratch_alloc(b->lv.n + 1, sizeof *mb);
 	int *oa, *ob;
 	size_t ra = present_levels(a, pa, ma, &oa), cb = present_levels(b, pb, mb, &ob);
 	check_levels(e, a, ra);
@@ -1046,12 +1064,6 @@ run_chi2(entry *e, const unsigned char *keep, size_t excluded)
 	char dims[64];
 	snprintf(dims, sizeof dims, "%zux%zu", ra, cb);
 	e->group_names = xstrdup(dims);
-	free(pa);
-	free(pb);
-	free(ma);
-	free(mb);
-	free(oa);
-	free(ob);
 }
 
 static void
@@ -1099,9 +1111,9 @@ run_kruskal(entry *e, const unsigned char *keep, size_t excluded)
 	const column *g = NULL;
 	if (e->wide) {
 		k = e->nv;
-		x = xmalloc((nrows * k + 1) * sizeof *x);
-		grp = xmalloc((nrows * k + 1) * sizeof *grp);
-		sizes = xcalloc(k, sizeof *sizes);
+		x = scratch_alloc(nrows * k + 1, sizeof *x);
+		grp = scratch_alloc(nrows * k + 1, sizeof *grp);
+		sizes = scratch_alloc(k, sizeof *sizes);
 		for (size_t j = 0; j < k; j++) {
 			const column *c = &columns[e->vcol[j]];
 			for (size_t i = 0; i < nrows; i++) {
@@ -1121,10 +1133,10 @@ run_kruskal(entry *e, const unsigned char *keep, size_t excluded)
 	} else {
 		const column *v = &columns[e->vcol[0]];
 		g = &columns[e->bycol];
-		unsigned char *pres = xcalloc(g->lv.n + 1, 1);
-		int *map = xmalloc((g->lv.n + 1) * sizeof *map);
-		x = xmalloc((nrows + 1) * sizeof *x);
-		grp = xmalloc((nrows + 1) * sizeof *grp);
+		unsigned char *pres = scratch_alloc(g->lv.n + 1, 1);
+		int *map = scratch_alloc(g->lv.n + 1, sizeof *map);
+		x = scratch_alloc(nrows + 1, sizeof *x);
+		grp = scratch_alloc(nrows + 1, sizeof *grp);
 		for (size_t i = 0; i < nrows; i++) {
 			if (!keep[i])
 				continue;
@@ -1138,7 +1150,7 @@ run_kruskal(entry *e, const unsigned char *keep, size_t excluded)
 		}
 		k = present_levels(g, pres, map, &order);
 		check_levels(e, g, k);
-		sizes = xcalloc(k + 1, sizeof *sizes);
+		sizes = scratch_alloc(k + 1, sizeof *sizes);
 		for (size_t i = 0; i < n; i++) {
 			grp[i] = (size_t)map[grp[i]];
 			sizes[grp[i]]++;
@@ -1148,9 +1160,7 @@ run_kruskal(entry *e, const unsigned char *keep, size_t excluded)
 		if (k < 2)
 			entry_fail(e, 0, "column '%s' has %zu group%s; the test needs at least 2",
 			           th_header_name(g->idx), k, k == 1 ? "" : "s");
-		free(pres);
-		free(map);
-	}
+			}
 	check_group_sizes(e, g, order, sizes, k);
 	const char *why = ht_kruskal(x, grp, n, k, &e->res);
 	if (why)
@@ -1165,10 +1175,6 @@ run_kruskal(entry *e, const unsigned char *keep, size_t excluded)
 		snprintf(e->variables, len, "%s by %s", th_header_name(columns[e->vcol[0]].idx),
 		         th_header_name(g->idx));
 	}
-	free(x);
-	free(grp);
-	free(sizes);
-	free(order);
 }
 
 static void
@@ -1176,7 +1182,9 @@ run_mannwhitney(entry *e, const unsigned char *keep, size_t excluded)
 {
 	const column *v = &columns[e->vcol[0]], *g = &columns[e->bycol];
 	size_t ng;
-	char **names = cols_split_list(e->groups, &ng);
+	char **names = scratch_keep(cols_split_list(e->groups, &ng));
+	for (size_t j = 0; j < ng; j++)
+		scratch_keep(names[j]);
 	int code[2] = {-1, -1};
 	for (int j = 0; j < 2; j++) {
 		size_t l = levels_find(&g->lv, names[j], strlen(names[j]));
@@ -1185,8 +1193,8 @@ run_mannwhitney(entry *e, const unsigned char *keep, size_t excluded)
 	}
 	double *xs[2];
 	size_t sizes[2] = {0, 0}, missing = 0, other = 0;
-	xs[0] = xmalloc((nrows + 1) * sizeof *xs[0]);
-	xs[1] = xmalloc((nrows + 1) * sizeof *xs[1]);
+	xs[0] = scratch_alloc(nrows + 1, sizeof *xs[0]);
+	xs[1] = scratch_alloc(nrows + 1, sizeof *xs[1]);
 	for (size_t i = 0; i < nrows; i++) {
 		if (!keep[i])
 			continue;
@@ -1223,18 +1231,13 @@ run_mannwhitney(entry *e, const unsigned char *keep, size_t excluded)
 	size_t len = strlen(th_header_name(v->idx)) + strlen(th_header_name(g->idx)) + 8;
 	e->variables = xmalloc(len);
 	snprintf(e->variables, len, "%s by %s", th_header_name(v->idx), th_header_name(g->idx));
-	for (size_t j = 0; j < ng; j++)
-		free(names[j]);
-	free(names);
-	free(xs[0]);
-	free(xs[1]);
 }
 
 static void
 run_friedman(entry *e, const unsigned char *keep, size_t excluded)
 {
 	size_t k = e->nv, n = 0, missing = 0;
-	double *x = xmalloc((nrows * k + 1) * sizeof *x);
+	double *x = scratch_alloc(nrows * k + 1, sizeof *x);
 	for (size_t i = 0; i < nrows; i++) {
 		if (!keep[i])
 			continue;
@@ -1256,7 +1259,6 @@ run_friedman(entry *e, const unsigned char *keep, size_t excluded)
 	if (why)
 		entry_fail(e, 0, "%s", why);
 	e->variables = join_names(e, ",");
-	free(x);
 }
 
 static void
@@ -1273,7 +1275,7 @@ run_entry(entry *e)
 	case T_FRIEDMAN: run_friedman(e, keep, excluded); break;
 	case T_NONE: break;
 	}
-	free(keep);
+	scratch_free();
 	if (!isfinite(e->res.statistic) || !isfinite(e->res.p) || !isfinite(e->res.effect) ||
 	    isinf(e->res.df) || isinf(e->res.u_min))
 		entry_fail(e, 0, "the statistic of %s is not a finite number for these data",
@@ -1486,6 +1488,7 @@ main(int argc, char **argv)
 		free(columns[k].code);
 	}
 	free(columns);
+	free(scratch);
 	opt_close_input(in);
 	tsv_free(&r);
 	free((char *)data_name);
