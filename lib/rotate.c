@@ -99,171 +99,177 @@ oblique_loadings(const double *a, const double *t, size_t p, size_t k, double *t
 	return 0;
 }
 
-/* GPArotation's GPFoblq, from Tmat = T0 (NULL: I). */
+/* GPArotation's GPA: GPFoblq (oblique) or GPForth, on the loadings A.
+ * The two differ in three places only: the loadings of T (A (T^-1)' or
+ * A T) and the criterion's gradient in T, the projection of the gradient
+ * onto the constraint (unit columns, or T'T = I), and the step back onto
+ * it (columns normalised, or the polar factor U V' of T - al Gp). */
+typedef struct {
+	int method, oblique;
+	const double *a;	/* the unrotated loadings, P x K */
+	size_t p, k;
+	double *l, *gq;		/* the loadings of the last T, and vgq's gradient */
+	double *ti, *m, *m2;	/* T^-1 (oblique) and K x K scratch */
+	gsl_matrix *u, *v;	/* the polar factor (orthogonal) */
+	gsl_vector *sv, *work;
+} gpa;
+
+/* The loadings of T and their criterion (to *F); -1 when T is singular. */
 static int
-gpf_oblique(int method, double *a, size_t p, size_t k, double eps, int maxit,
-            const double *t0, double *phi, rot_info *info)
+gpa_eval(gpa *w, const double *t, double *f)
 {
-	size_t kk = k * k;
-	double *t = xcalloc(kk, sizeof *t), *tt = xmalloc(kk * sizeof *tt);
-	double *ti = xmalloc(kk * sizeof *ti), *g = xmalloc(kk * sizeof *g);
-	double *gp = xmalloc(kk * sizeof *gp), *m = xmalloc(kk * sizeof *m);
-	double *l = xmalloc(p * k * sizeof *l), *gq = xmalloc(p * k * sizeof *gq);
-	int rc = 0;
-	for (size_t j = 0; j < k; j++)
-		t[j * k + j] = 1;
-	if (t0)
-		memcpy(t, t0, kk * sizeof *t);
-	if (oblique_loadings(a, t, p, k, ti, l) != 0) {
-		rc = -1;
-		goto done;
+	if (w->oblique) {
+		if (oblique_loadings(w->a, t, w->p, w->k, w->ti, w->l) != 0)
+			return -1;
+	} else {
+		mat_mul(w->a, 0, t, 0, w->p, w->k, w->k, w->l);
 	}
-	double f = vgq(method, l, p, k, gq), al = 1, s = INFINITY;
-	/* G = -(L' Gq T^-1)' */
-#define GRADIENT() do { \
-		mat_mul(l, 1, gq, 0, k, p, k, m); \
-		mat_mul(m, 0, ti, 0, k, k, k, gp); \
-		for (size_t a_ = 0; a_ < k; a_++) \
-			for (size_t b_ = 0; b_ < k; b_++) \
-				g[a_ * k + b_] = -gp[b_ * k + a_]; \
-	} while (0)
-	GRADIENT();
-	int iter;
-	for (iter = 0; iter <= maxit; iter++) {
-		/* Gp = G - T diag(colSums(T * G)) */
-		s = 0;
+	*f = vgq(w->method, w->l, w->p, w->k, w->gq);
+	return 0;
+}
+
+/* G, the criterion's gradient in T at the last gpa_eval: -(L' Gq T^-1)'
+ * (oblique) or A' Gq. */
+static void
+gpa_gradient(gpa *w, double *g)
+{
+	size_t p = w->p, k = w->k;
+	if (!w->oblique) {
+		mat_mul(w->a, 1, w->gq, 0, k, p, k, g);
+		return;
+	}
+	mat_mul(w->l, 1, w->gq, 0, k, p, k, w->m);
+	mat_mul(w->m, 0, w->ti, 0, k, k, k, w->m2);
+	for (size_t a = 0; a < k; a++)
+		for (size_t b = 0; b < k; b++)
+			g[a * k + b] = -w->m2[b * k + a];
+}
+
+/* GP, G projected onto the constraint at T: G - T diag(colSums(T * G))
+ * (oblique) or G - T (M + M')/2 with M = T'G. Returns its norm. */
+static double
+gpa_project(gpa *w, const double *t, const double *g, double *gp)
+{
+	size_t k = w->k;
+	if (w->oblique) {
 		for (size_t j = 0; j < k; j++) {
 			double c = 0;
 			for (size_t i = 0; i < k; i++)
 				c += t[i * k + j] * g[i * k + j];
-			for (size_t i = 0; i < k; i++) {
-				gp[i * k + j] = g[i * k + j] - t[i * k + j] * c;
-				s += gp[i * k + j] * gp[i * k + j];
-			}
+			for (size_t i = 0; i < k; i++)
+				w->m[i * k + j] = t[i * k + j] * c;
 		}
-		s = sqrt(s);
-		if (s < eps)
-			break;
-		al *= 2;
-		double ft = f;
-		for (int h = 0; h <= 10; h++) {
-			for (size_t i = 0; i < kk; i++)
-				tt[i] = t[i] - al * gp[i];
-			for (size_t j = 0; j < k; j++) {
-				double c = 0;
-				for (size_t i = 0; i < k; i++)
-					c += tt[i * k + j] * tt[i * k + j];
-				c = 1 / sqrt(c);
-				for (size_t i = 0; i < k; i++)
-					tt[i * k + j] *= c;
-			}
-			if (oblique_loadings(a, tt, p, k, ti, l) != 0) {
-				rc = -1;
-				goto done;
-			}
-			ft = vgq(method, l, p, k, gq);
-			if (f - ft > 0.5 * s * s * al)
-				break;
-			al /= 2;
-		}
-		memcpy(t, tt, kk * sizeof *t);
-		f = ft;
-		GRADIENT();
+	} else {
+		mat_mul(t, 1, g, 0, k, k, k, w->m);
+		for (size_t i = 0; i < k; i++)
+			for (size_t j = 0; j < k; j++)
+				w->m2[i * k + j] = (w->m[i * k + j] + w->m[j * k + i]) / 2;
+		mat_mul(t, 0, w->m2, 0, k, k, k, w->m);
 	}
-#undef GRADIENT
-	info->iterations = iter > maxit ? maxit : iter;
-	info->converged = s < eps;
-	info->criterion = f;
-	memcpy(a, l, p * k * sizeof *l);
-	mat_mul(t, 1, t, 0, k, k, k, phi);	/* Phi = T'T */
-done:
-	free(gq);
-	free(l);
-	free(m);
-	free(gp);
-	free(g);
-	free(ti);
-	free(tt);
-	free(t);
-	return rc;
+	double s = 0;
+	for (size_t i = 0; i < k * k; i++) {
+		gp[i] = g[i] - w->m[i];
+		s += gp[i] * gp[i];
+	}
+	return sqrt(s);
 }
 
-/* GPArotation's GPForth, from Tmat = T0 (NULL: I). */
+/* TT = T - AL GP, brought back onto the constraint. */
+static void
+gpa_retract(gpa *w, const double *t, const double *gp, double al, double *tt)
+{
+	size_t k = w->k;
+	if (w->oblique) {
+		for (size_t i = 0; i < k * k; i++)
+			tt[i] = t[i] - al * gp[i];
+		for (size_t j = 0; j < k; j++) {
+			double c = 0;
+			for (size_t i = 0; i < k; i++)
+				c += tt[i * k + j] * tt[i * k + j];
+			c = 1 / sqrt(c);
+			for (size_t i = 0; i < k; i++)
+				tt[i * k + j] *= c;
+		}
+		return;
+	}
+	for (size_t i = 0; i < k * k; i++)
+		w->u->data[i] = t[i] - al * gp[i];
+	gsl_linalg_SV_decomp(w->u, w->v, w->sv, w->work);
+	mat_mul(w->u->data, 0, w->v->data, 1, k, k, k, tt);
+}
+
+/* The rotation of A (P x K, replaced by the rotated loadings) from Tmat = T0
+ * (NULL: I) by GPArotation's GPFoblq (OBLIQUE; Phi = T'T to PHI) or GPForth;
+ * -1 when an oblique T turns singular. */
 static int
-gpf_orthogonal(int method, double *a, size_t p, size_t k, double eps, int maxit,
-               const double *t0, rot_info *info)
+gpa_rotate(int method, int oblique, double *a, size_t p, size_t k, double eps,
+           int maxit, const double *t0, double *phi, rot_info *info)
 {
 	size_t kk = k * k;
+	gpa w = {
+		.method = method, .oblique = oblique, .a = a, .p = p, .k = k,
+		.l = xmalloc(p * k * sizeof(double)), .gq = xmalloc(p * k * sizeof(double)),
+		.ti = xmalloc(kk * sizeof(double)), .m = xmalloc(kk * sizeof(double)),
+		.m2 = xmalloc(kk * sizeof(double)),
+		.u = gsl_matrix_alloc(k, k), .v = gsl_matrix_alloc(k, k),
+		.sv = gsl_vector_alloc(k), .work = gsl_vector_alloc(k),
+	};
 	double *t = xcalloc(kk, sizeof *t), *tt = xmalloc(kk * sizeof *tt);
 	double *g = xmalloc(kk * sizeof *g), *gp = xmalloc(kk * sizeof *gp);
-	double *m = xmalloc(kk * sizeof *m);
-	double *l = xmalloc(p * k * sizeof *l), *gq = xmalloc(p * k * sizeof *gq);
-	gsl_matrix *u = gsl_matrix_alloc(k, k), *v = gsl_matrix_alloc(k, k);
-	gsl_vector *sv = gsl_vector_alloc(k), *work = gsl_vector_alloc(k);
-	if (!u || !v || !sv || !work)
+	if (!w.u || !w.v || !w.sv || !w.work)
 		die("out of memory");
 	gsl_set_error_handler_off();
 	for (size_t j = 0; j < k; j++)
 		t[j * k + j] = 1;
 	if (t0)
 		memcpy(t, t0, kk * sizeof *t);
-	mat_mul(a, 0, t, 0, p, k, k, l);
-	double f = vgq(method, l, p, k, gq), al = 1, s = INFINITY;
-	mat_mul(a, 1, gq, 0, k, p, k, g);	/* G = A' Gq */
-	int iter;
+	double f, al = 1, s = INFINITY;
+	int iter, rc = gpa_eval(&w, t, &f);
+	if (rc != 0)
+		goto done;
+	gpa_gradient(&w, g);
 	for (iter = 0; iter <= maxit; iter++) {
-		mat_mul(t, 1, g, 0, k, k, k, m);	/* M = T'G, S = (M + M')/2 */
-		for (size_t i = 0; i < k; i++)
-			for (size_t j = 0; j < k; j++)
-				tt[i * k + j] = (m[i * k + j] + m[j * k + i]) / 2;
-		mat_mul(t, 0, tt, 0, k, k, k, m);
-		s = 0;
-		for (size_t i = 0; i < kk; i++) {
-			gp[i] = g[i] - m[i];
-			s += gp[i] * gp[i];
-		}
-		s = sqrt(s);
+		s = gpa_project(&w, t, g, gp);
 		if (s < eps)
 			break;
+		/* Armijo: from twice the last step, halved up to ten times */
 		al *= 2;
 		double ft = f;
 		for (int h = 0; h <= 10; h++) {
-			for (size_t i = 0; i < kk; i++)
-				u->data[i] = t[i] - al * gp[i];
-			gsl_linalg_SV_decomp(u, v, sv, work);
-			for (size_t i = 0; i < k; i++)
-				for (size_t j = 0; j < k; j++) {
-					double c = 0;
-					for (size_t q = 0; q < k; q++)
-						c += gsl_matrix_get(u, i, q) * gsl_matrix_get(v, j, q);
-					tt[i * k + j] = c;
-				}
-			mat_mul(a, 0, tt, 0, p, k, k, l);
-			ft = vgq(method, l, p, k, gq);
-			if (ft < f - 0.5 * s * s * al)
+			gpa_retract(&w, t, gp, al, tt);
+			if (gpa_eval(&w, tt, &ft) != 0) {
+				rc = -1;
+				goto done;
+			}
+			if (f - ft > 0.5 * s * s * al)
 				break;
 			al /= 2;
 		}
 		memcpy(t, tt, kk * sizeof *t);
 		f = ft;
-		mat_mul(a, 1, gq, 0, k, p, k, g);
+		gpa_gradient(&w, g);
 	}
 	info->iterations = iter > maxit ? maxit : iter;
 	info->converged = s < eps;
 	info->criterion = f;
-	memcpy(a, l, p * k * sizeof *l);
-	gsl_vector_free(work);
-	gsl_vector_free(sv);
-	gsl_matrix_free(v);
-	gsl_matrix_free(u);
-	free(gq);
-	free(l);
-	free(m);
+	memcpy(a, w.l, p * k * sizeof *a);
+	if (oblique)
+		mat_mul(t, 1, t, 0, k, k, k, phi);	/* Phi = T'T */
+done:
+	gsl_vector_free(w.work);
+	gsl_vector_free(w.sv);
+	gsl_matrix_free(w.v);
+	gsl_matrix_free(w.u);
+	free(w.m2);
+	free(w.m);
+	free(w.ti);
+	free(w.gq);
+	free(w.l);
 	free(gp);
 	free(g);
 	free(tt);
 	free(t);
-	return 0;
+	return rc;
 }
 
 /* psych's rotate = "promax": kaiser(L, "Promax"), rows scaled to unit
@@ -339,11 +345,11 @@ rot_rotate(int method, double *l, size_t p, size_t k, double tol, int max_iter,
 		info->iterations = fa_varimax(l, p, k, varimax_tol, 10000, &info->converged);
 		return 0;
 	case ROT_QUARTIMAX:
-		return gpf_orthogonal(method, l, p, k, tol, max_iter, NULL, info);
+		return gpa_rotate(method, 0, l, p, k, tol, max_iter, NULL, NULL, info);
 	case ROT_PROMAX:
 		return promax(l, p, k, varimax_tol, phi, info);
 	default:
-		return gpf_oblique(method, l, p, k, tol, max_iter, NULL, phi, info);
+		return gpa_rotate(method, 1, l, p, k, tol, max_iter, NULL, phi, info);
 	}
 }
 
@@ -394,9 +400,8 @@ rot_rotate_starts(int method, double *l, size_t p, size_t k, double tol, int max
 		rot_info ti;
 		random_orthogonal(g, k, t0);
 		memcpy(lt, a, p * k * sizeof *lt);
-		int r = method == ROT_QUARTIMAX
-		    ? gpf_orthogonal(method, lt, p, k, tol, max_iter, t0, &ti)
-		    : gpf_oblique(method, lt, p, k, tol, max_iter, t0, pt, &ti);
+		int r = gpa_rotate(method, method != ROT_QUARTIMAX, lt, p, k, tol, max_iter,
+		                   t0, pt, &ti);
 		if (r != 0 || !ti.converged)
 			continue;
 		if (method == ROT_QUARTIMAX)
