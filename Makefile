@@ -56,7 +56,7 @@ ifneq ($(DEPS_MISSING),)
 NEED_DEPS = deps
 endif
 
-.PHONY: all build deps check check-normal check-asan test clean install uninstall study fuzz bench refs
+.PHONY: all build build-asan deps check check-normal check-asan test clean install uninstall study fuzz bench refs
 .DEFAULT_GOAL := all
 .PRECIOUS: $(OBJDIR)/tools/%.o obj/fuzz/tool_%.o
 
@@ -99,16 +99,27 @@ $(OBJDIR)/lib $(OBJDIR)/tools $(BINDIR):
 # ---- tests --------------------------------------------------------------
 BATS_FILES = $(sort $(wildcard test/*.bats))
 
+# The two passes run side by side (each is mostly one process at a time):
+# the normal build's (with valgrind) prints as it goes, the sanitizer
+# build's when it is done.  make check-normal or check-asan runs one alone.
 check: $(NEED_DEPS)
 	@$(MAKE) --no-print-directory build
-	@$(MAKE) --no-print-directory check-normal
-	@$(MAKE) --no-print-directory check-asan
+	@$(MAKE) --no-print-directory build-asan
+	@log=$$(mktemp) || exit 1; \
+	$(MAKE) --no-print-directory check-asan >"$$log" 2>&1 & pid=$$!; \
+	$(MAKE) --no-print-directory check-normal; normal=$$?; \
+	wait $$pid; asan=$$?; \
+	echo "# the sanitizer build (ASan, UBSan), run alongside:"; \
+	cat "$$log"; rm -f "$$log"; \
+	[ $$normal = 0 ] && [ $$asan = 0 ]
 
 check-normal: build
 	BIN=$(abspath $(BINDIR)) SVY_OBJDIR=$(abspath $(OBJDIR)) bats $(BATS_FILES) test/valgrind
 
-check-asan:
+build-asan:
 	@$(MAKE) --no-print-directory build BINDIR=bin/asan OBJDIR=obj/asan CFLAGS='-O1 -g $(SAN)'
+
+check-asan: build-asan
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98 \
 	BIN=$(abspath bin/asan) SVY_OBJDIR=$(abspath obj/asan) SVY_SANITIZED=1 bats $(BATS_FILES)
