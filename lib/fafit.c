@@ -493,17 +493,9 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 	if (!(f < INFINITY)) {
 		/* no finite criterion at the start (ml with a singular scaled
 		 * matrix): this start goes nowhere */
-		*pgrad = NAN;
-		free(freev);
-		free(y);
-		free(s);
-		free(l);
-		free(gt);
-		free(trial);
-		free(d);
-		free(h);
-		free(g);
-		return 0;
+		pg = NAN;
+		it = 0;
+		goto out;
 	}
 	for (it = 0;; it++) {
 		pg = 0;
@@ -580,6 +572,7 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 		else if (!(f < INFINITY))
 			break;
 	}
+out:
 	*pgrad = pg;
 	free(freev);
 	free(y);
