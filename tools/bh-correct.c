@@ -26,7 +26,7 @@ usage(void)
 	       "                        as statsmodels' multipletests fdr_bh, fdr_by, holm,\n"
 	       "                        bonferroni, simes-hochberg\n"
 	       "  -a, --alpha A         level for 'reject' (default 0.05)\n"
-	       "  -i, --input FILE      read FILE (default: the operand, or standard input)\n"
+	       "  -i, --input FILE      read FILE (as the operand FILE; '-' is stdin)\n"
 	       "      --p-column NAME   column of the p-values (default p)\n"
 	       "      --family-column NAME\n"
 	       "                        column naming the family (default family; without\n"

@@ -25,7 +25,7 @@ usage(void)
 	       "from a survey export (CSV as svy-clean reads it, or TSV), or from a\n"
 	       "LimeSurvey survey structure file (.lss). Writes TSV to standard output.\n"
 	       "\n"
-	       "  -i, --input FILE         read FILE (or give it last; '-' or none: stdin)\n"
+	       "  -i, --input FILE         read FILE (as the operand FILE; '-' is stdin)\n"
 	       "  -o, --output FILE        write to FILE, complete or not at all\n"
 	       "  -c, --columns LIST       draft only these columns (names or globs, comma\n"
 	       "                           list, repeatable)\n"

@@ -34,7 +34,7 @@ usage(void)
 	       "                       default 3, 0 for none)\n"
 	       "      --max-levels N   track at most N distinct values per column (default\n"
 	       "                       10000): past it, distinct and top are left empty\n"
-	       "  -i, --input FILE     read FILE (or give it as the last argument)\n"
+	       "  -i, --input FILE     read FILE (as the operand FILE; '-' is stdin)\n"
 	       "      --digits N       round printed numbers to N significant digits\n"
 	       "  -q, --quiet          no summary line on standard error\n"
 	       "  -o, --output FILE    write to FILE, complete or not at all\n"

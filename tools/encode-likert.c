@@ -28,7 +28,7 @@ usage(void)
 	       "Reads TSV from FILE or standard input, writes TSV to standard output.\n"
 	       "\n"
 	       "  -b, --codebook CODEBOOK  the codebook (see below; svy-codebook drafts one)\n"
-	       "  -i, --input FILE         read FILE (or give it last; '-' or none: stdin)\n"
+	       "  -i, --input FILE         read FILE (as the operand FILE; '-' is stdin)\n"
 	       "  -u, --unknown=ACTION     an answer the codebook does not know: 'error'\n"
 	       "                           (default: stop, naming row, column and value)\n"
 	       "                           or 'missing' (encode as empty, counted on stderr)\n"

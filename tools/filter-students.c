@@ -30,7 +30,7 @@ usage(void)
 	       "                       'I am a student.' and its answer code 'A1')\n"
 	       "  -I, --ignore-case    compare the values without regard to case\n"
 	       "  -r, --rejects FILE   write the dropped rows there, with a 'reason' column\n"
-	       "  -i, --input FILE     read FILE (or give it as the last argument)\n"
+	       "  -i, --input FILE     read FILE (as the operand FILE; '-' is stdin)\n"
 	       "  -q, --quiet          no summary line on standard error\n"
 	       "  -o, --output FILE    write to FILE, complete or not at all\n"
 	       "      --help           show this help and exit\n"

@@ -26,7 +26,7 @@ usage(void)
 	       "      --drop           drop the rows that satisfy the conditions, keep the rest\n"
 	       "  -I, --ignore-case    compare text ignoring ASCII case\n"
 	       "      --rejects FILE   write the dropped rows there, with a 'reason' column\n"
-	       "  -i, --input FILE     read FILE (or give it as the last argument)\n"
+	       "  -i, --input FILE     read FILE (as the operand FILE; '-' is stdin)\n"
 	       "  -q, --quiet          no summary line on standard error\n"
 	       "  -o, --output FILE    write to FILE, complete or not at all\n"
 	       "      --help           show this help and exit\n"

@@ -45,7 +45,7 @@ usage(void)
 	       "                       a scale's answers); unseen ones get 0, others are\n"
 	       "                       an error\n"
 	       "      --title TEXT     the title of a PNG/SVG figure (default: the column)\n"
-	       "  -i, --input FILE     read FILE (or give it as the last argument)\n"
+	       "  -i, --input FILE     read FILE (as the operand FILE; '-' is stdin)\n"
 	       "  -q, --quiet          no summary line on standard error\n"
 	       "  -o, --output FILE    FILE.png or FILE.svg: a figure (gnuplot); any other\n"
 	       "                       name: the text drawing, complete or not at all\n"

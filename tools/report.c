@@ -21,7 +21,7 @@ usage(void)
 	       "the hypothesis, the statistic in APA style (r(81) = .073, chi2(4) = 0.89,\n"
 	       "U(41, 42) = 584.0), p and, when the input has 'p_adj', p*.\n"
 	       "\n"
-	       "  -i, --input FILE       read FILE (or give it as the operand)\n"
+	       "  -i, --input FILE       read FILE (as the operand FILE; '-' is stdin)\n"
 	       "  -H, --hypotheses FILE  a TSV with columns 'id' and 'hypothesis' (the\n"
 	       "                         test-hypothesis plan): the hypothesis texts\n"
 	       "  -f, --family NAME      only the rows of this family (column 'family');\n"

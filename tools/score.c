@@ -26,7 +26,7 @@ usage(void)
 	       "      --model FILE        the model: item rows with mean, sd, n and\n"
 	       "                          weight_F1.. columns (items without weights are\n"
 	       "                          not scored; an item listed twice is an error)\n"
-	       "  -i, --input FILE        read FILE (or give it as the operand)\n"
+	       "  -i, --input FILE        read FILE (as the operand FILE; '-' is stdin)\n"
 	       "      --name NAMES        comma-separated names of the score columns, in\n"
 	       "                          factor order (default: the model's F1, F2, ...)\n"
 	       "  -m, --method M          regression (default; Thurstone, as psych\n"

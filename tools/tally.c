@@ -67,7 +67,7 @@ usage(void)
 	       "                       printed empty (wide: share_missing), in the shares'\n"
 	       "                       denominator (default: shares of the answered)\n"
 	       "      --max-levels N   at most N levels per column (default 10000)\n"
-	       "  -i, --input FILE     read FILE instead of standard input\n"
+	       "  -i, --input FILE     read FILE (as the operand FILE; '-' is stdin)\n"
 	       "      --digits N       round printed numbers to N significant digits\n"
 	       "  -q, --quiet          no summary line on standard error\n"
 	       "  -o, --output FILE    write to FILE, complete or not at all\n"
