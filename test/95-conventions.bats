@@ -311,6 +311,22 @@ EOF2
 	done
 }
 
+@test "grammar: --help fits 80 columns, and says the common options in the same words" {
+	for t in $(tools); do
+		help=$(svy "$t" --help)
+		long=$(awk 'length > 80' <<<"$help")
+		[ -z "$long" ] || fail "$t --help, over 80 columns: $long"
+		for line in '--help +show this help and exit' '--version +show the version and exit'; do
+			grep -Eq -- "^ +$line\$" <<<"$help" || fail "$t --help: no '$line'"
+		done
+		case $t in
+		simulate | factor | test-hypothesis) ;;	# no input, or its own operands
+		*) grep -Eq -- "^  -i, --input FILE +read FILE \(as the operand FILE; '-' is stdin\)\$" <<<"$help" ||
+			fail "$t --help: -i worded otherwise" ;;
+		esac
+	done
+}
+
 # tool | arguments with one bad value | the first line of the message
 @test "grammar: a bad option value has one wording per kind, in every tool" {
 	rows <<'EOF2' | while IFS='|' read -r tool args message; do
