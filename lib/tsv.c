@@ -212,6 +212,16 @@ tsv_number(tsv_reader *r, size_t i, double *x)
 	return 1;
 }
 
+int
+tsv_numbers(tsv_reader *r, const size_t *col, size_t m, double *x)
+{
+	int complete = 1;
+	for (size_t j = 0; j < m; j++)
+		if (!tsv_number(r, col[j], &x[j]))
+			complete = 0;
+	return complete;
+}
+
 void
 tsv_free(tsv_reader *r)
 {

@@ -69,6 +69,11 @@ tsv_missing(const tsv_reader *r, size_t i)
  * when it is not one. Returns 0 and leaves *X alone when the field is empty. */
 int tsv_number(tsv_reader *r, size_t i, double *x);
 
+/* The numbers of fields COL[0..M-1] of the current row into X (as
+ * tsv_number: a value that is not a number is an error): 1 when the row is
+ * complete in those columns, 0 when one is missing. */
+int tsv_numbers(tsv_reader *r, const size_t *col, size_t m, double *x);
+
 /* Free what the reader holds; the FILE is the caller's. */
 void tsv_free(tsv_reader *r);
 

@@ -181,10 +181,7 @@ read_points(tsv_reader *r, const struct opts *o, struct data *dt)
 	size_t d = dt->d, xcap = 0, flagcap = 0;
 	double *row = xmalloc(d * sizeof *row);
 	while (tsv_next(r)) {
-		int ok = 1;
-		for (size_t j = 0; j < d; j++)
-			if (!tsv_number(r, dt->col[j], &row[j]))
-				ok = 0;
+		int ok = tsv_numbers(r, dt->col, d, row);
 		dt->complete = xgrow(dt->complete, &flagcap, dt->nrows + 1, 1);
 		dt->complete[dt->nrows++] = (unsigned char)ok;
 		if (ok) {

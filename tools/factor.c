@@ -414,17 +414,15 @@ read_data(data *d, const options *o, int argc, char **argv)
 	double *x = NULL, *row = xmalloc(p * sizeof *row);
 	while (tsv_next(&d->r)) {
 		rows++;
-		int complete = 1;
-		for (size_t j = 0; j < p; j++)
-			if (!tsv_number(&d->r, d->col[j], &row[j]))
-				complete = 0;
-		if (!complete)
+		if (!tsv_numbers(&d->r, d->col, p, row))
 			continue;
 		x = xgrow(x, &cap, (n + 1) * p, sizeof *x);
 		memcpy(x + n * p, row, p * sizeof *row);
 		n++;
 	}
 	free(row);
+	if (rows == 0 || n <= p)
+		free(x);
 	if (rows == 0)
 		die("%s: no data rows", d->r.name);
 	if (n <= p)

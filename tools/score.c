@@ -88,11 +88,7 @@ static int
 score_row(tsv_reader *r, const scorer *sc, double *s)
 {
 	const fmodel *m = &sc->m;
-	int complete = 1;
-	for (size_t i = 0; i < m->p; i++)
-		if (!tsv_number(r, sc->col[i], &sc->x[i]))
-			complete = 0;
-	if (!complete)
+	if (!tsv_numbers(r, sc->col, m->p, sc->x))
 		return 0;
 	for (size_t j = 0; j < m->k; j++)
 		s[j] = 0;
@@ -297,10 +293,7 @@ first_pass(scorer *sc, const options *o, tsv_reader *r)
 	double *sum = sc->sum = xcalloc(p, sizeof *sum);
 	double *cross = sc->cross = xcalloc(p * p, sizeof *cross);
 	while (tsv_next(r)) {
-		int complete = 1;
-		for (size_t i = 0; i < p; i++)
-			if (!tsv_number(r, sc->col[i], &sc->x[i]))
-				complete = 0;
+		int complete = tsv_numbers(r, sc->col, p, sc->x);
 		/* shifted sums: exact enough and one pass */
 		if (complete && o->standardize != STD_MODEL) {
 			for (size_t a = 0; a < p; a++) {
