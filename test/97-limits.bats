@@ -17,16 +17,14 @@ load test_helper
 @test "a million columns" {
 	awk 'BEGIN { for (i = 1; i <= 1000000; i++) printf "%sc%d", (i > 1 ? "\t" : ""), i; printf "\tQ3\n"
 		for (i = 1; i <= 1000000; i++) printf "%s%d", (i > 1 ? "\t" : ""), i % 10; printf "\tA2\n" }' >wide.tsv
-	run svy filter-students -q wide.tsv
-	assert_success
-	[ "$(printf '%s\n' "$output" | tail -1 | awk -F'\t' '{ print NF }')" -eq 1000001 ]
+	# the outputs go to files: a 14 MB $output in bash is most of the time
+	svy filter-students -q wide.tsv >out.tsv
+	[ "$(tail -1 out.tsv | awk -F'\t' '{ print NF }')" -eq 1000001 ]
 	printf 'column\trename\tlabel\tcode\tvalue\nc7\tseven\tseven\t7\t7\n' >cb.tsv
-	run --separate-stderr svy encode-likert -q --unknown=missing -b cb.tsv wide.tsv
-	assert_success
-	[ "$(printf '%s\n' "$output" | head -1 | cut -f7)" = seven ]
-	run svy derive -q --sum s='c*' wide.tsv
-	assert_success
-	[ "$(printf '%s\n' "$output" | tail -1 | awk -F'\t' '{ print $NF }')" = 4500000 ]
+	svy encode-likert -q --unknown=missing -b cb.tsv wide.tsv >out.tsv
+	[ "$(head -1 out.tsv | cut -f7)" = seven ]
+	svy derive -q --sum s='c*' wide.tsv >out.tsv
+	[ "$(tail -1 out.tsv | awk -F'\t' '{ print $NF }')" = 4500000 ]
 }
 
 @test "ten million rows stream through in constant memory" {

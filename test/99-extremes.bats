@@ -48,29 +48,31 @@ bh-correct	-q
 EOF2
 }
 
-# check_case TOOL ARGS FILE: run it; says what is wrong, if anything (exit 0
-# must write only finite numbers; exit 1 must be a named error).
+# check_case TOOL ARGS FILE HEADER: run it; appends what is wrong, if
+# anything, to $bad (exit 0 must write only finite numbers; exit 1 must be a
+# named error). HEADER is FILE's first line.
 check_case() {
-	local tool=$1 args=$2 file=$3
+	local tool=$1 args=$2 file=$3 inhdr=$4
 	# shellcheck disable=SC2086
 	run --separate-stderr svy "$tool" $args <"$file"
 	case $status in
 	0)
 		# the columns the tool computed: not the input's (passed through),
 		# not a level or top value (data, printed as read)
-		if printf '%s\n' "$output" | awk -F'\t' -v inhdr="$(head -1 "$file")" '
+		if printf '%s\n' "$output" | awk -F'\t' -v inhdr="$inhdr" '
 			BEGIN { n = split(inhdr, h, "\t"); for (i = 1; i <= n; i++) input[h[i]] = 1 }
 			NR == 1 { for (i = 1; i <= NF; i++)
 					computed[i] = !($i in input) && $i !~ /^(top[0-9]+|level|column|variable|group)$/
 				next }
 			{ for (i = 1; i <= NF; i++) if (computed[i]) print $i }' |
 			grep -qxE -- '[-+]?(inf|Inf|INF|infinity|nan|NaN|NAN)|-0(\.0*)?(e[-+]?[0-9]+)?'; then
-			echo "$tool $args on $file: a non-finite or negative-zero number with exit 0"
+			bad+="$tool $args on $file: a non-finite or negative-zero number with exit 0"$'\n'
 		fi ;;
 	1)
-		[[ "$stderr" == *"svy-$tool: "* ]] || echo "$tool $args on $file: exit 1 without a named error: '$stderr'" ;;
+		[[ "$stderr" == *"svy-$tool: "* ]] ||
+			bad+="$tool $args on $file: exit 1 without a named error: '$stderr'"$'\n' ;;
 	*)
-		echo "$tool $args on $file: exit $status: ${stderr:0:300}" ;;
+		bad+="$tool $args on $file: exit $status: ${stderr:0:300}"$'\n' ;;
 	esac
 }
 
@@ -80,9 +82,9 @@ check_case() {
 		for seed in 1 2 3; do
 			extreme_data "$seed" "$kind" >"$kind-$seed.tsv"
 			[ "$(wc -l <"$kind-$seed.tsv")" -eq 41 ] || fail "no data made"
+			read -r header <"$kind-$seed.tsv"
 			while IFS=$'\t' read -r tool args; do
-				bad+=$(check_case "$tool" "$args" "$kind-$seed.tsv")
-				bad+=$'\n'
+				check_case "$tool" "$args" "$kind-$seed.tsv" "$header"
 				n=$((n + 1))
 			done < <(cases)
 		done
