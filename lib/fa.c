@@ -13,7 +13,6 @@
 #include "err.h"
 #include "fa.h"
 #include "matrix.h"
-#include "stats.h"
 
 static void
 gsl_quiet(void)
@@ -24,73 +23,6 @@ gsl_quiet(void)
 		gsl_set_error_handler_off();
 		done = 1;
 	}
-}
-
-/* Column J of X (N x P), scaled by a power of two, 2^-*E, that brings its
- * largest magnitude near 1 (exactly, so values near 1e300 or 1e-320 keep
- * every bit) and centred, into Z[N]; returns the scaled mean. Sums of
- * squares and products of Z then neither overflow nor underflow. */
-static double
-scaled_column(const double *x, size_t n, size_t p, size_t j, double *z, int *e)
-{
-	*e = stats_scale_exp(x + j, n, p);
-	double m = 0;
-	for (size_t i = 0; i < n; i++)
-		m += z[i] = ldexp(x[i * p + j], -*e);
-	m /= (double)n;
-	for (size_t i = 0; i < n; i++)
-		z[i] -= m;
-	return m;
-}
-
-void
-fa_moments(const double *x, size_t n, size_t p, double *mean, double *sd)
-{
-	double *z = xmalloc((n ? n : 1) * sizeof *z);
-	for (size_t j = 0; j < p; j++) {
-		int e;
-		double ss = 0, m = n ? scaled_column(x, n, p, j, z, &e) : 0;
-		for (size_t i = 0; i < n; i++)
-			ss += z[i] * z[i];
-		mean[j] = n ? ldexp(m, e) : 0;
-		sd[j] = n > 1 ? ldexp(sqrt(ss / (double)(n - 1)), e) : 0;
-	}
-	free(z);
-}
-
-void
-fa_cov_cor(const double *x, size_t n, size_t p, const double *mean,
-           const double *sd, double *cov, double *cor)
-{
-	/* from the centred columns scaled to magnitude ~1 (MEAN and SD are
-	 * those of fa_moments, recomputed here at that scale) */
-	(void)mean;
-	(void)sd;
-	double *z = xmalloc(p * (n ? n : 1) * sizeof *z), *sds = xmalloc(p * sizeof *sds);
-	int *e = xmalloc(p * sizeof *e);
-	for (size_t j = 0; j < p; j++) {
-		double *zj = z + j * n;
-		scaled_column(x, n, p, j, zj, &e[j]);
-		double ss = 0;
-		for (size_t i = 0; i < n; i++)
-			ss += zj[i] * zj[i];
-		sds[j] = sqrt(ss / (double)(n - 1));
-	}
-	double *zz = xmalloc(p * p * sizeof *zz);
-	mat_outer(z, p, n, zz);		/* Z Z', Z the columns as rows */
-	for (size_t a = 0; a < p; a++)
-		for (size_t b = a; b < p; b++) {
-			double s = zz[a * p + b] / (double)(n - 1);
-			if (cov)
-				cov[a * p + b] = cov[b * p + a] = ldexp(s, e[a] + e[b]);
-			if (cor)
-				cor[a * p + b] = cor[b * p + a] =
-				    a == b ? 1.0 : s / (sds[a] * sds[b]);
-		}
-	free(zz);
-	free(e);
-	free(sds);
-	free(z);
 }
 
 /* A fresh GSL copy of the P x P matrix A. */

@@ -10,19 +10,6 @@
 
 #include <stddef.h>
 
-/* Means and standard deviations (n - 1 in the denominator) of the P
- * columns of X (N x P), each column scaled by a power of two and centred
- * first, so that values near 1e300 or 1e-320 give the right figures. */
-void fa_moments(const double *x, size_t n, size_t p, double *mean, double *sd);
-
-/* Covariance (n - 1) and correlation matrices (P x P) of X; either output
- * may be NULL. The correlations come from the columns scaled and centred as
- * in fa_moments, so they are right across the whole double range (a
- * covariance itself beyond it is +-Inf). SD must be non-zero for the
- * correlation. */
-void fa_cov_cor(const double *x, size_t n, size_t p, const double *mean,
-                const double *sd, double *cov, double *cor);
-
 /* log det R by Cholesky. Returns 0, or -1 when R is not positive definite. */
 int fa_logdet(const double *r, size_t p, double *logdet);
 

@@ -33,11 +33,11 @@ eigenvalues(const double *r, size_t p, double *pc, double *fa, double *work, dou
 static int
 correlations(const double *y, size_t n, size_t p, double *mean, double *sd, double *r)
 {
-	fa_moments(y, n, p, mean, sd);
+	stats_columns(y, n, p, mean, sd);
 	for (size_t j = 0; j < p; j++)
 		if (!(sd[j] > 0))
 			return -1;
-	fa_cov_cor(y, n, p, mean, sd, NULL, r);
+	stats_cov_cor(y, n, p, NULL, r);
 	return 0;
 }
 

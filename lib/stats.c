@@ -1,8 +1,12 @@
 #include "stats.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include <gsl/gsl_sort.h>
+
+#include "err.h"
+#include "matrix.h"
 
 int
 stats_scale_exp(const double *x, size_t n, size_t stride)
@@ -97,4 +101,69 @@ stats_summarize(double *x, size_t n, size_t ddof, stats_summary *s)
 	s->iqr = n ? 2 * (s->q3 / 2 - s->q1 / 2) : NAN;
 	s->mean = stats_mean(x, n);
 	s->sd = stats_sd(x, n, ddof);
+}
+
+/* ---- columns of a matrix ---- */
+
+/* Column J of X (N x P), scaled by a power of two, 2^-*E, that brings its
+ * largest magnitude near 1 (exactly, so values near 1e300 or 1e-320 keep
+ * every bit) and centred, into Z[N]; returns the scaled mean. Sums of
+ * squares and products of Z then neither overflow nor underflow. */
+static double
+scaled_column(const double *x, size_t n, size_t p, size_t j, double *z, int *e)
+{
+	*e = stats_scale_exp(x + j, n, p);
+	double m = 0;
+	for (size_t i = 0; i < n; i++)
+		m += z[i] = ldexp(x[i * p + j], -*e);
+	m /= (double)n;
+	for (size_t i = 0; i < n; i++)
+		z[i] -= m;
+	return m;
+}
+
+void
+stats_columns(const double *x, size_t n, size_t p, double *mean, double *sd)
+{
+	double *z = xmalloc((n ? n : 1) * sizeof *z);
+	for (size_t j = 0; j < p; j++) {
+		int e;
+		double ss = 0, m = n ? scaled_column(x, n, p, j, z, &e) : 0;
+		for (size_t i = 0; i < n; i++)
+			ss += z[i] * z[i];
+		mean[j] = n ? ldexp(m, e) : 0;
+		sd[j] = n > 1 ? ldexp(sqrt(ss / (double)(n - 1)), e) : 0;
+	}
+	free(z);
+}
+
+void
+stats_cov_cor(const double *x, size_t n, size_t p, double *cov, double *cor)
+{
+	/* from the centred columns scaled to magnitude ~1 */
+	double *z = xmalloc(p * (n ? n : 1) * sizeof *z), *sds = xmalloc(p * sizeof *sds);
+	int *e = xmalloc(p * sizeof *e);
+	for (size_t j = 0; j < p; j++) {
+		double *zj = z + j * n;
+		scaled_column(x, n, p, j, zj, &e[j]);
+		double ss = 0;
+		for (size_t i = 0; i < n; i++)
+			ss += zj[i] * zj[i];
+		sds[j] = sqrt(ss / (double)(n - 1));
+	}
+	double *zz = xmalloc(p * p * sizeof *zz);
+	mat_outer(z, p, n, zz);		/* Z Z', Z the columns as rows */
+	for (size_t a = 0; a < p; a++)
+		for (size_t b = a; b < p; b++) {
+			double s = zz[a * p + b] / (double)(n - 1);
+			if (cov)
+				cov[a * p + b] = cov[b * p + a] = ldexp(s, e[a] + e[b]);
+			if (cor)
+				cor[a * p + b] = cor[b * p + a] =
+				    a == b ? 1.0 : s / (sds[a] * sds[b]);
+		}
+	free(zz);
+	free(e);
+	free(sds);
+	free(z);
 }

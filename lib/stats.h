@@ -1,4 +1,5 @@
-/* Descriptive statistics of a sample of doubles, once for every tool.
+/* Descriptive statistics of a sample of doubles, and the moments,
+ * covariances and correlations of the columns of a matrix, once for every tool.
  *
  * Mean and standard deviation are computed on the values scaled by a power
  * of two near their largest magnitude (exact, no rounding), with a second,
@@ -38,5 +39,17 @@ typedef struct {
 /* Every statistic above of X (sorted in place); those undefined (N 0, or
  * N <= DDOF for sd) are NaN: the caller prints them empty. */
 void stats_summarize(double *x, size_t n, size_t ddof, stats_summary *s);
+
+/* Means and standard deviations (n - 1 in the denominator) of the P
+ * columns of X (N x P), each column scaled by a power of two and centred
+ * first, so that values near 1e300 or 1e-320 give the right figures. */
+void stats_columns(const double *x, size_t n, size_t p, double *mean, double *sd);
+
+/* Covariance (n - 1) and correlation matrices (P x P) of X; either output
+ * may be NULL. The correlations come from the columns scaled and centred as
+ * in stats_columns, so they are right across the whole double range (a
+ * covariance itself beyond it is +-Inf). A column must vary for its
+ * correlations. */
+void stats_cov_cor(const double *x, size_t n, size_t p, double *cov, double *cor);
 
 #endif

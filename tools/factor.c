@@ -11,6 +11,7 @@
 
 #include "cols.h"
 #include "err.h"
+#include "stats.h"
 #include "fa.h"
 #include "fmodel.h"
 #include "num.h"
@@ -433,7 +434,7 @@ read_data(data *d, const options *o, int argc, char **argv)
 	d->x = x;
 	d->mean = xmalloc(p * sizeof *d->mean);
 	d->sd = xmalloc(p * sizeof *d->sd);
-	fa_moments(x, n, p, d->mean, d->sd);
+	stats_columns(x, n, p, d->mean, d->sd);
 	for (size_t j = 0; j < p; j++)
 		if (!(d->sd[j] > 0)) {
 			char buf[NUM_BUFSIZE];
@@ -442,7 +443,7 @@ read_data(data *d, const options *o, int argc, char **argv)
 		}
 	d->cov = xmalloc(p * p * sizeof *d->cov);
 	d->cor = xmalloc(p * p * sizeof *d->cor);
-	fa_cov_cor(x, n, p, d->mean, d->sd, d->cov, d->cor);
+	stats_cov_cor(x, n, p, d->cov, d->cor);
 	d->names = xmalloc(p * sizeof *d->names);
 	for (size_t j = 0; j < p; j++)
 		d->names[j] = d->r.header[d->col[j]];
