@@ -200,6 +200,16 @@ scratch_free(void)
 	nscratch = 0;
 }
 
+/* scratch_free, and the list itself (the tool is done, or failing). */
+static void
+scratch_release(void)
+{
+	scratch_free();
+	free(scratch);
+	scratch = NULL;
+	scratchcap = 0;
+}
+
 /* A test that cannot run: on the command line a usage error when USAGE is
  * set, a data error otherwise; in a plan always a data error at its line. */
 static noreturn void
@@ -210,8 +220,7 @@ entry_fail(const entry *e, int usage_error, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	scratch_free();
-	free(scratch);
+	scratch_release();
 	if (e->line)
 		die_at(plan_path, e->line, NULL, NULL, "%s%s%s", e->test ? entry_label(e, label, sizeof label) : "",
 		       e->test ? ": " : "", msg);
@@ -1488,7 +1497,7 @@ main(int argc, char **argv)
 		free(columns[k].code);
 	}
 	free(columns);
-	free(scratch);
+	scratch_release();
 	opt_close_input(in);
 	tsv_free(&r);
 	free((char *)data_name);
