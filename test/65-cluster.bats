@@ -142,6 +142,11 @@ no_worse() {
 		svy cluster -c a,b --k 3 scaled$e.tsv 2>err$e | cut -f3 >got$e
 		diff want got$e || fail "1e$e: other clusters"
 	done
+	# above 2^1023 (9e307): the scale is still a finite power of two
+	awk -F'\t' 'NR == 1 { print; next } { printf "%.17g\t%.17g\n", $1 * 5e306, $2 * 5e306 }' one.tsv >top.tsv
+	[ "$(sort -g -k1,1 top.tsv | tail -1 | cut -f1 | awk '{ print ($1 > 9e307) }')" = 1 ]
+	svy cluster -q -c a,b --k 3 -o got-top top.tsv
+	cut -f3 got-top | diff want - || fail "near 1e308: other clusters"
 	svy cluster -q -c a,b --k 3 --centroids cent-200.tsv scaled-200.tsv >/dev/null
 	# 1e-200: the inertia is finite (tiny), the centroids scaled back
 	! grep -qi 'inf\|nan' cent-200.tsv err-200 || fail "$(cat cent-200.tsv err-200)"
