@@ -907,149 +907,144 @@ checkbox(dcol *c, const words *w)
 	set_note(c, "%s", "checkbox: checked = 1, not = 0");
 }
 
+/* The column's kind, K_RENAME or K_COMMENT, with its note. */
 static void
-lss_question_cols(draft *dr, const lss_question *q, int text, const words *w)
+set_kind(dcol *c, int kind, const char *note)
 {
-	static const char *const five[] = {"1", "1", "1", "2", "2", "2", "3", "3", "3",
-	                                   "4", "4", "4", "5", "5", "5", NULL};
+	c->kind = kind;
+	set_note(c, "%s", note);
+}
+
+static const char *const five[] = {"1", "1", "1", "2", "2", "2", "3", "3", "3",
+                                   "4", "4", "4", "5", "5", "5", NULL};
+
+/* A question of one column (list, yes/no, gender, numeric, text, date). */
+static void
+lss_single_col(draft *dr, const lss_question *q, int text, const words *w)
+{
+	const char *t = q->title, *x = q->text;
+	char type = q->type;
+	dcol *c = lss_col(dr, text, xstrdup(t), xstrdup(x));
+	if (strchr("L!O", type)) {
+		lss_levels(c, q, 0, w);
+	} else if (type == '5') {
+		fixed_levels(c, five, "points5", "values: the points 1 to 5");
+	} else if (type == 'Y') {
+		add_lv(c, w->yes, "Y", "1");
+		add_lv(c, w->no, "N", "0");
+		c->scale = xstrdup("yes_no");
+		c->known = 1;
+		set_note(c, "%s", "yes/no");
+	} else if (type == 'G') {
+		const char *const g[] = {"Female", "F", "", "Male", "M", "", NULL};
+		fixed_levels(c, g, "gender", "gender: fill in the values");
+		c->fill = 1;
+	} else if (type == 'N') {
+		set_kind(c, K_RENAME, "numbers: passed through, renamed");
+	} else {
+		set_kind(c, K_COMMENT, type == 'D' ? "date: not encoded" : "free text: not encoded");
+	}
+	if (q->other && strchr("L!", type))
+		set_kind(lss_col(dr, text, heading("%s[other]", t, NULL),
+		                 heading("%s [%s]", x, w->other)),
+		         K_COMMENT, "free text (other): not encoded");
+	if (type == 'O')
+		set_kind(lss_col(dr, text, heading("%s[comment]", t, NULL),
+		                 heading("%s [Comment]", x, NULL)),
+		         K_COMMENT, "free text (comment): not encoded");
+}
+
+/* The values of sub-question column C of an array or checkbox question of
+ * TYPE. */
+static void
+lss_sub_values(dcol *c, const lss_question *q, char type, const words *w)
+{
 	static const char *const ten[] = {"1", "1", "1", "2", "2", "2", "3", "3", "3", "4", "4", "4",
 	                                  "5", "5", "5", "6", "6", "6", "7", "7", "7", "8", "8", "8",
 	                                  "9", "9", "9", "10", "10", "10", NULL};
 	static const char *const yun[] = {"Yes", "Y", "1", "Uncertain", "U", "", "No", "N", "0", NULL};
 	static const char *const isd[] = {"Increase", "I", "1", "Same", "S", "0", "Decrease", "D", "-1",
 	                                  NULL};
+	switch (type) {
+	case 'M': case 'P': checkbox(c, w); break;
+	case 'F': case 'H': lss_levels(c, q, 0, w); break;
+	case 'A': fixed_levels(c, five, "points5", "values: the points 1 to 5"); break;
+	case 'B': fixed_levels(c, ten, "points10", "values: the points 1 to 10"); break;
+	case 'C':
+		fixed_levels(c, yun, "yes_uncertain_no", "yes/uncertain/no: Yes = 1, No = 0, Uncertain missing");
+		break;
+	case 'E': fixed_levels(c, isd, "increase_same_decrease", "increase/same/decrease: 1/0/-1"); break;
+	case 'K': set_kind(c, K_RENAME, "numbers: passed through, renamed"); break;
+	case 'R': set_kind(c, K_COMMENT, "ranking: not encoded"); break;
+	default: set_kind(c, K_COMMENT, "free text or a question type svy does not encode"); break;
+	}
+}
+
+/* The columns of sub-question S: two scales (dual array), one per
+ * column of the second axis (array of numbers or texts), or one. */
+static void
+lss_sub_cols(draft *dr, const lss_question *q, const lss_sub *s, int text, const words *w)
+{
 	const char *t = q->title, *x = q->text;
 	char type = q->type;
-	dcol *c;
-	switch (type) {
-	case 'X': case '*':
-		return;		/* text display, equation: no column */
-	case 'L': case '!': case 'O': case '5': case 'Y': case 'G': case 'N': case 'D':
-	case 'S': case 'T': case 'U': case '|': case 'I':
-		c = lss_col(dr, text, xstrdup(t), xstrdup(x));
-		if (strchr("L!O", type))
-			lss_levels(c, q, 0, w);
-		else if (type == '5')
-			fixed_levels(c, five, "points5", "values: the points 1 to 5");
-		else if (type == 'Y') {
-			add_lv(c, w->yes, "Y", "1");
-			add_lv(c, w->no, "N", "0");
-			c->scale = xstrdup("yes_no");
-			c->known = 1;
-			set_note(c, "%s", "yes/no");
-		} else if (type == 'G') {
-			const char *const g[] = {"Female", "F", "", "Male", "M", "", NULL};
-			fixed_levels(c, g, "gender", "gender: fill in the values");
-			c->fill = 1;
-		} else if (type == 'N') {
-			c->kind = K_RENAME;
-			set_note(c, "%s", "numbers: passed through, renamed");
-		} else {
-			c->kind = K_COMMENT;
-			set_note(c, "%s", type == 'D' ? "date: not encoded" : "free text: not encoded");
-		}
-		if (q->other && strchr("L!", type)) {
-			c = lss_col(dr, text, heading("%s[other]", t, NULL),
-			            heading("%s [%s]", x, w->other));
-			c->kind = K_COMMENT;
-			set_note(c, "%s", "free text (other): not encoded");
-		}
-		if (type == 'O') {
-			c = lss_col(dr, text, heading("%s[comment]", t, NULL),
-			            heading("%s [Comment]", x, NULL));
-			c->kind = K_COMMENT;
-			set_note(c, "%s", "free text (comment): not encoded");
+	if (type == '1') {
+		for (int sc = 0; sc < 2; sc++) {
+			char *h = heading("%s[%s", t, s->title);
+			dcol *c = lss_col(dr, text, heading(sc ? "%s#1]" : "%s#0]", h, NULL),
+			                  heading("%s [%s]", x, s->text));
+			free(h);
+			lss_levels(c, q, sc, w);
 		}
 		return;
-	default:
-		break;
 	}
-	/* one column per sub-question */
-	for (size_t i = 0; i < q->nsubs; i++) {
-		const lss_sub *s = &q->subs[i];
-		if (s->scale != 0)
-			continue;
-		if (type == '1') {
-			for (int sc = 0; sc < 2; sc++) {
-				char code[32], *h;
-				snprintf(code, sizeof code, "#%d", sc);
-				h = heading("%s[%s", t, s->title);
-				c = lss_col(dr, text, heading("%s%s]", h, code),
-				            heading("%s [%s]", x, s->text));
-				free(h);
-				lss_levels(c, q, sc, w);
-			}
-			continue;
+	if (type == ':' || type == ';') {
+		for (size_t j = 0; j < q->nsubs; j++) {
+			if (q->subs[j].scale != 1)
+				continue;
+			char *sq = heading("%s_%s", s->title, q->subs[j].title);
+			char *st = heading("%s] [%s", s->text, q->subs[j].text);
+			dcol *c = lss_col(dr, text, heading("%s[%s]", t, sq), heading("%s [%s]", x, st));
+			free(sq);
+			free(st);
+			if (type == ':')
+				set_kind(c, K_RENAME, "numbers: passed through, renamed");
+			else
+				set_kind(c, K_COMMENT, "free text: not encoded");
 		}
-		if (type == ':' || type == ';') {
-			for (size_t j = 0; j < q->nsubs; j++) {
-				if (q->subs[j].scale != 1)
-					continue;
-				char *sq = heading("%s_%s", s->title, q->subs[j].title);
-				char *st = heading("%s] [%s", s->text, q->subs[j].text);
-				c = lss_col(dr, text, heading("%s[%s]", t, sq), heading("%s [%s]", x, st));
-				free(sq);
-				free(st);
-				c->kind = type == ':' ? K_RENAME : K_COMMENT;
-				set_note(c, "%s", type == ':' ? "numbers: passed through, renamed"
-				                              : "free text: not encoded");
-			}
-			continue;
-		}
-		c = lss_col(dr, text, heading("%s[%s]", t, s->title), heading("%s [%s]", x, s->text));
-		switch (type) {
-		case 'M': case 'P':
-			checkbox(c, w);
-			break;
-		case 'F': case 'H':
-			lss_levels(c, q, 0, w);
-			break;
-		case 'A':
-			fixed_levels(c, five, "points5", "values: the points 1 to 5");
-			break;
-		case 'B':
-			fixed_levels(c, ten, "points10", "values: the points 1 to 10");
-			break;
-		case 'C':
-			fixed_levels(c, yun, "yes_uncertain_no", "yes/uncertain/no: Yes = 1, No = 0, Uncertain missing");
-			break;
-		case 'E':
-			fixed_levels(c, isd, "increase_same_decrease", "increase/same/decrease: 1/0/-1");
-			break;
-		case 'K':
-			c->kind = K_RENAME;
-			set_note(c, "%s", "numbers: passed through, renamed");
-			break;
-		case 'R':
-			c->kind = K_COMMENT;
-			set_note(c, "%s", "ranking: not encoded");
-			break;
-		default:
-			c->kind = K_COMMENT;
-			set_note(c, "%s", "free text or a question type svy does not encode");
-			break;
-		}
-		if (type == 'P') {
-			c = lss_col(dr, text, heading("%s[%scomment]", t, s->title),
-			            heading("%s [%s comment]", x, s->text));
-			c->kind = K_COMMENT;
-			set_note(c, "%s", "free text (comment): not encoded");
-		}
+		return;
 	}
-	if (type == 'R') {
-		for (size_t i = 0; i < q->nanswers; i++) {
-			char n[32];
-			snprintf(n, sizeof n, "%zu", i + 1);
-			c = lss_col(dr, text, heading("%s[%s]", t, n), heading("%s [Ranking %s]", x, n));
-			c->kind = K_COMMENT;
-			set_note(c, "%s", "ranking: not encoded");
-		}
+	lss_sub_values(lss_col(dr, text, heading("%s[%s]", t, s->title),
+	                       heading("%s [%s]", x, s->text)), q, type, w);
+	if (type == 'P')
+		set_kind(lss_col(dr, text, heading("%s[%scomment]", t, s->title),
+		                 heading("%s [%s comment]", x, s->text)),
+		         K_COMMENT, "free text (comment): not encoded");
+}
+
+/* The export columns of question Q, as LimeSurvey names them, drafted. */
+static void
+lss_question_cols(draft *dr, const lss_question *q, int text, const words *w)
+{
+	const char *t = q->title, *x = q->text;
+	char type = q->type;
+	if (type == 'X' || type == '*')
+		return;		/* text display, equation: no column */
+	if (type && strchr("L!O5YGNDSTU|I", type)) {
+		lss_single_col(dr, q, text, w);
+		return;
 	}
-	if (q->other && strchr("MP", type)) {
-		c = lss_col(dr, text, heading("%s[other]", t, NULL), heading("%s [%s]", x, w->other));
-		c->kind = K_COMMENT;
-		set_note(c, "%s", "free text (other): not encoded");
+	for (size_t i = 0; i < q->nsubs; i++)
+		if (q->subs[i].scale == 0)
+			lss_sub_cols(dr, q, &q->subs[i], text, w);
+	for (size_t i = 0; type == 'R' && i < q->nanswers; i++) {
+		char n[32];
+		snprintf(n, sizeof n, "%zu", i + 1);
+		set_kind(lss_col(dr, text, heading("%s[%s]", t, n), heading("%s [Ranking %s]", x, n)),
+		         K_COMMENT, "ranking: not encoded");
 	}
+	if (q->other && strchr("MP", type))
+		set_kind(lss_col(dr, text, heading("%s[other]", t, NULL), heading("%s [%s]", x, w->other)),
+		         K_COMMENT, "free text (other): not encoded");
 }
 
 /* ---- matching an export -------------------------------------------------------- */
