@@ -472,41 +472,51 @@ shuffled_list(gsl_rng *g, int *list, int n, const int *counts, int k)
 	gsl_ran_shuffle(g, list, (size_t)n, sizeof *list);
 }
 
-static void
-block_make(gsl_rng *g, struct block *b)
-{
-	struct resp *r = b->r;
-	int list[BLOCK], order[BLOCK], all[BLOCK];
-	unsigned *masks[BLOCK];
+/* The int field at OFFSET of respondent R. */
+#define FIELD_INT(r, offset) (*(int *)((char *)(r) + (offset)))
 
-	memset(b, 0, sizeof *b);
+/* Exact counts COUNTS[0..K-1] of the values of the int field at OFFSET,
+ * in a random order over the block. */
+static void
+block_exact(gsl_rng *g, struct block *b, size_t offset, const int *counts, int k)
+{
+	int list[BLOCK];
+	shuffled_list(g, list, BLOCK, counts, k);
+	for (int i = 0; i < BLOCK; i++)
+		FIELD_INT(&b->r[i], offset) = list[i];
+}
+
+/* A multiple-choice question (the bit mask at OFFSET): exactly COUNTS[t]
+ * respondents tick choice t, for each t not in SKIP (bits); then the
+ * "other" texts (the int at OTHER), OTHER_N of NTEXTS. */
+static void
+block_ticks(gsl_rng *g, struct block *b, size_t offset, const int *counts, int n,
+            unsigned skip, size_t other, int other_n, int ntexts)
+{
+	unsigned *masks[BLOCK];
+	int all[BLOCK];
 	for (int i = 0; i < BLOCK; i++) {
-		r[i].complete = 1;
-		r[i].lastpage = NPAGES;
-		r[i].z = gauss(g);
+		masks[i] = (unsigned *)((char *)&b->r[i] + offset);
 		all[i] = i;
 	}
+	for (int t = 0; t < n; t++)
+		if (!(skip >> t & 1))
+			check_exactly(g, masks, all, BLOCK, counts[t], 1u << t);
+	other_texts(g, b, other, other_n, ntexts);
+}
 
-	shuffled_list(g, list, BLOCK, country_counts, (int)NELEM(country_counts));
-	for (int i = 0; i < BLOCK; i++)
-		r[i].country = list[i];
-
-	shuffled_list(g, list, BLOCK, education_counts, (int)NELEM(education_counts));
-	for (int i = 0; i < BLOCK; i++) {
-		r[i].edu = list[i];
-		r[i].edu_other = list[i] == EDU_OTHER ? uniform_int(g, (int)NELEM(education_other)) : -1;
-	}
-
-	/* Education does not go with awareness (the paper finds no effect,
-	 * H.1.2; its H is .89 on 4 df): in the order of awareness, each degree
-	 * comes up at its share's pace, so every group spans the whole range.
-	 * Decided without a draw (the draws above keep the stream in place). */
-	int other_text = -1;
-	for (int i = 0; i < BLOCK; i++)
-		if (r[i].edu_other >= 0)
-			other_text = r[i].edu_other;
+/* Education does not go with awareness (the paper finds no effect, H.1.2;
+ * its H is .89 on 4 df): in the order of awareness, each degree comes up
+ * at its share's pace, so every group spans the whole range. Decided
+ * without a draw (the draws before keep the stream in place). */
+static void
+block_education(struct resp *r)
+{
+	int order[BLOCK], other_text = -1;
 	double zkey[BLOCK];
 	for (int i = 0; i < BLOCK; i++) {
+		if (r[i].edu_other >= 0)
+			other_text = r[i].edu_other;
 		zkey[i] = r[i].z;
 		order[i] = i;
 	}
@@ -530,12 +540,15 @@ block_make(gsl_rng *g, struct block *b)
 		r[order[k]].edu = best;
 		r[order[k]].edu_other = best == EDU_OTHER ? other_text : -1;
 	}
+}
 
-	shuffled_list(g, list, BLOCK, working_counts, (int)NELEM(working_counts));
-	for (int i = 0; i < BLOCK; i++)
-		r[i].work = list[i];
-
-	/* Years with ML and being an ML developer go with awareness. */
+/* Years with ML and being an ML developer go with awareness; the tasks
+ * and fields of work. */
+static void
+block_ml_work(gsl_rng *g, struct block *b)
+{
+	struct resp *r = b->r;
+	int list[BLOCK], order[BLOCK];
 	make_list(list, BLOCK, years_counts, (int)NELEM(years_counts));
 	order_by_awareness(g, r, BLOCK, R_YEARS, order);
 	for (int i = 0; i < BLOCK; i++)
@@ -553,35 +566,28 @@ block_make(gsl_rng *g, struct block *b)
 		if (i < DEV_BOTH || i >= task_counts[TASK_CUSTOM])
 			r[dev[i]].tasks |= 1u << TASK_SCRATCH;
 	}
-	for (int i = 0; i < BLOCK; i++)
-		masks[i] = &r[i].tasks;
-	for (int t = 0; t < NTASKS; t++)
-		if (t != TASK_CUSTOM && t != TASK_SCRATCH)
-			check_exactly(g, masks, all, BLOCK, task_counts[t], 1u << t);
-	other_texts(g, b, offsetof(struct resp, task_other), TASK_OTHER_N, (int)NELEM(task_other));
+	block_ticks(g, b, offsetof(struct resp, tasks), task_counts, NTASKS,
+	            1u << TASK_CUSTOM | 1u << TASK_SCRATCH, offsetof(struct resp, task_other),
+	            TASK_OTHER_N, (int)NELEM(task_other));
+	block_ticks(g, b, offsetof(struct resp, fields), field_counts, NFIELDS, 0,
+	            offsetof(struct resp, field_other), FIELD_OTHER_N, (int)NELEM(field_other));
+}
 
-	for (int i = 0; i < BLOCK; i++)
-		masks[i] = &r[i].fields;
-	for (int t = 0; t < NFIELDS; t++)
-		check_exactly(g, masks, all, BLOCK, field_counts[t], 1u << t);
-	other_texts(g, b, offsetof(struct resp, field_other), FIELD_OTHER_N, (int)NELEM(field_other));
-
-	/* Company size: the self-employed say so; the others share the rest. */
-	int nemp = 0;
+/* Company size (the self-employed say so; the others share the rest),
+ * role, sensitive data, and the data relation with exact counts within
+ * the EU respondents and without. */
+static void
+block_company(gsl_rng *g, struct block *b)
+{
+	static const int sensitive_counts[] = {BLOCK - SENSITIVE_YES, SENSITIVE_YES};
+	struct resp *r = b->r;
+	int list[BLOCK], nemp = 0;
 	shuffled_list(g, list, BLOCK - working_counts[WORK_SELF], company_counts, (int)NELEM(company_counts));
 	for (int i = 0; i < BLOCK; i++)
 		r[i].company = r[i].work == WORK_SELF ? 0 : list[nemp++];
+	block_exact(g, b, offsetof(struct resp, role), role_counts, (int)NELEM(role_counts));
+	block_exact(g, b, offsetof(struct resp, sensitive), sensitive_counts, 2);
 
-	shuffled_list(g, list, BLOCK, role_counts, (int)NELEM(role_counts));
-	for (int i = 0; i < BLOCK; i++)
-		r[i].role = list[i];
-
-	static const int sensitive_counts[] = {BLOCK - SENSITIVE_YES, SENSITIVE_YES};
-	shuffled_list(g, list, BLOCK, sensitive_counts, 2);
-	for (int i = 0; i < BLOCK; i++)
-		r[i].sensitive = list[i];
-
-	/* Data relation: exact counts within the EU respondents and without. */
 	int eu[BLOCK], neu = 0, other[BLOCK], nother = 0;
 	for (int i = 0; i < BLOCK; i++) {
 		if (r[i].country < NEU)
@@ -595,34 +601,16 @@ block_make(gsl_rng *g, struct block *b)
 	shuffled_list(g, list, nother, relation_non_eu, 3);
 	for (int i = 0; i < nother; i++)
 		r[other[i]].relation = list[i];
+}
 
-	for (int i = 0; i < BLOCK; i++)
-		masks[i] = &r[i].types;
-	for (int t = 0; t < NTYPES; t++)
-		check_exactly(g, masks, all, BLOCK, type_counts[t], 1u << t);
-	other_texts(g, b, offsetof(struct resp, type_other), TYPE_OTHER_N, (int)NELEM(type_other));
-
-	for (int i = 0; i < BLOCK; i++)
-		masks[i] = &r[i].domains;
-	for (int t = 0; t < NDOMAINS; t++)
-		check_exactly(g, masks, all, BLOCK, domain_counts[t], 1u << t);
-	other_texts(g, b, offsetof(struct resp, domain_other), DOMAIN_OTHER_N, (int)NELEM(domain_other));
-
-	shuffled_list(g, list, BLOCK, importance_counts, (int)NELEM(importance_counts));
-	for (int i = 0; i < BLOCK; i++)
-		r[i].importance = list[i];
-
-	for (int i = 0; i < BLOCK; i++)
-		masks[i] = &r[i].know;
-	for (int t = 0; t < NKNOW; t++)
-		check_exactly(g, masks, all, BLOCK, know_counts[t], 1u << t);
-	other_texts(g, b, offsetof(struct resp, know_other), KNOW_OTHER_N, (int)NELEM(know_other));
-
-	/* Responsibility; the one respondent with education "Other" is among
-	 * the responsible (so that excluding them leaves 47 vs 35). */
-	shuffled_list(g, list, BLOCK, responsibility_counts, (int)NELEM(responsibility_counts));
-	for (int i = 0; i < BLOCK; i++)
-		r[i].resp = list[i];
+/* Responsibility; the one respondent with education "Other" is among the
+ * responsible (so that excluding them leaves 47 vs 35). */
+static void
+block_responsibility(gsl_rng *g, struct block *b)
+{
+	struct resp *r = b->r;
+	block_exact(g, b, offsetof(struct resp, resp), responsibility_counts,
+	            (int)NELEM(responsibility_counts));
 	for (int i = 0; i < BLOCK; i++) {
 		if (r[i].edu != EDU_OTHER || r[i].resp < RESPONSIBLE_ANSWERS)
 			continue;
@@ -636,19 +624,47 @@ block_make(gsl_rng *g, struct block *b)
 		}
 	}
 	other_texts(g, b, offsetof(struct resp, resp_comment), RESP_COMMENT_N, (int)NELEM(responsibility_comment));
+}
 
+/* A block of BLOCK respondents whose answers have the paper's counts
+ * exactly, drawn in one fixed order of the random stream. */
+static void
+block_make(gsl_rng *g, struct block *b)
+{
+	struct resp *r = b->r;
+	memset(b, 0, sizeof *b);
+	for (int i = 0; i < BLOCK; i++) {
+		r[i].complete = 1;
+		r[i].lastpage = NPAGES;
+		r[i].z = gauss(g);
+	}
+	block_exact(g, b, offsetof(struct resp, country), country_counts, (int)NELEM(country_counts));
+	block_exact(g, b, offsetof(struct resp, edu), education_counts, (int)NELEM(education_counts));
+	for (int i = 0; i < BLOCK; i++)
+		r[i].edu_other = r[i].edu == EDU_OTHER ? uniform_int(g, (int)NELEM(education_other)) : -1;
+	block_education(r);
+	block_exact(g, b, offsetof(struct resp, work), working_counts, (int)NELEM(working_counts));
+	block_ml_work(g, b);
+	block_company(g, b);
+	block_ticks(g, b, offsetof(struct resp, types), type_counts, NTYPES, 0,
+	            offsetof(struct resp, type_other), TYPE_OTHER_N, (int)NELEM(type_other));
+	block_ticks(g, b, offsetof(struct resp, domains), domain_counts, NDOMAINS, 0,
+	            offsetof(struct resp, domain_other), DOMAIN_OTHER_N, (int)NELEM(domain_other));
+	block_exact(g, b, offsetof(struct resp, importance), importance_counts,
+	            (int)NELEM(importance_counts));
+	block_ticks(g, b, offsetof(struct resp, know), know_counts, NKNOW, 0,
+	            offsetof(struct resp, know_other), KNOW_OTHER_N, (int)NELEM(know_other));
+	block_responsibility(g, b);
 	for (int i = 0; i < BLOCK; i++)
 		fill_common(g, &r[i], r[i].country < NEU);
-
 	/* One directly-related EU respondent leaves the GDPR change unanswered. */
-	for (int i = 0; i < neu; i++) {
-		if (r[eu[i]].relation == 2) {
-			r[eu[i]].gdpr_change = -1;
-			r[eu[i]].gdpr_text = -1;
+	for (int i = 0; i < BLOCK; i++) {
+		if (r[i].country < NEU && r[i].relation == 2) {
+			r[i].gdpr_change = -1;
+			r[i].gdpr_text = -1;
 			break;
 		}
 	}
-
 	gsl_ran_shuffle(g, r, BLOCK, sizeof *r);
 	b->next = 0;
 }
