@@ -152,8 +152,10 @@ printf -v HEADER 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 	for data in study small; do
 		# (read with IFS=TAB would merge the empty family fields)
 		tail -n +2 "$D/$data-plan.tsv" | while IFS= read -r line; do
-			id=$(cut -f1 <<<"$line") family=$(cut -f2 <<<"$line") test=$(cut -f3 <<<"$line")
-			eval "args=($(cut -f4 <<<"$line") $(cut -f5 <<<"$line"))"
+			f=() rest=$line$'\t'	# split at each TAB, empty fields kept, no fork
+			while [ -n "$rest" ]; do f+=("${rest%%$'\t'*}"); rest=${rest#*$'\t'}; done
+			id=${f[0]} family=${f[1]} test=${f[2]}
+			eval "args=(${f[3]} ${f[4]})"
 			(cd "$D" && svy test-hypothesis -q --no-header --id "$id" --family "$family" \
 				"$test" "${args[@]}" <"$data.tsv") >>rows.tsv
 		done
