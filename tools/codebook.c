@@ -157,6 +157,14 @@ set_note(dcol *c, const char *fmt, const char *arg)
 	c->note = xstrdup(buf);
 }
 
+/* The column's kind, K_RENAME or K_COMMENT, with its note. */
+static void
+set_kind(dcol *c, int kind, const char *note)
+{
+	c->kind = kind;
+	set_note(c, "%s", note);
+}
+
 /* ---- answers: missing, scales, codes ----------------------------------------- */
 
 static const char *const missing_labels[] = {
@@ -780,25 +788,21 @@ draft_from_answers(dcol *d, colstat *c, size_t max)
 		nreal += !is_missing_label(c->v[i].s);
 	char buf[160];
 	if (is_identifier(c->name)) {
-		d->kind = K_COMMENT;
-		set_note(d, "%s", "identifier, date or paradata: not encoded");
+		set_kind(d, K_COMMENT, "identifier, date or paradata: not encoded");
 	} else if (c->many || nreal > max) {
 		d->kind = K_COMMENT;
 		snprintf(buf, sizeof buf, "%s more than %zu distinct answers",
 		         c->numeric ? "numbers," : "free text,", max);
 		set_note(d, "%s: not encoded", buf);
 	} else if (!c->nonempty) {
-		d->kind = K_COMMENT;
-		set_note(d, "%s", "always empty: not encoded");
+		set_kind(d, K_COMMENT, "always empty: not encoded");
 	} else if (!nreal) {
 		d->kind = K_COMMENT;
 		set_note(d, "only '%s' and the like (missing): not encoded", c->v[0].s);
 	} else if (c->numeric) {
-		d->kind = K_RENAME;
-		set_note(d, "%s", "numbers: passed through, renamed");
+		set_kind(d, K_RENAME, "numbers: passed through, renamed");
 	} else if (is_other_column(c->name)) {
-		d->kind = K_COMMENT;
-		set_note(d, "%s", "free text (other): not encoded");
+		set_kind(d, K_COMMENT, "free text (other): not encoded");
 	} else if (!recognise(d, c, nreal)) {
 		qsort(c->v, c->nv, sizeof *c->v, by_string);
 		unsigned long once = 0;
@@ -810,8 +814,7 @@ draft_from_answers(dcol *d, colstat *c, size_t max)
 			lines |= strchr(c->v[i].s, '\n') != NULL;
 		}
 		if ((nreal >= 4 && once == c->nv) || lines || bytes > 100 * c->nv) {
-			d->kind = K_COMMENT;
-			set_note(d, "%s", "free text (long, multi-line or all different answers): not encoded");
+			set_kind(d, K_COMMENT, "free text (long, multi-line or all different answers): not encoded");
 			return;
 		}
 		for (size_t i = 0; i < c->nv; i++)
@@ -905,14 +908,6 @@ checkbox(dcol *c, const words *w)
 	c->scale = xstrdup("checked");
 	c->known = 1;
 	set_note(c, "%s", "checkbox: checked = 1, not = 0");
-}
-
-/* The column's kind, K_RENAME or K_COMMENT, with its note. */
-static void
-set_kind(dcol *c, int kind, const char *note)
-{
-	c->kind = kind;
-	set_note(c, "%s", note);
 }
 
 static const char *const five[] = {"1", "1", "1", "2", "2", "2", "3", "3", "3",
