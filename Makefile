@@ -122,7 +122,8 @@ build-asan:
 check-asan: build-asan
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98 \
-	BIN=$(abspath bin/asan) SVY_OBJDIR=$(abspath obj/asan) SVY_SANITIZED=1 bats $(BATS_FILES)
+	BIN=$(abspath bin/asan) SVY_OBJDIR=$(abspath obj/asan) SVY_CFLAGS='-O1 -g $(SAN)' \
+	SVY_SANITIZED=1 bats $(BATS_FILES)
 
 test: check
 

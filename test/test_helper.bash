@@ -12,10 +12,13 @@ DATA="$SVY_ROOT/fixtures"	# the real exports, vendored with their licences
 OBJ="${SVY_OBJDIR:-$SVY_ROOT/obj}"
 export LC_ALL=C
 
-# make in the project with the build under test: its binaries and its objects
-# (so make never relinks the sanitizer's tools from the normal objects)
+# make in the project with the build under test: its binaries, its objects
+# and its flags (so make never relinks the sanitizer's tools from the normal
+# objects, nor rebuilds them without the sanitizer)
 svy_make() {
-	make -s -C "$SVY_ROOT" --no-print-directory BINDIR="$BIN" OBJDIR="$OBJ" "$@"
+	local flags=()
+	[ -z "${SVY_CFLAGS:-}" ] || flags=("CFLAGS=$SVY_CFLAGS")
+	make -s -C "$SVY_ROOT" --no-print-directory BINDIR="$BIN" OBJDIR="$OBJ" "${flags[@]}" "$@"
 }
 
 bats_require_minimum_version 1.5.0
