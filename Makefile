@@ -64,15 +64,19 @@ all: build
 
 build: $(BINS)
 
+# $(call apt_install,PACKAGES,WHO): as root, apt-get installs PACKAGES;
+# otherwise the exact sudo line is printed and the recipe fails
+apt_install = if [ "$$(id -u)" = 0 ]; then \
+		echo "apt-get install $(1)"; \
+		apt-get update -q >/dev/null && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(1) >/dev/null || exit 1; \
+	else \
+		echo "$(2) needs Debian packages; run:"; \
+		echo "  sudo apt-get install $(1)"; exit 1; fi
+
 deps:
 	@if [ -z "$(DEPS_MISSING)" ]; then echo "all dependencies are installed"; \
-	elif [ "$$(id -u)" = 0 ]; then \
-		echo "apt-get install $(DEBS)"; \
-		apt-get update -q >/dev/null && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(DEBS) >/dev/null || exit 1; \
-	else \
-		echo "svy needs Debian packages; run:"; \
-		echo "  sudo apt-get install $(DEBS)"; exit 1; fi
+	else $(call apt_install,$(DEBS),svy); fi
 
 # the version is compiled into err.o: a new VERSION rebuilds it
 $(OBJDIR)/lib/err.o: CPPFLAGS += -DSVY_VERSION='"$(VERSION)"'
@@ -188,11 +192,7 @@ fuzz-deps:
 	@command -v $(FUZZ_CC) >/dev/null && \
 	echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' \
 		| $(FUZZ_CC) -x c -fsanitize=fuzzer -o /dev/null - 2>/dev/null || \
-	if [ "$$(id -u)" = 0 ]; then \
-		echo "apt-get install $(FUZZ_DEBS)"; \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(FUZZ_DEBS) >/dev/null; \
-	else echo "make fuzz needs clang's libFuzzer; run:"; \
-		echo "  sudo apt-get install $(FUZZ_DEBS)"; exit 1; fi
+	{ $(call apt_install,$(FUZZ_DEBS),make fuzz (clang's libFuzzer)); }
 
 fuzz: fuzz-deps
 	@$(MAKE) --no-print-directory fuzz-run
