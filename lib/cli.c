@@ -279,12 +279,14 @@ cli_input(cli *c)
 	if (!c->input || strcmp(c->input, "-") == 0) {
 		c->in = stdin;
 		c->in_name = "<stdin>";
+		out_input(c->in_name, c->in);
 		return c->in;
 	}
 	c->in = fopen(c->input, "r");
 	if (!c->in)
 		die_errno("%s", c->input);
 	c->in_name = c->input;
+	out_input(c->input, c->in);
 	return c->in;
 }
 

@@ -11,11 +11,14 @@
 FILE *
 tsv_fopen_in(const char *path)
 {
-	if (strcmp(path, "-") == 0)
+	if (strcmp(path, "-") == 0) {
+		out_input("<stdin>", stdin);
 		return stdin;
+	}
 	FILE *fp = fopen(path, "r");
 	if (!fp)
 		die_errno("%s", path);
+	out_input(path, fp);
 	return fp;
 }
 
