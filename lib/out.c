@@ -472,7 +472,10 @@ const char *
 out_temporary(const char *path)
 {
 	check_empty_name(path, "output file");
-	note_output(path);
+	if (out_path && strcmp(out_path, path) == 0)
+		out_path = NULL;	/* -o FILE, which the other program writes */
+	else
+		note_output(path);
 	if (is_special(path))
 		return path;
 	int fd, i = begin_atomic(path, &fd);

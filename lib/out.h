@@ -38,7 +38,8 @@ void out_close(FILE *fp, const char *name);
 
 /* For a file another program writes (gnuplot's figure): the name of a new,
  * empty temporary file that takes the place of PATH at close_stdout, made
- * (and checked) as out_open's; PATH itself when it is not a regular file. */
+ * (and checked) as out_open's; PATH itself when it is not a regular file.
+ * PATH given to out_to_file before (-o) is taken from standard output. */
 const char *out_temporary(const char *path);
 
 /* -o FILE: standard output goes to FILE, atomically. The switch happens at
