@@ -293,12 +293,17 @@ twin_name(const char *target, char *tmp)
 }
 
 /* A temporary under $TMPDIR, for a file written in place at the end. */
+static const char *
+scratch_dir(void)
+{
+	const char *dir = getenv("TMPDIR");
+	return dir && *dir ? dir : "/tmp";
+}
+
 static int
 scratch(char *tmp)
 {
-	const char *dir = getenv("TMPDIR");
-	if (!dir || !*dir)
-		dir = "/tmp";
+	const char *dir = scratch_dir();
 	if ((size_t)snprintf(tmp, PATH_MAX, "%s/svy-XXXXXX", dir) >= PATH_MAX) {
 		errno = ENAMETOOLONG;
 		return -1;
@@ -347,20 +352,24 @@ make_temporary(int i)
 		    access(target, W_OK) == 0)
 			inplace = 1;
 	}
+	const char *failed = atomic[i].name;
 	if (inplace) {
-		if (access(target, W_OK) != 0)
+		if (access(target, W_OK) != 0) {
 			e = errno;
-		else if ((fd = scratch(atomic[i].tmp)) < 0)
+		} else if ((fd = scratch(atomic[i].tmp)) < 0) {
 			e = errno;
+			failed = NULL;
+		}
 	}
 	if (fd >= 0)
 		live[i] = 1;
 	hold_signals(0, &saved);
-	if (fd < 0) {
-		errno = e;
-		die_errno("%s", inplace && access(target, W_OK) == 0 ? atomic[i].tmp
-		                                                      : atomic[i].name);
-	}
+	errno = e;
+	if (fd < 0 && !failed)
+		die_errno("%s: no temporary file in %s, to write it in place",
+		          atomic[i].name, scratch_dir());
+	if (fd < 0)
+		die_errno("%s", failed);
 	atomic[i].inplace = inplace;
 	if (!inplace && copy_mode(fd, target) != 0)
 		die_errno("%s", atomic[i].name);
