@@ -10,6 +10,7 @@
 #include "num.h"
 #include "opt.h"
 #include "out.h"
+#include "tsv.h"
 
 /* The common options: the one place their letters, names and help live. */
 static const cli_opt common[] = {
@@ -21,6 +22,8 @@ static const cli_opt common[] = {
 	{CLI_SEED, "seed", 's', "N", "the random seed (a whole number)"},
 	{CLI_DIGITS, "digits", 0, "N", "significant digits of printed numbers, 1 to 17"},
 	{CLI_INPUT, "input", 'i', "FILE", "read FILE (as the operand FILE; '-' is stdin)"},
+	{CLI_SAFE_CELLS, "safe-cells", 0, NULL, "a ' before cells a spreadsheet would run as\n"
+	 "formulas (starting = + - @ TAB CR; numbers stay)"},
 	{CLI_QUIET, "quiet", 'q', NULL, "no summary line on standard error"},
 	{CLI_OUTPUT, "output", 'o', "FILE", "write to FILE, complete or not at all"},
 	{CLI_HELP, "help", 0, NULL, "show this help and exit"},
@@ -185,6 +188,7 @@ take_common(cli *c, int id, const char *arg)
 		out_to_file(arg);
 		break;
 	case CLI_QUIET: c->quiet = 1; break;
+	case CLI_SAFE_CELLS: tsv_safe_cells = 1; break;
 	case CLI_COLUMNS: cli_list_append(&c->columns, &c->ncolumns, arg, "--columns"); break;
 	case CLI_BY: cli_list_append(&c->by, &c->nby, arg, "--by"); break;
 	case CLI_WHERE:
@@ -279,12 +283,14 @@ cli_input(cli *c)
 	if (!c->input || strcmp(c->input, "-") == 0) {
 		c->in = stdin;
 		c->in_name = "<stdin>";
+		out_input(c->in_name, c->in);
 		return c->in;
 	}
 	c->in = fopen(c->input, "r");
 	if (!c->in)
 		die_errno("%s", c->input);
 	c->in_name = c->input;
+	out_input(c->input, c->in);
 	return c->in;
 }
 

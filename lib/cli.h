@@ -35,6 +35,7 @@
  *   -r/--rejects FILE             the rows dropped, with a reason
  *   -s/--seed N                   the random seed
  *   --digits N                    significant digits of printed numbers
+ *   --safe-cells                  a ' before cells a spreadsheet would run
  * A list value is split at commas; an empty item or an item given twice is a
  * usage error. Every usage error exits 2 with "Try 'svy-TOOL --help'". */
 #ifndef SVY_CLI_H
@@ -58,6 +59,7 @@ enum {
 	CLI_DIGITS = 1 << 9,
 	CLI_HELP = 1 << 10,
 	CLI_VERSION = 1 << 11,
+	CLI_SAFE_CELLS = 1 << 12,	/* --safe-cells: for tools writing TSV */
 	/* ids of a tool's own options start here (letters may be used too) */
 	CLI_OWN = 1 << 16,
 };

@@ -165,6 +165,7 @@ codebook_load(const char *path)
 	FILE *fp = fopen(path, "r");
 	if (!fp)
 		die_errno("codebook %s", path);
+	out_input(path, fp);
 	codebook *cb = xcalloc(1, sizeof *cb);
 	cb->path = path;
 	tsv_reader r;

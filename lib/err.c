@@ -1,4 +1,5 @@
 #include "err.h"
+#include "out.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -28,6 +29,7 @@ err_init(const char *tool)
 {
 	snprintf(err_prog, sizeof err_prog, "svy-%s", tool);
 	err_stdout_closed = 0;
+	out_reset();
 	/* A closed pipe ends the tool quietly, as with any Unix filter, even when
 	 * the parent ignored SIGPIPE. */
 	signal(SIGPIPE, SIG_DFL);

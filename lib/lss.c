@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 
 #include "err.h"
+#include "out.h"
 
 /* One row of a table: its fields by name. */
 typedef struct {
@@ -206,6 +207,7 @@ lss_load(const char *path)
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
 		die_errno("%s", path);
+	out_input(path, fp);
 	size_t n = 0, cap = 0, got;
 	char *buf = NULL;
 	do {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "out.h"
 #include "num.h"
 #include "opt.h"
 
@@ -86,11 +87,13 @@ opt_input(const char *input, int argc, char **argv, int optind, const char **nam
 	const char *path = input ? input : optind < argc ? argv[optind] : "-";
 	if (strcmp(path, "-") == 0) {
 		*name = "<stdin>";
+		out_input(*name, stdin);
 		return stdin;
 	}
 	FILE *fp = fopen(path, "r");
 	if (!fp)
 		die_errno("%s", path);
+	out_input(path, fp);
 	*name = path;
 	return fp;
 }

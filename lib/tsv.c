@@ -11,11 +11,14 @@
 FILE *
 tsv_fopen_in(const char *path)
 {
-	if (strcmp(path, "-") == 0)
+	if (strcmp(path, "-") == 0) {
+		out_input("<stdin>", stdin);
 		return stdin;
+	}
 	FILE *fp = fopen(path, "r");
 	if (!fp)
 		die_errno("%s", path);
+	out_input(path, fp);
 	return fp;
 }
 
@@ -245,6 +248,7 @@ tsvw_init(tsv_writer *w, FILE *fp, const char *name)
 		out_begin();
 	w->fp = fp;
 	w->name = name;
+	w->safe = tsv_safe_cells;
 	w->nf = 0;
 	w->len = 0;
 }
@@ -280,11 +284,45 @@ tsvw_open(tsv_writer *w, const char *path)
 	tsvw_init(w, out_open(path), path);
 }
 
+int tsv_safe_cells;
+
+int
+tsv_formula_like(const char *s, size_t n, int escaped)
+{
+	if (n == 0)
+		return 0;
+	if (escaped && n >= 2 && s[0] == '\\')
+		return s[1] == 't' || s[1] == 'r';
+	if (!strchr("=+-@\t\r", s[0]) || s[0] == '\0')
+		return 0;
+	if (s[0] != '+' && s[0] != '-')
+		return 1;
+	/* a number, -1.5 or +2e3 (or -Inf), is no formula */
+	char buf[64];
+	if (n >= sizeof buf)
+		return 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	double x;
+	enum num_status st = num_parse(buf, &x);
+	return st != NUM_OK && st != NUM_RANGE && st != NUM_NONFINITE;
+}
+
 static inline void
 separate(tsv_writer *w)
 {
 	if (w->nf++)
 		put(w, "\t", 1);
+}
+
+/* A new field: the separator, and under --safe-cells the quote a formula
+ * needs. */
+static inline void
+begin_field(tsv_writer *w, const char *s, size_t n, int escaped)
+{
+	separate(w);
+	if (w->safe && n && tsv_formula_like(s, n, escaped))
+		put(w, "'", 1);
 }
 
 /* The bytes a field must escape. */
@@ -295,7 +333,7 @@ static const unsigned char must_escape[256] = {
 void
 tsvw_strn(tsv_writer *w, const char *s, size_t n)
 {
-	separate(w);
+	begin_field(w, s, n, 0);
 	const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
 	for (;;) {
 		while (p < end && !must_escape[*p])
@@ -318,7 +356,7 @@ tsvw_str(tsv_writer *w, const char *s)
 void
 tsvw_raw(tsv_writer *w, const char *s, size_t n)
 {
-	separate(w);
+	begin_field(w, s, n, 1);
 	put(w, s, n);
 }
 
@@ -334,7 +372,7 @@ tsvw_copy(tsv_writer *w, const tsv_reader *r, size_t i)
 void
 tsvw_copy_row(tsv_writer *w, const tsv_reader *r)
 {
-	if (r->unescaped_any) {
+	if (r->unescaped_any || w->safe) {
 		for (size_t i = 0; i < r->nf; i++)
 			tsvw_copy(w, r, i);
 		return;
@@ -372,6 +410,7 @@ tsv_spool_begin(tsv_writer *w, const tsv_reader *r)
 	if (!fp)
 		die_errno("cannot create a temporary file");
 	tsvw_init(w, fp, "<temporary file>");
+	w->safe = 0;	/* read back by the tool: the data as it is */
 	tsvw_header(w, r);
 	tsvw_end(w);
 	return fp;

@@ -83,10 +83,21 @@ FILE *tsv_fopen_in(const char *path);
 typedef struct {
 	FILE *fp;
 	const char *name;
+	int safe;		/* --safe-cells: formula-like fields get a ' first */
 	int nf;			/* fields written in the current row */
 	size_t len;		/* bytes of the row waiting in buf */
 	char buf[8192];
 } tsv_writer;
+
+/* --safe-cells (OWASP's rule against CSV injection): a field that a
+ * spreadsheet would run as a formula, one that starts with = + - @ TAB or CR
+ * and is not a number (-1.5 stays), is written with a ' before it. TSV stays
+ * faithful unless this is set; a tool's spool files never get it. */
+extern int tsv_safe_cells;
+
+/* Would a spreadsheet take S (N bytes; ESCAPED: as TSV writes it, \t for a
+ * TAB) for a formula? For other writers of cells (report) too. */
+int tsv_formula_like(const char *s, size_t n, int escaped);
 
 void tsvw_init(tsv_writer *w, FILE *fp, const char *name);
 /* Open PATH for writing, atomically (out_open; dies when it cannot). */

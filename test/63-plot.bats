@@ -156,3 +156,90 @@ widest() {
 	assert_line --index 0 --partial "[1e+300, 1.5e+300) 1"
 	assert_line --index 1 --partial "[1.5e+300, 2e+300] 1"
 }
+
+@test "a span past the largest number: the same named error for the histogram and the box plots, text or figure" {
+	# values | arguments
+	while IFS='|' read -r rows args; do
+		printf "a\tg\n$rows" >in.tsv
+		for out in '' fig.svg; do
+			run --separate-stderr svy plot -q $args ${out:+-o $out} in.tsv
+			[ "$status" -eq 1 ] && [ "$stderr" = "svy-plot: column 'a': the values span more than the largest number" ] ||
+				fail "'$rows' $args ${out:+-o $out}: status $status, '$stderr', '$output'"
+			[ -z "$output" ] || fail "'$rows' $args: drew '$output'"
+		done
+	done <<-'EOT'
+	1.7e308\tx\n-1.7e308\ty\n1\tx\n|-c a -g g
+	1.7e308\tx\n-1.7e308\tx\n|-c a -g g
+	1.7976931348623157e308\tx\n-1e308\ty\n|-c a -g g
+	1.7e308\tx\n-1.7e308\ty\n1\tx\n|-c a
+	EOT
+	[ ! -e fig.svg ] && [ -z "$(ls | grep tmp)" ] || fail "left behind: $(ls)"
+	# the largest span that fits still draws
+	printf 'a\tg\n8e307\tx\n-8e307\ty\n0\tx\n' >in.tsv
+	run svy plot -q -c a -g g --width 40 in.tsv
+	assert_success
+	assert_line --index 2 --partial "-8e+307"
+}
+
+@test "a histogram takes any number of distinct values; its bin labels have the digits to differ" {
+	awk 'BEGIN { print "a"; for (i = 0; i < 150000; i++) printf "%.10f\n", 1 + i * 1e-10 }' >many.tsv
+	run --separate-stderr svy plot -c a --bins 4 --width 80 many.tsv
+	assert_success
+	[ "$stderr" = "svy-plot: read 150000 rows, plotted 150000, 0 missing" ] || fail "'$stderr'"
+	assert_equal "${lines[0]}" "[1, 1.000004)        37500 █████████████████████████████████████████████████████"
+	assert_equal "${lines[3]}" "[1.000011, 1.000015] 37500 █████████████████████████████████████████████████████"
+	# every label distinct, the edges of neighbours the same text
+	[ "$(printf '%s\n' "${lines[@]}" | cut -d' ' -f1-2 | sort -u | wc -l)" -eq 4 ] || fail "labels alike: $output"
+	# past the bound of levels, a later answer that is no number: the bar chart's error
+	printf 'x\n' >>many.tsv
+	run --separate-stderr svy plot -q -c a many.tsv
+	assert_failure 1
+	[ "$stderr" = "svy-plot: many.tsv:150002: column 'a' has more than 100000 levels (got 'x')" ] || fail "'$stderr'"
+	# Sturges bins over values a millionth apart
+	awk 'BEGIN { print "a"; for (i = 0; i < 64; i++) printf "%.6f\n", 1 + i * 1e-6 }' >close.tsv
+	run svy plot -q -c a --width 60 close.tsv
+	assert_success
+	[ "$(printf '%s\n' "${lines[@]}" | cut -d' ' -f1-2 | sort -u | wc -l)" -eq 7 ] || fail "labels alike: $output"
+	assert_line --index 0 --partial "[1, 1.000009)"
+}
+
+@test "control characters in the data never reach the terminal: shown as \\xNN" {
+	# the answer (printf) | the label drawn
+	while IFS='|' read -r value want; do
+		printf "a\tg\n$value\t1\n$value\t2\nok\t3\n" >in.tsv
+		run svy plot -q -c a --width 60 in.tsv
+		assert_success
+		[[ "$output" == *"$want "* ]] || fail "bar chart of '$value': $output"
+		run svy plot -q -c g -g a --width 60 in.tsv
+		assert_success
+		[[ "$output" == *"$want "* ]] || fail "box plots of '$value': $output"
+		# no C0 (but newline) and no C1 control, no ESC, anywhere
+		printf '%s' "$output" | LC_ALL=C grep -q $'[\x01-\x09\x0b-\x1f\x7f]' && fail "a control byte from '$value'"
+		printf '%s' "$output" | LC_ALL=C grep -q $'\xc2[\x80-\x9f]' && fail "a C1 control from '$value'"
+		:
+	done <<-'EOT'
+	x\033]0;title\007|x\x1b]0;title\x07
+	\033[31mred|\x1b[31mred
+	\302\233m|\x9bm
+	\377y|\xffy
+	bell\007|bell\x07
+	del\177|del\x7f
+	tab\\tx|tab\x09x
+	ä ö|ä ö
+	EOT
+}
+
+@test "-o: the text drawing follows the output-file rules; plot takes the common options of lib/cli" {
+	printf 'a\n1\n2\n' >in.tsv
+	run svy plot --grammar
+	assert_success
+	for o in columns by input output quiet; do
+		assert_line --regexp "^$o	.*	common$"
+	done
+	run --separate-stderr svy plot -q -c a -o in.tsv in.tsv
+	[ "$status" -eq 2 ] && [[ "$stderr" == "svy-plot: 'in.tsv' is both an input and an output"* ]] || fail "'$stderr'"
+	run --separate-stderr svy plot -q -c a,b in.tsv
+	[ "$status" -eq 2 ] && [ "${stderr_lines[0]}" = "svy-plot: one column to plot: 'a' or 'b'" ] || fail "'$stderr'"
+	run --separate-stderr svy plot -q -c a -g b,c in.tsv
+	[ "$status" -eq 2 ] && [ "${stderr_lines[0]}" = "svy-plot: one group for box plots: 'b' or 'c'" ] || fail "'$stderr'"
+}

@@ -30,7 +30,8 @@ static const cli_tool tool = {
 	         "CONDITION; with --drop, drop them instead. Writes TSV to standard output.",
 	.epilog = "Numbers compare by value ('1' equals '1.0'); other values as text. A missing\n"
 	          "value satisfies only COL= . A comparison with a non-number is an error.",
-	.common = CLI_WHERE | CLI_REJECTS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.common = CLI_WHERE | CLI_REJECTS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT |
+	          CLI_SAFE_CELLS,
 	.opts = own,
 };
 

@@ -1,17 +1,15 @@
 /* plot: a quick look at a column in the terminal (histogram, bar chart, box
  * plots by group) in UTF-8 block characters, or as PNG/SVG through gnuplot. */
 #include <errno.h>
-#include <getopt.h>
-#include <limits.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "cols.h"
 #include "err.h"
 #include "levels.h"
@@ -20,42 +18,41 @@
 #include "stats.h"
 #include "tsv.h"
 
-static void
-usage(void)
-{
-	printf("usage: %s -c COLUMN [OPTION]... [FILE]\n"
-	       "A quick look at COLUMN of the TSV (FILE or standard input): a histogram\n"
-	       "when its answers are numbers, a bar chart of its levels otherwise, or\n"
-	       "with --by box plots of it per level of GROUP. Drawn with UTF-8 block\n"
-	       "characters to the width of the terminal ($COLUMNS, else 80), or with\n"
-	       "-o FILE.png or FILE.svg as a figure through gnuplot.\n"
-	       "\n"
-	       "  -c, --columns NAME   the column to plot (one)\n"
-	       "  -g, --by GROUP       box plots of the numeric COLUMN per level of GROUP\n"
-	       "                       (whiskers at min and max, box q1 to q3, type 7)\n"
-	       "      --bar            a bar chart even when the answers are numbers (the\n"
-	       "                       codes of a scale)\n"
-	       "      --bins N         histogram bins (default: Sturges, log2(n) + 1)\n"
-	       "      --top N          bar chart of the N most frequent levels, the rest\n"
-	       "                       summed as (other)\n"
-	       "      --max-levels N   more levels than N is an error (default 40; use\n"
-	       "                       --top N for a cut)\n"
-	       "      --width N        columns of the drawing (default: $COLUMNS, else 80)\n"
-	       "  -l, --levels LIST    the bar chart's levels in this order (comma-separated;\n"
-	       "                       a scale's answers); unseen ones get 0, others are\n"
-	       "                       an error\n"
-	       "      --title TEXT     the title of a PNG/SVG figure (default: the column)\n"
-	       "  -i, --input FILE     read FILE (as the operand FILE; '-' is stdin)\n"
-	       "  -q, --quiet          no summary line on standard error\n"
-	       "  -o, --output FILE    FILE.png or FILE.svg: a figure (gnuplot); any other\n"
-	       "                       name: the text drawing, complete or not at all\n"
-	       "      --help           show this help and exit\n"
-	       "      --version        show the version and exit\n"
-	       "\n"
-	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog);
-	exit(0);
-}
+enum { OPT_BAR = CLI_OWN, OPT_BINS, OPT_TOP, OPT_MAX_LEVELS, OPT_WIDTH, OPT_TITLE };
+
+static const cli_opt own[] = {
+	{CLI_COLUMNS, NULL, 0, NULL, "the column to plot (one)"},
+	{CLI_BY, NULL, 0, NULL, "box plots of the numeric COLUMN per level of this\n"
+	 "column (whiskers at min and max, box q1 to q3, type 7)"},
+	{OPT_BAR, "bar", 0, NULL, "a bar chart even when the answers are numbers (the\n"
+	 "codes of a scale)"},
+	{OPT_BINS, "bins", 0, "N", "histogram bins (default: Sturges, log2(n) + 1)"},
+	{OPT_TOP, "top", 0, "N", "bar chart of the N most frequent levels, the rest\n"
+	 "summed as (other)"},
+	{OPT_MAX_LEVELS, "max-levels", 0, "N", "more levels than N is an error (default 40; use\n"
+	 "--top N for a cut)"},
+	{OPT_WIDTH, "width", 0, "N", "columns of the drawing (default: $COLUMNS, else 80)"},
+	{'l', "levels", 'l', "LIST", "the bar chart's levels in this order (comma-separated;\n"
+	 "a scale's answers); unseen ones get 0, others are\nan error"},
+	{OPT_TITLE, "title", 0, "TEXT", "the title of a PNG/SVG figure (default: the column)"},
+	{CLI_OUTPUT, NULL, 0, NULL, "FILE.png or FILE.svg: a figure (gnuplot); any other\n"
+	 "name: the text drawing; either complete or not at all"},
+	{0},
+};
+
+static const cli_tool tool = {
+	.name = "plot",
+	.synopsis = "-c COLUMN [OPTION]... [FILE]",
+	.about = "A quick look at COLUMN of the TSV (FILE or standard input): a histogram\n"
+	         "when its answers are numbers, a bar chart of its levels otherwise, or\n"
+	         "with --by box plots of it per level of GROUP. Drawn with UTF-8 block\n"
+	         "characters to the width of the terminal ($COLUMNS, else 80), or with\n"
+	         "-o FILE.png or FILE.svg as a figure through gnuplot.",
+	.epilog = "Control characters in the data (ESC, other C0 and C1 codes) are shown as\n"
+	          "\\xNN, never sent to the terminal.",
+	.common = CLI_COLUMNS | CLI_BY | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.opts = own,
+};
 
 typedef struct {
 	const char *column, *by, *input, *output, *title;
@@ -63,6 +60,7 @@ typedef struct {
 	char **levels;
 	size_t nlevels;
 	int bar, quiet, figure;	/* figure: 'p' png, 's' svg, 0 text */
+	const char *figure_tmp;	/* the file gnuplot writes (lib/out's temporary) */
 } opts;
 
 /* One bar: a label and a count (bar chart, histogram). */
@@ -120,19 +118,23 @@ put_bar(FILE *fp, long len)
 	fputs(part[len % 8], fp);
 }
 
+/* The column of the labels: the widest, cut at a third of the width (at
+ * WHOLE columns when the labels are a histogram's bins, cut they could look
+ * alike). */
 static size_t
-label_width(char *const *labels, size_t n, size_t width)
+label_width(char *const *labels, size_t n, size_t width, size_t whole)
 {
 	size_t lw = 1;
 	for (size_t i = 0; i < n; i++)
 		if (width_of(labels[i]) > lw)
 			lw = width_of(labels[i]);
 	size_t cap = width / 3 > 8 ? width / 3 : 8;
+	cap = whole > cap ? whole : cap;
 	return lw < cap ? lw : cap;
 }
 
 static void
-draw_bars(FILE *fp, const bar *b, size_t n, size_t width)
+draw_bars(FILE *fp, const bar *b, size_t n, size_t width, int bins)
 {
 	char **labels = xmalloc((n ? n : 1) * sizeof *labels);
 	double max = 0;
@@ -143,7 +145,7 @@ draw_bars(FILE *fp, const bar *b, size_t n, size_t width)
 		int d = snprintf(NULL, 0, "%.0f", b[i].count);
 		cw = d > cw ? d : cw;
 	}
-	size_t lw = label_width(labels, n, width);
+	size_t lw = label_width(labels, n, width, bins ? width - (size_t)cw - 3 : 0);
 	long area = (long)width - (long)lw - cw - 2;
 	if (area < 1)
 		area = 1;
@@ -177,7 +179,7 @@ draw_boxes(FILE *fp, const box *b, size_t n, size_t width)
 		int d = snprintf(NULL, 0, "%zu", b[i].s.n);
 		cw = d > cw ? d : cw;
 	}
-	size_t lw = label_width(labels, n, width);
+	size_t lw = label_width(labels, n, width, 0);
 	long area = (long)width - (long)lw - cw - 2;
 	if (area < 2)
 		area = 2;
@@ -207,6 +209,40 @@ draw_boxes(FILE *fp, const box *b, size_t n, size_t width)
 	free(labels);
 }
 
+/* ---- labels from the data ---- */
+
+/* S made safe to show: C0 and C1 control codes, DEL and bytes that are not
+ * UTF-8 written as \xNN (the code point for C1), so that no answer sends
+ * escape sequences to a terminal or invalid characters to an SVG.
+ * Allocated. */
+static char *
+safe_label(const char *s)
+{
+	size_t n = strlen(s);
+	char *t = xmalloc(4 * n + 1), *o = t;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		size_t len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 :
+		             (*p & 0xF8) == 0xF0 ? 4 : 0;
+		size_t k = 1;
+		while (k < len && (p[k] & 0xC0) == 0x80)
+			k++;
+		int c1 = len == 2 && k == 2 && p[0] == 0xC2 && p[1] < 0xA0;
+		if (len == 1 && *p >= 0x20 && *p != 0x7F) {
+			*o++ = (char)*p++;
+		} else if (len > 1 && k == len && !c1) {
+			memcpy(o, p, len);
+			o += len;
+			p += len;
+		} else {	/* a control code, or a byte out of place */
+			o += sprintf(o, "\\x%02x", c1 ? p[1] : p[0]);
+			p += c1 ? 2 : 1;
+		}
+	}
+	*o = '\0';
+	return t;
+}
+
 /* ---- figures through gnuplot ---- */
 
 /* S as a gnuplot string: single-quoted, quotes doubled, control bytes blank. */
@@ -222,42 +258,35 @@ put_gp_string(FILE *gp, const char *s)
 	fputc('\'', gp);
 }
 
-static char *
-temp_path(const char *path, const char *what)
+/* A label as a field of gnuplot's data: no TAB, newline or quote. */
+static void
+put_gp_label(FILE *gp, const char *s)
 {
-	size_t len = strlen(path) + strlen(what) + 16;
-	char *t = xmalloc(len);
-	snprintf(t, len, "%s.%s.XXXXXX", path, what);
-	int fd = mkstemp(t);
-	if (fd < 0)
-		die_errno("%s", path);
-	close(fd);
-	return t;
+	for (; *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '"' ? ' ' : *s, gp);
 }
 
-/* Draw with gnuplot into O->output (atomically). KIND: 'h' histogram,
- * 'b' bars, 'x' boxes; DATA the tab-separated file of the numbers. */
-static void
-gnuplot(const opts *o, int kind, const char *data, const char *ylabel, size_t n)
+/* Start gnuplot drawing O's figure (into the temporary lib/out renames into
+ * place at close_stdout) and the data block $data; the caller writes the
+ * rows, then ends with finish_gnuplot. */
+static FILE *
+start_gnuplot(const opts *o, const char *ylabel)
 {
-	char *tmp = temp_path(o->output, "tmp");
 	/* a gnuplot that is missing or fails must not kill us by SIGPIPE: its
-	 * status says what happened, and the temporary files go */
-	void (*pipe_handler)(int) = signal(SIGPIPE, SIG_IGN);
+	 * status says what happened, and the temporary goes */
+	signal(SIGPIPE, SIG_IGN);
 	FILE *gp = popen("gnuplot 1>&2", "w");
-	if (!gp) {
-		remove(tmp);
-		remove(data);
+	if (!gp)
 		die_errno("gnuplot");
-	}
-	fprintf(gp, "set datafile separator \"\\t\"\nset termoption noenhanced\n"
+	fprintf(gp, "set datafile separator \"\\t\"\nset datafile commentschars \"\"\n"
+	            "set termoption noenhanced\n"
 	            "w = 800; h = 500; font = \"DejaVu Sans\"\n");
 	if (o->figure == 's')
 		fprintf(gp, "set terminal svg size w, h font font . \",12\" background rgb \"white\"\n");
 	else
 		fprintf(gp, "set terminal pngcairo size w, h font font . \",11\" background rgb \"white\"\n");
 	fputs("set output ", gp);
-	put_gp_string(gp, tmp);
+	put_gp_string(gp, o->figure_tmp);
 	fputs("\nset title ", gp);
 	put_gp_string(gp, o->title ? o->title : o->column);
 	fputs("\nset ylabel ", gp);
@@ -265,80 +294,73 @@ gnuplot(const opts *o, int kind, const char *data, const char *ylabel, size_t n)
 	fprintf(gp, "\nset border 3\nset grid ytics lc rgb \"#dddddd\" lt 1\n"
 	            "set style fill solid 1.0 border lc rgb \"#ffffff\"\n"
 	            "set xtics out nomirror rotate by -30\nset ytics out nomirror\n"
-	            "set boxwidth 0.8 relative\nset yrange [0:*]\n");
-	fputs("data = ", gp);
-	put_gp_string(gp, data);
-	fputc('\n', gp);
+	            "set boxwidth 0.8 relative\nset yrange [0:*]\n"
+	            "$data << EOD\n");
+	return gp;
+}
+
+/* End the data block, plot it (KIND: 'b' bars, 'x' N boxes) and wait for
+ * gnuplot. */
+static void
+finish_gnuplot(const opts *o, FILE *gp, int kind, size_t n)
+{
+	fputs("EOD\n", gp);
 	if (kind == 'x')
 		fprintf(gp, "set yrange [*:*]\nset offsets 0, 0, graph 0.05, graph 0.05\n"
 		            "set xrange [-0.5:%zu.5]\nset boxwidth 0.5\n"
 		            "set style fill solid 0.4 border lc rgb \"#08306b\"\n"
-		            "plot data using 0:3:2:6:5:xtic(1) with candlesticks whiskerbars 0.5 "
-		            "lc rgb \"#08306b\" lw 1.5 notitle, \"\" using 0:4:4:4:4 "
+		            "plot $data using 0:3:2:6:5:xtic(1) with candlesticks whiskerbars 0.5 "
+		            "lc rgb \"#08306b\" lw 1.5 notitle, $data using 0:4:4:4:4 "
 		            "with candlesticks lc rgb \"#08306b\" lw 3 notitle\n", n - 1);
 	else
-		fputs("plot data using 0:2:xtic(1) with boxes lc rgb \"#3182bd\" notitle\n", gp);
+		fputs("plot $data using 0:2:xtic(1) with boxes lc rgb \"#3182bd\" notitle\n", gp);
 	int st = pclose(gp);
-	signal(SIGPIPE, pipe_handler);
-	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-		remove(tmp);
-		remove(data);
+	signal(SIGPIPE, SIG_DFL);
+	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
 		die("gnuplot failed (status %d) drawing %s: is gnuplot (gnuplot-nox) "
 		    "installed?", WIFEXITED(st) ? WEXITSTATUS(st) : st, o->output);
-	}
-	mode_t mask = umask(0);		/* a shell redirection's permissions */
-	umask(mask);
-	if (chmod(tmp, 0666 & ~mask) != 0 || rename(tmp, o->output) != 0) {
-		int e = errno;
-		remove(tmp);
-		remove(data);
-		errno = e;
-		die_errno("%s", o->output);
-	}
-	free(tmp);
-}
-
-static FILE *
-data_file(const opts *o, char **path)
-{
-	*path = temp_path(o->output, "data");
-	FILE *fp = fopen(*path, "w");
-	if (!fp)
-		die_errno("%s", *path);
-	return fp;
 }
 
 /* ---- the three plots ---- */
 
+/* The bars (BINS: a histogram's) as text or a figure. */
 static void
-emit_bars(const opts *o, bar *b, size_t n, const char *ylabel)
+emit_bars(const opts *o, bar *b, size_t n, const char *ylabel, int bins)
 {
 	if (!o->figure) {
 		tsv_writer w;
 		tsvw_init(&w, stdout, "<stdout>");	/* -o: the switch to the file */
-		draw_bars(stdout, b, n, (size_t)o->width);
+		draw_bars(stdout, b, n, (size_t)o->width, bins);
 		return;
 	}
-	char *path;
-	FILE *fp = data_file(o, &path);
+	FILE *gp = start_gnuplot(o, ylabel);
 	for (size_t i = 0; i < n; i++) {
-		for (char *p = b[i].label; *p; p++)
-			fputc(*p == '\t' || *p == '\n' || *p == '"' ? ' ' : *p, fp);
-		fprintf(fp, "\t%.17g\n", b[i].count);
+		put_gp_label(gp, b[i].label);
+		fprintf(gp, "\t%.17g\n", b[i].count);
 	}
-	if (fclose(fp) != 0)
-		die_errno("%s", path);
-	gnuplot(o, 'b', path, ylabel, n);
-	remove(path);
-	free(path);
+	finish_gnuplot(o, gp, 'b', n);
 }
 
-static char *
-fmt_num(double x)
+/* The K + 1 edges of the bins as labels: with 4 significant digits, or as
+ * many more as it takes for neighbours to differ (bins 1.00001 wide). */
+static char **
+edge_labels(const double *edge, size_t k)
 {
-	char buf[32];
-	snprintf(buf, sizeof buf, "%.4g", x == 0 ? 0 : x);
-	return xstrdup(buf);
+	char **e = xcalloc(k + 1, sizeof *e);
+	for (int digits = 4; digits <= 17; digits++) {
+		for (size_t i = 0; i <= k; i++) {
+			char buf[40];
+			snprintf(buf, sizeof buf, "%.*g", digits, edge[i] == 0 ? 0 : edge[i]);
+			free(e[i]);
+			e[i] = xstrdup(buf);
+		}
+		size_t i = 0;
+		while (i < k && strcmp(e[i], e[i + 1]) != 0)
+			i++;
+		if (i == k)
+			break;
+	}
+	return e;
 }
 
 static void
@@ -352,21 +374,27 @@ histogram(const opts *o, double *x, size_t n)
 	double w = (hi - lo) / (double)k;
 	if (!isfinite(w))
 		die("column '%s': the values span more than the largest number", o->column);
+	double *edge = xmalloc((k + 1) * sizeof *edge);
+	for (size_t i = 0; i < k; i++)
+		edge[i] = lo + (double)i * w;
+	edge[k] = hi;
+	char **e = edge_labels(edge, k);
 	bar *b = xcalloc(k, sizeof *b);
 	for (size_t i = 0; i < k; i++) {
-		char *a = fmt_num(lo + (double)i * w), *z = fmt_num(i + 1 == k ? hi : lo + (double)(i + 1) * w);
-		b[i].label = xmalloc(strlen(a) + strlen(z) + 6);
-		sprintf(b[i].label, "[%s, %s%s", a, z, i + 1 == k ? "]" : ")");
-		free(a);
-		free(z);
+		b[i].label = xmalloc(strlen(e[i]) + strlen(e[i + 1]) + 6);
+		sprintf(b[i].label, "[%s, %s%s", e[i], e[i + 1], i + 1 == k ? "]" : ")");
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t j = w > 0 ? (size_t)((x[i] - lo) / w) : 0;
 		b[j < k ? j : k - 1].count++;
 	}
-	emit_bars(o, b, k, "count");
+	emit_bars(o, b, k, "count", 1);
 	for (size_t i = 0; i < k; i++)
 		free(b[i].label);
+	for (size_t i = 0; i <= k; i++)
+		free(e[i]);
+	free(e);
+	free(edge);
 	free(b);
 }
 
@@ -392,17 +420,19 @@ barchart(const opts *o, levels *lv, const tsv_reader *r)
 	bar *b = xcalloc(show + 1, sizeof *b);
 	for (size_t i = 0; i < show; i++) {
 		size_t j = idx ? idx[i] : i;
-		b[i].label = lv->value[j];
+		b[i].label = safe_label(lv->value[j]);
 		b[i].count = (double)lv->count[j];
 	}
 	size_t nb = show;
 	if (show < n) {
-		b[nb].label = "(other)";
+		b[nb].label = xstrdup("(other)");
 		for (size_t i = show; i < n; i++)
 			b[nb].count += (double)lv->count[idx[i]];
 		nb++;
 	}
-	emit_bars(o, b, nb, "count");
+	emit_bars(o, b, nb, "count", 0);
+	for (size_t i = 0; i < nb; i++)
+		free(b[i].label);
 	free(b);
 	free(idx);
 }
@@ -413,30 +443,41 @@ boxplots(const opts *o, levels *g, double **x, size_t *nx)
 	size_t *map = xmalloc((g->n ? g->n : 1) * sizeof *map);
 	levels_sort(g, map);
 	box *b = xcalloc(g->n + 1, sizeof *b);
+	double lo = INFINITY, hi = -INFINITY;
 	for (size_t i = 0; i < g->n; i++) {
-		b[map[i]].label = g->value[map[i]];
-		stats_summarize(x[i], nx[i], 1, &b[map[i]].s);
+		b[map[i]].label = safe_label(g->value[map[i]]);
+		for (size_t j = 0; j < nx[i]; j++) {
+			lo = x[i][j] < lo ? x[i][j] : lo;
+			hi = x[i][j] > hi ? x[i][j] : hi;
+		}
 	}
+	/* as the histogram: a span past the largest number has no scale (and
+	 * the quartiles between such values overflow) */
+	if (!isfinite(hi - lo)) {
+		for (size_t i = 0; i < g->n; i++)
+			free(b[i].label);
+		free(b);
+		free(map);
+		die("column '%s': the values span more than the largest number", o->column);
+	}
+	for (size_t i = 0; i < g->n; i++)
+		stats_summarize(x[i], nx[i], 1, &b[map[i]].s);
 	if (!o->figure) {
 		tsv_writer w;
 		tsvw_init(&w, stdout, "<stdout>");
 		draw_boxes(stdout, b, g->n, (size_t)o->width);
 	} else {
-		char *path;
-		FILE *fp = data_file(o, &path);
+		FILE *gp = start_gnuplot(o, o->column);
 		for (size_t i = 0; i < g->n; i++) {
 			const stats_summary *s = &b[i].s;
-			for (char *p = b[i].label; *p; p++)
-				fputc(*p == '\t' || *p == '"' ? ' ' : *p, fp);
-			fprintf(fp, "\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n", s->min, s->q1,
+			put_gp_label(gp, b[i].label);
+			fprintf(gp, "\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n", s->min, s->q1,
 			        s->median, s->q3, s->max);
 		}
-		if (fclose(fp) != 0)
-			die_errno("%s", path);
-		gnuplot(o, 'x', path, o->column, g->n);
-		remove(path);
-		free(path);
+		finish_gnuplot(o, gp, 'x', g->n);
 	}
+	for (size_t i = 0; i < g->n; i++)
+		free(b[i].label);
 	free(b);
 	free(map);
 }
@@ -462,56 +503,37 @@ ends_with(const char *s, const char *suffix)
 }
 
 static void
-parse_opts(opts *o, int argc, char **argv)
+on_option(void *ctx, int id, const char *arg)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_BAR, OPT_BINS, OPT_MAX_LEVELS,
-	       OPT_TITLE, OPT_TOP, OPT_WIDTH };
-	static const struct option longopts[] = {
-		{"bar", no_argument, NULL, OPT_BAR},
-		{"bins", required_argument, NULL, OPT_BINS},
-		{"by", required_argument, NULL, 'g'},
-		{"columns", required_argument, NULL, 'c'},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"input", required_argument, NULL, 'i'},
-		{"levels", required_argument, NULL, 'l'},
-		{"max-levels", required_argument, NULL, OPT_MAX_LEVELS},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"title", required_argument, NULL, OPT_TITLE},
-		{"top", required_argument, NULL, OPT_TOP},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{"width", required_argument, NULL, OPT_WIDTH},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-	while ((c = getopt_long(argc, argv, ":c:g:i:l:o:q", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			if (o->column)
-				die_usage("one column to plot: '%s' or '%s'", o->column, optarg);
-			o->column = optarg;
-			break;
-		case 'g': o->by = optarg; break;
-		case 'i': o->input = optarg; break;
-		case 'o': o->output = optarg; break;
-		case 'q': o->quiet = 1; break;
-		case OPT_BAR: o->bar = 1; break;
-		case OPT_BINS: o->bins = opt_long(optarg, 1, 1000, "--bins"); break;
-		case OPT_MAX_LEVELS: o->max_levels = opt_long(optarg, 1, 100000, "--max-levels"); break;
-		case OPT_TITLE: o->title = optarg; break;
-		case 'l':
-			cols_free_list(o->levels, o->nlevels);
-			o->levels = cols_option_list(optarg, "--levels", &o->nlevels);
-			break;
-		case OPT_TOP: o->top = opt_long(optarg, 1, 100000, "--top"); break;
-		case OPT_WIDTH: o->width = opt_long(optarg, 20, 1000, "--width"); break;
-		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
+	opts *o = ctx;
+	switch (id) {
+	case OPT_BAR: o->bar = 1; break;
+	case OPT_BINS: o->bins = opt_long(arg, 1, 1000, "--bins"); break;
+	case OPT_MAX_LEVELS: o->max_levels = opt_long(arg, 1, 100000, "--max-levels"); break;
+	case OPT_TITLE: o->title = arg; break;
+	case 'l':
+		cols_free_list(o->levels, o->nlevels);
+		o->levels = cols_option_list(arg, "--levels", &o->nlevels);
+		break;
+	case OPT_TOP: o->top = opt_long(arg, 1, 100000, "--top"); break;
+	case OPT_WIDTH: o->width = opt_long(arg, 20, 1000, "--width"); break;
 	}
-	if (!o->column)
+}
+
+/* The options that go together, and what -o makes. */
+static void
+check_opts(opts *o, const cli *c)
+{
+	if (c->ncolumns == 0)
 		die_usage("no column: give -c COLUMN");
+	if (c->ncolumns > 1)
+		die_usage("one column to plot: '%s' or '%s'", c->columns[0], c->columns[1]);
+	if (c->nby > 1)
+		die_usage("one group for box plots: '%s' or '%s'", c->by[0], c->by[1]);
+	o->column = c->columns[0];
+	o->by = c->nby ? c->by[0] : NULL;
+	o->output = c->output;
+	o->quiet = c->quiet;
 	if (o->by && (o->bar || o->top || o->bins || o->levels))
 		die_usage("--by draws box plots: no --bar, --top, --bins or --levels");
 	if (o->levels && (o->top || o->bins))
@@ -520,10 +542,11 @@ parse_opts(opts *o, int argc, char **argv)
 		o->bar = 1;	/* levels: a bar chart, even of numbers */
 	if (o->bar && o->bins)
 		die_usage("--bins is for histograms: not with --bar");
-	if (o->output && (ends_with(o->output, ".png") || ends_with(o->output, ".svg")))
+	if (o->output && (ends_with(o->output, ".png") || ends_with(o->output, ".svg"))) {
 		o->figure = ends_with(o->output, ".png") ? 'p' : 's';
-	else if (o->output)
-		out_to_file(o->output);
+		/* gnuplot writes the figure: into a temporary lib/out puts in place */
+		o->figure_tmp = out_temporary(o->output);
+	}
 	if (!o->width)
 		o->width = terminal_width();
 }
@@ -532,12 +555,12 @@ int
 main(int argc, char **argv)
 {
 	opts o = {.max_levels = 40};
-	err_init("plot");
-	parse_opts(&o, argc, argv);
-	const char *name;
-	FILE *in = opt_input(o.input, argc, argv, optind, &name);
+	cli c;
+	cli_parse(&c, &tool, argc, argv, on_option, &o);
+	check_opts(&o, &c);
+	FILE *in = cli_input(&c);
 	tsv_reader r;
-	tsv_open(&r, in, name);
+	tsv_open(&r, in, c.in_name);
 	size_t col = cols_require(&r, o.column), gcol = o.by ? cols_require(&r, o.by) : 0;
 	if (o.by && gcol == col)
 		die_usage("--by: the group is the column plotted ('%s')", o.column);
@@ -576,12 +599,19 @@ main(int argc, char **argv)
 			missing++;
 			continue;
 		}
-		levels_add_or_die(&lv, &r, col, 1);
 		if (numeric && num_parse(tsv_get(&r, col), &v) == NUM_OK) {
 			x = xgrow(x, &xcap, nx + 1, sizeof *x);
 			x[nx++] = v;
+			/* the levels only matter for a bar chart: a histogram has
+			 * no bound on distinct values (past the bound, a later
+			 * answer that is no number is the error) */
+			if (o.top)
+				levels_add_or_die(&lv, &r, col, 1);
+			else
+				levels_add(&lv, tsv_get(&r, col), r.flen[col], 1);
 		} else {
 			numeric = 0;
+			levels_add_or_die(&lv, &r, col, 1);
 		}
 	}
 	if (nrows == 0)
@@ -598,8 +628,7 @@ main(int argc, char **argv)
 	if (!o.quiet)
 		warn("read %zu row%s, plotted %zu, %zu missing", nrows, nrows == 1 ? "" : "s",
 		     nrows - missing, missing);
-	if (!o.figure)
-		close_stdout();
+	close_stdout();
 	for (size_t k = 0; k < gslots; k++)
 		free(gx[k]);
 	free(gx);
@@ -608,7 +637,7 @@ main(int argc, char **argv)
 	free(x);
 	levels_free(&lv);
 	cols_free_list(o.levels, o.nlevels);
-	opt_close_input(in);
 	tsv_free(&r);
+	cli_free(&c);
 	return 0;
 }
