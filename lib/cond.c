@@ -8,6 +8,7 @@
 
 #include "cols.h"
 #include "err.h"
+#include "levels.h"
 #include "num.h"
 
 static const char *op_text[] = {"=", "!=", "<", "<=", ">", ">="};
@@ -26,14 +27,11 @@ fail(cond *c, char *err, size_t errsize, const char *text, const char *fmt, ...)
 	return -1;
 }
 
+/* A number as the levels' equality reads it (lib/levels): "1" is "1.0". */
 static int
 is_number(const char *s, double *x)
 {
-	if (num_parse(s, x) != NUM_OK)
-		return 0;
-	if (*x == 0)
-		*x = 0;
-	return 1;
+	return levels_number(s, strlen(s), x);
 }
 
 static void

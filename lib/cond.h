@@ -9,10 +9,11 @@
  *
  * The column is everything before the first '=', '!', '<' or '>'. In a list,
  * '\,' is a comma inside a value and '\\' a backslash. Values are compared as
- * levels are (lib/levels.h): two numbers by value ("1" equals "1.0"), else as
- * bytes, or ignoring ASCII case when asked. A missing value satisfies only
- * COLUMN= : a row with it missing fails COLUMN!=V and every comparison. A
- * comparison with a value that is not a number is a data error. */
+ * levels are (lib/levels.h, levels_number: the one equality): two numbers by
+ * value ("1" equals "1.0"), else as bytes, or ignoring ASCII case when
+ * asked. A missing value satisfies only COLUMN= : a row with it missing fails
+ * COLUMN!=V and every comparison. A comparison with a value that is not a
+ * number is a data error. */
 #ifndef SVY_COND_H
 #define SVY_COND_H
 
