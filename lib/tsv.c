@@ -360,6 +360,13 @@ tsvw_header(tsv_writer *w, const tsv_reader *r)
 void
 tsvw_num(tsv_writer *w, double x)
 {
+	/* the last guard of "never an Inf or NaN with exit 0": a tool names
+	 * the statistic before this (stats_summary_check); one that did not
+	 * still stops here rather than write it */
+	if (!isfinite(x))
+		die("%s: a computed number is %s, beyond the range of numbers (about "
+		    "1.8e308) or undefined: not written", w->name,
+		    isnan(x) ? "NaN" : x > 0 ? "Inf" : "-Inf");
 	char buf[NUM_BUFSIZE];
 	const char *s = num_format(buf, x);
 	tsvw_raw(w, s, strlen(s));

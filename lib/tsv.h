@@ -103,7 +103,8 @@ void tsvw_copy(tsv_writer *w, const tsv_reader *r, size_t i);
 void tsvw_copy_row(tsv_writer *w, const tsv_reader *r);
 /* The header of R. */
 void tsvw_header(tsv_writer *w, const tsv_reader *r);
-/* A number in the one output format (num_format). */
+/* A number in the one output format (num_format). A number that is not
+ * finite is an error (exit 1): no tool writes Inf or NaN. */
 void tsvw_num(tsv_writer *w, double x);
 /* As tsvw_num, but NaN (a number that does not exist here: an sd of one
  * value, an item a refit left out) is written missing. */
