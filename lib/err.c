@@ -121,6 +121,15 @@ err_quote(char *buf, size_t bufsize, const char *value, size_t len)
 	return buf;
 }
 
+const char *
+err_q(const char *s)
+{
+	static char buf[8][256];
+	static unsigned next;
+	char *b = buf[next++ % 8];
+	return err_quote(b, sizeof buf[0], s ? s : "", s ? strlen(s) : 0);
+}
+
 char *
 err_quote_tail(char *buf, size_t bufsize, const char *value, size_t len)
 {
