@@ -25,11 +25,11 @@ typedef struct {
 } derivation;
 
 static const cli_opt own[] = {
-	{CLI_OWN + OP_ANY, "any", 0, "NAME=COL,...", "1 if any of the columns is non-zero, else 0"},
-	{CLI_OWN + OP_ALL, "all", 0, "NAME=COL,...", "1 if all of the columns are non-zero, else 0"},
-	{CLI_OWN + OP_SUM, "sum", 0, "NAME=COL,...", "their sum"},
-	{CLI_OWN + OP_MEAN, "mean", 0, "NAME=COL,...", "their mean"},
-	{CLI_OWN + OP_COUNT, "count", 0, "NAME=COL,...", "how many are non-zero"},
+	{CLI_OWN + OP_ANY, "any", 0, "SPEC", "1 if any of the columns is non-zero, else 0"},
+	{CLI_OWN + OP_ALL, "all", 0, "SPEC", "1 if all of the columns are non-zero, else 0"},
+	{CLI_OWN + OP_SUM, "sum", 0, "SPEC", "their sum"},
+	{CLI_OWN + OP_MEAN, "mean", 0, "SPEC", "their mean"},
+	{CLI_OWN + OP_COUNT, "count", 0, "SPEC", "how many are non-zero"},
 	{CLI_DIGITS, NULL, 0, NULL, "round printed numbers to N significant digits"},
 	{0},
 };
@@ -39,7 +39,8 @@ static const cli_tool tool = {
 	.synopsis = "[OPTION]... [FILE]",
 	.about = "Append columns computed from other columns of the same row.\n"
 	         "Reads TSV from FILE or standard input, writes TSV to standard output.",
-	.epilog = "COL may be a shell glob (method_*). The columns must be numeric; a row\n"
+	.epilog = "SPEC is NAME=COL,...: the new column NAME, computed from the columns\n"
+	          "COL. COL may be a shell glob (method_*). The columns must be numeric; a row\n"
 	          "with any of them missing gets an empty result, counted on stderr. A sum\n"
 	          "or mean beyond the range of numbers (about 1.8e308) is an error naming\n"
 	          "the derived column and the row, never a written Inf.\n"
