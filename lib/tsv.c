@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdnoreturn.h>
 #include <string.h>
 
 #include "err.h"
@@ -87,6 +88,21 @@ done:
 	return 1;
 }
 
+/* A NUL byte, or a carriage return that does not end the line: TSV writes a
+ * CR inside a field as \r, so a raw one is a file cut at CRs (old Mac line
+ * ends) or written by a tool that did not escape it. Kept, it would pass
+ * through unescaped and a later read would strip it ('c\r' and 'c' one
+ * level): an error at the line, in the column when the header is known. */
+static noreturn void
+bad_byte(const tsv_reader *r, char c)
+{
+	if (c == '\0')
+		die_at(r->name, r->lineno, NULL, NULL, "NUL byte in input");
+	const char *column = r->header && r->nf < r->ncols ? r->header[r->nf] : NULL;
+	die_at(r->name, r->lineno, column, NULL, "a carriage return (CR) inside a "
+	       "field: TSV writes it as \\r (CR line ends? convert them to LF)");
+}
+
 static void
 grow_fields(tsv_reader *r)
 {
@@ -107,8 +123,8 @@ split_fields(tsv_reader *r)
 	r->nf = 0;
 	for (;; p++) {
 		if (p < end && *p != '\t') {
-			if (*p == '\0')
-				die_at(r->name, r->lineno, NULL, NULL, "NUL byte in input");
+			if ((unsigned char)*p <= '\r' && (*p == '\0' || *p == '\r'))
+				bad_byte(r, *p);
 			continue;
 		}
 		if (r->nf == r->fcap)
@@ -143,6 +159,59 @@ unescape(char *s)
 	return (size_t)(o - s);
 }
 
+/* UTF-16 text (a byte-order mark FF FE or FE FF, or a NUL in every other
+ * byte of the header, as some exports are written) is refused by name, not as
+ * "NUL byte in input". */
+static void
+check_utf16(const tsv_reader *r)
+{
+	const unsigned char *s = (const unsigned char *)r->line;
+	size_t n = r->linelen, nul[2] = {0, 0};
+	int bom = n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
+	for (size_t i = 0; i < n && i < 64; i++)
+		nul[i % 2] += s[i] == 0;
+	size_t half = (n < 64 ? n : 64) / 2;
+	if (bom || (half >= 2 && (nul[0] == half || nul[1] == half)))
+		die_at(r->name, 0, NULL, NULL, "this is UTF-16 text; svy reads UTF-8: "
+		       "convert it first (iconv -f UTF-16 -t UTF-8)");
+}
+
+/* A one-column header holding ';' or ',' between names is a CSV export
+ * given to a tool that reads TSV (it would describe "1 column", or say "no
+ * column 'Q1'; the columns are 'id;Q1;...'"): say what it is. */
+static void
+check_not_csv(const tsv_reader *r)
+{
+	const char *h = r->f[0];
+	size_t comma = 0, semi = 0, named = 0, len = 0;
+	int quoted = 0, delim;
+	for (const char *p = h; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && *p == ',')
+			comma++;
+		else if (!quoted && *p == ';')
+			semi++;
+	}
+	if (comma + semi == 0)
+		return;
+	delim = semi > comma ? ';' : ',';
+	/* at least two names between the delimiters */
+	for (const char *p = h;; p++) {
+		if (*p && *p != delim) {
+			len += *p != '"' && *p != ' ';
+			continue;
+		}
+		named += len > 0;
+		len = 0;
+		if (!*p)
+			break;
+	}
+	if (named >= 2)
+		die_at(r->name, 1, NULL, NULL, "this looks like a CSV export (delimiter "
+		       "'%c'), not TSV: run svy-clean first", delim);
+}
+
 void
 tsv_open(tsv_reader *r, FILE *fp, const char *name)
 {
@@ -151,12 +220,16 @@ tsv_open(tsv_reader *r, FILE *fp, const char *name)
 	r->name = name;
 	if (!read_line(r))
 		die_at(name, 0, NULL, NULL, "empty input: no header row");
-	if (r->linelen >= 3 && memcmp(r->line, "\xEF\xBB\xBF", 3) == 0) {
+	check_utf16(r);
+	/* a BOM, or several (a file converted twice) */
+	while (r->linelen >= 3 && memcmp(r->line, "\xEF\xBB\xBF", 3) == 0) {
 		r->line += 3;
 		r->linelen -= 3;
 	}
 	split_fields(r);
 	r->ncols = r->nf;
+	if (r->ncols == 1)
+		check_not_csv(r);
 	r->header = xmalloc(r->ncols * sizeof *r->header);
 	for (size_t i = 0; i < r->ncols; i++) {
 		r->header[i] = xstrdup(r->f[i]);

@@ -2,9 +2,11 @@
  *
  * One header row; fields split on TAB only; no quoting; inside a field a TAB,
  * newline, carriage return and backslash are written \t \n \r \\ ; an empty
- * field is missing. A UTF-8 BOM before the header and a CR before each LF are
- * accepted on input and never written. A backslash before any other character
- * stands for itself. */
+ * field is missing. A UTF-8 BOM before the header (or several) and a CR before
+ * each LF are accepted on input and never written. A backslash before any
+ * other character stands for itself. A raw CR elsewhere is an error (it
+ * would be lost on a later read), and so are UTF-16 text and a one-column
+ * header that is a CSV header ("this looks like a CSV export"). */
 #ifndef SVY_TSV_H
 #define SVY_TSV_H
 
