@@ -97,10 +97,10 @@ die_bad_option(int c, char *const *argv)
 	die_usage("unknown option '%s'", arg);
 }
 
-char *
-err_quote(char *buf, size_t bufsize, const char *value, size_t len)
+/* VALUE quoted into BUF, at most SHOWN bytes of it. */
+static char *
+quote(char *buf, size_t bufsize, const char *value, size_t len, size_t shown)
 {
-	static const size_t shown = 60;
 	size_t o = 0;
 	for (size_t i = 0; i < len && i < shown && o + 5 < bufsize; i++) {
 		unsigned char c = (unsigned char)value[i];
@@ -121,13 +121,20 @@ err_quote(char *buf, size_t bufsize, const char *value, size_t len)
 	return buf;
 }
 
+char *
+err_quote(char *buf, size_t bufsize, const char *value, size_t len)
+{
+	return quote(buf, bufsize, value, len, 60);
+}
+
 const char *
 err_q(const char *s)
 {
-	static char buf[8][256];
+	/* a name is shown whole (to be copied), up to 250 bytes */
+	static char buf[8][1024];
 	static unsigned next;
 	char *b = buf[next++ % 8];
-	return err_quote(b, sizeof buf[0], s ? s : "", s ? strlen(s) : 0);
+	return quote(b, sizeof buf[0], s ? s : "", s ? strlen(s) : 0, 250);
 }
 
 char *
