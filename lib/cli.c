@@ -10,6 +10,7 @@
 #include "num.h"
 #include "opt.h"
 #include "out.h"
+#include "tsv.h"
 
 /* The common options: the one place their letters, names and help live. */
 static const cli_opt common[] = {
@@ -281,9 +282,7 @@ cli_input(cli *c)
 		c->in_name = "<stdin>";
 		return c->in;
 	}
-	c->in = fopen(c->input, "r");
-	if (!c->in)
-		die_errno("%s", c->input);
+	c->in = tsv_fopen_in(c->input);
 	c->in_name = c->input;
 	return c->in;
 }

@@ -6,6 +6,7 @@
 #include "err.h"
 #include "num.h"
 #include "opt.h"
+#include "tsv.h"
 
 long
 opt_long(const char *s, long min, long max, const char *option)
@@ -88,9 +89,7 @@ opt_input(const char *input, int argc, char **argv, int optind, const char **nam
 		*name = "<stdin>";
 		return stdin;
 	}
-	FILE *fp = fopen(path, "r");
-	if (!fp)
-		die_errno("%s", path);
+	FILE *fp = tsv_fopen_in(path);	/* says so when PATH is a directory */
 	*name = path;
 	return fp;
 }

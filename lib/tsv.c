@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <stdnoreturn.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "err.h"
 #include "num.h"
@@ -17,6 +18,12 @@ tsv_fopen_in(const char *path)
 	FILE *fp = fopen(path, "r");
 	if (!fp)
 		die_errno("%s", path);
+	/* a directory opens, then fails at the first read as "read error" */
+	struct stat st;
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		die("%s: is a directory: give a file", path);
+	}
 	return fp;
 }
 

@@ -79,7 +79,8 @@ int tsv_numbers(tsv_reader *r, const size_t *col, size_t m, double *x);
 /* Free what the reader holds; the FILE is the caller's. */
 void tsv_free(tsv_reader *r);
 
-/* Open PATH for reading ("-" is stdin); dies when it cannot. */
+/* Open PATH for reading ("-" is stdin); dies when it cannot, or when PATH
+ * is a directory (saying so). */
 FILE *tsv_fopen_in(const char *path);
 
 typedef struct {
