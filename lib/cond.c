@@ -138,22 +138,28 @@ cond_set_list(cond *c, const char *column, char *const *values, size_t n,
 	number_values(c);
 }
 
-static int
-in_list(const cond *c, const char *s)
+long
+cond_which(const cond *c, const char *s)
 {
 	double x = 0;
 	int isnum = -1;		/* not looked at yet */
 	for (size_t k = 0; k < c->nvalues; k++) {
 		if (c->icase ? strcasecmp(s, c->values[k]) == 0 : strcmp(s, c->values[k]) == 0)
-			return 1;
+			return (long)k;
 		if (c->isnum[k]) {
 			if (isnum < 0)
 				isnum = is_number(s, &x);
 			if (isnum && x == c->num[k])
-				return 1;
+				return (long)k;
 		}
 	}
-	return 0;
+	return -1;
+}
+
+static int
+in_list(const cond *c, const char *s)
+{
+	return cond_which(c, s) >= 0;
 }
 
 int

@@ -50,6 +50,10 @@ void cond_set_list(cond *c, const char *column, char *const *values, size_t n,
  * comparison and S is not a number. */
 int cond_value(const cond *c, const char *s);
 
+/* The index of the value of C's list (COND_EQ, COND_NE) that S equals, or
+ * -1: for telling which values of a list no row has. */
+long cond_which(const cond *c, const char *s);
+
 /* Find C's column in R's header (a usage error when absent). */
 void cond_resolve(cond *c, const tsv_reader *r);
 

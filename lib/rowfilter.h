@@ -22,6 +22,9 @@ typedef struct {
 	 * whether it is kept (NULL: none) */
 	void (*on_row)(void *ctx, tsv_reader *r, int kept);
 	void *ctx;
+	/* warn, for a value of a COL=A,B or COL!=A,B list that no row has, which
+	 * values the column holds (a misspelt group drops nobody silently) */
+	int warn_absent;
 
 	/* what happened */
 	size_t nread, kept;

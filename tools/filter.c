@@ -93,7 +93,7 @@ main(int argc, char **argv)
 	for (size_t k = 0; k < nwhere; k++)
 		cond_resolve(&cs[k], &r);
 
-	rowfilter f = {.conds = cs, .nconds = nwhere, .drop = o.drop};
+	rowfilter f = {.conds = cs, .nconds = nwhere, .drop = o.drop, .warn_absent = !c.quiet};
 	rowfilter_run(&f, &r, c.rejects);
 	if (!c.quiet) {
 		char *all = rowfilter_joined(&f);
