@@ -95,10 +95,9 @@ die_no_column(const tsv_reader *r, const char *name)
 		die_usage("%s: no column '%s'; did you mean '%s'?", r->name, err_q(name),
 		          err_q(r->header[near]));
 	enum { SHOWN = 30 };
-	size_t len = 0;
-	for (size_t i = 0; i < r->ncols && i < SHOWN; i++)
-		len += 1024 + 4;
-	char *list = xmalloc(len + 64), *p = list;
+	/* static: the message is the program's last act (nothing to free) */
+	static char list[SHOWN * (1024 + 4) + 64];
+	char *p = list;
 	*p = '\0';
 	for (size_t i = 0; i < r->ncols && i < SHOWN; i++)
 		p += sprintf(p, "%s'%s'", i ? ", " : "", err_q(r->header[i]));
@@ -132,8 +131,13 @@ cols_expand(const tsv_reader *r, char *const *patterns, size_t npat, size_t **ou
 		/* A LimeSurvey name such as Q16[SQ001] is taken literally when the
 		 * header has it, though it looks like a glob. */
 		long exact = cols_find(r, pat);
-		if (exact >= 0 || !is_glob(pat)) {
-			size_t i = exact >= 0 ? (size_t)exact : cols_require(r, pat);
+		if (exact < 0 && !is_glob(pat)) {
+			free(taken);
+			free(idx);
+			die_no_column(r, pat);
+		}
+		if (exact >= 0) {
+			size_t i = (size_t)exact;
 			if (!taken[i]) {
 				idx = xgrow(idx, &cap, n + 1, sizeof *idx);
 				idx[n++] = i;
@@ -152,8 +156,11 @@ cols_expand(const tsv_reader *r, char *const *patterns, size_t npat, size_t **ou
 				taken[i] = 1;
 			}
 		}
-		if (!matched)
+		if (!matched) {
+			free(taken);
+			free(idx);
 			die_no_column(r, pat);
+		}
 	}
 	free(taken);
 	*out = idx;
