@@ -189,7 +189,7 @@ check_utf16(const tsv_reader *r)
 static void
 check_not_csv(const tsv_reader *r)
 {
-	const char *h = r->f[0];
+	const char *h = r->header[0];
 	size_t comma = 0, semi = 0, named = 0, len = 0;
 	int quoted = 0, delim;
 	for (const char *p = h; *p; p++) {
@@ -235,14 +235,14 @@ tsv_open(tsv_reader *r, FILE *fp, const char *name)
 	}
 	split_fields(r);
 	r->ncols = r->nf;
-	if (r->ncols == 1)
-		check_not_csv(r);
 	r->header = xmalloc(r->ncols * sizeof *r->header);
 	for (size_t i = 0; i < r->ncols; i++) {
 		r->header[i] = xstrdup(r->f[i]);
 		unescape(r->header[i]);
 	}
 	r->nf = 0;
+	if (r->ncols == 1)
+		check_not_csv(r);
 }
 
 int
