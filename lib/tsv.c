@@ -126,14 +126,15 @@ grow_fields(tsv_reader *r)
 static void
 split_fields(tsv_reader *r)
 {
+	/* the bytes that end a field or are an error: one test per byte */
+	static const unsigned char stop[256] = {['\t'] = 1, ['\0'] = 1, ['\r'] = 1};
 	char *p = r->line, *end = r->line + r->linelen, *start = p;
 	r->nf = 0;
 	for (;; p++) {
-		if (p < end && *p != '\t') {
-			if ((unsigned char)*p <= '\r' && (*p == '\0' || *p == '\r'))
-				bad_byte(r, *p);
+		if (p < end && !stop[(unsigned char)*p])
 			continue;
-		}
+		if (p < end && *p != '\t')
+			bad_byte(r, *p);
 		if (r->nf == r->fcap)
 			grow_fields(r);
 		*p = '\0';
