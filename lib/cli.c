@@ -286,11 +286,8 @@ cli_input(cli *c)
 		out_input(c->in_name, c->in);
 		return c->in;
 	}
-	c->in = fopen(c->input, "r");
-	if (!c->in)
-		die_errno("%s", c->input);
+	c->in = tsv_fopen_in(c->input);	/* registers it with lib/out */
 	c->in_name = c->input;
-	out_input(c->input, c->in);
 	return c->in;
 }
 

@@ -93,3 +93,39 @@ check_case() {
 	bad=$(printf '%s' "$bad" | grep -v '^$' || true)
 	[ -z "$bad" ] || fail "$bad"
 }
+
+# One group whose values are 1.7e308 and -1.7e308: its mean is 0, but its sd
+# (2.4e308) and a sum are beyond the range of numbers. Every statistic is
+# finite or a named error; a row per tool (and per option) that computes one.
+@test "1.7e308 and -1.7e308 in one group: finite numbers or a named error, never Inf" {
+	printf 'a\tb\tg\n1.7e308\t1\tx\n-1.7e308\t2\tx\n1\t3\ty\n2\t4\ty\n' >pair.tsv
+	head -3 pair.tsv >two.tsv
+	local n=0 bad=""
+	while IFS=$'\t' read -r tool args; do
+		for f in pair.tsv two.tsv; do
+			check_case "$tool" "$args" "$f" "$(printf 'a\tb\tg')"
+			n=$((n + 1))
+		done
+	done <<'EOF2'
+describe	-q
+describe	-q -c a
+tally	-q -g g -c a
+tally	-q -g g -c a --stats sd
+tally	-q -g g -c a --stats iqr,mean,q1,q3
+derive	-q --sum s=a,b
+derive	-q --mean m=a,b
+cluster	-q -c a,b --k 2 --restarts 5
+factor	-q -c a,b
+EOF2
+	[ "$n" -eq 18 ] || fail "ran $n cases"
+	bad=$(printf '%s' "$bad" | grep -v '^$' || true)
+	[ -z "$bad" ] || fail "$bad"
+	# describe (a column is its group) names the column and the statistic,
+	# and writes nothing
+	head -3 pair.tsv >two.tsv
+	run --separate-stderr svy describe -q two.tsv
+	assert_failure 1
+	[ "$stderr" = "svy-describe: two.tsv: column 'a': the sd is beyond the range of numbers (about 1.8e308)" ] ||
+		fail "$stderr"
+	assert_output ""
+}

@@ -54,7 +54,7 @@ endif
 # ---- 2. the respondent filter --------------------------------------------
 $(B)/$(FILTER_KEPT).tsv: $(B)/clean.tsv $(S)/filter-students $(CONF)
 	values=($(FILTER_VALUES))
-	$(S)/filter-students --column $(call sq,$(FILTER_COLUMN)) "$${values[@]/#/--value=}" $(FILTER_OPTIONS) \
+	$(S)/filter-students -c $(call sq,$(FILTER_COLUMN)) "$${values[@]/#/--value=}" $(FILTER_OPTIONS) \
 		--rejects $(B)/$(FILTER_DROPPED).tsv -o $@ $<
 
 # ---- 3. answers to numbers, readable names; derived columns ---------------
