@@ -144,11 +144,22 @@ model_fit_linear(const model_data *d, const model_options *o, model_fit *f)
 {
 	check_design(d, 0);
 	size_t n = d->n, p = d->p;
-	fit_init(f, d, p);
+	double ybar = 0, tss = 0;
+	for (size_t i = 0; i < n; i++)
+		ybar += d->y[i];
+	ybar /= (double)n;
+	for (size_t i = 0; i < n; i++)
+		tss += (d->y[i] - ybar) * (d->y[i] - ybar);
+	if (!(tss > 0))
+		die_at(d->file, 0, d->used[0], NULL, "the outcome is constant in the rows used");
 	double *xtx = xmalloc(p * p * sizeof *xtx);
 	cross(d->x, NULL, n, p, xtx);
-	if (!spd_inverse(xtx, p))
-		die("perfect collinearity: the predictors are linearly dependent");
+	if (!spd_inverse(xtx, p)) {
+		free(xtx);
+		die_at(d->file, 0, NULL, NULL, "perfect collinearity: the predictors are "
+		       "linearly dependent");
+	}
+	fit_init(f, d, p);
 	/* beta by the pivoted QR of X, as lm */
 	double *beta = xcalloc(p, sizeof *beta);
 	double *e = xmalloc(n * sizeof *e), *h = xmalloc(n * sizeof *h);
@@ -168,16 +179,9 @@ model_fit_linear(const model_data *d, const model_options *o, model_fit *f)
 		gsl_vector_free(norm);
 		gsl_permutation_free(perm);
 	}
-	double rss = 0, ybar = 0, tss = 0;
-	for (size_t i = 0; i < n; i++) {
-		rss += e[i] * e[i];
-		ybar += d->y[i];
-	}
-	ybar /= (double)n;
+	double rss = 0;
 	for (size_t i = 0; i < n; i++)
-		tss += (d->y[i] - ybar) * (d->y[i] - ybar);
-	if (!(tss > 0))
-		die_at(d->file, 0, d->used[0], NULL, "the outcome is constant in the rows used");
+		rss += e[i] * e[i];
 	double df = (double)(n - p), s2 = rss / df;
 	double *cov = xmalloc(p * p * sizeof *cov);
 	if (o->hc3) {
@@ -371,8 +375,9 @@ irls_fit(irls *s, double *beta, int start, int *iter)
 /* Separation: rows fitted with probability 0 or 1 (to 1e-8) mean that
  * some predictors predict the outcome perfectly and their estimates do not
  * exist; name the terms whose estimates ran away. */
-static void
-check_separation(const model_data *d, const irls *s, const double *beta, int iter)
+static int
+separated(const model_data *d, const irls *s, const double *beta, int iter,
+          char *msg, size_t size)
 {
 	size_t sure = 0;
 	for (size_t i = 0; i < d->n; i++) {
@@ -381,7 +386,7 @@ check_separation(const model_data *d, const irls *s, const double *beta, int ite
 			sure++;
 	}
 	if (sure == 0 && iter > 0)
-		return;
+		return 0;
 	char names[512] = "";
 	size_t len = 0;
 	for (size_t k = 0; k < d->p; k++) {
@@ -391,10 +396,11 @@ check_separation(const model_data *d, const irls *s, const double *beta, int ite
 			len += (size_t)snprintf(names + len, sizeof names - len, "%s'%s'",
 			                        len ? ", " : "", d->name[k]);
 	}
-	die_at(d->file, 0, NULL, NULL, "separation: %zu of %zu rows are predicted with probability 0 or 1, so "
-	    "the maximum-likelihood estimates do not exist%s%s%s (merge or drop the "
-	    "predictor, or use a penalised model)", sure, d->n,
-	    len ? " (it runs away in " : "", names, len ? ")" : "");
+	snprintf(msg, size, "separation: %zu of %zu rows are predicted with probability "
+	         "0 or 1, so the maximum-likelihood estimates do not exist%s%s%s (merge "
+	         "or drop the predictor, or use a penalised model)", sure, d->n,
+	         len ? " (it runs away in " : "", names, len ? ")" : "");
+	return 1;
 }
 
 /* The deviance with coefficient J fixed at B (the others refitted), from
@@ -502,7 +508,13 @@ model_fit_logistic(const model_data *d, const model_options *o, model_fit *f)
 	irls_init(&s, d->x, d->y, n, p);
 	int iter;
 	double dev = irls_fit(&s, beta, 1, &iter);
-	check_separation(d, &s, beta, iter);
+	char msg[1024];
+	if (separated(d, &s, beta, iter, msg, sizeof msg)) {
+		irls_free(&s);
+		free(beta);
+		model_fit_free(f);
+		die_at(d->file, 0, NULL, NULL, "%s", msg);
+	}
 	f->iterations = iter;
 	wald(f, d, beta, s.xwx, 0, o, 0);
 	if (o->profile) {
@@ -695,12 +707,9 @@ model_fit_ordinal(const model_data *d, const model_options *o, model_fit *f)
 	for (size_t i = 0; i < d->n; i++)
 		cum[(size_t)d->y[i]]++;
 	double ll0 = 0, nn = (double)d->n;
-	for (size_t k = 0; k < d->nylevel; k++) {
-		if (cum[k] == 0)
-			die_at(d->file, 0, d->used[0], d->ylevel[k], "an outcome level with no "
-			       "row among those used");
+	/* every level has a row: the levels are those of the rows used */
+	for (size_t k = 0; k < d->nylevel; k++)
 		ll0 += cum[k] * log(cum[k] / nn);
-	}
 	double run = 0;
 	for (size_t k = 0; k < k1; k++) {
 		run += cum[k];
@@ -708,9 +717,14 @@ model_fit_ordinal(const model_data *d, const model_options *o, model_fit *f)
 	}
 	int iter;
 	double ll = polr_fit(&m, theta, cov, &iter);
-	if (iter < 0)
+	if (iter < 0) {
+		free(theta);
+		free(cov);
+		free(cum);
+		model_fit_free(f);
 		die_at(d->file, 0, NULL, NULL, "the ordinal model did not converge (an "
 		       "outcome level predicted perfectly by a predictor: separation?)");
+	}
 	f->iterations = iter;
 	/* thresholds first, named as polr names them: "1|2" */
 	double q = gsl_cdf_ugaussian_Qinv((1 - o->conf) / 2);

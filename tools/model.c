@@ -24,17 +24,17 @@ static const char *const ci_kinds[] = {"profile", "wald", NULL};
 static const cli_opt own[] = {
 	{OPT_OUTCOME, "outcome", 'y', "COL", "the outcome (dependent variable)"},
 	{CLI_COLUMNS, NULL, 0, NULL,
-	 "the predictors, comma-separated; A:B is the interaction of A and B"},
+	 "the predictors, comma-separated; A:B is their interaction"},
 	{OPT_FACTOR, "factor", 0, "LIST", "treat these numeric predictors as categorical"},
 	{OPT_REF, "ref", 0, "COL=LEVEL",
 	 "the reference level of a categorical predictor\n"
 	 "(default: its first level, numbers by value, then text)"},
 	{OPT_EVENT, "event", 0, "LEVEL",
-	 "logistic: the outcome level modelled as 1 (default: the second)"},
+	 "logistic: the outcome level that is 1 (default: the second)"},
 	{OPT_SE, "se", 0, "TYPE", "linear: standard errors classical (default) or hc3"},
 	{OPT_CI, "ci", 0, "TYPE",
-	 "logistic: intervals by profile likelihood (default, as R's\n"
-	 "confint) or wald; linear and ordinal intervals are Wald"},
+	 "logistic: intervals by profile likelihood (default,\n"
+	 "as R's confint) or wald; linear and ordinal: Wald"},
 	{OPT_CONF, "conf", 0, "LEVEL", "the confidence level of the intervals (default 0.95)"},
 	{OPT_MAX_LEVELS, "max-levels", 0, "N", "ordinal: the most outcome levels (default 20)"},
 	{OPT_SUMMARY, "summary", 0, "FILE", "write the fit statistics there (statistic, value)"},
