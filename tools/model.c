@@ -30,7 +30,7 @@ static const cli_opt own[] = {
 	 "the reference level of a categorical predictor\n"
 	 "(default: its first level, numbers by value, then text)"},
 	{OPT_EVENT, "event", 0, "LEVEL",
-	 "logistic: the outcome level that is 1 (default: the second)"},
+	 "logistic: the outcome level that is 1 (default: second)"},
 	{OPT_SE, "se", 0, "TYPE", "linear: standard errors classical (default) or hc3"},
 	{OPT_CI, "ci", 0, "TYPE",
 	 "logistic: intervals by profile likelihood (default,\n"
