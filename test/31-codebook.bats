@@ -353,7 +353,7 @@ EOF2
 --format xml in.tsv#svy-codebook: option '--format': 'xml' is not one of: csv, tsv, lss
 -d | in.tsv#svy-codebook: option '--delimiter': '|' is not a delimiter (',', ';', 'tab')
 --export in.tsv in.tsv#svy-codebook: --export and --language are for a survey file (.lss); in.tsv is an export
-in.tsv in.tsv#svy-codebook: too many arguments: one input file at most (got 'in.tsv')
+in.tsv in.tsv#svy-codebook: too many operands: one input file at most (got 'in.tsv' and 'in.tsv')
 -i in.tsv in.tsv#svy-codebook: give the input once: -i 'in.tsv' or the operand 'in.tsv', not both
 EOF2
 	run --separate-stderr svy codebook /nonexistent.csv

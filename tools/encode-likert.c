@@ -1,10 +1,9 @@
 /* encode-likert: answers to numbers, column by column, with a codebook. */
-#include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "codebook.h"
 #include "cols.h"
 #include "err.h"
@@ -18,35 +17,50 @@ typedef struct {
 	unsigned long long unknown;
 } out_col;
 
+enum { OPT_CODEBOOK = CLI_OWN, OPT_UNKNOWN };
+
+static const cli_opt own[] = {
+	{OPT_CODEBOOK, "codebook", 'b', "CODEBOOK",
+	 "the codebook (see below; svy-codebook drafts one)"},
+	{OPT_UNKNOWN, "unknown", 'u', "ACTION",
+	 "an answer the codebook does not know: 'error'\n"
+	 "(default: stop, naming row, column and value) or\n"
+	 "'missing' (encode as empty, counted on stderr)"},
+	{0},
+};
+
+static const cli_tool tool = {
+	.name = "encode-likert",
+	.synopsis = "--codebook CODEBOOK [OPTION]... [FILE]",
+	.about = "Encode survey answers as numbers with a codebook: Likert labels or\n"
+	         "LimeSurvey answer codes to their values, multiple choice to 1/0, the\n"
+	         "familiarity scale to 2/1/0; rename columns to readable names.\n"
+	         "Reads TSV from FILE or standard input, writes TSV to standard output.",
+	.epilog = "The codebook is a TSV with the columns column, rename, label, code, value;\n"
+	          "rows whose column is '@NAME' define the levels of scale NAME, a row with\n"
+	          "label '@NAME' encodes a column with that scale into the column 'rename';\n"
+	          "levels with label and code empty give the value of an empty answer.\n"
+	          "Trailing empty fields of a row may be left out. A column is a name or a\n"
+	          "shell glob over names; a key that matches no column is an error.\n"
+	          "Columns not in the codebook pass through untouched. See svy-encode-likert(1).",
+	.common = CLI_INPUT | CLI_OUTPUT | CLI_QUIET,
+	.opts = own,
+};
+
+typedef struct {
+	const char *codebook;
+	int unknown_missing;
+} options;
+
 static void
-usage(void)
+on_option(void *ctx, int id, const char *arg)
 {
-	printf("usage: %s --codebook CODEBOOK [OPTION]... [FILE]\n"
-	       "Encode survey answers as numbers with a codebook: Likert labels or\n"
-	       "LimeSurvey answer codes to their values, multiple choice to 1/0, the\n"
-	       "familiarity scale to 2/1/0; rename columns to readable names.\n"
-	       "Reads TSV from FILE or standard input, writes TSV to standard output.\n"
-	       "\n"
-	       "  -b, --codebook CODEBOOK  the codebook (see below; svy-codebook drafts one)\n"
-	       "  -i, --input FILE         read FILE (as the operand FILE; '-' is stdin)\n"
-	       "  -u, --unknown=ACTION     an answer the codebook does not know: 'error'\n"
-	       "                           (default: stop, naming row, column and value)\n"
-	       "                           or 'missing' (encode as empty, counted on stderr)\n"
-	       "  -q, --quiet              no summary line on standard error\n"
-	       "  -o, --output FILE        write to FILE, complete or not at all\n"
-	       "      --help               show this help and exit\n"
-	       "      --version            show the version and exit\n"
-	       "\n"
-	       "The codebook is a TSV with the columns column, rename, label, code, value;\n"
-	       "rows whose column is '@NAME' define the levels of scale NAME, a row with\n"
-	       "label '@NAME' encodes a column with that scale into the column 'rename';\n"
-	       "levels with label and code empty give the value of an empty answer.\n"
-	       "Trailing empty fields of a row may be left out. A column is a name or a\n"
-	       "shell glob over names; a key that matches no column is an error.\n"
-	       "Columns not in the codebook pass through untouched. See svy-encode-likert(1).\n"
-	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog);
-	exit(0);
+	static const char *const actions[] = {"error", "missing", NULL};
+	options *o = ctx;
+	switch (id) {
+	case OPT_CODEBOOK: o->codebook = arg; break;
+	case OPT_UNKNOWN: o->unknown_missing = opt_word(arg, actions, "--unknown"); break;
+	}
 }
 
 static const char *
@@ -162,38 +176,15 @@ encode_field(tsv_writer *w, tsv_reader *r, out_col *c)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION };
-	static const struct option longopts[] = {
-		{"codebook", required_argument, NULL, 'b'},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"input", required_argument, NULL, 'i'},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"unknown", required_argument, NULL, 'u'},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	const char *codebook_path = NULL, *input = NULL;
-	static const char *const unknown_actions[] = {"error", "missing", NULL};
-	int quiet = 0, unknown_missing = 0, c;
-
-	err_init("encode-likert");
-	while ((c = getopt_long(argc, argv, ":o:b:i:qu:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'b': codebook_path = optarg; break;
-		case 'i': input = optarg; break;
-		case 'q': quiet = 1; break;
-		case 'u': unknown_missing = opt_word(optarg, unknown_actions, "--unknown"); break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
-	}
-	if (!codebook_path)
+	options o = {0};
+	cli c;
+	cli_parse(&c, &tool, argc, argv, on_option, &o);
+	if (!o.codebook)
 		die_usage("no codebook: give one with --codebook FILE");
-	const char *name;
-	FILE *in = opt_input(input, argc, argv, optind, &name);
+	const char *codebook_path = o.codebook;
+	int unknown_missing = o.unknown_missing;
+	FILE *in = cli_input(&c);
+	const char *name = c.in_name;
 	codebook *cb = codebook_load(codebook_path);
 	tsv_reader r;
 	tsv_open(&r, in, name);
@@ -229,7 +220,7 @@ main(int argc, char **argv)
 	}
 	/* the summary before stdout is closed: in a pipeline, the next tool
 	 * cannot finish (and speak) before this one has */
-	if (!quiet) {
+	if (!c.quiet) {
 		char col[320];
 		for (size_t k = 0; k < nout; k++)
 			if (cols[k].unknown)
@@ -242,8 +233,8 @@ main(int argc, char **argv)
 	}
 	close_stdout();
 	free(cols);
-	opt_close_input(in);
 	tsv_free(&r);
 	codebook_free(cb);
+	cli_free(&c);
 	return 0;
 }
