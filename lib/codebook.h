@@ -21,6 +21,8 @@
 
 #include <stddef.h>
 
+#include "scales.h"
+
 typedef struct {
 	char *label, *code;
 	size_t label_len, code_len;
@@ -36,6 +38,9 @@ typedef struct {
 	int has_empty;		/* an empty answer has a value */
 	char *empty_value;	/* that value (NULL: missing) */
 	size_t line;		/* where it was first defined */
+	strtab answers;		/* the labels and codes of the levels ... */
+	size_t *level_of;	/* ... and the level each one is (by strtab index) */
+	size_t lcap;
 } cb_scale;
 
 typedef struct {
@@ -52,6 +57,8 @@ typedef struct {
 	size_t nentries, ecap;
 	cb_scale **scales;
 	size_t nscales, scap;
+	strtab scale_names;	/* the scales' names, in the order of scales */
+	strtab outputs;		/* the entries' output names, in their order */
 } codebook;
 
 /* Read and check the codebook at PATH; any mistake in it is a data error

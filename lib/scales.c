@@ -323,9 +323,11 @@ scale_bracketed(const char *h)
 	return xstrndup(open + 1, (size_t)(h + len - 1 - (open + 1)));
 }
 
-/* A readable, unique name for column KEY. */
+/* A readable, unique name for column KEY: its base, else the base with the
+ * first free suffix _2, _3 ... (counted from where the base left off, so
+ * that many columns of one base take linear time). */
 char *
-scale_propose_name(strtab *ns, const char *key)
+scale_propose_name(namer *nm, const char *key)
 {
 	char *sub = scale_bracketed(key);
 	char *base = scale_snake(sub ? sub : key, 32);
@@ -338,15 +340,28 @@ scale_propose_name(strtab *ns, const char *key)
 		free(base);
 		base = b;
 	}
+	int added;
+	size_t k = strtab_add(&nm->bases, base, strlen(base), &added);
+	nm->next = xgrow(nm->next, &nm->cap, k + 1, sizeof *nm->next);
+	if (added)
+		nm->next[k] = 2;
 	char *name = xstrdup(base);
-	for (unsigned n = 2; strtab_find(ns, name, strlen(name)) != STRTAB_NONE; n++) {
+	while (strtab_find(&nm->names, name, strlen(name)) != STRTAB_NONE) {
 		free(name);
-		name = xmalloc(strlen(base) + 16);
-		sprintf(name, "%s_%u", base, n);
+		name = xmalloc(strlen(base) + 24);
+		sprintf(name, "%s_%zu", base, nm->next[k]++);
 	}
 	free(base);
-	strtab_add(ns, name, strlen(name), NULL);
+	strtab_add(&nm->names, name, strlen(name), NULL);
 	return name;
+}
+
+void
+namer_free(namer *nm)
+{
+	strtab_free(&nm->names);
+	strtab_free(&nm->bases);
+	free(nm->next);
 }
 
 

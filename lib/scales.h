@@ -75,8 +75,17 @@ char *scale_snake(const char *s, size_t maxlen);
 /* The last bracketed part of a full-text heading ("Question [Sub]": "Sub"),
  * or NULL. A code heading (Q1[SQ001], no blank before '[') gives NULL. */
 char *scale_bracketed(const char *h);
-/* A readable name for column KEY not yet in NAMES (added to it): allocated. */
-char *scale_propose_name(strtab *names, const char *key);
+/* The names given so far. */
+typedef struct {
+	strtab names;		/* every name taken */
+	strtab bases;		/* the bases of proposed names ... */
+	size_t *next;		/* ... and the next suffix to try for each */
+	size_t cap;
+} namer;
+/* A readable name for column KEY not yet in NM->names (added to it):
+ * allocated. A name taken otherwise goes into NM->names with strtab_add. */
+char *scale_propose_name(namer *nm, const char *key);
+void namer_free(namer *nm);
 /* Does NAME say identifier, date or paradata (id, submitdate, seed, ..._id)? */
 int scale_is_identifier(const char *name);
 /* Is NAME the free-text column of an "other" or a comment? */

@@ -343,14 +343,14 @@ select_and_name(draft *dr, const options *o)
 		dr->n = n;
 		free(keep);
 	}
-	strtab ns = {0};
+	namer ns = {0};
 	for (size_t i = 0; i < dr->n; i++)
 		if (dr->c[i].kind == K_COMMENT)
-			strtab_add(&ns, dr->c[i].key, strlen(dr->c[i].key), NULL);
+			strtab_add(&ns.names, dr->c[i].key, strlen(dr->c[i].key), NULL);
 	for (size_t i = 0; i < dr->n; i++)
 		if (dr->c[i].kind != K_COMMENT)
 			dr->c[i].rename = scale_propose_name(&ns, dr->c[i].key);
-	strtab_free(&ns);
+	namer_free(&ns);
 }
 
 int
