@@ -70,6 +70,8 @@ entry_for_level(codebook *cb, const char *column, const char *rename, size_t lin
 static void
 check_value(const codebook *cb, size_t line, const char *value)
 {
+	if (strcmp(value, CB_MISSING) == 0)
+		return;
 	double x;
 	enum num_status st = num_parse(value, &x);
 	if (st != NUM_OK && st != NUM_EMPTY)
@@ -81,14 +83,19 @@ add_level(codebook *cb, cb_scale *s, size_t line, const char *label,
           const char *code, const char *value)
 {
 	check_value(cb, line, value);
+	int missing = !*value || strcmp(value, CB_MISSING) == 0;
 	if (!*label && !*code) {
 		if (s->has_empty)
 			die_at(cb->path, line, NULL, NULL,
 			       "scale '%s' already gives the value of an empty answer", s->name);
 		s->has_empty = 1;
-		s->empty_value = *value ? xstrdup(value) : NULL;
+		s->empty_value = missing ? NULL : xstrdup(value);
 		return;
 	}
+	if (!*value)
+		die_at(cb->path, line, "value", NULL,
+		       "answer '%s' of scale '%s' has no value: give it one, or '%s' to "
+		       "encode it as missing", *label ? label : code, s->name, CB_MISSING);
 	const char *answer[2] = {label, code};
 	for (int k = 0; k < 2; k++) {
 		size_t i = *answer[k] ? strtab_find(&s->answers, answer[k], strlen(answer[k]))
@@ -114,8 +121,8 @@ add_level(codebook *cb, cb_scale *s, size_t line, const char *label,
 	l->code = xstrdup(code);
 	l->label_len = strlen(label);
 	l->code_len = strlen(code);
-	l->value = *value ? xstrdup(value) : NULL;
-	l->value_len = strlen(value);
+	l->value = missing ? NULL : xstrdup(value);
+	l->value_len = missing ? 0 : strlen(value);
 	l->line = line;
 }
 
@@ -129,7 +136,11 @@ read_row(codebook *cb, tsv_reader *r, const size_t *idx, char **scale_refs)
 	size_t line = r->lineno;
 	if (!*f[F_COLUMN])
 		die_at(cb->path, line, "column", NULL, "missing: every row names a column or an @scale");
-	if (f[F_COLUMN][0] == '@') {
+	/* '\#n', '\@s', '\\x': the columns '#n', '@s', '\x' (not a comment, a scale) */
+	int escaped = f[F_COLUMN][0] == '\\' && f[F_COLUMN][1] && strchr("#@\\", f[F_COLUMN][1]);
+	if (escaped)
+		f[F_COLUMN]++;
+	if (!escaped && f[F_COLUMN][0] == '@') {
 		if (*f[F_RENAME])
 			die_at(cb->path, line, "rename", f[F_RENAME], "a scale level renames nothing");
 		cb_scale *s = find_scale(cb, f[F_COLUMN]);

@@ -12,12 +12,20 @@
  *                                 same column may leave NAME empty)
  *   COLUMN  NAME  - - -           COLUMN renamed to NAME, values passed through
  * One export column may be listed under several NAMEs: each is an output column.
+ * A VALUE is a number, or 'missing' (the answer encodes as missing); an answer
+ * with an empty VALUE is an error (only the empty answer's row may leave it
+ * empty). A COLUMN that begins with '#' or '@' (or '\' before one of '#@\')
+ * is written with a backslash before it: '\#n' is the column '#n'.
  * Trailing empty fields may be left out (a short row). COLUMN is a column name
  * or, when the input has no column of that name, a shell glob over them
  * ("13 - Regarding*"): every column it matches is encoded alike and keeps its
  * name unless the row renames it. */
 #ifndef SVY_CODEBOOK_H
 #define SVY_CODEBOOK_H
+
+/* The value that declares an answer missing (an empty value is an error: a
+ * person must say which answers are missing, not forget a value). */
+#define CB_MISSING "missing"
 
 #include <stddef.h>
 

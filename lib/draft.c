@@ -9,9 +9,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "codebook.h"
 #include "cols.h"
 #include "err.h"
 #include "num.h"
+#include "pii.h"
 #include "scales.h"
 #include "tsv.h"
 
@@ -74,7 +76,8 @@ add_lv_rank(dcol *c, const char *label, const char *code, const char *value, int
 static void
 add_lv(dcol *c, const char *label, const char *code, const char *value)
 {
-	add_lv_rank(c, label, code, value, *value ? (int)c->nlv : 1000);
+	int missing = !*value || strcmp(value, CB_MISSING) == 0;
+	add_lv_rank(c, label, code, value, missing ? 1000 : (int)c->nlv);
 }
 
 static void
@@ -103,6 +106,7 @@ draft_count(colstat *c, const char *s, size_t len, size_t max)
 		return;
 	}
 	c->nonempty++;
+	c->emails += pii_looks_like_email(s, len);
 	if (c->numeric) {
 		double x;
 		c->numeric = num_parse(s, &x) == NUM_OK;
@@ -146,7 +150,7 @@ add_missing(dcol *d, const colstat *c)
 {
 	for (size_t i = 0; i < c->nv; i++)
 		if (scale_is_missing(c->v[i].s))
-			add_lv(d, c->v[i].s, "", "");
+			add_lv(d, c->v[i].s, "", CB_MISSING);
 }
 
 static int
@@ -224,9 +228,86 @@ recognise(dcol *d, const colstat *c, size_t nreal)
 	return 0;
 }
 
+/* Do the answers of C (non-answers aside) have a natural order? */
+static int
+ordered(const colstat *c)
+{
+	char **ans = xmalloc((c->nv ? c->nv : 1) * sizeof *ans);
+	size_t n = 0;
+	for (size_t i = 0; i < c->nv; i++)
+		if (!scale_is_missing(c->v[i].s))
+			ans[n++] = c->v[i].s;
+	size_t *order = xmalloc((n ? n : 1) * sizeof *order);
+	int yes = scale_natural_order(ans, n, order);
+	free(order);
+	free(ans);
+	return yes;
+}
+
+/* An answer set no known scale has: in its natural order, valued 1..k, for
+ * a person to check; else (nominal) its labels without values, to fill. */
+static void
+draft_unrecognised(dcol *d, const colstat *c)
+{
+	char **ans = xmalloc((c->nv ? c->nv : 1) * sizeof *ans);
+	size_t n = 0;
+	for (size_t i = 0; i < c->nv; i++)
+		if (!scale_is_missing(c->v[i].s))
+			ans[n++] = c->v[i].s;
+	size_t *order = xmalloc((n ? n : 1) * sizeof *order);
+	if (scale_natural_order(ans, n, order)) {
+		for (size_t k = 0; k < n; k++) {
+			char v[32];
+			snprintf(v, sizeof v, "%zu", k + 1);
+			add_lv(d, ans[order[k]], "", v);
+		}
+		d->check = 1;
+		char buf[160];
+		snprintf(buf, sizeof buf, "check order: no known scale; values 1 to %zu in the "
+		         "answers' natural order", n);
+		set_note(d, "%s", buf);
+	} else {
+		for (size_t k = 0; k < n; k++)
+			add_lv(d, ans[k], "", "");
+		d->fill = 1;
+		set_note(d, "%s", "check: no known scale and no order: give each answer a value "
+		         "(or 'missing'), or make the column a rename");
+	}
+	add_missing(d, c);
+	free(order);
+	free(ans);
+}
+
+/* Leave out the answers that hold an e-mail address (svy-clean empties them):
+ * a draft never copies personal data. Returns how many kinds were left out. */
+static size_t
+drop_emails(colstat *c)
+{
+	size_t n = 0, dropped = 0;
+	for (size_t i = 0; i < c->nv; i++) {
+		if (pii_contains_email(c->v[i].s, strlen(c->v[i].s))) {
+			c->nonempty -= c->v[i].n;
+			c->empty += c->v[i].n;
+			dropped++;
+			continue;
+		}
+		c->v[n++] = c->v[i];
+	}
+	c->nv = n;
+	return dropped;
+}
+
 static void
 draft_answers_of(dcol *d, colstat *c, size_t max)
 {
+	if (pii_column(c->name) != PII_NONE ||
+	    (c->emails && 2 * c->emails > c->nonempty)) {
+		set_kind(d, K_COMMENT, "personal data, removed by svy-clean: not drafted");
+		d->pii = 1;
+		return;
+	}
+	if (!c->many && drop_emails(c))
+		d->emails = 1;
 	size_t nreal = 0;
 	for (size_t i = 0; i < c->nv; i++)
 		nreal += !scale_is_missing(c->v[i].s);
@@ -257,16 +338,11 @@ draft_answers_of(dcol *d, colstat *c, size_t max)
 			bytes += strlen(c->v[i].s);
 			lines |= strchr(c->v[i].s, '\n') != NULL;
 		}
-		if ((nreal >= 4 && once == c->nv) || lines || bytes > 100 * c->nv) {
+		if (lines || bytes > 100 * c->nv || (nreal >= 4 && once == c->nv && !ordered(c))) {
 			set_kind(d, K_COMMENT, "free text (long, multi-line or all different answers): not encoded");
 			return;
 		}
-		for (size_t i = 0; i < c->nv; i++)
-			if (!scale_is_missing(c->v[i].s))
-				add_lv(d, c->v[i].s, "", "");
-		add_missing(d, c);
-		d->fill = 1;
-		set_note(d, "%s", "scale not recognised: fill in the values");
+		draft_unrecognised(d, c);
 	}
 }
 
@@ -317,7 +393,7 @@ lss_levels(dcol *c, const lss_question *q, int scale, const words *w)
 			continue;
 		char v[32];
 		if (scale_is_missing(a->label))
-			v[0] = '\0';
+			snprintf(v, sizeof v, "%s", CB_MISSING);
 		else if (assess)
 			snprintf(v, sizeof v, "%s", a->assessment);
 		else
@@ -325,7 +401,7 @@ lss_levels(dcol *c, const lss_question *q, int scale, const words *w)
 		add_lv(c, a->label, a->code, v);
 	}
 	if (q->other && strchr("L!", q->type))
-		add_lv(c, w->other, "-oth-", "");
+		add_lv(c, w->other, "-oth-", CB_MISSING);
 	c->scale = scale_snake(q->title, 32);
 	set_note(c, "%s", assess ? "values: the survey's assessment values"
 	                         : "values: the answers' sort order (1 = first)");
@@ -373,7 +449,8 @@ lss_single_col(draft *dr, const lss_question *q, int text, const words *w)
 		set_note(c, "%s", "yes/no");
 	} else if (type == 'G') {
 		const char *const g[] = {"Female", "F", "", "Male", "M", "", NULL};
-		fixed_levels(c, g, "gender", "gender: fill in the values");
+		fixed_levels(c, g, "gender", "check: gender, no order: give each answer a value "
+		             "(or 'missing')");
 		c->fill = 1;
 	} else if (type == 'N') {
 		set_kind(c, K_RENAME, "numbers: passed through, renamed");
@@ -398,7 +475,7 @@ lss_sub_values(dcol *c, const lss_question *q, char type, const words *w)
 	static const char *const ten[] = {"1", "1", "1", "2", "2", "2", "3", "3", "3", "4", "4", "4",
 	                                  "5", "5", "5", "6", "6", "6", "7", "7", "7", "8", "8", "8",
 	                                  "9", "9", "9", "10", "10", "10", NULL};
-	static const char *const yun[] = {"Yes", "Y", "1", "Uncertain", "U", "", "No", "N", "0", NULL};
+	static const char *const yun[] = {"Yes", "Y", "1", "Uncertain", "U", CB_MISSING, "No", "N", "0", NULL};
 	static const char *const isd[] = {"Increase", "I", "1", "Same", "S", "0", "Decrease", "D", "-1",
 	                                  NULL};
 	switch (type) {
@@ -557,7 +634,7 @@ draft_merge_answers(dcol *c, const colstat *st)
 		if (k < c->nlv) {
 			add_lv(c, s, "", c->lv[k].value);
 		} else if (scale_is_missing(s)) {
-			add_lv(c, s, "", "");
+			add_lv(c, s, "", CB_MISSING);
 		} else {
 			add_lv(c, s, "", "");
 			c->fill = 1;
@@ -569,7 +646,8 @@ draft_merge_answers(dcol *c, const colstat *st)
 	}
 	if (nunknown) {
 		char buf[512];
-		snprintf(buf, sizeof buf, "%s; answers not in the survey file, fill in: %s%s",
+		snprintf(buf, sizeof buf, "%s; check: answers not in the survey file, give them "
+		         "values: %s%s",
 		         c->note ? c->note : "", unknown, nunknown > 3 ? ", ..." : "");
 		free(c->note);
 		c->note = xstrdup(buf);
@@ -623,6 +701,18 @@ comment(tsv_writer *w, const char *fmt, const char *a, const char *b)
 	tsvw_end(w);
 }
 
+/* Column KEY as a codebook's key: a key that would read as a comment, a
+ * scale or an escape ('#', '@', '\\#' ...) escaped with a backslash. */
+static char *
+key_field(const char *key)
+{
+	int esc = key[0] == '#' || key[0] == '@' ||
+	          (key[0] == '\\' && key[1] && strchr("#@\\", key[1]));
+	char *s = xmalloc(strlen(key) + 2);
+	sprintf(s, "%s%s", esc ? "\\" : "", key);
+	return s;
+}
+
 static void
 row(tsv_writer *w, const char *column, const char *rename, const char *label,
     const char *code, const char *value)
@@ -656,6 +746,29 @@ clear_levels(dcol *c)
 	strtab_free(&c->lvidx);
 }
 
+/* Another known scale than KS that every answer of U (not missing) fits,
+ * or NULL: the answers alone cannot tell the two apart. */
+static const known_scale *
+other_fit(const known_scale *ks, const dcol *u)
+{
+	for (size_t k = 0; k < scale_nknown; k++) {
+		const known_scale *o = &scale_known[k];
+		if (o == ks)
+			continue;
+		size_t i, n = 0;
+		for (i = 0; i < u->nlv; i++) {
+			if (strcmp(u->lv[i].value, CB_MISSING) == 0 || !*u->lv[i].label)
+				continue;
+			if (scale_known_level(o, u->lv[i].label) < 0)
+				break;
+			n++;
+		}
+		if (i == u->nlv && n)
+			return o;
+	}
+	return NULL;
+}
+
 /* The columns of one recognised scale (FIRST, then NEXT[FIRST] ...) share
  * one level list: every spelling any of them has, the scale's levels none
  * has in its first spelling, in the scale's order. */
@@ -673,6 +786,16 @@ unite_scale(draft *dr, size_t first, const size_t *next)
 	}
 	/* the levels no column has, in the language of those it has */
 	const known_scale *ks = a->ks;
+	/* answers that fill the scale leave no doubt; a part of it may fit
+	 * another scale too */
+	int whole = ks != NULL;
+	for (int l = 0; ks && l < 8 && ks->lv[l].labels && whole; l++) {
+		size_t k;
+		for (k = 0; k < u.nlv && u.lv[k].rank != l; k++)
+			;
+		whole = k < u.nlv;
+	}
+	const known_scale *also = ks && !whole ? other_fit(ks, &u) : NULL;
 	int german = 0;
 	for (size_t k = 0; ks && k < u.nlv; k++)
 		german |= scale_known_german(ks, u.lv[k].label);
@@ -695,6 +818,13 @@ unite_scale(draft *dr, size_t first, const size_t *next)
 			add_lv_rank(b, u.lv[k].label, u.lv[k].code, u.lv[k].value, u.lv[k].rank);
 		free(b->empty_value);
 		b->empty_value = u.empty_value ? xstrdup(u.empty_value) : NULL;
+		if (also) {
+			char buf[500];
+			snprintf(buf, sizeof buf, "%.200s; check: the answers also fit %s (values "
+			         "differ)", b->note ? b->note : "", also->note);
+			set_note(b, "%s", buf);
+			b->check = 1;
+		}
 	}
 	free(u.empty_value);
 	u.empty_value = NULL;
@@ -783,7 +913,7 @@ draft_write(draft *dr, const char *source)
 	tsvw_init(&w, stdout, "<stdout>");
 	row(&w, "column", "rename", "label", "code", "value");
 	comment(&w, "# Drafted by svy-codebook from %s: check every value, fill the empty ones%s",
-	        source, " (an empty value encodes the answer as missing).");
+	        source, " (the value 'missing' encodes the answer as missing).");
 	if (!dr->n)
 		comment(&w, "# %s has no questions (or no columns to draft): nothing to encode.",
 		        source, NULL);
@@ -810,18 +940,18 @@ draft_write(draft *dr, const char *source)
 			comment(&w, "# '%s': %s", c->key, c->note);
 			continue;
 		}
+		char *key = key_field(c->key);
+		const block *bk = c->kind == K_SCALE ? &b[c->group] : NULL;
 		if (c->kind == K_RENAME) {
-			row(&w, c->key, c->rename, "", "", "");
-			continue;
+			row(&w, key, c->rename, "", "", "");
+		} else if (bk->name) {
+			row(&w, key, c->rename, bk->name, "", "");
+		} else {
+			if (c->note)
+				comment(&w, "# '%s': %s", c->key, c->note);
+			write_levels(&w, c, key, c->rename);
 		}
-		const block *bk = &b[c->group];
-		if (bk->name) {
-			row(&w, c->key, c->rename, bk->name, "", "");
-			continue;
-		}
-		if (c->note)
-			comment(&w, "# '%s': %s", c->key, c->note);
-		write_levels(&w, c, c->key, c->rename);
+		free(key);
 	}
 	for (size_t k = 0; k < nb; k++)
 		free(b[k].name);
@@ -864,6 +994,12 @@ draft_answers(dcol *d, export_stats *st, size_t i, size_t max)
 		return;
 	}
 	draft_answers_of(d, &st->c[i], max);
+	if (d->emails) {
+		char buf[500];
+		snprintf(buf, sizeof buf, "%.300s%sanswers with an e-mail address left out (svy-clean "
+		         "empties them)", d->note ? d->note : "", d->note ? "; " : "");
+		set_note(d, "%s", buf);
+	}
 }
 
 void

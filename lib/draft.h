@@ -31,6 +31,9 @@ typedef struct {
 	int known;		/* a recognised scale: one block for all its columns */
 	const known_scale *ks;	/* the known scale, when recognised from answers */
 	int fill;		/* values left for a person to fill */
+	int check;		/* values drafted for a person to check (an order) */
+	int pii;		/* personal data: a comment, no values */
+	int emails;		/* answers with an e-mail address were left out */
 	size_t group;		/* index of its scale block, or (size_t)-1 */
 } dcol;
 
@@ -50,6 +53,7 @@ typedef struct {
 	val *v;
 	size_t nv, cap;
 	strtab seen;		/* the answers of v, to count them */
+	unsigned long emails;	/* answers that look like an e-mail address */
 	int many;		/* more distinct answers than counted */
 	unsigned long nonempty, empty;
 	int numeric;

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,19 +88,77 @@ strtab_free(strtab *t)
 
 /* ---- answers: missing, scales, codes ---- */
 
+/* Non-answers, as LimeSurvey and Qualtrics ship them (and their users write
+ * them) in English, German, French, Spanish, Italian, Dutch and Portuguese;
+ * compared without ASCII case, blanks trimmed, U+2019 read as an apostrophe. */
 static const char *const missing_labels[] = {
-	"I don't know", "I don\u2019t know", "Don't know", "Don\u2019t know", "Do not know",
-	"I do not know", "No answer", "Keine Angabe", "N/A", "Weiß nicht", "Weiss nicht",
-	"Prefer not to say", "I prefer not to say", "I prefer not to answer",
-	"I prefer not to share", "Not applicable", "Nicht zutreffend", "k. A.", "-oth-",
+	/* English */
+	"I don't know", "Don't know", "Do not know", "I do not know", "Dont know",
+	"No answer", "No response", "Prefer not to say", "I prefer not to say",
+	"I prefer not to answer", "Prefer not to answer", "I prefer not to share",
+	"I'd rather not say", "Rather not say", "Decline to answer",
+	"Not applicable", "N/A", "NA", "n.a.", "n/a.", "Can't say", "Cannot say",
+	"Don't know / not applicable", "Don't know/Not applicable",
+	/* German */
+	"Keine Angabe", "Keine Antwort", "k.A.", "k. A.", "Weiß nicht", "Weiss nicht",
+	"Ich weiß nicht", "Ich weiss nicht", "Weiß ich nicht", "Möchte ich nicht sagen",
+	"Möchte ich nicht beantworten", "Nicht zutreffend", "Trifft nicht zu",
+	"Keine Ahnung", "Kann ich nicht sagen", "Kann ich nicht beurteilen",
+	/* French */
+	"Je ne sais pas", "Ne sais pas", "NSP", "Sans réponse", "Pas de réponse",
+	"Je préfère ne pas répondre", "Préfère ne pas répondre", "Non applicable",
+	"Sans objet", "Ne se prononce pas",
+	/* Spanish */
+	"No sé", "No lo sé", "No sabe", "Sin respuesta", "No contesta", "NS/NC",
+	"Prefiero no decirlo", "Prefiero no responder", "Prefiero no contestar",
+	"No aplica", "No procede", "No corresponde",
+	/* Italian */
+	"Non so", "Non lo so", "Nessuna risposta", "Preferisco non rispondere",
+	"Non applicabile", "Non pertinente",
+	/* Dutch */
+	"Weet niet", "Weet ik niet", "Geen antwoord", "Zeg ik liever niet",
+	"Niet van toepassing",
+	/* Portuguese */
+	"Não sei", "Sem resposta", "Prefiro não dizer", "Prefiro não responder",
+	"Não se aplica", "Não aplicável",
+	/* LimeSurvey's code of "Other" */
+	"-oth-",
 	NULL,
 };
+
+/* S trimmed, U+2019 as an apostrophe, into BUF (SIZE bytes); NULL when it
+ * does not fit (no non-answer is that long). */
+static const char *
+plain_answer(const char *s, char *buf, size_t size)
+{
+	while (*s == ' ')
+		s++;
+	size_t o = 0;
+	for (; *s; s++) {
+		if (o + 1 >= size)
+			return NULL;
+		if (strncmp(s, "\xe2\x80\x99", 3) == 0) {
+			buf[o++] = '\'';
+			s += 2;
+		} else {
+			buf[o++] = *s;
+		}
+	}
+	while (o && buf[o - 1] == ' ')
+		o--;
+	buf[o] = '\0';
+	return buf;
+}
 
 int
 scale_is_missing(const char *s)
 {
+	char buf[64];
+	const char *p = plain_answer(s, buf, sizeof buf);
+	if (!p)
+		return 0;
 	for (int i = 0; missing_labels[i]; i++)
-		if (strcasecmp(s, missing_labels[i]) == 0)
+		if (strcasecmp(p, missing_labels[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -117,6 +176,11 @@ const known_scale scale_known[] = {
 	  {"Neither agree nor disagree|Neither agree or disagree|Neutral|Undecided|de:Weder noch", "3"},
 	  {"Agree|de:Stimme zu", "4"},
 	  {"Strongly agree|de:Stimme voll und ganz zu", "5"}}},
+	/* Qualtrics' 5 points: before the 7 points, whose labels it shares */
+	{"agreement5s", "agreement, 5 points (somewhat)",
+	 {{"Strongly disagree", "1"}, {"Somewhat disagree|Slightly disagree", "2"},
+	  {"Neither agree nor disagree|Neither agree or disagree|Neutral", "3"},
+	  {"Somewhat agree|Slightly agree", "4"}, {"Strongly agree", "5"}}},
 	{"agreement7", "agreement, 7 points",
 	 {{"Strongly disagree", "1"}, {"Disagree", "2"},
 	  {"Somewhat disagree|Slightly disagree", "3"},
@@ -402,3 +466,265 @@ scale_is_other_column(const char *name)
 }
 
 /* Missing answers (I don't know, N/A) the column has, as empty values. */
+
+/* ---- the natural order of an answer set ---- */
+
+/* Does word W occur in S (ASCII case ignored) as a whole word? */
+static int
+has_word(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = s; *p; p++)
+		if ((p == s || !isalnum((unsigned char)p[-1])) && strncasecmp(p, w, n) == 0 &&
+		    !isalnum((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
+static int
+has_any(const char *s, const char *const *words)
+{
+	for (int i = 0; words[i]; i++)
+		if (has_word(s, words[i]))
+			return 1;
+	return 0;
+}
+
+/* An answer as a range of numbers: "3", "1 ~ 3", "1-3", "10 to 15", "1 year or
+ * less" and "less than 1" (from minus infinity), "15 or more", "more than
+ * 15" and "15+" (to infinity), "None" or "never ..." (before all). 0 when it
+ * is not one. Thousands separators ("10,000") are read. */
+static int
+answer_range(const char *s, double *lo, double *hi)
+{
+	static const char *const below[] = {"less", "fewer", "under", "below", "younger",
+	                                    "up to", "max", "maximum", "bis", "unter",
+	                                    "weniger", NULL};
+	static const char *const above[] = {"more", "over", "above", "older", "least",
+	                                    "plus", "min", "minimum", "mehr", "über", NULL};
+	double x[2];
+	int n = 0;
+	for (const char *p = s; *p;) {
+		if (!isdigit((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		if (n == 2)
+			return 0;
+		char num[64];
+		size_t o = 0;
+		while (o + 1 < sizeof num && (isdigit((unsigned char)*p) ||
+		       (*p == ',' && isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2]) &&
+		        isdigit((unsigned char)p[3]) && !isdigit((unsigned char)p[4])) ||
+		       (*p == '.' && isdigit((unsigned char)p[1])))) {
+			if (*p != ',')
+				num[o++] = *p;
+			p++;
+		}
+		num[o] = '\0';
+		x[n++] = strtod(num, NULL);
+	}
+	if (n == 2) {
+		*lo = x[0];
+		*hi = x[1];
+		return x[0] <= x[1];
+	}
+	if (n == 0) {
+		/* "Less than a year": one */
+		static const char *const one[] = {"a year", "a month", "a week", "a day",
+		                                  "an hour", "one", NULL};
+		if (has_any(s, one))
+			x[n++] = 1;
+	}
+	if (n == 0) {
+		/* "None", "I have never worked with ML": before every number */
+		static const char *const none[] = {"none", "never", "no", "nie", "kein",
+		                                   "keine", "nothing", "zero", "don't",
+		                                   "do not", NULL};
+		*lo = *hi = -HUGE_VAL;
+		return has_any(s, none);
+	}
+	int lt = has_any(s, below) || strchr(s, '<') != NULL;
+	int gt = has_any(s, above) || strchr(s, '>') != NULL || strchr(s, '+') != NULL;
+	if (lt && gt)
+		return 0;
+	*lo = lt ? -HUGE_VAL : x[0];
+	*hi = gt ? HUGE_VAL : x[0];
+	return 1;
+}
+
+/* An order word's rank: how often (never .. always), or -1. */
+static int
+frequency_rank(const char *s)
+{
+	static const struct { const char *w; int rank; } f[] = {
+		{"very often", 5}, {"very rarely", 1}, {"most of the time", 6}, {"never", 0},
+		{"rarely", 2}, {"seldom", 2}, {"sometimes", 3}, {"occasionally", 3},
+		{"often", 4}, {"frequently", 4}, {"usually", 6}, {"mostly", 6}, {"always", 7},
+		{"nie", 0}, {"selten", 2}, {"manchmal", 3}, {"gelegentlich", 3}, {"oft", 4},
+		{"häufig", 4}, {"meistens", 6}, {"immer", 7},
+	};
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+		if (has_word(s, f[i].w))
+			return f[i].rank;
+	return -1;
+}
+
+/* An answer on a bipolar scale as a signed degree ("Very dissatisfied" -3,
+ * "Somewhat satisfied" 1, "Neither ..." 0), its stem (what is left without
+ * the degree and negation words, into STEM) or 0 when it has no stem. */
+static int
+degree(const char *s, int *deg, char *stem, size_t size)
+{
+	static const struct { const char *w; int strength; } adv[] = {
+		{"extremely", 3}, {"very", 3}, {"strongly", 3}, {"completely", 3},
+		{"totally", 3}, {"highly", 3}, {"fully", 3}, {"somewhat", 1}, {"rather", 1},
+		{"slightly", 1}, {"fairly", 1}, {"moderately", 1}, {"a little", 1},
+		{"quite", 1}, {"mostly", 1}, {"sehr", 3}, {"eher", 1}, {"etwas", 1},
+	};
+	if (has_word(s, "neither") || has_word(s, "neutral") || has_word(s, "weder")) {
+		*deg = 0;
+		stem[0] = '\0';
+		return 1;
+	}
+	int strength = 2, neg = 0;
+	char buf[256];
+	size_t o = 0;
+	for (const char *p = s; *p;) {
+		while (*p && !isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
+			p++;
+		const char *w = p;
+		while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80))
+			p++;
+		size_t n = (size_t)(p - w);
+		if (!n)
+			break;
+		int skip = 0;
+		for (size_t i = 0; i < sizeof adv / sizeof *adv && !skip; i++)
+			if (strlen(adv[i].w) == n && strncasecmp(w, adv[i].w, n) == 0)
+				strength = adv[i].strength, skip = 1;
+		if ((n == 3 && strncasecmp(w, "not", 3) == 0) ||
+		    (n == 5 && strncasecmp(w, "nicht", 5) == 0)) {
+			neg = 1;
+			skip = 1;
+		} else if (n == 2 && strncasecmp(w, "at", 2) == 0) {
+			skip = 1;	/* "not at all" */
+		} else if (n == 3 && strncasecmp(w, "all", 3) == 0) {
+			strength = 3;
+			skip = 1;
+		}
+		if (skip)
+			continue;
+		if (o + n + 2 >= sizeof buf)
+			return 0;
+		if (o)
+			buf[o++] = ' ';
+		for (size_t i = 0; i < n; i++)
+			buf[o++] = (char)tolower((unsigned char)w[i]);
+	}
+	buf[o] = '\0';
+	if (!o || o + 1 > size)
+		return 0;
+	memcpy(stem, buf, o + 1);
+	*deg = neg ? -strength : strength;
+	return 1;
+}
+
+static const double *sort_key;
+
+static int
+by_key(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const double *x = sort_key + 2 * i, *y = sort_key + 2 * j;
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	if (x[1] != y[1])
+		return x[1] < y[1] ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+/* ORDER by KEY (two numbers an answer); 0 when two answers tie. */
+static int
+order_by(const double *key, size_t n, size_t *order)
+{
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	sort_key = key;
+	qsort(order, n, sizeof *order, by_key);
+	for (size_t k = 1; k < n; k++) {
+		const double *x = key + 2 * order[k - 1], *y = key + 2 * order[k];
+		if (x[0] == y[0] && x[1] == y[1])
+			return 0;
+	}
+	return 1;
+}
+
+int
+scale_natural_order(char *const *answers, size_t n, size_t *order)
+{
+	if (n < 2)
+		return 0;
+	double *key = xmalloc(2 * n * sizeof *key);
+	int ok = 1;
+	/* numbers and ranges of numbers, by value */
+	for (size_t i = 0; i < n && ok; i++)
+		ok = answer_range(answers[i], &key[2 * i], &key[2 * i + 1]);
+	if (ok && order_by(key, n, order))
+		goto found;
+	/* how often */
+	ok = 1;
+	for (size_t i = 0; i < n && ok; i++) {
+		int r = frequency_rank(answers[i]);
+		ok = r >= 0;
+		key[2 * i] = r;
+		key[2 * i + 1] = 0;
+	}
+	if (ok && order_by(key, n, order))
+		goto found;
+	/* one stem, by degree: very dissatisfied .. very satisfied */
+	ok = 1;
+	char (*stem)[128] = xmalloc(n * sizeof *stem);
+	int *deg = xmalloc(n * sizeof *deg);
+	for (size_t i = 0; i < n && ok; i++)
+		ok = degree(answers[i], &deg[i], stem[i], sizeof stem[i]);
+	/* a negating prefix (dissatisfied, unlikely) where the stem without it
+	 * is another answer's */
+	static const char *const prefix[] = {"dis", "un", "in", "im", "ir", NULL};
+	for (size_t i = 0; i < n && ok; i++)
+		for (int p = 0; prefix[p]; p++) {
+			size_t k = strlen(prefix[p]);
+			if (strncmp(stem[i], prefix[p], k) != 0 || !stem[i][k])
+				continue;
+			size_t j;
+			for (j = 0; j < n && strcmp(stem[j], stem[i] + k) != 0; j++)
+				;
+			if (j < n) {
+				memmove(stem[i], stem[i] + k, strlen(stem[i] + k) + 1);
+				deg[i] = -deg[i];
+				break;
+			}
+		}
+	int nstem = 0;
+	const char *first = NULL;
+	for (size_t i = 0; i < n && ok; i++) {
+		key[2 * i] = deg[i];
+		key[2 * i + 1] = 0;
+		if (!stem[i][0])
+			continue;	/* neither .. nor: the middle */
+		if (!nstem++)
+			first = stem[i];
+		else
+			ok = strcmp(first, stem[i]) == 0;
+	}
+	ok = ok && nstem >= 2 && order_by(key, n, order);
+	free(stem);
+	free(deg);
+	if (ok)
+		goto found;
+	free(key);
+	return 0;
+found:
+	free(key);
+	return 1;
+}

@@ -67,6 +67,14 @@ long scale_answer_code(const char *s);
  * number, or LONG_MIN. */
 long scale_numbered(const char *s);
 
+/* The natural order of an answer set no known scale has: numbers and ranges
+ * of numbers by value ("1 year or less", "1 ~ 3", ..., "15 or more"), words
+ * of frequency (never .. always), or degrees of one stem ("Very
+ * dissatisfied" .. "Very satisfied"). Returns 1 and ORDER (N indices of
+ * ANSWERS, first to last) when it finds one and no two answers tie, else 0
+ * (a nominal set). Non-answers are not to be among ANSWERS. */
+int scale_natural_order(char *const *answers, size_t n, size_t *order);
+
 /* ---- names ---- */
 
 /* S as snake_case: ASCII, lower case, words joined by '_', camelCase split,

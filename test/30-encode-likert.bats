@@ -20,7 +20,8 @@ input() {
 1\t3\tBachelor'"'"'s degree\t1\t1\tNA
 2\t\t-oth-\t0\t0\ta\\tb
 3\t\t\t1\t2\t')"
-	[ "$stderr" = "svy-encode-likert: read 3 rows, kept 3, dropped 0; encoded 3 columns with $CB; 0 unknown answers" ]
+	[ "$stderr" = "svy-encode-likert: columns by scale: @fam 1, @checked 1, own levels 1
+svy-encode-likert: read 3 rows, kept 3, dropped 0; encoded 3 columns with $CB; 0 unknown answers" ]
 	# the same from -i FILE and from standard input
 	run --separate-stderr svy encode-likert -q -b "$CB" -i in.tsv
 	assert_success
@@ -37,10 +38,10 @@ input() {
 }
 
 @test "--unknown=missing encodes it as empty and counts it" {
-	printf 'id\tQ2\tQ5[SQ001]\tQ18[SQ001]\n1\tMaster\t\t\n2\t-oth-\t\t\n3\tMaster\t\t\n' >in.tsv
+	printf 'id\tQ2\tQ5[SQ001]\tQ18[SQ001]\n1\tMaster\t\t\n2\t-oth-\t\t\n3\tMaster\t\t\n4\tA3\t\t\n' >in.tsv
 	run --separate-stderr svy encode-likert -b "$CB" --unknown=missing in.tsv
 	assert_success
-	assert_output "$(printf 'id\teducation\teducation_group\ttask_coordinating\tmethod_sanitization\n1\t\tMaster\t0\t\n2\t\t-oth-\t0\t\n3\t\tMaster\t0\t')"
+	assert_output "$(printf 'id\teducation\teducation_group\ttask_coordinating\tmethod_sanitization\n1\t\tMaster\t0\t\n2\t\t-oth-\t0\t\n3\t\tMaster\t0\t\n4\t3\tA3\t0\t')"
 	[[ "$stderr" == *"svy-encode-likert: column 2 'Q2': 2 unknown answers encoded as missing"* ]]
 }
 
@@ -60,7 +61,7 @@ input() {
 }
 
 @test "short rows: trailing empty fields may be left out (the documented examples)" {
-	printf 'column\trename\tlabel\tcode\tvalue\n@yn\t\tYes\tY\t1\n@yn\t\tNo\tN\t0\nQ1\tfirst\t@yn\nQ2\tsecond\nQ3\tthird\tI don'"'"'t know\n' >cb.tsv
+	printf 'column\trename\tlabel\tcode\tvalue\n@yn\t\tYes\tY\t1\n@yn\t\tNo\tN\t0\nQ1\tfirst\t@yn\nQ2\tsecond\nQ3\tthird\tI don'"'"'t know\t\tmissing\n' >cb.tsv
 	printf 'Q1\tQ2\tQ3\nYes\ttext\tI don'"'"'t know\nN\tmore\t\n' >in.tsv
 	run --separate-stderr svy encode-likert -b cb.tsv in.tsv
 	assert_success

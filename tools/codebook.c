@@ -386,15 +386,21 @@ main(int argc, char **argv)
 	draft_write(&dr, name);
 
 	if (!c.quiet) {
-		size_t enc = 0, ren = 0, com = 0, fill = 0;
+		size_t enc = 0, ren = 0, com = 0, fill = 0, check = 0, pii = 0;
 		for (size_t i = 0; i < dr.n; i++) {
 			enc += dr.c[i].kind == K_SCALE;
 			ren += dr.c[i].kind == K_RENAME;
 			com += dr.c[i].kind == K_COMMENT;
 			fill += dr.c[i].kind == K_SCALE && dr.c[i].fill;
+			check += dr.c[i].kind == K_SCALE && dr.c[i].check && !dr.c[i].fill;
+			pii += dr.c[i].pii;
 		}
-		warn("drafted %zu columns from %s: %zu encoded (%zu with values to fill in), "
-		     "%zu renamed, %zu as comments", dr.n, name, enc, fill, ren, com);
+		char p[64] = "";
+		if (pii)
+			snprintf(p, sizeof p, " (%zu personal data)", pii);
+		warn("drafted %zu columns from %s: %zu encoded (%zu with values to fill in, "
+		     "%zu to check), %zu renamed, %zu as comments%s", dr.n, name, enc, fill,
+		     check, ren, com, p);
 	}
 	close_stdout();
 	draft_free(&dr);

@@ -15,6 +15,8 @@ typedef struct {
 	size_t in;		/* input field */
 	const cb_entry *entry;	/* NULL: passed through */
 	unsigned long long unknown;
+	unsigned long long valued;	/* fields written with a value */
+	char *first[3];			/* its first unknown answers, for a message */
 } out_col;
 
 enum { OPT_CODEBOOK = CLI_OWN, OPT_UNKNOWN };
@@ -115,11 +117,11 @@ plan_columns(const tsv_reader *r, const codebook *cb, size_t *nout)
 		int any = 0;
 		for (; j < nm && m[j].column == i; j++, any = 1) {
 			cols = xgrow(cols, &cap, n + 1, sizeof *cols);
-			cols[n++] = (out_col){i, &cb->entries[m[j].entry], 0};
+			cols[n++] = (out_col){.in = i, .entry = &cb->entries[m[j].entry]};
 		}
 		if (!any) {
 			cols = xgrow(cols, &cap, n + 1, sizeof *cols);
-			cols[n++] = (out_col){i, NULL, 0};
+			cols[n++] = (out_col){.in = i};
 		}
 	}
 	free(m);
@@ -158,10 +160,12 @@ encode_field(tsv_writer *w, tsv_reader *r, out_col *c)
 {
 	const cb_scale *s = c->entry->scale;
 	if (tsv_missing(r, c->in)) {
-		if (s->has_empty && s->empty_value)
+		if (s->has_empty && s->empty_value) {
 			tsvw_raw(w, s->empty_value, strlen(s->empty_value));
-		else
+			c->valued++;
+		} else {
 			tsvw_raw(w, "", 0);
+		}
 		return 1;
 	}
 	const char *answer = tsv_get(r, c->in);
@@ -170,7 +174,98 @@ encode_field(tsv_writer *w, tsv_reader *r, out_col *c)
 		return 0;
 	/* a value is a number (the codebook checked): nothing to escape */
 	tsvw_raw(w, l->value ? l->value : "", l->value_len);
+	c->valued += l->value != NULL;
 	return 1;
+}
+
+/* An unknown answer of C (encoded as missing): the first few kept. */
+static void
+note_unknown(out_col *c, const char *answer)
+{
+	size_t k = 0;
+	while (k < 3 && c->first[k] && strcmp(c->first[k], answer) != 0)
+		k++;
+	if (k < 3 && !c->first[k])
+		c->first[k] = xstrdup(answer);
+}
+
+static void
+free_cols(out_col *cols, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		for (int i = 0; i < 3; i++)
+			free(cols[k].first[i]);
+	free(cols);
+}
+
+/* A column that had answers and comes out all empty, not because the
+ * codebook declares them missing (--unknown=missing made every one missing),
+ * is an error naming it and its first answers. */
+static void
+refuse_emptied(tsv_reader *r, codebook *cb, out_col *cols, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		out_col *c = &cols[k];
+		if (!c->unknown || c->valued)
+			continue;
+		char col[320], msg[600];
+		cb_column_label(col, sizeof col, c->in, r->header[c->in]);
+		size_t o = 0;
+		for (int i = 0; i < 3 && c->first[i]; i++) {
+			char q[128];
+			o += (size_t)snprintf(msg + o, sizeof msg - o, "%s'%s'", i ? ", " : "",
+			                      err_quote_tail(q, sizeof q, c->first[i],
+			                                     strlen(c->first[i])));
+		}
+		char where[64];
+		snprintf(where, sizeof where, "%s", r->name);
+		size_t line = c->entry->line;
+		free_cols(cols, n);
+		tsv_free(r);
+		die_at(cb->path, line, NULL, NULL,
+		       "%s of %s would come out all empty: no answer has a value (answers %s%s); "
+		       "give them values, or declare them '%s' in the codebook",
+		       col, where, msg, "", CB_MISSING);
+	}
+}
+
+/* "columns by scale: @familiarity 18, @checked 40, own levels 49": the
+ * encoded columns, counted by the scale they were encoded with. */
+static void
+by_scale(const codebook *cb, const out_col *cols, size_t n)
+{
+	size_t *count = xcalloc(cb->nscales ? cb->nscales : 1, sizeof *count), nown = 0, any = 0;
+	for (size_t k = 0; k < n; k++) {
+		const cb_scale *s = cols[k].entry ? cols[k].entry->scale : NULL;
+		if (!s)
+			continue;
+		any++;
+		if (s->name[0] != '@') {
+			nown++;
+			continue;
+		}
+		size_t i = strtab_find(&cb->scale_names, s->name, strlen(s->name));
+		count[i]++;
+	}
+	if (!any) {
+		free(count);
+		return;
+	}
+	size_t len = 64;
+	for (size_t i = 0; i < cb->nscales; i++)
+		len += strlen(cb->scales[i]->name) + 24;
+	char *line = xmalloc(len);
+	size_t o = 0;
+	line[0] = '\0';
+	for (size_t i = 0; i < cb->nscales; i++)
+		if (count[i])
+			o += (size_t)snprintf(line + o, len - o, "%s%s %zu", o ? ", " : "",
+			                      cb->scales[i]->name, count[i]);
+	if (nown)
+		snprintf(line + o, len - o, "%sown levels %zu", o ? ", " : "", nown);
+	warn("columns by scale: %s", line);
+	free(line);
+	free(count);
 }
 
 int
@@ -212,12 +307,14 @@ main(int argc, char **argv)
 				if (!unknown_missing)
 					die_unknown(&r, oc, tsv_get(&r, oc->in));
 				tsvw_str(&out, NULL);
+				note_unknown(oc, tsv_get(&r, oc->in));
 				oc->unknown++;
 				unknown++;
 			}
 		}
 		tsvw_end(&out);
 	}
+	refuse_emptied(&r, cb, cols, nout);
 	/* the summary before stdout is closed: in a pipeline, the next tool
 	 * cannot finish (and speak) before this one has */
 	if (!c.quiet) {
@@ -228,11 +325,12 @@ main(int argc, char **argv)
 				     cb_column_label(col, sizeof col, cols[k].in, r.header[cols[k].in]),
 				     cols[k].unknown,
 				     cols[k].unknown == 1 ? "" : "s");
+		by_scale(cb, cols, nout);
 		warn("read %llu rows, kept %llu, dropped 0; encoded %zu columns with %s; "
 		     "%llu unknown answers", nread, nread, encoded, codebook_path, unknown);
 	}
 	close_stdout();
-	free(cols);
+	free_cols(cols, nout);
 	tsv_free(&r);
 	codebook_free(cb);
 	cli_free(&c);
