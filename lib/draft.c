@@ -717,7 +717,12 @@ static void
 row(tsv_writer *w, const char *column, const char *rename, const char *label,
     const char *code, const char *value)
 {
-	tsvw_str(w, column);
+	/* '\#n' as is: a backslash before '#' or '@' is no TSV escape */
+	if (column[0] == '\\' && (column[1] == '#' || column[1] == '@') &&
+	    !strpbrk(column + 1, "\t\n\r\\"))
+		tsvw_raw(w, column, strlen(column));
+	else
+		tsvw_str(w, column);
 	tsvw_str(w, rename);
 	tsvw_str(w, label);
 	tsvw_str(w, code);

@@ -414,3 +414,67 @@ EOF2
 	printf '%s\n' "$output" | iconv -f UTF-8 -t UTF-8 >/dev/null
 	[ "$(printf '%s\n' "$output" | grep -c "^# 'ää")" -eq 1 ]
 }
+
+# The export test/data/codebook/gen-export.sh writes (40 rows): 5- and
+# 7-point agreement side by side, ranges, non-answers, gender, e-mail
+# columns (by name and by values), an e-mail inside an answer, '#' and '@'
+# headings, ipaddr.
+@test "a raw export: the draft, edited only where it says check, encodes every column; no merged scales, natural orders, no personal data" {
+	bash "$CBDATA/gen-export.sh" >raw.csv
+	run --separate-stderr svy codebook -o draft.tsv raw.csv
+	assert_success
+	[ "$stderr" = "svy-codebook: drafted 12 columns from raw.csv: 8 encoded (2 with values to fill in, 1 to check), 0 renamed, 4 as comments (3 personal data)" ]
+	# no personal data: the columns are comments saying so, no address anywhere
+	! grep -q 'example' draft.tsv
+	for col in 'Please enter your e-mail address' contact ipaddr; do
+		grep -qxF "# '$col': personal data, removed by svy-clean: not drafted" draft.tsv || fail "$col"
+	done
+	grep -qF "answers with an e-mail address left out (svy-clean empties them)" draft.tsv
+	# 5 points and 7 points: two scales, each with its own values
+	[ "$(grep -c '^@agreement5s	' draft.tsv)" -eq 5 ]
+	grep -qx "@agreement5s		Somewhat agree		4" draft.tsv
+	grep -qx "Q2 \[seven\]		Somewhat agree		5" draft.tsv
+	grep -qx "Q2 \[seven\]		Strongly agree		7" draft.tsv
+	# ranges by value, to check; non-answers declared missing; '#'/'@' escaped
+	[ "$(grep '^Years' draft.tsv | cut -f3,5 | paste -sd '|')" = "1 year or less	1|1 ~ 3	2|3 ~ 5	3|5 ~ 10	4|10 ~ 15	5|15 or more	6" ]
+	grep -qx "# 'Years': check order: no known scale; values 1 to 6 in the answers' natural order" draft.tsv
+	grep -qx "@yes_no		N/A		missing" draft.tsv
+	grep -qx "Gender		Prefer not to say		missing" draft.tsv
+	grep -qx '\\#n	n	@yes_no		' draft.tsv
+	grep -qx '\\@s	s	@agreement5s		' draft.tsv
+	# unedited, the draft does not encode: the answers left to fill are named
+	svy clean -q raw.csv >clean.tsv
+	run --separate-stderr svy encode-likert -b draft.tsv clean.tsv
+	assert_failure 1
+	[[ "$stderr" == "svy-encode-likert: draft.tsv:"*": column 'value': answer 'Female' of scale 'gender' has no value: give it one, or 'missing' to encode it as missing" ]] || fail "$stderr"
+	# edited where it says check: every column encoded, none all empty
+	fill_checks draft.tsv >filled.tsv
+	round_trip filled.tsv clean.tsv
+	[ "$(head -1 encoded.tsv)" = "$(printf 'id\tfive\tseven\tyears\tstance\tgender\tn\ts\tnote')" ]
+	run awk -F'\t' 'NR > 1 { for (i = 2; i <= NF; i++) if ($i != "") { seen[i] = 1; if ($i !~ /^[0-9]+$/) bad = bad " " $i } }
+		END { for (i = 2; i <= 9; i++) if (!(i in seen)) print "column " i " all empty"; if (bad) print "not numbers:" bad }' encoded.tsv
+	assert_output ""
+	# the answers and their numbers, row by row
+	[ "$(paste <(cut -f2 clean.tsv) <(cut -f2 encoded.tsv) | tail -n +2 | sort -u | paste -sd '|')" = "Neither agree nor disagree	3|Somewhat agree	4|Somewhat disagree	2|Strongly agree	5|Strongly disagree	1" ]
+	[ "$(paste <(cut -f3 clean.tsv) <(cut -f3 encoded.tsv) | tail -n +2 | sort -t'	' -k2n -u | cut -f2 | paste -sd ' ')" = "1 2 3 4 5 6 7" ]
+	[ "$(paste <(cut -f4 clean.tsv) <(cut -f4 encoded.tsv) | tail -n +2 | sort -t'	' -k2n -u | cut -f1 | paste -sd '|')" = "1 year or less|1 ~ 3|3 ~ 5|5 ~ 10|10 ~ 15|15 or more" ]
+	[ "$(paste <(cut -f5 clean.tsv) <(cut -f5 encoded.tsv) | tail -n +2 | sort -u | paste -sd '|')" = "N/A	|No	0|Yes	1" ]
+}
+
+@test "linear in columns and in answers: 100,000 columns, 50,000 distinct answers (would time out if quadratic)" {
+	awk 'BEGIN { n = 100000; for (i = 1; i <= n; i++) printf "%sQ%d [Yes]", (i > 1 ? "\t" : ""), i; print ""
+		for (r = 0; r < 3; r++) { for (i = 1; i <= n; i++) printf "%s%s", (i > 1 ? "\t" : ""), ((i + r) % 2 ? "Yes" : "No"); print "" } }' >wide.tsv
+	run timeout 20 "$BIN/codebook" -q -o wide.cb.tsv wide.tsv
+	assert_success
+	run --separate-stderr timeout 20 "$BIN/encode-likert" -b wide.cb.tsv -o wide.out.tsv wide.tsv
+	assert_success
+	[ "${stderr_lines[0]}" = "svy-encode-likert: columns by scale: @yes_no 100000" ]
+	[ "$(tail -1 wide.out.tsv | cut -f99999-)" = "1	0" ]
+	awk 'BEGIN { print "Q"; for (k = 0; k < 2; k++) for (i = 1; i <= 50000; i++) print "answer " i }' >tall.tsv
+	run timeout 20 "$BIN/codebook" -q --max-levels 60000 -o tall.draft.tsv tall.tsv
+	assert_success
+	fill_checks tall.draft.tsv >tall.cb.tsv
+	run --separate-stderr timeout 20 "$BIN/encode-likert" -b tall.cb.tsv -o tall.out.tsv tall.tsv
+	assert_success
+	[ "$(sed -n '50001p' tall.out.tsv)" = "50000" ]
+}
