@@ -576,28 +576,91 @@ norm_heading(const char *h)
 	return p;
 }
 
-/* The survey file's column for export heading H, or -1. */
-long
-draft_match_heading(draft *dr, unsigned char *used, const char *h)
+/* Headings to columns: for each heading, the columns that have it, in order,
+ * and how far the used ones go. */
+typedef struct {
+	size_t *v;
+	size_t n, cap, at;
+} col_list;
+
+struct heading_index {
+	strtab exact, norm;	/* key and alt; the same normalised */
+	col_list *lexact, *lnorm;
+	size_t cexact, cnorm;
+};
+
+static void
+index_add(strtab *t, col_list **l, size_t *cap, const char *s, size_t col)
 {
-	for (size_t i = 0; i < dr->n; i++)
-		if (!used[i] && (strcmp(dr->c[i].key, h) == 0 || strcmp(dr->c[i].alt, h) == 0))
-			return (long)i;
+	int added;
+	size_t k = strtab_add(t, s, strlen(s), &added);
+	if (added) {
+		*l = xgrow(*l, cap, k + 1, sizeof **l);
+		memset(&(*l)[k], 0, sizeof **l);
+	}
+	col_list *c = &(*l)[k];
+	if (c->n && c->v[c->n - 1] == col)
+		return;
+	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v[c->n++] = col;
+}
+
+heading_index *
+draft_heading_index(const draft *dr)
+{
+	heading_index *x = xcalloc(1, sizeof *x);
+	for (size_t i = 0; i < dr->n; i++) {
+		const char *h[2] = {dr->c[i].key, dr->c[i].alt};
+		for (int k = 0; k < 2 && h[k]; k++) {
+			index_add(&x->exact, &x->lexact, &x->cexact, h[k], i);
+			char *n = norm_heading(h[k]);
+			index_add(&x->norm, &x->lnorm, &x->cnorm, n, i);
+			free(n);
+		}
+	}
+	return x;
+}
+
+void
+draft_heading_index_free(heading_index *x)
+{
+	for (size_t k = 0; k < x->exact.n; k++)
+		free(x->lexact[k].v);
+	for (size_t k = 0; k < x->norm.n; k++)
+		free(x->lnorm[k].v);
+	free(x->lexact);
+	free(x->lnorm);
+	strtab_free(&x->exact);
+	strtab_free(&x->norm);
+	free(x);
+}
+
+/* The first column not USED that heading S has in T, or -1. */
+static long
+first_unused(const strtab *t, col_list *l, const unsigned char *used, const char *s)
+{
+	size_t k = strtab_find(t, s, strlen(s));
+	if (k == STRTAB_NONE)
+		return -1;
+	col_list *c = &l[k];
+	while (c->at < c->n && used[c->v[c->at]])
+		c->at++;
+	return c->at < c->n ? (long)c->v[c->at] : -1;
+}
+
+/* The survey file's column for export heading H (not USED), or -1. */
+long
+draft_match_heading(heading_index *x, const unsigned char *used, const char *h)
+{
+	long m = first_unused(&x->exact, x->lexact, used, h);
+	if (m >= 0)
+		return m;
 	char *n = norm_heading(h);
 	size_t len = strlen(n);
 	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < dr->n; i++) {
-			if (used[i])
-				continue;
-			char *a = norm_heading(dr->c[i].key), *b = norm_heading(dr->c[i].alt);
-			int eq = strcmp(a, n) == 0 || strcmp(b, n) == 0;
-			free(a);
-			free(b);
-			if (eq) {
-				free(n);
-				return (long)i;
-			}
-		}
+		m = first_unused(&x->norm, x->lnorm, used, n);
+		if (m >= 0)
+			break;
 		/* "[Sub].1": a heading svy-clean --rename-duplicates renamed */
 		while (len && n[len - 1] >= '0' && n[len - 1] <= '9')
 			len--;
@@ -606,7 +669,7 @@ draft_match_heading(draft *dr, unsigned char *used, const char *h)
 		n[len - 1] = '\0';
 	}
 	free(n);
-	return -1;
+	return m;
 }
 
 /* Give C the answers the export has that its levels lack: a spelling of a

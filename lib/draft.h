@@ -91,8 +91,13 @@ words draft_words(const char *lang);
 /* The export columns of survey-file question Q, as LimeSurvey names them
  * (TEXT: full-text headings), drafted into DR. */
 void draft_lss_question(draft *dr, const lss_question *q, int text, const words *w);
-/* The column of DR (not USED) for export heading H, or -1. */
-long draft_match_heading(draft *dr, unsigned char *used, const char *h);
+/* The columns of DR by their headings (key and alt, as they are and with
+ * blanks and HTML aside), to match an export's. */
+typedef struct heading_index heading_index;
+heading_index *draft_heading_index(const draft *dr);
+void draft_heading_index_free(heading_index *x);
+/* The first column of the index (not USED) for export heading H, or -1. */
+long draft_match_heading(heading_index *x, const unsigned char *used, const char *h);
 /* Give C the answers of ST its levels lack (spellings, missing answers, and
  * answers the survey file does not know: said in the note). */
 void draft_merge_answers(dcol *c, const colstat *st);

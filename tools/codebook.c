@@ -288,11 +288,12 @@ draft_lss(draft *dr, const char *name, const char *buf, size_t n, const options 
 	read_export(&st, o->export_path, ebuf, en, FMT_AUTO, o);
 	free(ebuf);
 	unsigned char *used = xcalloc(all.n ? all.n : 1, 1);
+	heading_index *x = draft_heading_index(&all);
+	strtab seen = {0};
 	for (size_t i = 0; i < st.ncols; i++) {
-		int again = 0;
-		for (size_t k = 0; k < i && !again; k++)
-			again = strcmp(st.c[k].name, st.c[i].name) == 0;
-		long m = again ? -1 : draft_match_heading(&all, used, st.c[i].name);
+		int added;
+		strtab_add(&seen, st.c[i].name, strlen(st.c[i].name), &added);
+		long m = !added ? -1 : draft_match_heading(x, used, st.c[i].name);
 		if (m < 0) {
 			dcol *c = draft_new_col(dr, st.c[i].name);
 			draft_answers(c, &st, i, o->max_levels);
@@ -312,6 +313,8 @@ draft_lss(draft *dr, const char *name, const char *buf, size_t n, const options 
 			draft_free_col(&all.c[i]);
 	free(all.c);
 	free(used);
+	draft_heading_index_free(x);
+	strtab_free(&seen);
 	draft_stats_free(&st);
 }
 
