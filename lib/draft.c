@@ -107,9 +107,11 @@ draft_count(colstat *c, const char *s, size_t len, size_t max)
 	}
 	c->nonempty++;
 	c->emails += pii_looks_like_email(s, len);
-	if (c->numeric) {
+	if (c->numeric || c->numbers) {
 		double x;
-		c->numeric = num_parse(s, &x) == NUM_OK;
+		int num = num_parse(s, &x) == NUM_OK;
+		c->numeric = c->numeric && num;
+		c->numbers = c->numbers && (num || scale_is_missing(s));
 	}
 	if (c->many)
 		return;
@@ -316,9 +318,18 @@ draft_answers_of(dcol *d, colstat *c, size_t max)
 		set_kind(d, K_COMMENT, "identifier, date or paradata: not encoded");
 	} else if (c->many || nreal > max) {
 		d->kind = K_COMMENT;
-		snprintf(buf, sizeof buf, "%s more than %zu distinct answers",
-		         c->numeric ? "numbers," : "free text,", max);
-		set_note(d, "%s: not encoded", buf);
+		if (!c->numeric && c->numbers) {
+			/* ages with an "N/A": passed through, the non-answers would
+			 * stay text */
+			snprintf(buf, sizeof buf, "numbers and non-answers, more than %zu distinct "
+			         "answers: not encoded; check: with --max-levels above their "
+			         "number each is drafted as its value", max);
+			d->check = 1;
+		} else {
+			snprintf(buf, sizeof buf, "%s more than %zu distinct answers: not encoded",
+			         c->numeric ? "numbers," : "free text,", max);
+		}
+		set_note(d, "%s", buf);
 	} else if (!c->nonempty) {
 		set_kind(d, K_COMMENT, "always empty: not encoded");
 	} else if (!nreal) {

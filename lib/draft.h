@@ -56,7 +56,8 @@ typedef struct {
 	unsigned long emails;	/* answers that look like an e-mail address */
 	int many;		/* more distinct answers than counted */
 	unsigned long nonempty, empty;
-	int numeric;
+	int numeric;		/* every answer is a number */
+	int numbers;		/* every answer is a number or a non-answer */
 } colstat;
 
 typedef struct {

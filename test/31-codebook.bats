@@ -37,7 +37,7 @@ round_trip() {
 @test "the fixture: the draft, the edit of what the tool cannot know (a diff), then the fixture's encoding" {
 	run --separate-stderr svy codebook "$FIXTURES/awareness-export.csv"
 	assert_success
-	[ "$stderr" = "svy-codebook: drafted 91 columns from $FIXTURES/awareness-export.csv: 71 encoded (32 with values to fill in, 1 to check), 0 renamed, 20 as comments (4 personal data)" ]
+	[ "$stderr" = "svy-codebook: drafted 91 columns from $FIXTURES/awareness-export.csv: 71 encoded (32 with values to fill in), 0 renamed, 20 as comments (4 personal data); 1 to check" ]
 	printf '%s\n' "$output" >draft.tsv
 	diff -u <(sed 2d "$CBDATA/awareness.draft.tsv") <(sed 2d draft.tsv) || fail "the draft changed"
 	# the edit: readable names, the values of the scales it did not recognise
@@ -85,7 +85,7 @@ round_trip() {
 	# the .lss is German: matched to the German export's headings and answers
 	run --separate-stderr svy codebook "$LSS" --export de.tsv -o lss.de.tsv
 	assert_success
-	[ "$stderr" = "svy-codebook: drafted 317 columns from $LSS: 286 encoded (0 with values to fill in, 0 to check), 0 renamed, 31 as comments" ]
+	[ "$stderr" = "svy-codebook: drafted 317 columns from $LSS: 286 encoded (0 with values to fill in), 0 renamed, 31 as comments; 0 to check" ]
 	round_trip lss.de.tsv de.tsv
 	# its scales: the survey's answers with their codes and assessment values
 	grep -qx '@dzz1		Sehr wichtig	W01	2' lss.de.tsv
@@ -107,7 +107,7 @@ round_trip() {
 		svy clean -q --invalid-utf8=replace >kaggle.tsv
 	run --separate-stderr svy codebook -o kaggle.draft.tsv kaggle.tsv
 	assert_success
-	[ "$stderr" = "svy-codebook: drafted 228 columns from kaggle.tsv: 184 encoded (31 with values to fill in, 7 to check), 0 renamed, 44 as comments" ]
+	[ "$stderr" = "svy-codebook: drafted 228 columns from kaggle.tsv: 184 encoded (31 with values to fill in), 0 renamed, 44 as comments; 20 to check" ]
 	fill_checks kaggle.draft.tsv >kaggle.cb.tsv
 	round_trip kaggle.cb.tsv kaggle.tsv
 	grep -qx '@frequency		Rarely		2' kaggle.cb.tsv
@@ -269,7 +269,7 @@ e\t\ty\t\t')"
 @test "the survey file: every question type, code headings (golden file)" {
 	run --separate-stderr svy codebook "$CBDATA/types.lss"
 	assert_success
-	[ "$stderr" = "svy-codebook: drafted 33 columns from $CBDATA/types.lss: 18 encoded (1 with values to fill in, 0 to check), 4 renamed, 11 as comments" ]
+	[ "$stderr" = "svy-codebook: drafted 33 columns from $CBDATA/types.lss: 18 encoded (1 with values to fill in), 4 renamed, 11 as comments; 0 to check" ]
 	diff <(printf '%s\n' "$output" | sed 2d) <(sed 2d "$CBDATA/types.code.tsv")
 	# encode-likert reads it, once the gender's values are given
 	rows "$CBDATA/types.code.tsv" | cut -f1 | grep -v '^@' | tail -n +2 | uniq | paste -sd '\t' >header.tsv
@@ -296,7 +296,7 @@ e\t\ty\t\t')"
 	printf '1\tMaster\tAgree\tGermany\tYes\tY\n2\t-oth-\tNo answer\tSpain\tNo\t\n3\tOther\tdisagree\t\tN/A\t\n' >>export.tsv
 	run --separate-stderr svy codebook -o cb.tsv "$CBDATA/types.lss" --export export.tsv
 	assert_success
-	[ "$stderr" = "svy-codebook: drafted 6 columns from $CBDATA/types.lss: 5 encoded (1 with values to fill in, 0 to check), 0 renamed, 1 as comments" ]
+	[ "$stderr" = "svy-codebook: drafted 6 columns from $CBDATA/types.lss: 5 encoded (1 with values to fill in), 0 renamed, 1 as comments; 0 to check" ]
 	fill_checks cb.tsv >filled.tsv
 	round_trip filled.tsv export.tsv
 	assert_equal "$(cat encoded.tsv)" "$(printf 'id\tq1\tq4_sq001\tyour_country\tq12\tq10_sq001\n1\t2\t2\t1\t1\t1\n2\t\t\t3\t0\t0\n3\t\t-2\t\t\t0')"
@@ -327,7 +327,7 @@ e\t\ty\t\t')"
 	assert_success
 	[ "$(printf '%s\n' "$output" | rows)" = "$(printf 'column\trename\tlabel\tcode\tvalue')" ]
 	assert_line "# $CBDATA/empty.lss has no questions (or no columns to draft): nothing to encode."
-	[ "$stderr" = "svy-codebook: drafted 0 columns from $CBDATA/empty.lss: 0 encoded (0 with values to fill in, 0 to check), 0 renamed, 0 as comments" ]
+	[ "$stderr" = "svy-codebook: drafted 0 columns from $CBDATA/empty.lss: 0 encoded (0 with values to fill in), 0 renamed, 0 as comments; 0 to check" ]
 	# an .lss from standard input is known by its content
 	run --separate-stderr svy codebook -q - <"$CBDATA/types6.lss"
 	assert_success
@@ -423,7 +423,7 @@ EOF2
 	bash "$CBDATA/gen-export.sh" >raw.csv
 	run --separate-stderr svy codebook -o draft.tsv raw.csv
 	assert_success
-	[ "$stderr" = "svy-codebook: drafted 12 columns from raw.csv: 8 encoded (2 with values to fill in, 1 to check), 0 renamed, 4 as comments (3 personal data)" ]
+	[ "$stderr" = "svy-codebook: drafted 12 columns from raw.csv: 8 encoded (2 with values to fill in), 0 renamed, 4 as comments (3 personal data); 1 to check" ]
 	# no personal data: the columns are comments saying so, no address anywhere
 	! grep -q 'example' draft.tsv
 	for col in 'Please enter your e-mail address' contact ipaddr; do
@@ -477,4 +477,15 @@ EOF2
 	run --separate-stderr timeout 20 "$BIN/encode-likert" -b tall.cb.tsv -o tall.out.tsv tall.tsv
 	assert_success
 	[ "$(sed -n '50001p' tall.out.tsv)" = "50000" ]
+}
+
+@test "numbers with non-answers: a comment to check; with --max-levels each number is its value, the non-answers missing" {
+	{ printf 'Age\n'; seq 20 60; seq 20 60; printf 'N/A\nPrefer not to say\n'; } >in.tsv
+	run --separate-stderr svy codebook in.tsv
+	assert_success
+	assert_line "# 'Age': numbers and non-answers, more than 12 distinct answers: not encoded; check: with --max-levels above their number each is drafted as its value"
+	[ "${stderr_lines[-1]}" = "svy-codebook: drafted 1 columns from in.tsv: 0 encoded (0 with values to fill in), 0 renamed, 1 as comments; 1 to check" ]
+	svy codebook -q --max-levels 100 -o cb.tsv in.tsv
+	round_trip cb.tsv in.tsv
+	[ "$(paste in.tsv encoded.tsv | tail -n +2 | sort -u | awk -F'\t' '$1 != $2' | paste -sd '|')" = "N/A	|Prefer not to say	" ]
 }

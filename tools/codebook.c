@@ -159,6 +159,7 @@ stats_header(export_stats *st, char *const *names, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		st->c[i].name = xstrdup(names[i]);
 		st->c[i].numeric = 1;
+		st->c[i].numbers = 1;
 	}
 }
 
@@ -395,15 +396,15 @@ main(int argc, char **argv)
 			ren += dr.c[i].kind == K_RENAME;
 			com += dr.c[i].kind == K_COMMENT;
 			fill += dr.c[i].kind == K_SCALE && dr.c[i].fill;
-			check += dr.c[i].kind == K_SCALE && dr.c[i].check && !dr.c[i].fill;
+			check += dr.c[i].check && !dr.c[i].fill;
 			pii += dr.c[i].pii;
 		}
 		char p[64] = "";
 		if (pii)
 			snprintf(p, sizeof p, " (%zu personal data)", pii);
-		warn("drafted %zu columns from %s: %zu encoded (%zu with values to fill in, "
-		     "%zu to check), %zu renamed, %zu as comments%s", dr.n, name, enc, fill,
-		     check, ren, com, p);
+		warn("drafted %zu columns from %s: %zu encoded (%zu with values to fill in), "
+		     "%zu renamed, %zu as comments%s; %zu to check", dr.n, name, enc, fill, ren,
+		     com, p, check);
 	}
 	close_stdout();
 	draft_free(&dr);
