@@ -4,8 +4,8 @@
  * ('#' lines are comments, blank lines ignored). Each row is one of:
  *   @SCALE  -  LABEL CODE VALUE   a level of scale SCALE: an answer equal to LABEL or
  *                                 CODE encodes as VALUE; LABEL and CODE both empty
- *                                 give the value of an empty answer; an empty VALUE
- *                                 encodes the answer as missing
+ *                                 give the value of an empty answer; the VALUE
+ *                                 'missing' encodes the answer as missing
  *   COLUMN  NAME  @SCALE - -      COLUMN is encoded with SCALE into column NAME
  *                                 (NAME empty: the column keeps its name)
  *   COLUMN  NAME  LABEL CODE VALUE  a level of COLUMN's own scale (later rows of the
