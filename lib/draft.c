@@ -825,14 +825,15 @@ clear_levels(dcol *c)
 	strtab_free(&c->lvidx);
 }
 
-/* Another known scale than KS that every answer of U (not missing) fits,
- * or NULL: the answers alone cannot tell the two apart. */
+/* Another known scale than KS (among those ONLY marks, when not NULL) that
+ * every answer of U (not missing) fits, or NULL: the answers alone cannot
+ * tell the two apart. */
 static const known_scale *
-other_fit(const known_scale *ks, const dcol *u)
+other_fit(const known_scale *ks, const dcol *u, const unsigned char *only)
 {
 	for (size_t k = 0; k < scale_nknown; k++) {
 		const known_scale *o = &scale_known[k];
-		if (o == ks)
+		if (o == ks || (only && !only[k]))
 			continue;
 		size_t i, n = 0;
 		for (i = 0; i < u->nlv; i++) {
@@ -852,7 +853,7 @@ other_fit(const known_scale *ks, const dcol *u)
  * one level list: every spelling any of them has, the scale's levels none
  * has in its first spelling, in the scale's order. */
 static void
-unite_scale(draft *dr, size_t first, const size_t *next)
+unite_scale(draft *dr, size_t first, const size_t *next, const unsigned char *present)
 {
 	const dcol *a = &dr->c[first];
 	dcol u = {0};
@@ -874,7 +875,10 @@ unite_scale(draft *dr, size_t first, const size_t *next)
 			;
 		whole = k < u.nlv;
 	}
-	const known_scale *also = ks && !whole ? other_fit(ks, &u) : NULL;
+	/* the whole scale may still be part of another that other columns
+	 * have (5 points of a 7-point battery nobody answered Agree in) */
+	const known_scale *also = !ks ? NULL : whole ? other_fit(ks, &u, present)
+	                                             : other_fit(ks, &u, NULL);
 	int german = 0;
 	for (size_t k = 0; ks && k < u.nlv; k++)
 		german |= scale_known_german(ks, u.lv[k].label);
@@ -932,8 +936,16 @@ unite_known(draft *dr)
 			next[tail[k]] = i;
 		tail[k] = i;
 	}
+	/* the known scales some column has */
+	unsigned char *present = xcalloc(scale_nknown, 1);
+	for (size_t k = 0; k < names.n; k++) {
+		const known_scale *ks = dr->c[head[k]].ks;
+		if (ks)
+			present[ks - scale_known] = 1;
+	}
 	for (size_t k = 0; k < names.n; k++)
-		unite_scale(dr, head[k], next);
+		unite_scale(dr, head[k], next, present);
+	free(present);
 	strtab_free(&names);
 	free(head);
 	free(tail);

@@ -423,15 +423,18 @@ EOF2
 	bash "$CBDATA/gen-export.sh" >raw.csv
 	run --separate-stderr svy codebook -o draft.tsv raw.csv
 	assert_success
-	[ "$stderr" = "svy-codebook: drafted 12 columns from raw.csv: 8 encoded (2 with values to fill in), 0 renamed, 4 as comments (3 personal data); 1 to check" ]
+	[ "$stderr" = "svy-codebook: drafted 12 columns from raw.csv: 8 encoded (2 with values to fill in), 0 renamed, 4 as comments (3 personal data); 3 to check" ]
 	# no personal data: the columns are comments saying so, no address anywhere
 	! grep -q 'example' draft.tsv
 	for col in 'Please enter your e-mail address' contact ipaddr; do
 		grep -qxF "# '$col': personal data, removed by svy-clean: not drafted" draft.tsv || fail "$col"
 	done
 	grep -qF "answers with an e-mail address left out (svy-clean empties them)" draft.tsv
-	# 5 points and 7 points: two scales, each with its own values
+	# 5 points and 7 points: two scales, each with its own values; the 5
+	# points could be 7 with two never answered: to check
 	[ "$(grep -c '^@agreement5s	' draft.tsv)" -eq 5 ]
+	grep -qx "# @agreement5s: agreement, 5 points (somewhat); check: the answers also fit agreement, 7 points (values differ), 2 columns" draft.tsv
+	grep -qx "# 'Q2 \[seven\]': agreement, 7 points" draft.tsv
 	grep -qx "@agreement5s		Somewhat agree		4" draft.tsv
 	grep -qx "Q2 \[seven\]		Somewhat agree		5" draft.tsv
 	grep -qx "Q2 \[seven\]		Strongly agree		7" draft.tsv
