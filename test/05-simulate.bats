@@ -480,7 +480,7 @@ PRIVACY='method_differential_privacy method_homomorphic method_watermarking meth
 	assert_output ''
 	# the checked box and the "Other" of Q2 use LimeSurvey's codes
 	grep -q $'^@checked\t\tYes\tY\t1$' "$FIXTURES/codebook.tsv"
-	grep -q $'^Q2\t\tOther\t-oth-\t$' "$FIXTURES/codebook.tsv"
+	grep -q $'^Q2\t\tOther\t-oth-\tmissing$' "$FIXTURES/codebook.tsv"
 }
 
 # ---- options -----------------------------------------------------------------
