@@ -142,6 +142,39 @@ plan_fail(const plan_test *e, int usage_error, const char *fmt, ...)
 	die("%s: %s", plan_label(e, lab, sizeof lab), msg);
 }
 
+int plan_quiet;
+
+/* A message about test E on standard error: a note (counts, the chi-square
+ * note, the normal fallback) is summary-class output that -q silences; a
+ * WARNING (what the output alone does not show) is always written. */
+static void
+message(const plan_test *e, int warning, const char *fmt, va_list ap)
+{
+	char msg[1024], lab[256];
+	if (plan_quiet && !warning)
+		return;
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	warn("%s: %s", plan_label(e, lab, sizeof lab), msg);
+}
+
+void
+plan_note(const plan_test *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	message(e, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+plan_warning(const plan_test *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	message(e, 1, fmt, ap);
+	va_end(ap);
+}
+
 /* ---- where filters ---- */
 
 /* Directory part of BASE plus NAME, unless NAME is absolute or BASE NULL. */

@@ -120,6 +120,15 @@ const char *plan_label(const plan_test *e, char *buf, size_t size);
  * Frees the scratch buffers first. */
 noreturn void plan_fail(const plan_test *e, int usage, const char *fmt, ...);
 
+/* -q: no notes. */
+extern int plan_quiet;
+
+/* A note on test E (counts, the chi-square note, the normal fallback):
+ * summary-class output that plan_quiet silences; a warning (what the output
+ * alone does not show) is always written. "svy-TOOL: LABEL: MESSAGE". */
+void plan_note(const plan_test *e, const char *fmt, ...);
+void plan_warning(const plan_test *e, const char *fmt, ...);
+
 /* The handler of plan_options (and of -g, -m, -w on a plan line) for test
  * CTX (a plan_test). */
 void plan_option(void *ctx, int id, const char *arg);

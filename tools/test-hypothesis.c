@@ -56,47 +56,15 @@ static const char *out_header[] = {
 };
 
 static plan_data D;	/* the columns the tests use */
-static int quiet;
 
-
-/* A message about test E on standard error: a note (counts, the chi-square
- * note, the normal fallback) is summary-class output that -q silences; a
- * WARNING (what the output alone does not show) is always written. */
-static void
-message(const plan_test *e, int warning, const char *fmt, va_list ap)
-{
-	char msg[1024], label[256];
-	if (quiet && !warning)
-		return;
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	warn("%s: %s", plan_label(e, label, sizeof label), msg);
-}
-
-static void
-note(const plan_test *e, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	message(e, 0, fmt, ap);
-	va_end(ap);
-}
-
-static void
-warning(const plan_test *e, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	message(e, 1, fmt, ap);
-	va_end(ap);
-}
 
 static void
 report_counts(const plan_test *e, size_t missing, size_t excluded, size_t other)
 {
-	if (quiet)
+	if (plan_quiet)
 		return;
 	if (e->wide) {
-		note(e, "n = %zu values from %zu columns of %zu rows (%zu missing values "
+		plan_note(e, "n = %zu values from %zu columns of %zu rows (%zu missing values "
 		     "dropped, %zu rows excluded by --where)", e->n, e->nv, D.nrows, missing,
 		     excluded);
 		return;
@@ -104,7 +72,7 @@ report_counts(const plan_test *e, size_t missing, size_t excluded, size_t other)
 	char extra[128] = "";
 	if (other)
 		snprintf(extra, sizeof extra, ", %zu in other groups", other);
-	note(e, "n = %zu of %zu rows (%zu dropped for a missing value, %zu excluded by "
+	plan_note(e, "n = %zu of %zu rows (%zu dropped for a missing value, %zu excluded by "
 	     "--where%s)", e->n, D.nrows, missing, excluded, extra);
 }
 
@@ -160,64 +128,6 @@ check_levels(const plan_test *e, const plan_column *c, size_t k)
 		           plan_header(&D, c->idx), k, e->max_levels);
 }
 
-/* Tables of more cells than this are counted sparsely (by the cells that
- * occur): 2000 x 2000 levels would be 32 MB of zeros. */
-enum { CHI2_DENSE_CELLS = 4000000 };
-
-static const char *
-chi2_dense(plan_test *e, const unsigned char *keep, const int *ma, const int *mb,
-           size_t ra, size_t cb)
-{
-	const plan_column *a = &D.col[e->vcol[0]], *b = &D.col[e->vcol[1]];
-	double *table = plan_scratch_alloc(ra * cb, sizeof *table);
-	for (size_t i = 0; i < D.nrows; i++)
-		if (keep[i] && a->code[i] >= 0 && b->code[i] >= 0)
-			table[(size_t)ma[a->code[i]] * cb + (size_t)mb[b->code[i]]] += 1;
-	const char *why = ht_chi2(table, ra, cb, e->yates, &e->res);
-	return why;
-}
-
-typedef struct {
-	size_t i, j;
-} cell;
-
-static int
-cell_cmp(const void *x, const void *y)
-{
-	const cell *p = x, *q = y;
-	if (p->i != q->i)
-		return (p->i > q->i) - (p->i < q->i);
-	return (p->j > q->j) - (p->j < q->j);
-}
-
-static const char *
-chi2_sparse(plan_test *e, const unsigned char *keep, const int *ma, const int *mb,
-            size_t ra, size_t cb)
-{
-	const plan_column *a = &D.col[e->vcol[0]], *b = &D.col[e->vcol[1]];
-	cell *cl = plan_scratch_alloc(D.nrows + 1, sizeof *cl);
-	size_t n = 0;
-	for (size_t i = 0; i < D.nrows; i++)
-		if (keep[i] && a->code[i] >= 0 && b->code[i] >= 0) {
-			cl[n].i = (size_t)ma[a->code[i]];
-			cl[n++].j = (size_t)mb[b->code[i]];
-		}
-	qsort(cl, n, sizeof *cl, cell_cmp);
-	size_t *ri = plan_scratch_alloc(n + 1, sizeof *ri), *cj = plan_scratch_alloc(n + 1, sizeof *cj), nnz = 0;
-	double *cnt = plan_scratch_alloc(n + 1, sizeof *cnt);
-	for (size_t k = 0; k < n; k++) {
-		if (nnz && ri[nnz - 1] == cl[k].i && cj[nnz - 1] == cl[k].j) {
-			cnt[nnz - 1] += 1;
-			continue;
-		}
-		ri[nnz] = cl[k].i;
-		cj[nnz] = cl[k].j;
-		cnt[nnz++] = 1;
-	}
-	const char *why = ht_chi2_sparse(ri, cj, cnt, nnz, ra, cb, &e->res);
-	return why;
-}
-
 static void
 run_chi2(plan_test *e, const unsigned char *keep, size_t excluded)
 {
@@ -244,13 +154,17 @@ run_chi2(plan_test *e, const unsigned char *keep, size_t excluded)
 	if (ra < 2 || cb < 2)
 		plan_fail(e, 0, "column '%s' is constant (the table needs at least 2 levels "
 		           "in each column)", plan_header(&D, ra < 2 ? a->idx : b->idx));
-	const char *why = ra * cb <= CHI2_DENSE_CELLS
-	                  ? chi2_dense(e, keep, ma, mb, ra, cb)
-	                  : chi2_sparse(e, keep, ma, mb, ra, cb);
+	size_t *ri = plan_scratch_alloc(n + 1, sizeof *ri), *cj = plan_scratch_alloc(n + 1, sizeof *cj);
+	for (size_t i = 0, k = 0; i < D.nrows; i++)
+		if (keep[i] && a->code[i] >= 0 && b->code[i] >= 0) {
+			ri[k] = (size_t)ma[a->code[i]];
+			cj[k++] = (size_t)mb[b->code[i]];
+		}
+	const char *why = ht_chi2_pairs(ri, cj, n, ra, cb, e->yates, &e->res);
 	if (why)
 		plan_fail(e, 0, "%s", why);
 	if (e->res.n_small_expected)
-		note(e, "%zu of %zu expected counts are below 5 (smallest %.3g): the "
+		plan_note(e, "%zu of %zu expected counts are below 5 (smallest %.3g): the "
 		     "chi-square approximation may be poor", e->res.n_small_expected,
 		     ra * cb, e->res.min_expected);
 	e->variables = plan_join_names(&D, e, ",");
@@ -448,10 +362,10 @@ run_mannwhitney(plan_test *e, const unsigned char *keep, size_t excluded)
 	if (why)
 		plan_fail(e, 0, "%s", why);
 	if (e->res.exact_fallback)
-		note(e, "n1 * n2 = %zu is too large for the exact distribution (at most %d): "
+		plan_note(e, "n1 * n2 = %zu is too large for the exact distribution (at most %d): "
 		     "normal approximation used", sizes[0] * sizes[1], HT_EXACT_MAX_CELLS);
 	if (e->res.exact_with_ties)
-		warning(e, "the data have ties; the exact p ignores them, as scipy's does");
+		plan_warning(e, "the data have ties; the exact p ignores them, as scipy's does");
 	group_text(e, g, order, sizes, 2);
 	size_t len = strlen(plan_header(&D, v->idx)) + strlen(plan_header(&D, g->idx)) + 8;
 	e->variables = xmalloc(len);
@@ -668,7 +582,7 @@ main(int argc, char **argv)
 {
 	/* a fresh start (the fuzz harness runs main again in one process) */
 	memset(&D, 0, sizeof D);
-	quiet = 0;
+	plan_quiet = 0;
 	plan_where_file_max = (size_t)PLAN_WHERE_FILE_MB << 20;
 	err_init(tool.name);
 
@@ -679,7 +593,7 @@ main(int argc, char **argv)
 	options o = {.cmd = &cmd};
 	cli c;
 	cli_parse(&c, &tool, argc - shift, argv + shift, on_option, &o);
-	quiet = c.quiet;
+	plan_quiet = c.quiet;
 	take_common(&cmd, &c, &o);
 
 	size_t nes;
