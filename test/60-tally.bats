@@ -140,7 +140,10 @@ D="$TESTDATA/tally"
 	a\tb\n1\t2\n|-c c|2|svy-tally: in.tsv: no column 'c'; the columns are 'a', 'b'
 	a\ta\nx\t1\n|-c a|1|svy-tally: in.tsv:1: column 'a': header has this name twice (fields 1 and 2)
 	a\tb\n1\t1\n2\t1\n|--multiple -c a|1|svy-tally: in.tsv:3: column 'a': a multiple-choice column takes 0 or 1 (got '2')
-	a\tb\nx\t1\n|-l y -c a|1|svy-tally: in.tsv: column 'a': level not in --levels (got 'x')
+	a\tb\nx\t1\n|-l y -c a|1|svy-tally: in.tsv: column 'a': level not in --levels; the column's values are 'x' (got 'x')
+	g\tb\nfemale\t1\nmale\t1\n\t1\n|-l female,mal -c g|1|svy-tally: in.tsv: column 'g': level not in --levels; the column's values are 'female', 'male' (got 'male')
+	a\tb\nv01\t1\nv02\t1\nv03\t1\nv04\t1\nv05\t1\nv06\t1\nv07\t1\nv08\t1\nv09\t1\nv10\t1\nv11\t1\nv12\t1\nv13\t1\nv14\t1\nv15\t1\nv16\t1\nv17\t1\nv18\t1\nv19\t1\nv20\t1\nv21\t1\nv22\t1\nv23\t1\nv24\t1\nv25\t1\n|-l x -c a|1|svy-tally: in.tsv: column 'a': level not in --levels; the column's values are 'v01', 'v02', 'v03', 'v04', 'v05', 'v06', 'v07', 'v08', 'v09', 'v10', 'v11', 'v12', 'v13', 'v14', 'v15', 'v16', 'v17', 'v18', 'v19', 'v20' and 5 more (got 'v01')
+	g\tb\nfemale\t1\nmale\t1\n|-l female,mal --cross g,b|2|svy-tally: --cross orders levels by value or by --codebook, not --levels
 	a\tb\nx\tNaN\n|--by a -c b|1|svy-tally: in.tsv:2: column 'b': not a finite number (got 'NaN')
 	a\tb\nx\tone\n|--by a -c b|1|svy-tally: in.tsv:2: column 'b': not a number (got 'one')
 	a\tb\nx\t1\n|--by z -c b|2|svy-tally: in.tsv: no column 'z'; the columns are 'a', 'b'
@@ -154,7 +157,7 @@ D="$TESTDATA/tally"
 	a\tb\nx\t1\n|-l x,,y -c a|2|svy-tally: option '--levels': empty item in 'x,,y'
 	a\tb\nx\t1\n|--multiple -l 0,1 -c a|2|svy-tally: --multiple columns have the levels 0 and 1: no --levels
 	a\tb\nx\t1\n|-l x --codebook cb.tsv -c a|2|svy-tally: give the level order with --levels or --codebook, not both
-	method_dp\tb\n3\t1\n|--codebook cb.tsv -c method_dp|1|svy-tally: in.tsv: column 'method_dp': level not in the codebook's scale @fam (got '3')
+	method_dp\tb\n3\t1\n|--codebook cb.tsv -c method_dp|1|svy-tally: in.tsv: column 'method_dp': level not in the codebook's scale @fam; the column's values are '3' (got '3')
 	a\tb\nx\t1\n|--codebook /nonexistent -c a|1|svy-tally: codebook /nonexistent: No such file or directory
 	a\tb\nx\t1\n|--ddof -1 --by a -c b|2|svy-tally: option '--ddof': '-1' is not a whole number from 0 to 1000
 	a\tb\nx\t1\n|--stats n,mode --by a -c b|2|svy-tally: option '--stats': 'mode' is not one of: n, mean, sd, median, q1, q3, iqr, min, max

@@ -12,6 +12,7 @@
 #include "htest.h"
 #include "levels.h"
 #include "num.h"
+#include "sbuf.h"
 #include "opt.h"
 #include "stats.h"
 #include "tsv.h"
@@ -138,6 +139,33 @@ scale_order(const cb_scale *s, size_t *n)
 	return v;
 }
 
+/* The levels of LV that occur (counted), quoted, comma-separated: the first
+ * 20, then how many more. */
+static char *
+values_seen(const levels *lv)
+{
+	enum { SHOWN = 20 };
+	sbuf b = {0};
+	size_t shown = 0, more = 0;
+	for (size_t i = 0; i < lv->n; i++) {
+		if (!lv->count[i])
+			continue;
+		if (shown == SHOWN) {
+			more++;
+			continue;
+		}
+		sbuf_add(&b, shown++ ? ", '" : "'");
+		sbuf_add(&b, lv->value[i]);
+		sbuf_add(&b, "'");
+	}
+	if (more) {
+		char tail[64];
+		snprintf(tail, sizeof tail, " and %zu more", more);
+		sbuf_add(&b, tail);
+	}
+	return sbuf_take(&b);
+}
+
 /* Put LV (the levels of COLUMN) in order; returns MAP (old index -> new). */
 static size_t *
 order_levels(levels *lv, const char *column, const tsv_reader *r, const opts *o)
@@ -155,9 +183,13 @@ order_levels(levels *lv, const char *column, const tsv_reader *r, const opts *o)
 			free(order);
 		if (bad != LEVELS_FULL) {
 			free(map);	/* nothing left behind for the leak checker */
+			char *have = values_seen(lv), msg[4096];
+			snprintf(msg, sizeof msg, "; the column's values are %s", have);
+			free(have);
 			die_at(r->name, 0, column, lv->value[bad], o->levels ?
-			       "level not in --levels" :
-			       "level not in the codebook's scale %s", s ? s->name : "");
+			       "level not in --levels%s" :
+			       "level not in the codebook's scale %s%s", o->levels ? msg :
+			       s ? s->name : "", o->levels ? "" : msg);
 		}
 	} else {
 		levels_sort(lv, map);
