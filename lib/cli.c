@@ -313,7 +313,8 @@ cli_parse_words(const cli_tool *t, unsigned allowed, const char *place, int argc
 	/* a word list of its own: ARGV[0] is a placeholder for getopt */
 	char **v = xmalloc(((size_t)argc + 2) * sizeof *v);
 	v[0] = (char *)t->name;
-	memcpy(v + 1, argv, (size_t)argc * sizeof *v);
+	if (argc > 0)
+		memcpy(v + 1, argv, (size_t)argc * sizeof *v);
 	v[argc + 1] = NULL;
 	int ch, n = argc + 1, rc = 0, saved = optind;
 	shorts[0] = ':';
