@@ -794,3 +794,103 @@ plan_join_names(const plan_data *d, const plan_test *e, const char *sep)
 	}
 	return sbuf_take(&b);
 }
+
+/* ---- what a test says ---- */
+
+void
+plan_report_counts(const plan_data *d, const plan_test *e, size_t missing, size_t excluded,
+                   size_t other)
+{
+	if (plan_quiet)
+		return;
+	if (e->wide) {
+		plan_note(e, "n = %zu values from %zu columns of %zu rows (%zu missing values "
+		          "dropped, %zu rows excluded by --where)", e->n, e->nv, d->nrows, missing,
+		          excluded);
+		return;
+	}
+	char extra[128] = "";
+	if (other)
+		snprintf(extra, sizeof extra, ", %zu in other groups", other);
+	plan_note(e, "n = %zu of %zu rows (%zu dropped for a missing value, %zu excluded by "
+	          "--where%s)", e->n, d->nrows, missing, excluded, extra);
+}
+
+/* A table over more levels than --max-levels is an error, not gigabytes. */
+void
+plan_check_levels(const plan_data *d, const plan_test *e, const plan_column *c, size_t k)
+{
+	if (k > (size_t)e->max_levels)
+		plan_fail(e, 0, "column '%s' has %zu levels (limit %d, --max-levels)",
+		          plan_header(d, c->idx), k, e->max_levels);
+}
+
+void
+plan_group_text(const plan_data *d, plan_test *e, const plan_column *g, const int *order,
+                const size_t *sizes, size_t k)
+{
+	sbuf names = {0}, counts = {0};
+	for (size_t j = 0; j < k; j++) {
+		char num[32];
+		if (j) {
+			sbuf_add(&names, ",");
+			sbuf_add(&counts, ",");
+		}
+		sbuf_add(&names, g ? g->lv.value[order[j]] : plan_header(d, d->col[e->vcol[j]].idx));
+		snprintf(num, sizeof num, "%zu", sizes[j]);
+		sbuf_add(&counts, num);
+	}
+	e->group_names = sbuf_take(&names);
+	e->group_sizes = sbuf_take(&counts);
+}
+
+void
+plan_check_group_sizes(const plan_data *d, const plan_test *e, const plan_column *g,
+                       const int *order, const size_t *sizes, size_t k)
+{
+	for (size_t j = 0; j < k; j++)
+		if (sizes[j] < (size_t)e->min_group) {
+			if (g)
+				plan_fail(e, 0, "group '%s' of column '%s' has %zu value%s; "
+				          "each group needs at least %d (--min-group)",
+				          g->lv.value[order[j]], plan_header(d, g->idx), sizes[j],
+				          sizes[j] == 1 ? "" : "s", e->min_group);
+			plan_fail(e, 0, "column '%s' has %zu value%s; each group needs at "
+			          "least %d (--min-group)", plan_header(d, d->col[e->vcol[j]].idx),
+			          sizes[j], sizes[j] == 1 ? "" : "s", e->min_group);
+		}
+}
+
+/* --groups names a value the group column does not have (among the rows
+ * used): the error lists the values it has, as levels order them. */
+noreturn void
+plan_no_group(const plan_data *d, const plan_test *e, const unsigned char *keep,
+              const plan_column *v, const plan_column *g, const char *name)
+{
+	enum { SHOWN = 20 };
+	unsigned char *seen = plan_scratch_alloc(g->lv.n + 1, 1);
+	for (size_t i = 0; i < d->nrows; i++)
+		if (keep[i] && !isnan(v->num[i]) && g->code[i] >= 0)
+			seen[g->code[i]] = 1;
+	sbuf b = {0};
+	size_t shown = 0, more = 0;
+	for (size_t l = 0; l < g->lv.n; l++) {
+		if (!seen[l])
+			continue;
+		if (shown == SHOWN) {
+			more++;
+			continue;
+		}
+		sbuf_add(&b, shown++ ? ", '" : "'");
+		sbuf_add(&b, g->lv.value[l]);
+		sbuf_add(&b, "'");
+	}
+	char *list = sbuf_take(&b), msg[2048], tail[64] = "";
+	if (more)
+		snprintf(tail, sizeof tail, " and %zu more", more);
+	snprintf(msg, sizeof msg, "column '%s' has no value '%s' (with '%s' present); "
+	         "its values are %s%s", plan_header(d, g->idx), name,
+	         plan_header(d, v->idx), shown ? list : "none", tail);
+	free(list);
+	plan_fail(e, 0, "%s", msg);
+}

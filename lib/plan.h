@@ -170,6 +170,30 @@ unsigned char *plan_where_mask(const plan_data *d, plan_test *e, size_t *exclude
 size_t plan_present_levels(const plan_column *c, const unsigned char *present,
                            int *map, int **order);
 
+/* What a test says on standard error: n of the rows, the rows dropped for a
+ * missing value, excluded by --where and (mannwhitney) in OTHER groups. */
+void plan_report_counts(const plan_data *d, const plan_test *e, size_t missing,
+                        size_t excluded, size_t other);
+
+/* K levels of C over --max-levels is an error, not gigabytes of table. */
+void plan_check_levels(const plan_data *d, const plan_test *e, const plan_column *c,
+                       size_t k);
+
+/* Each of the K groups (levels ORDER of G, or E's columns when G is NULL)
+ * holds at least --min-group values (SIZES), or an error names it. */
+void plan_check_group_sizes(const plan_data *d, const plan_test *e, const plan_column *g,
+                            const int *order, const size_t *sizes, size_t k);
+
+/* E's groups and group_sizes columns ("a,b", "3,4"). */
+void plan_group_text(const plan_data *d, plan_test *e, const plan_column *g,
+                     const int *order, const size_t *sizes, size_t k);
+
+/* --groups names NAME, a value group column G lacks among the rows KEEP
+ * with V present: the error lists the values G has there. */
+noreturn void plan_no_group(const plan_data *d, const plan_test *e,
+                            const unsigned char *keep, const plan_column *v,
+                            const plan_column *g, const char *name);
+
 /* Buffers of the test being run, freed together when it ends
  * (plan_scratch_free) or fails (plan_fail). */
 void *plan_scratch_keep(void *p);

@@ -57,25 +57,6 @@ static const char *out_header[] = {
 
 static plan_data D;	/* the columns the tests use */
 
-
-static void
-report_counts(const plan_test *e, size_t missing, size_t excluded, size_t other)
-{
-	if (plan_quiet)
-		return;
-	if (e->wide) {
-		plan_note(e, "n = %zu values from %zu columns of %zu rows (%zu missing values "
-		     "dropped, %zu rows excluded by --where)", e->n, e->nv, D.nrows, missing,
-		     excluded);
-		return;
-	}
-	char extra[128] = "";
-	if (other)
-		snprintf(extra, sizeof extra, ", %zu in other groups", other);
-	plan_note(e, "n = %zu of %zu rows (%zu dropped for a missing value, %zu excluded by "
-	     "--where%s)", e->n, D.nrows, missing, excluded, extra);
-}
-
 static void
 check_numeric_not_constant(const plan_test *e, const double *x, size_t n, size_t col)
 {
@@ -84,7 +65,7 @@ check_numeric_not_constant(const plan_test *e, const double *x, size_t n, size_t
 			return;
 	char v[NUM_BUFSIZE];
 	plan_fail(e, 0, "column '%s' is constant (every value is %s)",
-	           plan_header(&D, D.col[col].idx), n ? num_format(v, x[0]) : "missing");
+	          plan_header(&D, D.col[col].idx), n ? num_format(v, x[0]) : "missing");
 }
 
 static void
@@ -107,32 +88,24 @@ run_correlation(plan_test *e, const unsigned char *keep, size_t excluded)
 		y[n++] = b->num[i];
 	}
 	e->n = n;
-	report_counts(e, missing, excluded, 0);
+	plan_report_counts(&D, e, missing, excluded, 0);
 	if (n < 3)
 		plan_fail(e, 0, "%zu complete pairs; the test needs at least 3", n);
 	check_numeric_not_constant(e, x, n, e->vcol[0]);
 	check_numeric_not_constant(e, y, n, e->vcol[1]);
 	const char *why = e->test == PLAN_SPEARMAN ? ht_spearman(x, y, n, e->alt, &e->res)
-	                                        : ht_pearson(x, y, n, e->alt, &e->res);
+	                                           : ht_pearson(x, y, n, e->alt, &e->res);
 	if (why)
 		plan_fail(e, 0, "%s", why);
 	e->variables = plan_join_names(&D, e, ",");
-}
-
-/* A table over more levels than --max-levels is an error, not gigabytes. */
-static void
-check_levels(const plan_test *e, const plan_column *c, size_t k)
-{
-	if (k > (size_t)e->max_levels)
-		plan_fail(e, 0, "column '%s' has %zu levels (limit %d, --max-levels)",
-		           plan_header(&D, c->idx), k, e->max_levels);
 }
 
 static void
 run_chi2(plan_test *e, const unsigned char *keep, size_t excluded)
 {
 	plan_column *a = &D.col[e->vcol[0]], *b = &D.col[e->vcol[1]];
-	unsigned char *pa = plan_scratch_alloc(a->lv.n + 1, 1), *pb = plan_scratch_alloc(b->lv.n + 1, 1);
+	unsigned char *pa = plan_scratch_alloc(a->lv.n + 1, 1);
+	unsigned char *pb = plan_scratch_alloc(b->lv.n + 1, 1);
 	size_t n = 0, missing = 0;
 	for (size_t i = 0; i < D.nrows; i++) {
 		if (!keep[i])
@@ -145,16 +118,19 @@ run_chi2(plan_test *e, const unsigned char *keep, size_t excluded)
 		n++;
 	}
 	e->n = n;
-	report_counts(e, missing, excluded, 0);
-	int *ma = plan_scratch_alloc(a->lv.n + 1, sizeof *ma), *mb = plan_scratch_alloc(b->lv.n + 1, sizeof *mb);
+	plan_report_counts(&D, e, missing, excluded, 0);
+	int *ma = plan_scratch_alloc(a->lv.n + 1, sizeof *ma);
+	int *mb = plan_scratch_alloc(b->lv.n + 1, sizeof *mb);
 	int *oa, *ob;
-	size_t ra = plan_present_levels(a, pa, ma, &oa), cb = plan_present_levels(b, pb, mb, &ob);
-	check_levels(e, a, ra);
-	check_levels(e, b, cb);
+	size_t ra = plan_present_levels(a, pa, ma, &oa);
+	size_t cb = plan_present_levels(b, pb, mb, &ob);
+	plan_check_levels(&D, e, a, ra);
+	plan_check_levels(&D, e, b, cb);
 	if (ra < 2 || cb < 2)
 		plan_fail(e, 0, "column '%s' is constant (the table needs at least 2 levels "
-		           "in each column)", plan_header(&D, ra < 2 ? a->idx : b->idx));
-	size_t *ri = plan_scratch_alloc(n + 1, sizeof *ri), *cj = plan_scratch_alloc(n + 1, sizeof *cj);
+		          "in each column)", plan_header(&D, ra < 2 ? a->idx : b->idx));
+	size_t *ri = plan_scratch_alloc(n + 1, sizeof *ri);
+	size_t *cj = plan_scratch_alloc(n + 1, sizeof *cj);
 	for (size_t i = 0, k = 0; i < D.nrows; i++)
 		if (keep[i] && a->code[i] >= 0 && b->code[i] >= 0) {
 			ri[k] = (size_t)ma[a->code[i]];
@@ -165,47 +141,12 @@ run_chi2(plan_test *e, const unsigned char *keep, size_t excluded)
 		plan_fail(e, 0, "%s", why);
 	if (e->res.n_small_expected)
 		plan_note(e, "%zu of %zu expected counts are below 5 (smallest %.3g): the "
-		     "chi-square approximation may be poor", e->res.n_small_expected,
-		     ra * cb, e->res.min_expected);
+		          "chi-square approximation may be poor", e->res.n_small_expected,
+		          ra * cb, e->res.min_expected);
 	e->variables = plan_join_names(&D, e, ",");
 	char dims[64];
 	snprintf(dims, sizeof dims, "%zux%zu", ra, cb);
 	e->group_names = xstrdup(dims);
-}
-
-static void
-group_text(plan_test *e, const plan_column *g, const int *order, const size_t *sizes, size_t k)
-{
-	sbuf names = {0}, counts = {0};
-	for (size_t j = 0; j < k; j++) {
-		char num[32];
-		if (j) {
-			sbuf_add(&names, ",");
-			sbuf_add(&counts, ",");
-		}
-		sbuf_add(&names, g ? g->lv.value[order[j]] : plan_header(&D, D.col[e->vcol[j]].idx));
-		snprintf(num, sizeof num, "%zu", sizes[j]);
-		sbuf_add(&counts, num);
-	}
-	e->group_names = sbuf_take(&names);
-	e->group_sizes = sbuf_take(&counts);
-}
-
-static void
-check_group_sizes(const plan_test *e, const plan_column *g, const int *order, const size_t *sizes,
-                  size_t k)
-{
-	for (size_t j = 0; j < k; j++)
-		if (sizes[j] < (size_t)e->min_group) {
-			if (g)
-				plan_fail(e, 0, "group '%s' of column '%s' has %zu value%s; "
-				           "each group needs at least %d (--min-group)",
-				           g->lv.value[order[j]], plan_header(&D, g->idx), sizes[j],
-				           sizes[j] == 1 ? "" : "s", e->min_group);
-			plan_fail(e, 0, "column '%s' has %zu value%s; each group needs at "
-			           "least %d (--min-group)", plan_header(&D, D.col[e->vcol[j]].idx),
-			           sizes[j], sizes[j] == 1 ? "" : "s", e->min_group);
-		}
 }
 
 static void
@@ -236,7 +177,7 @@ run_kruskal(plan_test *e, const unsigned char *keep, size_t excluded)
 			}
 		}
 		e->n = n;
-		report_counts(e, missing, excluded, 0);
+		plan_report_counts(&D, e, missing, excluded, 0);
 	} else {
 		const plan_column *v = &D.col[e->vcol[0]];
 		g = &D.col[e->bycol];
@@ -256,23 +197,23 @@ run_kruskal(plan_test *e, const unsigned char *keep, size_t excluded)
 			grp[n++] = (size_t)g->code[i];
 		}
 		k = plan_present_levels(g, pres, map, &order);
-		check_levels(e, g, k);
+		plan_check_levels(&D, e, g, k);
 		sizes = plan_scratch_alloc(k + 1, sizeof *sizes);
 		for (size_t i = 0; i < n; i++) {
 			grp[i] = (size_t)map[grp[i]];
 			sizes[grp[i]]++;
 		}
 		e->n = n;
-		report_counts(e, missing, excluded, 0);
+		plan_report_counts(&D, e, missing, excluded, 0);
 		if (k < 2)
 			plan_fail(e, 0, "column '%s' has %zu group%s; the test needs at least 2",
-			           plan_header(&D, g->idx), k, k == 1 ? "" : "s");
-			}
-	check_group_sizes(e, g, order, sizes, k);
+			          plan_header(&D, g->idx), k, k == 1 ? "" : "s");
+	}
+	plan_check_group_sizes(&D, e, g, order, sizes, k);
 	const char *why = ht_kruskal(x, grp, n, k, &e->res);
 	if (why)
 		plan_fail(e, 0, "%s", why);
-	group_text(e, g, order, sizes, k);
+	plan_group_text(&D, e, g, order, sizes, k);
 	if (e->wide) {
 		e->variables = plan_join_names(&D, e, ",");
 	} else {
@@ -282,40 +223,6 @@ run_kruskal(plan_test *e, const unsigned char *keep, size_t excluded)
 		snprintf(e->variables, len, "%s by %s", plan_header(&D, D.col[e->vcol[0]].idx),
 		         plan_header(&D, g->idx));
 	}
-}
-
-/* --groups names a value the group column does not have (among the rows
- * used): the error lists the values it has, as levels order them. */
-static noreturn void
-no_group(const plan_test *e, const unsigned char *keep, const plan_column *v,
-         const plan_column *g, const char *name)
-{
-	enum { SHOWN = 20 };
-	unsigned char *seen = plan_scratch_alloc(g->lv.n + 1, 1);
-	for (size_t i = 0; i < D.nrows; i++)
-		if (keep[i] && !isnan(v->num[i]) && g->code[i] >= 0)
-			seen[g->code[i]] = 1;
-	sbuf b = {0};
-	size_t shown = 0, more = 0;
-	for (size_t l = 0; l < g->lv.n; l++) {
-		if (!seen[l])
-			continue;
-		if (shown == SHOWN) {
-			more++;
-			continue;
-		}
-		sbuf_add(&b, shown++ ? ", '" : "'");
-		sbuf_add(&b, g->lv.value[l]);
-		sbuf_add(&b, "'");
-	}
-	char *list = sbuf_take(&b), msg[2048], tail[64] = "";
-	if (more)
-		snprintf(tail, sizeof tail, " and %zu more", more);
-	snprintf(msg, sizeof msg, "column '%s' has no value '%s' (with '%s' present); "
-	         "its values are %s%s", plan_header(&D, g->idx), name,
-	         plan_header(&D, v->idx), shown ? list : "none", tail);
-	free(list);
-	plan_fail(e, 0, "%s", msg);
 }
 
 static void
@@ -351,25 +258,26 @@ run_mannwhitney(plan_test *e, const unsigned char *keep, size_t excluded)
 		xs[j][sizes[j]++] = v->num[i];
 	}
 	e->n = sizes[0] + sizes[1];
-	report_counts(e, missing, excluded, other);
+	plan_report_counts(&D, e, missing, excluded, other);
 	for (int j = 0; j < 2; j++)
 		if (sizes[j] == 0)
-			no_group(e, keep, v, g, names[j]);
+			plan_no_group(&D, e, keep, v, g, names[j]);
 	int order[2] = {code[0], code[1]};
-	check_group_sizes(e, g, order, sizes, 2);
+	plan_check_group_sizes(&D, e, g, order, sizes, 2);
 	const char *why = ht_mannwhitney(xs[0], sizes[0], xs[1], sizes[1], e->alt, e->method,
 	                                 e->continuity, &e->res);
 	if (why)
 		plan_fail(e, 0, "%s", why);
 	if (e->res.exact_fallback)
 		plan_note(e, "n1 * n2 = %zu is too large for the exact distribution (at most %d): "
-		     "normal approximation used", sizes[0] * sizes[1], HT_EXACT_MAX_CELLS);
+		          "normal approximation used", sizes[0] * sizes[1], HT_EXACT_MAX_CELLS);
 	if (e->res.exact_with_ties)
 		plan_warning(e, "the data have ties; the exact p ignores them, as scipy's does");
-	group_text(e, g, order, sizes, 2);
+	plan_group_text(&D, e, g, order, sizes, 2);
 	size_t len = strlen(plan_header(&D, v->idx)) + strlen(plan_header(&D, g->idx)) + 8;
 	e->variables = xmalloc(len);
-	snprintf(e->variables, len, "%s by %s", plan_header(&D, v->idx), plan_header(&D, g->idx));
+	snprintf(e->variables, len, "%s by %s", plan_header(&D, v->idx),
+	         plan_header(&D, g->idx));
 }
 
 static void
@@ -393,7 +301,7 @@ run_friedman(plan_test *e, const unsigned char *keep, size_t excluded)
 		n++;
 	}
 	e->n = n;
-	report_counts(e, missing, excluded, 0);
+	plan_report_counts(&D, e, missing, excluded, 0);
 	const char *why = ht_friedman(x, n, k, &e->res);
 	if (why)
 		plan_fail(e, 0, "%s", why);
@@ -418,7 +326,7 @@ run_entry(plan_test *e)
 	if (!isfinite(e->res.statistic) || !isfinite(e->res.p) || !isfinite(e->res.effect) ||
 	    isinf(e->res.df) || isinf(e->res.u_min))
 		plan_fail(e, 0, "the statistic of %s is not a finite number for these data",
-		           e->variables);
+		          e->variables);
 	sbuf w = {0};
 	for (size_t k = 0; k < e->nwhere; k++) {
 		if (k)
