@@ -367,7 +367,7 @@ EOF2
 	declare -A allowed=(
 		[c]='columns|column'	# columns, one or several
 		[k]='k|factors'		# how many clusters / factors: one idea, kept
-		[b]='codebook|by'	# tally -b: the old spelling of -g, an alias for one release
+		[b]='codebook'		# encode-likert -b (tally's old -b alias of -g is gone)
 	)
 	declare -A seen=()
 	for t in $(tools); do
