@@ -1,11 +1,13 @@
 #include "levels.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
 #include "num.h"
+#include "sbuf.h"
 
 void
 levels_init(levels *lv, size_t max)
@@ -285,4 +287,28 @@ levels_by_count(const levels *lv)
 	sort_lv = lv;
 	qsort(idx, lv->n, sizeof *idx, cmp_count);
 	return idx;
+}
+
+char *
+levels_quoted(const levels *lv, const unsigned char *which, size_t shown)
+{
+	sbuf b = {0};
+	size_t k = 0, more = 0;
+	for (size_t i = 0; i < lv->n; i++) {
+		if (which ? !which[i] : !lv->count[i])
+			continue;
+		if (k == shown) {
+			more++;
+			continue;
+		}
+		sbuf_add(&b, k++ ? ", '" : "'");
+		sbuf_add(&b, lv->value[i]);
+		sbuf_add(&b, "'");
+	}
+	if (more) {
+		char tail[64];
+		snprintf(tail, sizeof tail, " and %zu more", more);
+		sbuf_add(&b, tail);
+	}
+	return sbuf_take(&b);
 }

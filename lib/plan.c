@@ -867,30 +867,14 @@ noreturn void
 plan_no_group(const plan_data *d, const plan_test *e, const unsigned char *keep,
               const plan_column *v, const plan_column *g, const char *name)
 {
-	enum { SHOWN = 20 };
 	unsigned char *seen = plan_scratch_alloc(g->lv.n + 1, 1);
 	for (size_t i = 0; i < d->nrows; i++)
 		if (keep[i] && !isnan(v->num[i]) && g->code[i] >= 0)
 			seen[g->code[i]] = 1;
-	sbuf b = {0};
-	size_t shown = 0, more = 0;
-	for (size_t l = 0; l < g->lv.n; l++) {
-		if (!seen[l])
-			continue;
-		if (shown == SHOWN) {
-			more++;
-			continue;
-		}
-		sbuf_add(&b, shown++ ? ", '" : "'");
-		sbuf_add(&b, g->lv.value[l]);
-		sbuf_add(&b, "'");
-	}
-	char *list = sbuf_take(&b), msg[2048], tail[64] = "";
-	if (more)
-		snprintf(tail, sizeof tail, " and %zu more", more);
+	char *list = levels_quoted(&g->lv, seen, 20), msg[2048];
 	snprintf(msg, sizeof msg, "column '%s' has no value '%s' (with '%s' present); "
-	         "its values are %s%s", plan_header(d, g->idx), name,
-	         plan_header(d, v->idx), shown ? list : "none", tail);
+	         "its values are %s", plan_header(d, g->idx), name, plan_header(d, v->idx),
+	         *list ? list : "none");
 	free(list);
 	plan_fail(e, 0, "%s", msg);
 }

@@ -12,7 +12,6 @@
 #include "htest.h"
 #include "levels.h"
 #include "num.h"
-#include "sbuf.h"
 #include "opt.h"
 #include "stats.h"
 #include "tsv.h"
@@ -139,33 +138,6 @@ scale_order(const cb_scale *s, size_t *n)
 	return v;
 }
 
-/* The levels of LV that occur (counted), quoted, comma-separated: the first
- * 20, then how many more. */
-static char *
-values_seen(const levels *lv)
-{
-	enum { SHOWN = 20 };
-	sbuf b = {0};
-	size_t shown = 0, more = 0;
-	for (size_t i = 0; i < lv->n; i++) {
-		if (!lv->count[i])
-			continue;
-		if (shown == SHOWN) {
-			more++;
-			continue;
-		}
-		sbuf_add(&b, shown++ ? ", '" : "'");
-		sbuf_add(&b, lv->value[i]);
-		sbuf_add(&b, "'");
-	}
-	if (more) {
-		char tail[64];
-		snprintf(tail, sizeof tail, " and %zu more", more);
-		sbuf_add(&b, tail);
-	}
-	return sbuf_take(&b);
-}
-
 /* Put LV (the levels of COLUMN) in order; returns MAP (old index -> new). */
 static size_t *
 order_levels(levels *lv, const char *column, const tsv_reader *r, const opts *o)
@@ -183,7 +155,7 @@ order_levels(levels *lv, const char *column, const tsv_reader *r, const opts *o)
 			free(order);
 		if (bad != LEVELS_FULL) {
 			free(map);	/* nothing left behind for the leak checker */
-			char *have = values_seen(lv), msg[4096];
+			char *have = levels_quoted(lv, NULL, 20), msg[4096];
 			snprintf(msg, sizeof msg, "; the column's values are %s", have);
 			free(have);
 			die_at(r->name, 0, column, lv->value[bad], o->levels ?
