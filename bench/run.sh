@@ -135,11 +135,11 @@ for n in $SIZES; do
     measure "$n" report svy "$reps" "$(bytes "$B/tests.tsv")" \
         "$S/report" -H "$HYPOTHESES" -f RQ1 --effect "$B/tests.tsv"
     measure "$n" tally svy "$reps" "$(bytes "$B/encoded.tsv")" \
-        "$S/tally" -q --wide --levels 0,1,2 -i "$B/encoded.tsv" 'attack_*' 'method_*' 'lib_*'
+        "$S/tally" -q --wide --levels 0,1,2 -i "$B/encoded.tsv" -c 'attack_*' -c 'method_*' -c 'lib_*'
     measure "$n" cluster svy "$reps" "$(bytes "$W/methods-$n.tsv")" \
         "$S/cluster" -q -c 'share_*' --elbow 8 --seed 1 "$W/methods-$n.tsv"
     measure "$n" kappa svy "$reps" "$(bytes fixtures/coders.tsv)" \
-        "$S/kappa" -q coder_a coder_b -i fixtures/coders.tsv
+        "$S/kappa" -q -c coder_a,coder_b -i fixtures/coders.tsv
     rm -f "$W/rejects.tmp" "$W/encoded-$n.tsv"
 done
 

@@ -7,6 +7,7 @@
 
 #include "err.h"
 #include "num.h"
+#include "sbuf.h"
 
 void
 levels_init(levels *lv, size_t max)
@@ -332,4 +333,28 @@ levels_list(const levels *lv, size_t shown, int more)
 		strcpy(p, ", ...");
 	free(by);
 	return s;
+}
+
+char *
+levels_quoted(const levels *lv, const unsigned char *which, size_t shown)
+{
+	sbuf b = {0};
+	size_t k = 0, more = 0;
+	for (size_t i = 0; i < lv->n; i++) {
+		if (which ? !which[i] : !lv->count[i])
+			continue;
+		if (k == shown) {
+			more++;
+			continue;
+		}
+		sbuf_add(&b, k++ ? ", '" : "'");
+		sbuf_add(&b, lv->value[i]);
+		sbuf_add(&b, "'");
+	}
+	if (more) {
+		char tail[64];
+		snprintf(tail, sizeof tail, " and %zu more", more);
+		sbuf_add(&b, tail);
+	}
+	return sbuf_take(&b);
 }

@@ -73,4 +73,9 @@ size_t levels_order(levels *lv, char *const *order, size_t norder, size_t *map);
  * allocated, N entries. */
 size_t *levels_by_count(const levels *lv);
 
+/* The levels I with WHICH[I] set (WHICH NULL: those with a count), in level
+ * order, quoted and comma-separated for a message: "'a', 'b'", the first
+ * SHOWN and then " and N more"; "" when none. Allocated. */
+char *levels_quoted(const levels *lv, const unsigned char *which, size_t shown);
+
 #endif

@@ -74,12 +74,12 @@ codebook	--format tsv	a\tb
 derive	--any d=a,b	a\tb
 factor	a b c	a\tb\tc
 score	--model MODEL	a\tb\tc
-test-hypothesis	spearman a b	a\tb
+test-hypothesis	spearman -c a,b	a\tb
 bh-correct	.	p\tfamily
 report	.	id\ttest\tstatistic\tstatistic_name\tdf\tgroup_sizes\tu_min\tp
-tally	a	a\tb
+tally	-c a	a\tb
 cluster	-c a,b --k 2	a\tb
-kappa	a b	a\tb
+kappa	-c a,b	a\tb
 describe	.	a\tb
 filter	-w a=1	a\tb
 plot	-c a	a\tb
@@ -171,7 +171,7 @@ grammar_fixtures() {
 	printf 'p\tfamily\n0.01\tA\n0.04\tA\n0.03\tB\n' >p.tsv
 	printf 'id\tQ3\n1\tA2\n2\tA1\n' >students.tsv
 	printf 'a\tb\nx\t1\ny\t2\nx\t4\n' >tally.tsv
-	svy test-hypothesis -q --id H1 --family F spearman a b fa.tsv | svy bh-correct -q >report.tsv
+	svy test-hypothesis spearman -q --id H1 --family F -c a,b fa.tsv | svy bh-correct -q >report.tsv
 }
 
 # tool | arguments | input file: runs that succeed, for the rules below
@@ -185,7 +185,7 @@ filter-students||students.tsv
 encode-likert|-b codebook.tsv|likert.tsv
 factor|-c a,b,c|fa.tsv
 score|--model model.tsv|fa.tsv
-test-hypothesis|spearman a b|in.tsv
+test-hypothesis|spearman -c a,b|in.tsv
 bh-correct||p.tsv
 tally|-c a|tally.tsv
 report||report.tsv
@@ -218,14 +218,14 @@ codebook
 EOF2
 		IFS='|' read -r _ args file < <(grammar_runs | grep "^$tool|")
 		[ -n "$file" ] || fail "$tool: no row in grammar_runs"
-		svy "$tool" -q $args <"$file" >want || fail "$tool: stdin failed"
+		svy "$tool" $args -q <"$file" >want || fail "$tool: stdin failed"
 		[ -s want ] || fail "$tool: no output"
 		for how in "$file" "-i $file" "--input=$file" "-i -" "-"; do
-			svy "$tool" -q $args $how <"$file" >got || fail "$tool $how: failed"
+			svy "$tool" $args -q $how <"$file" >got || fail "$tool $how: failed"
 			# the same output, but for the input's name where a tool records it
 			sed "s/$file/<stdin>/g" got | cmp -s - want || fail "$tool $how: other output"
 		done
-		run --separate-stderr svy "$tool" -q $args -i "$file" "$file"
+		run --separate-stderr svy "$tool" $args -q -i "$file" "$file"
 		[ "$status" -eq 2 ] && [ "${stderr_lines[0]}" = "svy-$tool: give the input once: -i '$file' or the operand '$file', not both" ] ||
 			fail "$tool: -i and FILE: status $status, '$stderr'"
 		echo "$tool" >>checked
@@ -236,11 +236,11 @@ EOF2
 @test "grammar: -o FILE writes what standard output would, and -q leaves standard error empty on success" {
 	grammar_fixtures
 	grammar_runs | rows | while IFS='|' read -r tool args file; do
-		run --separate-stderr svy "$tool" -q $args <"$file"
+		run --separate-stderr svy "$tool" $args -q <"$file"
 		[ "$status" -eq 0 ] || fail "$tool: status $status, '$stderr'"
 		[ -z "$stderr" ] || fail "$tool -q: '$stderr'"
 		printf '%s\n' "$output" >want
-		run --separate-stderr svy "$tool" -q $args -o out.tsv <"$file"
+		run --separate-stderr svy "$tool" $args -q -o out.tsv <"$file"
 		[ "$status" -eq 0 ] && [ -z "$output" ] || fail "$tool -o: status $status, '$output'"
 		cmp -s out.tsv want || fail "$tool -o: the file differs from stdout"
 		echo "$tool" >>checked
@@ -260,13 +260,13 @@ derive|--mean m=a,b --mean t=a,a2,b|in3.tsv
 kappa|-c a,b|kappa.tsv
 factor|-c a,b,c|fa.tsv
 score|--model model.tsv|fa.tsv
-test-hypothesis|spearman a b|in.tsv
+test-hypothesis|spearman -c a,b|in.tsv
 bh-correct||p.tsv
-tally|--by a b|tally.tsv
+tally|-g a -c b|tally.tsv
 describe|-c a,b|in.tsv
 EOF2
 		printf 'a\ta2\tb\n1\t1\t2\n2\t2\t2\n4\t1\t3\n' >in3.tsv
-		run --separate-stderr svy "$tool" -q --digits 3 $args <"$file"
+		run --separate-stderr svy "$tool" $args -q --digits 3 <"$file"
 		[ "$status" -eq 0 ] || fail "$tool --digits 3: status $status, '$stderr'"
 		# every number with a fraction: at most 3 significant digits; at least one
 		printf '%s\n' "$output" | tr '\t' '\n' | awk -v t="$tool" '
@@ -323,7 +323,7 @@ EOF2
 			grep -Eq -- "^ +$line\$" <<<"$help" || fail "$t --help: no '$line'"
 		done
 		case $t in
-		simulate | factor | test-hypothesis) ;;	# no input, or its own operands
+		simulate | factor) ;;	# no input, or its own operands
 		*) grep -Eq -- "^  -i, --input FILE +read FILE \(as the operand FILE; '-' is stdin\)\$" <<<"$help" ||
 			fail "$t --help: -i worded otherwise" ;;
 		esac
@@ -339,19 +339,19 @@ clean|--invalid-utf8 skip|option '--invalid-utf8': 'skip' is not one of: error, 
 simulate|-d pipe|option '--delimiter': 'pipe' is not a delimiter (',', ';', 'tab')
 simulate|-n +5|option '--respondents': '+5' is not a whole number from 0 to 1000000000
 derive|--digits 0 --sum s=a|option '--digits': '0' is not a whole number from 1 to 17
-kappa|--weights cubic a b|option '--weights': 'cubic' is not one of: none, linear, quadratic
-kappa|--conf-level 2 a b|option '--conf-level': '2' is not a number from 0.5 to 0.999999
+kappa|--weights cubic -c a,b|option '--weights': 'cubic' is not one of: none, linear, quadratic
+kappa|--conf-level 2 -c a,b|option '--conf-level': '2' is not a number from 0.5 to 0.999999
 cluster|-c a --k 2 --algorithm elkan|option '--algorithm': 'elkan' is not one of: lloyd, hartigan
 cluster|-c a --k +2|option '--k': '+2' is not a whole number from 1 to 1000000
 factor|--digits 0 -c a,b|option '--digits': '0' is not a whole number from 1 to 17
 bh-correct|--alpha 2|option '--alpha': '2' is not a number from 0 to 1
-tally|--digits x a|option '--digits': 'x' is not a whole number from 1 to 17
-test-hypothesis|--digits 0 spearman a b|option '--digits': '0' is not a whole number from 1 to 17
+tally|--digits x -c a|option '--digits': 'x' is not a whole number from 1 to 17
+test-hypothesis|spearman --digits 0 -c a,b|option '--digits': '0' is not a whole number from 1 to 17
 bh-correct|--method x|option '--method': 'x' is not one of: bh, by, holm, bonferroni, hochberg
 factor|--method x -c a,b|option '--method': 'x' is not one of: minres, ml, pa
 score|--normalize x --model m|option '--normalize': 'x' is not one of: none, minmax
 encode-likert|--unknown x -b c|option '--unknown': 'x' is not one of: error, missing
-test-hypothesis|--alternative x spearman a b|option '--alternative': 'x' is not one of: two-sided, less, greater
+test-hypothesis|spearman --alternative x -c a,b|option '--alternative': 'x' is not one of: two-sided, less, greater
 EOF2
 		run --separate-stderr svy "$tool" $args </dev/null
 		[ "$status" -eq 2 ] || fail "$tool $args: status $status, '$stderr'"
@@ -367,7 +367,7 @@ EOF2
 	declare -A allowed=(
 		[c]='columns|column'	# columns, one or several
 		[k]='k|factors'		# how many clusters / factors: one idea, kept
-		[b]='codebook|by'	# tally -b: the old spelling of -g, an alias for one release
+		[b]='codebook'		# encode-likert -b (tally's old -b alias of -g is gone)
 	)
 	declare -A seen=()
 	for t in $(tools); do

@@ -35,15 +35,15 @@ extreme_data() {
 cases() {
 	cat <<'EOF2'
 derive	-q --sum s=a,b,c --mean m=a,b
-tally	-q --by g a b
+tally	-q -g g -c a,b
 describe	-q
-test-hypothesis	-q spearman a b
-test-hypothesis	-q pearson a b
-test-hypothesis	-q kruskal a --by g
-test-hypothesis	-q mannwhitney a --by g --groups 1,2
+test-hypothesis	spearman -q -c a,b
+test-hypothesis	pearson -q -c a,b
+test-hypothesis	kruskal -q -c a --by g
+test-hypothesis	mannwhitney -q -c a --by g --groups 1,2
 factor	-q a b c d
 cluster	-q -c a,b --k 2 --restarts 5
-kappa	-q --krippendorff --metric interval a b c
+kappa	-q --krippendorff --metric interval -c a,b,c
 bh-correct	-q
 EOF2
 }

@@ -105,8 +105,8 @@ $(B)/families.tsv: $(B)/tests.tsv $(HYPOTHESES) $(S)/report pipelines/study/fami
 # ---- descriptive tables (single choice, then multiple choice) -------------
 TABLE_FILES = $(foreach t,$(TABLES),$(B)/$(t).tsv)
 $(TABLE_FILES): $(B)/%.tsv: $(B)/encoded.tsv $(S)/tally $(CONF)
-	{ $(if $(TABLE_$*_SINGLE),$(S)/tally -q $(TABLE_$*_SINGLE) <$<;) \
-	  $(if $(TABLE_$*_MULTIPLE),$(S)/tally -q --multiple $(TABLE_$*_MULTIPLE) <$< \
+	{ $(if $(TABLE_$*_SINGLE),$(S)/tally -q $(addprefix -c ,$(TABLE_$*_SINGLE)) <$<;) \
+	  $(if $(TABLE_$*_MULTIPLE),$(S)/tally -q --multiple $(addprefix -c ,$(TABLE_$*_MULTIPLE)) <$< \
 		$(if $(TABLE_$*_SINGLE),| tail -n +2);) } >$@.tmp
 	$(publish)
 
@@ -114,7 +114,7 @@ $(TABLE_FILES): $(B)/%.tsv: $(B)/encoded.tsv $(S)/tally $(CONF)
 SHARES_LEVEL_ARGS = $(if $(SHARES_LEVELS),--levels $(SHARES_LEVELS),$(if $(call on,$(CODEBOOK)),--codebook $(CODEBOOK))) \
 	$(if $(SHARES_LABELS),--labels $(SHARES_LABELS))
 $(B)/$(SHARES).tsv: $(B)/encoded.tsv $(S)/tally $(CONF)
-	$(S)/tally -q --wide $(SHARES_LEVEL_ARGS) $(SHARES_ITEMS) -o $@ <$<
+	$(S)/tally -q --wide $(SHARES_LEVEL_ARGS) $(addprefix -c ,$(SHARES_ITEMS)) -o $@ <$<
 
 # k-means of the CLUSTER_ITEMS rows (an extended regular expression over
 # the column names) on their shares, k at the elbow
@@ -125,4 +125,4 @@ $(B)/clusters.tsv $(B)/inertia.tsv $(B)/centroids.tsv &: $(B)/$(SHARES).tsv $(S)
 
 # ---- the agreement of two coders -----------------------------------------
 $(B)/kappa.tsv: $(CODERS) $(S)/kappa $(CONF) | $(B)
-	$(S)/kappa -q $(CODER_COLUMNS) -i $< -o $@
+	$(S)/kappa -q $(addprefix -c ,$(CODER_COLUMNS)) -i $< -o $@

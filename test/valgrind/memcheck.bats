@@ -52,12 +52,12 @@ memcheck() {
 }
 
 @test "memcheck: tally, cluster, kappa" {
-	memcheck tally education_group years_ml <"$STUDY/encoded.tsv"
-	memcheck tally --by 'task_[a-n]*' awareness --multiple <"$STUDY/scored.tsv"
+	memcheck tally -c education_group,years_ml <"$STUDY/encoded.tsv"
+	memcheck tally --by 'task_[a-n]*' -c awareness --multiple <"$STUDY/scored.tsv"
 	memcheck cluster -c 'share_*' --elbow 6 --restarts 50 --inertia i.tsv --centroids c.tsv \
 		"$STUDY/familiarity.tsv"
-	memcheck kappa -i "$SVY_ROOT/fixtures/coders.tsv" coder_a coder_b
-	memcheck kappa -i "$SVY_ROOT/fixtures/coders.tsv" --krippendorff coder_a coder_b
+	memcheck kappa -i "$SVY_ROOT/fixtures/coders.tsv" -c coder_a,coder_b
+	memcheck kappa -i "$SVY_ROOT/fixtures/coders.tsv" --krippendorff -c coder_a,coder_b
 }
 
 @test "memcheck: codebook, describe, filter, plot, tally --cross" {
