@@ -1,4 +1,4 @@
-/* The extractions of fa.h: minres, ml and pa, and the fit's reports.
+/* The extractions of fafit.h: minres, ml and pa, and the fit's reports.
  *
  * minres and ml minimise a criterion of the uniquenesses psi in [0.005, 1]
  * (psych's bounds) by projected Newton steps with the exact gradient and
@@ -11,14 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_linalg.h>
-#include <gsl/gsl_eigen.h>
-#include <gsl/gsl_matrix.h>
-#include <gsl/gsl_sort_vector.h>
 
 #include "err.h"
 #include "fa.h"
+#include "fafit.h"
 #include "matrix.h"
 
 /* psych's bounds on the uniquenesses in fa(fm = "minres") and "ml". */
@@ -74,7 +70,6 @@ ws_init(fit_ws *ws, const double *r, size_t p, size_t k)
 	*ws = (fit_ws){r, p, k, xmalloc(p * p * sizeof(double)), xmalloc(p * sizeof(double)),
 	               xmalloc(p * p * sizeof(double)), xmalloc(p * p * sizeof(double)),
 	               xmalloc(p * sizeof(double))};
-	gsl_set_error_handler_off();
 }
 
 static void
@@ -93,25 +88,10 @@ ws_free(fit_ws *ws)
 static void
 ws_eigen(fit_ws *ws, const double *l)
 {
-	size_t p = ws->p;
-	if (l) {
-		fa_eigen(ws->a, p, ws->val, ws->vec);
-		return;
-	}
-	gsl_matrix_view m = gsl_matrix_view_array(ws->e, p, p);
-	gsl_vector_view v = gsl_vector_view_array(ws->val, p);
-	gsl_eigen_symm_workspace *w = gsl_eigen_symm_alloc(p);
-	if (!w)
-		die("out of memory");
-	memcpy(ws->e, ws->a, p * p * sizeof *ws->e);
-	gsl_eigen_symm(&m.matrix, &v.vector, w);
-	gsl_eigen_symm_free(w);
-	gsl_sort_vector(&v.vector);
-	for (size_t i = 0; i < p / 2; i++) {
-		double t = ws->val[i];
-		ws->val[i] = ws->val[p - 1 - i];
-		ws->val[p - 1 - i] = t;
-	}
+	if (l)
+		mat_eigen(ws->a, ws->p, ws->val, ws->vec);
+	else
+		mat_eigenvalues(ws->a, ws->p, ws->val, ws->e);
 }
 
 static double
@@ -429,23 +409,21 @@ newton_direction(const double *h, const double *g, const unsigned char *freev,
 		d[i] = 0;
 	int rc = 0;
 	if (m > 0) {
-		gsl_matrix *a = gsl_matrix_alloc(m, m);
-		gsl_vector *b = gsl_vector_alloc(m), *x = gsl_vector_alloc(m);
-		if (!a || !b || !x)
-			die("out of memory");
+		double *a = xmalloc(m * m * sizeof *a);
+		double *b = xmalloc(m * sizeof *b), *x = xmalloc(m * sizeof *x);
 		for (size_t s = 0; s < m; s++) {
 			for (size_t t = 0; t < m; t++)
-				gsl_matrix_set(a, s, t, h[ix[s] * p + ix[t]] + (s == t ? mu : 0));
-			gsl_vector_set(b, s, -g[ix[s]]);
+				a[s * m + t] = h[ix[s] * p + ix[t]] + (s == t ? mu : 0);
+			b[s] = -g[ix[s]];
 		}
-		rc = gsl_linalg_cholesky_decomp1(a);
+		rc = mat_cholesky(a, m);
 		if (rc == 0)
-			rc = gsl_linalg_cholesky_solve(a, b, x);
+			rc = mat_cholesky_solve(a, m, b, x);
 		for (size_t s = 0; rc == 0 && s < m; s++)
-			d[ix[s]] = gsl_vector_get(x, s);
-		gsl_vector_free(x);
-		gsl_vector_free(b);
-		gsl_matrix_free(a);
+			d[ix[s]] = x[s];
+		free(x);
+		free(b);
+		free(a);
 	}
 	free(ix);
 	return rc == 0 ? 0 : -1;
@@ -840,25 +818,21 @@ fa_psych_objective(const double *r, const double *l, size_t p, size_t k)
 	for (size_t a = 0; a < p; a++)
 		m[a * p + a] = r[a * p + a];
 	fa_cor_smooth(m, p, DBL_EPSILON);
-	gsl_set_error_handler_off();
-	gsl_matrix_view mv = gsl_matrix_view_array(m, p, p);
-	gsl_matrix *x = gsl_matrix_alloc(p, p);
-	if (!x)
-		die("out of memory");
-	memcpy(x->data, r, p * p * sizeof *r);
+	double *x = xmalloc(p * sizeof *x);
 	double ldm = 0, ldr = 0, tr = 0;
-	int rc = gsl_linalg_cholesky_decomp1(&mv.matrix);
+	int rc = mat_cholesky(m, p);
 	for (size_t i = 0; rc == 0 && i < p; i++)
-		ldm += 2 * log(gsl_matrix_get(&mv.matrix, i, i));
+		ldm += 2 * log(m[i * p + i]);
+	/* tr(M^-1 R): the diagonal of M^-1 times each column of R */
 	for (size_t j = 0; rc == 0 && j < p; j++) {
-		gsl_vector_view col = gsl_matrix_column(x, j);
-		rc = gsl_linalg_cholesky_svx(&mv.matrix, &col.vector);
+		for (size_t i = 0; i < p; i++)
+			x[i] = r[i * p + j];
+		rc = mat_cholesky_solve(m, p, x, x);
+		tr += x[j];
 	}
-	for (size_t i = 0; rc == 0 && i < p; i++)
-		tr += gsl_matrix_get(x, i, i);
 	if (rc == 0)
-		rc = fa_logdet(r, p, &ldr);
-	gsl_matrix_free(x);
+		rc = mat_logdet(r, p, &ldr);
+	free(x);
 	free(m);
 	return rc == 0 ? tr - (ldr - ldm) - (double)p : NAN;
 }

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "err.h"
-#include "fa.h"
+#include "fafit.h"
 #include "omega.h"
 #include "rotate.h"
 
@@ -22,8 +22,8 @@ omega_compute(const double *r, size_t p, size_t nf, omega_result *res, double *g
 	if (fa_minres(r, p, nf, 200, orth, &info) != 0)
 		goto done;
 	/* psych's schmid: fa(rotate = "varimax"), signed and ordered */
-	fa_varimax(orth, p, nf, 1e-5, 1000, &conv);
-	fa_orient(orth, p, nf);
+	rot_varimax(orth, p, nf, 1e-5, 1000, &conv);
+	rot_orient(orth, NULL, p, nf);
 	memcpy(fl, orth, p * nf * sizeof *fl);
 	if (rot_rotate(nf > 1 ? ROT_OBLIMIN : ROT_NONE, fl, p, nf, 1e-5, 1000, 0, phi,
 	               &ri) != 0)

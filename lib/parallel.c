@@ -9,7 +9,8 @@
 
 #include "err.h"
 #include "stats.h"
-#include "fa.h"
+#include "fafit.h"
+#include "matrix.h"
 #include "parallel.h"
 
 /* The component and factor eigenvalues of the correlation matrix R: psych's
@@ -18,13 +19,13 @@ static int
 eigenvalues(const double *r, size_t p, double *pc, double *fa, double *work, double *l)
 {
 	fa_fit_info info;
-	fa_eigen(r, p, pc, NULL);
+	mat_eigen(r, p, pc, NULL);
 	if (fa_minres_one(r, p, 1, 200, l, &info) != 0)
 		return -1;
 	memcpy(work, r, p * p * sizeof *work);
 	for (size_t i = 0; i < p; i++)
 		work[i * p + i] = l[i] * l[i];
-	fa_eigen(work, p, fa, NULL);
+	mat_eigen(work, p, fa, NULL);
 	return 0;
 }
 

@@ -13,6 +13,8 @@
 #include "err.h"
 #include "stats.h"
 #include "fa.h"
+#include "fafit.h"
+#include "matrix.h"
 #include "fmodel.h"
 #include "num.h"
 #include "omega.h"
@@ -198,7 +200,7 @@ fit_items(fit *f, const double *rall, const double *wall, size_t pall,
 	/* Cholesky succeeds on a matrix singular up to rounding (an item the
 	 * sum of others): judge by the smallest eigenvalue */
 	double *ev = xmalloc(p * sizeof *ev);
-	fa_eigen(f->r, p, ev, NULL);
+	mat_eigen(f->r, p, ev, NULL);
 	/* a smoothed matrix is positive definite by construction, its smallest
 	 * eigenvalues set to about 1e-10 (psych fits it) */
 	int singular = !(ev[p - 1] > (o->smoothed ? 0 : 1e-10));
@@ -231,7 +233,7 @@ fit_items(fit *f, const double *rall, const double *wall, size_t pall,
 		rot_orient(f->l, f->phi, p, k);
 		rot_structure(f->l, f->phi, p, k, s);
 	} else {
-		fa_orient(f->l, p, k);
+		rot_orient(f->l, NULL, p, k);
 		memcpy(s, f->l, p * k * sizeof *s);
 	}
 	/* weights for z-scores of the observed items: R^-1 S with their Pearson
@@ -703,7 +705,7 @@ write_eigenvalues(const char *path, const double *cor, size_t p, const parallel_
 	                                    "fa_resampled"};
 	char name[64];
 	double *ev = xmalloc(p * sizeof *ev), cum = 0;
-	fa_eigen(cor, p, ev, NULL);
+	mat_eigen(cor, p, ev, NULL);
 	tsv_writer e;
 	tsvw_open(&e, path);
 	tsvw_str(&e, "index");
