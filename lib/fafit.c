@@ -15,6 +15,7 @@
 #include "err.h"
 #include "fa.h"
 #include "fafit.h"
+#include "rotate.h"
 #include "matrix.h"
 
 /* psych's bounds on the uniquenesses in fa(fm = "minres") and "ml". */
@@ -851,4 +852,109 @@ fa_require_converged(const char *what, int converged, int steps, const char *mea
 	else
 		die("%s did not converge in %d steps%s: the result is not a solution "
 		    "(--allow-nonconvergence keeps it)", what, steps, how);
+}
+
+/* ---- a fit of a set of items ------------------------------------------ */
+
+const char *const fa_method_names[] = {"minres", "ml", "pa", NULL};
+
+void
+fa_die_singular(const double *r, size_t p, const size_t *items, char **names)
+{
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < i; j++)
+			if (fabs(r[i * p + j]) > 1 - 1e-10)
+				die("items '%s' and '%s' are perfectly correlated (r = %.17g): "
+				    "the correlation matrix is singular; drop one of them",
+				    names[items[j]], names[items[i]], r[i * p + j]);
+	die("the correlation matrix of the %zu items is singular (not positive "
+	    "definite): an item is a linear combination of others", p);
+}
+
+void
+fa_fit_items(fa_items *f, const fa_spec *o, const double *rall, const double *wall,
+             size_t pall, const unsigned char *use, size_t n, char **names)
+{
+	size_t k = o->k;
+	f->p = 0;
+	f->items = xmalloc(pall * sizeof *f->items);
+	for (size_t i = 0; i < pall; i++)
+		if (use[i])
+			f->items[f->p++] = i;
+	size_t p = f->p;
+	if (k >= p)
+		die("%zu factors need more than %zu items", k, p);
+	f->r = xmalloc(p * p * sizeof *f->r);
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < p; j++)
+			f->r[i * p + j] = rall[f->items[i] * pall + f->items[j]];
+	/* Cholesky succeeds on a matrix singular up to rounding (an item the
+	 * sum of others): judge by the smallest eigenvalue */
+	double *ev = xmalloc(p * sizeof *ev);
+	mat_eigen(f->r, p, ev, NULL);
+	/* a smoothed matrix is positive definite by construction, its smallest
+	 * eigenvalues set to about 1e-10 (psych fits it) */
+	int singular = !(ev[p - 1] > (o->smoothed ? 0 : 1e-10));
+	free(ev);
+	if (singular)
+		fa_die_singular(f->r, p, f->items, names);
+	double *msa = xmalloc(p * sizeof *msa);
+	singular = fa_bartlett(f->r, p, n, &f->chi2, &f->df, &f->pvalue) != 0 ||
+	           fa_kmo(f->r, p, &f->kmo, msa) != 0;
+	free(msa);
+	if (singular)
+		fa_die_singular(f->r, p, f->items, names);
+	f->l = xmalloc(p * k * sizeof *f->l);
+	int rc = o->method == FA_PA ? fa_pa(f->r, p, k, o->pa_tol, o->max_iter, f->l, &f->info)
+	       : o->method == FA_ML ? fa_ml(f->r, p, k, o->max_iter, f->l, &f->info)
+	       : fa_minres(f->r, p, k, o->max_iter, f->l, &f->info);
+	if (rc != 0)
+		fa_die_singular(f->r, p, f->items, names);
+	f->phi = xmalloc(k * k * sizeof *f->phi);
+	f->unrotated = xmalloc(p * k * sizeof *f->unrotated);
+	memcpy(f->unrotated, f->l, p * k * sizeof *f->l);
+	f->rot.unrotated = f->unrotated;
+	if (rot_rotate_starts(o->rotate, f->l, p, k, o->rotate_tol, 1000, o->varimax_tol,
+	                      o->rotate_starts, o->seed, f->phi, &f->rot) != 0)
+		die("the %s rotation failed: a matrix it inverts is singular",
+		    rot_names[o->rotate]);
+	/* the fit's criterion is the same for the rotated loadings */
+	double *s = xmalloc(p * k * sizeof *s);
+	if (rot_oblique(o->rotate)) {
+		rot_orient(f->l, f->phi, p, k);
+		rot_structure(f->l, f->phi, p, k, s);
+	} else {
+		rot_orient(f->l, NULL, p, k);
+		memcpy(s, f->l, p * k * sizeof *s);
+	}
+	/* weights for z-scores of the observed items: R^-1 S with their Pearson
+	 * correlations, also after a polychoric fit (psych's factor.scores) */
+	double *wr = f->wr = xmalloc(p * p * sizeof *wr);
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < p; j++)
+			wr[i * p + j] = wall[f->items[i] * pall + f->items[j]];
+	f->w = xmalloc(p * k * sizeof *f->w);
+	singular = fa_regression_weights(wr, s, p, k, f->w) != 0;
+	free(s);
+	if (singular)
+		fa_die_singular(wr, p, f->items, names);
+}
+
+void
+fa_items_free(fa_items *f)
+{
+	free(f->items);
+	free(f->r);
+	free(f->l);
+	free(f->phi);
+	free(f->w);
+	free(f->wr);
+	free(f->unrotated);
+}
+
+double
+fa_dof(size_t p, size_t k)
+{
+	double pf = (double)p, kf = (double)k;
+	return ((pf - kf) * (pf - kf) - (pf + kf)) / 2;
 }

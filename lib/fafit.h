@@ -8,12 +8,15 @@
 
 #include <stddef.h>
 
+#include "rotate.h"
+
 typedef struct {
 	int iterations;		/* Newton steps taken (by the best start) */
 	int converged;		/* projected gradient below tolerance */
 	double objective;	/* the method's criterion at the solution: for
 				   minres, the sum over i < j of (R - L L')_ij
-				   squared (half psych's fit.residuals); for ml,
+				   squared (what psych's fa reports as
+				   fit.residuals); for ml,
 				   psych's FAfn */
 	double psych_objective;	/* what psych prints as "the objective function
 				   was": fa_psych_objective of the loadings */
@@ -73,5 +76,63 @@ double fa_psych_objective(const double *r, const double *l, size_t p, size_t k);
  * gradient"), unless ALLOW: then a warning. */
 void fa_require_converged(const char *what, int converged, int steps, const char *measure,
                           double last, int allow);
+
+/* ---- a fit of a set of items, as svy-factor makes it ---- */
+
+/* A communality at psych's bound (uniqueness 0.005) or above: a Heywood case. */
+#define FA_HEYWOOD 0.995
+
+enum { FA_MINRES, FA_ML, FA_PA };
+
+/* The names of the extraction methods, in the order above, NULL-terminated. */
+extern const char *const fa_method_names[];
+
+/* How to fit: factors, extraction, rotation. */
+typedef struct {
+	size_t k;		/* factors */
+	int method;		/* FA_* */
+	int max_iter;		/* steps of the extraction */
+	double pa_tol;		/* pa's min.err */
+	int rotate;		/* ROT_* */
+	double rotate_tol, varimax_tol;
+	int rotate_starts;	/* runs of the rotation (1: the identity start) */
+	unsigned long seed;	/* of the random starts of the rotation */
+	int smoothed;		/* R was smoothed (psych cor.smooth): positive
+				   definite by construction */
+} fa_spec;
+
+/* One fit: the items it uses (indexes into all items) and its results. */
+typedef struct {
+	size_t p, *items;
+	double *r;		/* correlation matrix, p x p */
+	double *l;		/* loadings, p x k (pattern), oriented */
+	double *phi;		/* factor correlations, k x k */
+	double *w;		/* regression weights, p x k */
+	double *wr;		/* the Pearson correlations they come from */
+	double *unrotated;	/* loadings before the rotation */
+	fa_fit_info info;
+	rot_info rot;
+	double chi2, df, pvalue, kmo;	/* Bartlett's test, KMO */
+} fa_items;
+
+/* Fit S to the items I with USE[i] set of the PALL x PALL matrix RALL (from
+ * N complete rows): Bartlett's test and KMO, the extraction, the rotation,
+ * psych's orientation, and regression weights from WALL (the Pearson
+ * correlations, also after a polychoric fit, as psych's factor.scores).
+ * NAMES name the items in errors: a singular matrix is a data error naming
+ * the perfectly correlated pair when there is one. */
+void fa_fit_items(fa_items *f, const fa_spec *s, const double *rall, const double *wall,
+                  size_t pall, const unsigned char *use, size_t n, char **names);
+
+/* Degrees of freedom of K factors of P items (psych's dof):
+ * ((P - K)^2 - (P + K)) / 2; below 0 the model is not identified. */
+double fa_dof(size_t p, size_t k);
+
+/* Free what fa_fit_items allocated. */
+void fa_items_free(fa_items *f);
+
+/* Exit with a data error about the singular P x P matrix R of the items
+ * ITEMS (indexes into NAMES): the perfectly correlated pair, if any. */
+void fa_die_singular(const double *r, size_t p, const size_t *items, char **names);
 
 #endif

@@ -158,10 +158,8 @@ EOF
 	svy factor -q -k 2 -c '*' "$O/oblique.tsv" > a.tsv
 	svy factor -q -k 2 -c 'a*,b*' -c 'c*' -i "$O/oblique.tsv" > b.tsv
 	svy factor -q -k 2 -c 'a*' -c 'b*,c*' < "$O/oblique.tsv" > c.tsv
-	svy factor -q -k 2 'a*' 'b*' 'c*' < "$O/oblique.tsv" > d.tsv
 	cmp a.tsv b.tsv
 	cmp a.tsv c.tsv
-	cmp a.tsv d.tsv
 	[ "$(wc -l < a.tsv)" = 16 ]
 }
 
@@ -173,11 +171,11 @@ EOF
 		assert_line --index 0 "$want"
 		assert_line --index 1 "Try 'svy-factor --help' for more information."
 	done <<'EOF'
-a1 a2 data.tsv|svy-factor: 'data.tsv' is a file, not an item: name the items with -c (svy-factor -c ITEMS data.tsv)
--c a1,a2 data.tsv data.tsv|svy-factor: too many arguments: one input file at most (got 'data.tsv')
+a1 a2 data.tsv|svy-factor: too many operands: one input file at most (got 'a1' and 'a2')
+-c a1,a2 data.tsv data.tsv|svy-factor: too many operands: one input file at most (got 'data.tsv' and 'data.tsv')
 -c a1,a2 -i data.tsv data.tsv|svy-factor: give the input once: -i 'data.tsv' or the operand 'data.tsv', not both
--k 2 --rotate-tol 0 a1 a2 a3|svy-factor: option '--rotate-tol': '0' is not a number from 1e-15 to 1
--r varimax a1 a2 a3|svy-factor: unknown option '-r'
+-k 2 --rotate-tol 0 -c a1,a2,a3|svy-factor: option '--rotate-tol': '0' is not a number from 1e-15 to 1
+-r varimax -c a1,a2,a3|svy-factor: unknown option '-r'
 EOF
 }
 
@@ -285,7 +283,7 @@ EOF
 	assert_line --index 0 "svy-factor: option '--parallel': '0' is not a whole number from 1 to 100000"
 	run svy factor -q --parallel 5 --seed -1 -c '*' --eigenvalues e.tsv "$O/oblique.tsv"
 	assert_failure 2
-	assert_line --index 0 "svy-factor: option '--seed': '-1' is not a whole number from 0 to 4294967295"
+	assert_line --index 0 "svy-factor: option '--seed': '-1' is not a whole number from 0 to 9223372036854775807"
 }
 
 # cor_agree GOT WANT TOL: two correlation-matrix files, cell by cell.

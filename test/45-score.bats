@@ -74,7 +74,7 @@ stat() {
 }
 
 @test "the study's pipeline: factor --threshold 0.45 --refit, then score" {
-	svy factor 'attack_*' 'method_*' --threshold 0.45 --refit --summary s.tsv \
+	svy factor -c 'attack_*,method_*' --threshold 0.45 --refit --summary s.tsv \
 		< "$F/one.tsv" > model.tsv 2> /dev/null
 	svy score --model model.tsv --name awareness --normalize minmax \
 		< "$F/one.tsv" > out.tsv 2> /dev/null
