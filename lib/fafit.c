@@ -958,3 +958,52 @@ fa_dof(size_t p, size_t k)
 	double pf = (double)p, kf = (double)k;
 	return ((pf - kf) * (pf - kf) - (pf + kf)) / 2;
 }
+
+size_t
+fa_select_items(const fa_items *f, size_t p, size_t k, double threshold, unsigned char *retained)
+{
+	size_t nret = 0;
+	for (size_t i = 0; i < p; i++) {
+		double m = 0;
+		for (size_t j = 0; j < k; j++)
+			if (fabs(f->l[i * k + j]) > m)
+				m = fabs(f->l[i * k + j]);
+		retained[i] = isnan(threshold) || m > threshold;
+		nret += retained[i];
+	}
+	if (nret == 0)
+		die("no item loads above the threshold %g", threshold);
+	return nret;
+}
+
+void
+fa_warn_keying(const fa_items *f, size_t k, const double *cov, size_t pall, char **names)
+{
+	size_t p = f->p, *fac = xmalloc(p * sizeof *fac);
+	for (size_t s = 0; s < p; s++) {
+		fac[s] = 0;
+		for (size_t j = 1; j < k; j++)
+			if (fabs(f->l[s * k + j]) > fabs(f->l[s * k + fac[s]]))
+				fac[s] = j;
+	}
+	for (size_t s = 0; s < p; s++) {
+		size_t j = fac[s], i = f->items[s], others = 0;
+		double sum = 0, cross = 0, tot = 0;
+		for (size_t t = 0; t < p; t++)
+			if (fac[t] == j && t != s) {
+				others++;
+				sum += f->l[t * k + j];
+				cross += cov[i * pall + f->items[t]];
+				for (size_t u = 0; u < p; u++)
+					if (fac[u] == j && u != s)
+						tot += cov[f->items[t] * pall + f->items[u]];
+			}
+		double l = f->l[s * k + j], r = cross / sqrt(cov[i * pall + i] * tot);
+		if (others >= 2 && l * sum < 0 && r < 0)
+			warn("item '%s': keyed the wrong way? its loading (%.3g) has the opposite "
+			     "sign to the other items of F%zu and it correlates negatively with "
+			     "their sum (r = %.3g; psych alpha's check): key it with --reverse %s",
+			     names[i], l, j + 1, r, names[i]);
+	}
+	free(fac);
+}

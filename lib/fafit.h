@@ -128,6 +128,20 @@ void fa_fit_items(fa_items *f, const fa_spec *s, const double *rall, const doubl
  * ((P - K)^2 - (P + K)) / 2; below 0 the model is not identified. */
 double fa_dof(size_t p, size_t k);
 
+/* Which items of the fit F (of all P items, K factors) load above
+ * THRESHOLD in absolute value (all when THRESHOLD is NaN): RETAINED[i] set;
+ * returns their number. None is a data error. */
+size_t fa_select_items(const fa_items *f, size_t p, size_t k, double threshold,
+                       unsigned char *retained);
+
+/* psych alpha's check of the keying: warn, naming it, about each item of the
+ * fit F whose loading has the opposite sign to the other items of its factor
+ * (the factor of its largest absolute loading; at least two others) and
+ * whose correlation with their sum is negative. COV is the PALL x PALL
+ * covariance matrix of all items, NAMES their names. */
+void fa_warn_keying(const fa_items *f, size_t k, const double *cov, size_t pall,
+                    char **names);
+
 /* Free what fa_fit_items allocated. */
 void fa_items_free(fa_items *f);
 

@@ -32,4 +32,11 @@ int parallel_run(const double *x, size_t n, size_t p, const double *r, int iters
 
 void parallel_free(parallel_result *res);
 
+/* The eigenvalues file of svy-factor --eigenvalues at PATH: index,
+ * eigenvalue, proportion and cumulative of the P x P matrix COR, and with
+ * PA (may be NULL) the one-factor eigenvalues and the simulated and
+ * resampled means and 95th percentiles. */
+void parallel_write_eigenvalues(const char *path, const double *cor, size_t p,
+                                const parallel_result *pa);
+
 #endif

@@ -13,7 +13,6 @@
 #include "fa.h"
 #include "fafit.h"
 #include "fmodel.h"
-#include "matrix.h"
 #include "num.h"
 #include "omega.h"
 #include "opt.h"
@@ -482,49 +481,6 @@ write_summary(const options *o, const data *d, const fa_items *first, const fa_i
 	tsvw_close(&s);
 }
 
-static void
-write_eigenvalues(const char *path, const double *cor, size_t p, const parallel_result *pa)
-{
-	static const char *const kinds[] = {"pc_simulated", "fa_simulated", "pc_resampled",
-	                                    "fa_resampled"};
-	char name[64];
-	double *ev = xmalloc(p * sizeof *ev), cum = 0;
-	mat_eigen(cor, p, ev, NULL);
-	tsv_writer e;
-	tsvw_open(&e, path);
-	tsvw_str(&e, "index");
-	tsvw_str(&e, "eigenvalue");
-	tsvw_str(&e, "proportion");
-	tsvw_str(&e, "cumulative");
-	if (pa) {
-		tsvw_str(&e, "fa_eigenvalue");
-		for (int k = 0; k < PAR_KINDS; k++) {
-			snprintf(name, sizeof name, "%s_mean", kinds[k]);
-			tsvw_str(&e, name);
-			snprintf(name, sizeof name, "%s_q95", kinds[k]);
-			tsvw_str(&e, name);
-		}
-	}
-	tsvw_end(&e);
-	for (size_t i = 0; i < p; i++) {
-		cum += ev[i];
-		tsvw_int(&e, (long long)i + 1);
-		tsvw_num(&e, ev[i]);
-		tsvw_num(&e, ev[i] / (double)p);
-		tsvw_num(&e, cum / (double)p);
-		if (pa) {
-			tsvw_num(&e, pa->fa[i]);
-			for (int k = 0; k < PAR_KINDS; k++) {
-				tsvw_num(&e, pa->mean[k][i]);
-				tsvw_num(&e, pa->q95[k][i]);
-			}
-		}
-		tsvw_end(&e);
-	}
-	tsvw_close(&e);
-	free(ev);
-}
-
 /* The fitted correlation matrix: item, then one column per item. */
 static void
 write_correlations(const char *path, const data *d)
@@ -543,24 +499,6 @@ write_correlations(const char *path, const data *d)
 		tsvw_end(&w);
 	}
 	tsvw_close(&w);
-}
-
-/* Which items load above the threshold (all without one). */
-static size_t
-select_items(const fa_items *f, size_t p, size_t k, double threshold, unsigned char *retained)
-{
-	size_t nret = 0;
-	for (size_t i = 0; i < p; i++) {
-		double m = 0;
-		for (size_t j = 0; j < k; j++)
-			if (fabs(f->l[i * k + j]) > m)
-				m = fabs(f->l[i * k + j]);
-		retained[i] = isnan(threshold) || m > threshold;
-		nret += retained[i];
-	}
-	if (nret == 0)
-		die("no item loads above the threshold %g", threshold);
-	return nret;
 }
 
 static void
@@ -584,41 +522,6 @@ warn_fit(const options *o, const fa_items *f, double model_df)
 		     f->rot.starts);
 }
 
-/* psych alpha's check of the keying: an item whose loading has the opposite
- * sign to the other items of its factor (where its largest absolute loading
- * is) and whose correlation with their sum is negative. */
-static void
-warn_keying(const data *d, const fa_items *f, size_t k)
-{
-	size_t p = f->p, *fac = xmalloc(p * sizeof *fac);
-	for (size_t s = 0; s < p; s++) {
-		fac[s] = 0;
-		for (size_t j = 1; j < k; j++)
-			if (fabs(f->l[s * k + j]) > fabs(f->l[s * k + fac[s]]))
-				fac[s] = j;
-	}
-	for (size_t s = 0; s < p; s++) {
-		size_t j = fac[s], i = f->items[s], others = 0;
-		double sum = 0, cross = 0, tot = 0;
-		for (size_t t = 0; t < p; t++)
-			if (fac[t] == j && t != s) {
-				others++;
-				sum += f->l[t * k + j];
-				cross += d->cov[i * d->p + f->items[t]];
-				for (size_t u = 0; u < p; u++)
-					if (fac[u] == j && u != s)
-						tot += d->cov[f->items[t] * d->p + f->items[u]];
-			}
-		double l = f->l[s * k + j], r = cross / sqrt(d->cov[i * d->p + i] * tot);
-		if (others >= 2 && l * sum < 0 && r < 0)
-			warn("item '%s': keyed the wrong way? its loading (%.3g) has the opposite "
-			     "sign to the other items of F%zu and it correlates negatively with "
-			     "their sum (r = %.3g; psych alpha's check): key it with --reverse %s",
-			     d->names[i], l, j + 1, r, d->names[i]);
-	}
-	free(fac);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -638,7 +541,7 @@ main(int argc, char **argv)
 	memset(all, 1, p);
 	fa_items first, second, *final = &first;
 	fa_fit_items(&first, &o.fit, d.fitcor, d.cor, p, all, d.n, d.names);
-	size_t nret = select_items(&first, p, k, o.threshold, retained);
+	size_t nret = fa_select_items(&first, p, k, o.threshold, retained);
 	if (o.refit && nret < p) {
 		if (nret <= k)
 			die("%zu items load above the threshold %g: --refit with %zu factors "
@@ -653,7 +556,7 @@ main(int argc, char **argv)
 	/* degrees of freedom of the factor model (psych's dof) */
 	double model_df = fa_dof(final->p, k);
 	warn_fit(&o, final, model_df);
-	warn_keying(&d, final, k);
+	fa_warn_keying(final, k, d.cov, p, d.names);
 	omega_result om;
 	if (o.omega)
 		om = summary_omega(&o, &d, retained, nret);
@@ -673,7 +576,7 @@ main(int argc, char **argv)
 		write_summary(&o, &d, &first, final, nret, heywood, model_df, retained,
 		              o.omega ? &om : NULL, o.parallel ? &pa : NULL);
 	if (o.eigenvalues)
-		write_eigenvalues(o.eigenvalues, d.fitcor, p, o.parallel ? &pa : NULL);
+		parallel_write_eigenvalues(o.eigenvalues, d.fitcor, p, o.parallel ? &pa : NULL);
 	if (o.correlations)
 		write_correlations(o.correlations, &d);
 	close_stdout();
