@@ -129,7 +129,7 @@ stat() {
 	col_agree out.tsv 13 "$E/likert3.scores.tsv" 2 1e-9
 	col_agree out.tsv 14 "$E/likert3.scores.tsv" 5 1e-9
 	col_agree out.tsv 15 "$E/likert3.scores.tsv" 8 1e-9
-	svy score -q --model "$E/likert3.model.tsv" --method bartlett --name a \
+	svy score -q --model "$E/likert3.model.tsv" --method bartlett --name a,F2,F3 \
 		< "$F/likert3.tsv" > b.tsv
 	run head -1 b.tsv
 	assert_output --regexp $'\tworry_4\ta\tF2\tF3$'
@@ -264,12 +264,15 @@ EOF
 	done <<EOF
 |svy-score: --model is required
 --model $M --name group|svy-score: the input already has a column 'group'; choose another --name
---model $M --name a,b|svy-score: --name: 2 names, but the model has 1 factor
+--model $M --name a,b|svy-score: --name: 2 names, but the model has 1 factor: name each factor once
+--model $E/likert3.model.tsv --name a|svy-score: --name: 1 name, but the model has 3 factors: name each factor once
+--model $E/likert3.model.tsv --name a,b|svy-score: --name: 2 names, but the model has 3 factors: name each factor once
+--model $E/likert3.model.tsv --name a,b,c,d|svy-score: --name: 4 names, but the model has 3 factors: name each factor once
 --model $M --method pca|svy-score: option '--method': 'pca' is not one of: regression, bartlett
 --model $M --normalize z|svy-score: option '--normalize': 'z' is not one of: none, minmax
 --model $M --standardize x|svy-score: option '--standardize': 'x' is not one of: model, sample, refit
 --model $M --ddof 2|svy-score: option '--ddof': '2' is not a whole number from 0 to 1
---model $M one.tsv two.tsv|svy-score: too many arguments: one input file at most (got 'two.tsv')
+--model $M one.tsv two.tsv|svy-score: too many operands: one input file at most (got 'one.tsv' and 'two.tsv')
 EOF
 	run svy score --model "$M" < "$F/heywood.tsv"
 	assert_failure 2
