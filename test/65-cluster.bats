@@ -239,7 +239,7 @@ no_worse() {
 	a\n1\n|-c a --elbow 2|2|svy-cluster: option '--elbow': '2' is not a whole number from 3 to 1000
 	a\n1\n|-c a --k 0|2|svy-cluster: option '--k': '0' is not a whole number from 1 to 1000000
 	a\n1\n|-c a --k 1 --restarts 0|2|svy-cluster: option '--restarts': '0' is not a whole number from 1 to 1000000
-	a\n1\n|-c a, --k 1|2|svy-cluster: option '--columns': empty column name in 'a,'
+	a\n1\n|-c a, --k 1|2|svy-cluster: option '--columns': empty item in 'a,'
 	EOT
 }
 
@@ -253,7 +253,7 @@ no_worse() {
 	assert_output "svy-cluster: no-such-file.tsv: No such file or directory"
 	run svy cluster -c x --k 1 a b
 	assert_failure 2
-	assert_line --index 0 "svy-cluster: too many arguments: one input file at most (got 'b')"
+	assert_line --index 0 "svy-cluster: too many operands: one input file at most (got 'a' and 'b')"
 	svy cluster -q -c 'share_*' --k 3 -i "$D/methods.tsv" | cmp - a
 	svy cluster -q -c 'share_*' --k 3 --input="$D/methods.tsv" | cmp - a
 	run --separate-stderr svy cluster -c x --k 1 -i a b
