@@ -14,6 +14,23 @@
 
 enum { DEFAULT_RESTARTS = 500, DEFAULT_ELBOW_RESTARTS = 50, DEFAULT_SEED = 1 };
 
+/* On more than BIG_ROWS rows the default restarts shrink so that a fit costs
+ * about as much as the defaults on BIG_ROWS rows (restarts x rows), down to a
+ * floor: the time grows with the rows, not 500 times them. */
+enum { BIG_ROWS = 10000, MIN_RESTARTS = 20, MIN_ELBOW_RESTARTS = 5 };
+
+/* There, too, the restarts stop once this many have reached the best inertia. */
+enum { BIG_ENOUGH = 5 };
+
+static long
+budget(long dflt, long floor, size_t n)
+{
+	if (n <= BIG_ROWS)
+		return dflt;
+	long r = (long)((double)dflt * BIG_ROWS / (double)n);
+	return r < floor ? floor : r;
+}
+
 enum { OPT_K = CLI_OWN, OPT_ELBOW, OPT_RESTARTS, OPT_ELBOW_RESTARTS, OPT_ALGORITHM,
        OPT_CENTROIDS, OPT_INERTIA, OPT_NAME };
 
@@ -26,13 +43,14 @@ static const cli_opt own[] = {
 	 "the k whose inertia lies farthest below the chord from\n"
 	 "k = 1 to k = KMAX (smallest k on ties)"},
 	{OPT_RESTARTS, "restarts", 0, "N", "k-means++ starts, the lowest inertia wins (default\n"
-	 "500, scikit-learn n_init, R kmeans nstart; fewer on\n"
-	 "large inputs, see below)"},
+	 "500, scikit-learn n_init, R kmeans nstart; on more\n"
+	 "than 10,000 rows 500 x 10,000 / rows, at least 20)"},
 	{OPT_ELBOW_RESTARTS, "elbow-restarts", 0, "N", "starts per k while --elbow draws its curve\n"
 	 "(default 50: ten times fewer, so the elbow of\n"
-	 "thousands of points takes seconds); the chosen k is\n"
-	 "then fitted again with --restarts, so the clusters\n"
-	 "are those --k would give"},
+	 "thousands of points takes seconds; on more than\n"
+	 "10,000 rows 50 x 10,000 / rows, at least 5); the\n"
+	 "chosen k is then fitted again with --restarts, so the\n"
+	 "clusters are those --k would give"},
 	{OPT_ALGORITHM, "algorithm", 0, "A", "hartigan (default): Lloyd's iterations, then Hartigan-\n"
 	 "Wong single-point moves while they lower the inertia\n"
 	 "(as good as R kmeans' default); lloyd: Lloyd's only\n"
@@ -59,7 +77,13 @@ static const cli_tool tool = {
 	          "and R's tot.withinss. Columns are not standardised. The fit is made on\n"
 	          "the values divided by a power of two (exact), so values near 1e300 are\n"
 	          "clustered right; an inertia beyond the range of numbers (1.8e308) is an\n"
-	          "error for --inertia and --centroids, and said so in the summary.\n"
+	          "error for --inertia and --centroids, and said so in the summary. Values\n"
+	          "whose squared differences would vanish on that scale (two values of a\n"
+	          "column closer than about 1e-154 times the data's largest magnitude) are\n"
+	          "an error naming them, never a wrong inertia.\n"
+	          "On more than 10,000 rows the default restarts are fewer (the time of a\n"
+	          "fit then stays near that of 10,000 rows); the summary says how many ran\n"
+	          "and how many reached the best inertia. Give --restarts to choose.\n"
 	          "-r, the old short form of --restarts, is gone: -r is --rejects in every tool.",
 	.common = CLI_COLUMNS | CLI_SEED | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
 	.opts = own,
@@ -71,7 +95,8 @@ struct opts {
 	const char *centroids, *inertia, *name;
 	long k, kmax, restarts, elbow_restarts;
 	unsigned long seed;
-	int hartigan, restarts_set;
+	int hartigan, restarts_set, elbow_restarts_set;
+	unsigned enough, elbow_enough;	/* km_fit_until's; 0: all restarts */
 };
 
 static void
@@ -88,6 +113,7 @@ on_option(void *ctx, int id, const char *arg)
 		break;
 	case OPT_ELBOW_RESTARTS:
 		o->elbow_restarts = opt_long(arg, 1, 1000000, "--elbow-restarts");
+		o->elbow_restarts_set = 1;
 		break;
 	case OPT_ALGORITHM: o->hartigan = opt_word(arg, algorithms, "--algorithm"); break;
 	case OPT_CENTROIDS: o->centroids = arg; break;
@@ -109,6 +135,20 @@ check_options(struct opts *o, const cli *c)
 		die_usage("give either --k K or --elbow KMAX");
 	if (c->seed_set)
 		o->seed = c->seed;
+}
+
+/* The defaults of --restarts and --elbow-restarts for N rows. */
+static void
+default_restarts(struct opts *o, size_t n)
+{
+	if (!o->restarts_set)
+		o->restarts = budget(DEFAULT_RESTARTS, MIN_RESTARTS, n);
+	if (!o->elbow_restarts_set)
+		o->elbow_restarts = budget(DEFAULT_ELBOW_RESTARTS, MIN_ELBOW_RESTARTS, n);
+	if (n > BIG_ROWS) {
+		o->enough = o->restarts_set ? 0 : BIG_ENOUGH;
+		o->elbow_enough = o->elbow_restarts_set ? 0 : BIG_ENOUGH;
+	}
 }
 
 /* ---- the stream: clustered columns held, rows spooled ---- */
@@ -148,6 +188,16 @@ read_points(tsv_reader *r, const struct opts *o, const cli *c, struct data *dt)
 	free(row);
 	if (dt->n == 0)
 		die_at(r->name, 0, NULL, NULL, "no row has a value in every column to cluster");
+	size_t j;
+	double a, b;
+	if (km_check_range(dt->x, dt->n, dt->d, &j, &a, &b) != 0) {
+		char ba[NUM_BUFSIZE], bb[NUM_BUFSIZE];
+		die_at(r->name, 0, r->header[dt->col[j]], NULL, "the values span too wide a "
+		       "range for squared distances: %s and %s differ by less than about "
+		       "1e-154 times the largest magnitude of the data, and their squared "
+		       "distance would vanish; rescale the columns or drop the extreme rows",
+		       num_format(ba, a), num_format(bb, b));
+	}
 }
 
 /* ---- the fits ---- */
@@ -173,9 +223,10 @@ fit_all(const struct opts *o, const struct data *dt, const char *name, struct fi
 	f->fit = xcalloc(f->nk, sizeof *f->fit);
 	f->gap = NULL;
 	long restarts = o->k ? o->restarts : o->elbow_restarts;
+	unsigned enough = o->k ? o->enough : o->elbow_enough;
 	for (size_t j = 0; j < f->nk; j++)
-		km_fit(dt->x, dt->n, dt->d, f->kfrom + j, (unsigned)restarts,
-		       o->seed, o->hartigan, &f->fit[j]);
+		km_fit_until(dt->x, dt->n, dt->d, f->kfrom + j, (unsigned)restarts, enough,
+		             o->seed, o->hartigan, &f->fit[j]);
 	if (o->k) {
 		f->chosen = (size_t)o->k;
 		f->best = f->fit[0];
@@ -193,8 +244,8 @@ fit_all(const struct opts *o, const struct data *dt, const char *name, struct fi
 		f->best = *e;
 		return;
 	}
-	km_fit(dt->x, dt->n, dt->d, f->chosen, (unsigned)o->restarts,
-	       o->seed, o->hartigan, &f->best);
+	km_fit_until(dt->x, dt->n, dt->d, f->chosen, (unsigned)o->restarts, o->enough,
+	             o->seed, o->hartigan, &f->best);
 	if (f->best.inertia > e->inertia) {
 		/* more restarts from the same seed cover the fewer: cannot be */
 		km_free(&f->best);
@@ -335,6 +386,7 @@ main(int argc, char **argv)
 	tsv_open(&r, in, c.in_name);
 	struct data dt = {0};
 	read_points(&r, &o, &c, &dt);
+	default_restarts(&o, dt.n);
 
 	struct fits f;
 	fit_all(&o, &dt, r.name, &f);
