@@ -358,21 +358,32 @@ summary_str(tsv_writer *w, const char *stat, const char *value)
 static omega_result
 summary_omega(const options *o, const data *d, const unsigned char *retained, size_t nret)
 {
-	size_t p = d->p, m = 0;
+	size_t p = d->p, m = 0, *item = xmalloc(nret * sizeof *item);
 	omega_result om;
 	if (o->omega >= nret)
 		die("--omega: %zu group factors need more than %zu items", o->omega, nret);
-	double *r = xmalloc(nret * nret * sizeof *r);
+	if (fa_dof(nret, o->omega) < 0)
+		die("--omega: %zu group factors of %zu items are not identified (model df %g "
+		    "< 0): give fewer with --omega-factors", o->omega, nret,
+		    fa_dof(nret, o->omega));
+	double *r = xmalloc(nret * nret * sizeof *r), *h2 = xmalloc(nret * sizeof *h2);
 	for (size_t a = 0; a < p; a++)
 		if (retained[a]) {
 			size_t c = 0;
 			for (size_t b = 0; b < p; b++)
 				if (retained[b])
 					r[m * nret + c++] = d->fitcor[a * p + b];
-			m++;
+			item[m++] = a;
 		}
-	int rc = omega_compute(r, nret, o->omega, &om, NULL);
+	int rc = omega_compute(r, nret, o->omega, &om, h2);
 	free(r);
+	for (size_t s = 0; rc == 0 && s < nret; s++)
+		if (h2[s] >= FA_HEYWOOD)
+			warn("--omega: item '%s': Heywood case in the %zu-factor fit of omega "
+			     "(communality %.6g): omega rests on an improper fit",
+			     d->names[item[s]], o->omega, h2[s]);
+	free(h2);
+	free(item);
 	if (rc != 0)
 		die("--omega: the fit of %zu group factors failed", o->omega);
 	return om;
@@ -477,6 +488,8 @@ write_summary(const options *o, const data *d, const fa_items *first, const fa_i
 		summary_num(&s, "omega_hierarchical", om->hierarchical);
 		summary_num(&s, "omega_limit", om->limit);
 		summary_num(&s, "omega_ecv", om->ecv);
+		if (om->heywood)
+			summary_num(&s, "omega_heywood", (double)om->heywood);
 	}
 	tsvw_close(&s);
 }
