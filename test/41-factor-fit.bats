@@ -92,7 +92,7 @@ fit_agrees() {
 	refute_output --partial "starts only"
 }
 
-@test "psych_objective is what psych prints, objective half psych's fit.residuals" {
+@test "psych_objective is what psych prints, objective psych's fit.residuals" {
 	svy factor -q -k 2 --rotate none -c 'a*,b*,c*' --summary s.tsv < "$F/fit-likert22.tsv" > /dev/null
 	# psych's own fit stops short of the optimum: its printed figure to 1e-6
 	numeq "$(stat s.tsv psych_objective)" \

@@ -100,7 +100,7 @@ static const cli_tool tool = {
 	         "output: the input of svy-score.",
 	.epilog = "Rows with a missing item are dropped (listwise deletion) and counted on\n"
 	          "standard error. The fit goes to the true minimum of psych's criterion\n"
-	          "(psych's own fit stops short of it, by up to ~1e-4 in the objective seen),\n"
+	          "(psych's stops short: 1.2e-4 in a communality seen on a 3-factor fit),\n"
 	          "with uniquenesses bounded to [0.005, 1] as psych does. Factors are signed\n"
 	          "so that their loadings sum positive and ordered by variance (psych's\n"
 	          "rule). Heywood cases (communality >= 0.995) are flagged in the model and\n"
@@ -197,40 +197,6 @@ check_options(options *o, const cli *c)
 		s->rotate = ROT_NONE;
 }
 
-/* The polychoric (tetrachoric) matrix of the items, as psych. */
-static void
-polychoric(data *d, int tetra)
-{
-	size_t p = d->p;
-	d->fitcor = xmalloc(p * p * sizeof *d->fitcor);
-	int rc = poly_matrix(d->x, d->n, p, 8, tetra, d->fitcor, &d->poly);
-	const char *what = tetra ? "tetrachoric" : "polychoric";
-	for (size_t j = 0; rc == -2 && j < p; j++)
-		for (size_t i = 0; i < d->n; i++)
-			if (d->x[i * p + j] != floor(d->x[i * p + j])) {
-				char buf[NUM_BUFSIZE];
-				die_at(d->r.name, 0, d->names[j], num_format(buf, d->x[i * p + j]),
-				       "--cor %s needs whole-number answer codes", what);
-			}
-	if (rc == -1)
-		die("%s: --cor polychoric: the items take more than 8 values from the "
-		    "smallest to the largest (psych's max.cat): not ordered categories",
-		    d->r.name);
-	if (rc == -3)
-		die("%s: --cor tetrachoric: the items take more than two values (use "
-		    "--cor polychoric)", d->r.name);
-	for (size_t i = 0; i < p * p; i++)
-		if (isnan(d->fitcor[i]))
-			die("items '%s' and '%s': no %s correlation (a table with fewer "
-			    "than two rows or columns)", d->names[i / p], d->names[i % p], what);
-	if (d->poly.fixed)
-		warn("%s: %zu pairs of items had empty cells, set to 0.5 / n "
-		     "(psych's correct = 0.5)", what, d->poly.fixed);
-	if (d->poly.smoothed)
-		warn("the %s matrix was not positive definite: smoothed as psych "
-		     "cor.smooth does", what);
-}
-
 /* --reverse: each item named is taken as max + min - x (its observed extremes
  * in the complete rows), as psych's reverse.code. Returns max + min per item,
  * NaN for the others. */
@@ -318,8 +284,11 @@ read_data(data *d, const options *o, cli *c)
 	for (size_t j = 0; j < p; j++)
 		d->names[j] = d->r.header[d->col[j]];
 	d->fitcor = d->cor;
-	if (o->cor != COR_PEARSON)
-		polychoric(d, o->cor == COR_TETRACHORIC);
+	if (o->cor != COR_PEARSON) {
+		d->fitcor = xmalloc(p * p * sizeof *d->fitcor);
+		poly_items(d->x, d->n, p, o->cor == COR_TETRACHORIC, d->r.name, d->names,
+		           d->fitcor, &d->poly);
+	}
 }
 
 static void
@@ -490,6 +459,22 @@ write_summary(const options *o, const data *d, const fa_items *first, const fa_i
 		summary_num(&s, "omega_ecv", om->ecv);
 		if (om->heywood)
 			summary_num(&s, "omega_heywood", (double)om->heywood);
+	}
+	if (d->reverse) {
+		/* the items keyed the other way by --reverse, in item order */
+		size_t len = 1;
+		for (size_t j = 0; j < p; j++)
+			len += strlen(d->names[j]) + 1;
+		char *list = xmalloc(len);
+		list[0] = '\0';
+		for (size_t j = 0; j < p; j++)
+			if (!isnan(d->reverse[j])) {
+				if (list[0])
+					strcat(list, ",");
+				strcat(list, d->names[j]);
+			}
+		summary_str(&s, "reversed", list);
+		free(list);
 	}
 	tsvw_close(&s);
 }
