@@ -327,3 +327,51 @@ EOF
 	assert_failure 2
 	assert_line --index 0 "svy-factor: unknown option '--bogus'"
 }
+
+# issue 20 item 4: an item keyed the wrong way is named (psych alpha's check);
+# --reverse keys it back (max + min - x, the item's observed extremes), the
+# summary says which, the model keeps max + min for svy-score.
+@test "items keyed the wrong way: named on stderr; --reverse keys them back" {
+	# attack_poisoning (0..2) reversed: 2 - x
+	awk -F'\t' -v OFS='\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "attack_poisoning") c = i }
+		NR > 1 { $c = 2 - $c } 1' "$F/one.tsv" > rev.tsv
+	want="svy-factor: item 'attack_poisoning': keyed the wrong way? its loading (-0.708) has the opposite sign to the other items of F1 and it correlates negatively with their sum (r = -0.637; psych alpha's check): key it with --reverse attack_poisoning"
+	while IFS='|' read -r args file nwarn; do
+		run --separate-stderr svy factor -q -c 'attack_*,method_*' $args "$file"
+		assert_success
+		got=$(printf '%s\n' "$stderr" | grep -c 'keyed the wrong way' || true)
+		[ "$got" = "$nwarn" ] || fail "$args $file: $got warnings: $stderr"
+		[ "$nwarn" = 0 ] || [ "$stderr" = "$want" ] || fail "$args $file: '$stderr'"
+	done <<-EOF2
+	|rev.tsv|1
+	|$F/one.tsv|0
+	--reverse attack_poisoning|rev.tsv|0
+	-k 3 --rotate varimax|$F/one.tsv|0
+	EOF2
+	# reversed back: the model of the original data, plus the reverse column
+	svy factor -q -c 'attack_*,method_*' "$F/one.tsv" > plain.tsv
+	svy factor -q -c 'attack_*,method_*' --reverse 'attack_p*' --summary s.tsv rev.tsv > back.tsv
+	cut -f1-13 back.tsv | cmp - plain.tsv
+	[ "$(head -1 back.tsv | cut -f14)" = reverse ]
+	[ "$(awk -F'\t' '$1 == "attack_poisoning" { print $14 }' back.tsv)" = 2 ]
+	[ "$(awk -F'\t' '$1 == "attack_inversion" { print $14 }' back.tsv)" = "" ]
+	[ "$(stat s.tsv reversed)" = attack_poisoning ]
+	svy factor -q -c 'attack_*,method_*' --summary plain-s.tsv "$F/one.tsv" > /dev/null
+	run cut -f1 plain-s.tsv
+	refute_line reversed
+	# two items, in item order whatever the order given
+	svy factor -q -c 'attack_*,method_*' --reverse method_delay,attack_poisoning --summary s2.tsv rev.tsv > /dev/null
+	[ "$(stat s2.tsv reversed)" = attack_poisoning,method_delay ]
+}
+
+@test "--reverse: bad usage" {
+	while IFS='|' read -r args code want; do
+		run svy factor -q -c h1,h2,h3 $args < "$F/heywood.tsv"
+		assert_failure "$code"
+		assert_line --index 0 "$want"
+	done <<-'EOF2'
+	--reverse h4|2|svy-factor: --reverse: 'h4' is not one of the items (-c)
+	--reverse nope|2|svy-factor: <stdin>: no column 'nope'; the columns are 'h1', 'h2', 'h3', 'h4', 'h5'
+	--reverse h1,h1|2|svy-factor: option '--reverse': 'h1' given twice
+	EOF2
+}

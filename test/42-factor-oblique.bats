@@ -380,3 +380,29 @@ EOF
 	[ "$(stat o.tsv rotation_starts_at_best)" = 10 ]
 	model_agree o.model "$O/bfi-oblimin.model.tsv" 1e-5
 }
+
+# issue 21 item 25: omega of a model that is not identified printed numbers
+# with exit 0; a Heywood case inside omega's fit went unsaid.
+@test "--omega-factors: an unidentified model is an error, a Heywood fit is named" {
+	while IFS='|' read -r n code want; do
+		run --separate-stderr svy factor -q --omega-factors "$n" -c '*' --summary s.tsv "$O/oblique.tsv"
+		[ "$status" = "$code" ] || fail "$n: status $status: $stderr"
+		[ -n "$want" ] || continue
+		[ "$stderr" = "$want" ] || fail "$n: '$stderr'"
+		[ ! -e s.tsv ] || fail "$n: a summary was written"
+	done <<-'EOF2'
+	14|1|svy-factor: --omega: 14 group factors of 15 items are not identified (model df -14 < 0): give fewer with --omega-factors
+	12|1|svy-factor: --omega: 12 group factors of 15 items are not identified (model df -9 < 0): give fewer with --omega-factors
+	11|1|svy-factor: --omega: 11 group factors of 15 items are not identified (model df -5 < 0): give fewer with --omega-factors
+	10|0|
+	9|0|
+	EOF2
+	run --separate-stderr svy factor -q --omega-factors 8 -c '*' --summary s.tsv "$O/oblique.tsv"
+	assert_success
+	[ "$stderr" = "svy-factor: --omega: item 'b1': Heywood case in the 8-factor fit of omega (communality 0.995786): omega rests on an improper fit
+svy-factor: --omega: item 'c5': Heywood case in the 8-factor fit of omega (communality 0.995107): omega rests on an improper fit" ] || fail "$stderr"
+	[ "$(stat s.tsv omega_heywood)" = 2 ]
+	svy factor -q --omega -c '*' --summary s.tsv "$O/oblique.tsv" > /dev/null
+	run cut -f1 s.tsv
+	refute_line omega_heywood
+}

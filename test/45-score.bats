@@ -278,3 +278,28 @@ EOF
 	assert_failure 2
 	assert_line --index 0 --partial "svy-score: <stdin>: no column 'attack_inversion'; the columns are 'h1'"
 }
+
+# issue 20 item 4: a model fitted with svy-factor --reverse keeps max + min in
+# its 'reverse' column; score keys the item the same way.
+@test "a model with reversed items: the item is scored as reverse - x" {
+	awk -F'\t' -v OFS='\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "attack_poisoning") c = i }
+		NR > 1 { $c = 2 - $c } 1' "$F/one.tsv" > rev.tsv
+	svy factor -q -c 'attack_*,method_*' "$F/one.tsv" > plain.model
+	svy factor -q -c 'attack_*,method_*' --reverse attack_poisoning rev.tsv > rev.model
+	while IFS='|' read -r args; do
+		svy score -q --model plain.model $args "$F/one.tsv" | cut -f1,21 > a.tsv
+		svy score -q --model rev.model $args rev.tsv | cut -f1,21 > b.tsv
+		cmp a.tsv b.tsv || fail "$args: $(diff a.tsv b.tsv | head -5)"
+		[ "$(wc -l < a.tsv)" = 84 ]
+	done <<-'EOF2'
+	--method regression
+	--method bartlett
+	--standardize sample
+	--standardize refit
+	--normalize minmax
+	EOF2
+	# without the column the reversed data score otherwise
+	cut -f1-13 rev.model > stripped.model
+	svy score -q --model stripped.model rev.tsv | cut -f1,21 > c.tsv
+	! cmp -s a.tsv c.tsv
+}

@@ -41,7 +41,7 @@ test-hypothesis	-q spearman a b
 test-hypothesis	-q pearson a b
 test-hypothesis	-q kruskal a --by g
 test-hypothesis	-q mannwhitney a --by g --groups 1,2
-factor	-q a b c d
+factor	-q -c a,b,c,d
 cluster	-q -c a,b --k 2 --restarts 5
 kappa	-q --krippendorff --metric interval a b c
 bh-correct	-q

@@ -211,11 +211,11 @@ reverse_items(data *d, const options *o)
 		size_t j = 0;
 		while (j < p && d->col[j] != col[a])
 			j++;
+		const char *name = d->r.header[col[a]];
 		if (j == p) {
 			free(rev);
 			free(col);
-			die_usage("--reverse: '%s' is not one of the items (-c)",
-			          d->r.header[col[a]]);
+			die_usage("--reverse: '%s' is not one of the items (-c)", name);
 		}
 		double lo = INFINITY, hi = -INFINITY;
 		for (size_t i = 0; i < d->n; i++) {
@@ -227,8 +227,7 @@ reverse_items(data *d, const options *o)
 		if (!isfinite(rev[j])) {
 			free(rev);
 			free(col);
-			die_at(d->r.name, 0, d->names ? d->names[j] : d->r.header[d->col[j]], NULL,
-			       "--reverse: max + min overflows");
+			die_at(d->r.name, 0, name, NULL, "--reverse: max + min overflows");
 		}
 		for (size_t i = 0; i < d->n; i++)
 			d->x[i * p + j] = rev[j] - d->x[i * p + j];
