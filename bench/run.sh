@@ -124,7 +124,7 @@ for n in $SIZES; do
     measure "$n" derive svy "$reps" "$(bytes "$W/encoded-$n.tsv")" \
         "$S/derive" -q --any ml_developer=task_custom_apps,task_tools_from_scratch "$W/encoded-$n.tsv"
     IN=$B/encoded.tsv measure "$n" factor svy "$reps" "$(bytes "$B/encoded.tsv")" \
-        "$S/factor" -q 'attack_*' 'method_*' --threshold 0.45 --refit \
+        "$S/factor" -q -c 'attack_*,method_*' --threshold 0.45 --refit \
         --summary /dev/null --eigenvalues /dev/null
     measure "$n" score svy "$reps" "$(bytes "$B/encoded.tsv")" \
         "$S/score" -q --model "$B/model.tsv" --name awareness --normalize minmax \

@@ -72,7 +72,7 @@ filter-students	.	Q3
 encode-likert	-b CODEBOOK	Q1\tQ2
 codebook	--format tsv	a\tb
 derive	--any d=a,b	a\tb
-factor	a b c	a\tb\tc
+factor	-c a,b,c	a\tb\tc
 score	--model MODEL	a\tb\tc
 test-hypothesis	spearman -c a,b	a\tb
 bh-correct	.	p\tfamily
@@ -323,7 +323,7 @@ EOF2
 			grep -Eq -- "^ +$line\$" <<<"$help" || fail "$t --help: no '$line'"
 		done
 		case $t in
-		simulate | factor) ;;	# no input, or its own operands
+		simulate) ;;	# no input
 		*) grep -Eq -- "^  -i, --input FILE +read FILE \(as the operand FILE; '-' is stdin\)\$" <<<"$help" ||
 			fail "$t --help: -i worded otherwise" ;;
 		esac

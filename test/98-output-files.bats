@@ -15,7 +15,7 @@ write_with() {
 	case $kind in
 	output) svy filter-students -q -o "$file" in.tsv ;;
 	rejects) svy filter-students -q --rejects "$file" -o /dev/null in.tsv ;;
-	summary) svy factor -q --summary "$file" -o /dev/null a b c <fa.tsv ;;
+	summary) svy factor -q --summary "$file" -o /dev/null -c a,b,c <fa.tsv ;;
 	esac
 }
 

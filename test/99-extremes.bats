@@ -41,7 +41,7 @@ test-hypothesis	spearman -q -c a,b
 test-hypothesis	pearson -q -c a,b
 test-hypothesis	kruskal -q -c a --by g
 test-hypothesis	mannwhitney -q -c a --by g --groups 1,2
-factor	-q a b c d
+factor	-q -c a,b,c,d
 cluster	-q -c a,b --k 2 --restarts 5
 kappa	-q --krippendorff --metric interval -c a,b,c
 bh-correct	-q

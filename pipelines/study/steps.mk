@@ -2,6 +2,7 @@
 
 comma := ,
 empty :=
+space := $(empty) $(empty)
 tab := $(empty)	$(empty)
 define newline
 
@@ -71,7 +72,7 @@ endif
 
 # ---- 4. the factor analysis: the model (Table 1), adequacy and fit, scree -
 $(B)/model.tsv $(B)/factor-summary.tsv $(B)/eigenvalues.tsv &: $(B)/encoded.tsv $(S)/factor $(CONF)
-	$(S)/factor $(FA_ITEMS) --factors $(FA_FACTORS) --method $(FA_METHOD) \
+	$(S)/factor -c '$(subst $(space),$(comma),$(strip $(FA_ITEMS)))' --factors $(FA_FACTORS) --method $(FA_METHOD) \
 		--rotate $(FA_ROTATION) $(if $(FA_THRESHOLD),--threshold $(FA_THRESHOLD)) \
 		$(if $(call on,$(FA_REFIT)),--refit) $(FA_OPTIONS) --summary $(B)/factor-summary.tsv \
 		--eigenvalues $(B)/eigenvalues.tsv -o $(B)/model.tsv <$<
