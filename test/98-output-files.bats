@@ -394,11 +394,11 @@ as_user() {
 		[[ "$args" != *--fig* ]] || have_gnuplot || continue
 		out=ro/$tool.tsv
 		[[ "$args" != *--fig* ]] || out=ro/$tool.svg
-		run --separate-stderr as_user "$BIN/$tool" -q ${args/--fig/} -o "$out" $input
+		run --separate-stderr as_user "$BIN/$tool" ${args/--fig/} -q -o "$out" $input
 		[ "$status" -eq 0 ] && [ -s "$out" ] && [ "$(cat "$out")" != old ] ||
 			fail "$tool -o $out: status $status, '$stderr'"
 		[ "$(stat -c %a "$out")" = 666 ] || fail "$tool: mode $(stat -c %a "$out")"
-		run --separate-stderr as_user "$BIN/$tool" -q ${args/--fig/} -o "ro/new-$tool.svg" $input
+		run --separate-stderr as_user "$BIN/$tool" ${args/--fig/} -q -o "ro/new-$tool.svg" $input
 		[ "$status" -eq 1 ] && [ "${stderr_lines[0]}" = "svy-$tool: ro/new-$tool.svg: Permission denied" ] ||
 			fail "$tool -o ro/new: status $status, '$stderr'"
 	done < <(tool_runs)
