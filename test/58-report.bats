@@ -41,9 +41,9 @@ D="$TESTDATA/report"
 }
 
 @test "end to end: test-hypothesis, bh-correct, report on the study-like data" {
-	svy test-hypothesis -q --plan "$SVY_ROOT/pipelines/awareness-hypotheses.tsv" -i "$TESTDATA/test-hypothesis/study.tsv" |
+	svy test-hypothesis -q --plan "$SVY_ROOT/pipelines/studies/awareness/hypotheses.tsv" -i "$TESTDATA/test-hypothesis/study.tsv" |
 		svy bh-correct -q |
-		svy report -H "$SVY_ROOT/pipelines/awareness-hypotheses.tsv" -f RQ1 >table4.md
+		svy report -H "$SVY_ROOT/pipelines/studies/awareness/hypotheses.tsv" -f RQ1 >table4.md
 	run cat table4.md
 	assert_line --index 0 "| No. | Hypothesis | Test statistic | p | p* |"
 	[ "${#lines[@]}" -eq 8 ]
