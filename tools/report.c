@@ -536,9 +536,30 @@ family_caption(const pairs *captions, const char *fmt, const char *family)
 
 /* ---- --fill: the number fields of a text -------------------------------- */
 
+/* A growing text (the page being filled). */
+typedef struct {
+	char *s;
+	size_t n, cap;
+} text;
+
+static void
+text_add(text *t, const char *s, size_t n)
+{
+	t->s = xgrow(t->s, &t->cap, t->n + n + 1, 1);
+	memcpy(t->s + t->n, s, n);
+	t->n += n;
+	t->s[t->n] = '\0';
+}
+
+static void
+text_puts(text *t, const char *s)
+{
+	text_add(t, s, strlen(s));
+}
+
 /* One field's text "KIND VALUE" (NUL-terminated) of line LINENO, formatted. */
 static void
-fill_field(FILE *o, const char *name, size_t lineno, const char *field)
+fill_field(text *o, const char *name, size_t lineno, const char *field)
 {
 	char kind[8], buf[APA_BUFSIZE];
 	const char *sp = strchr(field, ' ');
@@ -552,65 +573,79 @@ fill_field(FILE *o, const char *name, size_t lineno, const char *field)
 	if (st != NUM_OK)
 		die_at(name, lineno, NULL, sp + 1, "number field '%s': %s", kind, num_strerror(st));
 	if (strcmp(kind, "a") == 0) {
-		fputs(apa_bounded(buf, x, 3), o);
+		text_puts(o, apa_bounded(buf, x, 3));
 	} else if (strcmp(kind, "p") == 0 || strcmp(kind, "P") == 0) {
 		if (!(x >= 0 && x <= 1))
 			die_at(name, lineno, NULL, sp + 1, "a p-value must be in [0, 1]");
 		apa_p(buf, x);
 		if (kind[0] == 'P' && buf[0] != '<' && buf[0] != '>')
-			fputs("= ", o);
-		fputs(buf, o);
+			text_puts(o, "= ");
+		text_puts(o, buf);
 	} else if ((kind[0] == 'f' || kind[0] == '%') && kind[1] >= '0' && kind[1] <= '9' &&
 	           (kind[2] == '\0' || (kind[2] >= '0' && kind[2] <= '9' && kind[3] == '\0'))) {
 		int dec = atoi(kind + 1);
 		if (dec > 17)
 			die_at(name, lineno, NULL, kind, "number field: at most 17 decimals");
-		fputs(apa_fixed(buf, kind[0] == '%' ? 100 * x : x, dec), o);
+		text_puts(o, apa_fixed(buf, kind[0] == '%' ? 100 * x : x, dec));
 		if (kind[0] == '%')
-			fputs(" %", o);
+			text_puts(o, " %");
 	} else {
 		die_at(name, lineno, NULL, kind, "unknown number field (a, p, P, fN, %%N)");
 	}
 }
 
+/* The whole of IN, NUL-terminated (a NUL inside is an error). */
+static char *
+read_all(FILE *in, const char *name, size_t *len)
+{
+	char *s = NULL;
+	size_t n = 0, cap = 0, got;
+	do {
+		s = xgrow(s, &cap, n + 4096 + 1, 1);
+		got = fread(s + n, 1, cap - n - 1, in);
+		n += got;
+	} while (got > 0);
+	if (ferror(in))
+		die_errno("%s", name);
+	s[n] = '\0';
+	if (strlen(s) != n)
+		die_at(name, 0, NULL, NULL, "a NUL byte in the text");
+	*len = n;
+	return s;
+}
+
 /* Copy IN to standard output, its number fields formatted; nothing is
- * written unless every field is good (the text is kept in memory first). */
+ * written unless every field is good. */
 static void
 fill(FILE *in, const char *name)
 {
-	static char *text;	/* reachable when a field is bad (the leak checker) */
-	static char *buf;
-	size_t tlen = 0, cap = 0, lineno = 0;
-	ssize_t len;
-	FILE *m = open_memstream(&text, &tlen);
-	if (!m)
-		die_errno("open_memstream");
-	while ((len = getline(&buf, &cap, in)) > 0) {
-		lineno++;
-		char *s = buf;
-		for (char *a; (a = strchr(s, '\001'));) {
-			char *b = strchr(a, '\002');
-			if (!b)
-				die_at(name, lineno, NULL, NULL, "a number field without its end (\\002)");
-			fwrite(s, 1, (size_t)(a - s), m);
-			*b = '\0';
-			fill_field(m, name, lineno, a + 1);
-			s = b + 1;
-		}
-		if (strchr(s, '\002'))
+	size_t len, lineno = 1;
+	char *all = read_all(in, name, &len);
+	text o = {0};
+	for (char *s = all; *s;) {
+		size_t plain = strcspn(s, "\001\002\n");
+		text_add(&o, s, plain);
+		s += plain;
+		if (*s == '\n') {
+			text_add(&o, s++, 1);
+			lineno++;
+		} else if (*s == '\002') {
 			die_at(name, lineno, NULL, NULL, "a number field without its start (\\001)");
-		fputs(s, m);
+		} else if (*s == '\001') {
+			char *end = s + 1 + strcspn(s + 1, "\001\002\n");
+			if (*end != '\002')
+				die_at(name, lineno, NULL, NULL, "a number field without its end (\\002)");
+			*end = '\0';
+			fill_field(&o, name, lineno, s + 1);
+			s = end + 1;
+		}
 	}
-	if (ferror(in))
-		die_errno("%s", name);
-	if (fclose(m) != 0)
-		die_errno("open_memstream");
 	out_begin();
-	fwrite(text, 1, tlen, stdout);
+	if (o.n)
+		fwrite(o.s, 1, o.n, stdout);
 	close_stdout();
-	free(text);
-	free(buf);
-	text = buf = NULL;
+	free(o.s);
+	free(all);
 }
 
 /* ---- the tables ---------------------------------------------------------- */
