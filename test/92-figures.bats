@@ -266,6 +266,9 @@ set xtics ("9\n(n = 1)" 1, "Ten \"x\"\n(n = 2)" 2) nomirror scale 0'
 		m_(?)|m_(1) 
 		*y a*|a.b axb z|y 
 	EOF_CASES
+	run awk -v items='method_' -f "$p/labels.awk" -f "$p/select-rows.awk" rows.tsv
+	assert_failure 1
+	assert_output "select-rows: rows.tsv: no item matching 'method_'"
 }
 
 @test "figure labels: the table's label, else the default given, else the name made readable" {

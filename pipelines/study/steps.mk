@@ -27,7 +27,7 @@ RUN_$(1) := $$(and $$(if $(2),$$(call on,$$($(2))),yes),$$(if $(7),$$(RUN_$(7)),
 endef
 FAMILY_VARS = $(sort $(filter FAMILY_TITLE_% FAMILY_TABLE_%,$(.VARIABLES)))
 TABLE_VARS = TABLES $(sort $(filter TABLE_%_SINGLE TABLE_%_MULTIPLE,$(.VARIABLES)))
-FAMILY_TABLES = $(foreach v,$(filter FAMILY_TABLE_%,$(.VARIABLES)),$($(v)).md)
+FAMILY_TABLES = $(foreach v,$(sort $(filter FAMILY_TABLE_%,$(.VARIABLES))),$($(v)).md)
 
 $(eval $(call step,clean,,,EXPORT EXPORT_MEMBER DELIMITER COMPLETE CLEAN_OPTIONS,clean.tsv incomplete.tsv))
 $(eval $(call step,filter,FILTER_COLUMN,the respondent filter,FILTER_COLUMN FILTER_VALUES FILTER_OPTIONS FILTER_KEPT FILTER_DROPPED,$(FILTER_KEPT).tsv $(FILTER_DROPPED).tsv))
