@@ -481,6 +481,13 @@ newer() {
 	printf 'EXPORT = fixtures/awareness-export.csv\nmy_items = attack_*\nFA_ITEMS = $(my_items)\n' >m.study
 	run svy_make study-dir STUDY="$BATS_TEST_TMPDIR/m.study"
 	assert_success
+	# on the command line too
+	run svy_make study-dir STUDY="$BATS_TEST_TMPDIR/m.study" FA_FACTOR=3
+	assert_failure
+	assert_output --partial "FA_FACTOR: not a study variable (did you mean FA_FACTORS?)"
+	run svy_make study-dir STUDY="$BATS_TEST_TMPDIR/m.study" SHARE_ITEMS=x
+	assert_failure
+	assert_output --partial "SHARE_ITEMS: not a study variable (did you mean SHARES_ITEMS?)"
 }
 
 @test "a blank in a study's path: an error that says so, not 'multiple target patterns'" {

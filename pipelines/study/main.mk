@@ -32,7 +32,8 @@ SHELL := /bin/bash
 
 BINDIR ?= bin
 S := $(BINDIR)
-M := pipelines/study
+# the machinery: this file's directory (so the recipes can live elsewhere)
+M := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 STUDY ?= pipelines/studies/awareness
 
 empty :=
