@@ -2,52 +2,75 @@
 # steps, then each step's recipe, then the report's.
 
 # ---- the table of steps ---------------------------------------------------
-# One line a step, in the report's order:
-#   $(call step,NAME,ON,WHAT,VARIABLES,OUTPUTS,FIGURES,NEEDS)
-# NAME     the step (steps.tsv, the report's section, its stamp $(B)/.stamps/NAME)
-# ON       the variable that turns it on (empty: it always runs)
-# WHAT     what it is, for the report's "Steps not run" (empty: not listed)
+# One declaration a step, in the report's order:
+#   $(call step,NAME,ON,WHAT,VARIABLES,INPUTS,OUTPUTS,FIGURES,NEEDS)
+# NAME      the step: its line in steps.tsv, its section of the report
+#           (report.sh), its stamp $(B)/.stamps/NAME
+# ON        the variable that turns it on (empty: it always runs)
+# WHAT      what it is, for the report's "Steps not run" (empty: not listed)
 # VARIABLES the study variables that shape it: a change of one makes it again
-# OUTPUTS  its files under $(B) (the report's inputs when it runs)
-# FIGURES  the kinds of figure it gives (figures.mk)
-# NEEDS    a step that must run for this one to run
+# INPUTS    the files and tools it reads (its recipe's prerequisites)
+# OUTPUTS   its files under $(B) (the recipe's targets; the report's inputs)
+# FIGURES   the kinds of figure it gives (figures.mk)
+# NEEDS     a step that must run for this one to run
 # From the table follow: which steps run (RUN_step), $(B)/steps.tsv (the
-# report's list of the steps run and not run, with their files), each step's
-# stamp, the figures drawn and the report's prerequisites.  The recipes below
-# make each step's OUTPUTS from its inputs and $(call stamp,NAME).
+# steps run and not run, with their files, for the report), each step's
+# stamp, its recipe's targets and prerequisites ($(call step_out,NAME) &:
+# $(call step_in,NAME)), the figures drawn and the report's prerequisites.
 STEPS :=
 define step
 STEPS += $(1)
 STEP_ON_$(1) := $(2)
 STEP_WHAT_$(1) := $(3)
 STEP_VARS_$(1) := $(4)
-STEP_OUT_$(1) := $(5)
-STEP_FIG_$(1) := $(6)
-RUN_$(1) := $$(and $$(if $(2),$$(call on,$$($(2))),yes),$$(if $(7),$$(RUN_$(7)),yes))
+STEP_IN_$(1) := $(5)
+STEP_OUT_$(1) := $(6)
+STEP_FIG_$(1) := $(7)
+RUN_$(1) := $$(and $$(if $(2),$$(call on,$$($(2))),yes),$$(if $(8),$$(RUN_$(8)),yes))
 endef
+# a step's targets, and its prerequisites with its stamp
+step_out = $(addprefix $(B)/,$(STEP_OUT_$(1)))
+step_in = $(STEP_IN_$(1)) $(call stamp,$(1))
 FAMILY_VARS = $(sort $(filter FAMILY_TITLE_% FAMILY_TABLE_%,$(.VARIABLES)))
 TABLE_VARS = TABLES $(sort $(filter TABLE_%_SINGLE TABLE_%_MULTIPLE,$(.VARIABLES)))
 FAMILY_TABLES = $(foreach v,$(sort $(filter FAMILY_TABLE_%,$(.VARIABLES))),$($(v)).md)
 
-$(eval $(call step,clean,,,EXPORT EXPORT_MEMBER DELIMITER COMPLETE CLEAN_OPTIONS,clean.tsv incomplete.tsv))
-$(eval $(call step,filter,FILTER_COLUMN,the respondent filter,FILTER_COLUMN FILTER_VALUES FILTER_OPTIONS FILTER_KEPT FILTER_DROPPED,$(FILTER_KEPT).tsv $(FILTER_DROPPED).tsv))
+$(eval $(call step,clean,,,EXPORT EXPORT_MEMBER DELIMITER COMPLETE CLEAN_OPTIONS,\
+	$(EXPORT) $(S)/clean,clean.tsv incomplete.tsv))
+$(eval $(call step,filter,FILTER_COLUMN,the respondent filter,\
+	FILTER_COLUMN FILTER_VALUES FILTER_OPTIONS FILTER_KEPT FILTER_DROPPED,\
+	$(B)/clean.tsv $(S)/filter-students,$(FILTER_KEPT).tsv $(FILTER_DROPPED).tsv))
+RESPONDENTS := $(if $(RUN_filter),$(B)/$(FILTER_KEPT).tsv,$(B)/clean.tsv)
 $(eval $(call step,codebook,CODEBOOK,the answers encoded with a codebook))
 $(eval $(call step,derive,DERIVE,derived columns))
-$(eval $(call step,encode,,,CODEBOOK DERIVE,encoded.tsv))
-$(eval $(call step,factor,FA_ITEMS,the factor analysis and the score,FA_ITEMS FA_FACTORS FA_METHOD FA_ROTATION FA_THRESHOLD FA_REFIT FA_REVERSE FA_OPTIONS,model.tsv factor-summary.tsv eigenvalues.tsv,scree))
-$(eval $(call step,score,,,SCORES SCORE_METHOD SCORE_NORMALIZE,scored.tsv score-summary.tsv,histogram boxes,factor))
-$(eval $(call step,hypotheses,HYPOTHESES,the hypothesis tests,HYPOTHESES HYPOTHESES_DEPS,tests.tsv))
-$(eval $(call step,families,,,$(FAMILY_VARS),hypotheses.md family-captions.tsv $(FAMILY_TABLES),,hypotheses))
-$(eval $(call step,tables,TABLES,the descriptive tables,$(TABLE_VARS),$(TABLES:=.tsv)))
-$(eval $(call step,shares,SHARES_ITEMS,the shares of the items' answers,SHARES SHARES_ITEMS SHARES_LEVELS SHARES_LABELS CODEBOOK,$(SHARES).tsv,shares))
-$(eval $(call step,clusters,CLUSTER_ITEMS,the k-means clusters of the items,CLUSTER_ITEMS CLUSTER_MAX_K CLUSTER_SEED,clusters.tsv inertia.tsv centroids.tsv,elbow,shares))
-$(eval $(call step,kappa,CODERS,the agreement of the coders,CODERS CODER_COLUMNS,kappa.tsv))
+$(eval $(call step,encode,,,CODEBOOK DERIVE,\
+	$(RESPONDENTS) $(if $(RUN_codebook),$(CODEBOOK)) $(S)/encode-likert $(S)/derive,encoded.tsv))
+$(eval $(call step,factor,FA_ITEMS,the factor analysis and the score,\
+	FA_ITEMS FA_FACTORS FA_METHOD FA_ROTATION FA_THRESHOLD FA_REFIT FA_REVERSE FA_OPTIONS,\
+	$(B)/encoded.tsv $(S)/factor,model.tsv factor-summary.tsv eigenvalues.tsv,scree))
+$(eval $(call step,score,,,SCORES SCORE_METHOD SCORE_NORMALIZE,\
+	$(B)/encoded.tsv $(B)/model.tsv $(S)/score,scored.tsv score-summary.tsv,histogram boxes,factor))
+SCORED := $(if $(RUN_score),$(B)/scored.tsv,$(B)/encoded.tsv)
+$(eval $(call step,hypotheses,HYPOTHESES,the hypothesis tests,HYPOTHESES HYPOTHESES_DEPS,\
+	$(SCORED) $(HYPOTHESES) $(HYPOTHESES_DEPS) $(S)/test-hypothesis $(S)/bh-correct,tests.tsv))
+$(eval $(call step,families,,,$(FAMILY_VARS),\
+	$(B)/tests.tsv $(HYPOTHESES) $(B)/family-captions.tsv $(S)/report,\
+	hypotheses.md family-captions.tsv $(FAMILY_TABLES),,hypotheses))
+$(eval $(call step,tables,TABLES,the descriptive tables,$(TABLE_VARS),\
+	$(B)/encoded.tsv $(S)/tally,$(TABLES:=.tsv)))
+$(eval $(call step,shares,SHARES_ITEMS,the shares of the items' answers,\
+	SHARES SHARES_ITEMS SHARES_LEVELS SHARES_LABELS CODEBOOK,\
+	$(B)/encoded.tsv $(S)/tally,$(SHARES).tsv,shares))
+$(eval $(call step,clusters,CLUSTER_ITEMS,the k-means clusters of the items,\
+	CLUSTER_ITEMS CLUSTER_MAX_K CLUSTER_SEED,\
+	$(B)/$(SHARES).tsv $(S)/cluster $(M)/labels.awk $(M)/select-rows.awk,\
+	clusters.tsv inertia.tsv centroids.tsv,elbow,shares))
+$(eval $(call step,kappa,CODERS,the agreement of the coders,CODERS CODER_COLUMNS,\
+	$(CODERS) $(S)/kappa,kappa.tsv))
 
 # the steps run, their files
 STEPS_RUN := $(foreach s,$(STEPS),$(if $(RUN_$(s)),$(s)))
-STEP_FILES := $(foreach s,$(STEPS_RUN),$(addprefix $(B)/,$(STEP_OUT_$(s))))
-RESPONDENTS := $(if $(RUN_filter),$(B)/$(FILTER_KEPT).tsv,$(B)/clean.tsv)
-SCORED      := $(if $(RUN_score),$(B)/scored.tsv,$(B)/encoded.tsv)
+STEP_FILES := $(foreach s,$(STEPS_RUN),$(call step_out,$(s)))
 SCORE_NAMES := $(subst $(comma), ,$(SCORES))
 
 # the stamps, and the list of the steps for the report: one line a step,
@@ -64,16 +87,16 @@ $(eval $(call text_file,$(B)/steps.tsv,STEPS_TEXT))
 CLEAN_ARGS = $(if $(DELIMITER),--delimiter $(call sq,$(DELIMITER))) \
 	$(if $(COMPLETE),--complete-column $(call sq,$(COMPLETE))) $(CLEAN_OPTIONS)
 ifneq ($(strip $(EXPORT_MEMBER)),)
-$(B)/clean.tsv $(B)/incomplete.tsv &: $(EXPORT) $(S)/clean $(call stamp,clean) | $(B)
+$(call step_out,clean) &: $(call step_in,clean) | $(B)
 	unzip -p $< $(call sq,$(EXPORT_MEMBER)) \
 	| $(S)/clean $(CLEAN_ARGS) --rejects $(B)/incomplete.tsv -o $(B)/clean.tsv
 else
-$(B)/clean.tsv $(B)/incomplete.tsv &: $(EXPORT) $(S)/clean $(call stamp,clean) | $(B)
+$(call step_out,clean) &: $(call step_in,clean) | $(B)
 	$(S)/clean $(CLEAN_ARGS) --rejects $(B)/incomplete.tsv -o $(B)/clean.tsv $<
 endif
 
 # ---- 2. the respondent filter (FILTER_VALUES: shell words, never globbed) -
-$(B)/$(FILTER_KEPT).tsv $(B)/$(FILTER_DROPPED).tsv &: $(B)/clean.tsv $(S)/filter-students $(call stamp,filter)
+$(call step_out,filter) &: $(call step_in,filter)
 	set -f
 	values=($(FILTER_VALUES))
 	$(S)/filter-students --column $(call sq,$(FILTER_COLUMN)) "$${values[@]/#/--value=}" $(FILTER_OPTIONS) \
@@ -82,8 +105,7 @@ $(B)/$(FILTER_KEPT).tsv $(B)/$(FILTER_DROPPED).tsv &: $(B)/clean.tsv $(S)/filter
 # ---- 3. answers to numbers, readable names; derived columns ---------------
 encode = $(if $(RUN_codebook),$(S)/encode-likert --codebook $(CODEBOOK))
 derive = $(if $(RUN_derive),$(S)/derive $(DERIVE))
-$(B)/encoded.tsv: $(RESPONDENTS) $(if $(RUN_codebook),$(CODEBOOK)) \
-		$(S)/encode-likert $(S)/derive $(call stamp,encode)
+$(call step_out,encode): $(call step_in,encode)
 ifneq ($(encode)$(derive),)
 	$(or $(encode),$(derive)) $< $(if $(and $(encode),$(derive)),| $(derive)) -o $@
 else
@@ -92,7 +114,7 @@ else
 endif
 
 # ---- 4. the factor analysis: the model (Table 1), adequacy and fit, scree -
-$(B)/model.tsv $(B)/factor-summary.tsv $(B)/eigenvalues.tsv &: $(B)/encoded.tsv $(S)/factor $(call stamp,factor)
+$(call step_out,factor) &: $(call step_in,factor)
 	$(S)/factor $(call items_w,$(FA_ITEMS)) --factors $(FA_FACTORS) --method $(FA_METHOD) \
 		--rotate $(FA_ROTATION) $(if $(FA_THRESHOLD),--threshold $(FA_THRESHOLD)) \
 		$(if $(call on,$(FA_REFIT)),--refit) $(if $(call on,$(FA_REVERSE)),--reverse $(call items_c,$(FA_REVERSE))) \
@@ -100,13 +122,12 @@ $(B)/model.tsv $(B)/factor-summary.tsv $(B)/eigenvalues.tsv &: $(B)/encoded.tsv 
 		--eigenvalues $(B)/eigenvalues.tsv -o $(B)/model.tsv <$<
 
 # ---- 5. the score(s) of every respondent -----------------------------------
-$(B)/scored.tsv $(B)/score-summary.tsv &: $(B)/encoded.tsv $(B)/model.tsv $(S)/score $(call stamp,score)
+$(call step_out,score) &: $(call step_in,score)
 	$(S)/score --model $(B)/model.tsv --name $(call sq,$(SCORES)) --method $(SCORE_METHOD) \
 		--normalize $(SCORE_NORMALIZE) --summary $(B)/score-summary.tsv -o $(B)/scored.tsv <$<
 
 # ---- 6-7. every hypothesis of the plan, Benjamini-Hochberg per family -----
-$(B)/tests.tsv: $(SCORED) $(HYPOTHESES) $(HYPOTHESES_DEPS) $(S)/test-hypothesis $(S)/bh-correct \
-		$(call stamp,hypotheses)
+$(call step_out,hypotheses): $(call step_in,hypotheses)
 	$(S)/test-hypothesis --plan $(HYPOTHESES) -i $< | $(S)/bh-correct -o $@
 
 # the tables of the families, one after the other in plan order (hypotheses.md),
@@ -117,7 +138,7 @@ family_title = $(or $(FAMILY_TITLE_$(1)),$(subst %s,$(1),$(FAMILY_DEFAULT_TITLE)
 FAMILY_CAPTIONS = family$(tab)caption$(newline)$(subst $(newline)$(space),$(newline),$(foreach \
 	v,$(sort $(filter FAMILY_TITLE_%,$(.VARIABLES))),$(v:FAMILY_TITLE_%=%)$(tab)$($(v))$(newline)))
 $(eval $(call text_file,$(B)/family-captions.tsv,FAMILY_CAPTIONS))
-$(B)/hypotheses.md: $(B)/tests.tsv $(HYPOTHESES) $(B)/family-captions.tsv $(S)/report $(call stamp,families)
+$(B)/hypotheses.md: $(call step_in,families)
 	$(S)/report -H $(HYPOTHESES) --by-family --effect --captions $(B)/family-captions.tsv \
 		--caption $(call sq,$(FAMILY_DEFAULT_TITLE)) -o $@ $<
 # FAMILY_TABLE names: each once, none another file of the study
@@ -126,15 +147,14 @@ $(foreach f,$(sort $(FAMILY_TABLES)),$(if $(filter-out 1,$(words $(filter $(f),$
 $(foreach f,$(FAMILY_TABLES),$(if $(filter $(f),report.md hypotheses.md),$(call \
 	study_error,FAMILY_TABLE_...: $(f:.md=) is the name of a file of the study: choose another)))
 define family_table
-$(B)/$($(1)).md: $(B)/tests.tsv $(HYPOTHESES) $(S)/report $(call stamp,families)
+$(B)/$($(1)).md: $(call step_in,families)
 	$(S)/report -H $(HYPOTHESES) -f $(call sq,$(1:FAMILY_TABLE_%=%)) --effect \
 		--caption $$(call sq,$$(call family_title,$(1:FAMILY_TABLE_%=%))) -o $$@ $$<
 endef
 $(foreach v,$(filter FAMILY_TABLE_%,$(.VARIABLES)),$(eval $(call family_table,$(v))))
 
 # ---- descriptive tables (single choice, then multiple choice) -------------
-TABLE_FILES = $(foreach t,$(TABLES),$(B)/$(t).tsv)
-$(TABLE_FILES): $(B)/%.tsv: $(B)/encoded.tsv $(S)/tally $(call stamp,tables)
+$(call step_out,tables): $(B)/%.tsv: $(call step_in,tables)
 	{ $(if $(TABLE_$*_SINGLE),$(S)/tally -q $(call items_w,$(TABLE_$*_SINGLE)) <$<;) \
 	  $(if $(TABLE_$*_MULTIPLE),$(S)/tally -q --multiple $(call items_w,$(TABLE_$*_MULTIPLE)) <$< \
 		$(if $(TABLE_$*_SINGLE),| tail -n +2);) } >$@.tmp
@@ -143,19 +163,18 @@ $(TABLE_FILES): $(B)/%.tsv: $(B)/encoded.tsv $(S)/tally $(call stamp,tables)
 # ---- 8. the shares of each item's levels, and k-means of some items --------
 SHARES_LEVEL_ARGS = $(if $(SHARES_LEVELS),--levels $(call sq,$(SHARES_LEVELS)),$(if \
 	$(RUN_codebook),--codebook $(CODEBOOK))) $(if $(SHARES_LABELS),--labels $(call sq,$(SHARES_LABELS)))
-$(B)/$(SHARES).tsv: $(B)/encoded.tsv $(S)/tally $(call stamp,shares)
+$(call step_out,shares): $(call step_in,shares)
 	$(S)/tally -q --wide $(SHARES_LEVEL_ARGS) $(call items_w,$(SHARES_ITEMS)) -o $@ <$<
 
 # k-means of the CLUSTER_ITEMS rows (patterns over the item names) on their
 # shares, k at the elbow
-$(B)/clusters.tsv $(B)/inertia.tsv $(B)/centroids.tsv &: $(B)/$(SHARES).tsv $(S)/cluster \
-		$(M)/labels.awk $(M)/select-rows.awk $(call stamp,clusters)
+$(call step_out,clusters) &: $(call step_in,clusters)
 	awk -v items=$(call sq,$(CLUSTER_ITEMS)) -f $(M)/labels.awk -f $(M)/select-rows.awk $< \
 	| $(S)/cluster -c 'share_*' --elbow $(CLUSTER_MAX_K) --seed $(CLUSTER_SEED) --inertia $(B)/inertia.tsv \
 		--centroids $(B)/centroids.tsv -o $(B)/clusters.tsv
 
 # ---- the agreement of two coders -----------------------------------------
-$(B)/kappa.tsv: $(CODERS) $(S)/kappa $(call stamp,kappa) | $(B)
+$(call step_out,kappa): $(call step_in,kappa) | $(B)
 	$(S)/kappa -q $(call items_w,$(CODER_COLUMNS)) -i $< -o $@
 
 # ---- the one-page report ---------------------------------------------------
