@@ -195,6 +195,12 @@ setup_file() {
 	assert_success
 	assert_line --regexp '^\| Bartlett test of sphericity \(all 18 items\) \| χ²\([0-9]+\) = [0-9]+\.[0-9]{2}, p > \.999 \|$'
 	assert_line '| Kaiser-Meyer-Olkin (KMO) (all 18 items) | .000 |'
+	refute_line --partial 'reversed'
+	# the items factor reversed (FA_REVERSE: its summary's row 'reversed'), escaped
+	printf 'reversed\tattack_inversion,a|b<i>\n' >>d/factor-summary.tsv
+	run sh "$rs" -r "$BIN/report" d
+	assert_success
+	assert_line '| Items reversed before the fit (max + min - x) | attack_inversion,a\|b&lt;i&gt; |'
 }
 
 @test "figure data: a missing column is named" {
