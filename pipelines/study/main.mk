@@ -56,8 +56,6 @@ sq = '$(subst ','\'',$(1))'
 # the shell could expand
 items_w = $(foreach p,$(1),$(call sq,$(p)))
 items_c = $(call sq,$(subst $(space),$(comma),$(strip $(1))))
-# $(call same,A,B): yes when the texts A and B are equal
-same = $(and $(findstring x$(1)x,x$(2)x),$(findstring x$(2)x,x$(1)x))
 
 # make splits its file names at blanks: a study path with one is named, not
 # misread ("multiple target patterns")
@@ -95,7 +93,9 @@ $(B) $(B)/figures $(B)/.stamps:
 # each ending with a newline).  Its recipe runs only when the file holds
 # something else, so what depends on FILE is made again exactly when the
 # text changed (and when it changes back).  The files are compared with
-# their texts by one shell when the makefiles are read (text_files_check).
+# their texts by one shell when the makefiles are read (text_files_check):
+# make 4.3's $(file <FILE) inside nested expansions returned stale text now
+# and then, which made a stamp look changed.
 TEXT_FILES :=
 define text_file
 TEXT_FILES += $(1)
