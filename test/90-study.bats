@@ -526,14 +526,25 @@ newer() {
 		HYPOTHESES = $BATS_TEST_TMPDIR/plan.tsv
 		LABELS = $BATS_TEST_TMPDIR/labels.tsv
 		TITLE = Results <i>here</i>
+		SHARES_ITEMS = attack_*
+		CLUSTER_ITEMS = attack_*
+		CLUSTER_MAX_K = 3
+		CLUSTER_NOUN = at<b>tack
+		CODERS = $BATS_TEST_TMPDIR/coders.tsv
+		CODER_COLUMNS = a|b <u>c
 	EOF
+	awk -F'\t' -v OFS='\t' 'NR == 1 { $3 = "a|b"; $4 = "<u>c" } 1' "$SVY_ROOT/fixtures/coders.tsv" >coders.tsv
 	study STUDY="$BATS_TEST_TMPDIR/h.study" B="$BATS_TEST_TMPDIR/h"
 	r=h/report.md
 	grep -qxF '# Results &lt;i&gt;here&lt;/i&gt;' $r
 	grep -qF '| Model \| inversion &lt;script&gt;alert(1)&lt;/script&gt; | `attack_inversion` | ' $r
 	grep -qF '| &lt;img src=x onerror=alert(1)&gt; | `attack_poisoning` | ' $r
-	run grep -c '<script\|<img\|<i>\|<b>' $r
+	run grep -c '<script\|<img\|<i>\|<b>\|<u>' $r
 	assert_output 0
+	# the clusters' and the coders' tables
+	grep -q '^| [0-9] ([0-9]) | .*Model \\| inversion &lt;script&gt;' $r
+	grep -qF '## Clusters of the at&lt;b&gt;tacks' $r
+	grep -qF '| a\|b, &lt;u&gt;c | none | ' $r
 	# every row of Table 1 has its 6 cells (7 unescaped '|')
 	run awk '/^\| .* \| `attack_/ { s = $0; gsub(/\\\|/, "", s); n = gsub(/\|/, "", s); if (n != 7) print }' $r
 	assert_output ''
