@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Expected values of the digital-twins study's hypothesis tests
-(pipelines/digital-twins.study), computed by scipy and statsmodels on the
+(pipelines/studies/digital-twins/study), computed by scipy and statsmodels on the
 scored data svy's pipeline writes (test/data/study/digital-twins-scored.tsv,
 a copy of build/digital-twins/scored.tsv).
 
