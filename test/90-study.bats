@@ -484,10 +484,10 @@ newer() {
 	# on the command line too
 	run svy_make study-dir STUDY="$BATS_TEST_TMPDIR/m.study" FA_FACTOR=3
 	assert_failure
-	assert_output --partial "FA_FACTOR: not a study variable (did you mean FA_FACTORS?)"
+	assert_output --partial "the command line: FA_FACTOR: not a study variable (did you mean FA_FACTORS?)"
 	run svy_make study-dir STUDY="$BATS_TEST_TMPDIR/m.study" SHARE_ITEMS=x
 	assert_failure
-	assert_output --partial "SHARE_ITEMS: not a study variable (did you mean SHARES_ITEMS?)"
+	assert_output --partial "the command line: SHARE_ITEMS: not a study variable (did you mean SHARES_ITEMS?)"
 }
 
 @test "a blank in a study's path: an error that says so, not 'multiple target patterns'" {

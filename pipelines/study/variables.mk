@@ -113,12 +113,15 @@ STUDY_UNKNOWN := $(strip $(foreach v,$(STUDY_SETS),$(if $(filter $(STUDY_VARS) $
 # first word is one of theirs, give or take a plural s) but is none
 STUDY_WORDS := $(sort $(foreach v,$(STUDY_VARS) $(STUDY_PATTERNS),$(firstword $(subst _, ,$(v)))))
 study_word = $(filter $(STUDY_WORDS),$(1) $(1)S $(patsubst %S,%,$(1)))
-STUDY_UNKNOWN += $(strip $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(if \
+COMMAND_UNKNOWN := $(strip $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(if \
 	$(call study_word,$(firstword $(subst _, ,$(v)))),$(if $(filter $(STUDY_VARS) $(STUDY_PATTERNS),$(v)),,$(v))))))
-STUDY_UNKNOWN := $(strip $(STUDY_UNKNOWN))
+nearest = $(shell awk -v names='$(1)' -v known='$(STUDY_VARS) $(subst %,NAME,$(STUDY_PATTERNS))' \
+	-f $(M)/nearest.awk </dev/null)
 ifneq ($(STUDY_UNKNOWN),)
-$(call study_error,$(shell awk -v names='$(STUDY_UNKNOWN)' -v known='$(STUDY_VARS) \
-	$(subst %,NAME,$(STUDY_PATTERNS))' -f $(M)/nearest.awk </dev/null))
+$(call study_error,$(call nearest,$(STUDY_UNKNOWN)))
+endif
+ifneq ($(COMMAND_UNKNOWN),)
+$(error the command line: $(call nearest,$(COMMAND_UNKNOWN)))
 endif
 
 ifeq ($(strip $(EXPORT)),)
