@@ -20,7 +20,7 @@ REPS=${BENCH_REPS:-5}
 REPS_BIG=${BENCH_REPS_BIG:-3}
 PY=/usr/bin/python3
 CODEBOOK=fixtures/codebook.tsv
-HYPOTHESES=pipelines/awareness-hypotheses.tsv
+HYPOTHESES=pipelines/studies/awareness/hypotheses.tsv
 TOOLS="simulate clean filter-students encode-likert derive factor score test-hypothesis
        bh-correct report tally cluster kappa"
 
@@ -60,7 +60,7 @@ printf 'size\tstep\timpl\trep\tseconds\trss_kb\tbytes\tcpu\n' >"$RAW"
 
 # the study as `make study-outputs` runs it, with the frozen tools: -o keeps
 # make from rebuilding them (the peak RSS is then the largest tool's)
-STUDY=(make -f pipelines/study/study.mk -s --no-print-directory BINDIR="$S" OBJDIR="$W/no-obj")
+STUDY=(make -f pipelines/study/main.mk -s --no-print-directory BINDIR="$S" OBJDIR="$W/no-obj")
 for t in $TOOLS; do STUDY+=(-o "$S/$t"); done
 # the analysis: study-outputs less the figures and report.md, the work the
 # Python and R scripts do (and more: tables, RQ2, the elbow, kappa)

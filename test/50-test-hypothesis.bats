@@ -281,7 +281,7 @@ printf -v HEADER 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 }
 
 @test "the study's plan (pipelines/) runs every hypothesis of Tables 4 and 5" {
-	run --separate-stderr svy test-hypothesis -q --plan "$SVY_ROOT/pipelines/awareness-hypotheses.tsv" -i "$D/study.tsv"
+	run --separate-stderr svy test-hypothesis -q --plan "$SVY_ROOT/pipelines/studies/awareness/hypotheses.tsv" -i "$D/study.tsv"
 	assert_success
 	[ "$(cut -f1,2,3 <<<"$output" | tail -n +2 | tr '\t\n' ' ;')" = "H.1.1 RQ1 spearman;H.1.2 RQ1 kruskal;H.1.3 RQ1 spearman;H.1.4 RQ1 kruskal;H.1.5 RQ1 mannwhitney;H.1.6 RQ1 kruskal;H.2.1 RQ2 spearman;H.2.2 RQ2 chi2;H.2.3 RQ2 mannwhitney;H.2.4 RQ2 mannwhitney;H.2.5 RQ2 kruskal;H.2.5.1 RQ2 mannwhitney;H.2.5.2 RQ2 mannwhitney;H.2.5.3 RQ2 mannwhitney;H.2.6 RQ2 friedman;H.2.7 RQ2 friedman;H.2.8 RQ2 friedman;H.2.9 RQ2 friedman;" ]
 	# H.2.5 is restricted to EU member states: the same numbers as K4 of the

@@ -43,11 +43,11 @@ memcheck() {
 }
 
 @test "memcheck: test-hypothesis, bh-correct, report" {
-	memcheck test-hypothesis -q --plan "$SVY_ROOT/pipelines/awareness-hypotheses.tsv" \
+	memcheck test-hypothesis -q --plan "$SVY_ROOT/pipelines/studies/awareness/hypotheses.tsv" \
 		-i "$STUDY/scored.tsv"
 	mv out.tsv raw-tests.tsv
 	memcheck bh-correct raw-tests.tsv
-	memcheck report -H "$SVY_ROOT/pipelines/awareness-hypotheses.tsv" "$STUDY/tests.tsv"
+	memcheck report -H "$SVY_ROOT/pipelines/studies/awareness/hypotheses.tsv" "$STUDY/tests.tsv"
 	memcheck report --latex "$STUDY/tests.tsv"
 }
 

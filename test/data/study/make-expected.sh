@@ -16,7 +16,7 @@ scored=$tmp/scored.tsv
 # the EU member states' rows, for H.2.5
 awk -F'\t' 'NR == FNR { eu[$0] = 1; next }
 	FNR == 1 { for (i = 1; i <= NF; i++) if ($i == "country") c = i; print; next }
-	$c in eu' pipelines/eu-member-states.txt "$scored" >"$tmp/eu.tsv"
+	$c in eu' pipelines/studies/awareness/eu-member-states.txt "$scored" >"$tmp/eu.tsv"
 py() { /usr/bin/python3 "$refs/ref.py" "$@" 2>/dev/null | tail -n 1; }
 cols() { head -1 "$scored" | tr '\t' '\n' | grep -E "$1" | tr '\n' ' '; }
 {

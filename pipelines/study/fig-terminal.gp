@@ -1,4 +1,4 @@
-# The terminal and output of a figure script, loaded by each pipelines/fig-*.gp
+# The terminal and output of a figure script, loaded by each pipelines/study/fig-*.gp
 # once it knows its size: figures.mk passes
 #   fmt  = 'svg' or 'png' (cairo)      out  = the output file
 #   font = the font family             w, h = set by the script (pixels)

@@ -2,21 +2,23 @@
 # report.sh: the one-page results of a study, as Markdown, from the files
 # the study's recipes write into its build directory (pipelines/study/).
 #
-#   pipelines/report.sh [-l LABELS] [-t TITLE] [-k CLUSTER_TITLE] [-n NOUN] [-s SHARES] DIR >DIR/report.md
+#   pipelines/study/report.sh [-l LABELS] [-t TITLE] [-k CLUSTER_TITLE] [-n NOUN] [-s SHARES] [-r REPORT] DIR >DIR/report.md
 #
-# DIR holds steps.tsv (the steps run and not run) and figures.tsv (the
-# figures, with their captions), and the files of the steps that were run:
-# model.tsv, factor-summary.tsv, score-summary.tsv, scored.tsv (the factor
-# analysis); families.tsv and the table of each family it lists (the
-# hypotheses); clusters.tsv, centroids.tsv, inertia.tsv (the clusters);
-# kappa.tsv (the coders); figures/*.png.  LABELS is the label file (default:
-# none); TITLE the page's title (default "Results of the study"); NOUN what
-# the clustered items are (default "item"), SHARES what their shares are
-# (default "shares").  A step that was not run is listed as such at the end.
-# The image links are relative to DIR.  The output depends on the inputs only
-# (no date, no path), so a rerun is byte-identical.  Numbers: three decimals,
-# without the leading zero for those bounded by 1 (APA, as the hypothesis
-# tables); p below .001 as "< .001".
+# DIR holds steps.tsv (the steps run and not run, and each step's files),
+# figures.tsv (the figures, with their captions), and the files of the steps
+# that were run: model.tsv, factor-summary.tsv, score-summary.tsv, scored.tsv
+# (the factor analysis); hypotheses.md (the hypotheses, one table a family);
+# clusters.tsv, centroids.tsv, inertia.tsv (the clusters); kappa.tsv (the
+# coders); figures/*.png.  LABELS is the label file (default: none); TITLE
+# the page's title (default "Results of the study"); NOUN what the clustered
+# items are (default "item"), SHARES what their shares are (default
+# "shares"); REPORT the svy-report program (default: svy-report on the PATH).
+# A step that was not run is listed as such at the end.  The image links
+# are relative to DIR.  The output depends on the inputs only (no date, no
+# path), so a rerun is byte-identical.  Numbers: as the hypothesis tables,
+# formatted by the same code (svy-report --fill): three decimals, without
+# the leading zero for those bounded by 1 (APA); p below .001 as "< .001".
+# Text from the data (names, labels) is escaped for a Markdown cell.
 
 set -eu
 export LC_ALL=C
@@ -28,17 +30,19 @@ title='Results of the study'
 ctitle=
 noun=item
 shares=shares
+report=svy-report
 
 die() { printf '%s: %s\n' "$prog" "$*" >&2; exit 1; }
-usage() { printf 'usage: %s [-l LABELS] [-t TITLE] [-k CLUSTER_TITLE] [-n NOUN] [-s SHARES] DIR\n' "$prog" >&2; exit 2; }
+usage() { printf 'usage: %s [-l LABELS] [-t TITLE] [-k CLUSTER_TITLE] [-n NOUN] [-s SHARES] [-r REPORT] DIR\n' "$prog" >&2; exit 2; }
 
-while getopts l:t:k:n:s: opt; do
+while getopts l:t:k:n:s:r: opt; do
 	case $opt in
 	l) labels=$OPTARG ;;
 	t) title=$OPTARG ;;
 	k) ctitle=$OPTARG ;;
 	n) noun=$OPTARG ;;
 	s) shares=$OPTARG ;;
+	r) report=$OPTARG ;;
 	*) usage ;;
 	esac
 done
@@ -51,10 +55,9 @@ need() { for f in "$@"; do [ -r "$dir/$f" ] || die "$dir/$f: cannot read"; done;
 need steps.tsv figures.tsv
 # ran STEP: whether steps.tsv says STEP was run
 ran() { awk -F'\t' -v s="$1" '$1 == s && $2 == "yes" { y = 1 } END { exit !y }' "$dir/steps.tsv"; }
-ran factor && need model.tsv factor-summary.tsv score-summary.tsv scored.tsv
-ran hypotheses && need families.tsv
-ran clusters && need clusters.tsv centroids.tsv inertia.tsv
-ran kappa && need kappa.tsv
+# the files of every step run (steps.tsv's column 'files')
+need $(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "files") c = i; next }
+	c && $2 == "yes" { print $c }' "$dir/steps.tsv")
 FIGURES=$(awk -F'\t' 'NR > 1 { print $1 }' "$dir/figures.tsv")
 for f in $FIGURES; do
 	[ -r "$dir/figures/$f.png" ] || die "$dir/figures/$f.png: cannot read"
@@ -69,20 +72,29 @@ rawk() {
 	awk -v labels="$labels" "$LIB$FORMATS$prog_text" "$@"
 }
 FORMATS='
-# fixed decimals, no "-0.000"
-function fix(x, d,    s) {
-	s = sprintf("%." d "f", x)
-	if (s ~ /^-0\.?0*$/) s = substr(s, 2)
+# the numbers: fields that svy-report --fill formats (lib/apa), so that the
+# page and its hypothesis tables print numbers alike; X as read (a string)
+function field(kind, x) { return "\001" kind " " x "\002" }
+function fix(x, d) { return field("f" d, x) }
+function apa(x) { return field("a", x) }
+function pval(p) { return field("p", p) }
+# a p-value after "p": "= .xxx", "< .001" or "> .999"
+function prel(p) { return field("P", p) }
+function pct(x, d) { return field("%" (d + 0), x) }
+# text of the data in a Markdown cell: "|" escaped, HTML shown as text, no
+# line break, no number field
+function md(s) {
+	gsub(/[\001\002\r\n\t]/, " ", s)
+	gsub(/</, "\\&lt;", s); gsub(/>/, "\\&gt;", s)
+	gsub(/\|/, "\\|", s)
 	return s
 }
-# a number bounded by 1: three decimals without the leading zero
-function apa(x,    s) {
-	s = fix(x, 3)
-	sub(/^0\./, ".", s); sub(/^-0\./, "-.", s)
-	return s
+# a column name as code: "|" escaped (a table cell), a backtick fenced
+function code(s) {
+	gsub(/[\001\002\r\n\t]/, " ", s)
+	gsub(/\|/, "\\|", s)
+	return index(s, "`") ? "`` " s " ``" : "`" s "`"
 }
-function pval(p) { return p < 0.001 ? "< .001" : apa(p) }
-function pct(x, d) { return fix(100 * x, d + 0) " %" }
 # the value of a statistic of a statistic/value file (read by stats_read)
 function stat(name) {
 	if (!(name in STAT)) fail(FILENAME ": no statistic '\''" name "'\''")
@@ -95,9 +107,14 @@ function stats_read(    cs, cv) {
 }
 '
 
-printf '# %s\n\n' "$title"
+# the page, its numbers as fields, into a temporary file; then formatted
+tmp=$(mktemp) || die "cannot make a temporary file"
+trap 'rm -f "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+{
+printf '# %s\n\n' "$(printf '%s' "$title" | tr -d '\001\002' | sed 's/</\&lt;/g; s/>/\&gt;/g')"
 cat <<'EOF'
-Generated by `make study` (pipelines/report.sh) from the files of this
+Generated by `make study` (pipelines/study/report.sh) from the files of this
 directory; edit the pipeline, not this page.
 
 EOF
@@ -117,12 +134,15 @@ END {
 	printf "| Participants analysed (n) | %d (of %d; %d dropped with a missing item) |\n", \
 		stat("n"), stat("rows"), stat("dropped_missing")
 	printf "| Items | %d analysed, %d retained |\n", stat("items"), stat("items_retained")
+	# the items keyed the other way before the fit (FA_REVERSE)
+	if ("reversed" in STAT && STAT["reversed"] != "")
+		printf "| Items reversed before the fit (max + min - x) | %s |\n", md(STAT["reversed"])
 	# adequacy of all the items (before selection) when factor refitted
 	a = ("all_items_kmo" in STAT && STAT["all_items_kmo"] != "") ? "all_items_" : ""
 	of = a != "" ? sprintf(" (all %d items)", stat("items")) : ""
 	printf "| Kaiser-Meyer-Olkin (KMO)%s | %s |\n", of, apa(stat(a "kmo"))
 	printf "| Bartlett test of sphericity%s | χ²(%d) = %s, p %s |\n", of, stat(a "bartlett_df"), \
-		fix(stat(a "bartlett_chi2"), 2), (stat(a "bartlett_p") < 0.001 ? "< .001" : "= " apa(stat(a "bartlett_p")))
+		fix(stat(a "bartlett_chi2"), 2), prel(stat(a "bartlett_p"))
 	printf "| Factors | %d (%s, rotation %s) |\n", k, stat("method"), stat("rotation")
 	for (i = 1; i <= k; i++)
 		printf "| Variance explained by F%d | %s (cumulative %s) |\n", i, \
@@ -158,7 +178,7 @@ FNR == 1 {
 	next
 }
 {
-	line = "| " label($ci) " | `" $ci "` |"
+	line = "| " md(label($ci)) " | " code($ci) " |"
 	for (j = 1; j <= k; j++) line = line " " apa($f[j]) " |"
 	print line " " apa($cc) " | " ($cr == 1 ? "yes" : "no") " | " ($ca == "" ? "" : apa($ca)) " |"
 	n++; kept += ($cr == 1)
@@ -177,7 +197,7 @@ BEGIN { FS = "\t"; PROG = "report.sh" }
 FNR == 1 { file++ }
 file == 1 { stats_read(); next }
 FNR == 1 { header_read(); c = col(name); next }
-$c != "" { x = $c + 0; if (!seen++ || x < lo) lo = x; if (seen == 1 || x > hi) hi = x }
+$c != "" { x = $c + 0; if (!seen++ || x < lo) { lo = x; los = $c } if (seen == 1 || x > hi) { hi = x; his = $c } }
 END {
 	if (FAILED) exit 1
 	print "## The " name " score"
@@ -186,7 +206,7 @@ END {
 		stat("scored"), stat("rows"), stat("missing")
 	print "| Statistic | Value |"
 	print "|---|---|"
-	printf "| Range | %s to %s (raw %s to %s) |\n", apa(lo), apa(hi), \
+	printf "| Range | %s to %s (raw %s to %s) |\n", apa(los), apa(his), \
 		fix(stat("raw_min_" name), 3), fix(stat("raw_max_" name), 3)
 	printf "| First quartile | %s |\n", apa(stat("q1_" name))
 	printf "| Median | %s |\n", apa(stat("median_" name))
@@ -199,11 +219,8 @@ fi
 # --- the hypothesis tables, one a family --------------------------------------
 if ran hypotheses; then
 	printf '## Hypothesis tests\n\n'
-	for f in $(awk -F'\t' 'NR > 1 { print $2 }' "$dir/families.tsv"); do
-		need "$f"
-		cat "$dir/$f"
-		printf '\n'
-	done
+	tr -d '\001\002' <"$dir/hypotheses.md"
+	printf '\n'
 fi
 
 # --- clusters ----------------------------------------------------------------
@@ -239,25 +256,25 @@ END {
 			(impl[o[j]] == impl[o[j - 1]] && name[o[j]] < name[o[j - 1]])); j--) {
 			t = o[j]; o[j] = o[j - 1]; o[j - 1] = t
 		}
-	print "## " ctitle
+	print "## " md(ctitle)
 	print ""
 	printf "k-means on the %s %s shares of each %s; k = %d chosen at the elbow of k = %d..%d (within-cluster sum of squares %s, R² %s).\n\n", \
-		(ns in NUMBER ? NUMBER[ns] : ns), shares, noun, k, kmin, kmax, fix(inertia, 3), apa(r2)
-	head = "| Cluster | " toupper(substr(noun, 1, 1)) substr(noun, 2) "s |"; rule = "|---|---|"
-	for (j = 1; j <= ns; j++) { head = head " " label(sname[j]) " |"; rule = rule "---:|" }
+		(ns in NUMBER ? NUMBER[ns] : ns), md(shares), md(noun), k, kmin, kmax, fix(inertia, 3), apa(r2)
+	head = "| Cluster | " md(toupper(substr(noun, 1, 1)) substr(noun, 2)) "s |"; rule = "|---|---|"
+	for (j = 1; j <= ns; j++) { head = head " " md(label(sname[j])) " |"; rule = rule "---:|" }
 	print head
 	print rule
 	for (a = 1; a <= g; a++) {
 		list = ""; count = 0
 		for (i = 1; i <= m; i++) if (cl[o[i]] == id[a]) {
-			list = list (count++ ? ", " : "") label(name[o[i]])
+			list = list (count++ ? ", " : "") md(label(name[o[i]]))
 		}
-		line = sprintf("| %s (%d) | %s |", id[a], count, list)
+		line = sprintf("| %s (%d) | %s |", md(id[a]), count, list)
 		for (j = 1; j <= ns; j++) line = line " " pct(sh[a, j]) " |"
 		print line
 	}
 	print ""
-	print "Shares: the mean of the cluster'\''s " noun "s (the centroid)."
+	print "Shares: the mean of the cluster'\''s " md(noun) "s (the centroid)."
 	print ""
 }' ctitle="$ctitle" noun="$noun" shares="$shares" "$dir/inertia.tsv" "$dir/centroids.tsv" "$dir/clusters.tsv"
 fi
@@ -278,7 +295,7 @@ FNR == 1 {
 	next
 }
 {
-	printf "| %s, %s | %s | %d | %d | %s | %s | %s | [%s, %s] |\n", $ca, $cb, $cw, $cn, $cq, \
+	printf "| %s, %s | %s | %d | %d | %s | %s | %s | [%s, %s] |\n", md($ca), md($cb), md($cw), $cn, $cq, \
 		apa($co), apa($ce), apa($ck), apa($cl), apa($cu)
 }
 END {
@@ -290,7 +307,7 @@ END {
 fi
 
 # --- the steps not run ---------------------------------------------------------
-awk -F'\t' 'NR > 1 && $2 != "yes" {
+awk -F'\t' 'NR > 1 && $2 != "yes" && $3 != "" {
 	if (!n++) print "## Steps not run\n\nThe study file leaves these steps off; they were not run:\n"
 	print "- " $3
 } END { if (n) print "" }' "$dir/steps.tsv"
@@ -301,5 +318,7 @@ if [ -z "$FIGURES" ]; then
 	printf 'None: the steps that were run give no figure.\n'
 else
 	printf 'Each figure is also in figures/ as SVG.\n'
-	awk -F'\t' 'NR > 1 { printf "\n![%s](figures/%s.png)\n", $2, $1 }' "$dir/figures.tsv"
+	rawk 'BEGIN { FS = "\t" } NR > 1 { printf "\n![%s](figures/%s.png)\n", md($2), $1 }' "$dir/figures.tsv"
 fi
+} >"$tmp"
+"$report" --fill "$tmp"

@@ -1,10 +1,10 @@
 # The scree plot's data: the eigenvalues, and which factors were fitted.
-#   awk -f labels.awk -f fig-scree.awk factor-summary.tsv eigenvalues.tsv
+#   awk -v gp=FILE -f labels.awk -f fig-scree.awk factor-summary.tsv eigenvalues.tsv
 # prints  index  eigenvalue  fitted  (fitted 1 for the first `factors` of the summary)
 # and, when factor ran a parallel analysis (--parallel), the factor eigenvalues
 # and the mean eigenvalues of the random data sets, as psych's fa.parallel
-# plots them: fa_eigenvalue  pc_simulated_mean  fa_simulated_mean; the first
-# line says which ("# parallel 1" or "# parallel 0").
+# plots them: fa_eigenvalue  pc_simulated_mean  fa_simulated_mean; and writes
+# to FILE the gnuplot line that says which ("par = 1" or "par = 0").
 BEGIN { FS = OFS = "\t"; PROG = "fig-scree" }
 FNR == 1 { header_read(); file++ }
 FNR == 1 && file == 1 { cs = col("statistic"); cv = col("value"); next }
@@ -13,7 +13,8 @@ FNR == 1 && file == 2 {
 	ci = col("index"); ce = col("eigenvalue")
 	par = ("pc_simulated_mean" in COLUMN)
 	if (par) { cf = col("fa_eigenvalue"); cp = col("pc_simulated_mean"); cs2 = col("fa_simulated_mean") }
-	print "# parallel " par
+	print "par = " par > gp
+	close(gp)
 	next
 }
 file == 1 { if ($cs == "factors") factors = $cv + 0; next }

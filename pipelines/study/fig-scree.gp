@@ -1,13 +1,13 @@
 # The scree plot of the factor analysis: the eigenvalues of the items'
 # correlation matrix in decreasing order, with Kaiser's line at 1.
 # Called by pipelines/study/figures.mk (fmt, out, font, term: see fig-terminal.gp) with
-#   data = the file of pipelines/fig-scree.awk (index, eigenvalue, fitted, and
+#   data = the file of fig-scree.awk (index, eigenvalue, fitted, and
 #          with a parallel analysis the factor eigenvalues and the means of
 #          the random data's, drawn as psych's fa.parallel draws them)
+#   par  = 1 with a parallel analysis, else 0 (fig-scree.awk's gnuplot line)
 set datafile separator "\t"
 w = 800; h = 500
 load term
-par = int(system(sprintf("sed -n '1s/^# parallel //p' '%s'", data)))
 stats data using 1:2 nooutput
 kmax = STATS_max_x
 stats data using 3 nooutput

@@ -3,8 +3,9 @@
 # in that order; the items of no group last, as "Others"), the items that
 # svy cluster clustered (clusters.tsv, or a header only) cluster by cluster
 # within their group; within a group by the share of the last level, then
-# of the one before, ..., descending.
-#   awk -v labels=LABELS -v items=ERE -v groups=SPEC -v gp=FILE \
+# of the one before, ..., descending.  PATTERNS: the items drawn (globs
+# separated by blanks, as FIG_SHARES_ITEMS; none: every item).
+#   awk -v labels=LABELS -v items=PATTERNS -v groups=SPEC -v gp=FILE \
 #       -f labels.awk -f fig-shares.awk clusters.tsv shares.tsv
 # prints three blocks (gnuplot's index 0, 1, 2), top row y = 0:
 #   0: y  label  share1%  ...  sharek%  n   (one line an item)
@@ -30,7 +31,7 @@ FNR == 1 && file == 2 {
 	next
 }
 file == 1 { cluster[$cc] = $ck; clustered[$cc] = 1; next }
-$c ~ items {
+globs_match($c, items) {
 	m++
 	name[m] = $c; n[m] = $cn
 	for (j = 1; j <= k; j++) s[m, j] = $lc[j] * 100
@@ -49,7 +50,7 @@ function before(a, b,    j) {
 END {
 	if (FAILED) exit 1
 	if (file < 2) fail("usage: clusters.tsv shares.tsv")
-	if (m == 0) fail(FILENAME ": no column matching " items)
+	if (m == 0) fail(FILENAME ": no item matching '" items "'")
 	for (i = 1; i <= m; i++) order[i] = i
 	for (i = 2; i <= m; i++)
 		for (j = i; j > 1 && before(order[j], order[j - 1]); j--) {

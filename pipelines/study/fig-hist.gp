@@ -1,7 +1,7 @@
 # The distribution of a score (count per bin).
 # Called by pipelines/study/figures.mk (fmt, out, font, term: see fig-terminal.gp;
 # title, xlabel: from the study file) with
-#   data = the file of pipelines/fig-hist.awk (center, count, low, high)
+#   data = the file of pipelines/study/fig-hist.awk (center, count, low, high)
 set datafile separator "\t"
 w = 800; h = 500
 load term

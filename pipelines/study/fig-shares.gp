@@ -2,7 +2,7 @@
 # groups (and clusters).
 # Called by pipelines/study/figures.mk (fmt, out, font, term: see fig-terminal.gp;
 # title, xlabel and the array level[] of the levels' titles: from the study file) with
-#   data   = the file of pipelines/fig-shares.awk
+#   data   = the file of pipelines/study/fig-shares.awk
 #   levels = its gnuplot line: k
 set datafile separator "\t"
 load levels

@@ -2,7 +2,7 @@
 # whiskers: 1.5 IQR; the respondents as points beside).
 # Called by pipelines/study/figures.mk (fmt, out, font, term: see fig-terminal.gp;
 # title, ylabel: from the study file) with
-#   data   = the file of pipelines/fig-groups.awk (group 1..k, score)
+#   data   = the file of pipelines/study/fig-groups.awk (group 1..k, score)
 #   groups = its gnuplot lines: k and the x tics
 set datafile separator "\t"
 load groups

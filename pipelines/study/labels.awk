@@ -1,6 +1,6 @@
 # Readable labels of columns and levels, for the figure recipes
-# (pipelines/study/figures.mk) and pipelines/report.sh.  Use:
-#   awk -v labels=LABELS -f pipelines/labels.awk -f PROGRAM.awk
+# (pipelines/study/figures.mk) and pipelines/study/report.sh.  Use:
+#   awk -v labels=LABELS -f pipelines/study/labels.awk -f PROGRAM.awk
 # and call label(name) anywhere: the label of NAME in the label file (a TSV
 # "column<TAB>label"; a level of a column as "column=level"), else DEFAULT
 # when given, else NAME with underscores as spaces, first letter capitalised;
@@ -44,4 +44,27 @@ function fail(msg) {
 	printf "%s: %s\n", (PROG != "" ? PROG : "awk"), msg > "/dev/stderr"
 	FAILED = 1
 	exit 1
+}
+
+# glob_re(glob): the anchored regular expression of a shell pattern (* any
+# text, ? one character; every other character itself)
+function glob_re(g,    re, i, c) {
+	re = "^"
+	for (i = 1; i <= length(g); i++) {
+		c = substr(g, i, 1)
+		if (c == "*") re = re ".*"
+		else if (c == "?") re = re "."
+		else if (c ~ /[][\\.^$+(){}|\/]/) re = re "\\" c
+		else re = re c
+	}
+	return re "$"
+}
+
+# globs_match(name, globs): whether NAME matches one of GLOBS (patterns
+# separated by blanks, as a study file's item lists); no pattern: all match
+function globs_match(name, globs,    n, g, i) {
+	n = split(globs, g, " ")
+	if (n == 0) return 1
+	for (i = 1; i <= n; i++) if (name ~ glob_re(g[i])) return 1
+	return 0
 }
