@@ -64,6 +64,61 @@ tools() {
 	[ -z "$(find "$dest" -type f)" ] || fail "left behind: $(find "$dest" -type f)"
 }
 
+# a fake apt-get and id on PATH: what make deps would run, and as whom
+fake_apt() {
+	mkdir -p fake
+	printf '#!/bin/sh\necho "apt-get $*" >>"%s/apt.log"\n' "$PWD" >fake/apt-get
+	printf '#!/bin/sh\necho %s\n' "$1" >fake/id
+	chmod +x fake/apt-get fake/id
+}
+
+@test "make deps: nothing missing, no apt-get at all; missing: apt-get as root, the sudo line otherwise, the names elsewhere" {
+	fake_apt 0
+	# everything the suite needs is here (it runs): no update, no install
+	PATH="$PWD/fake:$PATH" run svy_make need-test-deps
+	assert_success
+	assert_output ""
+	[ ! -e apt.log ] || fail "apt-get ran: $(cat apt.log)"
+	# a compiler that links nothing: the three libraries are missing
+	run svy_make deps-missing CC=false
+	assert_output "libcsv gsl libxml2"
+	PATH="$PWD/fake:$PATH" run svy_make need-test-deps CC=false
+	assert_success
+	assert_line --index 0 "svy needs: libcsv gsl libxml2"
+	[ "$(sed -n 1p apt.log)" = "apt-get update -q" ] || fail "$(cat apt.log)"
+	[[ "$(sed -n 2p apt.log)" == "apt-get install -y -q --no-install-recommends build-essential pkg-config libcsv-dev "* ]] ||
+		fail "$(cat apt.log)"
+	rm apt.log
+	fake_apt 1000
+	PATH="$PWD/fake:$PATH" run svy_make need-test-deps CC=false
+	assert_failure
+	assert_line "  sudo apt-get install build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev bats bats-assert bats-support gnuplot-nox unzip valgrind man-db"
+	[ ! -e apt.log ]
+	# no apt-get: the names, and where to look them up
+	PATH="$PWD/fake:$PATH" run svy_make need-test-deps CC=false APT_GET=no-such-apt-get
+	assert_failure
+	assert_line --index 0 "svy needs: libcsv gsl libxml2"
+	assert_line --index 1 "install them with your system's packages (README.md, \"Quick start\")"
+	# a missing program or Bats library is named too
+	run svy_make deps-missing PKG_CONFIG=no-such-pkg-config
+	assert_output --partial "pkg-config"
+	run svy_make deps-missing BATS_LIB_PATH=/nowhere
+	[ -d /usr/lib/bats/bats-assert ] || assert_output --partial "bats-assert"
+}
+
+@test "make: an older GNU make stops at once, naming the version it needs; make test is the suite without valgrind or ASan" {
+	run svy_make .FEATURES=
+	assert_failure
+	assert_output --partial "svy needs GNU make 4.3 or later"
+	run svy_make -n test
+	assert_success
+	assert_line --regexp "^BIN=.* bats test/05-simulate.bats .*test/99-extremes.bats$"
+	refute_line --regexp "bats .*test/valgrind"
+	refute_output --partial "asan"
+	run grep -x 'CI=true' "$SVY_ROOT/.ci/run"
+	assert_success
+}
+
 # Every tool that reads TSV, the same bad input: each tool with arguments that
 # make it read standard input, and a header it accepts.
 tsv_tools() {
