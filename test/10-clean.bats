@@ -262,7 +262,7 @@ Try 'svy-clean --help' for more information." --pii a
 	assert_output "svy-clean: no-such.csv: No such file or directory"
 	run svy clean a.csv b.csv
 	assert_failure 2
-	assert_line --index 0 "svy-clean: too many arguments: one input file at most (got 'b.csv')"
+	assert_line --index 0 "svy-clean: too many operands: one input file at most (got 'a.csv' and 'b.csv')"
 	run svy clean --pii </dev/null
 	assert_failure 2
 	assert_line --index 0 "svy-clean: option '--pii' needs a value"

@@ -1,6 +1,5 @@
 /* clean: a LimeSurvey CSV export in, the project's TSV out; incomplete
  * responses and personal data removed, nothing else changed. */
-#include <getopt.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -8,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cli.h"
 #include "cols.h"
 #include "csvread.h"
 #include "err.h"
@@ -45,8 +45,7 @@ struct opts {
 	size_t *nalen;
 	int replace_utf8;
 	int rename_dups;
-	const char *rejects;
-	const char *input;	/* -i, or NULL: the operand or stdin */
+	const char *rejects;	/* -r, from the common options */
 	int quiet;
 };
 
@@ -80,54 +79,59 @@ struct clean {
 	unsigned long long nread, kept, dropped, emptied, replaced;
 };
 
-static void
-usage(void)
-{
-	printf("usage: %s [OPTION]... [FILE]\n"
-	       "Turn a LimeSurvey CSV export (or any CSV) into TSV: drop incomplete\n"
-	       "responses and personal-data columns, check the encoding, change nothing else.\n"
-	       "Reads FILE or standard input ('-'), writes TSV to standard output.\n"
-	       "\n"
-	       "  -d, --delimiter C       ',' ';' or 'tab' (default: detected from the header\n"
-	       "                          line, the most frequent of , ; TAB outside quotes;\n"
-	       "                          LimeSurvey's API exports use ';')\n"
-	       "      --complete-column NAME\n"
-	       "                          a response is complete when NAME is not empty\n"
-	       "                          (default: submitdate, or 'Date submitted'; without\n"
-	       "                          either, every row is kept)\n"
-	       "      --keep-incomplete   keep incomplete responses too\n"
-	       "      --pii NAME          also remove column NAME as personal data; repeat for\n"
-	       "                          several; shell globs match several columns\n"
-	       "      --keep-pii          remove no column, empty no value\n"
-	       "      --scan-rows N       rows read ahead to find e-mail columns by their\n"
-	       "                          values (default 5000; 0: none)\n"
-	       "      --na TEXT           TEXT stands for a missing value and is written\n"
-	       "                          empty; repeat for several (default: only an empty\n"
-	       "                          field is missing; NA, N/A, None are data)\n"
-	       "      --invalid-utf8 MODE error (default): invalid UTF-8 is a data error;\n"
-	       "                          replace: each invalid sequence becomes U+FFFD, as\n"
-	       "                          Python's errors='replace'\n"
-	       "      --rename-duplicates a column name seen before gets '.1', '.2', ...\n"
-	       "                          appended (as pandas and R's make.unique) instead\n"
-	       "                          of being an error\n"
-	       "  -r, --rejects FILE      write the dropped rows there, with a 'reason' column\n"
-	       "  -i, --input FILE        read FILE (as the operand FILE; '-' is stdin)\n"
-	       "  -q, --quiet             no summary line on standard error\n"
-	       "  -o, --output FILE       write to FILE, complete or not at all\n"
-	       "      --help              show this help and exit\n"
-	       "      --version           show the version and exit\n"
-	       "\n"
-	       "Personal data removed by default: the columns ipaddr, refurl and token (or\n"
-	       "'IP address', 'Referrer URL', 'Access code'), any column whose name says e-mail\n"
-	       "(email, e-mail, mail address) and any column where most values read ahead are\n"
-	       "e-mail addresses. Any other value holding an e-mail address is emptied, with\n"
-	       "a warning. CSV: RFC 4180 quoting; a BOM, CRLF line ends and blank lines are\n"
-	       "accepted; a ragged row, bad quoting (also a quote inside an unquoted field),\n"
-	       "a NUL byte or duplicate column names are data errors.\n"
-	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog);
-	exit(0);
-}
+enum {
+	OPT_DELIMITER = 'd', OPT_COMPLETE = CLI_OWN, OPT_KEEP_INCOMPLETE, OPT_PII,
+	OPT_KEEP_PII, OPT_SCAN_ROWS, OPT_NA, OPT_INVALID_UTF8, OPT_RENAME_DUPS,
+};
+
+static const cli_opt own[] = {
+	{OPT_DELIMITER, "delimiter", 'd', "C",
+	 "',' ';' or 'tab' (default: detected from the header\n"
+	 "line, the most frequent of , ; TAB outside quotes;\n"
+	 "LimeSurvey's API exports use ';')"},
+	{OPT_COMPLETE, "complete-column", 0, "NAME",
+	 "a response is complete when NAME is not empty\n"
+	 "(default: submitdate, or 'Date submitted'; without\n"
+	 "either, every row is kept)"},
+	{OPT_KEEP_INCOMPLETE, "keep-incomplete", 0, NULL, "keep incomplete responses too"},
+	{OPT_PII, "pii", 0, "NAME",
+	 "also remove column NAME as personal data; repeat for\n"
+	 "several; shell globs match several columns"},
+	{OPT_KEEP_PII, "keep-pii", 0, NULL, "remove no column, empty no value"},
+	{OPT_SCAN_ROWS, "scan-rows", 0, "N",
+	 "rows read ahead to find e-mail columns by their\n"
+	 "values (default 5000; 0: none)"},
+	{OPT_NA, "na", 0, "TEXT",
+	 "TEXT stands for a missing value and is written\n"
+	 "empty; repeat for several (default: only an empty\n"
+	 "field is missing; NA, N/A, None are data)"},
+	{OPT_INVALID_UTF8, "invalid-utf8", 0, "MODE",
+	 "error (default): invalid UTF-8 is a data error;\n"
+	 "replace: each invalid sequence becomes U+FFFD, as\n"
+	 "Python's errors='replace'"},
+	{OPT_RENAME_DUPS, "rename-duplicates", 0, NULL,
+	 "a column name seen before gets '.1', '.2', ...\n"
+	 "appended (as pandas and R's make.unique) instead\n"
+	 "of being an error"},
+	{0},
+};
+
+static const cli_tool tool = {
+	.name = "clean",
+	.synopsis = "[OPTION]... [FILE]",
+	.about = "Turn a LimeSurvey CSV export (or any CSV) into TSV: drop incomplete\n"
+	         "responses and personal-data columns, check the encoding, change nothing else.\n"
+	         "Reads FILE or standard input ('-'), writes TSV to standard output.",
+	.epilog = "Personal data removed by default: the columns ipaddr, refurl and token (or\n"
+	          "'IP address', 'Referrer URL', 'Access code'), any column whose name says e-mail\n"
+	          "(email, e-mail, mail address) and any column where most values read ahead are\n"
+	          "e-mail addresses. Any other value holding an e-mail address is emptied, with\n"
+	          "a warning. CSV: RFC 4180 quoting; a BOM, CRLF line ends and blank lines are\n"
+	          "accepted; a ragged row, bad quoting (also a quote inside an unquoted field),\n"
+	          "a NUL byte or duplicate column names are data errors.",
+	.common = CLI_REJECTS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.opts = own,
+};
 
 static int
 parse_delim(const char *s)
@@ -650,71 +654,34 @@ free_opts(struct opts *o)
 	free(o->nalen);
 }
 
+/* A repeatable option's value appended to *V (*N of them). */
 static void
-parse_options(int argc, char **argv, struct opts *o)
+append(char ***v, size_t *n, const char *value)
 {
-	enum {
-		OPT_COMPLETE = CHAR_MAX + 1, OPT_HELP, OPT_INVALID_UTF8,
-		OPT_KEEP_INCOMPLETE, OPT_KEEP_PII, OPT_NA, OPT_PII, OPT_RENAME_DUPS,
-		OPT_SCAN_ROWS, OPT_VERSION,
-	};
-	static const struct option longopts[] = {
-		{"complete-column", required_argument, NULL, OPT_COMPLETE},
-		{"delimiter", required_argument, NULL, 'd'},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"input", required_argument, NULL, 'i'},
-		{"invalid-utf8", required_argument, NULL, OPT_INVALID_UTF8},
-		{"keep-incomplete", no_argument, NULL, OPT_KEEP_INCOMPLETE},
-		{"keep-pii", no_argument, NULL, OPT_KEEP_PII},
-		{"na", required_argument, NULL, OPT_NA},
-		{"output", required_argument, NULL, 'o'},
-		{"pii", required_argument, NULL, OPT_PII},
-		{"quiet", no_argument, NULL, 'q'},
-		{"rejects", required_argument, NULL, 'r'},
-		{"rename-duplicates", no_argument, NULL, OPT_RENAME_DUPS},
-		{"scan-rows", required_argument, NULL, OPT_SCAN_ROWS},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = (char *)value;
+}
+
+static void
+on_option(void *ctx, int id, const char *arg)
+{
 	static const char *const utf8_modes[] = {"error", "replace", NULL};
-	*o = (struct opts){.scan_rows = 5000};
-	o->pii = xmalloc((size_t)argc * sizeof *o->pii);
-	o->na = xmalloc((size_t)argc * sizeof *o->na);
-	o->nalen = xmalloc((size_t)argc * sizeof *o->nalen);
-	int ch;
-	while ((ch = getopt_long(argc, argv, ":o:d:i:qr:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'd': o->delim = parse_delim(optarg); break;
-		case 'i': o->input = optarg; break;
-		case 'q': o->quiet = 1; break;
-		case 'r': o->rejects = optarg; break;
-		case OPT_COMPLETE: o->complete_col = optarg; break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case OPT_INVALID_UTF8:
-			o->replace_utf8 = opt_word(optarg, utf8_modes, "--invalid-utf8");
-			break;
-		case OPT_KEEP_INCOMPLETE: o->keep_incomplete = 1; break;
-		case OPT_KEEP_PII: o->keep_pii = 1; break;
-		case OPT_NA:
-			o->nalen[o->nna] = strlen(optarg);
-			o->na[o->nna++] = optarg;
-			break;
-		case OPT_PII: o->pii[o->npii++] = optarg; break;
-		case OPT_RENAME_DUPS: o->rename_dups = 1; break;
-		case OPT_SCAN_ROWS:
-			o->scan_rows = opt_long(optarg, 0, LONG_MAX, "--scan-rows");
-			break;
-		case OPT_VERSION:
-			print_version();
-			free_opts(o);
-			close_stdout();
-			exit(0);
-		default: die_bad_option(ch, argv);
-		}
+	struct opts *o = ctx;
+	switch (id) {
+	case OPT_DELIMITER: o->delim = parse_delim(arg); break;
+	case OPT_COMPLETE: o->complete_col = arg; break;
+	case OPT_KEEP_INCOMPLETE: o->keep_incomplete = 1; break;
+	case OPT_PII: append(&o->pii, &o->npii, arg); break;
+	case OPT_KEEP_PII: o->keep_pii = 1; break;
+	case OPT_SCAN_ROWS: o->scan_rows = opt_long(arg, 0, LONG_MAX, "--scan-rows"); break;
+	case OPT_NA:
+		o->nalen = xrealloc(o->nalen, (o->nna + 1) * sizeof *o->nalen);
+		o->nalen[o->nna] = strlen(arg);
+		append(&o->na, &o->nna, arg);
+		break;
+	case OPT_INVALID_UTF8: o->replace_utf8 = opt_word(arg, utf8_modes, "--invalid-utf8"); break;
+	case OPT_RENAME_DUPS: o->rename_dups = 1; break;
 	}
-	if (o->keep_pii && o->npii)
-		die_usage("--keep-pii and --pii contradict each other");
 }
 
 /* The rows read ahead (for e-mail columns), then the rest, to the output
@@ -748,12 +715,19 @@ stream(struct clean *c, struct lookahead *la, int more)
 int
 main(int argc, char **argv)
 {
-	struct opts o;
-	err_init("clean");
-	parse_options(argc, argv, &o);
+	struct opts o = {.scan_rows = 5000};
+	cli cl;
+	cli_parse(&cl, &tool, argc, argv, on_option, &o);
+	if (o.keep_pii && o.npii) {
+		free_opts(&o);
+		die_usage("--keep-pii and --pii contradict each other");
+	}
+	o.rejects = cl.rejects;
+	o.quiet = cl.quiet;
 
 	struct clean c = {.o = &o};
-	FILE *fp = opt_input(o.input, argc, argv, optind, &c.name);
+	FILE *fp = cli_input(&cl);
+	c.name = cl.in_name;
 	c.in = csvr_open(fp, c.name, o.delim);
 	read_header(&c);
 	find_columns(&c);
@@ -781,7 +755,7 @@ main(int argc, char **argv)
 	close_stdout();
 
 	csvr_close(c.in);
-	opt_close_input(fp);
+	cli_free(&cl);
 	for (size_t i = 0; i < c.ncols; i++)
 		free(c.header[i]);
 	free(c.header);
