@@ -319,11 +319,16 @@ Try 'svy-clean --help' for more information." --pii a
 	run --separate-stderr svy clean -i in.csv in.csv
 	assert_failure 2
 	[ "${stderr_lines[0]}" = "svy-clean: give the input once: -i 'in.csv' or the operand 'in.csv', not both" ]
-	# the old spellings of a tab delimiter stay accepted
+	# a tab delimiter is 'tab' or a TAB; the old spellings TAB and '\t' are gone
 	printf 'a\tb\n1\t2\n' >tab.csv
-	for d in tab TAB '\t' "$(printf '\t')"; do
+	for d in tab "$(printf '\t')"; do
 		run --separate-stderr svy clean -q -d "$d" tab.csv
 		assert_output "$(printf 'a\tb\n1\t2')"
+	done
+	for d in TAB '\t'; do
+		run --separate-stderr svy clean -q -d "$d" tab.csv
+		assert_failure 2
+		[ "${stderr_lines[0]}" = "svy-clean: option '--delimiter': '$d' is not a delimiter (',', ';', 'tab')" ] || fail "-d $d: $stderr"
 	done
 	run --separate-stderr svy clean -q -d semicolon in.csv
 	assert_output "$(printf 'id,Q1,submitdate\n1,a,2020\n2,b,')"

@@ -133,15 +133,6 @@ static const cli_tool tool = {
 	.opts = own,
 };
 
-static int
-parse_delim(const char *s)
-{
-	/* "\\t" and "TAB" too, as earlier releases took them */
-	if (strcmp(s, "\\t") == 0 || strcmp(s, "TAB") == 0)
-		return '\t';
-	return opt_delimiter(s, "--delimiter");
-}
-
 /* ---- e-mail addresses ---- */
 
 static int
@@ -668,7 +659,7 @@ on_option(void *ctx, int id, const char *arg)
 	static const char *const utf8_modes[] = {"error", "replace", NULL};
 	struct opts *o = ctx;
 	switch (id) {
-	case OPT_DELIMITER: o->delim = parse_delim(arg); break;
+	case OPT_DELIMITER: o->delim = opt_delimiter(arg, "--delimiter"); break;
 	case OPT_COMPLETE: o->complete_col = arg; break;
 	case OPT_KEEP_INCOMPLETE: o->keep_incomplete = 1; break;
 	case OPT_PII: append(&o->pii, &o->npii, arg); break;
