@@ -183,25 +183,41 @@ test: need-test-deps
 # statsmodels, scikit-learn, pandas and R psych: each test/data/TOOL/
 # make-expected.sh, run from here, with test/refs/ (see its README). The test
 # suite itself needs neither Python nor R; make refs-deps installs them.
+# svy's own output, checked by eye (test/data/PROVENANCE.md), is left as it
+# is and listed; make refs OWN=1 also rewrites what a script makes of it.
 REFS_DEBS = python3-numpy python3-scipy python3-sklearn python3-statsmodels python3-pandas \
 	python3-mpmath r-base-core r-cran-psych r-cran-gparotation
 REFS_SCRIPTS = $(sort $(wildcard test/data/*/make-expected.sh))
+OWN_GOLDENS = \
+	test/data/clean/limesurvey-codes.tsv test/data/clean/limesurvey-codes.rejects.tsv \
+	test/data/clean/limesurvey-text.tsv \
+	test/data/codebook/awareness.draft.tsv test/data/codebook/types.code.tsv \
+	test/data/codebook/types.de-text.tsv \
+	test/data/plot/hist.txt test/data/plot/bar.txt test/data/plot/box.txt \
+	test/data/report/paper.md test/data/report/paper-rq1.tex \
+	test/data/study/encoded.tsv test/data/study/digital-twins-scored.tsv
 
-.PHONY: refs-deps
+.PHONY: refs-deps refs-own
 refs-deps:
 	@if /usr/bin/python3 -c 'import scipy, sklearn, statsmodels, pandas, mpmath' 2>/dev/null && \
 		Rscript -e 'library(psych); library(GPArotation)' >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		echo "apt-get install $(REFS_DEBS)"; \
-		apt-get update -q >/dev/null && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(REFS_DEBS) >/dev/null || exit 1; \
+		$(APT_GET) update -q >/dev/null && \
+		DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -q --no-install-recommends $(REFS_DEBS) >/dev/null || exit 1; \
 	else \
 		echo "make refs needs Debian packages; run:"; \
 		echo "  sudo apt-get install $(REFS_DEBS)"; exit 1; fi
 
 refs: refs-deps
 	@$(MAKE) --no-print-directory build
-	@for s in $(REFS_SCRIPTS); do echo "sh $$s"; sh "$$s" || exit 1; done
+	@for s in $(REFS_SCRIPTS); do echo "sh $$s"; OWN='$(OWN)' sh "$$s" || exit 1; done
+	@echo "svy's own output, checked by eye, left as it is$(if $(OWN), (but for what OWN=1 rewrote));"
+	@echo "test/data/PROVENANCE.md says how each is made again:"
+	@$(MAKE) --no-print-directory refs-own | sed 's/^/  /'
+
+refs-own:
+	@printf '%s\n' $(OWN_GOLDENS)
 
 # ---- fuzzing (clang's libFuzzer) -----------------------------------------
 # make fuzz FUZZ_SECONDS=60: every target in test/fuzz/, each from its seed

@@ -485,3 +485,39 @@ grammar_all() {
 	l=$(cat "$SVY_ROOT"/lib/*.[ch] | wc -l)
 	[ "$t" -lt "$l" ] || fail "tools/ has $t lines, lib/ $l"
 }
+
+# provenance_rows: "DIR<TAB>PATTERN<TAB>KIND" for every file pattern of
+# test/data/PROVENANCE.md (a table row's first cell, each `pattern` in it)
+provenance_rows() {
+	awk '
+		/^### test\/data\// { dir = $2; sub(/^test\/data\//, "", dir); sub(/\/$/, "", dir); next }
+		/^\| `/ && dir != "" {
+			split($0, cell, "|"); kind = cell[3]; sub(/^ */, "", kind); sub(/[:,(].*/, "", kind)
+			s = cell[2]
+			while (match(s, /`[^`]+`/)) {
+				print dir "\t" substr(s, RSTART + 1, RLENGTH - 2) "\t" kind
+				s = substr(s, RSTART + RLENGTH)
+			}
+		}' "$SVY_ROOT/test/data/PROVENANCE.md"
+}
+
+@test "golden files: every file under test/data/ has its row in PROVENANCE.md; make refs leaves exactly svy's own" {
+	provenance_rows >rows.tsv
+	[ "$(wc -l <rows.tsv)" -ge 50 ] || fail "$(wc -l <rows.tsv) rows in PROVENANCE.md"
+	cd "$SVY_ROOT/test/data"
+	missing=$(find . -type f ! -name '*.sh' ! -name '*.py' ! -name '*.R' ! -name README ! -name PROVENANCE.md |
+		sed 's|^\./||' | sort | while read -r f; do
+			dir=${f%%/*} rest=${f#*/} found=
+			while IFS=$'\t' read -r d pattern _; do
+				# shellcheck disable=SC2053
+				[ "$d/" = "$dir/" ] && [[ "$rest" == $pattern ]] && { found=1; break; }
+			done <"$BATS_TEST_TMPDIR/rows.tsv"
+			[ -n "$found" ] || echo "$f"
+		done)
+	[ -z "$missing" ] || fail "not in test/data/PROVENANCE.md:" $missing
+	cd "$BATS_TEST_TMPDIR"
+	awk -F'\t' '$3 == "svy'"'"'s own" { print "test/data/" $1 "/" $2 }' rows.tsv | sort >own.txt
+	[ -s own.txt ] || fail "no svy's own file in PROVENANCE.md"
+	svy_make refs-own | sort >listed.txt
+	diff own.txt listed.txt || fail "svy's own files: PROVENANCE.md and the Makefile's OWN_GOLDENS differ"
+}
