@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "cols.h"
 #include "csvread.h"
+#include "email.h"
 #include "err.h"
 #include "num.h"
 #include "opt.h"
@@ -25,8 +26,6 @@ static const char *removal_why[NREASONS] = {
 static const char *pii_names[] = {
 	"ipaddr", "IP address", "refurl", "Referrer URL", "token", "Access code",
 };
-/* Header words that mark an e-mail question (case-insensitive). */
-static const char *email_words[] = {"email", "e-mail", "mail address"};
 /* The completion column when --complete-column is not given. */
 static const char *submit_names[] = {"submitdate", "Date submitted"};
 
@@ -132,97 +131,6 @@ static const cli_tool tool = {
 	.common = CLI_REJECTS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
 	.opts = own,
 };
-
-/* ---- e-mail addresses ---- */
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Does S look like one e-mail address (local@domain.tld, spaces around)? */
-static int
-looks_like_email(const char *s, size_t n)
-{
-	const char *at = memchr(s, '@', n);
-	if (!at)
-		return 0;
-	const char *b = s, *e = s + n;
-	while (b < e && is_space(*b))
-		b++;
-	while (e > b && is_space(e[-1]))
-		e--;
-	if (at == b)
-		return 0;
-	for (const char *p = b; p < at; p++)
-		if (is_space(*p) || *p == '@' || *p == '<' || *p == '>' || *p == ',')
-			return 0;
-	/* Domain: dot-separated non-empty labels, the last of 2+ letters. */
-	const char *label = at + 1;
-	size_t nlabels = 0;
-	for (const char *p = at + 1;; p++) {
-		if (p == e || *p == '.') {
-			if (p == label)
-				return 0;
-			nlabels++;
-			if (p == e)
-				break;
-			label = p + 1;
-			continue;
-		}
-		char c = *p;
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '-' || (unsigned char)c >= 0x80))
-			return 0;
-	}
-	if (nlabels < 2 || e - label < 2)
-		return 0;
-	for (const char *p = label; p < e; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
-			return 0;
-	return 1;
-}
-
-static int
-breaks_token(char c)
-{
-	return is_space(c) || strchr("<>()[],;:\"'", c) != NULL;
-}
-
-/* Does S contain an e-mail address, alone or inside text? */
-static int
-contains_email(const char *s, size_t n)
-{
-	const char *end = s + n, *p = s;
-	while ((p = memchr(p, '@', (size_t)(end - p)))) {
-		const char *b = p, *e = p + 1;
-		while (b > s && !breaks_token(b[-1]))
-			b--;
-		while (e < end && !breaks_token(*e))
-			e++;
-		while (e > p + 1 && e[-1] == '.')
-			e--;
-		if (looks_like_email(b, (size_t)(e - b)))
-			return 1;
-		/* Another '@' in this token gives the same token: skip it, so
-		 * that a field full of '@' is read once. */
-		while (e < end && !breaks_token(*e))
-			e++;
-		p = e;
-	}
-	return 0;
-}
-
-static int
-contains_nocase(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (const char *p = hay; *p; p++)
-		if (strncasecmp(p, needle, n) == 0)
-			return 1;
-	return 0;
-}
 
 /* ---- reading ---- */
 
@@ -457,9 +365,8 @@ find_columns(struct clean *c)
 		for (size_t k = 0; k < sizeof pii_names / sizeof *pii_names; k++)
 			if (strcasecmp(c->header[i], pii_names[k]) == 0)
 				c->removed[i] = PII_META;
-		for (size_t k = 0; !c->removed[i] && k < sizeof email_words / sizeof *email_words; k++)
-			if (contains_nocase(c->header[i], email_words[k]))
-				c->removed[i] = PII_EMAIL_NAME;
+		if (!c->removed[i] && email_in_name(c->header[i]))
+			c->removed[i] = PII_EMAIL_NAME;
 	}
 	if (o->npii) {
 		size_t *idx, n = cols_expand(&hr, o->pii, o->npii, &idx);
@@ -516,7 +423,7 @@ find_email_columns(struct clean *c, const struct lookahead *la)
 			size_t n = la->len[k * c->ncols + i];
 			if (n && !c->removed[i]) {
 				nonempty[i]++;
-				emails[i] += looks_like_email(p, n);
+				emails[i] += email_is_address(p, n);
 			}
 			p += n;
 		}
@@ -557,7 +464,7 @@ emit(struct clean *c, const struct row *r)
 	for (size_t i = 0; i < c->ncols; i++) {
 		if (c->removed[i])
 			continue;
-		if (c->check_emails && r->len[i] && contains_email(r->v[i], r->len[i])) {
+		if (c->check_emails && r->len[i] && email_in_text(r->v[i], r->len[i])) {
 			if (c->emptied++ < WARN_EMAILS_SHOWN)
 				warn_at(c->name, r->line, c->header[i], NULL,
 				        "value with an e-mail address removed (written empty); "
