@@ -14,6 +14,7 @@
 #include "err.h"
 #include "num.h"
 #include "opt.h"
+#include "platform.h"
 #include "tsv.h"
 
 /* Why a column is removed. */
@@ -21,13 +22,6 @@ enum removal { KEEP = 0, PII_META, PII_EMAIL_NAME, PII_EMAIL_VALUES, PII_OPTION,
 static const char *removal_why[NREASONS] = {
 	"", "personal data", "e-mail, by name", "e-mail, by values", "--pii",
 };
-
-/* LimeSurvey's personal-data columns: code-heading and full-heading names. */
-static const char *pii_names[] = {
-	"ipaddr", "IP address", "refurl", "Referrer URL", "token", "Access code",
-};
-/* The completion column when --complete-column is not given. */
-static const char *submit_names[] = {"submitdate", "Date submitted"};
 
 enum { WARN_EMAILS_SHOWN = 10, REMOVED_SHOWN = 12 };
 
@@ -37,7 +31,9 @@ struct opts {
 	int keep_incomplete;
 	char **pii;
 	size_t npii;
-	int keep_pii;
+	char **keep;		/* --keep-pii */
+	size_t nkeep;
+	int platform;		/* --platform, or -1: from the header */
 	long scan_rows;
 	char **na;
 	size_t nna;
@@ -63,8 +59,13 @@ struct clean {
 	size_t ncols;
 	char **header;
 	size_t header_line;
+	const platform *plat;
+	size_t header_rows;	/* the header and the platform's rows after it */
+	int pending;		/* c->row holds a row read but not yet taken */
 	long complete;		/* completion column, or -1 */
+	done_rule rule;
 	enum removal *removed;	/* per input column */
+	enum removal *keep;	/* per input column: why it would go, kept by --keep-pii */
 	size_t nout;		/* columns written */
 	int check_emails;	/* empty e-mail-looking values in kept columns */
 
@@ -81,6 +82,7 @@ struct clean {
 enum {
 	OPT_DELIMITER = 'd', OPT_COMPLETE = CLI_OWN, OPT_KEEP_INCOMPLETE, OPT_PII,
 	OPT_KEEP_PII, OPT_SCAN_ROWS, OPT_NA, OPT_INVALID_UTF8, OPT_RENAME_DUPS,
+	OPT_PLATFORM,
 };
 
 static const cli_opt own[] = {
@@ -88,15 +90,21 @@ static const cli_opt own[] = {
 	 "',' ';' or 'tab' (default: detected from the header\n"
 	 "line, the most frequent of , ; TAB outside quotes;\n"
 	 "LimeSurvey's API exports use ';')"},
+	{OPT_PLATFORM, "platform", 0, "NAME",
+	 "the survey platform: limesurvey, qualtrics, sosci,\n"
+	 "google-forms or other (default: told by the header)"},
 	{OPT_COMPLETE, "complete-column", 0, "NAME",
 	 "a response is complete when NAME is not empty\n"
-	 "(default: submitdate, or 'Date submitted'; without\n"
-	 "either, every row is kept)"},
+	 "(default: the platform's, below; without it, every\n"
+	 "row is kept)"},
 	{OPT_KEEP_INCOMPLETE, "keep-incomplete", 0, NULL, "keep incomplete responses too"},
 	{OPT_PII, "pii", 0, "NAME",
 	 "also remove column NAME as personal data; repeat for\n"
 	 "several; shell globs match several columns"},
-	{OPT_KEEP_PII, "keep-pii", 0, NULL, "remove no column, empty no value"},
+	{OPT_KEEP_PII, "keep-pii", 0, "NAME",
+	 "keep column NAME although it is personal data, and\n"
+	 "empty no value in it; repeat for several; globs\n"
+	 "('*': remove no column, empty no value)"},
 	{OPT_SCAN_ROWS, "scan-rows", 0, "N",
 	 "rows read ahead to find e-mail columns by their\n"
 	 "values (default 5000; 0: none)"},
@@ -121,13 +129,16 @@ static const cli_tool tool = {
 	.about = "Turn a LimeSurvey CSV export (or any CSV) into TSV: drop incomplete\n"
 	         "responses and personal-data columns, check the encoding, change nothing else.\n"
 	         "Reads FILE or standard input ('-'), writes TSV to standard output.",
-	.epilog = "Personal data removed by default: the columns ipaddr, refurl and token (or\n"
-	          "'IP address', 'Referrer URL', 'Access code'), any column whose name says e-mail\n"
-	          "(email, e-mail, mail address) and any column where most values read ahead are\n"
-	          "e-mail addresses. Any other value holding an e-mail address is emptied, with\n"
-	          "a warning. CSV: RFC 4180 quoting; a BOM, CRLF line ends and blank lines are\n"
-	          "accepted; a ragged row, bad quoting (also a quote inside an unquoted field),\n"
-	          "a NUL byte or duplicate column names are data errors.",
+	.epilog = "Platforms, as the summary names them: LimeSurvey (complete: submitdate not\n"
+	          "empty; personal data ipaddr, refurl, token), Qualtrics (its 2nd and 3rd header\n"
+	          "rows skipped; complete: Finished 1 or True; personal data IPAddress, Location*,\n"
+	          "Recipient*, ExternalReference), SoSci Survey (complete: FINISHED 1; REF),\n"
+	          "Google Forms (every row submitted; 'Email Address'). Also removed: any column\n"
+	          "whose name says e-mail (email, e-mail, mail address) and any column where most\n"
+	          "values read ahead are e-mail addresses. Any other value holding an e-mail\n"
+	          "address is emptied, with a warning. CSV: RFC 4180 quoting; a BOM, CRLF line\n"
+	          "ends and blank lines are accepted; a ragged row, bad quoting (also a quote\n"
+	          "inside an unquoted field), a NUL byte or duplicate column names are data errors.",
 	.common = CLI_REJECTS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
 	.opts = own,
 };
@@ -321,6 +332,130 @@ header_reader(const struct clean *c, tsv_reader *r)
 	r->header = c->header;
 }
 
+/* ---- the platform and its header rows ---- */
+
+/* The next row: the one a header check read and left, or a new one. */
+static int
+next_row(struct clean *c)
+{
+	if (c->pending) {
+		c->pending = 0;
+		return 1;
+	}
+	return read_row(c);
+}
+
+static long
+header_index(const struct clean *c, const char *name)
+{
+	for (size_t i = 0; i < c->ncols; i++)
+		if (strcmp(c->header[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+static int
+field_is(const struct row *r, long i, const char *s)
+{
+	return i >= 0 && r->len[i] == strlen(s) && memcmp(r->v[i], s, r->len[i]) == 0;
+}
+
+/* Qualtrics' legacy export names its own columns V1, V2, ... and gives their
+ * names in row 2 (ResponseID, ..., Finished): they become the names. */
+static int
+legacy_names(struct clean *c)
+{
+	if (!field_is(&c->row, 0, "ResponseID"))
+		return 0;
+	for (size_t i = 0; i < c->ncols; i++) {
+		const char *h = c->header[i];
+		if (h[0] == 'V' && h[1] && strspn(h + 1, "0123456789") == strlen(h + 1) &&
+		    c->row.len[i]) {
+			free(c->header[i]);
+			c->header[i] = xstrndup(c->row.v[i], c->row.len[i]);
+		}
+	}
+	return 1;
+}
+
+enum { ROW_RESPONSE, ROW_TEXTS, ROW_IMPORT };
+
+/* A row after Qualtrics' header: the question texts (ResponseId reads
+ * 'Response ID'), the {"ImportId":...} of every column, or a response. An
+ * ImportId row with another value in a column was edited: an error. */
+static int
+qualtrics_row(struct clean *c)
+{
+	static const char import[] = "{\"ImportId\":";
+	const struct row *r = &c->row;
+	size_t nimport = 0, other = c->ncols;
+	for (size_t i = 0; i < c->ncols; i++) {
+		if (r->len[i] >= sizeof import - 1 && memcmp(r->v[i], import, sizeof import - 1) == 0)
+			nimport++;
+		else if (r->len[i] && other == c->ncols)
+			other = i;
+	}
+	if (nimport && other < c->ncols) {
+		char got[64];
+		snprintf(got, sizeof got, "%.*s", (int)(r->len[other] < 60 ? r->len[other] : 60),
+		         r->v[other]);
+		die_at(c->name, r->line, c->header[other], got,
+		       "Qualtrics' {\"ImportId\":...} header row has another value here: "
+		       "were the header rows edited?");
+	}
+	if (nimport)
+		return ROW_IMPORT;
+	if (field_is(r, header_index(c, "ResponseId"), "Response ID") ||
+	    field_is(r, header_index(c, "Finished"), "Finished"))
+		return ROW_TEXTS;
+	return ROW_RESPONSE;
+}
+
+/* Qualtrics' header rows after the first: the texts, then the ImportIds. */
+static void
+qualtrics_rows(struct clean *c)
+{
+	int seen_import = 0;
+	for (int k = 0; k < 2 && read_row(c); k++) {
+		int kind = qualtrics_row(c);
+		if (kind == ROW_RESPONSE) {
+			c->pending = 1;
+			return;
+		}
+		if (kind == ROW_TEXTS && seen_import)
+			die_at(c->name, c->row.line, NULL, NULL, "Qualtrics' question texts after "
+			       "its {\"ImportId\":...} row: were the header rows edited?");
+		seen_import |= kind == ROW_IMPORT;
+		c->header_rows++;
+	}
+}
+
+/* The platform (--platform, or told by the header) and its header rows. */
+static void
+read_platform(struct clean *c)
+{
+	int forced = c->o->platform >= 0;
+	c->plat = forced ? platform_get((platform_id)c->o->platform)
+	                 : platform_detect(c->header, c->ncols);
+	if (platform_is_legacy(c->header, c->ncols) &&
+	    (!forced || c->plat->id == PLATFORM_QUALTRICS)) {
+		if (!read_row(c))
+			return;
+		if (legacy_names(c)) {
+			c->header_rows++;
+			c->plat = platform_get(PLATFORM_QUALTRICS);
+			return;
+		}
+		c->pending = 1;
+		if (forced)
+			die_at(c->name, c->row.line, c->header[0], NULL, "a legacy Qualtrics "
+			       "export gives its columns' names in row 2, starting ResponseID");
+		return;
+	}
+	if (c->plat->id == PLATFORM_QUALTRICS)
+		qualtrics_rows(c);
+}
+
 static void
 read_header(struct clean *c)
 {
@@ -342,10 +477,51 @@ read_header(struct clean *c)
 			c->replaced += nr;
 		}
 	}
-	check_duplicates(c);
 	c->row.v = xmalloc(c->ncols * sizeof *c->row.v);
 	c->row.len = xmalloc(c->ncols * sizeof *c->row.len);
 	c->removed = xcalloc(c->ncols, sizeof *c->removed);
+	c->keep = xcalloc(c->ncols, sizeof *c->keep);
+	c->header_rows = 1;
+	read_platform(c);
+	check_duplicates(c);
+}
+
+/* The completion column: --complete-column (not empty), else the platform's. */
+static void
+find_complete(struct clean *c, tsv_reader *hr)
+{
+	const struct opts *o = c->o;
+	c->complete = -1;
+	c->rule = DONE_NONEMPTY;
+	if (o->complete_col) {
+		c->complete = (long)cols_require(hr, o->complete_col);
+		return;
+	}
+	c->rule = c->plat->rule;
+	for (const char *const *n = c->plat->complete; c->complete < 0 && *n; n++)
+		c->complete = cols_find(hr, *n);
+	if (c->complete < 0 && o->platform > PLATFORM_OTHER && c->plat->complete[0] &&
+	    !o->keep_incomplete)
+		die_at(c->name, c->header_line, c->plat->complete[0], NULL, "not in the header, "
+		       "which a %s export has (--complete-column names another)", c->plat->name);
+}
+
+/* --keep-pii: those columns stay, and none of their values is emptied. */
+static void
+keep_columns(struct clean *c, tsv_reader *hr)
+{
+	size_t *idx, n = cols_expand(hr, c->o->keep, c->o->nkeep, &idx);
+	for (size_t k = 0; k < n; k++) {
+		size_t i = idx[k];
+		if (c->removed[i] == PII_OPTION) {
+			free(idx);
+			die_usage("column '%s': --pii and --keep-pii contradict each other",
+			          c->header[i]);
+		}
+		c->keep[i] = c->removed[i] ? c->removed[i] : NREASONS;
+		c->removed[i] = KEEP;
+	}
+	free(idx);
 }
 
 static void
@@ -354,16 +530,10 @@ find_columns(struct clean *c)
 	const struct opts *o = c->o;
 	tsv_reader hr;
 	header_reader(c, &hr);
-	c->complete = -1;
-	if (o->complete_col)
-		c->complete = (long)cols_require(&hr, o->complete_col);
-	for (size_t k = 0; c->complete < 0 && k < sizeof submit_names / sizeof *submit_names; k++)
-		c->complete = cols_find(&hr, submit_names[k]);
-	if (o->keep_pii)
-		return;
+	find_complete(c, &hr);
 	for (size_t i = 0; i < c->ncols; i++) {
-		for (size_t k = 0; k < sizeof pii_names / sizeof *pii_names; k++)
-			if (strcasecmp(c->header[i], pii_names[k]) == 0)
+		for (const char *const *n = c->plat->pii; *n; n++)
+			if (strcasecmp(c->header[i], *n) == 0)
 				c->removed[i] = PII_META;
 		if (!c->removed[i] && email_in_name(c->header[i]))
 			c->removed[i] = PII_EMAIL_NAME;
@@ -375,7 +545,10 @@ find_columns(struct clean *c)
 				c->removed[idx[k]] = PII_OPTION;
 		free(idx);
 	}
-	c->check_emails = 1;
+	if (o->nkeep)
+		keep_columns(c, &hr);
+	for (size_t i = 0; i < c->ncols; i++)
+		c->check_emails |= !c->keep[i];
 }
 
 /* ---- the look-ahead ---- */
@@ -421,7 +594,7 @@ find_email_columns(struct clean *c, const struct lookahead *la)
 	for (size_t k = 0; k < la->nrows; k++) {
 		for (size_t i = 0; i < c->ncols; i++) {
 			size_t n = la->len[k * c->ncols + i];
-			if (n && !c->removed[i]) {
+			if (n && !c->removed[i] && !c->keep[i]) {
 				nonempty[i]++;
 				emails[i] += email_is_address(p, n);
 			}
@@ -448,11 +621,31 @@ write_header(struct clean *c, tsv_writer *w, int reason)
 	tsvw_end(w);
 }
 
+/* Is R an incomplete response, by the completion column and its rule? */
+static int
+incomplete(const struct clean *c, const struct row *r)
+{
+	if (c->complete < 0 || c->o->keep_incomplete)
+		return 0;
+	const char *v = r->v[c->complete];
+	size_t n = r->len[c->complete];
+	if (c->rule == DONE_NONEMPTY)
+		return n == 0;
+	int done = platform_flag(v, n);
+	if (done < 0) {
+		char got[64];
+		snprintf(got, sizeof got, "%.*s", (int)(n < 60 ? n : 60), v);
+		die_at(c->name, r->line, c->header[c->complete], got, "not 1 or True (a "
+		       "finished response) nor 0, False or empty (an unfinished one)");
+	}
+	return !done;
+}
+
 static void
 emit(struct clean *c, const struct row *r)
 {
 	c->nread++;
-	int drop = c->complete >= 0 && !c->o->keep_incomplete && r->len[c->complete] == 0;
+	int drop = incomplete(c, r);
 	tsv_writer *w = drop ? &c->rej : &c->out;
 	if (drop) {
 		c->dropped++;
@@ -464,7 +657,7 @@ emit(struct clean *c, const struct row *r)
 	for (size_t i = 0; i < c->ncols; i++) {
 		if (c->removed[i])
 			continue;
-		if (c->check_emails && r->len[i] && email_in_text(r->v[i], r->len[i])) {
+		if (!c->keep[i] && r->len[i] && email_in_text(r->v[i], r->len[i])) {
 			if (c->emptied++ < WARN_EMAILS_SHOWN)
 				warn_at(c->name, r->line, c->header[i], NULL,
 				        "value with an e-mail address removed (written empty); "
@@ -488,17 +681,25 @@ summarize(const struct clean *c)
 {
 	size_t cap = 256, len = 0;
 	char *s = xmalloc(cap);
-	len = (size_t)snprintf(s, cap, "read %llu row%s, kept %llu, dropped %llu",
-	                       c->nread, c->nread == 1 ? "" : "s", c->kept, c->dropped);
+	if (c->plat->id != PLATFORM_OTHER && c->header_rows > 1)
+		len = (size_t)snprintf(s, cap, "%s export (%zu header rows): ", c->plat->name,
+		                       c->header_rows);
+	else if (c->plat->id != PLATFORM_OTHER)
+		len = (size_t)snprintf(s, cap, "%s export: ", c->plat->name);
+	len += (size_t)snprintf(s + len, cap - len, "read %llu row%s, kept %llu, dropped %llu",
+	                        c->nread, c->nread == 1 ? "" : "s", c->kept, c->dropped);
 	char more[160];
-	if (c->complete < 0)
-		snprintf(more, sizeof more, " (no submitdate column and no "
-		         "--complete-column: every row kept)");
+	if (c->complete < 0 && c->rule == DONE_ALL)
+		snprintf(more, sizeof more, " (%s records submitted responses only: "
+		         "every row kept)", c->plat->name);
+	else if (c->complete < 0)
+		snprintf(more, sizeof more, " (no %s column and no --complete-column: "
+		         "every row kept)", c->plat->complete[0]);
 	else if (c->o->keep_incomplete)
 		snprintf(more, sizeof more, " (--keep-incomplete)");
 	else
-		snprintf(more, sizeof more, " (incomplete: '%s' empty)",
-		         c->header[c->complete]);
+		snprintf(more, sizeof more, " (incomplete: '%s' %s)", c->header[c->complete],
+		         c->rule == DONE_TRUE ? "not 1 or True" : "empty");
 	s = xgrow(s, &cap, len + strlen(more) + 1, 1);
 	len += (size_t)sprintf(s + len, "%s", more);
 
@@ -530,6 +731,12 @@ summarize(const struct clean *c)
 		s = xgrow(s, &cap, len + 40, 1);
 		len += (size_t)sprintf(s + len, " and %zu more", nremoved - shown);
 	}
+	for (size_t i = 0, n = 0; i < c->ncols; i++)
+		if (c->keep[i] && c->keep[i] != NREASONS) {
+			s = xgrow(s, &cap, len + strlen(c->header[i]) + 40, 1);
+			len += (size_t)sprintf(s + len, "%s'%s'", n++ ? ", " : "; kept by --keep-pii: ",
+			                       c->header[i]);
+		}
 	if (c->emptied) {
 		s = xgrow(s, &cap, len + 60, 1);
 		len += (size_t)sprintf(s + len, "; emptied %llu value%s with an e-mail address",
@@ -548,6 +755,7 @@ static void
 free_opts(struct opts *o)
 {
 	free(o->pii);
+	free(o->keep);
 	free(o->na);
 	free(o->nalen);
 }
@@ -570,7 +778,8 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_COMPLETE: o->complete_col = arg; break;
 	case OPT_KEEP_INCOMPLETE: o->keep_incomplete = 1; break;
 	case OPT_PII: append(&o->pii, &o->npii, arg); break;
-	case OPT_KEEP_PII: o->keep_pii = 1; break;
+	case OPT_KEEP_PII: append(&o->keep, &o->nkeep, arg); break;
+	case OPT_PLATFORM: o->platform = opt_word(arg, platform_words, "--platform"); break;
 	case OPT_SCAN_ROWS: o->scan_rows = opt_long(arg, 0, LONG_MAX, "--scan-rows"); break;
 	case OPT_NA:
 		o->nalen = xrealloc(o->nalen, (o->nna + 1) * sizeof *o->nalen);
@@ -604,7 +813,7 @@ stream(struct clean *c, struct lookahead *la, int more)
 		c->row.line = la->line[k];
 		emit(c, &c->row);
 	}
-	while (more && read_row(c))
+	while (more && next_row(c))
 		emit(c, &c->row);
 	if (c->rejecting)
 		tsvw_close(&c->rej);
@@ -613,13 +822,9 @@ stream(struct clean *c, struct lookahead *la, int more)
 int
 main(int argc, char **argv)
 {
-	struct opts o = {.scan_rows = 5000};
+	struct opts o = {.scan_rows = 5000, .platform = -1};
 	cli cl;
 	cli_parse(&cl, &tool, argc, argv, on_option, &o);
-	if (o.keep_pii && o.npii) {
-		free_opts(&o);
-		die_usage("--keep-pii and --pii contradict each other");
-	}
 	o.rejects = cl.rejects;
 	o.quiet = cl.quiet;
 
@@ -633,7 +838,7 @@ main(int argc, char **argv)
 	struct lookahead la = {0};
 	int more = 1;
 	if (c.check_emails) {
-		while (la.nrows < (size_t)o.scan_rows && (more = read_row(&c)))
+		while (la.nrows < (size_t)o.scan_rows && (more = next_row(&c)))
 			la_add(&la, &c.row, c.ncols);
 		find_email_columns(&c, &la);
 	}
@@ -658,6 +863,7 @@ main(int argc, char **argv)
 		free(c.header[i]);
 	free(c.header);
 	free(c.removed);
+	free(c.keep);
 	free(c.row.v);
 	free(c.row.len);
 	free(c.scratch);
