@@ -82,3 +82,54 @@ platform_flag(const char *s, size_t n)
 		return 1;
 	return -1;
 }
+
+int
+platform_is_v_name(const char *name)
+{
+	return name[0] == 'V' && name[1] && strspn(name + 1, "0123456789") == strlen(name + 1);
+}
+
+static int
+field_is(const char *const *v, const size_t *len, long i, const char *s)
+{
+	return i >= 0 && len[i] == strlen(s) && memcmp(v[i], s, len[i]) == 0;
+}
+
+int
+platform_legacy_names(const char *const *v, const size_t *len, size_t n)
+{
+	return n > 0 && field_is(v, len, 0, "ResponseID");
+}
+
+static long
+index_of(char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+int
+platform_qualtrics_row(char *const *names, const char *const *v, const size_t *len,
+                       size_t n, size_t *bad)
+{
+	static const char import[] = "{\"ImportId\":";
+	size_t nimport = 0, other = n;
+	for (size_t i = 0; i < n; i++) {
+		if (len[i] >= sizeof import - 1 && memcmp(v[i], import, sizeof import - 1) == 0)
+			nimport++;
+		else if (len[i] && other == n)
+			other = i;
+	}
+	if (nimport && other < n) {
+		*bad = other;
+		return QROW_EDITED;
+	}
+	if (nimport)
+		return QROW_IMPORT;
+	if (field_is(v, len, index_of(names, n, "ResponseId"), "Response ID") ||
+	    field_is(v, len, index_of(names, n, "Finished"), "Finished"))
+		return QROW_TEXTS;
+	return QROW_RESPONSE;
+}

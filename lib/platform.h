@@ -57,6 +57,21 @@ const platform *platform_detect(char *const *header, size_t n);
 /* Does the header start V1, V2, ... as Qualtrics' legacy export's does? */
 int platform_is_legacy(char *const *header, size_t n);
 
+/* Is NAME one of the legacy export's own V1, V2, ...? */
+int platform_is_v_name(const char *name);
+
+/* Does a legacy export's row 2 (V/LEN, N fields) name its V1, V2, ...
+ * (starting ResponseID)? */
+int platform_legacy_names(const char *const *v, const size_t *len, size_t n);
+
+/* What a row after a Qualtrics header (NAMES; the row's N fields V/LEN) is:
+ * the question texts (ResponseId reads 'Response ID', or Finished
+ * 'Finished'), the {"ImportId":...} of every column, a response, or an
+ * ImportId row with another value in column *BAD (edited). */
+enum { QROW_RESPONSE, QROW_TEXTS, QROW_IMPORT, QROW_EDITED };
+int platform_qualtrics_row(char *const *names, const char *const *v, const size_t *len,
+                           size_t n, size_t *bad);
+
 /* A DONE_TRUE flag: 1 for 1 or True, 0 for 0, False or empty (any case),
  * -1 for anything else. */
 int platform_flag(const char *s, size_t n);

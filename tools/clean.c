@@ -345,70 +345,39 @@ next_row(struct clean *c)
 	return read_row(c);
 }
 
-static long
-header_index(const struct clean *c, const char *name)
-{
-	for (size_t i = 0; i < c->ncols; i++)
-		if (strcmp(c->header[i], name) == 0)
-			return (long)i;
-	return -1;
-}
-
-static int
-field_is(const struct row *r, long i, const char *s)
-{
-	return i >= 0 && r->len[i] == strlen(s) && memcmp(r->v[i], s, r->len[i]) == 0;
-}
-
 /* Qualtrics' legacy export names its own columns V1, V2, ... and gives their
  * names in row 2 (ResponseID, ..., Finished): they become the names. */
 static int
 legacy_names(struct clean *c)
 {
-	if (!field_is(&c->row, 0, "ResponseID"))
+	const struct row *r = &c->row;
+	if (!platform_legacy_names(r->v, r->len, c->ncols))
 		return 0;
-	for (size_t i = 0; i < c->ncols; i++) {
-		const char *h = c->header[i];
-		if (h[0] == 'V' && h[1] && strspn(h + 1, "0123456789") == strlen(h + 1) &&
-		    c->row.len[i]) {
+	for (size_t i = 0; i < c->ncols; i++)
+		if (platform_is_v_name(c->header[i]) && r->len[i]) {
 			free(c->header[i]);
-			c->header[i] = xstrndup(c->row.v[i], c->row.len[i]);
+			c->header[i] = xstrndup(r->v[i], r->len[i]);
 		}
-	}
 	return 1;
 }
 
-enum { ROW_RESPONSE, ROW_TEXTS, ROW_IMPORT };
-
-/* A row after Qualtrics' header: the question texts (ResponseId reads
- * 'Response ID'), the {"ImportId":...} of every column, or a response. An
- * ImportId row with another value in a column was edited: an error. */
+/* A row after Qualtrics' header (see platform_qualtrics_row); an ImportId
+ * row with another value in a column was edited: an error. */
 static int
 qualtrics_row(struct clean *c)
 {
-	static const char import[] = "{\"ImportId\":";
 	const struct row *r = &c->row;
-	size_t nimport = 0, other = c->ncols;
-	for (size_t i = 0; i < c->ncols; i++) {
-		if (r->len[i] >= sizeof import - 1 && memcmp(r->v[i], import, sizeof import - 1) == 0)
-			nimport++;
-		else if (r->len[i] && other == c->ncols)
-			other = i;
-	}
-	if (nimport && other < c->ncols) {
+	size_t bad;
+	int kind = platform_qualtrics_row(c->header, r->v, r->len, c->ncols, &bad);
+	if (kind == QROW_EDITED) {
 		char got[64];
-		snprintf(got, sizeof got, "%.*s", (int)(r->len[other] < 60 ? r->len[other] : 60),
-		         r->v[other]);
-		die_at(c->name, r->line, c->header[other], got,
+		snprintf(got, sizeof got, "%.*s", (int)(r->len[bad] < 60 ? r->len[bad] : 60),
+		         r->v[bad]);
+		die_at(c->name, r->line, c->header[bad], got,
 		       "Qualtrics' {\"ImportId\":...} header row has another value here: "
 		       "were the header rows edited?");
 	}
-	if (nimport)
-		return ROW_IMPORT;
-	if (field_is(r, header_index(c, "ResponseId"), "Response ID") ||
-	    field_is(r, header_index(c, "Finished"), "Finished"))
-		return ROW_TEXTS;
-	return ROW_RESPONSE;
+	return kind;
 }
 
 /* Qualtrics' header rows after the first: the texts, then the ImportIds. */
@@ -418,14 +387,14 @@ qualtrics_rows(struct clean *c)
 	int seen_import = 0;
 	for (int k = 0; k < 2 && read_row(c); k++) {
 		int kind = qualtrics_row(c);
-		if (kind == ROW_RESPONSE) {
+		if (kind == QROW_RESPONSE) {
 			c->pending = 1;
 			return;
 		}
-		if (kind == ROW_TEXTS && seen_import)
+		if (kind == QROW_TEXTS && seen_import)
 			die_at(c->name, c->row.line, NULL, NULL, "Qualtrics' question texts after "
 			       "its {\"ImportId\":...} row: were the header rows edited?");
-		seen_import |= kind == ROW_IMPORT;
+		seen_import |= kind == QROW_IMPORT;
 		c->header_rows++;
 	}
 }
