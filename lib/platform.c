@@ -1,7 +1,10 @@
 /* Survey platforms: see platform.h. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "err.h"
 #include "platform.h"
 
 static const char *const limesurvey_pii[] = {
@@ -83,8 +86,8 @@ platform_flag(const char *s, size_t n)
 	return -1;
 }
 
-int
-platform_is_v_name(const char *name)
+static int
+is_v_name(const char *name)
 {
 	return name[0] == 'V' && name[1] && strspn(name + 1, "0123456789") == strlen(name + 1);
 }
@@ -96,9 +99,16 @@ field_is(const char *const *v, const size_t *len, long i, const char *s)
 }
 
 int
-platform_legacy_names(const char *const *v, const size_t *len, size_t n)
+platform_legacy_rename(char **header, const char *const *v, const size_t *len, size_t n)
 {
-	return n > 0 && field_is(v, len, 0, "ResponseID");
+	if (n == 0 || !field_is(v, len, 0, "ResponseID"))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (is_v_name(header[i]) && len[i]) {
+			free(header[i]);
+			header[i] = xstrndup(v[i], len[i]);
+		}
+	return 1;
 }
 
 static long
@@ -111,8 +121,8 @@ index_of(char *const *names, size_t n, const char *name)
 }
 
 int
-platform_qualtrics_row(char *const *names, const char *const *v, const size_t *len,
-                       size_t n, size_t *bad)
+platform_qualtrics_row(const char *file, size_t line, char *const *names,
+                       const char *const *v, const size_t *len, size_t n)
 {
 	static const char import[] = "{\"ImportId\":";
 	size_t nimport = 0, other = n;
@@ -123,8 +133,11 @@ platform_qualtrics_row(char *const *names, const char *const *v, const size_t *l
 			other = i;
 	}
 	if (nimport && other < n) {
-		*bad = other;
-		return QROW_EDITED;
+		char got[64];
+		snprintf(got, sizeof got, "%.*s", (int)(len[other] < 60 ? len[other] : 60),
+		         v[other]);
+		die_at(file, line, names[other], got, "Qualtrics' {\"ImportId\":...} header "
+		       "row has another value here: were the header rows edited?");
 	}
 	if (nimport)
 		return QROW_IMPORT;

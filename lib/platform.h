@@ -57,20 +57,19 @@ const platform *platform_detect(char *const *header, size_t n);
 /* Does the header start V1, V2, ... as Qualtrics' legacy export's does? */
 int platform_is_legacy(char *const *header, size_t n);
 
-/* Is NAME one of the legacy export's own V1, V2, ...? */
-int platform_is_v_name(const char *name);
+/* A legacy export's row 2 (V/LEN, N fields) names its V1, V2, ... (it
+ * starts ResponseID): those names replace them in HEADER (allocated), and 1
+ * is returned; else 0. */
+int platform_legacy_rename(char **header, const char *const *v, const size_t *len,
+                           size_t n);
 
-/* Does a legacy export's row 2 (V/LEN, N fields) name its V1, V2, ...
- * (starting ResponseID)? */
-int platform_legacy_names(const char *const *v, const size_t *len, size_t n);
-
-/* What a row after a Qualtrics header (NAMES; the row's N fields V/LEN) is:
- * the question texts (ResponseId reads 'Response ID', or Finished
- * 'Finished'), the {"ImportId":...} of every column, a response, or an
- * ImportId row with another value in column *BAD (edited). */
-enum { QROW_RESPONSE, QROW_TEXTS, QROW_IMPORT, QROW_EDITED };
-int platform_qualtrics_row(char *const *names, const char *const *v, const size_t *len,
-                           size_t n, size_t *bad);
+/* What a row after a Qualtrics header (NAMES; the row's N fields V/LEN, at
+ * FILE:LINE) is: the question texts (ResponseId reads 'Response ID', or
+ * Finished 'Finished'), the {"ImportId":...} of every column, or a response.
+ * An ImportId row with another value in a column was edited: a data error. */
+enum { QROW_RESPONSE, QROW_TEXTS, QROW_IMPORT };
+int platform_qualtrics_row(const char *file, size_t line, char *const *names,
+                           const char *const *v, const size_t *len, size_t n);
 
 /* A DONE_TRUE flag: 1 for 1 or True, 0 for 0, False or empty (any case),
  * -1 for anything else. */

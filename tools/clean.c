@@ -1,7 +1,8 @@
-/* clean: a LimeSurvey CSV export in, the project's TSV out; incomplete
- * responses and personal data removed, nothing else changed. */
+/* clean: a survey's CSV export in (LimeSurvey, Qualtrics, SoSci Survey, Google
+ * Forms, any CSV), the project's TSV out; incomplete responses and personal
+ * data removed, nothing else changed. */
 #include <limits.h>
-#include <stdint.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,10 +10,9 @@
 
 #include "cli.h"
 #include "cols.h"
-#include "csvread.h"
+#include "csvcheck.h"
 #include "email.h"
 #include "err.h"
-#include "num.h"
 #include "opt.h"
 #include "platform.h"
 #include "tsv.h"
@@ -40,8 +40,6 @@ struct opts {
 	size_t *nalen;
 	int replace_utf8;
 	int rename_dups;
-	const char *rejects;	/* -r, from the common options */
-	int quiet;
 };
 
 /* One row as the tool sees it: field pointers and lengths for every input
@@ -55,7 +53,8 @@ struct row {
 struct clean {
 	const struct opts *o;
 	const char *name;
-	csvr *in;
+	const char *rejects;	/* -r FILE, or NULL */
+	csvcheck ck;		/* the export's records, checked */
 	size_t ncols;
 	char **header;
 	size_t header_line;
@@ -70,13 +69,11 @@ struct clean {
 	int check_emails;	/* empty e-mail-looking values in kept columns */
 
 	struct row row;
-	char *scratch;		/* replaced UTF-8 of the current record */
-	size_t scratchcap;
 
 	tsv_writer out, rej;
 	int rejecting;
 
-	unsigned long long nread, kept, dropped, emptied, replaced;
+	unsigned long long nread, kept, dropped, emptied;
 };
 
 enum {
@@ -126,8 +123,9 @@ static const cli_opt own[] = {
 static const cli_tool tool = {
 	.name = "clean",
 	.synopsis = "[OPTION]... [FILE]",
-	.about = "Turn a LimeSurvey CSV export (or any CSV) into TSV: drop incomplete\n"
-	         "responses and personal-data columns, check the encoding, change nothing else.\n"
+	.about = "Turn a survey's CSV export (LimeSurvey, Qualtrics, SoSci Survey, Google\n"
+	         "Forms, or any CSV) into TSV: drop incomplete responses and personal-data\n"
+	         "columns, check the encoding, change nothing else.\n"
 	         "Reads FILE or standard input ('-'), writes TSV to standard output.",
 	.epilog = "Platforms, as the summary names them: LimeSurvey (complete: submitdate not\n"
 	          "empty; personal data ipaddr, refurl, token), Qualtrics (its 2nd and 3rd header\n"
@@ -145,88 +143,15 @@ static const cli_tool tool = {
 
 /* ---- reading ---- */
 
-/* Line of byte OFF of field I of the current record. */
-static size_t
-line_at(const csvr *in, size_t i, const char *s, size_t off)
-{
-	size_t line = csvr_field_line(in, i);
-	for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + off - p))); p++)
-		line++;
-	return line;
-}
-
-/* Check field I of the current record (COLUMN its name for messages, NULL
- * for the header) for NUL bytes and invalid UTF-8, which is a data error
- * unless --invalid-utf8=replace. Sets *LEN; returns the field, or NULL when
- * it needs its invalid sequences replaced. */
-static const char *
-checked_field(struct clean *c, size_t i, const char *column, size_t *len)
-{
-	size_t n;
-	char *s = csvr_field(c->in, i, &n);
-	*len = n;
-	if (n == 0)
-		return s;
-	char colbuf[32];
-	if (!column) {
-		snprintf(colbuf, sizeof colbuf, "header field %zu", i + 1);
-		column = colbuf;
-	}
-	const char *nul = memchr(s, '\0', n);
-	if (nul)
-		die_at(c->name, line_at(c->in, i, s, (size_t)(nul - s)), column, NULL,
-		       "NUL byte (at byte %zu of the field)", (size_t)(nul - s) + 1);
-	size_t bad = csvr_utf8_check(s, n);
-	if (bad == n)
-		return s;
-	if (!c->o->replace_utf8)
-		die_at(c->name, line_at(c->in, i, s, bad), column, NULL,
-		       "invalid UTF-8 (byte 0x%02X at byte %zu of the field); "
-		       "--invalid-utf8=replace writes U+FFFD instead",
-		       (unsigned char)s[bad], bad + 1);
-	return NULL;
-}
-
-/* Read the next record into c->row, checked; 0 at the end of the input. */
+/* Read the next record into c->row, checked, --na values emptied; 0 at the
+ * end of the input. */
 static int
 read_row(struct clean *c)
 {
-	if (!csvr_next(c->in))
+	if (!csvcheck_row(&c->ck, c->header, c->ncols, c->row.v, c->row.len, &c->row.line))
 		return 0;
-	size_t nf = csvr_nfields(c->in), line = csvr_line(c->in);
-	if (nf != c->ncols)
-		die_at(c->name, line, NULL, NULL, "row has %zu field%s, header has %zu",
-		       nf, nf == 1 ? "" : "s", c->ncols);
-	c->row.line = line;
-	size_t need = 0;
-	for (size_t i = 0; i < nf; i++) {
-		size_t n;
-		const char *s = checked_field(c, i, c->header[i], &n);
-		if (!s) {
-			need += 3 * n;
-			c->row.v[i] = NULL;
-		} else {
-			c->row.v[i] = s;
-		}
-		c->row.len[i] = n;
-	}
-	if (need) {
-		c->scratch = xgrow(c->scratch, &c->scratchcap, need, 1);
-		size_t o = 0;
-		for (size_t i = 0; i < nf; i++) {
-			if (c->row.v[i])
-				continue;
-			size_t n, nr;
-			const char *s = csvr_field(c->in, i, &n);
-			size_t w = csvr_utf8_replace(s, n, c->scratch + o, &nr);
-			c->row.v[i] = c->scratch + o;
-			c->row.len[i] = w;
-			c->replaced += nr;
-			o += w;
-		}
-	}
 	for (size_t k = 0; k < c->o->nna; k++)
-		for (size_t i = 0; i < nf; i++)
+		for (size_t i = 0; i < c->ncols; i++)
 			if (c->row.len[i] == c->o->nalen[k] &&
 			    memcmp(c->row.v[i], c->o->na[k], c->o->nalen[k]) == 0)
 				c->row.len[i] = 0;
@@ -234,93 +159,6 @@ read_row(struct clean *c)
 }
 
 /* ---- the header ---- */
-
-static char **sort_header;
-
-static int
-cmp_index(const void *a, const void *b)
-{
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	int d = strcmp(sort_header[i], sort_header[j]);
-	return d ? d : (i > j) - (i < j);
-}
-
-/* Index of a column named NAME (sorted lookup in IDX), or -1. */
-static long
-find_sorted(char **header, const size_t *idx, size_t n, const char *name)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int d = strcmp(header[idx[mid]], name);
-		if (d == 0)
-			return (long)idx[mid];
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-/* Duplicate names are a data error naming both fields, or renamed NAME.1,
- * NAME.2, ... (skipping names the header has) with --rename-duplicates. */
-static void
-check_duplicates(struct clean *c)
-{
-	size_t n = c->ncols;
-	size_t *idx = xmalloc(n * sizeof *idx);
-	for (size_t i = 0; i < n; i++)
-		idx[i] = i;
-	sort_header = c->header;
-	qsort(idx, n, sizeof *idx, cmp_index);
-	for (size_t k = 1; k < n; k++) {
-		size_t first = idx[k - 1], dup = idx[k];
-		if (strcmp(c->header[first], c->header[dup]) != 0)
-			continue;
-		if (!c->o->rename_dups) {
-			free(idx);
-			die_at(c->name, c->header_line, c->header[dup], NULL,
-			       "header has this name twice (fields %zu and %zu); "
-			       "--rename-duplicates renames the later one",
-			       first + 1, dup + 1);
-		}
-	}
-	if (c->o->rename_dups) {
-		/* In field order: the first of equal names keeps its name. */
-		unsigned char *renamed = xcalloc(n, 1);
-		char **orig = xmalloc(n * sizeof *orig);
-		memcpy(orig, c->header, n * sizeof *orig);
-		for (size_t k = 1; k < n; k++)
-			if (strcmp(c->header[idx[k - 1]], c->header[idx[k]]) == 0)
-				renamed[idx[k]] = 1;
-		for (size_t i = 0; i < n; i++) {
-			if (!renamed[i])
-				continue;
-			const char *base = c->header[i];
-			size_t len = strlen(base) + 24;
-			char *name = xmalloc(len);
-			for (unsigned long s = 1;; s++) {
-				snprintf(name, len, "%s.%lu", base, s);
-				int taken = find_sorted(orig, idx, n, name) >= 0;
-				/* Names given by earlier renames are not in the index. */
-				for (size_t j = 0; !taken && j < i; j++)
-					taken = renamed[j] && strcmp(c->header[j], name) == 0;
-				if (!taken)
-					break;
-			}
-			warn_at(c->name, c->header_line, base, NULL, "field %zu renamed '%s'",
-			        i + 1, name);
-			c->header[i] = name;
-		}
-		for (size_t i = 0; i < n; i++)
-			if (renamed[i])
-				free(orig[i]);
-		free(orig);
-		free(renamed);
-	}
-	free(idx);
-}
 
 /* A tsv_reader holding just the header, for the shared column lookup. */
 static void
@@ -345,48 +183,14 @@ next_row(struct clean *c)
 	return read_row(c);
 }
 
-/* Qualtrics' legacy export names its own columns V1, V2, ... and gives their
- * names in row 2 (ResponseID, ..., Finished): they become the names. */
-static int
-legacy_names(struct clean *c)
-{
-	const struct row *r = &c->row;
-	if (!platform_legacy_names(r->v, r->len, c->ncols))
-		return 0;
-	for (size_t i = 0; i < c->ncols; i++)
-		if (platform_is_v_name(c->header[i]) && r->len[i]) {
-			free(c->header[i]);
-			c->header[i] = xstrndup(r->v[i], r->len[i]);
-		}
-	return 1;
-}
-
-/* A row after Qualtrics' header (see platform_qualtrics_row); an ImportId
- * row with another value in a column was edited: an error. */
-static int
-qualtrics_row(struct clean *c)
-{
-	const struct row *r = &c->row;
-	size_t bad;
-	int kind = platform_qualtrics_row(c->header, r->v, r->len, c->ncols, &bad);
-	if (kind == QROW_EDITED) {
-		char got[64];
-		snprintf(got, sizeof got, "%.*s", (int)(r->len[bad] < 60 ? r->len[bad] : 60),
-		         r->v[bad]);
-		die_at(c->name, r->line, c->header[bad], got,
-		       "Qualtrics' {\"ImportId\":...} header row has another value here: "
-		       "were the header rows edited?");
-	}
-	return kind;
-}
-
 /* Qualtrics' header rows after the first: the texts, then the ImportIds. */
 static void
 qualtrics_rows(struct clean *c)
 {
 	int seen_import = 0;
 	for (int k = 0; k < 2 && read_row(c); k++) {
-		int kind = qualtrics_row(c);
+		int kind = platform_qualtrics_row(c->name, c->row.line, c->header, c->row.v,
+		                                  c->row.len, c->ncols);
 		if (kind == QROW_RESPONSE) {
 			c->pending = 1;
 			return;
@@ -410,7 +214,7 @@ read_platform(struct clean *c)
 	    (!forced || c->plat->id == PLATFORM_QUALTRICS)) {
 		if (!read_row(c))
 			return;
-		if (legacy_names(c)) {
+		if (platform_legacy_rename(c->header, c->row.v, c->row.len, c->ncols)) {
 			c->header_rows++;
 			c->plat = platform_get(PLATFORM_QUALTRICS);
 			return;
@@ -428,31 +232,15 @@ read_platform(struct clean *c)
 static void
 read_header(struct clean *c)
 {
-	if (!csvr_next(c->in))
-		die_at(c->name, 0, NULL, NULL, "empty input: no header row");
-	c->ncols = csvr_nfields(c->in);
-	c->header_line = csvr_line(c->in);
-	c->header = xmalloc(c->ncols * sizeof *c->header);
-	for (size_t i = 0; i < c->ncols; i++) {
-		size_t n;
-		const char *s = checked_field(c, i, NULL, &n);
-		if (s) {
-			c->header[i] = xstrndup(s, n);
-		} else {
-			size_t nr, nf;
-			char *raw = csvr_field(c->in, i, &nf);
-			c->header[i] = xmalloc(3 * nf + 1);
-			c->header[i][csvr_utf8_replace(raw, nf, c->header[i], &nr)] = '\0';
-			c->replaced += nr;
-		}
-	}
+	c->ncols = csvcheck_header(&c->ck, &c->header);
+	c->header_line = c->ck.header_line;
 	c->row.v = xmalloc(c->ncols * sizeof *c->row.v);
 	c->row.len = xmalloc(c->ncols * sizeof *c->row.len);
 	c->removed = xcalloc(c->ncols, sizeof *c->removed);
 	c->keep = xcalloc(c->ncols, sizeof *c->keep);
 	c->header_rows = 1;
 	read_platform(c);
-	check_duplicates(c);
+	csvcheck_unique(&c->ck, c->header, c->ncols, c->o->rename_dups);
 }
 
 /* The completion column: --complete-column (not empty), else the platform's. */
@@ -522,53 +310,19 @@ find_columns(struct clean *c)
 
 /* ---- the look-ahead ---- */
 
-/* Rows read ahead: their fields one after another in buf, lengths in len
- * (nrows * ncols), lines in line. */
-struct lookahead {
-	char *buf;
-	size_t blen, bcap;
-	uint32_t *len;		/* 32 bits: the look-ahead is most of clean's memory */
-	size_t *line;
-	size_t nrows, rowcap, lencap;
-};
-
-static void
-la_add(struct lookahead *la, const struct row *r, size_t ncols)
-{
-	size_t bytes = 0;
-	for (size_t i = 0; i < ncols; i++)
-		bytes += r->len[i];
-	la->buf = xgrow(la->buf, &la->bcap, la->blen + bytes + 1, 1);
-	la->len = xgrow(la->len, &la->lencap, (la->nrows + 1) * ncols, sizeof *la->len);
-	la->line = xgrow(la->line, &la->rowcap, la->nrows + 1, sizeof *la->line);
-	size_t base = la->nrows * ncols;
-	for (size_t i = 0; i < ncols; i++) {
-		if (r->len[i])
-			memcpy(la->buf + la->blen, r->v[i], r->len[i]);
-		if (r->len[i] > UINT32_MAX)
-			die("line %zu: a field longer than 4 GiB", r->line);
-		la->len[base + i] = (uint32_t)r->len[i];
-		la->blen += r->len[i];
-	}
-	la->line[la->nrows++] = r->line;
-}
-
 /* Columns where most non-empty values read ahead are e-mail addresses. */
 static void
-find_email_columns(struct clean *c, const struct lookahead *la)
+find_email_columns(struct clean *c, const csvheld *la)
 {
 	size_t *nonempty = xcalloc(c->ncols, sizeof *nonempty);
 	size_t *emails = xcalloc(c->ncols, sizeof *emails);
-	const char *p = la->buf;
 	for (size_t k = 0; k < la->nrows; k++) {
-		for (size_t i = 0; i < c->ncols; i++) {
-			size_t n = la->len[k * c->ncols + i];
-			if (n && !c->removed[i] && !c->keep[i]) {
+		csvheld_get(la, k, c->row.v, c->row.len, &c->row.line);
+		for (size_t i = 0; i < c->ncols; i++)
+			if (c->row.len[i] && !c->removed[i] && !c->keep[i]) {
 				nonempty[i]++;
-				emails[i] += email_is_address(p, n);
+				emails[i] += email_is_address(c->row.v[i], c->row.len[i]);
 			}
-			p += n;
-		}
 	}
 	for (size_t i = 0; i < c->ncols; i++)
 		if (emails[i] > 0 && 2 * emails[i] > nonempty[i])
@@ -645,79 +399,87 @@ emit(struct clean *c, const struct row *r)
 
 /* ---- the summary ---- */
 
-static void
-summarize(const struct clean *c)
-{
-	size_t cap = 256, len = 0;
-	char *s = xmalloc(cap);
-	if (c->plat->id != PLATFORM_OTHER && c->header_rows > 1)
-		len = (size_t)snprintf(s, cap, "%s export (%zu header rows): ", c->plat->name,
-		                       c->header_rows);
-	else if (c->plat->id != PLATFORM_OTHER)
-		len = (size_t)snprintf(s, cap, "%s export: ", c->plat->name);
-	len += (size_t)snprintf(s + len, cap - len, "read %llu row%s, kept %llu, dropped %llu",
-	                        c->nread, c->nread == 1 ? "" : "s", c->kept, c->dropped);
-	char more[160];
-	if (c->complete < 0 && c->rule == DONE_ALL)
-		snprintf(more, sizeof more, " (%s records submitted responses only: "
-		         "every row kept)", c->plat->name);
-	else if (c->complete < 0)
-		snprintf(more, sizeof more, " (no %s column and no --complete-column: "
-		         "every row kept)", c->plat->complete[0]);
-	else if (c->o->keep_incomplete)
-		snprintf(more, sizeof more, " (--keep-incomplete)");
-	else
-		snprintf(more, sizeof more, " (incomplete: '%s' %s)", c->header[c->complete],
-		         c->rule == DONE_TRUE ? "not 1 or True" : "empty");
-	s = xgrow(s, &cap, len + strlen(more) + 1, 1);
-	len += (size_t)sprintf(s + len, "%s", more);
+/* The summary line being written: S[0..LEN), CAP bytes. */
+struct line {
+	char *s;
+	size_t len, cap;
+};
 
+static void
+add(struct line *l, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	l->s = xgrow(l->s, &l->cap, l->len + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	l->len += (size_t)vsnprintf(l->s + l->len, l->cap - l->len, fmt, ap);
+	va_end(ap);
+}
+
+/* Why rows were kept or dropped. */
+static void
+add_completion(struct line *l, const struct clean *c)
+{
+	if (c->complete < 0 && c->rule == DONE_ALL)
+		add(l, " (%s records submitted responses only: every row kept)", c->plat->name);
+	else if (c->complete < 0)
+		add(l, " (no %s column and no --complete-column: every row kept)",
+		    c->plat->complete[0]);
+	else if (c->o->keep_incomplete)
+		add(l, " (--keep-incomplete)");
+	else
+		add(l, " (incomplete: '%s' %s)", c->header[c->complete],
+		    c->rule == DONE_TRUE ? "not 1 or True" : "empty");
+}
+
+/* The columns removed, by reason, the first REMOVED_SHOWN named. */
+static void
+add_removed(struct line *l, const struct clean *c)
+{
 	size_t shown = 0, nremoved = 0;
 	for (size_t i = 0; i < c->ncols; i++)
 		nremoved += c->removed[i] != KEEP;
-	if (nremoved) {
-		s = xgrow(s, &cap, len + 80, 1);
-		len += (size_t)sprintf(s + len, "; removed %zu of %zu columns:", nremoved,
-		                       c->ncols);
-	}
+	if (nremoved)
+		add(l, "; removed %zu of %zu columns:", nremoved, c->ncols);
 	for (int why = 1; why < NREASONS; why++) {
 		size_t inwhy = 0;
-		for (size_t i = 0; i < c->ncols && shown < REMOVED_SHOWN; i++) {
-			if (c->removed[i] != (enum removal)why)
-				continue;
-			const char *sep = shown ? ", " : " ";
-			s = xgrow(s, &cap, len + strlen(sep) + strlen(c->header[i]) + 3, 1);
-			len += (size_t)sprintf(s + len, "%s'%s'", sep, c->header[i]);
-			shown++;
-			inwhy++;
-		}
-		if (inwhy) {
-			s = xgrow(s, &cap, len + strlen(removal_why[why]) + 4, 1);
-			len += (size_t)sprintf(s + len, " (%s)", removal_why[why]);
-		}
+		for (size_t i = 0; i < c->ncols && shown < REMOVED_SHOWN; i++)
+			if (c->removed[i] == (enum removal)why) {
+				add(l, "%s'%s'", shown++ ? ", " : " ", c->header[i]);
+				inwhy++;
+			}
+		if (inwhy)
+			add(l, " (%s)", removal_why[why]);
 	}
-	if (nremoved > shown) {
-		s = xgrow(s, &cap, len + 40, 1);
-		len += (size_t)sprintf(s + len, " and %zu more", nremoved - shown);
-	}
+	if (nremoved > shown)
+		add(l, " and %zu more", nremoved - shown);
 	for (size_t i = 0, n = 0; i < c->ncols; i++)
-		if (c->keep[i] && c->keep[i] != NREASONS) {
-			s = xgrow(s, &cap, len + strlen(c->header[i]) + 40, 1);
-			len += (size_t)sprintf(s + len, "%s'%s'", n++ ? ", " : "; kept by --keep-pii: ",
-			                       c->header[i]);
-		}
-	if (c->emptied) {
-		s = xgrow(s, &cap, len + 60, 1);
-		len += (size_t)sprintf(s + len, "; emptied %llu value%s with an e-mail address",
-		                       c->emptied, c->emptied == 1 ? "" : "s");
-	}
-	if (c->replaced) {
-		s = xgrow(s, &cap, len + 80, 1);
-		len += (size_t)sprintf(s + len, "; replaced %llu invalid UTF-8 sequence%s",
-		                       c->replaced, c->replaced == 1 ? "" : "s");
-	}
-	warn("%s", s);
-	free(s);
+		if (c->keep[i] && c->keep[i] != NREASONS)
+			add(l, "%s'%s'", n++ ? ", " : "; kept by --keep-pii: ", c->header[i]);
+}
+
+static void
+summarize(const struct clean *c)
+{
+	struct line l = {0};
+	if (c->plat->id != PLATFORM_OTHER && c->header_rows > 1)
+		add(&l, "%s export (%zu header rows): ", c->plat->name, c->header_rows);
+	else if (c->plat->id != PLATFORM_OTHER)
+		add(&l, "%s export: ", c->plat->name);
+	add(&l, "read %llu row%s, kept %llu, dropped %llu", c->nread,
+	    c->nread == 1 ? "" : "s", c->kept, c->dropped);
+	add_completion(&l, c);
+	add_removed(&l, c);
+	if (c->emptied)
+		add(&l, "; emptied %llu value%s with an e-mail address", c->emptied,
+		    c->emptied == 1 ? "" : "s");
+	if (c->ck.replaced)
+		add(&l, "; replaced %llu invalid UTF-8 sequence%s", c->ck.replaced,
+		    c->ck.replaced == 1 ? "" : "s");
+	warn("%s", l.s);
+	free(l.s);
 }
 
 static void
@@ -763,23 +525,17 @@ on_option(void *ctx, int id, const char *arg)
 /* The rows read ahead (for e-mail columns), then the rest, to the output
  * or the rejects. */
 static void
-stream(struct clean *c, struct lookahead *la, int more)
+stream(struct clean *c, const csvheld *la, int more)
 {
 	tsvw_init(&c->out, stdout, "<stdout>");
 	write_header(c, &c->out, 0);
-	if (c->o->rejects) {
-		tsvw_open(&c->rej, c->o->rejects);
+	if (c->rejects) {
+		tsvw_open(&c->rej, c->rejects);
 		c->rejecting = 1;
 		write_header(c, &c->rej, 1);
 	}
-	const char *p = la->buf;
 	for (size_t k = 0; k < la->nrows; k++) {
-		for (size_t i = 0; i < c->ncols; i++) {
-			c->row.v[i] = p;
-			c->row.len[i] = la->len[k * c->ncols + i];
-			p += c->row.len[i];
-		}
-		c->row.line = la->line[k];
+		csvheld_get(la, k, c->row.v, c->row.len, &c->row.line);
 		emit(c, &c->row);
 	}
 	while (more && next_row(c))
@@ -794,21 +550,19 @@ main(int argc, char **argv)
 	struct opts o = {.scan_rows = 5000, .platform = -1};
 	cli cl;
 	cli_parse(&cl, &tool, argc, argv, on_option, &o);
-	o.rejects = cl.rejects;
-	o.quiet = cl.quiet;
-
-	struct clean c = {.o = &o};
+	struct clean c = {.o = &o, .rejects = cl.rejects};
 	FILE *fp = cli_input(&cl);
 	c.name = cl.in_name;
-	c.in = csvr_open(fp, c.name, o.delim);
+	c.ck = (csvcheck){.in = csvr_open(fp, c.name, o.delim), .name = c.name,
+	                  .replace = o.replace_utf8};
 	read_header(&c);
 	find_columns(&c);
 
-	struct lookahead la = {0};
+	csvheld la = {.ncols = c.ncols};
 	int more = 1;
 	if (c.check_emails) {
 		while (la.nrows < (size_t)o.scan_rows && (more = next_row(&c)))
-			la_add(&la, &c.row, c.ncols);
+			csvheld_add(&la, c.row.v, c.row.len, c.row.line);
 		find_email_columns(&c, &la);
 	}
 	for (size_t i = 0; i < c.ncols; i++)
@@ -822,11 +576,11 @@ main(int argc, char **argv)
 	 * cannot finish, and speak, before this one has), after it is known
 	 * written */
 	out_flush();
-	if (!o.quiet)
+	if (!cl.quiet)
 		summarize(&c);
 	close_stdout();
 
-	csvr_close(c.in);
+	csvr_close(c.ck.in);
 	cli_free(&cl);
 	for (size_t i = 0; i < c.ncols; i++)
 		free(c.header[i]);
@@ -835,10 +589,8 @@ main(int argc, char **argv)
 	free(c.keep);
 	free(c.row.v);
 	free(c.row.len);
-	free(c.scratch);
-	free(la.buf);
-	free(la.len);
-	free(la.line);
+	csvcheck_free(&c.ck);
+	csvheld_free(&la);
 	free_opts(&o);
 	return 0;
 }
