@@ -74,9 +74,11 @@ TEST_DEPS_MISSING = $(strip \
 	$(if $(call has_cmd,unzip),unzip) \
 	$(if $(call has_cmd,man),man))
 # the normal pass of make check runs the suite under valgrind; make test does not
-VALGRIND_MISSING = $(if $(call has_cmd,valgrind),valgrind)
-# what make check, make study and make bench depend on (pipelines/*.mk too)
-NEED_DEPS = need-deps
+VALGRIND ?= valgrind
+VALGRIND_MISSING = $(if $(call has_cmd,$(VALGRIND)),valgrind)
+# what make study and make bench depend on (pipelines/*.mk too); make check
+# depends on need-deps, valgrind included
+NEED_DEPS = need-test-deps
 
 .PHONY: all build build-asan deps deps-missing need-deps need-test-deps check check-normal check-asan test clean install uninstall study fuzz bench refs
 .DEFAULT_GOAL := all
@@ -150,7 +152,7 @@ BATS_FILES = $(sort $(wildcard test/*.bats))
 # The two passes run side by side (each is mostly one process at a time):
 # the normal build's (with valgrind) prints as it goes, the sanitizer
 # build's when it is done.  make check-normal or check-asan runs one alone.
-check: $(NEED_DEPS)
+check: need-deps
 	@$(MAKE) --no-print-directory build
 	@$(MAKE) --no-print-directory build-asan
 	@log=$$(mktemp) || exit 1; \

@@ -104,6 +104,15 @@ fake_apt() {
 	assert_output --partial "pkg-config"
 	run svy_make deps-missing BATS_LIB_PATH=/nowhere
 	[ -d /usr/lib/bats/bats-assert ] || assert_output --partial "bats-assert"
+	# valgrind: make check needs it, make test and make study do not
+	run svy_make deps-missing VALGRIND=no-such-valgrind
+	assert_output "valgrind"
+	PATH="$PWD/fake:$PATH" run svy_make need-test-deps VALGRIND=no-such-valgrind
+	assert_success
+	assert_output ""
+	PATH="$PWD/fake:$PATH" run svy_make need-deps VALGRIND=no-such-valgrind APT_GET=no-such-apt-get
+	assert_failure
+	assert_line --index 0 "svy needs: valgrind"
 }
 
 @test "make: an older GNU make stops at once, naming the version it needs; make test is the suite without valgrind or ASan" {
