@@ -198,7 +198,9 @@ take_common(cli *c, int id, const char *arg)
 		break;
 	case CLI_REJECTS: c->rejects = arg; break;
 	case CLI_SEED:
-		c->seed = (unsigned long)opt_long(arg, 0, LONG_MAX, "--seed");
+		c->seed = (unsigned long)opt_long(arg, 0,
+		                                  c->tool->seed_max ? c->tool->seed_max : LONG_MAX,
+		                                  "--seed");
 		c->seed_set = 1;
 		break;
 	case CLI_DIGITS: opt_digits(arg); break;
@@ -278,7 +280,7 @@ cli_parse(cli *c, const cli_tool *t, int argc, char **argv,
 	}
 	if (optind < argc) {
 		if (!(t->common & CLI_INPUT))
-			die_usage("svy-%s takes no operand (got '%s')", t->name, argv[optind]);
+			die_usage("no operand expected (got '%s')", argv[optind]);
 		if (argc - optind > 1)
 			die_usage("too many operands: one input file at most (got '%s' and '%s')",
 			          argv[optind], argv[optind + 1]);

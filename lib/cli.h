@@ -84,6 +84,7 @@ typedef struct {
 	const cli_opt *opts;           /* the tool's own options (NULL: none) */
 	const char *const *methods;    /* -m's words, NULL-terminated (CLI_METHOD) */
 	const char *method_help;       /* -m's help line (NULL: "the method: a, b") */
+	long seed_max;                 /* -s's largest value (0: LONG_MAX) */
 } cli_tool;
 
 /* What the command line said, for the common options. */

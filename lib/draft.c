@@ -13,6 +13,7 @@
 #include "cols.h"
 #include "err.h"
 #include "num.h"
+#include "email.h"
 #include "pii.h"
 #include "scales.h"
 #include "tsv.h"
@@ -106,7 +107,7 @@ draft_count(colstat *c, const char *s, size_t len, size_t max)
 		return;
 	}
 	c->nonempty++;
-	c->emails += pii_looks_like_email(s, len);
+	c->emails += email_is_address(s, len);
 	if (c->numeric || c->numbers) {
 		double x;
 		int num = num_parse(s, &x) == NUM_OK;
@@ -287,7 +288,7 @@ drop_emails(colstat *c)
 {
 	size_t n = 0, dropped = 0;
 	for (size_t i = 0; i < c->nv; i++) {
-		if (pii_contains_email(c->v[i].s, strlen(c->v[i].s))) {
+		if (email_in_text(c->v[i].s, strlen(c->v[i].s))) {
 			c->nonempty -= c->v[i].n;
 			c->empty += c->v[i].n;
 			dropped++;

@@ -512,7 +512,7 @@ PRIVACY='method_differential_privacy method_homomorphic method_watermarking meth
 --seed 4294967296#svy-simulate: option '--seed': '4294967296' is not a whole number from 0 to 4294967295
 --delimiter '|'#svy-simulate: option '--delimiter': '|' is not a delimiter (',', ';', 'tab')
 --delimiter tabs#svy-simulate: option '--delimiter': 'tabs' is not a delimiter (',', ';', 'tab')
-extra#svy-simulate: unexpected argument 'extra'
+extra#svy-simulate: no operand expected (got 'extra')
 --bogus#svy-simulate: unknown option '--bogus'
 -x#svy-simulate: unknown option '-x'
 --seed#svy-simulate: option '--seed' needs a value
