@@ -433,7 +433,7 @@ grammar_all() {
 		[ "${lines[0]}" = $'long\tletter\tvalue\tkind' ] || fail "$t --grammar: '${lines[0]}'"
 		printf '%s\n' "$output" | sed 1d | awk -F'\t' -v t="$t" '
 			NF != 4 || $1 !~ /^[a-z][a-z0-9-]*$/ || $2 !~ /^([a-zA-Z]|-)$/ ||
-			$3 !~ /^([A-Z][A-Z_]*)?$/ || $4 !~ /^(common|own)$/ { print t ": bad row: " $0; bad = 1 }
+			$3 !~ /^([A-Z][A-Z_,=]*)?$/ || $4 !~ /^(common|own)$/ { print t ": bad row: " $0; bad = 1 }
 			{ n[$1]++; if (n[$1] == 2) { print t ": --" $1 " twice"; bad = 1 } }
 			END { if (!n["help"] || !n["version"]) { print t ": no --help or --version"; bad = 1 }
 			      exit bad }' || fail "$t --grammar"

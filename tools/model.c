@@ -26,8 +26,8 @@ static const cli_opt own[] = {
 	{CLI_COLUMNS, NULL, 0, NULL,
 	 "the predictors, comma-separated; A:B is their interaction"},
 	{OPT_FACTOR, "factor", 0, "LIST", "treat these numeric predictors as categorical"},
-	{OPT_REF, "ref", 0, "REF",
-	 "COL=LEVEL: the reference level of a categorical predictor\n"
+	{OPT_REF, "ref", 0, "COL=LEVEL",
+	 "the reference level of a categorical predictor\n"
 	 "(default: its first level, numbers by value, then text)"},
 	{OPT_EVENT, "event", 0, "LEVEL",
 	 "logistic: the outcome level that is 1 (default: second)"},

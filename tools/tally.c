@@ -41,8 +41,8 @@ static const cli_opt own[] = {
 	{OPT_DDOF, "ddof", 0, "N",
 	 "sd divides by n - N (default 1: R sd, pandas std;\n"
 	 "numpy std uses 0)"},
-	{OPT_CROSS, "cross", 0, "PAIR",
-	 "PAIR is ROW,COL: their crosstab (or --cross ROW --cross\n"
+	{OPT_CROSS, "cross", 0, "ROW,COL",
+	 "the crosstab of ROW and COL (or --cross ROW --cross\n"
 	 "COL): ROW, COL, n, share, row_share, col_share, margins\n"
 	 "labelled (all); rows with either missing left out"},
 	{OPT_EXPECTED, "expected", 0, NULL,
