@@ -309,7 +309,7 @@ EOF2
 			[[ "$help" == *"$opt"* ]] || fail "$t --help has no $opt"
 		done
 		[[ "$pending" == *" $t "* ]] || [[ "$help" == *"-q, --quiet"* ]] || fail "$t --help has no -q, --quiet"
-		[ "$t" = simulate ] || [[ "$pending_input" == *" $t "* ]] || [[ "$help" == *"-i, --input"* ]] ||
+		[[ "$t" =~ ^(simulate|power)$ ]] || [[ "$pending_input" == *" $t "* ]] || [[ "$help" == *"-i, --input"* ]] ||
 			fail "$t --help has no -i, --input"
 	done
 }
@@ -323,7 +323,7 @@ EOF2
 			grep -Eq -- "^ +$line\$" <<<"$help" || fail "$t --help: no '$line'"
 		done
 		case $t in
-		simulate | factor | test-hypothesis) ;;	# no input, or its own operands
+		simulate | power | factor | test-hypothesis) ;;	# no input, or its own operands
 		*) grep -Eq -- "^  -i, --input FILE +read FILE \(as the operand FILE; '-' is stdin\)\$" <<<"$help" ||
 			fail "$t --help: -i worded otherwise" ;;
 		esac
