@@ -358,7 +358,7 @@ EOF2
 			[[ "$help" == *"$opt"* ]] || fail "$t --help has no $opt"
 		done
 		[[ "$pending" == *" $t "* ]] || [[ "$help" == *"-q, --quiet"* ]] || fail "$t --help has no -q, --quiet"
-		[ "$t" = simulate ] || [[ "$pending_input" == *" $t "* ]] || [[ "$help" == *"-i, --input"* ]] ||
+		[[ "$t" =~ ^(simulate|power)$ ]] || [[ "$pending_input" == *" $t "* ]] || [[ "$help" == *"-i, --input"* ]] ||
 			fail "$t --help has no -i, --input"
 	done
 }
@@ -372,7 +372,7 @@ EOF2
 			grep -Eq -- "^ +$line\$" <<<"$help" || fail "$t --help: no '$line'"
 		done
 		case $t in
-		simulate) ;;	# no input
+		simulate | power) ;;	# no input
 		*) grep -Eq -- "^  -i, --input FILE +read FILE \(as the operand FILE; '-' is stdin\)\$" <<<"$help" ||
 			fail "$t --help: -i worded otherwise" ;;
 		esac
