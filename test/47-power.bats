@@ -117,7 +117,7 @@ a one-tailed test with an alternative	-m chisq --w 0.3 --n 100 --df 2 --alternat
 parent for a t test	-m t2 --d 0.5 --n 10 --parent laplace	2	option '--parent' is for mw and wilcoxon
 n2 for r	-m r --r 0.3 --n 10 --n2 10	2	option '--n2' is for t2
 alpha 0	-m t2 --d 0.5 --n 10 --alpha 0	2	option '--alpha': '0' is not a number between 0 and 1
-an operand	-m t2 --d 0.5 --n 10 file.tsv	2	svy-power takes no operand (got 'file.tsv')
+an operand	-m t2 --d 0.5 --n 10 file.tsv	2	no operand expected (got 'file.tsv')
 unknown test	-m z --d 0.5 --n 10	2	'z' is not one of: t2, t1, paired, r, chisq, anova, mw, wilcoxon
 EOF2
 }

@@ -464,10 +464,10 @@ grammar_all() {
 		$5 == "own" && ($2 in letter) { print $1 ": --" $2 " is a common option, declared as its own"; bad = 1 }
 		$5 == "own" && ($3 in common) { print $1 ": -" $3 " (--" $2 ") is the common -" $3 " (--" common[$3] ")"; bad = 1 }
 		END { exit bad }' grammar.tsv || fail "common options"
-	# and every tool takes -o, -q, --help, --version; every tool but simulate -i
+	# and every tool takes -o, -q, --help, --version; every tool but simulate and power -i
 	for t in $(cut -f1 grammar.tsv | sort -u); do
 		for o in output quiet help version input; do
-			[ "$t.$o" = simulate.input ] && continue
+			[[ "$t.$o" = simulate.input || "$t.$o" = power.input ]] && continue
 			grep -q "^$t	$o	" grammar.tsv || fail "$t: no --$o in its --grammar"
 		done
 	done
