@@ -23,7 +23,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/inc
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lm -lxml2)
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib $(PKG_CFLAGS)
 DEPFLAGS  = -MMD -MP
-LDLIBS    = -lcsv $(PKG_LIBS) -lm
+LDLIBS    = -lcsv $(PKG_LIBS) $(shell pkg-config --libs readstat 2>/dev/null || echo -lreadstat) -lm
 SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 BINDIR ?= bin
@@ -38,8 +38,8 @@ BINS    := $(TOOLS:%=$(BINDIR)/%)
 
 # ---- dependencies: installed by the project itself ----------------------
 # The build needs the first line; the study and the tests the rest.
-DEBS = build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev \
-	bats bats-assert bats-support gnuplot-nox unzip valgrind man-db
+DEBS = build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev libreadstat-dev \
+	bats bats-assert bats-support gnuplot-nox unzip valgrind man-db pspp
 DEPS_MISSING := $(strip \
 	$(if $(shell command -v pkg-config),,pkg-config) \
 	$(if $(wildcard /usr/include/csv.h),,libcsv-dev) \
