@@ -525,8 +525,11 @@ sav_read(sav_file *f, FILE *fp, const char *name, size_t max_string,
 	const char *what = f->format == SAV_DTA ? "Stata" : "SPSS";
 	if (f->err[0])
 		die_at(name, 0, f->err_var[0] ? f->err_var : NULL, NULL, "%s", f->err);
+	if (e == READSTAT_ERROR_ROW_COUNT_MISMATCH && f->declared_rows >= 0)
+		die_at(name, 0, NULL, NULL, "truncated %s file: its header says %ld rows, "
+		       "%zu could be read", what, f->declared_rows, f->rows);
 	if (e != READSTAT_OK)
-		die_at(name, 0, NULL, NULL, "not a readable %s file: %s%s%s%s", what,
+		die_at(name, 0, NULL, NULL, "damaged or truncated %s file: %s%s%s%s", what,
 		       readstat_error_message(e), f->rs_err[0] ? " (" : "", f->rs_err,
 		       f->rs_err[0] ? ")" : "");
 	if (f->partial)
@@ -534,7 +537,7 @@ sav_read(sav_file *f, FILE *fp, const char *name, size_t max_string,
 		       "%zu variables", what, f->rows + 1, f->partial, f->nvars);
 	if (f->declared_rows >= 0 && (size_t)f->declared_rows != f->rows)
 		die_at(name, 0, NULL, NULL, "truncated %s file: its header says %ld rows, "
-		       "it holds %zu", what, f->declared_rows, f->rows);
+		       "%zu could be read", what, f->declared_rows, f->rows);
 	if (f->nvars == 0)
 		die_at(name, 0, NULL, NULL, "%s file without variables", what);
 }

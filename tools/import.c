@@ -36,7 +36,7 @@ static const cli_tool tool = {
 	          "code = value = the number as the TSV holds it (a user-missing value's\n"
 	          "value is empty); values in the data without a label are levels with an\n"
 	          "empty label. A variable with only a variable label gets a row renaming\n"
-	          "it to itself. Text variables' value labels have empty values to fill in.\n"
+	          "it to itself. Value labels of text are comments.\n"
 	          "See svy-import(1).",
 	.common = CLI_INPUT | CLI_OUTPUT | CLI_QUIET | CLI_SAFE_CELLS,
 	.opts = own,
@@ -180,7 +180,7 @@ is_user_missing(const sav_var *v, double x)
 
 typedef struct {
 	tsv_writer w;
-	size_t labelled, renamed, to_fill, commented;
+	size_t labelled, renamed, commented;
 } cbw;
 
 static void
@@ -278,15 +278,13 @@ variable_rows(cbw *c, const sav_file *f, const sav_var *v, const sav_labelset *s
 		return;
 	}
 	if (s && v->kind == SAV_TEXT) {
-		comment(c, "# '%s': value labels of text values: fill in the values",
-		        v->name);
-		const char *rename = v->name, *question = v->label;
-		for (size_t k = 0; k < s->n; k++) {
-			row(c, v->name, rename, s->v[k].label, s->v[k].key, "", question);
-			rename = question = "";
-		}
-		c->to_fill++;
-		return;
+		/* a level needs a number: the labels stay notes, the text passes */
+		comment(c, "# '%s': value labels of text values (to encode them, give "
+		        "each a level with a number):", v->name);
+		for (size_t k = 0; k < s->n; k++)
+			comment(c, "#   %s = %s", s->v[k].key, s->v[k].label);
+		c->commented++;
+		s = NULL;
 	}
 	if (s) {
 		comment(c, "# '%s': value labels on a date: left out", v->name);
@@ -325,8 +323,8 @@ write_codebook(const char *path, const sav_file *f, state *st, int quiet)
 	tsvw_close(&c.w);
 	if (!quiet)
 		warn("codebook %s: %zu columns with value labels, %zu with only a variable "
-		     "label, %zu text columns with values to fill in, %zu as comments", path,
-		     c.labelled, c.renamed, c.to_fill, c.commented);
+		     "label, %zu with value labels as comments", path, c.labelled, c.renamed,
+		     c.commented);
 }
 
 int
