@@ -23,7 +23,7 @@ enum { FMT_SAV, FMT_ZSAV, FMT_DTA };
 static const char *const formats[] = {"sav", "zsav", "dta", NULL};
 
 static const cli_opt own[] = {
-	{OPT_FORMAT, "format", 'f', "FORMAT", "sav, zsav (compressed) or dta (Stata 14); default:\n"
+	{OPT_FORMAT, "format", 0, "FORMAT", "sav, zsav (compressed) or dta (Stata 14); default:\n"
 	 "from the name of -o FILE"},
 	{OPT_CODEBOOK, "codebook", 'b', "FILE", "value labels (each level's label for its value)\n"
 	 "and variable labels (its 'question' column) from FILE"},
