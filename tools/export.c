@@ -264,21 +264,47 @@ add_label(char **joined, const char *label)
 	sprintf(*joined + n, " / %s", label);
 }
 
+/* Is X the value of some level of S? */
+static int
+scale_value(const cb_scale *s, double x)
+{
+	double y;
+	for (size_t k = 0; k < s->nlevels; k++)
+		if (s->levels[k].value && num_parse(s->levels[k].value, &y) == NUM_OK && y == x)
+			return 1;
+	return s->empty_value && num_parse(s->empty_value, &y) == NUM_OK && y == x;
+}
+
+/* A level that encodes as missing, whose code is a number no level has as
+ * its value (svy-import writes SPSS's user-missing values so: "No answer",
+ * code -9, value empty): an SPSS user-missing value with its label. The
+ * data never hold it; the dictionary says what it was. SPSS takes three. */
+static int
+user_missing(const cb_scale *s, const cb_level *l, double *x, int dta)
+{
+	return !dta && !l->value && *l->label && num_parse(l->code, x) == NUM_OK &&
+	       !scale_value(s, *x);
+}
+
 static readstat_label_set_t *
-label_set(readstat_writer_t *w, sink *sk, const column *c, const char *name,
-          const char *input, int dta)
+label_set(readstat_writer_t *w, sink *sk, const column *c, size_t col,
+          const char *name, const char *input, int dta)
 {
 	const cb_scale *s = c->scale;
 	double *vals = xcalloc(s->nlevels + 1, sizeof *vals);
 	char **labels = xcalloc(s->nlevels + 1, sizeof *labels);
-	size_t n = 0;
+	size_t n = 0, nmissing = 0;
 	for (size_t k = 0; k < s->nlevels; k++) {
 		const cb_level *l = &s->levels[k];
-		if (!l->value || !*l->label)
-			continue;
 		double x;
-		if (num_parse(l->value, &x) != NUM_OK)
-			continue;	/* codebook_load checked it */
+		if (user_missing(s, l, &x, dta)) {
+			if (nmissing == 3)
+				continue;
+			nmissing++;
+			readstat_variable_add_missing_double_value(c->var, x);
+		} else if (!l->value || !*l->label || num_parse(l->value, &x) != NUM_OK) {
+			continue;	/* no label, or no value (codebook_load checked it) */
+		}
 		if (dta && (x != floor(x) || fabs(x) > 2147483620.0))
 			die_at(input, 0, name, l->value, "Stata labels only whole numbers: the "
 			       "codebook's scale '%s' (line %zu) gives this value a label", s->name,
@@ -293,7 +319,7 @@ label_set(readstat_writer_t *w, sink *sk, const column *c, const char *name,
 	readstat_label_set_t *set = NULL;
 	if (n) {
 		char setname[40];
-		snprintf(setname, sizeof setname, "labels%p", (const void *)c);
+		snprintf(setname, sizeof setname, "labels%zu", col + 1);
 		set = readstat_add_label_set(w, dta ? READSTAT_TYPE_INT32 : READSTAT_TYPE_DOUBLE,
 		                             setname);
 		for (size_t j = 0; j < n; j++) {
@@ -456,7 +482,7 @@ main(int argc, char **argv)
 			nquestions++;
 		}
 		if (col->scale) {
-			readstat_label_set_t *set = label_set(w, &sk, col, r.header[i], c.in_name, dta);
+			readstat_label_set_t *set = label_set(w, &sk, col, i, r.header[i], c.in_name, dta);
 			if (set) {
 				readstat_variable_set_label_set(col->var, set);
 				nlabelled++;
