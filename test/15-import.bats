@@ -40,7 +40,7 @@ setup() {
 @test "--codebook: the value labels exactly, variable labels in 'question'; encode-likert takes it, 0 unknown answers" {
 	run svy import -o data.tsv --codebook codebook.tsv survey.sav
 	assert_success
-	assert_line --index 0 "svy-import: codebook codebook.tsv: 2 columns with value labels, 1 with only a variable label, 1 with value labels as comments"
+	assert_line --index 0 "svy-import: codebook codebook.tsv: value labels for 2 columns, only a variable label for 1, value labels as comments for 1"
 	diff -u "$TESTDATA/sav/survey.codebook.tsv" codebook.tsv
 	# every labelled value, user-missing ones with an empty value
 	grep -q "$(printf '^q2\tq2\tNo answer\t-9\t\tI trust the model$')" codebook.tsv
@@ -91,7 +91,7 @@ setup() {
 	id	score	day	when	name
 	1	2.5	1960-01-01	1959-12-31T23:59:59.5	Åsa
 	2		2024-02-29	2024-02-29T12:00:00	
-	svy-import: codebook back.tsv: 1 columns with value labels, 0 with only a variable label, 0 with value labels as comments
+	svy-import: codebook back.tsv: value labels for 1 column, only a variable label for 0, value labels as comments for 0
 	svy-import: read 2 rows, 5 columns from in.dta; 1 value missing (0 user-missing), written empty
 	EOT
 	grep -q "$(printf '^id\tid\tfirst\t1\t1\tRespondent$')" back.tsv

@@ -322,9 +322,9 @@ write_codebook(const char *path, const sav_file *f, state *st, int quiet)
 	}
 	tsvw_close(&c.w);
 	if (!quiet)
-		warn("codebook %s: %zu columns with value labels, %zu with only a variable "
-		     "label, %zu with value labels as comments", path, c.labelled, c.renamed,
-		     c.commented);
+		warn("codebook %s: value labels for %zu column%s, only a variable label for "
+		     "%zu, value labels as comments for %zu", path, c.labelled,
+		     c.labelled == 1 ? "" : "s", c.renamed, c.commented);
 }
 
 int
