@@ -266,8 +266,8 @@ variable_rows(cbw *c, const sav_file *f, const sav_var *v, const sav_labelset *s
 		c->commented++;
 	}
 	if (s && v->kind == SAV_NUMBER) {
-		qsort(u->v, u->n, sizeof *u->v, cmp_double);
 		if (u->n) {
+			qsort(u->v, u->n, sizeof *u->v, cmp_double);
 			char note[64];
 			snprintf(note, sizeof note, "%zu value%s", u->n, u->n == 1 ? "" : "s");
 			comment(c, "# '%s': %s in the data without a value label: levels "
