@@ -14,10 +14,10 @@ setup() {
 	run --separate-stderr svy import survey.sav
 	assert_success
 	[ "$output" = "$(cat "$TESTDATA/sav/survey.tsv")" ] || fail "got: $output"
-	[ "$stderr" = "svy-import: read 5 rows, 9 columns from survey.sav; 4 values missing (2 user-missing), written empty" ] ||
+	[ "$stderr" = "svy-import: read 5 rows, 10 columns from survey.sav; 5 values missing (2 user-missing), written empty" ] ||
 		fail "stderr: $stderr"
 	# the things the file was made to hold, spelt out
-	assert_line --index 0 "$(printf 'id\tq1\tq2\tscore\tname\tsex\tborn\tseen\tnote')"
+	assert_line --index 0 "$(printf 'id\tq1\tq2\tscore\tname\tsex\tborn\tseen\tnote\tq3')"
 	assert_line --index 2 --partial "$(printf '2\t2\t\t-0.5\tBo\tm\t1990-03-02\t2021-02-28T02:00:30\tlong---')"
 	assert_line --index 4 --partial "$(printf '4\t4\t\t0\ttab\\there\tx\t')"
 	[ "$(svy import -q survey.sav | awk -F'\t' 'NR == 2 { print length($9) }')" = 303 ]
@@ -40,16 +40,19 @@ setup() {
 @test "--codebook: the value labels exactly, variable labels in 'question'; encode-likert takes it, 0 unknown answers" {
 	run svy import -o data.tsv --codebook codebook.tsv survey.sav
 	assert_success
-	assert_line --index 0 "svy-import: codebook codebook.tsv: value labels for 2 columns, only a variable label for 1, value labels as comments for 1"
+	assert_line --index 0 "svy-import: codebook codebook.tsv: value labels for 3 columns, only a variable label for 1, value labels as comments for 1"
 	diff -u "$TESTDATA/sav/survey.codebook.tsv" codebook.tsv
 	# every labelled value, user-missing ones with an empty value
 	grep -q "$(printf '^q2\tq2\tNo answer\t-9\t\tI trust the model$')" codebook.tsv
 	grep -q "$(printf '^q2\t\tRefused\t99\t\t$')" codebook.tsv
-	grep -q "$(printf '^q1\tq1\tUnwichtig\t1\t1\tWie wichtig ist Sicherheit? – Größe, Ähnlichkeit$')" codebook.tsv
+	# q1 and q3 share their labels: one scale
+	grep -q "$(printf '^@q1\t\tUnwichtig\t1\t1\t$')" codebook.tsv
+	grep -q "$(printf '^q1\tq1\t@q1\t\t\tWie wichtig ist Sicherheit? – Größe, Ähnlichkeit$')" codebook.tsv
+	grep -q "$(printf '^q3\tq3\t@q1\t\t\tWie wichtig ist Datenschutz?$')" codebook.tsv
 	run --separate-stderr svy encode-likert -b codebook.tsv data.tsv
 	assert_success
 	[ "$output" = "$(cat data.tsv)" ] || fail "encode-likert changed the data: $output"
-	[[ "$stderr" == *"encoded 2 columns with codebook.tsv; 0 unknown answers" ]] || fail "$stderr"
+	[[ "$stderr" == *"encoded 3 columns with codebook.tsv; 0 unknown answers" ]] || fail "$stderr"
 }
 
 @test "dates: the first day of SPSS's calendar, leap days, fractions of a second, a time of day on a date" {

@@ -20,7 +20,7 @@ pspp_csv() {
 	for f in sav zsav dta; do
 		run --separate-stderr svy export -b survey.codebook.tsv -o "out.$f" survey.tsv
 		assert_success
-		[ "$stderr" = "svy-export: wrote 5 rows, 9 variables to out.$f; 2 with value labels, 3 with a variable label" ] ||
+		[ "$stderr" = "svy-export: wrote 5 rows, 10 variables to out.$f; 3 with value labels, 4 with a variable label" ] ||
 			fail "$f: $stderr"
 		svy import -q -b back.tsv "out.$f" >back.tsv.data
 		diff -u survey.tsv back.tsv.data || fail "$f: the data changed"

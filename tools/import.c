@@ -227,34 +227,80 @@ label_taken(const sav_labelset *s, size_t upto, const char *label)
 	return 0;
 }
 
-static void
-numeric_levels(cbw *c, const sav_var *v, const sav_labelset *s, const unlabelled *u)
+/* One level of a labelled numeric variable, as the codebook writes it. */
+typedef struct {
+	const char *label;	/* "" when none */
+	const char *dropped;	/* a label left out (it repeats another), or NULL */
+	char num[NUM_BUFSIZE];	/* the code and (unless user-missing) the value */
+	int missing;
+} level;
+
+/* The levels of V: its value labels in the file's order, then the values
+ * in the data without a label (U, sorted). */
+static level *
+levels_of(const sav_var *v, const sav_labelset *s, unlabelled *u, size_t *n)
 {
-	const char *rename = v->name, *question = v->label;
-	char buf[NUM_BUFSIZE];
-	for (size_t k = 0; k < s->n; k++) {
+	level *lv = xcalloc(s->n + u->n + 1, sizeof *lv);
+	size_t m = 0;
+	for (size_t k = 0; k < s->n; k++, m++) {
 		const sav_vlabel *l = &s->v[k];
-		num_format(buf, l->value);
-		const char *label = l->label;
-		if (*label && label_taken(s, k, label)) {
-			comment(c, "# '%s': the label of %s is another value's label or "
-			        "code: left out of the level: %s", v->name, buf, label);
-			label = "";
+		num_format(lv[m].num, l->value);
+		lv[m].label = l->label;
+		if (*l->label && label_taken(s, k, l->label)) {
+			lv[m].dropped = l->label;
+			lv[m].label = "";
 		}
-		row(c, v->name, rename, label, buf, is_user_missing(v, l->value) ? "" : buf,
-		    question);
-		rename = question = "";
+		lv[m].missing = is_user_missing(v, l->value);
 	}
-	for (size_t k = 0; k < u->n; k++) {
-		num_format(buf, u->v[k]);
-		row(c, v->name, rename, "", buf, buf, question);
+	if (u->n)
+		qsort(u->v, u->n, sizeof *u->v, cmp_double);
+	for (size_t k = 0; k < u->n; k++, m++) {
+		num_format(lv[m].num, u->v[k]);
+		lv[m].label = "";
+	}
+	*n = m;
+	return lv;
+}
+
+/* The levels as one string: two variables with the same share a scale. */
+static char *
+levels_key(const level *lv, size_t n)
+{
+	size_t len = 1;
+	for (size_t k = 0; k < n; k++)
+		len += strlen(lv[k].label) + strlen(lv[k].num) + 4;
+	char *key = xmalloc(len);
+	size_t at = 0;
+	for (size_t k = 0; k < n; k++)
+		at += (size_t)snprintf(key + at, len - at, "%s\x1f%s\x1f%d\x1e", lv[k].label,
+		                       lv[k].num, lv[k].missing);
+	key[at] = '\0';
+	return key;
+}
+
+/* The rows of levels LV under COLUMN (a column, or an @scale: NAME and
+ * QUESTION then empty); UNLABELLED of them have no label. */
+static void
+write_levels(cbw *c, const char *column, const char *rename, const char *question,
+             const level *lv, size_t n, size_t unlabelled_n)
+{
+	if (unlabelled_n)
+		comment(c, "# '%s': %zu value%s in the data without a value label: levels "
+		        "with an empty label", column, unlabelled_n, unlabelled_n == 1 ? "" : "s");
+	for (size_t k = 0; k < n; k++) {
+		if (lv[k].dropped)
+			comment(c, "# '%s': the label of %s is another value's label or "
+			        "code: left out of the level: %s", column, lv[k].num, lv[k].dropped);
+		row(c, column, rename, lv[k].label, lv[k].num, lv[k].missing ? "" : lv[k].num,
+		    question);
 		rename = question = "";
 	}
 }
 
+/* A variable without a level of its own: its labels as comments, its
+ * variable label on a row that renames it to itself. */
 static void
-variable_rows(cbw *c, const sav_file *f, const sav_var *v, const sav_labelset *s,
-              unlabelled *u)
+variable_rows(cbw *c, const sav_var *v, const sav_labelset *s, const unlabelled *u)
 {
 	if (s && v->kind == SAV_NUMBER && u->overflow) {
 		comment(c, "# '%s': more than %d values without a label in the data: "
@@ -264,18 +310,6 @@ variable_rows(cbw *c, const sav_file *f, const sav_var *v, const sav_labelset *s
 			comment(c, "#   %s = %s", num_format(buf, s->v[k].value), s->v[k].label);
 		s = NULL;
 		c->commented++;
-	}
-	if (s && v->kind == SAV_NUMBER) {
-		if (u->n) {
-			qsort(u->v, u->n, sizeof *u->v, cmp_double);
-			char note[64];
-			snprintf(note, sizeof note, "%zu value%s", u->n, u->n == 1 ? "" : "s");
-			comment(c, "# '%s': %s in the data without a value label: levels "
-			        "with an empty label", v->name, note);
-		}
-		numeric_levels(c, v, s, u);
-		c->labelled++;
-		return;
 	}
 	if (s && v->kind == SAV_TEXT) {
 		/* a level needs a number: the labels stay notes, the text passes */
@@ -306,10 +340,18 @@ write_codebook(const char *path, const sav_file *f, state *st, int quiet)
 	comment(&c, "# Drafted by svy-import from %s: its value labels as they are "
 	        "(code and value: the number in the data; a user-missing value's value "
 	        "is empty); question: the variable label.", f->name);
-	for (size_t i = 0; i < f->nvars; i++) {
-		const sav_labelset *s = sav_labels_of(f, &f->vars[i]);
-		unlabelled none = {0};
-		unlabelled *u = st->seen ? &st->seen[i] : &none;
+	size_t nv = f->nvars;
+	const sav_labelset **sets = xcalloc(nv, sizeof *sets);
+	unlabelled *none = xcalloc(nv, sizeof *none);
+	level **lv = xcalloc(nv, sizeof *lv);
+	size_t *nl = xcalloc(nv, sizeof *nl);
+	char **key = xcalloc(nv, sizeof *key);
+	long *group = xcalloc(nv, sizeof *group);
+	int shared = 0;
+	for (size_t i = 0; i < nv; i++) {
+		const sav_var *v = &f->vars[i];
+		const sav_labelset *s = sets[i] = sav_labels_of(f, v);
+		unlabelled *u = st->seen ? &st->seen[i] : &none[i];
 		/* Stata: values were noted before the labels were known */
 		if (s && f->format == SAV_DTA && !u->overflow) {
 			size_t keep = 0;
@@ -318,13 +360,63 @@ write_codebook(const char *path, const sav_file *f, state *st, int quiet)
 					u->v[keep++] = u->v[k];
 			u->n = keep;
 		}
-		variable_rows(&c, f, &f->vars[i], s, u);
+		group[i] = -1;
+		if (!s || v->kind != SAV_NUMBER || u->overflow)
+			continue;
+		lv[i] = levels_of(v, s, u, &nl[i]);
+		key[i] = levels_key(lv[i], nl[i]);
+		for (size_t j = 0; j < i; j++)
+			if (key[j] && strcmp(key[j], key[i]) == 0) {
+				if (group[j] < 0)
+					group[j] = (long)j;
+				group[i] = group[j];
+				shared = 1;
+				break;
+			}
+	}
+	if (shared)
+		comment(&c, "# Scales shared by several columns.");
+	for (size_t i = 0; i < nv; i++) {
+		if (group[i] != (long)i)
+			continue;
+		char *scale = xmalloc(strlen(f->vars[i].name) + 2);
+		sprintf(scale, "@%s", f->vars[i].name);
+		write_levels(&c, scale, "", "", lv[i], nl[i], st->seen ? st->seen[i].n : 0);
+		free(scale);
+	}
+	if (shared)
+		comment(&c, "# Columns.");
+	for (size_t i = 0; i < nv; i++) {
+		const sav_var *v = &f->vars[i];
+		size_t nu = st->seen ? st->seen[i].n : 0;
+		if (group[i] >= 0) {
+			char *scale = xmalloc(strlen(f->vars[group[i]].name) + 2);
+			sprintf(scale, "@%s", f->vars[group[i]].name);
+			row(&c, v->name, v->name, scale, "", "", v->label);
+			free(scale);
+			c.labelled++;
+		} else if (lv[i]) {
+			write_levels(&c, v->name, v->name, v->label, lv[i], nl[i], nu);
+			c.labelled++;
+		} else {
+			variable_rows(&c, v, sets[i], st->seen ? &st->seen[i] : &none[i]);
+		}
 	}
 	tsvw_close(&c.w);
 	if (!quiet)
 		warn("codebook %s: value labels for %zu column%s, only a variable label for "
 		     "%zu, value labels as comments for %zu", path, c.labelled,
 		     c.labelled == 1 ? "" : "s", c.renamed, c.commented);
+	for (size_t i = 0; i < nv; i++) {
+		free(lv[i]);
+		free(key[i]);
+	}
+	free(lv);
+	free(nl);
+	free(key);
+	free(group);
+	free(none);
+	free(sets);
 }
 
 int

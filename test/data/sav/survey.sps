@@ -2,7 +2,8 @@
 * (the "other program" that writes .sav): value labels, user-missing values,
 * a system-missing value, a value without a label, a date, a date and time,
 * a long string (over 255 bytes: SPSS's "very long string"), a variable label
-* with non-ASCII text. make-expected.sh runs it.
+* with non-ASCII text, two variables with the same value labels.
+* make-expected.sh runs it.
 SET LOCALE='UTF-8'.
 DATA LIST LIST /id (F3.0) q1 (F1.0) q2 (F2.0) score (F6.2) name (A20) sex (A1).
 BEGIN DATA
@@ -19,12 +20,15 @@ FORMATS seen (DATETIME20).
 STRING note (A400).
 COMPUTE note = CONCAT(RPAD("long", 300, "-"), "end").
 IF (id = 5) note = "".
+COMPUTE q3 = 6 - q1.
+FORMATS q3 (F1.0).
 VARIABLE LABELS
   q1 'Wie wichtig ist Sicherheit? – Größe, Ähnlichkeit'
   q2 'I trust the model'
-  born 'Date of birth'.
+  born 'Date of birth'
+  q3 'Wie wichtig ist Datenschutz?'.
 VALUE LABELS
-  q1 1 'Unwichtig' 2 'Wenig wichtig' 3 'Mittel' 4 'Wichtig' 5 'Sehr wichtig'
+  q1 q3 1 'Unwichtig' 2 'Wenig wichtig' 3 'Mittel' 4 'Wichtig' 5 'Sehr wichtig'
  /q2 1 'Strongly disagree' 5 'Strongly agree' -9 'No answer' 99 'Refused'
  /sex 'f' 'female' 'm' 'male'.
 MISSING VALUES q2 (-9, 99).
