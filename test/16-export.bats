@@ -137,3 +137,16 @@ FREQUENCIES education.'
 	assert_failure 1
 	cmp out.sav before.sav
 }
+
+@test "user-missing codes from the codebook: three at most (SPSS), the rest left out with a warning" {
+	printf 'q\n1\n\n' >in.tsv
+	printf 'column\trename\tlabel\tcode\tvalue\nq\tq\tYes\t1\t1\nq\t\tA\t-1\nq\t\tB\t-2\nq\t\tC\t-3\nq\t\tD\t-4\nq\t\tOther\t-oth-\n' >cb.tsv
+	run --separate-stderr svy export -b cb.tsv -o out.sav in.tsv
+	assert_success
+	[ "${stderr_lines[0]}" = "svy-export: left out 1 user-missing code past SPSS's three per variable (the first: -4 of column 'q')" ] ||
+		fail "$stderr"
+	svy import -q -b back.tsv out.sav >back.data.tsv
+	cmp in.tsv back.data.tsv
+	[ "$(grep -v '^#' back.tsv)" = "$(printf 'column\trename\tlabel\tcode\tvalue\tquestion\nq\tq\tYes\t1\t1\t\nq\t\tA\t-1\t\t\nq\t\tB\t-2\t\t\nq\t\tC\t-3\t\t')" ] ||
+		fail "$(cat back.tsv)"
+}

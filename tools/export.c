@@ -86,6 +86,8 @@ typedef struct {
 	const char *path;
 	size_t cut;		/* labels cut to fit */
 	char cut_first[160];
+	size_t over;		/* user-missing codes past SPSS's three */
+	char over_first[160];
 } sink;
 
 static ssize_t
@@ -298,8 +300,12 @@ label_set(readstat_writer_t *w, sink *sk, const column *c, size_t col,
 		const cb_level *l = &s->levels[k];
 		double x;
 		if (user_missing(s, l, &x, dta)) {
-			if (nmissing == 3)
+			if (nmissing == 3) {
+				if (!sk->over++)
+					snprintf(sk->over_first, sizeof sk->over_first, "%s of column "
+					         "'%s'", l->code, name);
 				continue;
+			}
 			nmissing++;
 			readstat_variable_add_missing_double_value(c->var, x);
 		} else if (!l->value || !*l->label || num_parse(l->value, &x) != NUM_OK) {
@@ -521,6 +527,9 @@ main(int argc, char **argv)
 	if (sk.cut && !c.quiet)
 		warn("cut %zu label%s to the length %s holds (the first: %s)", sk.cut,
 		     sk.cut == 1 ? "" : "s", dta ? "Stata" : "SPSS", sk.cut_first);
+	if (sk.over && !c.quiet)
+		warn("left out %zu user-missing code%s past SPSS's three per variable (the "
+		     "first: %s)", sk.over, sk.over == 1 ? "" : "s", sk.over_first);
 	if (!c.quiet)
 		warn("wrote %zu row%s, %zu variable%s to %s; %zu with value labels, %zu with "
 		     "a variable label", rows, rows == 1 ? "" : "s", r.ncols,
