@@ -70,7 +70,7 @@ typedef struct {
 typedef struct {
 	tsv_writer w;
 	int header;
-	const sav_labelset **sets;	/* per variable, NULL: no value labels */
+	long *set_at;			/* per variable, its labels in f->sets, or -1 */
 	unlabelled *seen;		/* per variable */
 	int want_codebook;
 } state;
@@ -117,20 +117,24 @@ on_row(void *ctx, const sav_file *f, char **fields)
 	if (!st->header) {
 		write_header(st, f);
 		if (st->want_codebook) {
-			st->sets = xcalloc(f->nvars, sizeof *st->sets);
+			/* an index: f->sets may still grow (Stata's come last) */
+			st->set_at = xcalloc(f->nvars, sizeof *st->set_at);
 			st->seen = xcalloc(f->nvars, sizeof *st->seen);
-			for (size_t i = 0; i < f->nvars; i++)
-				if (f->vars[i].kind == SAV_NUMBER)
-					st->sets[i] = sav_labels_of(f, &f->vars[i]);
+			for (size_t i = 0; i < f->nvars; i++) {
+				const sav_labelset *s = sav_labels_of(f, &f->vars[i]);
+				st->set_at[i] = s && f->vars[i].kind == SAV_NUMBER ? s - f->sets : -1;
+			}
 		}
 	}
 	for (size_t i = 0; i < f->nvars; i++) {
 		tsvw_str(&st->w, fields[i]);
 		double x;
 		/* Stata's value labels come after the data: every value is noted */
-		if (st->want_codebook && fields[i] && f->vars[i].kind == SAV_NUMBER &&
-		    (f->format == SAV_DTA || st->sets[i]) && num_parse(fields[i], &x) == NUM_OK)
-			note_unlabelled(&st->seen[i], st->sets[i] ? st->sets[i] : NULL, x);
+		if (!st->want_codebook || !fields[i] || f->vars[i].kind != SAV_NUMBER)
+			continue;
+		const sav_labelset *s = st->set_at[i] >= 0 ? &f->sets[st->set_at[i]] : NULL;
+		if ((s || f->format == SAV_DTA) && num_parse(fields[i], &x) == NUM_OK)
+			note_unlabelled(&st->seen[i], s, x);
 	}
 	tsvw_end(&st->w);
 }
@@ -445,7 +449,7 @@ main(int argc, char **argv)
 		for (size_t i = 0; i < f.nvars; i++)
 			free(st.seen[i].v);
 	free(st.seen);
-	free(st.sets);
+	free(st.set_at);
 	sav_free(&f);
 	cli_free(&c);
 	return 0;
