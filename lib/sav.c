@@ -494,6 +494,13 @@ void
 sav_read(sav_file *f, FILE *fp, const char *name, size_t max_string,
          sav_row_fn *on_row, void *ctx)
 {
+	sav_read_as(f, fp, name, NULL, max_string, on_row, ctx);
+}
+
+void
+sav_read_as(sav_file *f, FILE *fp, const char *name, const char *encoding,
+            size_t max_string, sav_row_fn *on_row, void *ctx)
+{
 	memset(f, 0, sizeof *f);
 	f->name = name;
 	f->max_string = max_string;
@@ -517,6 +524,8 @@ sav_read(sav_file *f, FILE *fp, const char *name, size_t max_string,
 	readstat_set_read_handler(p, io_read);
 	readstat_set_update_handler(p, io_update);
 	readstat_set_io_ctx(p, in);
+	if (encoding && readstat_set_file_character_encoding(p, encoding) != READSTAT_OK)
+		die("out of memory");
 	readstat_error_t e = f->format == SAV_DTA ? readstat_parse_dta(p, name, f)
 	                                          : readstat_parse_sav(p, name, f);
 	readstat_parser_free(p);
@@ -528,6 +537,16 @@ sav_read(sav_file *f, FILE *fp, const char *name, size_t max_string,
 	if (e == READSTAT_ERROR_ROW_COUNT_MISMATCH && f->declared_rows >= 0)
 		die_at(name, 0, NULL, NULL, "truncated %s file: its header says %ld rows, "
 		       "%zu could be read", what, f->declared_rows, f->rows);
+	int charset = e == READSTAT_ERROR_UNSUPPORTED_CHARSET || e == READSTAT_ERROR_CONVERT ||
+	              e == READSTAT_ERROR_CONVERT_BAD_STRING;
+	if (charset && encoding)
+		die_at(name, 0, NULL, encoding, "cannot read the text of this %s file in "
+		       "this encoding: %s", what, readstat_error_message(e));
+	if (charset)
+		die_at(name, 0, NULL, NULL, "%s file in a character set ReadStat cannot read "
+		       "as it is named: %s%s%s%s; give --encoding (e.g. ISO-8859-1, "
+		       "WINDOWS-1252)", what, readstat_error_message(e),
+		       f->rs_err[0] ? " (" : "", f->rs_err, f->rs_err[0] ? ")" : "");
 	if (e != READSTAT_OK)
 		die_at(name, 0, NULL, NULL, "damaged or truncated %s file: %s%s%s%s", what,
 		       readstat_error_message(e), f->rs_err[0] ? " (" : "", f->rs_err,

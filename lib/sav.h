@@ -65,6 +65,7 @@ struct sav_file_s {
 	size_t missing;		/* values written empty */
 	size_t user_missing;	/* of those, SPSS user-missing or Stata .a-.z */
 	size_t max_string;	/* longer text is an error */
+	const char *encoding;	/* the file's character set, NULL: what it says */
 
 	/* while reading */
 	char **cells;
@@ -83,6 +84,10 @@ struct sav_file_s {
  * anything else (an empty file, a CSV) is a data error saying what it is. */
 void sav_read(sav_file *f, FILE *fp, const char *name, size_t max_string,
               sav_row_fn *on_row, void *ctx);
+/* As sav_read, the text read as ENCODING ("ISO-8859-1", an iconv name)
+ * whatever the file says (NULL: what it says). */
+void sav_read_as(sav_file *f, FILE *fp, const char *name, const char *encoding,
+                 size_t max_string, sav_row_fn *on_row, void *ctx);
 void sav_free(sav_file *f);
 
 /* The value labels of variable V, or NULL. */

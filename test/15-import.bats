@@ -128,3 +128,21 @@ setup() {
 	run svy import --max-string 0 survey.sav
 	assert_failure 2
 }
+
+@test "a Latin-1 .sav (code page 819, which ReadStat does not name): a named error, then --encoding reads it" {
+	printf 'SET LOCALE="ISO-8859-1".\nDATA LIST LIST /q (F1.0) t (A10).\nBEGIN DATA\n1 "\xe4\xf6\xfc"\nEND DATA.\nVARIABLE LABELS q "Gr\xf6\xdfe".\nVALUE LABELS q 1 "Sehr gro\xdf".\nSAVE OUTFILE="latin1.sav".\n' >latin1.sps
+	# (PSPP in the C locale would write the text as ?)
+	LC_ALL=C.UTF-8 pspp latin1.sps >/dev/null
+	run --separate-stderr svy import -q latin1.sav
+	assert_failure 1
+	[ "$stderr" = "svy-import: latin1.sav: SPSS file in a character set ReadStat cannot read as it is named: File has an unsupported character set (Unsupported character set: 819); give --encoding (e.g. ISO-8859-1, WINDOWS-1252)" ] ||
+		fail "$stderr"
+	run svy import -q --encoding ISO-8859-1 -b cb.tsv latin1.sav
+	assert_success
+	assert_output "$(printf 'q\tt\n1\täöü')"
+	grep -q "$(printf '^q\tq\tSehr groß\t1\t1\tGröße$')" cb.tsv
+	run --separate-stderr svy import -q --encoding NO-SUCH latin1.sav
+	assert_failure 1
+	[ "$stderr" = "svy-import: latin1.sav: cannot read the text of this SPSS file in this encoding: File has an unsupported character set (got 'NO-SUCH')" ] ||
+		fail "$stderr"
+}

@@ -13,13 +13,15 @@
 #include "sav.h"
 #include "tsv.h"
 
-enum { OPT_CODEBOOK = CLI_OWN, OPT_MAX_STRING };
+enum { OPT_CODEBOOK = CLI_OWN, OPT_MAX_STRING, OPT_ENCODING };
 
 static const cli_opt own[] = {
 	{OPT_CODEBOOK, "codebook", 'b', "FILE", "write the value labels and variable labels\n"
 	 "to FILE, as a codebook (see below)"},
 	{OPT_MAX_STRING, "max-string", 0, "N", "longer text values are an error (bytes;\n"
 	 "default 32767, SPSS's longest string)"},
+	{OPT_ENCODING, "encoding", 0, "NAME", "read the file's text as NAME (ISO-8859-1,\n"
+	 "WINDOWS-1252, ...), whatever the file says"},
 	{0},
 };
 
@@ -43,7 +45,7 @@ static const cli_tool tool = {
 };
 
 typedef struct {
-	const char *codebook;
+	const char *codebook, *encoding;
 	long max_string;
 } options;
 
@@ -53,6 +55,7 @@ on_option(void *ctx, int id, const char *arg)
 	options *o = ctx;
 	switch (id) {
 	case OPT_CODEBOOK: o->codebook = arg; break;
+	case OPT_ENCODING: o->encoding = arg; break;
 	case OPT_MAX_STRING: o->max_string = opt_long(arg, 1, 1L << 30, "--max-string"); break;
 	}
 }
@@ -433,7 +436,7 @@ main(int argc, char **argv)
 	state st = {.want_codebook = o.codebook != NULL};
 	tsvw_init(&st.w, stdout, "<stdout>");
 	sav_file f;
-	sav_read(&f, in, c.in_name, (size_t)o.max_string, on_row, &st);
+	sav_read_as(&f, in, c.in_name, o.encoding, (size_t)o.max_string, on_row, &st);
 	if (!st.header)
 		write_header(&st, &f);
 	if (o.codebook)

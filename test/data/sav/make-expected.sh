@@ -12,6 +12,8 @@
 #                            hand against the VALUE LABELS, MISSING VALUES and
 #                            VARIABLE LABELS of survey.sps.
 set -eu
+# PSPP reads the syntax in the locale's encoding (in C, non-ASCII text becomes ?)
+export LC_ALL=C.UTF-8
 cd "$(dirname "$0")"
 pspp survey.sps >/dev/null
 pspp expected.sps >/dev/null
