@@ -30,13 +30,13 @@ for p in $SIZES; do
     d=$W/items-$p.tsv
     [ -s "$d" ] || /usr/bin/python3 bench/factor-data.py "$p" 1000 "$p" > "$d"
     # agreement: unrotated loadings, svy against psych
-    "$W/factor" -q -k 5 -r none 'i*' < "$d" | cut -f1-6 > "$W/svy-$p.tsv"
+    "$W/factor" -q -k 5 --rotate none -c 'i*' < "$d" | cut -f1-6 > "$W/svy-$p.tsv"
     Rscript bench/factor.R "$d" "$W/r-$p.tsv" none > /dev/null
     diff=$(paste "$W/svy-$p.tsv" "$W/r-$p.tsv" | awk -F'\t' 'NR > 1 {
         for (j = 2; j <= 6; j++) { x = $j - $(j + 6); if (x < 0) x = -x; if (x > m) m = x } }
         END { printf "%.1e", m }')
     awk -v m="$diff" 'BEGIN { exit !(m <= 1e-5) }' || status=1
-    "$W/timerun" "$REPS" "$d" /dev/null /dev/null "$W/factor" -q -k 5 'i*' > "$W/svy-$p.times"
+    "$W/timerun" "$REPS" "$d" /dev/null /dev/null "$W/factor" -q -k 5 --rotate varimax -c 'i*' > "$W/svy-$p.times"
     "$W/timerun" "$REPS" /dev/null "$W/r-$p.out" /dev/null \
         Rscript bench/factor.R "$d" "$W/rv-$p.tsv" varimax > "$W/r-$p.times"
     for i in $(seq "$REPS"); do Rscript bench/factor.R "$d" "$W/rv-$p.tsv" varimax; done \

@@ -20,7 +20,7 @@ REPS=${BENCH_REPS:-5}
 REPS_BIG=${BENCH_REPS_BIG:-3}
 PY=/usr/bin/python3
 CODEBOOK=fixtures/codebook.tsv
-HYPOTHESES=pipelines/awareness-hypotheses.tsv
+HYPOTHESES=pipelines/studies/awareness/hypotheses.tsv
 TOOLS="simulate clean filter-students encode-likert derive factor score test-hypothesis
        bh-correct report tally cluster kappa"
 
@@ -60,7 +60,7 @@ printf 'size\tstep\timpl\trep\tseconds\trss_kb\tbytes\tcpu\n' >"$RAW"
 
 # the study as `make study-outputs` runs it, with the frozen tools: -o keeps
 # make from rebuilding them (the peak RSS is then the largest tool's)
-STUDY=(make -f pipelines/study/study.mk -s --no-print-directory BINDIR="$S" OBJDIR="$W/no-obj")
+STUDY=(make -f pipelines/study/main.mk -s --no-print-directory BINDIR="$S" OBJDIR="$W/no-obj")
 for t in $TOOLS; do STUDY+=(-o "$S/$t"); done
 # the analysis: study-outputs less the figures and report.md, the work the
 # Python and R scripts do (and more: tables, RQ2, the elbow, kappa)
@@ -124,7 +124,7 @@ for n in $SIZES; do
     measure "$n" derive svy "$reps" "$(bytes "$W/encoded-$n.tsv")" \
         "$S/derive" -q --any ml_developer=task_custom_apps,task_tools_from_scratch "$W/encoded-$n.tsv"
     IN=$B/encoded.tsv measure "$n" factor svy "$reps" "$(bytes "$B/encoded.tsv")" \
-        "$S/factor" -q 'attack_*' 'method_*' --threshold 0.45 --refit \
+        "$S/factor" -q -c 'attack_*,method_*' --threshold 0.45 --refit \
         --summary /dev/null --eigenvalues /dev/null
     measure "$n" score svy "$reps" "$(bytes "$B/encoded.tsv")" \
         "$S/score" -q --model "$B/model.tsv" --name awareness --normalize minmax \
@@ -135,11 +135,11 @@ for n in $SIZES; do
     measure "$n" report svy "$reps" "$(bytes "$B/tests.tsv")" \
         "$S/report" -H "$HYPOTHESES" -f RQ1 --effect "$B/tests.tsv"
     measure "$n" tally svy "$reps" "$(bytes "$B/encoded.tsv")" \
-        "$S/tally" -q --wide --levels 0,1,2 -i "$B/encoded.tsv" 'attack_*' 'method_*' 'lib_*'
+        "$S/tally" -q --wide --levels 0,1,2 -i "$B/encoded.tsv" -c 'attack_*' -c 'method_*' -c 'lib_*'
     measure "$n" cluster svy "$reps" "$(bytes "$W/methods-$n.tsv")" \
         "$S/cluster" -q -c 'share_*' --elbow 8 --seed 1 "$W/methods-$n.tsv"
     measure "$n" kappa svy "$reps" "$(bytes fixtures/coders.tsv)" \
-        "$S/kappa" -q coder_a coder_b -i fixtures/coders.tsv
+        "$S/kappa" -q -c coder_a,coder_b -i fixtures/coders.tsv
     rm -f "$W/rejects.tmp" "$W/encoded-$n.tsv"
 done
 

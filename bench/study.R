@@ -29,7 +29,7 @@ step("filter-students")
 level_map <- function(rows) {
   m <- list(); empty <- NA_real_
   for (i in seq_len(nrow(rows))) {
-    v <- if (rows$value[i] == "") NA_real_ else as.numeric(rows$value[i])
+    v <- if (rows$value[i] %in% c("", "missing")) NA_real_ else as.numeric(rows$value[i])
     if (rows$label[i] == "" && rows$code[i] == "") empty <- v
     for (key in c(rows$label[i], rows$code[i])) if (key != "") m[[key]] <- v
   }

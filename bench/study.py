@@ -30,11 +30,11 @@ def read_codebook(path):
         if r.column.startswith("@"):
             s = scales.setdefault(r.column, {"map": {}, "empty": None})
             if r.label == "" and r.code == "":
-                s["empty"] = r.value or None
+                s["empty"] = (None if r.value in ("", "missing") else r.value)
             else:
                 for key in (r.label, r.code):
                     if key:
-                        s["map"][key] = r.value or None
+                        s["map"][key] = (None if r.value in ("", "missing") else r.value)
     last = {}
     for r in cb.itertuples(index=False):
         if r.column.startswith("@"):
@@ -51,7 +51,7 @@ def read_codebook(path):
             last[r.column] = out
             for key in (r.label, r.code):
                 if key:
-                    own[out]["map"][key] = r.value or None
+                    own[out]["map"][key] = (None if r.value in ("", "missing") else r.value)
     scales.update(own)
     return entries, scales
 

@@ -198,7 +198,9 @@ take_common(cli *c, int id, const char *arg)
 		break;
 	case CLI_REJECTS: c->rejects = arg; break;
 	case CLI_SEED:
-		c->seed = (unsigned long)opt_long(arg, 0, LONG_MAX, "--seed");
+		c->seed = (unsigned long)opt_long(arg, 0,
+		                                  c->tool->seed_max ? c->tool->seed_max : LONG_MAX,
+		                                  "--seed");
 		c->seed_set = 1;
 		break;
 	case CLI_DIGITS: opt_digits(arg); break;
@@ -214,6 +216,40 @@ take_common(cli *c, int id, const char *arg)
 	}
 }
 
+/* getopt_long's tables for S: LONGOPTS (S->n + 2 entries: the options, the
+ * hidden --grammar, the end) and SHORTS (':' first). */
+static void
+getopt_tables(const optset *s, struct option *longopts, char *shorts)
+{
+	size_t ns = 0;
+	shorts[ns++] = ':';
+	for (size_t k = 0; k < s->n; k++) {
+		longopts[k] = (struct option){s->v[k].name,
+		                              s->v[k].arg ? required_argument : no_argument,
+		                              NULL, VAL_BASE + (int)k};
+		if (s->v[k].letter) {
+			shorts[ns++] = (char)s->v[k].letter;
+			if (s->v[k].arg)
+				shorts[ns++] = ':';
+		}
+	}
+	longopts[s->n] = (struct option){"grammar", no_argument, NULL, VAL_BASE + (int)s->n};
+	longopts[s->n + 1] = (struct option){NULL, 0, NULL, 0};
+	shorts[ns] = '\0';
+}
+
+/* The entry of S that getopt_long's CH stands for, or NULL. */
+static const cli_opt *
+getopt_entry(const optset *s, int ch)
+{
+	if (ch >= VAL_BASE && ch < VAL_BASE + (int)s->n)
+		return &s->v[ch - VAL_BASE];
+	for (size_t k = 0; k < s->n; k++)
+		if (s->v[k].letter && s->v[k].letter == ch)
+			return &s->v[k];
+	return NULL;
+}
+
 void
 cli_parse(cli *c, const cli_tool *t, int argc, char **argv,
           cli_handler *on_option, void *ctx)
@@ -227,34 +263,14 @@ cli_parse(cli *c, const cli_tool *t, int argc, char **argv,
 	optset_build(&s, t);
 	struct option longopts[sizeof s.v / sizeof s.v[0] + 2];
 	char shorts[2 + 2 * sizeof s.v / sizeof s.v[0]];
-	size_t ns = 0;
-	shorts[ns++] = ':';
-	for (size_t k = 0; k < s.n; k++) {
-		longopts[k] = (struct option){s.v[k].name,
-		                              s.v[k].arg ? required_argument : no_argument,
-		                              NULL, VAL_BASE + (int)k};
-		if (s.v[k].letter) {
-			shorts[ns++] = (char)s.v[k].letter;
-			if (s.v[k].arg)
-				shorts[ns++] = ':';
-		}
-	}
-	longopts[s.n] = (struct option){"grammar", no_argument, NULL, VAL_BASE + (int)s.n};
-	longopts[s.n + 1] = (struct option){NULL, 0, NULL, 0};
-	shorts[ns] = '\0';
+	getopt_tables(&s, longopts, shorts);
 
 	int ch;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
-		const cli_opt *o = NULL;
-		if (ch >= VAL_BASE && ch < VAL_BASE + (int)s.n)
-			o = &s.v[ch - VAL_BASE];
-		else if (ch == VAL_BASE + (int)s.n)
+		if (ch == VAL_BASE + (int)s.n)
 			print_grammar(t);
-		else
-			for (size_t k = 0; k < s.n && !o; k++)
-				if (s.v[k].letter && s.v[k].letter == ch)
-					o = &s.v[k];
+		const cli_opt *o = getopt_entry(&s, ch);
 		if (!o)
 			die_bad_option(ch, argv);
 		if (s.common[o - s.v])
@@ -264,7 +280,7 @@ cli_parse(cli *c, const cli_tool *t, int argc, char **argv,
 	}
 	if (optind < argc) {
 		if (!(t->common & CLI_INPUT))
-			die_usage("svy-%s takes no operand (got '%s')", t->name, argv[optind]);
+			die_usage("no operand expected (got '%s')", argv[optind]);
 		if (argc - optind > 1)
 			die_usage("too many operands: one input file at most (got '%s' and '%s')",
 			          argv[optind], argv[optind + 1]);
@@ -273,6 +289,62 @@ cli_parse(cli *c, const cli_tool *t, int argc, char **argv,
 			          c->input, argv[optind]);
 		c->input = argv[optind];
 	}
+}
+
+/* What die_bad_option says about getopt_long's CH, into ERR. */
+static void
+bad_option_text(int ch, char *const *argv, char *err, size_t size)
+{
+	const char *arg = argv[optind - 1];
+	const char *eq = strchr(arg, '=');
+	if (ch == ':')
+		snprintf(err, size, "option '%s' needs a value", arg);
+	else if (strncmp(arg, "--", 2) == 0 && eq && optopt)
+		snprintf(err, size, "option '%.*s' takes no value", (int)(eq - arg), arg);
+	else if (strncmp(arg, "--", 2) != 0 && optopt)
+		snprintf(err, size, "unknown option '-%c'", optopt);
+	else
+		snprintf(err, size, "unknown option '%s'", arg);
+}
+
+int
+cli_parse_words(const cli_tool *t, unsigned allowed, const char *place, int argc,
+                char **argv, cli_handler *on_option, void *ctx, char *err, size_t size)
+{
+	optset s;
+	optset_build(&s, t);
+	struct option longopts[sizeof s.v / sizeof s.v[0] + 2];
+	char shorts[2 + 2 * sizeof s.v / sizeof s.v[0]];
+	getopt_tables(&s, longopts, shorts);
+	/* a word list of its own: ARGV[0] is a placeholder for getopt */
+	char **v = xmalloc(((size_t)argc + 2) * sizeof *v);
+	v[0] = (char *)t->name;
+	if (argc > 0)
+		memcpy(v + 1, argv, (size_t)argc * sizeof *v);
+	v[argc + 1] = NULL;
+	int ch, n = argc + 1, rc = 0, saved = optind;
+	shorts[0] = ':';
+	optind = 0;	/* a fresh scan (glibc: re-initialise) */
+	while (rc == 0 && (ch = getopt_long(n, v, shorts, longopts, NULL)) != -1) {
+		const cli_opt *o = ch == VAL_BASE + (int)s.n ? NULL : getopt_entry(&s, ch);
+		if (!o) {
+			bad_option_text(ch, v, err, size);
+			rc = -1;
+		} else if (s.common[o - s.v] && !(allowed & (unsigned)o->id)) {
+			snprintf(err, size, "option '--%s' belongs on the command line, not %s",
+			         o->name, place);
+			rc = -1;
+		} else {
+			on_option(ctx, o->id, optarg);
+		}
+	}
+	if (rc == 0 && optind < n) {
+		snprintf(err, size, "'%s' is not an option (no operand %s)", v[optind], place);
+		rc = -1;
+	}
+	optind = saved;
+	free(v);
+	return rc;
 }
 
 FILE *
@@ -286,11 +358,8 @@ cli_input(cli *c)
 		out_input(c->in_name, c->in);
 		return c->in;
 	}
-	c->in = fopen(c->input, "r");
-	if (!c->in)
-		die_errno("%s", c->input);
+	c->in = tsv_fopen_in(c->input);	/* registers it with lib/out */
 	c->in_name = c->input;
-	out_input(c->input, c->in);
 	return c->in;
 }
 

@@ -84,6 +84,7 @@ typedef struct {
 	const cli_opt *opts;           /* the tool's own options (NULL: none) */
 	const char *const *methods;    /* -m's words, NULL-terminated (CLI_METHOD) */
 	const char *method_help;       /* -m's help line (NULL: "the method: a, b") */
+	long seed_max;                 /* -s's largest value (0: LONG_MAX) */
 } cli_tool;
 
 /* What the command line said, for the common options. */
@@ -117,6 +118,18 @@ typedef void cli_handler(void *ctx, int id, const char *arg);
  * a missing value, or more than one operand is a usage error. Calls err_init. */
 void cli_parse(cli *c, const cli_tool *tool, int argc, char **argv,
                cli_handler *on_option, void *ctx);
+
+/* Parse the words ARGV[0..ARGC) of a line of a file (a plan's options) by
+ * TOOL's table without dying: each option of the tool's own table, and each
+ * common option whose CLI_* bit is in ALLOWED, goes to ON_OPTION(CTX, id,
+ * value) with its raw value (the handler checks it: common options too). An
+ * option not in the table, a missing value, another common option or an
+ * operand is an error: returns -1 with the message in ERR (SIZE bytes), e.g.
+ * "option '--digits' belongs on the command line, not PLACE" with PLACE "in
+ * a plan". Returns 0 when every word was taken. */
+int cli_parse_words(const cli_tool *tool, unsigned allowed, const char *place,
+                    int argc, char **argv, cli_handler *on_option, void *ctx,
+                    char *err, size_t size);
 
 /* Open the input (the operand or -i; standard input when neither, or "-").
  * Dies when it cannot be opened. Returns c->in; c->in_name names it. */

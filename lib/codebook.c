@@ -16,10 +16,8 @@ static const char *field_names[NFIELDS] = {"column", "rename", "label", "code", 
 static cb_scale *
 find_scale(const codebook *cb, const char *name)
 {
-	for (size_t i = 0; i < cb->nscales; i++)
-		if (strcmp(cb->scales[i]->name, name) == 0)
-			return cb->scales[i];
-	return NULL;
+	size_t i = strtab_find(&cb->scale_names, name, strlen(name));
+	return i == STRTAB_NONE ? NULL : cb->scales[i];
 }
 
 static cb_scale *
@@ -30,17 +28,18 @@ new_scale(codebook *cb, const char *name, size_t line)
 	s->line = line;
 	cb->scales = xgrow(cb->scales, &cb->scap, cb->nscales + 1, sizeof *cb->scales);
 	cb->scales[cb->nscales++] = s;
+	strtab_add(&cb->scale_names, name, strlen(name), NULL);
 	return s;
 }
 
 static cb_entry *
 add_entry(codebook *cb, const char *column, const char *output, size_t line)
 {
-	for (size_t i = 0; i < cb->nentries; i++)
-		if (strcmp(cb->entries[i].output, output) == 0)
-			die_at(cb->path, line, "rename", output,
-			       "output column already defined on line %zu",
-			       cb->entries[i].line);
+	int added;
+	size_t i = strtab_add(&cb->outputs, output, strlen(output), &added);
+	if (!added)
+		die_at(cb->path, line, "rename", output, "output column already defined on line %zu",
+		       cb->entries[i].line);
 	cb->entries = xgrow(cb->entries, &cb->ecap, cb->nentries + 1, sizeof *cb->entries);
 	cb_entry *e = &cb->entries[cb->nentries++];
 	e->column = xstrdup(column);
@@ -71,6 +70,8 @@ entry_for_level(codebook *cb, const char *column, const char *rename, size_t lin
 static void
 check_value(const codebook *cb, size_t line, const char *value)
 {
+	if (strcmp(value, CB_MISSING) == 0)
+		return;
 	double x;
 	enum num_status st = num_parse(value, &x);
 	if (st != NUM_OK && st != NUM_EMPTY)
@@ -82,24 +83,37 @@ add_level(codebook *cb, cb_scale *s, size_t line, const char *label,
           const char *code, const char *value)
 {
 	check_value(cb, line, value);
+	int missing = !*value || strcmp(value, CB_MISSING) == 0;
 	if (!*label && !*code) {
 		if (s->has_empty)
 			die_at(cb->path, line, NULL, NULL,
 			       "scale '%s' already gives the value of an empty answer", s->name);
 		s->has_empty = 1;
-		s->empty_value = *value ? xstrdup(value) : NULL;
+		s->empty_value = missing ? NULL : xstrdup(value);
 		return;
 	}
-	for (size_t i = 0; i < s->nlevels; i++) {
-		const cb_level *l = &s->levels[i];
-		const char *dup = NULL;
-		if (*label && (strcmp(l->label, label) == 0 || strcmp(l->code, label) == 0))
-			dup = label;
-		else if (*code && (strcmp(l->label, code) == 0 || strcmp(l->code, code) == 0))
-			dup = code;
-		if (dup)
-			die_at(cb->path, line, NULL, dup,
-			       "scale '%s' already has this answer (line %zu)", s->name, l->line);
+	if (!*value)
+		die_at(cb->path, line, "value", NULL,
+		       "answer '%s' of scale '%s' has no value: give it one, or '%s' to "
+		       "encode it as missing", *label ? label : code, s->name, CB_MISSING);
+	const char *answer[2] = {label, code};
+	for (int k = 0; k < 2; k++) {
+		size_t i = *answer[k] ? strtab_find(&s->answers, answer[k], strlen(answer[k]))
+		                      : STRTAB_NONE;
+		if (i != STRTAB_NONE)
+			die_at(cb->path, line, NULL, answer[k],
+			       "scale '%s' already has this answer (line %zu)", s->name,
+			       s->levels[s->level_of[i]].line);
+	}
+	for (int k = 0; k < 2; k++) {
+		int added;
+		if (!*answer[k])
+			continue;
+		size_t i = strtab_add(&s->answers, answer[k], strlen(answer[k]), &added);
+		if (added) {
+			s->level_of = xgrow(s->level_of, &s->lcap, i + 1, sizeof *s->level_of);
+			s->level_of[i] = s->nlevels;
+		}
 	}
 	s->levels = xgrow(s->levels, &s->cap, s->nlevels + 1, sizeof *s->levels);
 	cb_level *l = &s->levels[s->nlevels++];
@@ -107,8 +121,8 @@ add_level(codebook *cb, cb_scale *s, size_t line, const char *label,
 	l->code = xstrdup(code);
 	l->label_len = strlen(label);
 	l->code_len = strlen(code);
-	l->value = *value ? xstrdup(value) : NULL;
-	l->value_len = strlen(value);
+	l->value = missing ? NULL : xstrdup(value);
+	l->value_len = missing ? 0 : strlen(value);
 	l->line = line;
 }
 
@@ -122,7 +136,11 @@ read_row(codebook *cb, tsv_reader *r, const size_t *idx, char **scale_refs)
 	size_t line = r->lineno;
 	if (!*f[F_COLUMN])
 		die_at(cb->path, line, "column", NULL, "missing: every row names a column or an @scale");
-	if (f[F_COLUMN][0] == '@') {
+	/* '\#n', '\@s', '\\x': the columns '#n', '@s', '\x' (not a comment, a scale) */
+	int escaped = f[F_COLUMN][0] == '\\' && f[F_COLUMN][1] && strchr("#@\\", f[F_COLUMN][1]);
+	if (escaped)
+		f[F_COLUMN]++;
+	if (!escaped && f[F_COLUMN][0] == '@') {
 		if (*f[F_RENAME])
 			die_at(cb->path, line, "rename", f[F_RENAME], "a scale level renames nothing");
 		cb_scale *s = find_scale(cb, f[F_COLUMN]);
@@ -234,24 +252,23 @@ codebook_free(codebook *cb)
 			free(s->levels[k].value);
 		}
 		free(s->levels);
+		strtab_free(&s->answers);
+		free(s->level_of);
 		free(s->empty_value);
 		free(s->name);
 		free(s);
 	}
 	free(cb->scales);
+	strtab_free(&cb->scale_names);
+	strtab_free(&cb->outputs);
 	free(cb);
 }
 
 const cb_level *
 cb_lookup(const cb_scale *s, const char *answer, size_t len)
 {
-	for (size_t i = 0; i < s->nlevels; i++) {
-		const cb_level *l = &s->levels[i];
-		if ((l->label_len == len && memcmp(l->label, answer, len) == 0) ||
-		    (l->code_len == len && memcmp(l->code, answer, len) == 0))
-			return l;
-	}
-	return NULL;
+	size_t i = len ? strtab_find(&s->answers, answer, len) : STRTAB_NONE;
+	return i == STRTAB_NONE ? NULL : &s->levels[s->level_of[i]];
 }
 
 static int
@@ -299,25 +316,34 @@ cb_match *
 cb_resolve(const codebook *cb, const char *input, char *const *header, size_t ncols,
            size_t *nmatch)
 {
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, prev = 0;
 	cb_match *m = NULL;
+	/* the header's names, to find a key in it (the first column of a name) */
+	strtab names = {0};
+	size_t *first = xmalloc((ncols ? ncols : 1) * sizeof *first);
+	for (size_t i = 0; i < ncols; i++) {
+		int added;
+		size_t k = strtab_add(&names, header[i], strlen(header[i]), &added);
+		if (added)
+			first[k] = i;
+	}
 	for (size_t k = 0; k < cb->nentries; k++) {
 		const cb_entry *e = &cb->entries[k];
-		/* the same key as the entry before: the same columns */
+		/* the same key as the entry before: the same columns (its matches
+		 * are the last ones, from PREV) */
 		if (k > 0 && strcmp(e->column, cb->entries[k - 1].column) == 0) {
 			size_t from = n;
-			for (size_t j = 0; j < from; j++)
-				if (m[j].entry == k - 1) {
-					m = xgrow(m, &cap, n + 1, sizeof *m);
-					m[n++] = (cb_match){m[j].column, k};
-				}
+			for (size_t j = prev; j < from; j++) {
+				m = xgrow(m, &cap, n + 1, sizeof *m);
+				m[n++] = (cb_match){m[j].column, k};
+			}
+			prev = from;
 			continue;
 		}
 		size_t before = n;
-		long exact = -1;
-		for (size_t i = 0; i < ncols && exact < 0; i++)
-			if (strcmp(header[i], e->column) == 0)
-				exact = (long)i;
+		prev = n;
+		size_t hit = strtab_find(&names, e->column, strlen(e->column));
+		long exact = hit == STRTAB_NONE ? -1 : (long)first[hit];
 		if (exact >= 0) {
 			m = xgrow(m, &cap, n + 1, sizeof *m);
 			m[n++] = (cb_match){(size_t)exact, k};
@@ -330,10 +356,14 @@ cb_resolve(const codebook *cb, const char *input, char *const *header, size_t nc
 		}
 		if (n == before) {
 			free(m);
+			free(first);
+			strtab_free(&names);
 			die_at(cb->path, e->line, NULL, NULL, "key '%s' matches no column of %s",
 			       e->column, input);
 		}
 	}
+	free(first);
+	strtab_free(&names);
 	if (n)
 		qsort(m, n, sizeof *m, by_column_entry);
 	/* one column, one key (a key may give it several output columns) */

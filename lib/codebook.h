@@ -4,14 +4,18 @@
  * ('#' lines are comments, blank lines ignored). Each row is one of:
  *   @SCALE  -  LABEL CODE VALUE   a level of scale SCALE: an answer equal to LABEL or
  *                                 CODE encodes as VALUE; LABEL and CODE both empty
- *                                 give the value of an empty answer; an empty VALUE
- *                                 encodes the answer as missing
+ *                                 give the value of an empty answer; the VALUE
+ *                                 'missing' encodes the answer as missing
  *   COLUMN  NAME  @SCALE - -      COLUMN is encoded with SCALE into column NAME
  *                                 (NAME empty: the column keeps its name)
  *   COLUMN  NAME  LABEL CODE VALUE  a level of COLUMN's own scale (later rows of the
  *                                 same column may leave NAME empty)
  *   COLUMN  NAME  - - -           COLUMN renamed to NAME, values passed through
  * One export column may be listed under several NAMEs: each is an output column.
+ * A VALUE is a number, or 'missing' (the answer encodes as missing); an answer
+ * with an empty VALUE is an error (only the empty answer's row may leave it
+ * empty). A COLUMN that begins with '#' or '@' (or '\' before one of '#@\')
+ * is written with a backslash before it: '\#n' is the column '#n'.
  * Trailing empty fields may be left out (a short row). COLUMN is a column name
  * or, when the input has no column of that name, a shell glob over them
  * ("13 - Regarding*"): every column it matches is encoded alike and keeps its
@@ -19,7 +23,13 @@
 #ifndef SVY_CODEBOOK_H
 #define SVY_CODEBOOK_H
 
+/* The value that declares an answer missing (an empty value is an error: a
+ * person must say which answers are missing, not forget a value). */
+#define CB_MISSING "missing"
+
 #include <stddef.h>
+
+#include "scales.h"
 
 typedef struct {
 	char *label, *code;
@@ -36,6 +46,9 @@ typedef struct {
 	int has_empty;		/* an empty answer has a value */
 	char *empty_value;	/* that value (NULL: missing) */
 	size_t line;		/* where it was first defined */
+	strtab answers;		/* the labels and codes of the levels ... */
+	size_t *level_of;	/* ... and the level each one is (by strtab index) */
+	size_t lcap;
 } cb_scale;
 
 typedef struct {
@@ -52,6 +65,8 @@ typedef struct {
 	size_t nentries, ecap;
 	cb_scale **scales;
 	size_t nscales, scap;
+	strtab scale_names;	/* the scales' names, in the order of scales */
+	strtab outputs;		/* the entries' output names, in their order */
 } codebook;
 
 /* Read and check the codebook at PATH; any mistake in it is a data error

@@ -1,5 +1,6 @@
 #include "cols.h"
 
+#include <ctype.h>
 #include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,20 +24,86 @@ cols_find(const tsv_reader *r, const char *name)
 	return found;
 }
 
+/* The edit distance of A and B (optimal string alignment: insertions,
+ * deletions, substitutions and swaps of two neighbours, ASCII case ignored),
+ * or LIMIT + 1 when it is more than LIMIT. */
+static size_t
+distance(const char *a, const char *b, size_t limit)
+{
+	size_t m = strlen(a), n = strlen(b);
+	if ((m > n ? m - n : n - m) > limit || n > 256 || m > 256)
+		return limit + 1;
+	size_t *d = xmalloc(3 * (n + 1) * sizeof *d);
+	size_t *prev2 = d, *prev = d + n + 1, *cur = d + 2 * (n + 1);
+	for (size_t j = 0; j <= n; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= m; i++) {
+		cur[0] = i;
+		size_t best = cur[0];
+		for (size_t j = 1; j <= n; j++) {
+			int same = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]);
+			size_t v = prev[j - 1] + !same;
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    prev2[j - 2] + 1 < v)
+				v = prev2[j - 2] + 1;
+			cur[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit) {
+			free(d);
+			return limit + 1;
+		}
+		size_t *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+	}
+	size_t r = prev[n];
+	free(d);
+	return r <= limit ? r : limit + 1;
+}
+
+long
+cols_nearest(const tsv_reader *r, const char *name)
+{
+	size_t len = strlen(name), limit = len < 3 ? 0 : len < 6 ? 1 : len / 3;
+	size_t best = limit + 1;
+	long at = -1;
+	for (size_t i = 0; i < r->ncols; i++) {
+		size_t d = distance(name, r->header[i], best < limit ? best : limit);
+		/* a case-only difference first, then the nearest */
+		if (d == 0 && strcmp(name, r->header[i]) != 0)
+			return (long)i;
+		if (d < best) {
+			best = d;
+			at = (long)i;
+		}
+	}
+	return at;
+}
+
 static noreturn void
 die_no_column(const tsv_reader *r, const char *name)
 {
+	long near = cols_nearest(r, name);
+	if (near >= 0)
+		die_usage("%s: no column '%s'; did you mean '%s'?", r->name, err_q(name),
+		          err_q(r->header[near]));
 	enum { SHOWN = 30 };
-	size_t len = 0;
-	for (size_t i = 0; i < r->ncols && i < SHOWN; i++)
-		len += strlen(r->header[i]) + 4;
-	char *list = xmalloc(len + 64), *p = list;
+	/* static: the message is the program's last act (nothing to free) */
+	static char list[SHOWN * (1024 + 4) + 64];
+	char *p = list;
 	*p = '\0';
 	for (size_t i = 0; i < r->ncols && i < SHOWN; i++)
-		p += sprintf(p, "%s'%s'", i ? ", " : "", r->header[i]);
+		p += sprintf(p, "%s'%s'", i ? ", " : "", err_q(r->header[i]));
 	if (r->ncols > SHOWN)
 		sprintf(p, " and %zu more", r->ncols - SHOWN);
-	die_usage("%s: no column '%s'; the columns are %s", r->name, name, list);
+	die_usage("%s: no column '%s'; the columns are %s", r->name, err_q(name), list);
 }
 
 size_t
@@ -64,8 +131,13 @@ cols_expand(const tsv_reader *r, char *const *patterns, size_t npat, size_t **ou
 		/* A LimeSurvey name such as Q16[SQ001] is taken literally when the
 		 * header has it, though it looks like a glob. */
 		long exact = cols_find(r, pat);
-		if (exact >= 0 || !is_glob(pat)) {
-			size_t i = exact >= 0 ? (size_t)exact : cols_require(r, pat);
+		if (exact < 0 && !is_glob(pat)) {
+			free(taken);
+			free(idx);
+			die_no_column(r, pat);
+		}
+		if (exact >= 0) {
+			size_t i = (size_t)exact;
 			if (!taken[i]) {
 				idx = xgrow(idx, &cap, n + 1, sizeof *idx);
 				idx[n++] = i;
@@ -84,8 +156,11 @@ cols_expand(const tsv_reader *r, char *const *patterns, size_t npat, size_t **ou
 				taken[i] = 1;
 			}
 		}
-		if (!matched)
+		if (!matched) {
+			free(taken);
+			free(idx);
 			die_no_column(r, pat);
+		}
 	}
 	free(taken);
 	*out = idx;

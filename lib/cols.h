@@ -10,9 +10,15 @@
  * the header holds more than once is a data error. */
 long cols_find(const tsv_reader *r, const char *name);
 
-/* Index of column NAME; its absence is a usage error that lists the columns
- * the input has. */
+/* Index of column NAME; its absence is a usage error that suggests the
+ * nearest name ("did you mean 'age'?") or, when none is near, lists the
+ * columns the input has. */
 size_t cols_require(const tsv_reader *r, const char *name);
+
+/* The column whose name is nearest NAME (edit distance at most a third of
+ * NAME's length, at least 1; a difference of case only first), or -1: for
+ * "did you mean" in the messages of any tool that looks a name up. */
+long cols_nearest(const tsv_reader *r, const char *name);
 
 /* The columns matching each of the NPAT names or shell globs ("attack_*"),
  * in the order given, each once. A pattern that matches nothing is a usage

@@ -8,6 +8,7 @@
 
 #include "cols.h"
 #include "err.h"
+#include "levels.h"
 #include "num.h"
 
 static const char *op_text[] = {"=", "!=", "<", "<=", ">", ">="};
@@ -26,14 +27,11 @@ fail(cond *c, char *err, size_t errsize, const char *text, const char *fmt, ...)
 	return -1;
 }
 
+/* A number as the levels' equality reads it (lib/levels): "1" is "1.0". */
 static int
 is_number(const char *s, double *x)
 {
-	if (num_parse(s, x) != NUM_OK)
-		return 0;
-	if (*x == 0)
-		*x = 0;
-	return 1;
+	return levels_number(s, strlen(s), x);
 }
 
 static void
@@ -140,22 +138,28 @@ cond_set_list(cond *c, const char *column, char *const *values, size_t n,
 	number_values(c);
 }
 
-static int
-in_list(const cond *c, const char *s)
+long
+cond_which(const cond *c, const char *s)
 {
 	double x = 0;
 	int isnum = -1;		/* not looked at yet */
 	for (size_t k = 0; k < c->nvalues; k++) {
 		if (c->icase ? strcasecmp(s, c->values[k]) == 0 : strcmp(s, c->values[k]) == 0)
-			return 1;
+			return (long)k;
 		if (c->isnum[k]) {
 			if (isnum < 0)
 				isnum = is_number(s, &x);
 			if (isnum && x == c->num[k])
-				return 1;
+				return (long)k;
 		}
 	}
-	return 0;
+	return -1;
+}
+
+static int
+in_list(const cond *c, const char *s)
+{
+	return cond_which(c, s) >= 0;
 }
 
 int

@@ -9,10 +9,11 @@
  *
  * The column is everything before the first '=', '!', '<' or '>'. In a list,
  * '\,' is a comma inside a value and '\\' a backslash. Values are compared as
- * levels are (lib/levels.h): two numbers by value ("1" equals "1.0"), else as
- * bytes, or ignoring ASCII case when asked. A missing value satisfies only
- * COLUMN= : a row with it missing fails COLUMN!=V and every comparison. A
- * comparison with a value that is not a number is a data error. */
+ * levels are (lib/levels.h, levels_number: the one equality): two numbers by
+ * value ("1" equals "1.0"), else as bytes, or ignoring ASCII case when
+ * asked. A missing value satisfies only COLUMN= : a row with it missing fails
+ * COLUMN!=V and every comparison. A comparison with a value that is not a
+ * number is a data error. */
 #ifndef SVY_COND_H
 #define SVY_COND_H
 
@@ -48,6 +49,10 @@ void cond_set_list(cond *c, const char *column, char *const *values, size_t n,
 /* Does value S (NULL or "" for missing) satisfy C? 1 or 0; -1 when C is a
  * comparison and S is not a number. */
 int cond_value(const cond *c, const char *s);
+
+/* The index of the value of C's list (COND_EQ, COND_NE) that S equals, or
+ * -1: for telling which values of a list no row has. */
+long cond_which(const cond *c, const char *s);
 
 /* Find C's column in R's header (a usage error when absent). */
 void cond_resolve(cond *c, const tsv_reader *r);

@@ -45,6 +45,10 @@ struct csvr {
 	size_t fld_line;	/* line where the field being parsed starts */
 
 	struct csvr_record cur;	/* the record handed out */
+
+	size_t max_field;	/* the longest field accepted (SVY_MAX_FIELD) */
+	char *first;		/* the first line, to try other delimiters on */
+	size_t firstlen;
 };
 
 static int
@@ -146,13 +150,88 @@ header_line_read(const char *s, size_t len)
 	return memchr(s + i, '\n', len - i) != NULL;
 }
 
+static const char *
+delim_name(int d)
+{
+	return d == '\t' ? "tab" : d == ';' ? ";" : ",";
+}
+
+static void
+count_field(void *s, size_t len, void *data)
+{
+	(void)s;
+	(void)len;
+	++*(size_t *)data;
+}
+
+static void
+end_record(int term, void *data)
+{
+	(void)term;
+	(void)data;
+}
+
+/* Does S parse as CSV with delimiter D into two fields or more? */
+static int
+parses_with(const char *s, size_t len, int d)
+{
+	struct csv_parser p;
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return 0;
+	csv_set_delim(&p, (unsigned char)d);
+	csv_set_space_func(&p, no_space);
+	size_t n = 0;
+	int ok = csv_parse(&p, s, len, count_field, end_record, &n) == len &&
+	         csv_fini(&p, count_field, end_record, &n) == 0;
+	csv_free(&p);
+	return ok && n >= 2;
+}
+
+/* The delimiter other than R's with which the first line and LINE (N bytes)
+ * parse, or 0. */
+static int
+other_delim(const csvr *r, const char *line, size_t n)
+{
+	static const int cand[] = {';', ',', '\t'};
+	for (size_t k = 0; k < sizeof cand / sizeof *cand; k++) {
+		if (cand[k] == r->delim)
+			continue;
+		if (r->first && !parses_with(r->first, r->firstlen, cand[k]))
+			continue;
+		if (line && !parses_with(line, n, cand[k]))
+			continue;
+		return cand[k];
+	}
+	return 0;
+}
+
+/* Malformed quoting at R's line; LINE (N bytes) is that line when known. */
+static noreturn void
+parse_error_in(csvr *r, const char *line, size_t n)
+{
+	int d = other_delim(r, line, n);
+	char hint[80] = "";
+	if (d)
+		snprintf(hint, sizeof hint, "; with delimiter '%s' it parses "
+		         "(-d '%s')", delim_name(d), delim_name(d));
+	die_at(r->name, r->line, NULL, NULL,
+	       "malformed CSV quoting: a quote inside an unquoted field, or "
+	       "text after a closing quote (delimiter '%s')%s",
+	       r->delim == '\t' ? "\\t" : (char[]){(char)r->delim, 0}, hint);
+}
+
 static noreturn void
 parse_error(csvr *r)
 {
-	die_at(r->name, r->line, NULL, NULL,
-	       "malformed CSV quoting: a quote inside an unquoted field, or "
-	       "text after a closing quote (delimiter '%s')",
-	       r->delim == '\t' ? "\\t" : (char[]){(char)r->delim, 0});
+	parse_error_in(r, NULL, 0);
+}
+
+/* A field past the cap: a named error, not gigabytes of memory. */
+static noreturn void
+field_too_long(const csvr *r)
+{
+	die_at(r->name, r->fld_line, NULL, NULL, "a field longer than %zu bytes "
+	       "(SVY_MAX_FIELD=BYTES raises the limit)", r->max_field);
 }
 
 /* Feed in[inpos..inlen) to libcsv one physical line at a time, so that each
@@ -182,12 +261,69 @@ parse_input(csvr *r)
 		if (field > CHUNK)
 			csv_set_blk_size(&r->p, field);
 		if (csv_parse(&r->p, s, n, on_field, on_record, r) != n)
-			parse_error(r);
+			parse_error_in(r, s, n);
+		if (r->p.entry_pos > r->max_field)
+			field_too_long(r);
 		r->inpos += n;
 		if (lf)
 			r->line++;
 	}
 	r->inpos = r->inlen = 0;
+}
+
+/* The cap on one field: SVY_MAX_FIELD bytes (a whole number, or with k, M
+ * or G: KiB, MiB, GiB), CSVR_MAX_FIELD when unset. */
+static size_t
+max_field(void)
+{
+	const char *s = getenv("SVY_MAX_FIELD");
+	if (!s || !*s)
+		return CSVR_MAX_FIELD;
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	int shift = *end == 'k' || *end == 'K' ? 10 : *end == 'M' ? 20 : *end == 'G' ? 30 : 0;
+	if (shift)
+		end++;
+	if (errno || end == s || *end || *s == '-' || *s == '+' || v == 0 ||
+	    v > (SIZE_MAX >> 31))
+		die_usage("SVY_MAX_FIELD: '%s' is not a size in bytes (a whole number, "
+		          "or with k, M or G)", s);
+	return (size_t)v << shift;
+}
+
+/* UTF-16 (a byte-order mark FF FE or FE FF, or a NUL in every other byte of
+ * the first line): named, not "malformed CSV quoting". */
+static void
+check_utf16(const csvr *r)
+{
+	const unsigned char *s = (const unsigned char *)r->in;
+	size_t n = r->inlen < 64 ? r->inlen : 64, nul[2] = {0, 0};
+	if (!s)
+		return;
+	int bom = n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
+	for (size_t i = 0; i < n; i++)
+		nul[i % 2] += s[i] == 0;
+	if (bom || (n >= 4 && (nul[0] == n / 2 || nul[1] == n / 2)))
+		die_at(r->name, 0, NULL, NULL, "this is UTF-16 text; svy reads UTF-8: "
+		       "convert it first (iconv -f UTF-16 -t UTF-8)");
+}
+
+/* A copy of the first line (up to 64 KiB), for the delimiter hint. */
+static void
+keep_first_line(csvr *r)
+{
+	if (!r->in)
+		return;
+	const char *s = r->in + r->inpos;
+	size_t n = r->inlen - r->inpos;
+	const char *lf = memchr(s, '\n', n);
+	if (lf)
+		n = (size_t)(lf - s);
+	if (n > CHUNK)
+		return;
+	r->first = xstrndup(s, n);
+	r->firstlen = n;
 }
 
 csvr *
@@ -198,11 +334,16 @@ csvr_open(FILE *fp, const char *name, int delim)
 	r->name = name;
 	r->line = 1;
 	r->between = 1;
+	r->max_field = max_field();
 	/* The whole first line, for the BOM and the delimiter. */
 	while (fill(r) && !header_line_read(r->in, r->inlen))
-		;
-	if (r->inlen >= 3 && memcmp(r->in, "\xEF\xBB\xBF", 3) == 0)
-		r->inpos = 3;
+		if (r->inlen > r->max_field)
+			break;
+	check_utf16(r);
+	/* a BOM, or several (a file converted twice) */
+	while (r->inlen - r->inpos >= 3 && memcmp(r->in + r->inpos, "\xEF\xBB\xBF", 3) == 0)
+		r->inpos += 3;
+	keep_first_line(r);
 	if (delim)
 		r->delim = delim;
 	else
@@ -297,6 +438,7 @@ csvr_close(csvr *r)
 	if (!r)
 		return;
 	csv_free(&r->p);
+	free(r->first);
 	free(r->in);
 	free(r->buf);
 	free(r->fld);

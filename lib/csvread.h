@@ -7,7 +7,8 @@
  * inside quoted fields, never trims spaces, and skips blank lines (they are
  * not records). Malformed quoting (a quote inside an unquoted field, text
  * after a closing quote, an unterminated quote at the end) is a data error
- * naming the line. Memory is one input chunk plus the records of that chunk,
+ * naming the line, and the delimiter with which the line parses, if one
+ * does. UTF-16 text is refused by name; several BOMs are stripped. Memory is one input chunk plus the records of that chunk,
  * whatever the input size. Field bytes are returned as read: no check of
  * encoding or NUL bytes (see csvr_utf8_*). */
 #ifndef SVY_CSVREAD_H
@@ -17,6 +18,11 @@
 #include <stdio.h>
 
 typedef struct csvr csvr;
+
+/* The longest field accepted (128 MiB): a longer one is a data error naming
+ * the line, not gigabytes of memory; the environment variable SVY_MAX_FIELD
+ * (bytes, or with k, M or G) raises or lowers it. */
+#define CSVR_MAX_FIELD ((size_t)128 << 20)
 
 /* Start reading FP (named NAME in messages) with delimiter DELIM; DELIM 0
  * detects it from the first line: the most frequent of ',', ';' and TAB

@@ -38,13 +38,52 @@ err_init(const char *tool)
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 }
 
+/* Write S to stderr with its control bytes escaped (TAB as \t, ESC as
+ * \x1b ...): a column name or value never reaches the terminal raw, whatever
+ * the message (no message holds a newline or TAB of its own). */
+static void
+put_escaped(const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\t')
+			fputs("\\t", stderr);
+		else if (c == '\n')
+			fputs("\\n", stderr);
+		else if (c == '\r')
+			fputs("\\r", stderr);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(stderr, "\\x%02x", c);
+		else
+			fputc(c, stderr);
+	}
+}
+
+/* FMT with AP, escaped (put_escaped). */
+static void
+vput(const char *fmt, va_list ap)
+{
+	char small[4096];
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(small, sizeof small, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return;
+	char *big = (size_t)n < sizeof small ? NULL : malloc((size_t)n + 1);
+	if (big)
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+	put_escaped(big ? big : small);	/* cut at 4 KiB when out of memory */
+	free(big);
+}
+
 static void
 vmessage(const char *fmt, va_list ap, const char *suffix)
 {
 	if (!err_stdout_closed)
 		fflush(stdout);
 	fprintf(stderr, "%s: ", err_prog);
-	vfprintf(stderr, fmt, ap);
+	vput(fmt, ap);
 	if (suffix)
 		fprintf(stderr, ": %s", suffix);
 	fputc('\n', stderr);
@@ -99,10 +138,10 @@ die_bad_option(int c, char *const *argv)
 	die_usage("unknown option '%s'", arg);
 }
 
-char *
-err_quote(char *buf, size_t bufsize, const char *value, size_t len)
+/* VALUE quoted into BUF, at most SHOWN bytes of it. */
+static char *
+quote(char *buf, size_t bufsize, const char *value, size_t len, size_t shown)
 {
-	static const size_t shown = 60;
 	size_t o = 0;
 	for (size_t i = 0; i < len && i < shown && o + 5 < bufsize; i++) {
 		unsigned char c = (unsigned char)value[i];
@@ -121,6 +160,22 @@ err_quote(char *buf, size_t bufsize, const char *value, size_t len)
 		o += snprintf(buf + o, bufsize - o, "...");
 	buf[o < bufsize ? o : bufsize - 1] = '\0';
 	return buf;
+}
+
+char *
+err_quote(char *buf, size_t bufsize, const char *value, size_t len)
+{
+	return quote(buf, bufsize, value, len, 60);
+}
+
+const char *
+err_q(const char *s)
+{
+	/* a name is shown whole (to be copied), up to 250 bytes */
+	static char buf[8][1024];
+	static unsigned next;
+	char *b = buf[next++ % 8];
+	return quote(b, sizeof buf[0], s ? s : "", s ? strlen(s) : 0, 250);
 }
 
 char *
@@ -146,14 +201,16 @@ vmessage_at(const char *file, size_t line, const char *column,
 	if (!err_stdout_closed)
 		fflush(stdout);
 	fprintf(stderr, "%s: ", err_prog);
+	if (file)
+		put_escaped(file);
 	if (file && line)
-		fprintf(stderr, "%s:%zu: ", file, line);
+		fprintf(stderr, ":%zu: ", line);
 	else if (file)
-		fprintf(stderr, "%s: ", file);
+		fputs(": ", stderr);
 	if (column)
 		fprintf(stderr, "column '%s': ",
 		        err_quote(q, sizeof q, column, strlen(column)));
-	vfprintf(stderr, fmt, ap);
+	vput(fmt, ap);
 	if (value)
 		fprintf(stderr, " (got '%s')", err_quote(q, sizeof q, value, strlen(value)));
 	fputc('\n', stderr);

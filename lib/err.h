@@ -63,6 +63,11 @@ char *xstrndup(const char *s, size_t n);
 /* Write VALUE (LEN bytes) quoted for a message: control bytes escaped, long
  * values cut with "...". Returns BUF. */
 char *err_quote(char *buf, size_t bufsize, const char *value, size_t len);
+/* S quoted as err_quote does (but up to 250 bytes), into one of 8 static
+ * buffers used in turn:
+ * for a name or value in a message, "column '%s'", err_q(name). A TAB,
+ * newline or ESC in a column name never reaches the terminal raw. */
+const char *err_q(const char *s);
 /* As err_quote, but a long value keeps its END ("...[Sub question]"), where a
  * LimeSurvey heading has its sub-question. */
 char *err_quote_tail(char *buf, size_t bufsize, const char *value, size_t len);

@@ -1,4 +1,4 @@
-/* The extractions of fa.h: minres, ml and pa, and the fit's reports.
+/* The extractions of fafit.h: minres, ml and pa, and the fit's reports.
  *
  * minres and ml minimise a criterion of the uniquenesses psi in [0.005, 1]
  * (psych's bounds) by projected Newton steps with the exact gradient and
@@ -11,14 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_linalg.h>
-#include <gsl/gsl_eigen.h>
-#include <gsl/gsl_matrix.h>
-#include <gsl/gsl_sort_vector.h>
 
 #include "err.h"
 #include "fa.h"
+#include "fafit.h"
+#include "rotate.h"
 #include "matrix.h"
 
 /* psych's bounds on the uniquenesses in fa(fm = "minres") and "ml". */
@@ -74,7 +71,6 @@ ws_init(fit_ws *ws, const double *r, size_t p, size_t k)
 	*ws = (fit_ws){r, p, k, xmalloc(p * p * sizeof(double)), xmalloc(p * sizeof(double)),
 	               xmalloc(p * p * sizeof(double)), xmalloc(p * p * sizeof(double)),
 	               xmalloc(p * sizeof(double))};
-	gsl_set_error_handler_off();
 }
 
 static void
@@ -93,25 +89,10 @@ ws_free(fit_ws *ws)
 static void
 ws_eigen(fit_ws *ws, const double *l)
 {
-	size_t p = ws->p;
-	if (l) {
-		fa_eigen(ws->a, p, ws->val, ws->vec);
-		return;
-	}
-	gsl_matrix_view m = gsl_matrix_view_array(ws->e, p, p);
-	gsl_vector_view v = gsl_vector_view_array(ws->val, p);
-	gsl_eigen_symm_workspace *w = gsl_eigen_symm_alloc(p);
-	if (!w)
-		die("out of memory");
-	memcpy(ws->e, ws->a, p * p * sizeof *ws->e);
-	gsl_eigen_symm(&m.matrix, &v.vector, w);
-	gsl_eigen_symm_free(w);
-	gsl_sort_vector(&v.vector);
-	for (size_t i = 0; i < p / 2; i++) {
-		double t = ws->val[i];
-		ws->val[i] = ws->val[p - 1 - i];
-		ws->val[p - 1 - i] = t;
-	}
+	if (l)
+		mat_eigen(ws->a, ws->p, ws->val, ws->vec);
+	else
+		mat_eigenvalues(ws->a, ws->p, ws->val, ws->e);
 }
 
 static double
@@ -429,23 +410,21 @@ newton_direction(const double *h, const double *g, const unsigned char *freev,
 		d[i] = 0;
 	int rc = 0;
 	if (m > 0) {
-		gsl_matrix *a = gsl_matrix_alloc(m, m);
-		gsl_vector *b = gsl_vector_alloc(m), *x = gsl_vector_alloc(m);
-		if (!a || !b || !x)
-			die("out of memory");
+		double *a = xmalloc(m * m * sizeof *a);
+		double *b = xmalloc(m * sizeof *b), *x = xmalloc(m * sizeof *x);
 		for (size_t s = 0; s < m; s++) {
 			for (size_t t = 0; t < m; t++)
-				gsl_matrix_set(a, s, t, h[ix[s] * p + ix[t]] + (s == t ? mu : 0));
-			gsl_vector_set(b, s, -g[ix[s]]);
+				a[s * m + t] = h[ix[s] * p + ix[t]] + (s == t ? mu : 0);
+			b[s] = -g[ix[s]];
 		}
-		rc = gsl_linalg_cholesky_decomp1(a);
+		rc = mat_cholesky(a, m);
 		if (rc == 0)
-			rc = gsl_linalg_cholesky_solve(a, b, x);
+			rc = mat_cholesky_solve(a, m, b, x);
 		for (size_t s = 0; rc == 0 && s < m; s++)
-			d[ix[s]] = gsl_vector_get(x, s);
-		gsl_vector_free(x);
-		gsl_vector_free(b);
-		gsl_matrix_free(a);
+			d[ix[s]] = x[s];
+		free(x);
+		free(b);
+		free(a);
 	}
 	free(ix);
 	return rc == 0 ? 0 : -1;
@@ -840,25 +819,21 @@ fa_psych_objective(const double *r, const double *l, size_t p, size_t k)
 	for (size_t a = 0; a < p; a++)
 		m[a * p + a] = r[a * p + a];
 	fa_cor_smooth(m, p, DBL_EPSILON);
-	gsl_set_error_handler_off();
-	gsl_matrix_view mv = gsl_matrix_view_array(m, p, p);
-	gsl_matrix *x = gsl_matrix_alloc(p, p);
-	if (!x)
-		die("out of memory");
-	memcpy(x->data, r, p * p * sizeof *r);
+	double *x = xmalloc(p * sizeof *x);
 	double ldm = 0, ldr = 0, tr = 0;
-	int rc = gsl_linalg_cholesky_decomp1(&mv.matrix);
+	int rc = mat_cholesky(m, p);
 	for (size_t i = 0; rc == 0 && i < p; i++)
-		ldm += 2 * log(gsl_matrix_get(&mv.matrix, i, i));
+		ldm += 2 * log(m[i * p + i]);
+	/* tr(M^-1 R): the diagonal of M^-1 times each column of R */
 	for (size_t j = 0; rc == 0 && j < p; j++) {
-		gsl_vector_view col = gsl_matrix_column(x, j);
-		rc = gsl_linalg_cholesky_svx(&mv.matrix, &col.vector);
+		for (size_t i = 0; i < p; i++)
+			x[i] = r[i * p + j];
+		rc = mat_cholesky_solve(m, p, x, x);
+		tr += x[j];
 	}
-	for (size_t i = 0; rc == 0 && i < p; i++)
-		tr += gsl_matrix_get(x, i, i);
 	if (rc == 0)
-		rc = fa_logdet(r, p, &ldr);
-	gsl_matrix_free(x);
+		rc = mat_logdet(r, p, &ldr);
+	free(x);
 	free(m);
 	return rc == 0 ? tr - (ldr - ldm) - (double)p : NAN;
 }
@@ -877,4 +852,158 @@ fa_require_converged(const char *what, int converged, int steps, const char *mea
 	else
 		die("%s did not converge in %d steps%s: the result is not a solution "
 		    "(--allow-nonconvergence keeps it)", what, steps, how);
+}
+
+/* ---- a fit of a set of items ------------------------------------------ */
+
+const char *const fa_method_names[] = {"minres", "ml", "pa", NULL};
+
+void
+fa_die_singular(const double *r, size_t p, const size_t *items, char **names)
+{
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < i; j++)
+			if (fabs(r[i * p + j]) > 1 - 1e-10)
+				die("items '%s' and '%s' are perfectly correlated (r = %.17g): "
+				    "the correlation matrix is singular; drop one of them",
+				    names[items[j]], names[items[i]], r[i * p + j]);
+	die("the correlation matrix of the %zu items is singular (not positive "
+	    "definite): an item is a linear combination of others", p);
+}
+
+void
+fa_fit_items(fa_items *f, const fa_spec *o, const double *rall, const double *wall,
+             size_t pall, const unsigned char *use, size_t n, char **names)
+{
+	size_t k = o->k;
+	f->p = 0;
+	f->items = xmalloc(pall * sizeof *f->items);
+	for (size_t i = 0; i < pall; i++)
+		if (use[i])
+			f->items[f->p++] = i;
+	size_t p = f->p;
+	if (k >= p)
+		die("%zu factors need more than %zu items", k, p);
+	f->r = xmalloc(p * p * sizeof *f->r);
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < p; j++)
+			f->r[i * p + j] = rall[f->items[i] * pall + f->items[j]];
+	/* Cholesky succeeds on a matrix singular up to rounding (an item the
+	 * sum of others): judge by the smallest eigenvalue */
+	double *ev = xmalloc(p * sizeof *ev);
+	mat_eigen(f->r, p, ev, NULL);
+	/* a smoothed matrix is positive definite by construction, its smallest
+	 * eigenvalues set to about 1e-10 (psych fits it) */
+	int singular = !(ev[p - 1] > (o->smoothed ? 0 : 1e-10));
+	free(ev);
+	if (singular)
+		fa_die_singular(f->r, p, f->items, names);
+	double *msa = xmalloc(p * sizeof *msa);
+	singular = fa_bartlett(f->r, p, n, &f->chi2, &f->df, &f->pvalue) != 0 ||
+	           fa_kmo(f->r, p, &f->kmo, msa) != 0;
+	free(msa);
+	if (singular)
+		fa_die_singular(f->r, p, f->items, names);
+	f->l = xmalloc(p * k * sizeof *f->l);
+	int rc = o->method == FA_PA ? fa_pa(f->r, p, k, o->pa_tol, o->max_iter, f->l, &f->info)
+	       : o->method == FA_ML ? fa_ml(f->r, p, k, o->max_iter, f->l, &f->info)
+	       : fa_minres(f->r, p, k, o->max_iter, f->l, &f->info);
+	if (rc != 0)
+		fa_die_singular(f->r, p, f->items, names);
+	f->phi = xmalloc(k * k * sizeof *f->phi);
+	f->unrotated = xmalloc(p * k * sizeof *f->unrotated);
+	memcpy(f->unrotated, f->l, p * k * sizeof *f->l);
+	f->rot.unrotated = f->unrotated;
+	if (rot_rotate_starts(o->rotate, f->l, p, k, o->rotate_tol, 1000, o->varimax_tol,
+	                      o->rotate_starts, o->seed, f->phi, &f->rot) != 0)
+		die("the %s rotation failed: a matrix it inverts is singular",
+		    rot_names[o->rotate]);
+	/* the fit's criterion is the same for the rotated loadings */
+	double *s = xmalloc(p * k * sizeof *s);
+	if (rot_oblique(o->rotate)) {
+		rot_orient(f->l, f->phi, p, k);
+		rot_structure(f->l, f->phi, p, k, s);
+	} else {
+		rot_orient(f->l, NULL, p, k);
+		memcpy(s, f->l, p * k * sizeof *s);
+	}
+	/* weights for z-scores of the observed items: R^-1 S with their Pearson
+	 * correlations, also after a polychoric fit (psych's factor.scores) */
+	double *wr = f->wr = xmalloc(p * p * sizeof *wr);
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < p; j++)
+			wr[i * p + j] = wall[f->items[i] * pall + f->items[j]];
+	f->w = xmalloc(p * k * sizeof *f->w);
+	singular = fa_regression_weights(wr, s, p, k, f->w) != 0;
+	free(s);
+	if (singular)
+		fa_die_singular(wr, p, f->items, names);
+}
+
+void
+fa_items_free(fa_items *f)
+{
+	free(f->items);
+	free(f->r);
+	free(f->l);
+	free(f->phi);
+	free(f->w);
+	free(f->wr);
+	free(f->unrotated);
+}
+
+double
+fa_dof(size_t p, size_t k)
+{
+	double pf = (double)p, kf = (double)k;
+	return ((pf - kf) * (pf - kf) - (pf + kf)) / 2;
+}
+
+size_t
+fa_select_items(const fa_items *f, size_t p, size_t k, double threshold, unsigned char *retained)
+{
+	size_t nret = 0;
+	for (size_t i = 0; i < p; i++) {
+		double m = 0;
+		for (size_t j = 0; j < k; j++)
+			if (fabs(f->l[i * k + j]) > m)
+				m = fabs(f->l[i * k + j]);
+		retained[i] = isnan(threshold) || m > threshold;
+		nret += retained[i];
+	}
+	if (nret == 0)
+		die("no item loads above the threshold %g", threshold);
+	return nret;
+}
+
+void
+fa_warn_keying(const fa_items *f, size_t k, const double *cov, size_t pall, char **names)
+{
+	size_t p = f->p, *fac = xmalloc(p * sizeof *fac);
+	for (size_t s = 0; s < p; s++) {
+		fac[s] = 0;
+		for (size_t j = 1; j < k; j++)
+			if (fabs(f->l[s * k + j]) > fabs(f->l[s * k + fac[s]]))
+				fac[s] = j;
+	}
+	for (size_t s = 0; s < p; s++) {
+		size_t j = fac[s], i = f->items[s], others = 0;
+		double sum = 0, cross = 0, tot = 0;
+		for (size_t t = 0; t < p; t++)
+			if (fac[t] == j && t != s) {
+				others++;
+				sum += f->l[t * k + j];
+				cross += cov[i * pall + f->items[t]];
+				for (size_t u = 0; u < p; u++)
+					if (fac[u] == j && u != s)
+						tot += cov[f->items[t] * pall + f->items[u]];
+			}
+		double l = f->l[s * k + j], r = cross / sqrt(cov[i * pall + i] * tot);
+		if (others >= 2 && l * sum < 0 && r < 0)
+			warn("item '%s': keyed the wrong way? its loading (%.3g) has the opposite "
+			     "sign to the other items of F%zu and it correlates negatively with "
+			     "their sum (r = %.3g; psych alpha's check): key it with --reverse %s",
+			     names[i], l, j + 1, r, names[i]);
+	}
+	free(fac);
 }

@@ -6,7 +6,9 @@
 
 #include "cols.h"
 #include "err.h"
+#include "fa.h"
 #include "fmodel.h"
+#include "rotate.h"
 
 void
 fmodel_write(const fmodel *m, tsv_writer *w)
@@ -28,6 +30,8 @@ fmodel_write(const fmodel *m, tsv_writer *w)
 		snprintf(name, sizeof name, "weight_%s", m->factor[j]);
 		tsvw_str(w, name);
 	}
+	if (m->reverse)
+		tsvw_str(w, "reverse");
 	tsvw_end(w);
 	for (size_t i = 0; i < p; i++) {
 		tsvw_str(w, m->item[i]);
@@ -47,6 +51,8 @@ fmodel_write(const fmodel *m, tsv_writer *w)
 		tsvw_int(w, (long long)m->n);
 		for (size_t j = 0; j < k; j++)
 			tsvw_num_or_missing(w, m->w[i * k + j]);
+		if (m->reverse)
+			tsvw_num_or_missing(w, m->reverse[i]);
 		tsvw_end(w);
 	}
 }
@@ -69,6 +75,7 @@ fmodel_read(fmodel *m, const char *path, int need_loadings)
 	tsv_open(&r, fp, path);
 	long ci = cols_find(&r, "item"), cm = cols_find(&r, "mean"), cs = cols_find(&r, "sd");
 	long cn = cols_find(&r, "n"), cu = cols_find(&r, "uniqueness");
+	long crev = cols_find(&r, "reverse");
 	const char *need[] = {"item", "mean", "sd", "n"};
 	long have[] = {ci, cm, cs, cn};
 	for (size_t j = 0; j < 4; j++)
@@ -108,7 +115,7 @@ fmodel_read(fmodel *m, const char *path, int need_loadings)
 		die_at(path, 1, NULL, NULL, "the model has structure_ columns for some "
 		       "factors but not all");
 	size_t k = m->k;
-	size_t cap = 0, capw = 0, capm = 0, capl = 0, capu = 0, caps = 0, capst = 0;
+	size_t cap = 0, capw = 0, capm = 0, capl = 0, capu = 0, caps = 0, capst = 0, caprev = 0;
 	while (tsv_next(&r)) {
 		size_t empty = 0;
 		for (size_t j = 0; j < k; j++)
@@ -142,6 +149,13 @@ fmodel_read(fmodel *m, const char *path, int need_loadings)
 		m->n = n;
 		for (size_t j = 0; j < k; j++)
 			m->w[p * k + j] = model_number(&r, cw[j]);
+		if (crev >= 0) {
+			/* the item was fitted as reverse - x */
+			m->reverse = xgrow(m->reverse, &caprev, p + 1, sizeof *m->reverse);
+			m->reverse[p] = NAN;
+			if (!tsv_missing(&r, (size_t)crev))
+				m->reverse[p] = model_number(&r, (size_t)crev);
+		}
 		if (need_loadings) {
 			m->load = xgrow(m->load, &capl, (p + 1) * k, sizeof *m->load);
 			m->uniq = xgrow(m->uniq, &capu, p + 1, sizeof *m->uniq);
@@ -181,4 +195,89 @@ fmodel_free(fmodel *m)
 	free(m->load);
 	free(m->structure);
 	free(m->uniq);
+	free(m->reverse);
+}
+
+size_t
+fmodel_build(fmodel *m, const fa_sample *d, size_t k, int oblique, const fa_items *first,
+             const fa_items *final, const unsigned char *retained, size_t nret)
+{
+	size_t p = d->p, heywood = 0;
+	memset(m, 0, sizeof *m);
+	m->p = p;
+	m->k = k;
+	m->item = d->names;
+	m->factor = xmalloc(k * sizeof *m->factor);
+	for (size_t j = 0; j < k; j++) {
+		char name[32];
+		snprintf(name, sizeof name, "F%zu", j + 1);
+		m->factor[j] = xstrdup(name);
+	}
+	m->load = xmalloc(p * k * sizeof *m->load);
+	m->structure = oblique ? xmalloc(p * k * sizeof *m->structure) : NULL;
+	m->w = xmalloc(p * k * sizeof *m->w);
+	m->h2 = xmalloc(p * sizeof *m->h2);
+	m->msa = xmalloc(p * sizeof *m->msa);
+	m->alpha_drop = xmalloc(p * sizeof *m->alpha_drop);
+	m->std_alpha_drop = xmalloc(p * sizeof *m->std_alpha_drop);
+	m->heywood = xcalloc(p, 1);
+	m->retained = (unsigned char *)retained;
+	m->mean = d->mean;
+	m->sd = d->sd;
+	m->n = (double)d->n;
+	m->reverse = d->reverse;
+	double kmo;
+	if (fa_kmo(d->fitcor, p, &kmo, m->msa) != 0)
+		fa_die_singular(d->fitcor, p, first->items, d->names);
+	unsigned char *fitted = xcalloc(p, 1);
+	memcpy(m->load, first->l, p * k * sizeof *m->load);
+	if (oblique)
+		rot_structure(first->l, first->phi, p, k, m->structure);
+	for (size_t i = 0; i < p * k; i++)
+		m->w[i] = NAN;
+	for (size_t s = 0; s < final->p; s++) {
+		size_t i = final->items[s];
+		fitted[i] = 1;
+		memcpy(m->load + i * k, final->l + s * k, k * sizeof *m->load);
+		memcpy(m->w + i * k, final->w + s * k, k * sizeof *m->w);
+		if (oblique)
+			rot_structure(final->l + s * k, final->phi, 1, k, m->structure + i * k);
+	}
+	for (size_t i = 0; i < p; i++) {
+		if (oblique) {
+			const double *phi = fitted[i] ? final->phi : first->phi;
+			rot_communality(m->load + i * k, phi, 1, k, &m->h2[i]);
+		} else {
+			m->h2[i] = 0;
+			for (size_t j = 0; j < k; j++)
+				m->h2[i] += m->load[i * k + j] * m->load[i * k + j];
+		}
+		if (fitted[i] && m->h2[i] >= FA_HEYWOOD) {
+			heywood++;
+			m->heywood[i] = 1;
+			warn("item '%s': Heywood case: communality %.6g reaches 1 (uniqueness "
+			     "at its bound): the fit is improper", d->names[i], m->h2[i]);
+		}
+		int drop = retained[i] && nret >= 3;
+		m->alpha_drop[i] = drop ? fa_alpha(d->cov, p, retained, i) : NAN;
+		m->std_alpha_drop[i] = drop ? fa_alpha(d->cor, p, retained, i) : NAN;
+	}
+	free(fitted);
+	return heywood;
+}
+
+void
+fmodel_release(fmodel *m)
+{
+	for (size_t j = 0; j < m->k; j++)
+		free(m->factor[j]);
+	free(m->factor);
+	free(m->load);
+	free(m->structure);
+	free(m->w);
+	free(m->h2);
+	free(m->msa);
+	free(m->alpha_drop);
+	free(m->std_alpha_drop);
+	free(m->heywood);
 }

@@ -432,6 +432,63 @@ ht_chi2(const double *table, size_t r, size_t c, int yates, ht_result *res)
 	return NULL;
 }
 
+typedef struct {
+	size_t i, j;
+} ht_cell;
+
+static int
+ht_cell_cmp(const void *x, const void *y)
+{
+	const ht_cell *p = x, *q = y;
+	if (p->i != q->i)
+		return (p->i > q->i) - (p->i < q->i);
+	return (p->j > q->j) - (p->j < q->j);
+}
+
+/* The table of RI, CJ as its counted cells, sorted; ht_chi2_sparse. */
+static const char *
+chi2_counted(const size_t *ri, const size_t *cj, size_t n, size_t r, size_t c,
+             ht_result *res)
+{
+	ht_cell *cl = xmalloc((n + 1) * sizeof *cl);
+	for (size_t k = 0; k < n; k++)
+		cl[k] = (ht_cell){ri[k], cj[k]};
+	qsort(cl, n, sizeof *cl, ht_cell_cmp);
+	size_t *ci = xmalloc((n + 1) * sizeof *ci), *cc = xmalloc((n + 1) * sizeof *cc);
+	double *cnt = xmalloc((n + 1) * sizeof *cnt);
+	size_t nnz = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (nnz && ci[nnz - 1] == cl[k].i && cc[nnz - 1] == cl[k].j) {
+			cnt[nnz - 1] += 1;
+			continue;
+		}
+		ci[nnz] = cl[k].i;
+		cc[nnz] = cl[k].j;
+		cnt[nnz++] = 1;
+	}
+	free(cl);
+	const char *why = ht_chi2_sparse(ci, cc, cnt, nnz, r, c, res);
+	free(ci);
+	free(cc);
+	free(cnt);
+	return why;
+}
+
+const char *
+ht_chi2_pairs(const size_t *ri, const size_t *cj, size_t n, size_t r, size_t c,
+              int yates, ht_result *res)
+{
+	if (r * c > HT_CHI2_DENSE_CELLS)
+		return chi2_counted(ri, cj, n, r, c, res);
+	size_t cells = r * c;
+	double *table = xcalloc(cells + 1, sizeof *table);
+	for (size_t k = 0; k < n; k++)
+		table[ri[k] * c + cj[k]] += 1;
+	const char *why = ht_chi2(table, r, c, yates, res);
+	free(table);
+	return why;
+}
+
 static int
 ht_double_cmp(const void *a, const void *b)
 {

@@ -60,6 +60,17 @@ const char *ht_chi2(const double *table, size_t r, size_t c, int yates,
 const char *ht_chi2_sparse(const size_t *ri, const size_t *cj, const double *count,
                            size_t nnz, size_t r, size_t c, ht_result *res);
 
+/* Tables of more cells than this are counted by ht_chi2_pairs by the
+ * cells that occur: 2000 x 2000 levels would be 32 MB of zeros. */
+enum { HT_CHI2_DENSE_CELLS = 4000000 };
+
+/* As ht_chi2, for the N observations of an R x C table: row RI[k], column
+ * CJ[k] (every row and column occurring). A table of more than
+ * HT_CHI2_DENSE_CELLS cells is counted by the cells that occur
+ * (ht_chi2_sparse, without Yates: its df is above 1). */
+const char *ht_chi2_pairs(const size_t *ri, const size_t *cj, size_t n, size_t r,
+                          size_t c, int yates, ht_result *res);
+
 /* Kruskal-Wallis H of N values X in K groups (GROUP[i] in 0..K-1, every
  * group non-empty), tie-corrected, df = k-1, p from chi-square as
  * scipy.stats.kruskal. Effect size: epsilon squared H / (n - 1). */

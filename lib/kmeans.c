@@ -1,5 +1,6 @@
 #include "kmeans.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,37 @@ km_distinct(const double *x, size_t n, size_t d)
 		distinct += cmp_rows(&idx[i - 1], &idx[i]) != 0;
 	free(idx);
 	return distinct;
+}
+
+static int
+cmp_double(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+	return (a > b) - (a < b);
+}
+
+int
+km_check_range(const double *x, size_t n, size_t d, size_t *col, double *a, double *b)
+{
+	int e = stats_scale_exp(x, n * d, 1);
+	double *v = xmalloc((n ? n : 1) * sizeof *v);
+	int rc = 0;
+	for (size_t j = 0; j < d && rc == 0; j++) {
+		for (size_t i = 0; i < n; i++)
+			v[i] = x[i * d + j];
+		qsort(v, n, sizeof *v, cmp_double);
+		for (size_t i = 1; i < n && rc == 0; i++) {
+			double g = ldexp(v[i] - v[i - 1], -e);
+			if (v[i] != v[i - 1] && !(g * g >= DBL_MIN)) {
+				*col = j;
+				*a = v[i - 1];
+				*b = v[i];
+				rc = -1;
+			}
+		}
+	}
+	free(v);
+	return rc;
 }
 
 /* ---- one run ---- */
@@ -281,8 +313,15 @@ lloyd(km_run *r)
 /* ---- the fit ---- */
 
 void
-km_fit(const double *x_in, size_t n, size_t d, size_t k, unsigned restarts,
+km_fit(const double *x, size_t n, size_t d, size_t k, unsigned restarts,
        unsigned long seed, int hartigan, km_result *res)
+{
+	km_fit_until(x, n, d, k, restarts, 0, seed, hartigan, res);
+}
+
+void
+km_fit_until(const double *x_in, size_t n, size_t d, size_t k, unsigned restarts,
+             unsigned enough, unsigned long seed, int hartigan, km_result *res)
 {
 	if (k < 1 || k > n || restarts < 1)
 		die("k-means: bad arguments (internal error)");
@@ -314,7 +353,8 @@ km_fit(const double *x_in, size_t n, size_t d, size_t k, unsigned restarts,
 	if (!rng)
 		die("out of memory");
 	gsl_rng_set(rng, seed);
-	for (unsigned t = 0; t < restarts; t++) {
+	unsigned t;
+	for (t = 0; t < restarts && !(enough && t >= 4 * enough && found >= enough); t++) {
 		seed_centres(&r, rng);
 		double inertia = lloyd(&r);
 		if (t == 0 || inertia < best_inertia) {
@@ -373,7 +413,7 @@ km_fit(const double *x_in, size_t n, size_t d, size_t k, unsigned restarts,
 	res->inertia = ldexp(res->inertia, 2 * e);
 	res->total = ldexp(res->total, 2 * e);
 	free(xs);
-	res->restarts = restarts;
+	res->restarts = t;
 	res->found = found;
 	free(r.label);
 	free(r.mind);

@@ -24,6 +24,15 @@ typedef struct {
 /* How many distinct points X holds. */
 size_t km_distinct(const double *x, size_t n, size_t d);
 
+/* Whether km_fit can compute the squared distances of X (N x D) in full:
+ * on its scale (X divided by a power of two near the largest magnitude),
+ * every difference between two distinct values of a column must square to a
+ * normal number (no underflow to subnormals or 0, which would merge points).
+ * Returns 0, or -1 with *COL the first column where it fails and *A, *B two
+ * neighbouring values there: their span is more than about 1e154 times
+ * their difference. */
+int km_check_range(const double *x, size_t n, size_t d, size_t *col, double *a, double *b);
+
 /* The best of RESTARTS (>= 1) k-means runs on X (N x D) with K clusters,
  * 1 <= K <= km_distinct(X). Runs use one Mersenne Twister (gsl_rng_mt19937)
  * seeded with SEED, in order, so the result depends only on the input, K,
@@ -42,6 +51,12 @@ size_t km_distinct(const double *x, size_t n, size_t d);
  * range of numbers; WITHIN, INERTIA and TOTAL are Inf when they exceed it. */
 void km_fit(const double *x, size_t n, size_t d, size_t k, unsigned restarts,
             unsigned long seed, int hartigan, km_result *res);
+
+/* As km_fit, but stop before RESTARTS once at least 4 ENOUGH runs are made
+ * and ENOUGH of them (> 0) reached the best inertia: fewer runs where the
+ * best repeats (ENOUGH 0: all RESTARTS). */
+void km_fit_until(const double *x, size_t n, size_t d, size_t k, unsigned restarts,
+                  unsigned enough, unsigned long seed, int hartigan, km_result *res);
 void km_free(km_result *res);
 
 /* The elbow of INERTIA[0..KMAX-1] (inertia for k = 1..KMAX, KMAX >= 3): the k

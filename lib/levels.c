@@ -1,11 +1,13 @@
 #include "levels.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
 #include "num.h"
+#include "sbuf.h"
 
 void
 levels_init(levels *lv, size_t max)
@@ -27,7 +29,9 @@ levels_free(levels *lv)
 	memset(lv, 0, sizeof *lv);
 }
 
-/* Is S (LEN bytes, NUL-terminated) a finite number? Its value to *X. */
+/* Is S (LEN bytes, NUL-terminated) a finite number? Its value to *X.
+ * Past 400 bytes a value is text: no number needs more, and num_parse of a
+ * long field would cost more than the rest of the row. */
 static int
 as_number(const char *s, size_t len, double *x)
 {
@@ -175,6 +179,12 @@ levels_equal(const char *s, const char *t)
 	return a ? x == y : strcmp(s, t) == 0;
 }
 
+int
+levels_number(const char *s, size_t len, double *x)
+{
+	return as_number(s, len, x);
+}
+
 static const levels *sort_lv;
 
 static int
@@ -285,4 +295,66 @@ levels_by_count(const levels *lv)
 	sort_lv = lv;
 	qsort(idx, lv->n, sizeof *idx, cmp_count);
 	return idx;
+}
+
+/* Most frequent first, ties in the order first seen (the levels' indices
+ * before any levels_sort). */
+static int
+cmp_count_seen(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	const levels *lv = sort_lv;
+	if (lv->count[a] != lv->count[b])
+		return lv->count[a] > lv->count[b] ? -1 : 1;
+	return (a > b) - (a < b);
+}
+
+char *
+levels_list(const levels *lv, size_t shown, int more)
+{
+	size_t *by = xmalloc((lv->n ? lv->n : 1) * sizeof *by);
+	for (size_t i = 0; i < lv->n; i++)
+		by[i] = i;
+	sort_lv = lv;
+	qsort(by, lv->n, sizeof *by, cmp_count_seen);
+	size_t n = lv->n < shown ? lv->n : shown;
+	size_t len = 16;
+	for (size_t k = 0; k < n; k++)
+		len += 256 + 32;	/* a quoted value and its count */
+	char *s = xmalloc(len), *p = s;
+	*p = '\0';
+	for (size_t k = 0; k < n; k++) {
+		char q[256];
+		const char *v = lv->value[by[k]];
+		p += sprintf(p, "%s'%s' (%zu)", k ? ", " : "",
+		             err_quote(q, sizeof q, v, strlen(v)), lv->count[by[k]]);
+	}
+	if (lv->n > n || more)
+		strcpy(p, ", ...");
+	free(by);
+	return s;
+}
+
+char *
+levels_quoted(const levels *lv, const unsigned char *which, size_t shown)
+{
+	sbuf b = {0};
+	size_t k = 0, more = 0;
+	for (size_t i = 0; i < lv->n; i++) {
+		if (which ? !which[i] : !lv->count[i])
+			continue;
+		if (k == shown) {
+			more++;
+			continue;
+		}
+		sbuf_add(&b, k++ ? ", '" : "'");
+		sbuf_add(&b, lv->value[i]);
+		sbuf_add(&b, "'");
+	}
+	if (more) {
+		char tail[64];
+		snprintf(tail, sizeof tail, " and %zu more", more);
+		sbuf_add(&b, tail);
+	}
+	return sbuf_take(&b);
 }

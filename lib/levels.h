@@ -47,6 +47,18 @@ size_t levels_find(const levels *lv, const char *s, size_t len);
 /* Are S and T the same level? */
 int levels_equal(const char *s, const char *t);
 
+/* Is S (LEN bytes) a number in this equality (finite, as num_parse reads
+ * it)? Its value, -0 as 0, to *X: for code that compares values as levels
+ * do without interning them (lib/cond). */
+int levels_number(const char *s, size_t len, double *x);
+
+/* The levels as a message lists them: "'a' (12), 'b' (3)", most frequent
+ * first (ties in the order first seen), each quoted (err_quote), at most SHOWN of them, then ", ..." when
+ * there are more (or MORE is set: values past the bound). Allocated. For
+ * "column 'g' has no value 'x'; it holds ..." wherever a value the user
+ * gave (a group, a level) is not in the data. */
+char *levels_list(const levels *lv, size_t shown, int more);
+
 /* Sort the levels (numbers by value, then text by bytes). MAP (N entries, or
  * NULL) receives each old index's new one. */
 void levels_sort(levels *lv, size_t *map);
@@ -60,5 +72,10 @@ size_t levels_order(levels *lv, char *const *order, size_t norder, size_t *map);
 /* Indices of the levels by count, most frequent first (ties in level order);
  * allocated, N entries. */
 size_t *levels_by_count(const levels *lv);
+
+/* The levels I with WHICH[I] set (WHICH NULL: those with a count), in level
+ * order, quoted and comma-separated for a message: "'a', 'b'", the first
+ * SHOWN and then " and N more"; "" when none. Allocated. */
+char *levels_quoted(const levels *lv, const unsigned char *which, size_t shown);
 
 #endif

@@ -4,12 +4,12 @@
 #include <string.h>
 
 #include "err.h"
-#include "fa.h"
+#include "fafit.h"
 #include "omega.h"
 #include "rotate.h"
 
 int
-omega_compute(const double *r, size_t p, size_t nf, omega_result *res, double *gout)
+omega_compute(const double *r, size_t p, size_t nf, omega_result *res, double *h2out)
 {
 	if (nf < 1 || nf >= p)
 		return -1;
@@ -17,13 +17,14 @@ omega_compute(const double *r, size_t p, size_t nf, omega_result *res, double *g
 	double *phi = xmalloc(nf * nf * sizeof *phi), *gl = xmalloc(nf * sizeof *gl);
 	double *g = xmalloc(p * sizeof *g);
 	int rc = -1, conv;
+	res->heywood = 0;
 	fa_fit_info info;
 	rot_info ri;
 	if (fa_minres(r, p, nf, 200, orth, &info) != 0)
 		goto done;
 	/* psych's schmid: fa(rotate = "varimax"), signed and ordered */
-	fa_varimax(orth, p, nf, 1e-5, 1000, &conv);
-	fa_orient(orth, p, nf);
+	rot_varimax(orth, p, nf, 1e-5, 1000, &conv);
+	rot_orient(orth, NULL, p, nf);
 	memcpy(fl, orth, p * nf * sizeof *fl);
 	if (rot_rotate(nf > 1 ? ROT_OBLIMIN : ROT_NONE, fl, p, nf, 1e-5, 1000, 0, phi,
 	               &ri) != 0)
@@ -57,6 +58,9 @@ omega_compute(const double *r, size_t p, size_t nf, omega_result *res, double *g
 		}
 		g[i] = t;
 		u2 += 1 - h2;
+		if (h2out)
+			h2out[i] = h2;
+		res->heywood += h2 >= FA_HEYWOOD;
 	}
 	/* flip: items with a negative general loading reversed */
 	for (size_t i = 0; i < p; i++) {
@@ -71,8 +75,6 @@ omega_compute(const double *r, size_t p, size_t nf, omega_result *res, double *g
 	res->limit = sumg * sumg / (vt - u2);
 	res->ecv = sumg2 / (sumg2 + sumsm2);
 	res->alpha = (vt - (double)p) / vt * (double)p / ((double)p - 1);
-	if (gout)
-		memcpy(gout, g, p * sizeof *g);
 	rc = 0;
 done:
 	free(g);

@@ -16,11 +16,14 @@ typedef struct {
 	double limit;		/* omega_h asymptotic: (sum g)^2 / (Vt - sum u2) */
 	double ecv;		/* explained common variance of g */
 	double alpha;		/* standardised alpha of the flipped items */
+	size_t heywood;		/* Heywood cases of the NF-factor fit
+				   (communality >= FA_HEYWOOD) */
 } omega_result;
 
-/* Omega of the P x P correlation matrix R with NF group factors. G (P
- * values, may be NULL) receives the general-factor loadings. Returns -1 when
- * a fit fails (R not positive definite, NF >= P). */
-int omega_compute(const double *r, size_t p, size_t nf, omega_result *res, double *g);
+/* Omega of the P x P correlation matrix R with NF group factors. H2 (P
+ * values, may be NULL) receives the communalities of the NF-factor minres
+ * fit (a Heywood case reaches 1). Returns -1 when a fit fails (R not
+ * positive definite, NF >= P). */
+int omega_compute(const double *r, size_t p, size_t nf, omega_result *res, double *h2);
 
 #endif

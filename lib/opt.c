@@ -7,6 +7,7 @@
 #include "out.h"
 #include "num.h"
 #include "opt.h"
+#include "tsv.h"
 
 long
 opt_long(const char *s, long min, long max, const char *option)
@@ -90,10 +91,7 @@ opt_input(const char *input, int argc, char **argv, int optind, const char **nam
 		out_input(*name, stdin);
 		return stdin;
 	}
-	FILE *fp = fopen(path, "r");
-	if (!fp)
-		die_errno("%s", path);
-	out_input(path, fp);
+	FILE *fp = tsv_fopen_in(path);	/* says so when PATH is a directory */
 	*name = path;
 	return fp;
 }

@@ -9,8 +9,10 @@
 
 #include "err.h"
 #include "stats.h"
-#include "fa.h"
+#include "fafit.h"
+#include "matrix.h"
 #include "parallel.h"
+#include "tsv.h"
 
 /* The component and factor eigenvalues of the correlation matrix R: psych's
  * eigen(R) and fa(R, 1, rotate = "none")$values. */
@@ -18,13 +20,13 @@ static int
 eigenvalues(const double *r, size_t p, double *pc, double *fa, double *work, double *l)
 {
 	fa_fit_info info;
-	fa_eigen(r, p, pc, NULL);
+	mat_eigen(r, p, pc, NULL);
 	if (fa_minres_one(r, p, 1, 200, l, &info) != 0)
 		return -1;
 	memcpy(work, r, p * p * sizeof *work);
 	for (size_t i = 0; i < p; i++)
 		work[i * p + i] = l[i] * l[i];
-	fa_eigen(work, p, fa, NULL);
+	mat_eigen(work, p, fa, NULL);
 	return 0;
 }
 
@@ -134,4 +136,47 @@ parallel_free(parallel_result *res)
 		free(res->mean[k]);
 		free(res->q95[k]);
 	}
+}
+
+void
+parallel_write_eigenvalues(const char *path, const double *cor, size_t p, const parallel_result *pa)
+{
+	static const char *const kinds[] = {"pc_simulated", "fa_simulated", "pc_resampled",
+	                                    "fa_resampled"};
+	char name[64];
+	double *ev = xmalloc(p * sizeof *ev), cum = 0;
+	mat_eigen(cor, p, ev, NULL);
+	tsv_writer e;
+	tsvw_open(&e, path);
+	tsvw_str(&e, "index");
+	tsvw_str(&e, "eigenvalue");
+	tsvw_str(&e, "proportion");
+	tsvw_str(&e, "cumulative");
+	if (pa) {
+		tsvw_str(&e, "fa_eigenvalue");
+		for (int k = 0; k < PAR_KINDS; k++) {
+			snprintf(name, sizeof name, "%s_mean", kinds[k]);
+			tsvw_str(&e, name);
+			snprintf(name, sizeof name, "%s_q95", kinds[k]);
+			tsvw_str(&e, name);
+		}
+	}
+	tsvw_end(&e);
+	for (size_t i = 0; i < p; i++) {
+		cum += ev[i];
+		tsvw_int(&e, (long long)i + 1);
+		tsvw_num(&e, ev[i]);
+		tsvw_num(&e, ev[i] / (double)p);
+		tsvw_num(&e, cum / (double)p);
+		if (pa) {
+			tsvw_num(&e, pa->fa[i]);
+			for (int k = 0; k < PAR_KINDS; k++) {
+				tsvw_num(&e, pa->mean[k][i]);
+				tsvw_num(&e, pa->q95[k][i]);
+			}
+		}
+		tsvw_end(&e);
+	}
+	tsvw_close(&e);
+	free(ev);
 }

@@ -1,6 +1,7 @@
-/* Horn's parallel analysis as R psych fa.parallel(x) computes it with its
- * defaults (fa = "both", fm = "minres", SMC = FALSE, sim = TRUE, quant =
- * 0.95): the eigenvalues of the items' correlation matrix (components) and
+/* Horn's parallel analysis as R psych fa.parallel(x) computes it (fm =
+ * "minres", SMC = FALSE, sim = TRUE, quant = 0.95; its suggestions those of
+ * fa = "fa" and fa = "pc", from the simulated percentiles: psych's default
+ * fa = "both" takes the resampled ones): the eigenvalues of the items' correlation matrix (components) and
  * of the matrix with the communalities of a one-factor minres fit on its
  * diagonal (factors), beside the same of ITERS simulated data sets (normal,
  * same n and p) and ITERS resampled ones (each column drawn with
@@ -31,5 +32,12 @@ int parallel_run(const double *x, size_t n, size_t p, const double *r, int iters
                  unsigned long seed, parallel_result *res);
 
 void parallel_free(parallel_result *res);
+
+/* The eigenvalues file of svy-factor --eigenvalues at PATH: index,
+ * eigenvalue, proportion and cumulative of the P x P matrix COR, and with
+ * PA (may be NULL) the one-factor eigenvalues and the simulated and
+ * resampled means and 95th percentiles. */
+void parallel_write_eigenvalues(const char *path, const double *cor, size_t p,
+                                const parallel_result *pa);
 
 #endif

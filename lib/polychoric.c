@@ -8,6 +8,7 @@
 
 #include "err.h"
 #include "fa.h"
+#include "num.h"
 #include "polychoric.h"
 
 /* Gauss-Legendre nodes and weights of Genz's BVNU (6, 12 and 20 points). */
@@ -413,3 +414,35 @@ poly_matrix(const double *x, size_t n, size_t p, size_t max_cat, int tetrachoric
 	return 0;
 }
 
+
+void
+poly_items(const double *x, size_t n, size_t p, int tetra, const char *file,
+           char **names, double *r, poly_info *info)
+{
+	int rc = poly_matrix(x, n, p, 8, tetra, r, info);
+	const char *what = tetra ? "tetrachoric" : "polychoric";
+	for (size_t j = 0; rc == -2 && j < p; j++)
+		for (size_t i = 0; i < n; i++)
+			if (x[i * p + j] != floor(x[i * p + j])) {
+				char buf[NUM_BUFSIZE];
+				die_at(file, 0, names[j], num_format(buf, x[i * p + j]),
+				       "--cor %s needs whole-number answer codes", what);
+			}
+	if (rc == -1)
+		die("%s: --cor polychoric: the items take more than 8 values from the "
+		    "smallest to the largest (psych's max.cat): not ordered categories",
+		    file);
+	if (rc == -3)
+		die("%s: --cor tetrachoric: the items take more than two values (use "
+		    "--cor polychoric)", file);
+	for (size_t i = 0; i < p * p; i++)
+		if (isnan(r[i]))
+			die("items '%s' and '%s': no %s correlation (a table with fewer "
+			    "than two rows or columns)", names[i / p], names[i % p], what);
+	if (info->fixed)
+		warn("%s: %zu pairs of items had empty cells, set to 0.5 / n "
+		     "(psych's correct = 0.5)", what, info->fixed);
+	if (info->smoothed)
+		warn("the %s matrix was not positive definite: smoothed as psych "
+		     "cor.smooth does", what);
+}

@@ -35,4 +35,12 @@ typedef struct {
 int poly_matrix(const double *x, size_t n, size_t p, size_t max_cat, int tetrachoric,
                 double *r, poly_info *info);
 
+/* poly_matrix of the N x P items X with psych's max.cat (8), as svy-factor
+ * --cor needs it: a data error (naming FILE and the item from NAMES) when an
+ * answer code is not a whole number, the items take more than 8 values (or,
+ * TETRA, more than 2), or a pair has no correlation; a warning when empty
+ * cells were corrected or the matrix was smoothed. */
+void poly_items(const double *x, size_t n, size_t p, int tetra, const char *file,
+                char **names, double *r, poly_info *info);
+
 #endif

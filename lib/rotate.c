@@ -6,12 +6,10 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_matrix.h>
-#include <gsl/gsl_permutation.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
 #include "err.h"
-#include "fa.h"
 #include "matrix.h"
 #include "rotate.h"
 
@@ -25,28 +23,109 @@ rot_oblique(int method)
 	       method == ROT_PROMAX;
 }
 
-int
-rot_inverse(const double *a, size_t k, double *inv)
+/* Put the K columns of L (P x K) in decreasing order of V, stably (R's
+ * order(-v)); ORD[j] receives the old index of the column now at j. */
+static void
+sort_columns(double *l, size_t p, size_t k, const double *v, size_t *ord)
 {
-	gsl_set_error_handler_off();
-	gsl_matrix *m = gsl_matrix_alloc(k, k), *mi = gsl_matrix_alloc(k, k);
-	gsl_permutation *perm = gsl_permutation_alloc(k);
-	if (!m || !mi || !perm)
-		die("out of memory");
-	memcpy(m->data, a, k * k * sizeof *a);
-	int sgn, rc = gsl_linalg_LU_decomp(m, perm, &sgn);
-	for (size_t i = 0; rc == 0 && i < k; i++)
-		if (gsl_matrix_get(m, i, i) == 0)
-			rc = -1;
-	if (rc == 0)
-		rc = gsl_linalg_LU_invert(m, perm, mi);
-	if (rc == 0)
-		memcpy(inv, mi->data, k * k * sizeof *inv);
-	gsl_permutation_free(perm);
-	gsl_matrix_free(mi);
-	gsl_matrix_free(m);
-	return rc == 0 ? 0 : -1;
+	for (size_t j = 0; j < k; j++)
+		ord[j] = j;
+	/* stable insertion sort by decreasing V, as R's order() */
+	for (size_t a = 1; a < k; a++)
+		for (size_t b = a; b > 0 && v[ord[b]] > v[ord[b - 1]]; b--) {
+			size_t t = ord[b];
+			ord[b] = ord[b - 1];
+			ord[b - 1] = t;
+		}
+	double *tmp = xmalloc(p * k * sizeof *tmp);
+	memcpy(tmp, l, p * k * sizeof *tmp);
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < k; j++)
+			l[i * k + j] = tmp[i * k + ord[j]];
+	free(tmp);
 }
+
+int
+rot_varimax(double *l, size_t p, size_t k, double tol, int max_iter, int *converged)
+{
+	*converged = 1;
+	if (k < 2)
+		return 0;
+	gsl_set_error_handler_off();
+	double *x = xmalloc(p * k * sizeof *x), *z = xmalloc(p * k * sizeof *z);
+	double *sc = xmalloc(p * sizeof *sc), *cs = xmalloc(k * sizeof *cs);
+	double *tt = xcalloc(k * k, sizeof *tt), *ttold = xcalloc(k * k, sizeof *tt);
+	gsl_matrix *b = gsl_matrix_alloc(k, k), *v = gsl_matrix_alloc(k, k);
+	gsl_vector *s = gsl_vector_alloc(k), *work = gsl_vector_alloc(k);
+	if (!b || !v || !s || !work)
+		die("out of memory");
+	/* Kaiser normalisation: rows scaled to unit length */
+	for (size_t i = 0; i < p; i++) {
+		double ss = 0;
+		for (size_t j = 0; j < k; j++)
+			ss += l[i * k + j] * l[i * k + j];
+		sc[i] = sqrt(ss);
+		for (size_t j = 0; j < k; j++)
+			x[i * k + j] = sc[i] > 0 ? l[i * k + j] / sc[i] : 0;
+	}
+	for (size_t j = 0; j < k; j++)
+		tt[j * k + j] = 1;
+	double dcur = 0;
+	int it;
+	*converged = 0;
+	for (it = 1; it <= max_iter; it++) {
+		/* z = x TT; B = x' (z^3 - z diag(colSums(z^2)) / p) */
+		mat_mul(x, 0, tt, 0, p, k, k, z);
+		for (size_t j = 0; j < k; j++) {
+			cs[j] = 0;
+			for (size_t i = 0; i < p; i++)
+				cs[j] += z[i * k + j] * z[i * k + j];
+		}
+		for (size_t i = 0; i < p; i++)
+			for (size_t c = 0; c < k; c++) {
+				double zz = z[i * k + c];
+				z[i * k + c] = zz * zz * zz - zz * cs[c] / (double)p;
+			}
+		mat_mul(x, 1, z, 0, k, p, k, b->data);
+		/* TT = U V' from B = U diag(s) V' */
+		gsl_linalg_SV_decomp(b, v, s, work);
+		double dnew = 0;
+		for (size_t j = 0; j < k; j++)
+			dnew += gsl_vector_get(s, j);
+		mat_mul(b->data, 0, v->data, 1, k, k, k, tt);
+		double dpast = dcur, step = 0;
+		dcur = dnew;
+		for (size_t j = 0; j < k * k; j++)
+			if (fabs(tt[j] - ttold[j]) > step)
+				step = fabs(tt[j] - ttold[j]);
+		memcpy(ttold, tt, k * k * sizeof *tt);
+		/* R's rule stops when the criterion grows by less than a factor
+		 * 1 + tol; at a maximum that leaves the rotation off by about
+		 * sqrt(tol), so tol 0 waits for the rotation itself to settle */
+		if (tol > 0 ? dcur < dpast * (1 + tol) : it > 1 && step < 1e-13) {
+			*converged = 1;
+			break;
+		}
+	}
+	if (it > max_iter)
+		it = max_iter;
+	mat_mul(x, 0, tt, 0, p, k, k, l);
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < k; j++)
+			l[i * k + j] *= sc[i];
+	gsl_vector_free(work);
+	gsl_vector_free(s);
+	gsl_matrix_free(v);
+	gsl_matrix_free(b);
+	free(ttold);
+	free(tt);
+	free(cs);
+	free(sc);
+	free(z);
+	free(x);
+	return it;
+}
+
 
 /* GPArotation's vgQ.<criterion>: the criterion f of L and its gradient GQ. */
 static double
@@ -93,7 +172,7 @@ static int
 oblique_loadings(const double *a, const double *t, size_t p, size_t k, double *ti,
                  double *l)
 {
-	if (rot_inverse(t, k, ti) != 0)
+	if (mat_inverse(t, k, ti) != 0)
 		return -1;
 	mat_mul(a, 0, ti, 1, p, k, k, l);
 	return 0;
@@ -292,18 +371,18 @@ promax(double *l, size_t p, size_t k, double varimax_tol, double *phi, rot_info 
 		for (size_t j = 0; j < k; j++)
 			x[i * k + j] = l[i * k + j] / h[i];
 	}
-	info->iterations = fa_varimax(x, p, k, varimax_tol, 10000, &info->converged);
+	info->iterations = rot_varimax(x, p, k, varimax_tol, 10000, &info->converged);
 	info->criterion = NAN;
 	for (size_t i = 0; i < p * k; i++)
 		q[i] = x[i] * x[i] * x[i] * fabs(x[i]);
 	/* U = (x'x)^-1 x'Q, then its columns scaled by sqrt(diag((U'U)^-1)) */
 	mat_mul(x, 1, x, 0, k, p, k, xtx);
 	mat_mul(x, 1, q, 0, k, p, k, xtq);
-	if (rot_inverse(xtx, k, w) != 0)
+	if (mat_inverse(xtx, k, w) != 0)
 		goto done;
 	mat_mul(w, 0, xtq, 0, k, k, k, u);
 	mat_mul(u, 1, u, 0, k, k, k, w);
-	if (rot_inverse(w, k, wi) != 0)
+	if (mat_inverse(w, k, wi) != 0)
 		goto done;
 	for (size_t j = 0; j < k; j++)
 		for (size_t i = 0; i < k; i++)
@@ -313,7 +392,7 @@ promax(double *l, size_t p, size_t k, double varimax_tol, double *phi, rot_info 
 		for (size_t j = 0; j < k; j++)
 			l[i * k + j] = q[i * k + j] * h[i];
 	/* Phi = U^-1 U^-1' (the varimax rotation, orthogonal, cancels) */
-	if (rot_inverse(u, k, wi) != 0)
+	if (mat_inverse(u, k, wi) != 0)
 		goto done;
 	mat_outer(wi, k, k, phi);
 	rc = 0;
@@ -342,7 +421,7 @@ rot_rotate(int method, double *l, size_t p, size_t k, double tol, int max_iter,
 		return 0;
 	switch (method) {
 	case ROT_VARIMAX:
-		info->iterations = fa_varimax(l, p, k, varimax_tol, 10000, &info->converged);
+		info->iterations = rot_varimax(l, p, k, varimax_tol, 10000, &info->converged);
 		return 0;
 	case ROT_QUARTIMAX:
 		return gpa_rotate(method, 0, l, p, k, tol, max_iter, NULL, NULL, info);
@@ -433,39 +512,45 @@ void
 rot_orient(double *l, double *phi, size_t p, size_t k)
 {
 	double *v = xmalloc(k * sizeof *v);
-	double *ph = xmalloc(k * k * sizeof *ph);
 	size_t *ord = xmalloc(k * sizeof *ord);
 	for (size_t j = 0; j < k; j++) {
-		double sum = 0;
-		for (size_t i = 0; i < p; i++)
+		double sum = 0, ss = 0;
+		for (size_t i = 0; i < p; i++) {
 			sum += l[i * k + j];
+			ss += l[i * k + j] * l[i * k + j];
+		}
+		v[j] = ss;
 		if (sum < 0) {
 			for (size_t i = 0; i < p; i++)
 				l[i * k + j] = -l[i * k + j];
-			for (size_t c = 0; c < k; c++)
+			for (size_t c = 0; phi && c < k; c++)
 				if (c != j) {
 					phi[j * k + c] = -phi[j * k + c];
 					phi[c * k + j] = -phi[c * k + j];
 				}
 		}
-		ord[j] = j;
 	}
-	/* diag(Phi L'L) */
-	double *ltl = xmalloc(k * k * sizeof *ltl);
-	mat_mul(l, 1, l, 0, k, p, k, ltl);
-	for (size_t j = 0; j < k; j++) {
-		v[j] = 0;
-		for (size_t c = 0; c < k; c++)
-			v[j] += phi[j * k + c] * ltl[c * k + j];
+	if (phi) {
+		/* diag(Phi L'L) */
+		double *ltl = xmalloc(k * k * sizeof *ltl);
+		mat_mul(l, 1, l, 0, k, p, k, ltl);
+		for (size_t j = 0; j < k; j++) {
+			v[j] = 0;
+			for (size_t c = 0; c < k; c++)
+				v[j] += phi[j * k + c] * ltl[c * k + j];
+		}
+		free(ltl);
 	}
-	free(ltl);
-	fa_sort_columns(l, p, k, v, ord);
-	memcpy(ph, phi, k * k * sizeof *ph);
-	for (size_t a = 0; a < k; a++)
-		for (size_t b = 0; b < k; b++)
-			phi[a * k + b] = ph[ord[a] * k + ord[b]];
+	sort_columns(l, p, k, v, ord);
+	if (phi) {
+		double *ph = xmalloc(k * k * sizeof *ph);
+		memcpy(ph, phi, k * k * sizeof *ph);
+		for (size_t a = 0; a < k; a++)
+			for (size_t b = 0; b < k; b++)
+				phi[a * k + b] = ph[ord[a] * k + ord[b]];
+		free(ph);
+	}
 	free(ord);
-	free(ph);
 	free(v);
 }
 

@@ -16,6 +16,16 @@ enum {
 	ROT_GEOMIN, ROT_PROMAX
 };
 
+/* Varimax rotation of L (P x K) in place with Kaiser normalisation, by the
+ * algorithm of R's stats::varimax (which psych calls). TOL > 0: R's rule,
+ * stop when the criterion grows by a factor below 1 + TOL (R's default eps
+ * is 1e-5, which leaves loadings off by up to ~1e-3); TOL 0: stop when the
+ * rotation matrix moves by less than 1e-13, the true maximum. At most
+ * MAX_ITER steps. Returns the steps taken; *CONVERGED says whether the
+ * tolerance was met. K < 2 leaves L alone. */
+int rot_varimax(double *l, size_t p, size_t k, double tol, int max_iter,
+                int *converged);
+
 /* The names of the rotations, in the order above, NULL-terminated. */
 extern const char *const rot_names[];
 
@@ -35,7 +45,7 @@ typedef struct {
 /* Rotate the P x K loadings L in place by METHOD; PHI (K x K) receives the
  * factor correlations (the identity for orthogonal rotations). TOL and
  * MAX_ITER bound the gradient-projection rotations; VARIMAX_TOL is
- * fa_varimax's tolerance (varimax, and the varimax inside promax). K < 2
+ * rot_varimax's tolerance (varimax, and the varimax inside promax). K < 2
  * leaves L alone. Returns -1 when a matrix to invert is singular. */
 int rot_rotate(int method, double *l, size_t p, size_t k, double tol, int max_iter,
                double varimax_tol, double *phi, rot_info *info);
@@ -51,9 +61,10 @@ int rot_rotate_starts(int method, double *l, size_t p, size_t k, double tol, int
                       double varimax_tol, int starts, unsigned long seed, double *phi,
                       rot_info *info);
 
-/* psych's orientation after rotation: flip each factor so its loadings sum
- * to >= 0 (with its row and column of PHI), then order the factors by
- * diag(PHI L'L), largest first (a stable order). */
+/* psych's orientation, after a rotation or none: flip each factor so its
+ * loadings sum to >= 0 (with its row and column of PHI), then order the
+ * factors by diag(PHI L'L), largest first (a stable order). PHI NULL: the
+ * factors are uncorrelated, ordered by their sums of squared loadings. */
 void rot_orient(double *l, double *phi, size_t p, size_t k);
 
 /* The structure loadings S = L PHI (P x K). */
@@ -61,8 +72,5 @@ void rot_structure(const double *l, const double *phi, size_t p, size_t k, doubl
 
 /* Communalities diag(L PHI L') (P values). */
 void rot_communality(const double *l, const double *phi, size_t p, size_t k, double *h2);
-
-/* The inverse of the K x K matrix A into INV by LU; -1 when singular. */
-int rot_inverse(const double *a, size_t k, double *inv);
 
 #endif

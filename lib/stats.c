@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <gsl/gsl_sort.h>
 
@@ -101,6 +102,32 @@ stats_summarize(double *x, size_t n, size_t ddof, stats_summary *s)
 	s->iqr = n ? 2 * (s->q3 / 2 - s->q1 / 2) : NAN;
 	s->mean = stats_mean(x, n);
 	s->sd = stats_sd(x, n, ddof);
+}
+
+const char *
+stats_summary_overflow(const stats_summary *s)
+{
+	if (isinf(s->sd))
+		return "sd";
+	if (isinf(s->iqr))
+		return "iqr";
+	return NULL;
+}
+
+void
+stats_summary_check(const stats_summary *s, const char *file, const char *column,
+                    const char *group)
+{
+	const char *what = stats_summary_overflow(s);
+	if (!what)
+		return;
+	char q[256];
+	if (group)
+		die_at(file, 0, column, NULL, "the %s of group '%s' is beyond the range of "
+		       "numbers (about 1.8e308)", what, err_quote(q, sizeof q, group,
+		                                                    strlen(group)));
+	die_at(file, 0, column, NULL, "the %s is beyond the range of numbers "
+	       "(about 1.8e308)", what);
 }
 
 /* ---- columns of a matrix ---- */

@@ -40,6 +40,18 @@ typedef struct {
  * N <= DDOF for sd) are NaN: the caller prints them empty. */
 void stats_summarize(double *x, size_t n, size_t ddof, stats_summary *s);
 
+/* The name of the first statistic of S beyond the range of numbers (about
+ * 1.8e308), "sd" or "iqr" (1.7e308 and -1.7e308: sd 2.4e308), or NULL when
+ * every one is finite or undefined (NaN). The minimum, quartiles, maximum
+ * and mean of finite values are always finite. */
+const char *stats_summary_overflow(const stats_summary *s);
+
+/* Die (a data error) when S holds a statistic beyond the range of numbers,
+ * naming FILE, COLUMN (NULL: none) and GROUP (NULL: none): never an Inf
+ * written with exit 0, as derive's "the sum is beyond the range". */
+void stats_summary_check(const stats_summary *s, const char *file,
+                         const char *column, const char *group);
+
 /* Means and standard deviations (n - 1 in the denominator) of the P
  * columns of X (N x P), each column scaled by a power of two and centred
  * first, so that values near 1e300 or 1e-320 give the right figures. */

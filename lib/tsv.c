@@ -3,7 +3,9 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdnoreturn.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "err.h"
 #include "num.h"
@@ -18,6 +20,12 @@ tsv_fopen_in(const char *path)
 	FILE *fp = fopen(path, "r");
 	if (!fp)
 		die_errno("%s", path);
+	/* a directory opens, then fails at the first read as "read error" */
+	struct stat st;
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		die("%s: is a directory: give a file", path);
+	}
 	out_input(path, fp);
 	return fp;
 }
@@ -90,6 +98,21 @@ done:
 	return 1;
 }
 
+/* A NUL byte, or a carriage return that does not end the line: TSV writes a
+ * CR inside a field as \r, so a raw one is a file cut at CRs (old Mac line
+ * ends) or written by a tool that did not escape it. Kept, it would pass
+ * through unescaped and a later read would strip it ('c\r' and 'c' one
+ * level): an error at the line, in the column when the header is known. */
+static noreturn void
+bad_byte(const tsv_reader *r, char c)
+{
+	if (c == '\0')
+		die_at(r->name, r->lineno, NULL, NULL, "NUL byte in input");
+	const char *column = r->header && r->nf < r->ncols ? r->header[r->nf] : NULL;
+	die_at(r->name, r->lineno, column, NULL, "a carriage return (CR) inside a "
+	       "field: TSV writes it as \\r (CR line ends? convert them to LF)");
+}
+
 static void
 grow_fields(tsv_reader *r)
 {
@@ -106,14 +129,15 @@ grow_fields(tsv_reader *r)
 static void
 split_fields(tsv_reader *r)
 {
+	/* the bytes that end a field or are an error: one test per byte */
+	static const unsigned char stop[256] = {['\t'] = 1, ['\0'] = 1, ['\r'] = 1};
 	char *p = r->line, *end = r->line + r->linelen, *start = p;
 	r->nf = 0;
 	for (;; p++) {
-		if (p < end && *p != '\t') {
-			if (*p == '\0')
-				die_at(r->name, r->lineno, NULL, NULL, "NUL byte in input");
+		if (p < end && !stop[(unsigned char)*p])
 			continue;
-		}
+		if (p < end && *p != '\t')
+			bad_byte(r, *p);
 		if (r->nf == r->fcap)
 			grow_fields(r);
 		*p = '\0';
@@ -146,6 +170,59 @@ unescape(char *s)
 	return (size_t)(o - s);
 }
 
+/* UTF-16 text (a byte-order mark FF FE or FE FF, or a NUL in every other
+ * byte of the header, as some exports are written) is refused by name, not as
+ * "NUL byte in input". */
+static void
+check_utf16(const tsv_reader *r)
+{
+	const unsigned char *s = (const unsigned char *)r->line;
+	size_t n = r->linelen, nul[2] = {0, 0};
+	int bom = n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
+	for (size_t i = 0; i < n && i < 64; i++)
+		nul[i % 2] += s[i] == 0;
+	size_t half = (n < 64 ? n : 64) / 2;
+	if (bom || (half >= 2 && (nul[0] == half || nul[1] == half)))
+		die_at(r->name, 0, NULL, NULL, "this is UTF-16 text; svy reads UTF-8: "
+		       "convert it first (iconv -f UTF-16 -t UTF-8)");
+}
+
+/* A one-column header holding ';' or ',' between names is a CSV export
+ * given to a tool that reads TSV (it would describe "1 column", or say "no
+ * column 'Q1'; the columns are 'id;Q1;...'"): say what it is. */
+static void
+check_not_csv(const tsv_reader *r)
+{
+	const char *h = r->header[0];
+	size_t comma = 0, semi = 0, named = 0, len = 0;
+	int quoted = 0, delim;
+	for (const char *p = h; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && *p == ',')
+			comma++;
+		else if (!quoted && *p == ';')
+			semi++;
+	}
+	if (comma + semi == 0)
+		return;
+	delim = semi > comma ? ';' : ',';
+	/* at least two names between the delimiters */
+	for (const char *p = h;; p++) {
+		if (*p && *p != delim) {
+			len += *p != '"' && *p != ' ';
+			continue;
+		}
+		named += len > 0;
+		len = 0;
+		if (!*p)
+			break;
+	}
+	if (named >= 2)
+		die_at(r->name, 1, NULL, NULL, "this looks like a CSV export (delimiter "
+		       "'%c'), not TSV: run svy-clean first", delim);
+}
+
 void
 tsv_open(tsv_reader *r, FILE *fp, const char *name)
 {
@@ -154,7 +231,9 @@ tsv_open(tsv_reader *r, FILE *fp, const char *name)
 	r->name = name;
 	if (!read_line(r))
 		die_at(name, 0, NULL, NULL, "empty input: no header row");
-	if (r->linelen >= 3 && memcmp(r->line, "\xEF\xBB\xBF", 3) == 0) {
+	check_utf16(r);
+	/* a BOM, or several (a file converted twice) */
+	while (r->linelen >= 3 && memcmp(r->line, "\xEF\xBB\xBF", 3) == 0) {
 		r->line += 3;
 		r->linelen -= 3;
 	}
@@ -166,6 +245,8 @@ tsv_open(tsv_reader *r, FILE *fp, const char *name)
 		unescape(r->header[i]);
 	}
 	r->nf = 0;
+	if (r->ncols == 1)
+		check_not_csv(r);
 }
 
 int
@@ -398,6 +479,13 @@ tsvw_header(tsv_writer *w, const tsv_reader *r)
 void
 tsvw_num(tsv_writer *w, double x)
 {
+	/* the last guard of "never an Inf or NaN with exit 0": a tool names
+	 * the statistic before this (stats_summary_check); one that did not
+	 * still stops here rather than write it */
+	if (!isfinite(x))
+		die("%s: a computed number is %s, beyond the range of numbers (about "
+		    "1.8e308) or undefined: not written", w->name,
+		    isnan(x) ? "NaN" : x > 0 ? "Inf" : "-Inf");
 	char buf[NUM_BUFSIZE];
 	const char *s = num_format(buf, x);
 	tsvw_raw(w, s, strlen(s));

@@ -2,9 +2,11 @@
  *
  * One header row; fields split on TAB only; no quoting; inside a field a TAB,
  * newline, carriage return and backslash are written \t \n \r \\ ; an empty
- * field is missing. A UTF-8 BOM before the header and a CR before each LF are
- * accepted on input and never written. A backslash before any other character
- * stands for itself. */
+ * field is missing. A UTF-8 BOM before the header (or several) and a CR before
+ * each LF are accepted on input and never written. A backslash before any
+ * other character stands for itself. A raw CR elsewhere is an error (it
+ * would be lost on a later read), and so are UTF-16 text and a one-column
+ * header that is a CSV header ("this looks like a CSV export"). */
 #ifndef SVY_TSV_H
 #define SVY_TSV_H
 
@@ -77,7 +79,8 @@ int tsv_numbers(tsv_reader *r, const size_t *col, size_t m, double *x);
 /* Free what the reader holds; the FILE is the caller's. */
 void tsv_free(tsv_reader *r);
 
-/* Open PATH for reading ("-" is stdin); dies when it cannot. */
+/* Open PATH for reading ("-" is stdin); dies when it cannot, or when PATH
+ * is a directory (saying so). */
 FILE *tsv_fopen_in(const char *path);
 
 typedef struct {
@@ -114,7 +117,8 @@ void tsvw_copy(tsv_writer *w, const tsv_reader *r, size_t i);
 void tsvw_copy_row(tsv_writer *w, const tsv_reader *r);
 /* The header of R. */
 void tsvw_header(tsv_writer *w, const tsv_reader *r);
-/* A number in the one output format (num_format). */
+/* A number in the one output format (num_format). A number that is not
+ * finite is an error (exit 1): no tool writes Inf or NaN. */
 void tsvw_num(tsv_writer *w, double x);
 /* As tsvw_num, but NaN (a number that does not exist here: an sd of one
  * value, an item a refit left out) is written missing. */

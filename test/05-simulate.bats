@@ -480,7 +480,7 @@ PRIVACY='method_differential_privacy method_homomorphic method_watermarking meth
 	assert_output ''
 	# the checked box and the "Other" of Q2 use LimeSurvey's codes
 	grep -q $'^@checked\t\tYes\tY\t1$' "$FIXTURES/codebook.tsv"
-	grep -q $'^Q2\t\tOther\t-oth-\t$' "$FIXTURES/codebook.tsv"
+	grep -q $'^Q2\t\tOther\t-oth-\tmissing$' "$FIXTURES/codebook.tsv"
 }
 
 # ---- options -----------------------------------------------------------------
@@ -512,7 +512,7 @@ PRIVACY='method_differential_privacy method_homomorphic method_watermarking meth
 --seed 4294967296#svy-simulate: option '--seed': '4294967296' is not a whole number from 0 to 4294967295
 --delimiter '|'#svy-simulate: option '--delimiter': '|' is not a delimiter (',', ';', 'tab')
 --delimiter tabs#svy-simulate: option '--delimiter': 'tabs' is not a delimiter (',', ';', 'tab')
-extra#svy-simulate: unexpected argument 'extra'
+extra#svy-simulate: no operand expected (got 'extra')
 --bogus#svy-simulate: unknown option '--bogus'
 -x#svy-simulate: unknown option '-x'
 --seed#svy-simulate: option '--seed' needs a value

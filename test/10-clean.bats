@@ -17,7 +17,7 @@ D="$TESTDATA/clean"
 	diff -u "$D/limesurvey-codes.tsv" <(printf '%s\n' "$output")
 	diff -u "$D/limesurvey-codes.rejects.tsv" rej.tsv
 	[ "$stderr" = "svy-clean: $D/limesurvey-codes.csv:6: column 'Q30': value with an e-mail address removed (written empty); --pii 'Q30' removes the column
-svy-clean: read 4 rows, kept 3, dropped 1 (incomplete: 'submitdate' empty); removed 4 of 19 columns: 'token', 'ipaddr', 'refurl' (personal data), 'Q24' (e-mail, by values); emptied 1 value with an e-mail address" ] ||
+svy-clean: LimeSurvey export: read 4 rows, kept 3, dropped 1 (incomplete: 'submitdate' empty); removed 4 of 19 columns: 'token', 'ipaddr', 'refurl' (personal data), 'Q24' (e-mail, by values); emptied 1 value with an e-mail address" ] ||
 		fail "stderr: $stderr"
 }
 
@@ -25,7 +25,7 @@ svy-clean: read 4 rows, kept 3, dropped 1 (incomplete: 'submitdate' empty); remo
 	run --separate-stderr svy clean "$D/limesurvey-text.csv"
 	assert_success
 	diff -u "$D/limesurvey-text.tsv" <(printf '%s\n' "$output")
-	[ "$stderr" = "svy-clean: read 3 rows, kept 2, dropped 1 (incomplete: 'Date submitted' empty); removed 3 of 12 columns: 'IP address', 'Referrer URL' (personal data), 'Your e-mail address, if you want the results' (e-mail, by name)" ] ||
+	[ "$stderr" = "svy-clean: LimeSurvey export: read 3 rows, kept 2, dropped 1 (incomplete: 'Date submitted' empty); removed 3 of 12 columns: 'IP address', 'Referrer URL' (personal data), 'Your e-mail address, if you want the results' (e-mail, by name)" ] ||
 		fail "stderr: $stderr"
 }
 
@@ -90,10 +90,18 @@ clean_is() {
 	clean_is 'country,x\nNA,N/A\nNone,a\n' 'country\tx\n\t\nNone\ta' --na NA --na N/A
 }
 
-@test "personal data: ipaddr, refurl, token removed; --keep-pii keeps them; --pii adds" {
+@test "personal data: ipaddr, refurl, token removed; --keep-pii COL keeps one, '*' all; --pii adds" {
 	in='id,token,ipaddr,refurl,Q1,Q2\n1,t,192.0.2.1,http://r,a,b\n'
 	clean_is "$in" 'id\tQ1\tQ2\n1\ta\tb'
-	clean_is "$in" 'id\ttoken\tipaddr\trefurl\tQ1\tQ2\n1\tt\t192.0.2.1\thttp://r\ta\tb' --keep-pii
+	clean_is "$in" 'id\ttoken\tipaddr\trefurl\tQ1\tQ2\n1\tt\t192.0.2.1\thttp://r\ta\tb' --keep-pii '*'
+	clean_is "$in" 'id\tipaddr\tQ1\tQ2\n1\t192.0.2.1\ta\tb' --keep-pii ipaddr
+	clean_is "$in" 'id\ttoken\tipaddr\tQ1\tQ2\n1\tt\t192.0.2.1\ta\tb' --keep-pii token --keep-pii ipaddr
+	# the summary names what was kept; an address in a kept column stays
+	printf 'id,token,Email,Q1\n1,t,a@example.org,write to b@example.org\n' >in.csv
+	run --separate-stderr svy clean --keep-pii token --keep-pii Email --keep-pii Q1 in.csv
+	assert_output "$(printf 'id\ttoken\tEmail\tQ1\n1\tt\ta@example.org\twrite to b@example.org')"
+	[ "$stderr" = "svy-clean: read 1 row, kept 1, dropped 0 (no submitdate column and no --complete-column: every row kept); kept by --keep-pii: 'token', 'Email'" ] ||
+		fail "stderr: $stderr"
 	clean_is "$in" 'id\tQ2\n1\tb' --pii Q1
 	clean_is "$in" 'id\n1' --pii 'Q*'
 	clean_is 'id,Q5[SQ001],Q5[SQ002]\n1,Y,\n' 'id\tQ5[SQ002]\n1\t' --pii 'Q5[SQ001]'
@@ -245,8 +253,12 @@ Try 'svy-clean --help' for more information." --pii Q9
 Try 'svy-clean --help' for more information." --delimiter '|'
 	fails_with 2 'a\n'                           "svy-clean: option '--invalid-utf8': 'skip' is not one of: error, replace
 Try 'svy-clean --help' for more information." --invalid-utf8=skip
-	fails_with 2 'a\n'                           "svy-clean: --keep-pii and --pii contradict each other
-Try 'svy-clean --help' for more information." --keep-pii --pii a
+	fails_with 2 'a\n'                           "svy-clean: column 'a': --pii and --keep-pii contradict each other
+Try 'svy-clean --help' for more information." --keep-pii a --pii a
+	fails_with 2 'a\n'                           "svy-clean: in.csv: no column 'b'; the columns are 'a'
+Try 'svy-clean --help' for more information." --keep-pii b
+	fails_with 2 'a\n'                           "svy-clean: option '--platform': 'spss' is not one of: other, limesurvey, qualtrics, sosci, google-forms
+Try 'svy-clean --help' for more information." --platform spss
 	fails_with 2 'a,email\n'                     "svy-clean: every column is personal data: nothing left to write (see --keep-pii)
 Try 'svy-clean --help' for more information." --pii a
 }
@@ -262,7 +274,7 @@ Try 'svy-clean --help' for more information." --pii a
 	assert_output "svy-clean: no-such.csv: No such file or directory"
 	run svy clean a.csv b.csv
 	assert_failure 2
-	assert_line --index 0 "svy-clean: too many arguments: one input file at most (got 'b.csv')"
+	assert_line --index 0 "svy-clean: too many operands: one input file at most (got 'a.csv' and 'b.csv')"
 	run svy clean --pii </dev/null
 	assert_failure 2
 	assert_line --index 0 "svy-clean: option '--pii' needs a value"
@@ -319,12 +331,117 @@ Try 'svy-clean --help' for more information." --pii a
 	run --separate-stderr svy clean -i in.csv in.csv
 	assert_failure 2
 	[ "${stderr_lines[0]}" = "svy-clean: give the input once: -i 'in.csv' or the operand 'in.csv', not both" ]
-	# the old spellings of a tab delimiter stay accepted
+	# a tab delimiter is 'tab' or a TAB; the old spellings TAB and '\t' are gone
 	printf 'a\tb\n1\t2\n' >tab.csv
-	for d in tab TAB '\t' "$(printf '\t')"; do
+	for d in tab "$(printf '\t')"; do
 		run --separate-stderr svy clean -q -d "$d" tab.csv
 		assert_output "$(printf 'a\tb\n1\t2')"
 	done
+	for d in TAB '\t'; do
+		run --separate-stderr svy clean -q -d "$d" tab.csv
+		assert_failure 2
+		[ "${stderr_lines[0]}" = "svy-clean: option '--delimiter': '$d' is not a delimiter (',', ';', 'tab')" ] || fail "-d $d: $stderr"
+	done
 	run --separate-stderr svy clean -q -d semicolon in.csv
 	assert_output "$(printf 'id,Q1,submitdate\n1,a,2020\n2,b,')"
+}
+
+# ---- platforms: LimeSurvey, Qualtrics, SoSci Survey, Google Forms ----------
+
+P="$FIXTURES/platforms"
+
+# fixture | its summary line | the output's header | the kept rows' key column
+platform_rows() {
+	cat <<'EOF2'
+qualtrics.csv|svy-clean: Qualtrics export (3 header rows): read 4 rows, kept 3, dropped 1 (incomplete: 'Finished' not 1 or True); removed 7 of 21 columns: 'IPAddress', 'RecipientLastName', 'RecipientFirstName', 'RecipientEmail', 'ExternalReference', 'LocationLatitude', 'LocationLongitude' (personal data)|StartDate EndDate Status Progress Duration (in seconds) Finished RecordedDate ResponseId DistributionChannel UserLanguage Q1 Q2_1 Q2_2 Q3|ResponseId:R_1a2B3c4D5e6F7g8 R_3o4P5q6R7s8T9u0 R_4v5W6x7Y8z9A0b1
+qualtrics-legacy.csv|svy-clean: Qualtrics export (2 header rows): read 3 rows, kept 2, dropped 1 (incomplete: 'Finished' not 1 or True); removed 6 of 17 columns: 'Name', 'ExternalDataReference', 'EmailAddress', 'IPAddress', 'LocationLatitude', 'LocationLongitude' (personal data)|ResponseID ResponseSet Status StartDate EndDate Finished Q1 Q2_1 Q2_2 Q3 LocationAccuracy|ResponseID:R_8cP2xZkQ4bLm1Aa R_0eR4zBmS6dNo3Cc
+sosci.csv|svy-clean: SoSci Survey export: read 4 rows, kept 3, dropped 1 (incomplete: 'FINISHED' not 1 or True); removed 1 of 23 columns: 'REF' (personal data)|CASE SERIAL QUESTNNR MODE STARTED PW01 PW02_01 PW02_02 PW03 TIME001 TIME002 TIME_SUM MAILSENT LASTDATA FINISHED Q_VIEWER LASTPAGE MAXPAGE MISSING MISSREL TIME_RSI DEG_TIME|CASE:112 115 116
+google-forms.csv|svy-clean: Google Forms export: read 3 rows, kept 3, dropped 0 (Google Forms records submitted responses only: every row kept); removed 1 of 5 columns: 'Email Address' (personal data)|Timestamp How often do you use a password manager? Which of these do you use? Is there anything else you want to tell us about passwords?|Timestamp:2024/03/04 10:19:40 AM GMT+1 2024/03/04 11:03:01 AM GMT+1 2024/03/05 9:41:12 AM GMT+1
+EOF2
+}
+
+@test "platforms: each export's platform named, its header rows skipped, its completion and personal data" {
+	while IFS='|' read -r file summary header keys; do
+		run --separate-stderr svy clean -r rej.tsv "$P/$file"
+		[ "$status" -eq 0 ] || fail "$file: status $status, $stderr"
+		[ "$stderr" = "$summary" ] || fail "$file: $stderr"
+		[ "$(head -1 <<<"$output" | tr '\t' ' ')" = "$header" ] || fail "$file header: $(head -1 <<<"$output")"
+		# the kept rows, by their key column: no header row among them
+		col=$(head -1 <<<"$output" | tr '\t' '\n' | grep -nx "${keys%%:*}" | cut -d: -f1)
+		[ "$(tail -n +2 <<<"$output" | cut -f"$col" | paste -sd ' ')" = "${keys#*:}" ] ||
+			fail "$file rows: $(tail -n +2 <<<"$output" | cut -f"$col")"
+		# no personal data left: not the addresses, not the IPs, not REF
+		if grep -qE 'example\.(org|com|net)|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.|panel-|ImportId' <(printf '%s\n' "$output") rej.tsv; then
+			fail "$file: personal data or a header row left: $(grep -E 'example|192\.0|panel-|ImportId' <(printf '%s\n' "$output") rej.tsv)"
+		fi
+		# read = kept + dropped, the dropped in the rejects
+		n=$(tail -n +2 rej.tsv | wc -l)
+		[[ "$summary" == *"dropped $n "* ]] || fail "$file: $n rejects"
+		echo "$file" >>checked
+	done < <(platform_rows)
+	[ "$(wc -l <checked)" -eq 4 ]
+}
+
+@test "platforms: --platform overrides the header; --complete-column and --keep-pii win" {
+	# other: Qualtrics' rows 2 and 3 are data then, and Finished says nothing
+	run --separate-stderr svy clean --platform other "$P/qualtrics.csv"
+	assert_success
+	[ "$stderr" = "svy-clean: read 6 rows, kept 6, dropped 0 (no submitdate column and no --complete-column: every row kept); removed 1 of 21 columns: 'RecipientEmail' (e-mail, by name)" ] || fail "$stderr"
+	# a platform whose completion column the header lacks
+	run --separate-stderr svy clean --platform sosci "$P/google-forms.csv"
+	assert_failure 1
+	[ "$stderr" = "svy-clean: $P/google-forms.csv:1: column 'FINISHED': not in the header, which a SoSci Survey export has (--complete-column names another)" ] || fail "$stderr"
+	run --separate-stderr svy clean -q --platform sosci --keep-incomplete "$P/google-forms.csv"
+	assert_success
+	# --complete-column: not empty, whatever the platform (Q3 is answered twice)
+	run --separate-stderr svy clean --complete-column Q3 "$P/qualtrics.csv"
+	assert_success
+	[[ "$stderr" == "svy-clean: Qualtrics export (3 header rows): read 4 rows, kept 2, dropped 2 (incomplete: 'Q3' empty);"* ]] || fail "$stderr"
+	# --keep-pii keeps one column, named in the summary
+	run --separate-stderr svy clean --keep-pii UserLanguage --keep-pii IPAddress "$P/qualtrics.csv"
+	assert_success
+	[ "$(head -1 <<<"$output" | cut -f4)" = IPAddress ]
+	[ "$(sed -n 2p <<<"$output" | cut -f4)" = 192.0.2.17 ]
+	[[ "$stderr" == *"removed 6 of 21 columns: 'RecipientLastName', "*"; kept by --keep-pii: 'IPAddress'" ]] || fail "$stderr"
+}
+
+@test "platforms: Finished as 1/0 or True/False; another value, or edited header rows, are named errors" {
+	# Qualtrics' three header rows, then responses finished (True, 1) or not
+	printf 'ResponseId,Finished,Q1\r\nResponse ID,Finished,Question 1\r\n"{""ImportId"":""_recordId""}","{""ImportId"":""finished""}","{""ImportId"":""QID1""}"\r\nR_1,True,a\r\nR_2,false,b\r\nR_3,,c\r\nR_4,1,d\r\n' >in.csv
+	run --separate-stderr svy clean in.csv
+	assert_success
+	assert_output "$(printf 'ResponseId\tFinished\tQ1\nR_1\tTrue\ta\nR_4\t1\td')"
+	[[ "$stderr" == "svy-clean: Qualtrics export (3 header rows): read 4 rows, kept 2, dropped 2 "* ]] || fail "$stderr"
+	# input | the message after "svy-clean: in.csv:"
+	while IFS='|' read -r input message; do
+		printf "$input" >in.csv
+		run --separate-stderr svy clean in.csv
+		[ "$status" -eq 1 ] || fail "$input: status $status"
+		[ "$stderr" = "svy-clean: in.csv:$message" ] || fail "$input: $stderr"
+		echo . >>checked
+	done <<'EOF2'
+ResponseId,Finished,Q1\nR_1,yes,a\n|2: column 'Finished': not 1 or True (a finished response) nor 0, False or empty (an unfinished one) (got 'yes')
+ResponseId,Finished,Q1\nResponse ID,Finished,Q1\nR_1,2,a\n|3: column 'Finished': not 1 or True (a finished response) nor 0, False or empty (an unfinished one) (got '2')
+ResponseId,Finished,Q1\nResponse ID,Finished,Q1\n"{""ImportId"":""_recordId""}",edited,"{""ImportId"":""QID1""}"\n|3: column 'Finished': Qualtrics' {"ImportId":...} header row has another value here: were the header rows edited? (got 'edited')
+ResponseId,Finished,Q1\n"{""ImportId"":""_recordId""}","{""ImportId"":""finished""}","{""ImportId"":""QID1""}"\nResponse ID,Finished,Q1\n|3: Qualtrics' question texts after its {"ImportId":...} row: were the header rows edited?
+SERIAL,CASE,QUESTNNR,STARTED,FINISHED\n,1,base,2024-03-04,maybe\n|2: column 'FINISHED': not 1 or True (a finished response) nor 0, False or empty (an unfinished one) (got 'maybe')
+EOF2
+	[ "$(wc -l <checked)" -eq 5 ]
+	# the legacy layout given, and row 2 does not name the columns
+	printf 'V1,V2,Q1\nR_1,Default Response Set,a\n' >in.csv
+	run --separate-stderr svy clean --platform qualtrics in.csv
+	assert_failure 1
+	[ "$stderr" = "svy-clean: in.csv:2: column 'V1': a legacy Qualtrics export gives its columns' names in row 2, starting ResponseID" ] || fail "$stderr"
+	# not given: an export whose columns happen to be V1, V2 is no platform
+	run --separate-stderr svy clean -q in.csv
+	assert_success
+	assert_output "$(printf 'V1\tV2\tQ1\nR_1\tDefault Response Set\ta')"
+}
+
+@test "platforms: a LimeSurvey export is named; an export of no known platform is not" {
+	run --separate-stderr svy clean "$D/limesurvey-text.csv"
+	[[ "$stderr" == "svy-clean: LimeSurvey export: read 3 rows"* ]] || fail "$stderr"
+	printf 'id,submitdate,Q1\n1,2020,a\n2,,b\n' >in.csv
+	run --separate-stderr svy clean in.csv
+	[ "$stderr" = "svy-clean: read 2 rows, kept 1, dropped 1 (incomplete: 'submitdate' empty)" ] || fail "$stderr"
 }

@@ -42,9 +42,9 @@ setup() {
 	assert_success
 	assert_line --index 0 "svy-import: codebook codebook.tsv: value labels for 3 columns, only a variable label for 1, value labels as comments for 1"
 	diff -u "$TESTDATA/sav/survey.codebook.tsv" codebook.tsv
-	# every labelled value, user-missing ones with an empty value
-	grep -q "$(printf '^q2\tq2\tNo answer\t-9\t\tI trust the model$')" codebook.tsv
-	grep -q "$(printf '^q2\t\tRefused\t99\t\t$')" codebook.tsv
+	# every labelled value, user-missing ones with the value 'missing'
+	grep -q "$(printf '^q2\tq2\tNo answer\t-9\tmissing\tI trust the model$')" codebook.tsv
+	grep -q "$(printf '^q2\t\tRefused\t99\tmissing\t$')" codebook.tsv
 	# q1 and q3 share their labels: one scale
 	grep -q "$(printf '^@q1\t\tUnwichtig\t1\t1\t$')" codebook.tsv
 	grep -q "$(printf '^q1\tq1\t@q1\t\t\tWie wichtig ist Sicherheit? – Größe, Ähnlichkeit$')" codebook.tsv

@@ -140,13 +140,27 @@ FREQUENCIES education.'
 
 @test "user-missing codes from the codebook: three at most (SPSS), the rest left out with a warning" {
 	printf 'q\n1\n\n' >in.tsv
-	printf 'column\trename\tlabel\tcode\tvalue\nq\tq\tYes\t1\t1\nq\t\tA\t-1\nq\t\tB\t-2\nq\t\tC\t-3\nq\t\tD\t-4\nq\t\tOther\t-oth-\n' >cb.tsv
+	printf 'column\trename\tlabel\tcode\tvalue\nq\tq\tYes\t1\t1\nq\t\tA\t-1\tmissing\nq\t\tB\t-2\tmissing\nq\t\tC\t-3\tmissing\nq\t\tD\t-4\tmissing\nq\t\tOther\t-oth-\tmissing\n' >cb.tsv
 	run --separate-stderr svy export -b cb.tsv -o out.sav in.tsv
 	assert_success
 	[ "${stderr_lines[0]}" = "svy-export: left out 1 user-missing code past SPSS's three per variable (the first: -4 of column 'q')" ] ||
 		fail "$stderr"
 	svy import -q -b back.tsv out.sav >back.data.tsv
 	cmp in.tsv back.data.tsv
-	[ "$(grep -v '^#' back.tsv)" = "$(printf 'column\trename\tlabel\tcode\tvalue\tquestion\nq\tq\tYes\t1\t1\t\nq\t\tA\t-1\t\t\nq\t\tB\t-2\t\t\nq\t\tC\t-3\t\t')" ] ||
+	[ "$(grep -v '^#' back.tsv)" = "$(printf 'column\trename\tlabel\tcode\tvalue\tquestion\nq\tq\tYes\t1\t1\t\nq\t\tA\t-1\tmissing\t\nq\t\tB\t-2\tmissing\t\nq\t\tC\t-3\tmissing\t')" ] ||
 		fail "$(cat back.tsv)"
+}
+
+@test "a variable name that begins with '@' (SPSS allows it): the codebook writes it escaped, as a column, and reads it back" {
+	printf '@a\tb\n1\t2\n' >in.tsv
+	printf 'column\trename\tlabel\tcode\tvalue\tquestion\n\\@a\t\tOne\t\t1\tAt question\n' >cb.tsv
+	svy export -q -b cb.tsv -o out.sav in.tsv
+	svy import -q -b back.tsv out.sav >back.data.tsv
+	cmp in.tsv back.data.tsv
+	[ "$(grep -v '^#' back.tsv | tail -1)" = "$(printf '\\\\@a\t@a\tOne\t1\t1\tAt question')" ] || fail "$(cat back.tsv)"
+	run --separate-stderr svy encode-likert -b back.tsv back.data.tsv
+	assert_success
+	[[ "$stderr" == *"encoded 1 columns with back.tsv; 0 unknown answers" ]] || fail "$stderr"
+	run pspp_csv out.sav 'DISPLAY DICTIONARY.'
+	[[ "$output" == *'@a,1,At question,'* ]] || fail "$output"
 }

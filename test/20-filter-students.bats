@@ -11,9 +11,9 @@ load test_helper
 	assert_output "$(printf 'id\tQ3\n2\tI am an employee.\n3\t\nsvy-filter-students: read 4 rows, kept 2, dropped 2 (student); 1 kept with '"'Q3'"' missing')"
 }
 
-@test "--column, --value, --quiet and --rejects" {
+@test "--columns, --value, --quiet and --rejects" {
 	printf 'id\tjob\n1\tstudent\n2\tdev\n' >in.tsv
-	run svy filter-students --quiet --column job --value student --rejects rej.tsv in.tsv
+	run svy filter-students --quiet --columns job --value student --rejects rej.tsv in.tsv
 	assert_success
 	assert_output "$(printf 'id\tjob\n2\tdev')"
 	run cat rej.tsv
@@ -146,7 +146,11 @@ EOF2
 	assert_failure 2
 	run svy filter-students a b
 	assert_failure 2
-	assert_line --index 0 "svy-filter-students: too many arguments: one input file at most (got 'b')"
+	assert_line --index 0 "svy-filter-students: too many operands: one input file at most (got 'a' and 'b')"
+	printf 'a\tb\n' >in.tsv
+	run svy filter-students -c a,b in.tsv
+	assert_failure 2
+	assert_line --index 0 "svy-filter-students: one working-situation column (got 'a' and 'b')"
 	run svy filter-students /nonexistent/file
 	assert_failure 1
 	assert_output "svy-filter-students: /nonexistent/file: No such file or directory"

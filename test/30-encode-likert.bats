@@ -20,7 +20,8 @@ input() {
 1\t3\tBachelor'"'"'s degree\t1\t1\tNA
 2\t\t-oth-\t0\t0\ta\\tb
 3\t\t\t1\t2\t')"
-	[ "$stderr" = "svy-encode-likert: read 3 rows, kept 3, dropped 0; encoded 3 columns with $CB; 0 unknown answers" ]
+	[ "$stderr" = "svy-encode-likert: columns by scale: @fam 1, @checked 1, own levels 1
+svy-encode-likert: read 3 rows, kept 3, dropped 0; encoded 3 columns with $CB; 0 unknown answers" ]
 	# the same from -i FILE and from standard input
 	run --separate-stderr svy encode-likert -q -b "$CB" -i in.tsv
 	assert_success
@@ -37,10 +38,10 @@ input() {
 }
 
 @test "--unknown=missing encodes it as empty and counts it" {
-	printf 'id\tQ2\tQ5[SQ001]\tQ18[SQ001]\n1\tMaster\t\t\n2\t-oth-\t\t\n3\tMaster\t\t\n' >in.tsv
+	printf 'id\tQ2\tQ5[SQ001]\tQ18[SQ001]\n1\tMaster\t\t\n2\t-oth-\t\t\n3\tMaster\t\t\n4\tA3\t\t\n' >in.tsv
 	run --separate-stderr svy encode-likert -b "$CB" --unknown=missing in.tsv
 	assert_success
-	assert_output "$(printf 'id\teducation\teducation_group\ttask_coordinating\tmethod_sanitization\n1\t\tMaster\t0\t\n2\t\t-oth-\t0\t\n3\t\tMaster\t0\t')"
+	assert_output "$(printf 'id\teducation\teducation_group\ttask_coordinating\tmethod_sanitization\n1\t\tMaster\t0\t\n2\t\t-oth-\t0\t\n3\t\tMaster\t0\t\n4\t3\tA3\t0\t')"
 	[[ "$stderr" == *"svy-encode-likert: column 2 'Q2': 2 unknown answers encoded as missing"* ]]
 }
 
@@ -60,7 +61,7 @@ input() {
 }
 
 @test "short rows: trailing empty fields may be left out (the documented examples)" {
-	printf 'column\trename\tlabel\tcode\tvalue\n@yn\t\tYes\tY\t1\n@yn\t\tNo\tN\t0\nQ1\tfirst\t@yn\nQ2\tsecond\nQ3\tthird\tI don'"'"'t know\n' >cb.tsv
+	printf 'column\trename\tlabel\tcode\tvalue\n@yn\t\tYes\tY\t1\n@yn\t\tNo\tN\t0\nQ1\tfirst\t@yn\nQ2\tsecond\nQ3\tthird\tI don'"'"'t know\t\tmissing\n' >cb.tsv
 	printf 'Q1\tQ2\tQ3\nYes\ttext\tI don'"'"'t know\nN\tmore\t\n' >in.tsv
 	run --separate-stderr svy encode-likert -b cb.tsv in.tsv
 	assert_success
@@ -172,4 +173,56 @@ EOF2
 	[[ "$stderr" == "svy-encode-likert: in.tsv:2: column 1 'Q1': answer not in the codebook (scale 'q' has 'xxx"*"', ...) (got 'nope')" ]] ||
 		fail "got: $stderr"
 	[ "${#stderr}" -lt 600 ]
+}
+
+@test "keys that begin with '#' or '@' are written with a backslash: columns, not comments or scales" {
+	{ printf 'column\trename\tlabel\tcode\tvalue\n@s\t\tYes\t\t1\n@s\t\tNo\t\t0\n'
+	  printf '#n\tcomment\t@s\n'
+	  printf '\\#n\tn\t@s\n\\@s\ts\t@s\n\\\\\\\\x\tx\t@s\n'; } >cb.tsv
+	printf '#n\t@s\t\\\\x\nYes\tNo\tYes\n' >in.tsv
+	run --separate-stderr svy encode-likert -b cb.tsv in.tsv
+	assert_success
+	assert_output "$(printf 'n\ts\tx\n1\t0\t1')"
+	[ "${stderr_lines[0]}" = "svy-encode-likert: columns by scale: @s 3" ]
+}
+
+@test "missing is declared: 'missing' encodes as empty; an answer with an empty value is an error" {
+	printf 'column\trename\tlabel\tcode\tvalue\n@yn\t\tYes\t\t1\n@yn\t\tNo\t\t0\n@yn\t\tN/A\t\tmissing\nQ1\t\t@yn\n' >cb.tsv
+	printf 'Q1\nYes\nN/A\nNo\n' >in.tsv
+	run --separate-stderr svy encode-likert -q -b cb.tsv in.tsv
+	assert_success
+	assert_output "$(printf 'Q1\n1\n\n0')"
+	# the ways an answer could be left without a value by accident
+	while IFS='|' read -r rows message; do
+		{ printf 'column\trename\tlabel\tcode\tvalue\n'; printf "$rows"; } >cb.tsv
+		run --separate-stderr svy encode-likert -q -b cb.tsv in.tsv
+		[ "$status" -eq 1 ] || fail "'$rows': status $status"
+		[ "$stderr" = "$message" ] || fail "'$rows': got '$stderr'"
+		assert_output ""
+	done <<'EOF2'
+@yn\t\tYes\t\t1\n@yn\t\tNo\t\t0\n@yn\t\tN/A\t\t\nQ1\t\t@yn\n|svy-encode-likert: cb.tsv:4: column 'value': answer 'N/A' of scale '@yn' has no value: give it one, or 'missing' to encode it as missing
+@yn\t\tYes\t\t1\n@yn\t\tNo\t\t0\n@yn\t\tN/A\nQ1\t\t@yn\n|svy-encode-likert: cb.tsv:4: column 'value': answer 'N/A' of scale '@yn' has no value: give it one, or 'missing' to encode it as missing
+Q1\tq\tYes\t\t1\nQ1\t\tNo\tN\n|svy-encode-likert: cb.tsv:3: column 'value': answer 'No' of scale 'q' has no value: give it one, or 'missing' to encode it as missing
+Q1\tq\tYes\t\t1\nQ1\t\t\tN\n|svy-encode-likert: cb.tsv:3: column 'value': answer 'N' of scale 'q' has no value: give it one, or 'missing' to encode it as missing
+Q1\tq\tYes\t\tMissing\n|svy-encode-likert: cb.tsv:2: column 'value': not a number (got 'Missing')
+EOF2
+}
+
+@test "a column with answers never comes out all empty: --unknown=missing that would empty it is an error" {
+	printf 'column\trename\tlabel\tcode\tvalue\n@yn\t\tYes\t\t1\n@yn\t\tNo\t\t0\n@yn\t\tN/A\t\tmissing\nQ1\tq1\t@yn\nQ2\tq2\t@yn\n' >cb.tsv
+	# Q1: every answer unknown; Q2: some known
+	printf 'Q1\tQ2\nJa\tYes\nNein\tNo\nJa\tvielleicht\n' >in.tsv
+	run --separate-stderr svy encode-likert -b cb.tsv --unknown=missing -o out.tsv in.tsv
+	assert_failure 1
+	[ "${stderr_lines[-1]}" = "svy-encode-likert: cb.tsv:5: column 1 'Q1' of in.tsv would come out all empty: no answer has a value (answers 'Ja', 'Nein'); give them values, or declare them 'missing' in the codebook" ]
+	[ ! -e out.tsv ]
+	# declared missing: the codebook says so, and the column may be empty
+	printf 'Q1\tQ2\nN/A\tYes\n\tNo\n' >in.tsv
+	run --separate-stderr svy encode-likert -q -b cb.tsv in.tsv
+	assert_success
+	assert_output "$(printf 'q1\tq2\n\t1\n\t0')"
+	# an empty column stays empty without a word
+	printf 'Q1\tQ2\n\tYes\n' >in.tsv
+	run --separate-stderr svy encode-likert -q -b cb.tsv --unknown=missing in.tsv
+	assert_success
 }

@@ -25,7 +25,7 @@ fit_agrees() {
 	local m=$1 c=$2 in=$3 k=$4 items=$5 want=$E/fit-$1-$2 g best
 	set -f
 	# shellcheck disable=SC2086
-	svy factor -q -m "$m" -k "$k" --rotate none $items --summary s.tsv < "$F/$in" > model.tsv 2> err
+	svy factor -q -m "$m" -k "$k" --rotate none -c ${items// /,} --summary s.tsv < "$F/$in" > model.tsv 2> err
 	set +f
 	g=$(stat s.tsv objective)
 	best=$(stat "$want.fit.tsv" best)
@@ -74,26 +74,26 @@ fit_agrees() {
 	# in a local minimum 0.0294 above the global one
 	awk -v a="$(stat "$E/fit-ml-22-4.fit.tsv" psych_polished)" \
 		-v b="$(stat "$E/fit-ml-22-4.fit.tsv" best)" 'BEGIN { exit !(a - b > 0.01) }'
-	svy factor -q -m ml -k 4 --rotate none 'a*' 'b*' 'c*' --summary s.tsv \
+	svy factor -q -m ml -k 4 --rotate none -c 'a*,b*,c*' --summary s.tsv \
 		< "$F/fit-likert22c.tsv" > /dev/null 2> /dev/null
 	numeq "$(stat s.tsv objective)" "$(stat "$E/fit-ml-22-4.fit.tsv" best)" 1e-8
 }
 
 @test "a best fit reached from one start only is noted" {
 	# 5 factors of 22 items: R's 200 starts reach this optimum 14 times
-	run svy factor -q -m ml -k 5 'a*' 'b*' 'c*' --summary s.tsv -o model.tsv < "$F/fit-likert22e.tsv"
+	run svy factor -q -m ml -k 5 -c 'a*,b*,c*' --summary s.tsv -o model.tsv < "$F/fit-likert22e.tsv"
 	assert_success
 	assert_line "svy-factor: ml: the best fit was reached from 1 of 100 starts only: there may be a better one"
 	[ "$(stat s.tsv starts)" = 100 ]
 	[ "$(stat s.tsv starts_best)" = 1 ]
 	[ "$(stat s.tsv converged)" = 1 ]
 	# one start reaching it is not a warning of its own when several do
-	run svy factor -q -m ml -k 5 'a*' 'b*' c1 c2 c3 --summary s.tsv -o model.tsv < "$F/fit-likert22b.tsv"
+	run svy factor -q -m ml -k 5 -c 'a*,b*,c1,c2,c3' --summary s.tsv -o model.tsv < "$F/fit-likert22b.tsv"
 	refute_output --partial "starts only"
 }
 
-@test "psych_objective is what psych prints, objective half psych's fit.residuals" {
-	svy factor -q -k 2 --rotate none 'a*' 'b*' 'c*' --summary s.tsv < "$F/fit-likert22.tsv" > /dev/null
+@test "psych_objective is what psych prints, objective psych's fit.residuals" {
+	svy factor -q -k 2 --rotate none -c 'a*,b*,c*' --summary s.tsv < "$F/fit-likert22.tsv" > /dev/null
 	# psych's own fit stops short of the optimum: its printed figure to 1e-6
 	numeq "$(stat s.tsv psych_objective)" \
 		"$(stat "$E/fit-minres-22-2.fit.tsv" psych_printed_objective)" 1e-6
@@ -107,14 +107,14 @@ fit_agrees() {
 }
 
 @test "pa reports one start" {
-	svy factor -q -m pa -k 2 'a*' 'b*' 'c*' --summary s.tsv < "$F/fit-likert22.tsv" > /dev/null
+	svy factor -q -m pa -k 2 -c 'a*,b*,c*' --summary s.tsv < "$F/fit-likert22.tsv" > /dev/null
 	[ "$(stat s.tsv starts)" = 1 ]
 	[ "$(stat s.tsv starts_best)" = 1 ]
 	[ -n "$(stat s.tsv psych_objective)" ]
 }
 
 @test "items near 1e200, 1e-320 (subnormal) and +-1e308: right loadings, means and sds" {
-	run svy factor -q -k 2 --rotate none 'a*' 'b*' 'c*' --summary s.tsv < "$F/fit-extreme.tsv"
+	run svy factor -q -k 2 --rotate none -c 'a*,b*,c*' --summary s.tsv < "$F/fit-extreme.tsv"
 	assert_success
 	refute_output --partial constant
 	refute_output --partial singular
@@ -127,7 +127,7 @@ fit_agrees() {
 	assert_success
 	# the same loadings as the items at their ordinary scale, but for the
 	# rounding of the subnormal ones (3e-320 holds 11 bits)
-	svy factor -q -k 2 --rotate none 'a*' 'b*' 'c*' < "$F/fit-likert22.tsv" | cut -f1-3 > plain.tsv
+	svy factor -q -k 2 --rotate none -c 'a*,b*,c*' < "$F/fit-likert22.tsv" | cut -f1-3 > plain.tsv
 	cut -f1-3 model.tsv > got.tsv
 	run compare_numeric got.tsv plain.tsv 1e-5
 	assert_success
@@ -140,12 +140,12 @@ fit_agrees() {
 	# case: method, then the expected message
 	while IFS='|' read -r m msg; do
 		rm -f model.tsv
-		run svy factor -q -m "$m" --max-iter 0 -k 2 'a*' 'b*' 'c*' -o model.tsv \
+		run svy factor -q -m "$m" --max-iter 0 -k 2 -c 'a*,b*,c*' -o model.tsv \
 			< "$F/fit-likert22.tsv"
 		assert_failure 1
 		assert_output "svy-factor: $msg: the result is not a solution (--allow-nonconvergence keeps it)"
 		[ ! -e model.tsv ]
-		run svy factor -q -m "$m" --max-iter 0 --allow-nonconvergence -k 2 'a*' 'b*' 'c*' \
+		run svy factor -q -m "$m" --max-iter 0 --allow-nonconvergence -k 2 -c 'a*,b*,c*' \
 			--summary s.tsv -o model.tsv < "$F/fit-likert22.tsv"
 		assert_success
 		assert_line "svy-factor: $msg"
@@ -159,7 +159,7 @@ fit_agrees() {
 }
 
 @test "300 items, 5 factors: the fit finishes and converges" {
-	run timeout 300 "$BIN/factor" -q -k 5 'i*' --summary s.tsv < "$F/fit-wide.tsv"
+	run timeout 300 "$BIN/factor" -q -k 5 -c 'i*' --summary s.tsv < "$F/fit-wide.tsv"
 	assert_success
 	[ "$(stat s.tsv items)" = 300 ]
 	[ "$(stat s.tsv converged)" = 1 ]

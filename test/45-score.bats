@@ -74,7 +74,7 @@ stat() {
 }
 
 @test "the study's pipeline: factor --threshold 0.45 --refit, then score" {
-	svy factor 'attack_*' 'method_*' --threshold 0.45 --refit --summary s.tsv \
+	svy factor -c 'attack_*,method_*' --threshold 0.45 --refit --summary s.tsv \
 		< "$F/one.tsv" > model.tsv 2> /dev/null
 	svy score --model model.tsv --name awareness --normalize minmax \
 		< "$F/one.tsv" > out.tsv 2> /dev/null
@@ -129,7 +129,7 @@ stat() {
 	col_agree out.tsv 13 "$E/likert3.scores.tsv" 2 1e-9
 	col_agree out.tsv 14 "$E/likert3.scores.tsv" 5 1e-9
 	col_agree out.tsv 15 "$E/likert3.scores.tsv" 8 1e-9
-	svy score -q --model "$E/likert3.model.tsv" --method bartlett --name a \
+	svy score -q --model "$E/likert3.model.tsv" --method bartlett --name a,F2,F3 \
 		< "$F/likert3.tsv" > b.tsv
 	run head -1 b.tsv
 	assert_output --regexp $'\tworry_4\ta\tF2\tF3$'
@@ -264,14 +264,42 @@ EOF
 	done <<EOF
 |svy-score: --model is required
 --model $M --name group|svy-score: the input already has a column 'group'; choose another --name
---model $M --name a,b|svy-score: --name: 2 names, but the model has 1 factor
+--model $M --name a,b|svy-score: --name: 2 names, but the model has 1 factor: name each factor once
+--model $E/likert3.model.tsv --name a|svy-score: --name: 1 name, but the model has 3 factors: name each factor once
+--model $E/likert3.model.tsv --name a,b|svy-score: --name: 2 names, but the model has 3 factors: name each factor once
+--model $E/likert3.model.tsv --name a,b,c,d|svy-score: --name: 4 names, but the model has 3 factors: name each factor once
 --model $M --method pca|svy-score: option '--method': 'pca' is not one of: regression, bartlett
 --model $M --normalize z|svy-score: option '--normalize': 'z' is not one of: none, minmax
 --model $M --standardize x|svy-score: option '--standardize': 'x' is not one of: model, sample, refit
 --model $M --ddof 2|svy-score: option '--ddof': '2' is not a whole number from 0 to 1
---model $M one.tsv two.tsv|svy-score: too many arguments: one input file at most (got 'two.tsv')
+--model $M one.tsv two.tsv|svy-score: too many operands: one input file at most (got 'one.tsv' and 'two.tsv')
 EOF
 	run svy score --model "$M" < "$F/heywood.tsv"
 	assert_failure 2
 	assert_line --index 0 --partial "svy-score: <stdin>: no column 'attack_inversion'; the columns are 'h1'"
+}
+
+# issue 20 item 4: a model fitted with svy-factor --reverse keeps max + min in
+# its 'reverse' column; score keys the item the same way.
+@test "a model with reversed items: the item is scored as reverse - x" {
+	awk -F'\t' -v OFS='\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "attack_poisoning") c = i }
+		NR > 1 { $c = 2 - $c } 1' "$F/one.tsv" > rev.tsv
+	svy factor -q -c 'attack_*,method_*' "$F/one.tsv" > plain.model
+	svy factor -q -c 'attack_*,method_*' --reverse attack_poisoning rev.tsv > rev.model
+	while IFS='|' read -r args; do
+		svy score -q --model plain.model $args "$F/one.tsv" | cut -f1,21 > a.tsv
+		svy score -q --model rev.model $args rev.tsv | cut -f1,21 > b.tsv
+		cmp a.tsv b.tsv || fail "$args: $(diff a.tsv b.tsv | head -5)"
+		[ "$(wc -l < a.tsv)" = 84 ]
+	done <<-'EOF2'
+	--method regression
+	--method bartlett
+	--standardize sample
+	--standardize refit
+	--normalize minmax
+	EOF2
+	# without the column the reversed data score otherwise
+	cut -f1-13 rev.model > stripped.model
+	svy score -q --model stripped.model rev.tsv | cut -f1,21 > c.tsv
+	! cmp -s a.tsv c.tsv
 }

@@ -82,46 +82,46 @@ printf -v HEADER 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 @test "no silent surprises: identical values under exact U, thousands of levels, level order" {
 	printf 'v\tg\n1\ta\n1\ta\n1\tb\n1\tb\n' >in.tsv
 	for m in exact asymptotic auto; do
-		run svy test-hypothesis -q mannwhitney v -g g --groups a,b -m "$m" in.tsv
+		run svy test-hypothesis mannwhitney -c v -q -g g --groups a,b -m "$m" in.tsv
 		assert_failure 1
 		assert_output "svy-test-hypothesis: mannwhitney: all values are identical"
 	done
 	# 20,000 levels in each column: a named error at once, not a 3 GB table
 	awk 'BEGIN { print "v\ta\tb"; for (i = 1; i <= 20000; i++) print i "\ta" i "\tb" i }' >many.tsv
-	run svy test-hypothesis -q chi2 a b many.tsv
+	run svy test-hypothesis chi2 -c a,b -q many.tsv
 	assert_failure 1
 	assert_output "svy-test-hypothesis: chi2: column 'a' has 20000 levels (limit 1000, --max-levels)"
-	run svy test-hypothesis -q kruskal v -g b many.tsv
+	run svy test-hypothesis kruskal -c v -q -g b many.tsv
 	assert_failure 1
 	assert_output "svy-test-hypothesis: kruskal: column 'b' has 20000 levels (limit 1000, --max-levels)"
 	# raised, the table is the levels present: 1500 x 3
 	awk 'BEGIN { print "a\tb"; for (i = 1; i <= 3000; i++) print "a" (i % 1500) "\t" (i % 3) }' >some.tsv
-	run svy test-hypothesis -q chi2 a b some.tsv
+	run svy test-hypothesis chi2 -c a,b -q some.tsv
 	assert_failure 1
 	assert_output "svy-test-hypothesis: chi2: column 'a' has 1500 levels (limit 1000, --max-levels)"
-	run --separate-stderr svy test-hypothesis -q --no-header chi2 a b --max-levels 1500 some.tsv
+	run --separate-stderr svy test-hypothesis chi2 -c a,b -q --no-header --max-levels 1500 some.tsv
 	assert_success
 	[ "$(cut -f6,7,9 <<<"$output")" = "$(printf '3000\t1500x3\t2998')" ]
 	# kruskal groups: numbers by value, then text (as tally)
 	printf 'v\tg\n1\t10\n2\t10\n3\t9\n4\t9\n5\tx\n6\tx\n7\t-1\n8\t-1\n' >lv.tsv
-	run --separate-stderr svy test-hypothesis -q --no-header kruskal v --by g lv.tsv
+	run --separate-stderr svy test-hypothesis kruskal -c v -q --no-header --by g lv.tsv
 	assert_success
 	[ "$(cut -f7,8 <<<"$output")" = "$(printf -- '-1,9,10,x\t2,2,2,2')" ]
 	# levels are equal by value, as in tally and kappa: 1 = 1.0 = 1e0, 2 = 2.00
 	printf 'v\tg\n1\t1\n2\t1.0\n3\t1e0\n4\t2\n5\t2.00\n6\t2\n' >eq.tsv
-	run --separate-stderr svy test-hypothesis -q --no-header kruskal v --by g eq.tsv
+	run --separate-stderr svy test-hypothesis kruskal -c v -q --no-header --by g eq.tsv
 	assert_success
 	[ "$(cut -f7,8 <<<"$output")" = "$(printf '1,2\t3,3')" ]
-	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups 1.0,2 eq.tsv
+	run --separate-stderr svy test-hypothesis mannwhitney -c v -q --no-header --by g --groups 1.0,2 eq.tsv
 	assert_success
 	[ "$(cut -f6 <<<"$output")" = 6 ]
-	run svy test-hypothesis -q mannwhitney v --by g --groups 1,1.0 eq.tsv
+	run svy test-hypothesis mannwhitney -c v -q --by g --groups 1,1.0 eq.tsv
 	assert_failure 2
 	assert_output --partial "--groups '1,1.0': give two different levels A,B"
 }
 
 @test "a 2100 x 2050 table (4.3 million cells, 6000 counted) is held by its cells: scipy's chi2, V and small-count note" {
-	run --separate-stderr svy test-hypothesis --no-header chi2 a b --max-levels 3000 "$D/levels.tsv"
+	run --separate-stderr svy test-hypothesis chi2 -c a,b --no-header --max-levels 3000 "$D/levels.tsv"
 	assert_success
 	small=$(sed -n 's/^svy-test-hypothesis: chi2: \([0-9]*\) of 4305000 expected counts are below 5.*/\1/p' <<<"$stderr")
 	{ printf 'n\tgroups\tdf\tstatistic\tp\teffect_size\tsmall\n'
@@ -131,17 +131,17 @@ printf -v HEADER 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 }
 
 @test "the grammar: data as a trailing FILE, -i or stdin; -g/--by; -m/--method" {
-	want=$(svy test-hypothesis -q mannwhitney x --by g --groups a,b --method asymptotic -i "$D/small.tsv")
-	[ "$(svy test-hypothesis -q mannwhitney x -g g --groups a,b -m asymptotic "$D/small.tsv")" = "$want" ]
-	[ "$(svy test-hypothesis -q mannwhitney x -g g --groups a,b -m asymptotic <"$D/small.tsv")" = "$want" ]
-	[ "$(svy test-hypothesis -q mannwhitney x -g g --groups a,b -m asymptotic - <"$D/small.tsv")" = "$want" ]
+	want=$(svy test-hypothesis mannwhitney -c x -q --by g --groups a,b --method asymptotic -i "$D/small.tsv")
+	[ "$(svy test-hypothesis mannwhitney -c x -q -g g --groups a,b -m asymptotic "$D/small.tsv")" = "$want" ]
+	[ "$(svy test-hypothesis mannwhitney -c x -q -g g --groups a,b -m asymptotic <"$D/small.tsv")" = "$want" ]
+	[ "$(svy test-hypothesis mannwhitney -c x -q -g g --groups a,b -m asymptotic - <"$D/small.tsv")" = "$want" ]
 	# friedman and kruskal --wide take any number of columns: the last
 	# operand is the data when it names a file
-	want=$(svy test-hypothesis -q friedman w1 w2 w3 -i "$D/small.tsv")
-	[ "$(svy test-hypothesis -q friedman w1 w2 w3 "$D/small.tsv")" = "$want" ]
-	[ "$(svy test-hypothesis -q friedman 'w*' "$D/small.tsv")" = "$want" ]
-	[ "$(svy test-hypothesis -q kruskal --wide 'w*' "$D/small.tsv")" = "$(svy test-hypothesis -q kruskal --wide 'w*' <"$D/small.tsv")" ]
-	run svy test-hypothesis -q kruskal x -g g --min-group ' 2' "$D/small.tsv"
+	want=$(svy test-hypothesis friedman -c w1,w2,w3 -q -i "$D/small.tsv")
+	[ "$(svy test-hypothesis friedman -c w1,w2,w3 -q "$D/small.tsv")" = "$want" ]
+	[ "$(svy test-hypothesis friedman -c 'w*' -q "$D/small.tsv")" = "$want" ]
+	[ "$(svy test-hypothesis kruskal -c 'w*' -q --wide "$D/small.tsv")" = "$(svy test-hypothesis kruskal -q --wide -c 'w*' <"$D/small.tsv")" ]
+	run svy test-hypothesis kruskal -c x -q -g g --min-group ' 2' "$D/small.tsv"
 	assert_failure 2
 	assert_line --index 0 "svy-test-hypothesis: option '--min-group': ' 2' is not a whole number from 1 to 1000000"
 	want=$(svy test-hypothesis -q --plan "$D/small-plan.tsv" -i "$D/small.tsv")
@@ -155,9 +155,11 @@ printf -v HEADER 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 			f=() rest=$line$'\t'	# split at each TAB, empty fields kept, no fork
 			while [ -n "$rest" ]; do f+=("${rest%%$'\t'*}"); rest=${rest#*$'\t'}; done
 			id=${f[0]} family=${f[1]} test=${f[2]}
-			eval "args=(${f[3]} ${f[4]})"
-			(cd "$D" && svy test-hypothesis -q --no-header --id "$id" --family "$family" \
-				"$test" "${args[@]}" <"$data.tsv") >>rows.tsv
+			eval "vars=(${f[3]})"
+			eval "opts=(${f[4]})"
+			cols=$(IFS=,; printf '%s' "${vars[*]}")
+			(cd "$D" && svy test-hypothesis "$test" -c "$cols" -q --no-header --id "$id" \
+				--family "$family" "${opts[@]}" <"$data.tsv") >>rows.tsv
 		done
 		{ printf '%s\n' "$HEADER"; cat rows.tsv; } >got.tsv
 		rm rows.tsv
@@ -167,7 +169,7 @@ printf -v HEADER 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 }
 
 @test "the output header is the documented schema" {
-	run --separate-stderr svy test-hypothesis spearman x z -i "$D/small.tsv"
+	run --separate-stderr svy test-hypothesis spearman -c x,z -i "$D/small.tsv"
 	assert_success
 	assert_line --index 0 "$HEADER"
 	[ "${#lines[@]}" -eq 2 ]
@@ -177,12 +179,12 @@ printf -v HEADER 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 
 @test "exact Mann-Whitney on separated samples: p = 2/C(6,3) two-sided, 1/20 one-sided" {
 	printf 'v\tg\n1\ta\n2\ta\n3\ta\n4\tb\n5\tb\n6\tb\n' >in.tsv
-	run --separate-stderr svy test-hypothesis -q mannwhitney v --by g --groups b,a -i in.tsv
+	run --separate-stderr svy test-hypothesis mannwhitney -c v -q --by g --groups b,a -i in.tsv
 	assert_success
 	assert_line --index 1 "$(printf '\t\tmannwhitney\tv by g\t\t6\tb,a\t3,3\t\t9\tU\t0\t0.1\ttwo-sided\texact\t1\trank_biserial')"
-	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups b,a --alternative greater -i in.tsv
+	run --separate-stderr svy test-hypothesis mannwhitney -c v -q --no-header --by g --groups b,a --alternative greater -i in.tsv
 	assert_output "$(printf '\t\tmannwhitney\tv by g\t\t6\tb,a\t3,3\t\t9\tU\t0\t0.05\tgreater\texact\t1\trank_biserial')"
-	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups b,a --alternative less -i in.tsv
+	run --separate-stderr svy test-hypothesis mannwhitney -c v -q --no-header --by g --groups b,a --alternative less -i in.tsv
 	assert_output --partial "$(printf '\t1\tless\texact\t')"
 }
 
@@ -191,66 +193,66 @@ printf -v HEADER 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 	# scipy: mannwhitneyu(dev, other, alternative=A) gives for A = greater,
 	# two-sided: 0.005893998799364042, 0.011787997598728084.
 	awk 'BEGIN { print "v\tg"; for (r = 1; r <= 83; r++) print r "\t" ((r <= 13 || r == 18 || r >= 57) ? "dev" : "other") }' >in.tsv
-	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups dev,other \
+	run --separate-stderr svy test-hypothesis mannwhitney -c v -q --no-header --by g --groups dev,other \
 		--alternative greater --method asymptotic -i in.tsv
 	assert_success
 	[ "$(cut -f8,10,12,15 <<<"$output")" = "$(printf '41,42\t1138\t584\tasymptotic+continuity')" ]
 	numeq "$(cut -f13 <<<"$output")" 0.005893998799364042 1e-12
-	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups dev,other -i in.tsv
+	run --separate-stderr svy test-hypothesis mannwhitney -c v -q --no-header --by g --groups dev,other -i in.tsv
 	numeq "$(cut -f13 <<<"$output")" 0.011787997598728084 1e-12
-	run --separate-stderr svy report <(svy test-hypothesis -q mannwhitney v --by g --groups dev,other --alternative greater -i in.tsv)
+	run --separate-stderr svy report <(svy test-hypothesis mannwhitney -c v -q --by g --groups dev,other --alternative greater -i in.tsv)
 	assert_line --index 2 "|  | U(41, 42) = 584.0 | .006 |"
 }
 
 @test "a perfect relation: coefficient 1, p 0 (t is infinite), as scipy" {
 	printf 'x\ty\n1\t1\n2\t4\n3\t9\n4\t16\n' >in.tsv
-	run --separate-stderr svy test-hypothesis -q --no-header spearman x y -i in.tsv
+	run --separate-stderr svy test-hypothesis spearman -c x,y -q --no-header -i in.tsv
 	assert_success
 	assert_output "$(printf '\t\tspearman\tx,y\t\t4\t\t\t2\t1\trho\t\t0\ttwo-sided\tt\t1\trho')"
 	printf 'x\ty\n1\t2\n2\t4\n3\t6\n4\t8\n' >in.tsv
-	run --separate-stderr svy test-hypothesis -q --no-header pearson x y --alternative less -i in.tsv
+	run --separate-stderr svy test-hypothesis pearson -c x,y -q --no-header --alternative less -i in.tsv
 	assert_output "$(printf '\t\tpearson\tx,y\t\t4\t\t\t2\t1\tr\t\t1\tless\tt\t1\tr')"
 }
 
 @test "missing values are dropped and counted on stderr" {
 	printf 'x\ty\n1\t2\n\t3\n2\t\n3\t1\n4\t5\n5\t4\n' >in.tsv
-	run --separate-stderr svy test-hypothesis --id A spearman x y -i in.tsv
+	run --separate-stderr svy test-hypothesis spearman -c x,y --id A -i in.tsv
 	assert_success
 	[ "$stderr" = "svy-test-hypothesis: A (spearman): n = 4 of 6 rows (2 dropped for a missing value, 0 excluded by --where)" ]
 	[[ "${lines[1]}" == $'A\t\tspearman\tx,y\t\t4\t'* ]]
 }
 
 @test "chi2 notes expected counts below 5, with the count and the smallest; -q silences the note" {
-	run --separate-stderr svy test-hypothesis --id Q chi2 g sparse -i "$D/small.tsv"
+	run --separate-stderr svy test-hypothesis chi2 -c g,sparse --id Q -i "$D/small.tsv"
 	assert_success
 	[ "${stderr_lines[1]}" = "svy-test-hypothesis: Q (chi2): 9 of 9 expected counts are below 5 (smallest 0.556): the chi-square approximation may be poor" ]
-	run --separate-stderr svy test-hypothesis -q --id Q chi2 g sparse "$D/small.tsv"
+	run --separate-stderr svy test-hypothesis chi2 -c g,sparse -q --id Q "$D/small.tsv"
 	assert_success
 	[ "$stderr" = "" ]
 	[ "${#lines[@]}" -eq 2 ]
 }
 
 @test "Yates only when df = 1; --no-yates turns it off" {
-	run --separate-stderr svy test-hypothesis -q --no-header chi2 flag sex -i "$D/small.tsv"
+	run --separate-stderr svy test-hypothesis chi2 -c flag,sex -q --no-header -i "$D/small.tsv"
 	[ "$(cut -f15 <<<"$output")" = "asymptotic+yates" ]
-	run --separate-stderr svy test-hypothesis -q --no-header chi2 flag sex --no-yates -i "$D/small.tsv"
+	run --separate-stderr svy test-hypothesis chi2 -c flag,sex -q --no-header --no-yates -i "$D/small.tsv"
 	[ "$(cut -f15 <<<"$output")" = "asymptotic" ]
-	run --separate-stderr svy test-hypothesis -q --no-header chi2 g sparse -i "$D/small.tsv"
+	run --separate-stderr svy test-hypothesis chi2 -c g,sparse -q --no-header -i "$D/small.tsv"
 	[ "$(cut -f15 <<<"$output")" = "asymptotic" ]
 }
 
 @test "--where and --where-file keep only the listed values; columns, blank lines and # comments" {
 	printf '# two of them\n\nf\n' >values.txt
-	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney x --by g --groups a,c \
+	run --separate-stderr svy test-hypothesis mannwhitney -c x -q --no-header --by g --groups a,c \
 		--where-file sex=values.txt -i "$D/small.tsv"
 	assert_success
 	a="$output"
-	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney x --by g --groups a,c \
+	run --separate-stderr svy test-hypothesis mannwhitney -c x -q --no-header --by g --groups a,c \
 		--where sex=f -i "$D/small.tsv"
 	[ "$(cut -f6- <<<"$output")" = "$(cut -f6- <<<"$a")" ]
 	[ "$(cut -f5 <<<"$a")" = "sex=@values.txt" ]
 	[ "$(cut -f5 <<<"$output")" = "sex=f" ]
-	run --separate-stderr svy test-hypothesis --no-header kruskal x --by g --where sex=f --where flag=1 -i "$D/small.tsv"
+	run --separate-stderr svy test-hypothesis kruskal -c x --no-header --by g --where sex=f --where flag=1 -i "$D/small.tsv"
 	[ "$(cut -f5-8 <<<"$output")" = "$(printf 'sex=f flag=1\t7\tb,c\t2,5')" ]
 	[ "$stderr" = "svy-test-hypothesis: kruskal: n = 7 of 18 rows (0 dropped for a missing value, 11 excluded by --where)" ]
 }
@@ -266,25 +268,25 @@ printf -v HEADER 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 }
 
 @test "--digits rounds the numbers; --no-header appends" {
-	run --separate-stderr svy test-hypothesis -q --no-header --digits 3 --id H.1 --family RQ1 spearman x y -i "$D/small.tsv"
+	run --separate-stderr svy test-hypothesis spearman -c x,y -q --no-header --digits 3 --id H.1 --family RQ1 -i "$D/small.tsv"
 	assert_success
 	assert_output "$(printf 'H.1\tRQ1\tspearman\tx,y\t\t18\t\t\t16\t0.276\trho\t\t0.268\ttwo-sided\tt\t0.276\trho')"
 }
 
 @test "kruskal --wide: each column a group; globs expand" {
-	run --separate-stderr svy test-hypothesis --no-header kruskal --wide 'w*' -i "$D/small.tsv"
+	run --separate-stderr svy test-hypothesis kruskal -c 'w*' --no-header --wide -i "$D/small.tsv"
 	assert_success
 	[ "$(cut -f3,4,6,7,8,9 <<<"$output")" = "$(printf 'kruskal\tw1,w2,w3\t54\tw1,w2,w3\t18,18,18\t2')" ]
 	[ "$stderr" = "svy-test-hypothesis: kruskal: n = 54 values from 3 columns of 18 rows (0 missing values dropped, 0 rows excluded by --where)" ]
 }
 
 @test "the study's plan (pipelines/) runs every hypothesis of Tables 4 and 5" {
-	run --separate-stderr svy test-hypothesis -q --plan "$SVY_ROOT/pipelines/awareness-hypotheses.tsv" -i "$D/study.tsv"
+	run --separate-stderr svy test-hypothesis -q --plan "$SVY_ROOT/pipelines/studies/awareness/hypotheses.tsv" -i "$D/study.tsv"
 	assert_success
 	[ "$(cut -f1,2,3 <<<"$output" | tail -n +2 | tr '\t\n' ' ;')" = "H.1.1 RQ1 spearman;H.1.2 RQ1 kruskal;H.1.3 RQ1 spearman;H.1.4 RQ1 kruskal;H.1.5 RQ1 mannwhitney;H.1.6 RQ1 kruskal;H.2.1 RQ2 spearman;H.2.2 RQ2 chi2;H.2.3 RQ2 mannwhitney;H.2.4 RQ2 mannwhitney;H.2.5 RQ2 kruskal;H.2.5.1 RQ2 mannwhitney;H.2.5.2 RQ2 mannwhitney;H.2.5.3 RQ2 mannwhitney;H.2.6 RQ2 friedman;H.2.7 RQ2 friedman;H.2.8 RQ2 friedman;H.2.9 RQ2 friedman;" ]
 	# H.2.5 is restricted to EU member states: the same numbers as K4 of the
 	# test plan, whose eu.txt lists the EU countries of study.tsv.
-	[ "$(grep '^H.2.5	' <<<"$output" | cut -f6-)" = "$(svy test-hypothesis -q --no-header kruskal gdpr_change --by data_relation --where-file country="$D/eu.txt" -i "$D/study.tsv" | cut -f6-)" ]
+	[ "$(grep '^H.2.5	' <<<"$output" | cut -f6-)" = "$(svy test-hypothesis kruskal -c gdpr_change -q --no-header --by data_relation --where-file country="$D/eu.txt" -i "$D/study.tsv" | cut -f6-)" ]
 	[ "$(grep '^H.2.6	' <<<"$output" | cut -f4)" = "known_attack_inversion,known_attack_impersonation,known_attack_poisoning,known_attack_evasion" ]
 }
 
@@ -297,25 +299,27 @@ printf -v HEADER 'id\tfamily\ttest\tvariables\twhere\tn\tgroups\tgroup_sizes\tdf
 		assert_failure 1
 		assert_output "$message"
 	done <<'EOF_CASES'
-|spearman x y|svy-test-hypothesis: in.tsv: empty input: no header row
-x\ty\n|spearman x y|svy-test-hypothesis: in.tsv: no data rows, only a header
-x\ty\n1\t2\n3\n|spearman x y|svy-test-hypothesis: in.tsv:3: row has 1 field, header has 2
-x\tx\n1\t2\n|spearman x y|svy-test-hypothesis: in.tsv:1: column 'x': header has this name twice (fields 1 and 2)
-x\ty\n1\tabc\n|spearman x y|svy-test-hypothesis: in.tsv:2: column 'y': not a number (got 'abc')
-x\ty\n1\tNaN\n|spearman x y|svy-test-hypothesis: in.tsv:2: column 'y': not a finite number (got 'NaN')
-x\ty\n1\t-inf\n|spearman x y|svy-test-hypothesis: in.tsv:2: column 'y': not a finite number (got '-inf')
-x\ty\n1\t1e999\n|spearman x y|svy-test-hypothesis: in.tsv:2: column 'y': number out of range (got '1e999')
-x\ty\n1\t2\n2\t2\n3\t2\n|-q spearman x y|svy-test-hypothesis: spearman: column 'y' is constant (every value is 2)
-x\ty\n1\t2\n2\t3\n\t4\n|-q pearson x y|svy-test-hypothesis: pearson: 2 complete pairs; the test needs at least 3
-v\tg\n1\ta\n2\ta\n3\tb\n|-q kruskal v --by g|svy-test-hypothesis: kruskal: group 'b' of column 'g' has 1 value; each group needs at least 2 (--min-group)
-v\tg\n1\ta\n1\ta\n1\tb\n1\tb\n|-q kruskal v --by g|svy-test-hypothesis: kruskal: all values are identical
-v\tg\n1\ta\n2\ta\n|-q kruskal v --by g|svy-test-hypothesis: kruskal: column 'g' has 1 group; the test needs at least 2
-v\tg\n1\ta\n2\ta\n3\tb\n|-q mannwhitney v --by g --groups a,b|svy-test-hypothesis: mannwhitney: group 'b' of column 'g' has 1 value; each group needs at least 2 (--min-group)
-v\tg\n1\ta\n2\ta\n3\tb\n|-q mannwhitney v --by g --groups a,c|svy-test-hypothesis: mannwhitney: column 'g' has no value 'c' (with 'v' present)
-v\tg\n1\ta\n1\ta\n1\tb\n1\tb\n|-q mannwhitney v --by g --groups a,b|svy-test-hypothesis: mannwhitney: all values are identical
-a\tb\nx\tu\ny\tu\n|-q chi2 a b|svy-test-hypothesis: chi2: column 'b' is constant (the table needs at least 2 levels in each column)
-a\tb\tc\n1\t1\t1\n2\t2\t2\n|-q friedman a b c|svy-test-hypothesis: friedman: every row is constant (all values tied)
-a\tb\tc\n1\t2\t3\n2\t\t2\n|-q friedman a b c|svy-test-hypothesis: friedman: fewer than 2 complete rows
+|spearman -c x,y|svy-test-hypothesis: in.tsv: empty input: no header row
+x\ty\n|spearman -c x,y|svy-test-hypothesis: in.tsv: no data rows, only a header
+x\ty\n1\t2\n3\n|spearman -c x,y|svy-test-hypothesis: in.tsv:3: row has 1 field, header has 2
+x\tx\n1\t2\n|spearman -c x,y|svy-test-hypothesis: in.tsv:1: column 'x': header has this name twice (fields 1 and 2)
+x\ty\n1\tabc\n|spearman -c x,y|svy-test-hypothesis: in.tsv:2: column 'y': not a number (got 'abc')
+x\ty\n1\tNaN\n|spearman -c x,y|svy-test-hypothesis: in.tsv:2: column 'y': not a finite number (got 'NaN')
+x\ty\n1\t-inf\n|spearman -c x,y|svy-test-hypothesis: in.tsv:2: column 'y': not a finite number (got '-inf')
+x\ty\n1\t1e999\n|spearman -c x,y|svy-test-hypothesis: in.tsv:2: column 'y': number out of range (got '1e999')
+x\ty\n1\t2\n2\t2\n3\t2\n|spearman -q -c x,y|svy-test-hypothesis: spearman: column 'y' is constant (every value is 2)
+x\ty\n1\t2\n2\t3\n\t4\n|pearson -q -c x,y|svy-test-hypothesis: pearson: 2 complete pairs; the test needs at least 3
+v\tg\n1\ta\n2\ta\n3\tb\n|kruskal -q -c v -g g|svy-test-hypothesis: kruskal: group 'b' of column 'g' has 1 value; each group needs at least 2 (--min-group)
+v\tg\n1\ta\n1\ta\n1\tb\n1\tb\n|kruskal -q -c v -g g|svy-test-hypothesis: kruskal: all values are identical
+v\tg\n1\ta\n2\ta\n|kruskal -q -c v -g g|svy-test-hypothesis: kruskal: column 'g' has 1 group; the test needs at least 2
+v\tg\n1\ta\n2\ta\n3\tb\n|mannwhitney -q -c v -g g --groups a,b|svy-test-hypothesis: mannwhitney: group 'b' of column 'g' has 1 value; each group needs at least 2 (--min-group)
+v\tg\n1\ta\n2\ta\n3\tb\n|mannwhitney -q -c v -g g --groups a,c|svy-test-hypothesis: mannwhitney: column 'g' has no value 'c' (with 'v' present); its values are 'a', 'b'
+v\tg\n1\tfemale\n2\tmale\n3\tdiverse\n4\t\n\tother\n|mannwhitney -q -c v -g g --groups female,mal|svy-test-hypothesis: mannwhitney: column 'g' has no value 'mal' (with 'v' present); its values are 'diverse', 'female', 'male'
+v\tg\n1\ta\n2\ta\n|mannwhitney -q -c v -g g --groups a,b -w g!=a|svy-test-hypothesis: mannwhitney: column 'g' has no value 'a' (with 'v' present); its values are none
+v\tg\n1\ta\n1\ta\n1\tb\n1\tb\n|mannwhitney -q -c v -g g --groups a,b|svy-test-hypothesis: mannwhitney: all values are identical
+a\tb\nx\tu\ny\tu\n|chi2 -q -c a,b|svy-test-hypothesis: chi2: column 'b' is constant (the table needs at least 2 levels in each column)
+a\tb\tc\n1\t1\t1\n2\t2\t2\n|friedman -q -c a,b,c|svy-test-hypothesis: friedman: every row is constant (all values tied)
+a\tb\tc\n1\t2\t3\n2\t\t2\n|friedman -q -c a,b,c|svy-test-hypothesis: friedman: fewer than 2 complete rows
 EOF_CASES
 }
 
@@ -327,48 +331,81 @@ EOF_CASES
 		assert_line --index 0 "$message"
 		assert_line --index 1 "Try 'svy-test-hypothesis --help' for more information."
 	done <<'EOF_CASES'
-spearman x nope|svy-test-hypothesis: in.tsv: no column 'nope'; the columns are 'x', 'y', 'g'
-|svy-test-hypothesis: no test given (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
-ttest x y|svy-test-hypothesis: unknown test 'ttest' (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
-spearman x|svy-test-hypothesis: spearman takes 2 variables, the names match 1 columns
-spearman x y g|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'g', not both
-spearman x y --alternative bigger|svy-test-hypothesis: option '--alternative': 'bigger' is not one of: two-sided, less, greater
-spearman x y --no-yates|svy-test-hypothesis: --no-yates applies to chi2, not spearman
-chi2 x y --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson and mannwhitney, not chi2
-kruskal x|svy-test-hypothesis: kruskal takes VALUE --by GROUP, or --wide COL...
-kruskal x --wide|svy-test-hypothesis: kruskal --wide needs 2 or more columns, got 1
-mannwhitney x --by g|svy-test-hypothesis: mannwhitney takes VALUE --by GROUP --groups A,B
-mannwhitney x --by g --groups a|svy-test-hypothesis: --groups 'a': give two different levels A,B
-mannwhitney x --by g --groups a,a|svy-test-hypothesis: --groups 'a,a': give two different levels A,B
-mannwhitney x -g g --groups a,b -m fast|svy-test-hypothesis: option '--method': 'fast' is not one of: auto, exact, asymptotic
-friedman x y|svy-test-hypothesis: friedman needs 3 or more columns, got 2
-spearman x y --where g|svy-test-hypothesis: --where 'g': give COLUMN=VALUE,...
-spearman x y --digits 0|svy-test-hypothesis: option '--digits': '0' is not a whole number from 1 to 17
-kruskal x -g g --min-group +2|svy-test-hypothesis: option '--min-group': '+2' is not a whole number from 1 to 1000000
-kruskal x -g g --max-levels 1|svy-test-hypothesis: option '--max-levels': '1' is not a whole number from 2 to 100000000
-spearman x y --max-levels 5|svy-test-hypothesis: --max-levels applies to chi2 and kruskal, not spearman
-spearman x y extra.tsv|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'extra.tsv', not both
+spearman -c x,nope|svy-test-hypothesis: in.tsv: no column 'nope'; the columns are 'x', 'y', 'g'
+|svy-test-hypothesis: no test given: the first word is one of spearman, pearson, chi2, kruskal, mannwhitney, friedman (or give --plan PLAN)
+-q spearman -c x,y|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'spearman', not both
+ttest -c x,y|svy-test-hypothesis: unknown test 'ttest' (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
+spearman x y|svy-test-hypothesis: too many operands: one input file at most (got 'x' and 'y')
+spearman x|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'x', not both
+spearman -c x|svy-test-hypothesis: spearman takes 2 columns, the names match 1 columns
+spearman -c x,y,g|svy-test-hypothesis: spearman takes 2 columns, got 3
+spearman -c x,x|svy-test-hypothesis: option '--columns': 'x' given twice
+spearman -c x,y --alternative bigger|svy-test-hypothesis: option '--alternative': 'bigger' is not one of: two-sided, less, greater
+spearman -c x,y --no-yates|svy-test-hypothesis: --no-yates applies to chi2, not spearman
+chi2 -c x,y --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson and mannwhitney, not chi2
+kruskal -c x|svy-test-hypothesis: kruskal takes -c VALUE -g GROUP, or --wide -c COL,...
+kruskal -c x -g g,y|svy-test-hypothesis: -g/--by takes one grouping column (got 'g' and 'y')
+kruskal -c x --wide|svy-test-hypothesis: kruskal --wide needs 2 or more columns, got 1
+mannwhitney -c x -g g|svy-test-hypothesis: mannwhitney takes -c VALUE -g GROUP --groups A,B
+mannwhitney -c x -g g --groups a|svy-test-hypothesis: --groups 'a': give two different levels A,B
+mannwhitney -c x -g g --groups a,a|svy-test-hypothesis: --groups 'a,a': give two different levels A,B
+mannwhitney -c x -g g --groups a,b -m fast|svy-test-hypothesis: option '--method': 'fast' is not one of: auto, exact, asymptotic
+friedman -c x,y|svy-test-hypothesis: friedman needs 3 or more columns, got 2
+spearman -c x,y -w g|svy-test-hypothesis: --where 'g': give COLUMN=VALUE,...
+spearman -c x,y --where-file g|svy-test-hypothesis: --where-file 'g': give COLUMN=FILE
+spearman -c x,y --digits 0|svy-test-hypothesis: option '--digits': '0' is not a whole number from 1 to 17
+kruskal -c x -g g --min-group +2|svy-test-hypothesis: option '--min-group': '+2' is not a whole number from 1 to 1000000
+kruskal -c x -g g --max-levels 1|svy-test-hypothesis: option '--max-levels': '1' is not a whole number from 2 to 100000000
+kruskal -c x -g g --max-where-file 0|svy-test-hypothesis: option '--max-where-file': '0' is not a whole number from 1 to 1048576
+spearman -c x,y --max-levels 5|svy-test-hypothesis: --max-levels applies to chi2 and kruskal, not spearman
+spearman -c x,y extra.tsv|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'extra.tsv', not both
+spearman -c x,y --by g|svy-test-hypothesis: --by applies to kruskal and mannwhitney, not spearman
 EOF_CASES
+}
+
+@test "--where-file is bounded: larger than --max-where-file MB (default 64) or holding a NUL is a named error" {
+	printf 'x\ty\tg\n1\t2\ta\n2\t1\tb\n3\t3\ta\n' >in.tsv
+	awk 'BEGIN { for (i = 0; i < 150000; i++) print "value-" i }' >big.txt	# about 1.7 MB
+	printf 'a\0b\n' >nul.txt
+	printf 'id\ttest\tvariables\toptions\nA\tspearman\tx y\t--where-file g=big.txt\n' >plan.tsv
+	while IFS='|' read -r args message; do
+		run --separate-stderr svy test-hypothesis $args in.tsv
+		assert_failure 1
+		[ "$stderr" = "$message" ] || fail "$args: '$stderr'"
+	done <<'EOF_CASES'
+spearman -q -c x,y --where-file g=/dev/zero|svy-test-hypothesis: spearman: --where-file: /dev/zero: larger than 64 MB (--max-where-file)
+spearman -q -c x,y --where-file g=big.txt --max-where-file 1|svy-test-hypothesis: spearman: --where-file: big.txt: larger than 1 MB (--max-where-file)
+--plan plan.tsv -q --max-where-file 1|svy-test-hypothesis: plan.tsv:2: A (spearman): --where-file: big.txt: larger than 1 MB (--max-where-file)
+spearman -q -c x,y --where-file g=nul.txt|svy-test-hypothesis: spearman: --where-file: nul.txt: a NUL byte: not a text file
+EOF_CASES
+	# raised, the same file is read
+	run --separate-stderr svy test-hypothesis spearman -q --no-header -c x,y --where-file g=big.txt --max-where-file 2 in.tsv
+	assert_failure 1
+	[ "$stderr" = "svy-test-hypothesis: spearman: 0 complete pairs; the test needs at least 3" ]
+	printf 'b\na\n' >ab.txt
+	run --separate-stderr svy test-hypothesis spearman -q --no-header -c x,y --where-file g=ab.txt --max-where-file 1 in.tsv
+	assert_success
+	[ "$(cut -f5,6 <<<"$output")" = "$(printf 'g=@ab.txt\t3')" ]
 }
 
 @test "exact U is limited to n1 * n2 <= 10000" {
 	awk 'BEGIN { print "v\tg"; for (i = 1; i <= 202; i++) print i "\t" (i % 2 ? "a" : "b") }' >in.tsv
-	run svy test-hypothesis -q mannwhitney v --by g --groups a,b --method exact -i in.tsv
+	run svy test-hypothesis mannwhitney -c v -q --by g --groups a,b --method exact -i in.tsv
 	assert_failure 1
 	assert_output "svy-test-hypothesis: mannwhitney: the exact distribution is limited to n1 * n2 <= 10000"
 }
 
 @test "auto falls back to the normal approximation when exact is due but too large; exact on ties notes it" {
 	awk 'BEGIN { print "v\tg"; for (i = 1; i <= 2006; i++) print i "\t" (i <= 5 ? "a" : "b") }' >in.tsv
-	run --separate-stderr svy test-hypothesis --no-header mannwhitney v --by g --groups a,b -i in.tsv
+	run --separate-stderr svy test-hypothesis mannwhitney -c v --no-header --by g --groups a,b -i in.tsv
 	assert_success
 	[ "$(cut -f15 <<<"$output")" = "asymptotic+continuity" ]
 	[ "${stderr_lines[1]}" = "svy-test-hypothesis: mannwhitney: n1 * n2 = 10005 is too large for the exact distribution (at most 10000): normal approximation used" ]
 	# a note (the method column shows it): -q silences it
-	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney v --by g --groups a,b -i in.tsv
+	run --separate-stderr svy test-hypothesis mannwhitney -c v -q --no-header --by g --groups a,b -i in.tsv
 	[ "$stderr" = "" ]
 	# a warning (nothing in the row shows it): -q does not
-	run --separate-stderr svy test-hypothesis -q --no-header mannwhitney y --by g --groups a,b --method exact -i "$D/small.tsv"
+	run --separate-stderr svy test-hypothesis mannwhitney -c y -q --no-header --by g --groups a,b --method exact -i "$D/small.tsv"
 	assert_success
 	[ "$stderr" = "svy-test-hypothesis: mannwhitney: the data have ties; the exact p ignores them, as scipy's does" ]
 }
@@ -382,13 +419,20 @@ EOF_CASES
 		assert_output "$message"
 	done <<'EOF_CASES'
 B\tspearman\tx c\t|svy-test-hypothesis: plan.tsv:3: B (spearman): column 'c' is constant (every value is 5)
-B\tspearman\tx y\t--bogus|svy-test-hypothesis: plan.tsv:3: B (spearman): unknown option or missing argument in '--bogus'
+B\tspearman\tx y\t--bogus|svy-test-hypothesis: plan.tsv:3: B (spearman): unknown option '--bogus'
+B\tkruskal\tx\t-g|svy-test-hypothesis: plan.tsv:3: B (kruskal): option '-g' needs a value
+B\tkruskal\tx\t--wide=1|svy-test-hypothesis: plan.tsv:3: B (kruskal): option '--wide' takes no value
 B\tspearman\tx y\t--digits 3|svy-test-hypothesis: plan.tsv:3: B (spearman): option '--digits' belongs on the command line, not in a plan
+B\tspearman\tx y\t-q|svy-test-hypothesis: plan.tsv:3: B (spearman): option '--quiet' belongs on the command line, not in a plan
+B\tspearman\tx y\t--no-header|svy-test-hypothesis: plan.tsv:3: B (spearman): option '--no-header' belongs on the command line, not in a plan
+B\tspearman\tx y\t--plan p.tsv|svy-test-hypothesis: plan.tsv:3: B (spearman): option '--plan' belongs on the command line, not in a plan
+B\tspearman\tx y\t-c x|svy-test-hypothesis: plan.tsv:3: B (spearman): option '--columns' belongs on the command line, not in a plan
+B\tspearman\tx\ty|svy-test-hypothesis: plan.tsv:3: B (spearman): 'y' is not an option (no operand in a plan)
 B\tspearman\tx nope\t|svy-test-hypothesis: plan.tsv:3: B (spearman): in.tsv: no column 'nope'; the columns are 'x', 'y', 'c'
 B\tkruskal\tx\t--by nope|svy-test-hypothesis: plan.tsv:3: B (kruskal): in.tsv: no column 'nope'; the columns are 'x', 'y', 'c'
 B\tmannwhitney\tx\t-g c --groups 5,6 -m fast|svy-test-hypothesis: plan.tsv:3: B (mannwhitney): option '--method': 'fast' is not one of: auto, exact, asymptotic
 B\tkruskal\tx\t-g c --min-group +2|svy-test-hypothesis: plan.tsv:3: B (kruskal): option '--min-group': '+2' is not a whole number from 1 to 1000000
-B\tspearman\tx "y\t|svy-test-hypothesis: plan.tsv:3: unbalanced quote in 'x "y'
+B\tspearman\tx "y\t|svy-test-hypothesis: plan.tsv:3: B (spearman): unbalanced quote in 'x "y'
 B\tttest\tx y\t|svy-test-hypothesis: plan.tsv:3: unknown test 'ttest' (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
 \tspearman\tx y\t|svy-test-hypothesis: plan.tsv:3: column 'id': missing hypothesis id
 EOF_CASES
@@ -396,7 +440,7 @@ EOF_CASES
 	run svy test-hypothesis --plan plan.tsv -i in.tsv
 	assert_failure 1
 	assert_output "svy-test-hypothesis: plan.tsv: the plan lists no tests"
-	run svy test-hypothesis --plan plan.tsv spearman x y -i in.tsv
+	run svy test-hypothesis spearman -c x,y --plan plan.tsv -i in.tsv
 	assert_failure 2
 	assert_line --index 0 "svy-test-hypothesis: --plan runs the plan's tests: no test on the command line"
 	run svy test-hypothesis --plan - <plan.tsv
@@ -425,7 +469,7 @@ EOF_CASES
 @test "--help and --version" {
 	run svy test-hypothesis --help
 	assert_success
-	assert_line --index 0 "usage: svy-test-hypothesis [OPTION]... TEST VARIABLE... [DATA]"
+	assert_line --index 0 "usage: svy-test-hypothesis TEST -c COLUMNS [OPTION]... [FILE]"
 	run svy test-hypothesis --version
 	assert_output "svy-test-hypothesis (svy) $(cat "$SVY_ROOT/VERSION")"
 }

@@ -104,6 +104,16 @@ same_as_statsmodels() {
 	[ "$(svy bh-correct -q - <in.tsv)" = "$output" ]
 }
 
+@test "a p below the smallest double (1e-400) is 0, as every svy tool reads it (lib/num)" {
+	printf 'p\n1e-400\n-1e-400\n0.000e-99999\n2e-320\n0.5\n' >in.tsv
+	run --separate-stderr svy bh-correct -q -m bonferroni in.tsv
+	assert_success
+	assert_output "$(printf 'p\tp_adj\treject\n1e-400\t0\t1\n-1e-400\t0\t1\n0.000e-99999\t0\t1\n2e-320\t1e-319\t1\n0.5\t1\t0')"
+	# filter reads the same values as 0
+	[ "$(svy filter -q -w 'p=0' in.tsv | tail -n +2 | tr '\n' ' ')" = "1e-400 -1e-400 0.000e-99999 " ]
+	[ "$(svy filter -q -w 'p<=0' in.tsv | wc -l)" -eq 4 ]
+}
+
 @test "header only: the header with the two new columns" {
 	printf 'family\tp\n' >in.tsv
 	run --separate-stderr svy bh-correct in.tsv
@@ -124,8 +134,6 @@ family\tp\nA\t-0.1\n|svy-bh-correct: in.tsv:2: column 'p': a p-value must lie in
 family\tp\nA\tabc\n|svy-bh-correct: in.tsv:2: column 'p': not a number (got 'abc')
 family\tp\nA\tnan\n|svy-bh-correct: in.tsv:2: column 'p': not a finite number (got 'nan')
 family\tp\nA\tInf\n|svy-bh-correct: in.tsv:2: column 'p': not a finite number (got 'Inf')
-family\tp\nA\t1e-400\n|svy-bh-correct: in.tsv:2: column 'p': number out of range: below the smallest double (got '1e-400')
-family\tp\nA\t0.5\nA\t-1e-400\n|svy-bh-correct: in.tsv:3: column 'p': number out of range: below the smallest double (got '-1e-400')
 family\tp\nA\t1e999\n|svy-bh-correct: in.tsv:2: column 'p': number out of range (got '1e999')
 family\tp\nA\n|svy-bh-correct: in.tsv:2: row has 1 field, header has 2
 p\tp\n0.1\t0.2\n|svy-bh-correct: in.tsv:1: column 'p': header has this name twice (fields 1 and 2)
@@ -147,6 +155,8 @@ EOF_CASES
 -i in.tsv|svy-bh-correct: give the input once: -i 'in.tsv' or the operand 'in.tsv', not both
 --alpha 2|svy-bh-correct: option '--alpha': '2' is not a number from 0 to 1
 --digits 40|svy-bh-correct: option '--digits': '40' is not a whole number from 1 to 17
+-c p|svy-bh-correct: unknown option '-c'
+in.tsv|svy-bh-correct: too many operands: one input file at most (got 'in.tsv' and 'in.tsv')
 EOF_CASES
 }
 

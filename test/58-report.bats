@@ -41,9 +41,9 @@ D="$TESTDATA/report"
 }
 
 @test "end to end: test-hypothesis, bh-correct, report on the study-like data" {
-	svy test-hypothesis -q --plan "$SVY_ROOT/pipelines/awareness-hypotheses.tsv" -i "$TESTDATA/test-hypothesis/study.tsv" |
+	svy test-hypothesis -q --plan "$SVY_ROOT/pipelines/studies/awareness/hypotheses.tsv" -i "$TESTDATA/test-hypothesis/study.tsv" |
 		svy bh-correct -q |
-		svy report -H "$SVY_ROOT/pipelines/awareness-hypotheses.tsv" -f RQ1 >table4.md
+		svy report -H "$SVY_ROOT/pipelines/studies/awareness/hypotheses.tsv" -f RQ1 >table4.md
 	run cat table4.md
 	assert_line --index 0 "| No. | Hypothesis | Test statistic | p | p* |"
 	[ "${#lines[@]}" -eq 8 ]
@@ -99,7 +99,7 @@ D="$TESTDATA/report"
 	assert_line --index 0 --partial "svy-report: nofam.tsv: no column 'family'"
 }
 
-@test "-i/--input, -q/--quiet, --digits" {
+@test "-i/--input, -q/--quiet, --decimals, --digits" {
 	run --separate-stderr svy report -f RQ1 "$D/paper.tsv"
 	want=$output
 	run --separate-stderr svy report -f RQ1 -i "$D/paper.tsv"
@@ -113,11 +113,22 @@ D="$TESTDATA/report"
 	[ "$stderr" = "svy-report: $D/hypotheses.tsv: no hypothesis text for 'X'" ]
 	run --separate-stderr svy report -q -H "$D/hypotheses.tsv" "$D/paper.tsv"
 	[ "$stderr" = "" ]
-	run --separate-stderr svy report --effect --digits 1 -f RQ1 "$D/paper.tsv"
+	# --decimals: decimals of the effect size; --digits: significant digits
+	run --separate-stderr svy report --effect --decimals 1 -f RQ1 "$D/paper.tsv"
 	assert_line --regexp '^\| H\.1\.1 \| .* \| [a-z_]+ = -?[0-9]+\.[0-9] \|$'
+	run --separate-stderr svy report --effect -f RQ1 "$D/paper.tsv"
+	assert_line --index 2 '| H.1.1 | r(81) = .073 | .514 | .620 | rho = 0.073 |'
+	run --separate-stderr svy report --effect --digits 2 -f RQ1 "$D/paper.tsv"
+	assert_line --index 2 '| H.1.1 | r(81) = .073 | .514 | .620 | rho = 0.073 |'
+	assert_line --index 4 --regexp '^\| H\.1\.3 \| r\(81\) = \.360 \| < \.001 \| \.005 \| rho = 0\.36 \|$'
 	run svy report --digits 18 "$D/paper.tsv"
 	assert_failure 2
-	assert_line --index 0 "svy-report: option '--digits': '18' is not a whole number from 0 to 17"
+	assert_line --index 0 "svy-report: option '--digits': '18' is not a whole number from 1 to 17"
+	run svy report --digits 0 "$D/paper.tsv"
+	assert_failure 2
+	run svy report --decimals 18 "$D/paper.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-report: option '--decimals': '18' is not a whole number from 0 to 17"
 }
 
 @test "bad data: exact message, exit 1" {
@@ -147,7 +158,80 @@ ${h}A\t0.5\trho\t8\t\t-0.1\n|svy-report: in.tsv:2: column 'p': a p-value must be
 ${h}A\t5\tU\t\t3,-4\t0.5\n|svy-report: in.tsv:2: column 'group_sizes': group sizes must be whole numbers >= 0 (got '3,-4')
 ${h}A\t5\tU\t\t3,4.5\t0.5\n|svy-report: in.tsv:2: column 'group_sizes': group sizes must be whole numbers >= 0 (got '3,4.5')
 id\tstatistic\tstatistic_name\tdf\tp\tp_adj\nA\t0.5\trho\t8\t0.5\t1.5\n|svy-report: in.tsv:2: column 'p_adj': a p-value must be in [0, 1] (got '1.5')
+${h}A\t13\tU\t\t3,4\t0.5\n|svy-report: in.tsv:2: column 'statistic': U cannot exceed n1 * n2 = 12 (group sizes 3,4) (got '13')
+id\tstatistic\tstatistic_name\tgroup_sizes\tu_min\tp\nA\t5\tU\t3,4\t12.5\t0.5\n|svy-report: in.tsv:2: column 'u_min': U cannot exceed n1 * n2 = 12 (group sizes 3,4) (got '12.5')
+${h}A\t5\tU\t\t3,1234567890123456\t0.5\n|svy-report: in.tsv:2: column 'group_sizes': a group size is too large (got '3,1234567890123456')
 EOF_CASES
+}
+
+@test "numbers that round to zero print without a sign: never -.000" {
+	h='id\tstatistic\tstatistic_name\tdf\tgroup_sizes\tp\teffect_size\teffect_name\n'
+	while IFS='|' read -r row want; do
+		printf "$h$row" >in.tsv
+		run svy report --effect in.tsv
+		assert_success
+		assert_line --index 2 "$want"
+	done <<-EOF_CASES
+		A\t-0.0004\trho\t81\t\t0.9\t-0.0004\trho\n|| A | r(81) = .000 | .900 | rho = 0.000 |
+		A\t-0.0004\tr\t81\t\t0.9\t-0.0004\tr\n|| A | r(81) = .000 | .900 | r = 0.000 |
+		A\t-0\tchi2\t2\t\t1\t-0\tepsilon_squared\n|| A | χ²(2) = 0.00 | > .999 | epsilon_squared = 0.000 |
+		A\t0\tU\t\t3,4\t1\t-0.0001\trank_biserial\n|| A | U(3, 4) = 0.0 | > .999 | rank_biserial = 0.000 |
+	EOF_CASES
+	printf "$h"'A\t-0.0004\trho\t81\t\t0.9\t-0.0004\trho\n' >in.tsv
+	run svy report --latex in.tsv
+	assert_line --index 4 'A & $r_{(81)} = .000$ & .900 \\'
+	run svy report --effect --digits 3 in.tsv
+	assert_line --index 2 '| A | r(81) = .000 | .900 | rho = -0.0004 |'
+}
+
+@test "Markdown cells: '|' escaped, HTML shown as text, in ids, hypotheses, effect names, captions" {
+	printf 'id\tstatistic\tstatistic_name\tdf\tp\teffect_size\teffect_name\tfamily\n' >in.tsv
+	printf 'a|b<script>\t0.5\trho\t8\t0.5\t0.5\t<img src=x onerror=alert(1)>\tF|<b>\n' >>in.tsv
+	printf 'id\thypothesis\na|b<script>\tH0: <script>alert(1)</script> | x\n' >plan.tsv
+	run --separate-stderr svy report --effect -H plan.tsv --by-family in.tsv
+	assert_success
+	assert_output 'Hypotheses of the family F\|&lt;b&gt;
+
+| No. | Hypothesis | Test statistic | p | Effect size |
+|---|---|---|---|---|
+| a\|b&lt;script&gt; | H0: &lt;script&gt;alert(1)&lt;/script&gt; \| x | r(8) = .500 | .500 | &lt;img src=x onerror=alert(1)&gt; = 0.500 |'
+	# each row keeps its number of cells
+	run grep -c '<' <<<"$output"
+	assert_output 0
+}
+
+@test "--captions: a title a family for --by-family, the others by --caption" {
+	printf 'family\tcaption\nRQ2\tTable 5. The second\n' >cap.tsv
+	run --separate-stderr svy report --by-family --captions cap.tsv --caption 'All of %s' "$D/paper.tsv"
+	assert_success
+	assert_line --index 0 'All of RQ1'
+	assert_line 'Table 5. The second'
+	run svy report --by-family --captions "$D/paper.tsv" "$D/paper.tsv"
+	assert_failure 2
+	assert_line --index 0 --partial "no column 'caption'"
+}
+
+@test "--fill: the number fields of a text in the tables' formats" {
+	printf '| KMO | \001a 0.8123\002 | p \001P 0.0004\002, p \001P 0.25\002, p \001P 0.9999\002 |\n' >t.md
+	printf 'r \001a -0.0001\002; chi2 = \001f2 1234.567\002; \001%%1 0.1234\002; \001p 1\002; plain | text\n' >>t.md
+	run svy report --fill t.md
+	assert_success
+	assert_output '| KMO | .812 | p < .001, p = .250, p > .999 |
+r .000; chi2 = 1234.57; 12.3 %; > .999; plain | text'
+	while IFS='|' read -r field message; do
+		printf "x $field y\n" >t.md
+		run svy report --fill t.md
+		assert_failure 1
+		assert_output "svy-report: t.md:1: $message"
+	done <<-'EOF_CASES'
+		\001a x\002|number field 'a': not a number (got 'x')
+		\001q 1\002|unknown number field (a, p, P, fN, %N) (got 'q')
+		\001a1\002|a number field is \001KIND VALUE\002 (got 'a1')
+		\001a 1|a number field without its end (\002)
+		1\002|a number field without its start (\001)
+		\001p 1.5\002|a p-value must be in [0, 1] (got '1.5')
+		\001f18 1\002|number field: at most 17 decimals (got 'f18')
+	EOF_CASES
 }
 
 @test "bad usage: exit 2" {
@@ -163,7 +247,10 @@ EOF_CASES
 	assert_line --index 0 "svy-report: --effect: the input has no 'effect_size' and 'effect_name' columns"
 	run svy report -f RQ1 in.tsv extra
 	assert_failure 2
-	assert_line --index 0 "svy-report: too many arguments: one input file at most (got 'extra')"
+	assert_line --index 0 "svy-report: too many operands: one input file at most (got 'in.tsv' and 'extra')"
+	run svy report --captions x.tsv in.tsv
+	assert_failure 2
+	assert_line --index 0 "svy-report: --captions: the titles of the tables of --by-family"
 }
 
 @test "--help and --version" {

@@ -97,6 +97,7 @@ D="$TESTDATA/describe"
 	a\tb\n1\t2\n|--top -1|2|svy-describe: option '--top': '-1' is not a whole number from 0 to 100
 	a\tb\n1\t2\n|--max-levels 0|2|svy-describe: option '--max-levels': '0' is not a whole number from 1 to 100000000
 	a\tb\n1\t2\n|-c a,a|2|svy-describe: option '--columns': 'a' given twice
-	a\tb\n1\t2\n|extra|2|svy-describe: too many arguments: one input file at most (got 'in.tsv')
+	a\tb\n1\t2\n|extra|2|svy-describe: too many operands: one input file at most (got 'extra' and 'in.tsv')
+	a\tb\n1.7e308\tx\n-1.7e308\ty\n||1|svy-describe: in.tsv: column 'a': the sd is beyond the range of numbers (about 1.8e308)
 	EOT
 }

@@ -128,18 +128,18 @@ kept() {
 	S="$TESTDATA/test-hypothesis/small.tsv"
 	# the rows --where keeps are the rows filter keeps
 	for cond in 'x>=12' 'sex!=m' 'flag=1' 'w1<=3' 'sex=f,m'; do
-		a=$(svy test-hypothesis -q --no-header spearman x y --where "$cond" -i "$S" | cut -f6-)
-		b=$(svy filter -q -w "$cond" "$S" | svy test-hypothesis -q --no-header spearman x y | cut -f6-)
+		a=$(svy test-hypothesis spearman -q --no-header -c x,y --where "$cond" -i "$S" | cut -f6-)
+		b=$(svy filter -q -w "$cond" "$S" | svy test-hypothesis spearman -q --no-header -c x,y | cut -f6-)
 		[ "$a" = "$b" ] || fail "--where '$cond': '$a', filtered: '$b'"
 	done
-	run --separate-stderr svy test-hypothesis --no-header spearman x y --where 'x>=12' -i "$S"
+	run --separate-stderr svy test-hypothesis spearman --no-header -c x,y --where 'x>=12' -i "$S"
 	assert_success
 	[[ "$stderr" == *"excluded by --where"* ]] || fail "$stderr"
 	[ "$(cut -f5 <<< "$output")" = "x>=12" ]
-	run svy test-hypothesis spearman x y --where 'sex>1' -i "$S"
+	run svy test-hypothesis spearman -c x,y -w 'sex>1' -i "$S"
 	assert_failure 1
 	assert_output "svy-test-hypothesis: spearman: --where 'sex>1': column 'sex' has 'm', not a number"
-	run svy test-hypothesis spearman x y --where 'x>=a' -i "$S"
+	run svy test-hypothesis spearman -c x,y --where 'x>=a' -i "$S"
 	assert_failure 2
 	assert_line --index 0 "svy-test-hypothesis: --where: condition 'x>=a': 'a': not a number"
 }

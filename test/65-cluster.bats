@@ -239,7 +239,7 @@ no_worse() {
 	a\n1\n|-c a --elbow 2|2|svy-cluster: option '--elbow': '2' is not a whole number from 3 to 1000
 	a\n1\n|-c a --k 0|2|svy-cluster: option '--k': '0' is not a whole number from 1 to 1000000
 	a\n1\n|-c a --k 1 --restarts 0|2|svy-cluster: option '--restarts': '0' is not a whole number from 1 to 1000000
-	a\n1\n|-c a, --k 1|2|svy-cluster: option '--columns': empty column name in 'a,'
+	a\n1\n|-c a, --k 1|2|svy-cluster: option '--columns': empty item in 'a,'
 	EOT
 }
 
@@ -253,10 +253,57 @@ no_worse() {
 	assert_output "svy-cluster: no-such-file.tsv: No such file or directory"
 	run svy cluster -c x --k 1 a b
 	assert_failure 2
-	assert_line --index 0 "svy-cluster: too many arguments: one input file at most (got 'b')"
+	assert_line --index 0 "svy-cluster: too many operands: one input file at most (got 'a' and 'b')"
 	svy cluster -q -c 'share_*' --k 3 -i "$D/methods.tsv" | cmp - a
 	svy cluster -q -c 'share_*' --k 3 --input="$D/methods.tsv" | cmp - a
 	run --separate-stderr svy cluster -c x --k 1 -i a b
 	assert_failure 2
 	[ "${stderr_lines[0]}" = "svy-cluster: give the input once: -i 'a' or the operand 'b', not both" ]
+}
+
+# issue 21 item 4: values whose span exceeds what squared distances hold on
+# the common scale (~1e154) once made within_ss 0 and r2 1 (true 27.2) with
+# exit 0, and --elbow an internal error; now a named error, or right.
+@test "values spanning more than ~1e154: a named error, never a wrong inertia" {
+	while IFS='|' read -r input args want; do
+		run --separate-stderr svy cluster -q $args < <(printf "$input")
+		[ "$status" -eq 1 ] && [ "$stderr" = "$want" ] && [ -z "$output" ] ||
+			fail "$args on '$input': status $status, '$stderr'"
+	done <<-'EOT'
+	x\ty\n1e308\t3\n1\t2\n2\t1\n3\t3\n1\t1\n2\t2\n|-c x,y --k 2|svy-cluster: <stdin>: column 'x': the values span too wide a range for squared distances: 1 and 2 differ by less than about 1e-154 times the largest magnitude of the data, and their squared distance would vanish; rescale the columns or drop the extreme rows
+	x\ty\n1e308\t3\n1\t2\n2\t1\n3\t3\n1\t1\n2\t2\n|-c x,y --elbow 4|svy-cluster: <stdin>: column 'x': the values span too wide a range for squared distances: 1 and 2 differ by less than about 1e-154 times the largest magnitude of the data, and their squared distance would vanish; rescale the columns or drop the extreme rows
+	x\ty\n-1e308\t3\n1\t2\n2\t1\n3\t3\n|-c x,y --k 2|svy-cluster: <stdin>: column 'x': the values span too wide a range for squared distances: 1 and 2 differ by less than about 1e-154 times the largest magnitude of the data, and their squared distance would vanish; rescale the columns or drop the extreme rows
+	x\ty\n1\t1e300\n1\t1\n1\t2\n|-c x,y --k 2|svy-cluster: <stdin>: column 'y': the values span too wide a range for squared distances: 1 and 2 differ by less than about 1e-154 times the largest magnitude of the data, and their squared distance would vanish; rescale the columns or drop the extreme rows
+	x\n1e200\n1e200\n0\n1e-200\n|-c x --k 2|svy-cluster: <stdin>: column 'x': the values span too wide a range for squared distances: 0 and 1e-200 differ by less than about 1e-154 times the largest magnitude of the data, and their squared distance would vanish; rescale the columns or drop the extreme rows
+	EOT
+	# within the range: the exact within_ss (the pair 1, 2 holds 0.5)
+	while IFS='|' read -r input within; do
+		svy cluster -q -c x --k 2 --centroids c.tsv < <(printf "$input") > /dev/null
+		got=$(awk -F'\t' 'NR > 1 && $2 == 2 { print $3 }' c.tsv)
+		[ "$got" = "$within" ] || fail "'$input': within_ss $got, want $within"
+	done <<-'EOT'
+	x\n1e150\n1\n2\n|0.5
+	x\n-1e150\n1\n2\n|0.5
+	EOT
+}
+
+# issue 21 item 20: 500 restarts on 100,000 rows took 22 s; on more than
+# 10,000 rows the default shrinks (500 x 10,000 / rows, at least 20) and stops
+# once 5 runs reached the best inertia; --restarts still means what it says.
+@test "more than 10,000 rows: fewer default restarts, the same best; --restarts as given" {
+	awk 'BEGIN { srand(3); print "a\tb"; for (i = 0; i < 20001; i++)
+		printf "%.4f\t%.4f\n", (i % 2) * 10 + rand(), (i % 2) * 10 + rand() }' > big.tsv
+	run --separate-stderr svy cluster -c a,b --k 2 big.tsv
+	assert_success
+	[[ "$stderr" =~ best\ inertia\ reached\ by\ ([0-9]+)\ of\ ([0-9]+)\ restarts$ ]] || fail "$stderr"
+	[ "${BASH_REMATCH[1]}" -ge 5 ] && [ "${BASH_REMATCH[2]}" -ge 20 ] &&
+		[ "${BASH_REMATCH[2]}" -le 249 ] || fail "$stderr"
+	printf '%s\n' "$output" > default.tsv
+	run --separate-stderr svy cluster -c a,b --k 2 --restarts 30 big.tsv
+	assert_success
+	[[ "$stderr" == *"of 30 restarts" ]] || fail "$stderr"
+	printf '%s\n' "$output" | cmp - default.tsv
+	head -10001 big.tsv > small.tsv
+	run --separate-stderr svy cluster -c a,b --k 2 --restarts 25 small.tsv
+	[[ "$stderr" == *"of 25 restarts" ]] || fail "$stderr"
 }

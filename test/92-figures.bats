@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
-# The study's figures (pipelines/study/figures.mk, pipelines/fig-*.gp) and its
-# one-page report (pipelines/study/report.mk, pipelines/report.sh): made by the
+# The study's figures (pipelines/study/figures.mk, pipelines/study/fig-*.gp) and its
+# one-page report (pipelines/study/steps.mk, pipelines/study/report.sh): made by the
 # pipeline with the tools under test, valid files, readable labels, every
 # section of the report, and byte-identical when made again.
 
@@ -150,31 +150,61 @@ setup_file() {
 }
 
 @test "report.sh: a missing input or a bad call is an error" {
+	local rs=$SVY_ROOT/pipelines/study/report.sh
 	mkdir -p d
-	run sh "$SVY_ROOT/pipelines/report.sh" d
+	run sh "$rs" d
 	assert_failure 1
 	assert_output 'report.sh: d/steps.tsv: cannot read'
-	run sh "$SVY_ROOT/pipelines/report.sh"
+	run sh "$rs"
 	assert_failure 2
-	assert_output 'usage: report.sh [-l LABELS] [-t TITLE] [-k CLUSTER_TITLE] [-n NOUN] [-s SHARES] DIR'
+	assert_output 'usage: report.sh [-l LABELS] [-t TITLE] [-k CLUSTER_TITLE] [-n NOUN] [-s SHARES] [-r REPORT] DIR'
+	# the files steps.tsv lists for the steps run
 	cp "$OUT"/steps.tsv "$OUT"/figures.tsv d/
-	run sh "$SVY_ROOT/pipelines/report.sh" d
+	run sh "$rs" d
 	assert_failure 1
-	assert_output 'report.sh: d/model.tsv: cannot read'
+	assert_output 'report.sh: d/clean.tsv: cannot read'
 	cp "$OUT"/*.tsv "$OUT"/*.md d/
 	rm d/table5.md
-	run sh "$SVY_ROOT/pipelines/report.sh" d
+	run sh "$rs" d
+	assert_failure 1
+	assert_output 'report.sh: d/table5.md: cannot read'
+	cp "$OUT"/table5.md d/
+	run sh "$rs" d
 	assert_failure 1
 	assert_output 'report.sh: d/figures/awareness-histogram.png: cannot read'
 	mkdir d/figures
 	cp "$OUT"/figures/*.png d/figures/
-	run sh "$SVY_ROOT/pipelines/report.sh" d
-	assert_failure 1
-	assert_line 'report.sh: d/table5.md: cannot read'
+	# the numbers are formatted by svy-report: the page as the pipeline's
+	run sh "$rs" -r "$BIN/report" -l "$SVY_ROOT/pipelines/studies/awareness/labels.tsv" \
+		-t 'Results of the awareness study' -k 'Clusters of the defence methods' -n method -s familiarity d
+	assert_success
+	assert_output "$(cat "$OUT/report.md")"
+	run -127 sh "$rs" -r /no/such/report d
+}
+
+@test "report.md: numbers through svy-report's APA formats, no negative zero, > .999" {
+	local rs=$SVY_ROOT/pipelines/study/report.sh
+	mkdir -p d/figures
+	cp "$OUT"/*.tsv "$OUT"/*.md d/
+	printf 'step\trun\twhat\tfiles\nfactor\tyes\tthe factor analysis\tfactor-summary.tsv\n' >d/steps.tsv
+	printf 'figure\tcaption\n' >d/figures.tsv
+	# a Bartlett p that rounds to 1 and a KMO that rounds to -0
+	awk -F'\t' -v OFS='\t' '$1 == "all_items_bartlett_p" { $2 = "0.99996" } $1 == "all_items_kmo" { $2 = "-0.0001" } 1' \
+		"$OUT/factor-summary.tsv" >d/factor-summary.tsv
+	run sh "$rs" -r "$BIN/report" d
+	assert_success
+	assert_line --regexp '^\| Bartlett test of sphericity \(all 18 items\) \| χ²\([0-9]+\) = [0-9]+\.[0-9]{2}, p > \.999 \|$'
+	assert_line '| Kaiser-Meyer-Olkin (KMO) (all 18 items) | .000 |'
+	refute_line --partial 'reversed'
+	# the items factor reversed (FA_REVERSE: its summary's row 'reversed'), escaped
+	printf 'reversed\tattack_inversion,a|b<i>\n' >>d/factor-summary.tsv
+	run sh "$rs" -r "$BIN/report" d
+	assert_success
+	assert_line '| Items reversed before the fit (max + min - x) | attack_inversion,a\|b&lt;i&gt; |'
 }
 
 @test "figure data: a missing column is named" {
-	local p=$SVY_ROOT/pipelines
+	local p=$SVY_ROOT/pipelines/study
 	printf 'k\tinertia\n1\t0.5\n' >in.tsv
 	run awk -v cols=k,inertia,chosen -f "$p/labels.awk" -f "$p/fig-columns.awk" in.tsv
 	assert_failure 1
@@ -194,7 +224,7 @@ setup_file() {
 }
 
 @test "box plots: a group a level, in numeric or byte order, labelled, escaped for gnuplot" {
-	local p=$SVY_ROOT/pipelines
+	local p=$SVY_ROOT/pipelines/study
 	printf 'column\tlabel\ng=10\tTen "x"\n' >labels.tsv
 	printf 's\tg\n0.1\t10\n0.2\t9\n0.3\t10\n\t9\n0.4\t\n' >g.tsv
 	run awk -v labels=labels.tsv -v score=s -v group=g -v gp=g.gp -f "$p/labels.awk" -f "$p/fig-groups.awk" g.tsv
@@ -210,24 +240,51 @@ set xtics ("9\n(n = 1)" 1, "Ten \"x\"\n(n = 2)" 2) nomirror scale 0'
 }
 
 @test "shares figure data: any number of levels, items by group and cluster" {
-	local p=$SVY_ROOT/pipelines
+	local p=$SVY_ROOT/pipelines/study
 	printf 'column\tn\tshare_a\tshare_b\nx_1\t10\t0.5\t0.5\ny_1\t10\t0.2\t0.8\ny_2\t10\t0.9\t0.1\nz\t4\t1\t0\n' >sh.tsv
 	printf 'column\tcluster\ny_1\t2\ny_2\t1\n' >cl.tsv
-	run awk -v items=. -v groups='x_=Xs|y_=Ys' -v gp=s.gp -f "$p/labels.awk" -f "$p/fig-shares.awk" cl.tsv sh.tsv
+	run awk -v items= -v groups='x_=Xs|y_=Ys' -v gp=s.gp -f "$p/labels.awk" -f "$p/fig-shares.awk" cl.tsv sh.tsv
 	assert_success
 	assert_output "$(printf '1\tX 1\t50\t50\t10\n3.6\tY 2\t90\t10\t10\n6.2\tY 1\t20\t80\t10\n8.8\tZ\t100\t0\t4\n\n\n0\tXs (1)\n2.6\tYs, cluster 1 (1)\n5.2\tYs, cluster 2 (1)\n7.8\tOthers (1)\n\n\n1.8\n4.4\n7')"
 	run cat s.gp
 	assert_output 'k = 2'
+	# FIG_SHARES_ITEMS: patterns as the study file writes them
+	run awk -v items='y_* z' -v groups='x_=Xs|y_=Ys' -v gp=s.gp -f "$p/labels.awk" -f "$p/fig-shares.awk" cl.tsv sh.tsv
+	assert_success
+	assert_line --index 0 "$(printf '1\tY 2\t90\t10\t10')"
+	refute_line --partial 'X 1'
+	run awk -v items='q_*' -v gp=s.gp -f "$p/labels.awk" -f "$p/fig-shares.awk" cl.tsv sh.tsv
+	assert_failure 1
+	assert_output "fig-shares: sh.tsv: no item matching 'q_*'"
+}
+
+@test "item patterns: * and ? as the shell's, every other character itself" {
+	local p=$SVY_ROOT/pipelines/study
+	printf 'column\tn\na.b\t1\naxb\t2\nm_(1)\t3\nm_2\t4\nz|y\t5\n' >rows.tsv
+	while IFS='|' read -r items want; do
+		run awk -v items="$items" -f "$p/labels.awk" -f "$p/select-rows.awk" rows.tsv
+		assert_success
+		assert_equal "$(tail -n +2 <<<"$output" | cut -f1 | tr '\n' ' ')" "$want"
+	done <<-'EOF_CASES'
+		a.b|a.b 
+		a?b|a.b axb 
+		m_*|m_(1) m_2 
+		m_(?)|m_(1) 
+		*y a*|a.b axb z|y 
+	EOF_CASES
+	run awk -v items='method_' -f "$p/labels.awk" -f "$p/select-rows.awk" rows.tsv
+	assert_failure 1
+	assert_output "select-rows: rows.tsv: no item matching 'method_'"
 }
 
 @test "figure labels: the table's label, else the default given, else the name made readable" {
-	local p=$SVY_ROOT/pipelines
+	local p=$SVY_ROOT/pipelines/study
 	cat >t.awk <<-'EOF'
 		BEGIN { print label("method_differential_privacy"); print label("attack_inversion")
 			print label("method_new_idea"); print label("ml_developer=1", "1")
 			print label("ml_developer=7", "7"); print label("plain") }
 	EOF
-	run awk -v labels="$p/item-labels.tsv" -f "$p/labels.awk" -f t.awk
+	run awk -v labels="$SVY_ROOT/pipelines/studies/awareness/labels.tsv" -f "$p/labels.awk" -f t.awk
 	assert_output $'Differential privacy\nModel inversion\nMethod new idea\nML developers\n7\nPlain'
 	# no label file at all
 	run awk -f "$p/labels.awk" -f t.awk

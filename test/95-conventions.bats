@@ -64,6 +64,71 @@ tools() {
 	[ -z "$(find "$dest" -type f)" ] || fail "left behind: $(find "$dest" -type f)"
 }
 
+# a fake apt-get and id on PATH: what make deps would run, and as whom
+fake_apt() {
+	mkdir -p fake
+	printf '#!/bin/sh\necho "apt-get $*" >>"%s/apt.log"\n' "$PWD" >fake/apt-get
+	printf '#!/bin/sh\necho %s\n' "$1" >fake/id
+	chmod +x fake/apt-get fake/id
+}
+
+@test "make deps: nothing missing, no apt-get at all; missing: apt-get as root, the sudo line otherwise, the names elsewhere" {
+	fake_apt 0
+	# everything the suite needs is here (it runs): no update, no install
+	PATH="$PWD/fake:$PATH" run svy_make need-test-deps
+	assert_success
+	assert_output ""
+	[ ! -e apt.log ] || fail "apt-get ran: $(cat apt.log)"
+	# a compiler that links nothing: the four libraries are missing
+	run svy_make deps-missing CC=false
+	assert_output "libcsv gsl libxml2 readstat"
+	PATH="$PWD/fake:$PATH" run svy_make need-test-deps CC=false
+	assert_success
+	assert_line --index 0 "svy needs: libcsv gsl libxml2 readstat"
+	[ "$(sed -n 1p apt.log)" = "apt-get update -q" ] || fail "$(cat apt.log)"
+	[[ "$(sed -n 2p apt.log)" == "apt-get install -y -q --no-install-recommends build-essential pkg-config libcsv-dev "* ]] ||
+		fail "$(cat apt.log)"
+	rm apt.log
+	fake_apt 1000
+	PATH="$PWD/fake:$PATH" run svy_make need-test-deps CC=false
+	assert_failure
+	assert_line "  sudo apt-get install build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev libreadstat-dev bats bats-assert bats-support gnuplot-nox unzip valgrind man-db pspp"
+	[ ! -e apt.log ]
+	# no apt-get: the names, and where to look them up
+	PATH="$PWD/fake:$PATH" run svy_make need-test-deps CC=false APT_GET=no-such-apt-get
+	assert_failure
+	assert_line --index 0 "svy needs: libcsv gsl libxml2 readstat"
+	assert_line --index 1 "install them with your system's packages (README.md, \"Quick start\")"
+	# a missing program or Bats library is named too
+	run svy_make deps-missing PKG_CONFIG=no-such-pkg-config
+	assert_output --partial "pkg-config"
+	run svy_make deps-missing BATS_LIB_PATH=/nowhere
+	[ -d /usr/lib/bats/bats-assert ] || assert_output --partial "bats-assert"
+	# valgrind: make check needs it, make test and make study do not
+	run svy_make deps-missing VALGRIND=no-such-valgrind
+	assert_output "valgrind"
+	PATH="$PWD/fake:$PATH" run svy_make need-test-deps VALGRIND=no-such-valgrind
+	assert_success
+	assert_output ""
+	PATH="$PWD/fake:$PATH" run svy_make need-deps VALGRIND=no-such-valgrind APT_GET=no-such-apt-get
+	assert_failure
+	assert_line --index 0 "svy needs: valgrind"
+}
+
+@test "make: an older GNU make stops at once, naming the version it needs; make test is the suite without valgrind or ASan" {
+	run svy_make .FEATURES=
+	assert_failure
+	assert_output --partial "svy needs GNU make 4.3 or later"
+	run svy_make -n test
+	assert_success
+	assert_line --regexp "^BIN=.* bats test/05-simulate.bats .*test/99-extremes.bats$"
+	refute_line --regexp "bats .*test/valgrind"
+	refute_output --partial "SVY_SANITIZED"
+	refute_output --partial "ASAN_OPTIONS"
+	run grep -x 'CI=true' "$SVY_ROOT/.ci/run"
+	assert_success
+}
+
 # Every tool that reads TSV, the same bad input: each tool with arguments that
 # make it read standard input, and a header it accepts.
 tsv_tools() {
@@ -72,14 +137,14 @@ filter-students	.	Q3
 encode-likert	-b CODEBOOK	Q1\tQ2
 codebook	--format tsv	a\tb
 derive	--any d=a,b	a\tb
-factor	a b c	a\tb\tc
+factor	-c a,b,c	a\tb\tc
 score	--model MODEL	a\tb\tc
-test-hypothesis	spearman a b	a\tb
+test-hypothesis	spearman -c a,b	a\tb
 bh-correct	.	p\tfamily
 report	.	id\ttest\tstatistic\tstatistic_name\tdf\tgroup_sizes\tu_min\tp
-tally	a	a\tb
+tally	-c a	a\tb
 cluster	-c a,b --k 2	a\tb
-kappa	a b	a\tb
+kappa	-c a,b	a\tb
 describe	.	a\tb
 filter	-w a=1	a\tb
 plot	-c a	a\tb
@@ -171,7 +236,7 @@ grammar_fixtures() {
 	printf 'p\tfamily\n0.01\tA\n0.04\tA\n0.03\tB\n' >p.tsv
 	printf 'id\tQ3\n1\tA2\n2\tA1\n' >students.tsv
 	printf 'a\tb\nx\t1\ny\t2\nx\t4\n' >tally.tsv
-	svy test-hypothesis -q --id H1 --family F spearman a b fa.tsv | svy bh-correct -q >report.tsv
+	svy test-hypothesis spearman -q --id H1 --family F -c a,b fa.tsv | svy bh-correct -q >report.tsv
 }
 
 # tool | arguments | input file: runs that succeed, for the rules below
@@ -185,7 +250,7 @@ filter-students||students.tsv
 encode-likert|-b codebook.tsv|likert.tsv
 factor|-c a,b,c|fa.tsv
 score|--model model.tsv|fa.tsv
-test-hypothesis|spearman a b|in.tsv
+test-hypothesis|spearman -c a,b|in.tsv
 bh-correct||p.tsv
 tally|-c a|tally.tsv
 report||report.tsv
@@ -218,14 +283,14 @@ codebook
 EOF2
 		IFS='|' read -r _ args file < <(grammar_runs | grep "^$tool|")
 		[ -n "$file" ] || fail "$tool: no row in grammar_runs"
-		svy "$tool" -q $args <"$file" >want || fail "$tool: stdin failed"
+		svy "$tool" $args -q <"$file" >want || fail "$tool: stdin failed"
 		[ -s want ] || fail "$tool: no output"
 		for how in "$file" "-i $file" "--input=$file" "-i -" "-"; do
-			svy "$tool" -q $args $how <"$file" >got || fail "$tool $how: failed"
+			svy "$tool" $args -q $how <"$file" >got || fail "$tool $how: failed"
 			# the same output, but for the input's name where a tool records it
 			sed "s/$file/<stdin>/g" got | cmp -s - want || fail "$tool $how: other output"
 		done
-		run --separate-stderr svy "$tool" -q $args -i "$file" "$file"
+		run --separate-stderr svy "$tool" $args -q -i "$file" "$file"
 		[ "$status" -eq 2 ] && [ "${stderr_lines[0]}" = "svy-$tool: give the input once: -i '$file' or the operand '$file', not both" ] ||
 			fail "$tool: -i and FILE: status $status, '$stderr'"
 		echo "$tool" >>checked
@@ -236,11 +301,11 @@ EOF2
 @test "grammar: -o FILE writes what standard output would, and -q leaves standard error empty on success" {
 	grammar_fixtures
 	grammar_runs | rows | while IFS='|' read -r tool args file; do
-		run --separate-stderr svy "$tool" -q $args <"$file"
+		run --separate-stderr svy "$tool" $args -q <"$file"
 		[ "$status" -eq 0 ] || fail "$tool: status $status, '$stderr'"
 		[ -z "$stderr" ] || fail "$tool -q: '$stderr'"
 		printf '%s\n' "$output" >want
-		run --separate-stderr svy "$tool" -q $args -o out.tsv <"$file"
+		run --separate-stderr svy "$tool" $args -q -o out.tsv <"$file"
 		[ "$status" -eq 0 ] && [ -z "$output" ] || fail "$tool -o: status $status, '$output'"
 		cmp -s out.tsv want || fail "$tool -o: the file differs from stdout"
 		echo "$tool" >>checked
@@ -260,13 +325,13 @@ derive|--mean m=a,b --mean t=a,a2,b|in3.tsv
 kappa|-c a,b|kappa.tsv
 factor|-c a,b,c|fa.tsv
 score|--model model.tsv|fa.tsv
-test-hypothesis|spearman a b|in.tsv
+test-hypothesis|spearman -c a,b|in.tsv
 bh-correct||p.tsv
-tally|--by a b|tally.tsv
+tally|-g a -c b|tally.tsv
 describe|-c a,b|in.tsv
 EOF2
 		printf 'a\ta2\tb\n1\t1\t2\n2\t2\t2\n4\t1\t3\n' >in3.tsv
-		run --separate-stderr svy "$tool" -q --digits 3 $args <"$file"
+		run --separate-stderr svy "$tool" $args -q --digits 3 <"$file"
 		[ "$status" -eq 0 ] || fail "$tool --digits 3: status $status, '$stderr'"
 		# every number with a fraction: at most 3 significant digits; at least one
 		printf '%s\n' "$output" | tr '\t' '\n' | awk -v t="$tool" '
@@ -282,22 +347,6 @@ EOF2
 	# cluster prints its fractions in --centroids and --inertia
 	svy cluster -q -c a,b --k 2 --digits 3 --centroids cent.tsv cluster.tsv >/dev/null
 	grep -q '0\.5' cent.tsv
-}
-
-# Which letter means what: parsed from each tool's --help. A letter of this
-# table means its long option in every tool that has it (the tool may also
-# not have it).
-@test "grammar: -c -g -m -s -r -d -i -o -q mean columns, by, method, seed, rejects, delimiter, input, output, quiet wherever they exist" {
-	declare -A want=([c]='columns|column' [g]=by [m]=method [s]=seed [r]=rejects
-		[d]=delimiter [i]=input [o]=output [q]=quiet)
-	pending=" "
-	for t in $(tools); do
-		[[ "$pending" == *" $t "* ]] && continue
-		while read -r letter long; do
-			[ -n "${want[$letter]}" ] || continue
-			[[ "$long" =~ ^(${want[$letter]})$ ]] || fail "$t: -$letter is --$long, the grammar says --${want[$letter]%%|*}"
-		done < <(svy "$t" --help | sed -nE 's/^ +-([a-zA-Z]), --([a-z][a-z0-9-]*).*/\1 \2/p')
-	done
 }
 
 @test "grammar: every tool has -o/--output, -q/--quiet, --help, --version; every reader -i/--input" {
@@ -323,7 +372,7 @@ EOF2
 			grep -Eq -- "^ +$line\$" <<<"$help" || fail "$t --help: no '$line'"
 		done
 		case $t in
-		simulate | factor | test-hypothesis) ;;	# no input, or its own operands
+		simulate) ;;	# no input
 		*) grep -Eq -- "^  -i, --input FILE +read FILE \(as the operand FILE; '-' is stdin\)\$" <<<"$help" ||
 			fail "$t --help: -i worded otherwise" ;;
 		esac
@@ -339,19 +388,19 @@ clean|--invalid-utf8 skip|option '--invalid-utf8': 'skip' is not one of: error, 
 simulate|-d pipe|option '--delimiter': 'pipe' is not a delimiter (',', ';', 'tab')
 simulate|-n +5|option '--respondents': '+5' is not a whole number from 0 to 1000000000
 derive|--digits 0 --sum s=a|option '--digits': '0' is not a whole number from 1 to 17
-kappa|--weights cubic a b|option '--weights': 'cubic' is not one of: none, linear, quadratic
-kappa|--conf-level 2 a b|option '--conf-level': '2' is not a number from 0.5 to 0.999999
+kappa|--weights cubic -c a,b|option '--weights': 'cubic' is not one of: none, linear, quadratic
+kappa|--conf-level 2 -c a,b|option '--conf-level': '2' is not a number from 0.5 to 0.999999
 cluster|-c a --k 2 --algorithm elkan|option '--algorithm': 'elkan' is not one of: lloyd, hartigan
 cluster|-c a --k +2|option '--k': '+2' is not a whole number from 1 to 1000000
 factor|--digits 0 -c a,b|option '--digits': '0' is not a whole number from 1 to 17
 bh-correct|--alpha 2|option '--alpha': '2' is not a number from 0 to 1
-tally|--digits x a|option '--digits': 'x' is not a whole number from 1 to 17
-test-hypothesis|--digits 0 spearman a b|option '--digits': '0' is not a whole number from 1 to 17
+tally|--digits x -c a|option '--digits': 'x' is not a whole number from 1 to 17
+test-hypothesis|spearman --digits 0 -c a,b|option '--digits': '0' is not a whole number from 1 to 17
 bh-correct|--method x|option '--method': 'x' is not one of: bh, by, holm, bonferroni, hochberg
 factor|--method x -c a,b|option '--method': 'x' is not one of: minres, ml, pa
 score|--normalize x --model m|option '--normalize': 'x' is not one of: none, minmax
 encode-likert|--unknown x -b c|option '--unknown': 'x' is not one of: error, missing
-test-hypothesis|--alternative x spearman a b|option '--alternative': 'x' is not one of: two-sided, less, greater
+test-hypothesis|spearman --alternative x -c a,b|option '--alternative': 'x' is not one of: two-sided, less, greater
 EOF2
 		run --separate-stderr svy "$tool" $args </dev/null
 		[ "$status" -eq 2 ] || fail "$tool $args: status $status, '$stderr'"
@@ -362,26 +411,123 @@ EOF2
 	[ "$(wc -l <checked)" -ge 19 ] || fail "rows checked: $(cat checked)"
 }
 
-@test "grammar: a short letter means one long option across all tools (known exceptions listed)" {
-	# letter -> the long names it may have; anything else is a new conflict
-	declare -A allowed=(
-		[c]='columns|column'	# columns, one or several
-		[k]='k|factors'		# how many clusters / factors: one idea, kept
-		[b]='codebook|by'	# tally -b: the old spelling of -g, an alias for one release
-	)
-	declare -A seen=()
+# ---- the grammar as lib/cli's table says it: --grammar ----------------------
+#
+# Every tool answers the hidden --grammar with the table lib/cli parses its
+# command line by (long, letter, value, kind: common or own), aliases
+# included: the rules below read that, not the help text.
+
+# grammar_all: "tool<TAB>long<TAB>letter<TAB>value<TAB>kind" for every tool
+grammar_all() {
+	local t
 	for t in $(tools); do
-		while read -r letter long; do
-			seen[$letter]+="$long($t) "
-		done < <(svy "$t" --help | sed -nE 's/^ +-([a-zA-Z]), --([a-z][a-z0-9-]*).*/\1 \2/p')
+		# a tool not yet on lib/cli answers nothing: the first test names it
+		svy "$t" --grammar 2>/dev/null | sed 1d | sed "s/^/$t\t/"
 	done
-	[ "${#seen[@]}" -ge 8 ] || fail "only ${#seen[@]} letters found"
-	for letter in "${!seen[@]}"; do
-		longs=$(printf '%s\n' ${seen[$letter]} | sed 's/(.*//' | sort -u)
-		[ "$(printf '%s\n' "$longs" | wc -l)" -eq 1 ] && continue
-		for long in $longs; do
-			[[ "$long" =~ ^(${allowed[$letter]:-})$ ]] && [ -n "${allowed[$letter]:-}" ] ||
-				fail "-$letter means several options: ${seen[$letter]}"
+}
+
+@test "grammar table: every tool answers --grammar with its options as TSV (long, letter, value, kind)" {
+	for t in $(tools); do
+		run --separate-stderr svy "$t" --grammar
+		[ "$status" -eq 0 ] || { echo "$t" >>unconverted; continue; }
+		[ "${lines[0]}" = $'long\tletter\tvalue\tkind' ] || fail "$t --grammar: '${lines[0]}'"
+		printf '%s\n' "$output" | sed 1d | awk -F'\t' -v t="$t" '
+			NF != 4 || $1 !~ /^[a-z][a-z0-9-]*$/ || $2 !~ /^([a-zA-Z]|-)$/ ||
+			$3 !~ /^([A-Z][A-Z_]*)?$/ || $4 !~ /^(common|own)$/ { print t ": bad row: " $0; bad = 1 }
+			{ n[$1]++; if (n[$1] == 2) { print t ": --" $1 " twice"; bad = 1 } }
+			END { if (!n["help"] || !n["version"]) { print t ": no --help or --version"; bad = 1 }
+			      exit bad }' || fail "$t --grammar"
+	done
+	[ ! -e unconverted ] || fail "not on lib/cli (no --grammar):" $(cat unconverted)
+}
+
+@test "grammar table: a short letter means one long option across all tools (known exceptions listed)" {
+	grammar_all >grammar.tsv
+	[ "$(cut -f1 grammar.tsv | sort -u | wc -l)" -ge 3 ] || fail "tools answering --grammar: $(cut -f1 grammar.tsv | sort -u)"
+	# letter -> the long names it may have; anything else is a new conflict
+	awk -F'\t' '$3 != "-" { print $3 "\t" $2 "\t" $1 }' grammar.tsv | sort -u | awk -F'\t' '
+		BEGIN { allowed["k"] = "^(k|factors)$" }	# how many clusters / factors: one idea
+		{ longs[$1] = longs[$1] " --" $2 "(" $3 ")"; n[$1, $2]++; if (n[$1, $2] == 1) kinds[$1]++
+		  if (!($1 in allowed) || $2 !~ allowed[$1]) strict[$1] = 1 }
+		END { for (l in kinds) if (kinds[l] > 1 && strict[l]) { print "-" l " means several options:" longs[l]; bad = 1 }
+		      exit bad }' || fail "letters"
+}
+
+@test "grammar table: the common options carry their common letters; no tool's own option takes a common name or letter" {
+	grammar_all >grammar.tsv
+	[ -s grammar.tsv ] || fail "no tool answers --grammar"
+	awk -F'\t' '
+		BEGIN { split("columns:c by:g method:m where:w rejects:r seed:s digits:- safe-cells:- input:i quiet:q output:o help:- version:-", v, " ")
+		        for (k in v) { split(v[k], p, ":"); letter[p[1]] = p[2]; if (p[2] != "-") common[p[2]] = p[1] } }
+		$5 == "common" && !($2 in letter) { print $1 ": --" $2 " is not a common option"; bad = 1 }
+		$5 == "common" && letter[$2] != $3 { print $1 ": --" $2 " has the letter " $3 ", the grammar says " letter[$2]; bad = 1 }
+		$5 == "own" && ($2 in letter) { print $1 ": --" $2 " is a common option, declared as its own"; bad = 1 }
+		$5 == "own" && ($3 in common) { print $1 ": -" $3 " (--" $2 ") is the common -" $3 " (--" common[$3] ")"; bad = 1 }
+		END { exit bad }' grammar.tsv || fail "common options"
+	# and every tool takes -o, -q, --help, --version; every tool but simulate -i
+	for t in $(cut -f1 grammar.tsv | sort -u); do
+		for o in output quiet help version input; do
+			[ "$t.$o" = simulate.input ] && continue
+			grep -q "^$t	$o	" grammar.tsv || fail "$t: no --$o in its --grammar"
 		done
 	done
+}
+
+@test "grammar table: every long option of --grammar is in the tool's --help and its man page" {
+	for t in $(tools); do
+		svy "$t" --grammar >g.tsv 2>/dev/null || continue	# the first test names it
+		echo "$t" >>checked
+		help=$(svy "$t" --help)
+		page="$SVY_ROOT/man/svy-$t.1"
+		missing=$(sed 1d g.tsv | cut -f1 | while read -r long; do
+			grep -q -- "--$long\b" <<<"$help" || echo "--$long (help)"
+			grep -qF -- "\\-\\-${long//-/\\-}" "$page" || echo "--$long (man)"
+		done)
+		[ -z "$missing" ] || fail "$t:" $missing
+	done
+	[ "$(wc -l <checked)" -ge 3 ] || fail "tools checked: $(cat checked)"
+}
+
+@test "size: no tool file over 600 lines, and tools/ smaller than lib/" {
+	big=$(wc -l "$SVY_ROOT"/tools/*.c | awk '$2 != "total" && $1 > 600 { print $2 ": " $1 }')
+	[ -z "$big" ] || fail "over 600 lines:" $big
+	t=$(cat "$SVY_ROOT"/tools/*.c | wc -l)
+	l=$(cat "$SVY_ROOT"/lib/*.[ch] | wc -l)
+	[ "$t" -lt "$l" ] || fail "tools/ has $t lines, lib/ $l"
+}
+
+# provenance_rows: "DIR<TAB>PATTERN<TAB>KIND" for every file pattern of
+# test/data/PROVENANCE.md (a table row's first cell, each `pattern` in it)
+provenance_rows() {
+	awk '
+		/^### test\/data\// { dir = $2; sub(/^test\/data\//, "", dir); sub(/\/$/, "", dir); next }
+		/^\| `/ && dir != "" {
+			split($0, cell, "|"); kind = cell[3]; sub(/^ */, "", kind); sub(/[:,(].*/, "", kind)
+			s = cell[2]
+			while (match(s, /`[^`]+`/)) {
+				print dir "\t" substr(s, RSTART + 1, RLENGTH - 2) "\t" kind
+				s = substr(s, RSTART + RLENGTH)
+			}
+		}' "$SVY_ROOT/test/data/PROVENANCE.md"
+}
+
+@test "golden files: every file under test/data/ has its row in PROVENANCE.md; make refs leaves exactly svy's own" {
+	provenance_rows >rows.tsv
+	[ "$(wc -l <rows.tsv)" -ge 50 ] || fail "$(wc -l <rows.tsv) rows in PROVENANCE.md"
+	cd "$SVY_ROOT/test/data"
+	missing=$(find . -type f ! -name '*.sh' ! -name '*.py' ! -name '*.R' ! -name README ! -name PROVENANCE.md |
+		sed 's|^\./||' | sort | while read -r f; do
+			dir=${f%%/*} rest=${f#*/} found=
+			while IFS=$'\t' read -r d pattern _; do
+				# shellcheck disable=SC2053
+				[ "$d/" = "$dir/" ] && [[ "$rest" == $pattern ]] && { found=1; break; }
+			done <"$BATS_TEST_TMPDIR/rows.tsv"
+			[ -n "$found" ] || echo "$f"
+		done)
+	[ -z "$missing" ] || fail "not in test/data/PROVENANCE.md:" $missing
+	cd "$BATS_TEST_TMPDIR"
+	awk -F'\t' '$3 == "svy'"'"'s own" { print "test/data/" $1 "/" $2 }' rows.tsv | sort >own.txt
+	[ -s own.txt ] || fail "no svy's own file in PROVENANCE.md"
+	svy_make refs-own | sort >listed.txt
+	diff own.txt listed.txt || fail "svy's own files: PROVENANCE.md and the Makefile's OWN_GOLDENS differ"
 }

@@ -14,6 +14,26 @@ load test_helper
 	[ "$(cut -f4 out.tsv | tail -1 | wc -c)" -eq $((10240 * 10240 + 1)) ]
 }
 
+@test "one CSV field past the cap (128 MiB, SVY_MAX_FIELD) is a named error in clean and codebook" {
+	# 3 MB in one field, under a cap of 1 MiB: the line where the field starts
+	awk 'BEGIN { printf "id,submitdate,Q1,text\n1,2020,a,x\n2,2020,b,\""
+		for (i = 0; i < 300000; i++) printf "abcdefghij"; print "\"" }' >big.csv
+	for tool in clean codebook; do
+		SVY_MAX_FIELD=1M run --separate-stderr svy "$tool" -q big.csv
+		assert_failure 1
+		[ "$stderr" = "svy-$tool: big.csv:3: a field longer than 1048576 bytes (SVY_MAX_FIELD=BYTES raises the limit)" ] ||
+			fail "$tool: '$stderr'"
+	done
+	# raised, the field passes whole; the default cap is far above it
+	SVY_MAX_FIELD=4M svy clean -q big.csv >out.tsv
+	[ "$(tail -1 out.tsv | cut -f4 | wc -c)" -eq 3000001 ]
+	svy clean -q big.csv | cmp - out.tsv
+	# a bad value is a usage error
+	SVY_MAX_FIELD=lots run --separate-stderr svy clean -q big.csv
+	assert_failure 2
+	[ "${stderr_lines[0]}" = "svy-clean: SVY_MAX_FIELD: 'lots' is not a size in bytes (a whole number, or with k, M or G)" ]
+}
+
 @test "a million columns" {
 	awk 'BEGIN { for (i = 1; i <= 1000000; i++) printf "%sc%d", (i > 1 ? "\t" : ""), i; printf "\tQ3\n"
 		for (i = 1; i <= 1000000; i++) printf "%s%d", (i > 1 ? "\t" : ""), i % 10; printf "\tA2\n" }' >wide.tsv

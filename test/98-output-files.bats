@@ -15,7 +15,7 @@ write_with() {
 	case $kind in
 	output) svy filter-students -q -o "$file" in.tsv ;;
 	rejects) svy filter-students -q --rejects "$file" -o /dev/null in.tsv ;;
-	summary) svy factor -q --summary "$file" -o /dev/null a b c <fa.tsv ;;
+	summary) svy factor -q --summary "$file" -o /dev/null -c a,b,c <fa.tsv ;;
 	esac
 }
 
@@ -134,7 +134,7 @@ tool_fixtures() {
 	printf 'p\tfamily\n0.01\tA\n0.04\tA\n0.03\tB\n' >p.tsv
 	printf 'id\tQ3\n1\tA2\n2\tA1\n' >students.tsv
 	printf 'a\tb\nx\t1\ny\t2\nx\t4\n' >tally.tsv
-	svy test-hypothesis -q --id H1 --family F spearman a b fa.tsv | svy bh-correct -q >report.tsv
+	svy test-hypothesis spearman -q --id H1 --family F -c a,b fa.tsv | svy bh-correct -q >report.tsv
 }
 
 # tool | arguments | input file: a run that succeeds and writes standard
@@ -150,7 +150,7 @@ filter-students||students.tsv
 encode-likert|-b codebook.tsv|likert.tsv
 factor|-c a,b,c|fa.tsv
 score|--model model.tsv|fa.tsv
-test-hypothesis|spearman a b|in.tsv
+test-hypothesis|spearman -c a,b|in.tsv
 bh-correct||p.tsv
 tally|-c a|tally.tsv
 report||report.tsv
@@ -166,6 +166,7 @@ have_gnuplot() {
 	command -v gnuplot >/dev/null
 }
 
+# (ARGS before -q: test-hypothesis takes its test as the first word)
 # run_tool TOOL ARGS INPUT OUT [MORE...]: the row's run with -o OUT (plot's
 # "--fig" row: a figure, OUT.svg when OUT has no .svg or .png)
 run_tool() {
@@ -175,7 +176,7 @@ run_tool() {
 		args=${args/--fig/}
 		[[ "$out" == *.svg || "$out" == *.png || -z "$out" ]] || out=$out.svg
 	fi
-	run --separate-stderr svy "$tool" -q $args -o "$out" "$@" $input
+	run --separate-stderr svy "$tool" $args -q -o "$out" "$@" $input
 }
 
 @test "every tool: -o onto its input, by any name, is a usage error and the input stays" {
@@ -191,7 +192,7 @@ run_tool() {
 			# plot's figure needs a .svg name: the input is given by the alias instead
 			if [[ "$args" == *--fig* ]]; then
 				ln -sf "$input" fig.svg
-				run --separate-stderr svy "$tool" -q ${args/--fig/} -o fig.svg "$name"
+				run --separate-stderr svy "$tool" ${args/--fig/} -q -o fig.svg "$name"
 			else
 				run_tool "$tool" "$args" "$name" "$input"
 			fi
@@ -201,7 +202,7 @@ run_tool() {
 		done
 		# standard input is an input too
 		if [[ "$args" != *--fig* ]]; then
-			run --separate-stderr svy "$tool" -q $args -o "$input" <"$input"
+			run --separate-stderr svy "$tool" $args -q -o "$input" <"$input"
 			[ "$status" -eq 2 ] && [[ "$stderr" == "svy-$tool: '<stdin>' and '$input' are one file, an input and an output"* ]] ||
 				fail "$tool -o $input <$input: status $status, '$stderr'"
 		fi
@@ -229,7 +230,7 @@ run_tool() {
 			read -r a b <<<"$pair"
 			argv=${args//A/$a}
 			argv=${argv//B/$b}
-			run --separate-stderr svy "$tool" -q $argv $input
+			run --separate-stderr svy "$tool" $argv -q $input
 			[ "$status" -eq 2 ] && [[ "$stderr" == "svy-$tool: '"*"' "*"output"*"a file of its own"* ]] ||
 				fail "$tool $argv: status $status, '$stderr'"
 			[ "$(cat same)" = old ] && [ ! -e new ] && [ ! -e new2 ] || fail "$tool $argv: a file was written"
@@ -264,7 +265,7 @@ run_tool() {
 		chmod 640 old.tsv
 		argv=${args//OLD/old.tsv}
 		argv=${argv//FULL//dev/full}
-		run --separate-stderr svy "$tool" -q $argv $input
+		run --separate-stderr svy "$tool" $argv -q $input
 		[ "$status" -eq 1 ] && [[ "$stderr" == *"write error: No space left on device" ]] ||
 			fail "$tool $argv: status $status, '$stderr'"
 		[ "$(cat old.tsv)" = old ] && [ "$(stat -c %a old.tsv)" = 640 ] || fail "$tool $argv: old.tsv was replaced"
@@ -393,11 +394,11 @@ as_user() {
 		[[ "$args" != *--fig* ]] || have_gnuplot || continue
 		out=ro/$tool.tsv
 		[[ "$args" != *--fig* ]] || out=ro/$tool.svg
-		run --separate-stderr as_user "$BIN/$tool" -q ${args/--fig/} -o "$out" $input
+		run --separate-stderr as_user "$BIN/$tool" ${args/--fig/} -q -o "$out" $input
 		[ "$status" -eq 0 ] && [ -s "$out" ] && [ "$(cat "$out")" != old ] ||
 			fail "$tool -o $out: status $status, '$stderr'"
 		[ "$(stat -c %a "$out")" = 666 ] || fail "$tool: mode $(stat -c %a "$out")"
-		run --separate-stderr as_user "$BIN/$tool" -q ${args/--fig/} -o "ro/new-$tool.svg" $input
+		run --separate-stderr as_user "$BIN/$tool" ${args/--fig/} -q -o "ro/new-$tool.svg" $input
 		[ "$status" -eq 1 ] && [ "${stderr_lines[0]}" = "svy-$tool: ro/new-$tool.svg: Permission denied" ] ||
 			fail "$tool -o ro/new: status $status, '$stderr'"
 	done < <(tool_runs)

@@ -35,15 +35,15 @@ extreme_data() {
 cases() {
 	cat <<'EOF2'
 derive	-q --sum s=a,b,c --mean m=a,b
-tally	-q --by g a b
+tally	-q -g g -c a,b
 describe	-q
-test-hypothesis	-q spearman a b
-test-hypothesis	-q pearson a b
-test-hypothesis	-q kruskal a --by g
-test-hypothesis	-q mannwhitney a --by g --groups 1,2
-factor	-q a b c d
+test-hypothesis	spearman -q -c a,b
+test-hypothesis	pearson -q -c a,b
+test-hypothesis	kruskal -q -c a --by g
+test-hypothesis	mannwhitney -q -c a --by g --groups 1,2
+factor	-q -c a,b,c,d
 cluster	-q -c a,b --k 2 --restarts 5
-kappa	-q --krippendorff --metric interval a b c
+kappa	-q --krippendorff --metric interval -c a,b,c
 bh-correct	-q
 EOF2
 }
@@ -92,4 +92,40 @@ check_case() {
 	[ "$n" -eq $((4 * 3 * $(cases | wc -l))) ] || fail "ran $n cases"
 	bad=$(printf '%s' "$bad" | grep -v '^$' || true)
 	[ -z "$bad" ] || fail "$bad"
+}
+
+# One group whose values are 1.7e308 and -1.7e308: its mean is 0, but its sd
+# (2.4e308) and a sum are beyond the range of numbers. Every statistic is
+# finite or a named error; a row per tool (and per option) that computes one.
+@test "1.7e308 and -1.7e308 in one group: finite numbers or a named error, never Inf" {
+	printf 'a\tb\tg\n1.7e308\t1\tx\n-1.7e308\t2\tx\n1\t3\ty\n2\t4\ty\n' >pair.tsv
+	head -3 pair.tsv >two.tsv
+	local n=0 bad=""
+	while IFS=$'\t' read -r tool args; do
+		for f in pair.tsv two.tsv; do
+			check_case "$tool" "$args" "$f" "$(printf 'a\tb\tg')"
+			n=$((n + 1))
+		done
+	done <<'EOF2'
+describe	-q
+describe	-q -c a
+tally	-q -g g -c a
+tally	-q -g g -c a --stats sd
+tally	-q -g g -c a --stats iqr,mean,q1,q3
+derive	-q --sum s=a,b
+derive	-q --mean m=a,b
+cluster	-q -c a,b --k 2 --restarts 5
+factor	-q -c a,b
+EOF2
+	[ "$n" -eq 18 ] || fail "ran $n cases"
+	bad=$(printf '%s' "$bad" | grep -v '^$' || true)
+	[ -z "$bad" ] || fail "$bad"
+	# describe (a column is its group) names the column and the statistic,
+	# and writes nothing
+	head -3 pair.tsv >two.tsv
+	run --separate-stderr svy describe -q two.tsv
+	assert_failure 1
+	[ "$stderr" = "svy-describe: two.tsv: column 'a': the sd is beyond the range of numbers (about 1.8e308)" ] ||
+		fail "$stderr"
+	assert_output ""
 }

@@ -24,11 +24,15 @@ svy_make() {
 bats_require_minimum_version 1.5.0
 # bats-support and bats-assert, their files sourced directly: their
 # load.bash runs $(dirname ...) once per file, which was a third of the
-# suite's time
-for f in /usr/lib/bats/bats-support/src/*.bash /usr/lib/bats/bats-assert/src/*.bash; do
+# suite's time. Found in BATS_LIB_PATH, then where Debian, a make install
+# and Homebrew put them (the Makefile's dependency check looks the same way).
+for d in ${BATS_LIB_PATH//:/ } /usr/lib/bats /usr/local/lib/bats /opt/homebrew/lib /usr/local/lib; do
+	[ -f "$d/bats-support/load.bash" ] && [ -f "$d/bats-assert/load.bash" ] && break
+done
+for f in "$d"/bats-support/src/*.bash "$d"/bats-assert/src/*.bash; do
 	source "$f" || return 1
 done
-unset f
+unset d f
 
 setup() {
 	cd "$BATS_TEST_TMPDIR" || return 1

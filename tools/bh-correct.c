@@ -1,10 +1,9 @@
 /* bh-correct: adjust p-values for multiple comparisons within each family. */
-#include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "cols.h"
 #include "err.h"
 #include "htest.h"
@@ -12,37 +11,39 @@
 #include "opt.h"
 #include "tsv.h"
 
-static void
-usage(void)
-{
-	printf("usage: %s [OPTION]... [FILE]\n"
-	       "Append the adjusted p-value 'p_adj' and 'reject' (1 or 0, as statsmodels\n"
-	       "decides it: each sorted p against its threshold, e.g. i alpha / m for bh)\n"
-	       "to rows of test results, adjusting within each hypothesis family; the\n"
-	       "rows keep their order. Reads TSV from FILE, -i FILE or standard input.\n"
-	       "\n"
-	       "  -m, --method M        bh (Benjamini-Hochberg, the default), by\n"
-	       "                        (Benjamini-Yekutieli), holm, bonferroni or hochberg;\n"
-	       "                        as statsmodels' multipletests fdr_bh, fdr_by, holm,\n"
-	       "                        bonferroni, simes-hochberg\n"
-	       "  -a, --alpha A         level for 'reject' (default 0.05)\n"
-	       "  -i, --input FILE      read FILE (as the operand FILE; '-' is stdin)\n"
-	       "      --p-column NAME   column of the p-values (default p)\n"
-	       "      --family-column NAME\n"
-	       "                        column naming the family (default family; without\n"
-	       "                        such a column all rows form one family)\n"
-	       "      --digits N        round p_adj to N significant digits\n"
-	       "  -q, --quiet           no summary line on standard error\n"
-	       "  -o, --output FILE     write to FILE, complete or not at all\n"
-	       "      --help            show this help and exit\n"
-	       "      --version         show the version and exit\n"
-	       "\n"
-	       "An empty p stays empty (p_adj and reject empty too) and does not count\n"
-	       "toward the number of tests m; a p outside [0, 1] is an error.\n"
-	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog);
-	exit(0);
-}
+enum { OPT_P_COLUMN = CLI_OWN, OPT_FAMILY_COLUMN };
+
+static const cli_opt own[] = {
+	{'a', "alpha", 'a', "A", "level for 'reject' (default 0.05)"},
+	{OPT_P_COLUMN, "p-column", 0, "NAME", "column of the p-values (default p)"},
+	{OPT_FAMILY_COLUMN, "family-column", 0, "NAME",
+	 "column naming the family (default family; without\n"
+	 "such a column all rows form one family)"},
+	{CLI_DIGITS, NULL, 0, NULL, "round p_adj to N significant digits"},
+	{0},
+};
+
+/* in ht_adjust_method's order */
+static const char *const methods[] = {"bh", "by", "holm", "bonferroni", "hochberg", NULL};
+
+static const cli_tool tool = {
+	.name = "bh-correct",
+	.synopsis = "[OPTION]... [FILE]",
+	.about = "Append the adjusted p-value 'p_adj' and 'reject' (1 or 0, as statsmodels\n"
+	         "decides it: each sorted p against its threshold, e.g. i alpha / m for bh)\n"
+	         "to rows of test results, adjusting within each hypothesis family; the\n"
+	         "rows keep their order. Reads TSV from FILE or standard input.",
+	.epilog = "An empty p stays empty (p_adj and reject empty too) and does not count\n"
+	          "toward the number of tests m; a p outside [0, 1] is an error; a p that\n"
+	          "underflows (1e-400) is 0, as every svy tool reads it.",
+	.common = CLI_METHOD | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.opts = own,
+	.methods = methods,
+	.method_help = "bh (Benjamini-Hochberg, the default), by\n"
+	               "(Benjamini-Yekutieli), holm, bonferroni or hochberg;\n"
+	               "as statsmodels' multipletests fdr_bh, fdr_by, holm,\n"
+	               "bonferroni, simes-hochberg",
+};
 
 typedef struct {
 	char *line;		/* the row as read, fields still escaped */
@@ -72,68 +73,33 @@ raw_row(const tsv_reader *r, size_t *len)
 }
 
 typedef struct {
-	const char *pname, *fname, *mname, *input;
-	ht_adjust_method method;
+	const char *pname, *fname;
 	double alpha;
-	int quiet, fname_given;
+	int fname_given;
 } options;
 
 static void
-parse_options(int argc, char **argv, options *o)
+on_option(void *ctx, int id, const char *arg)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_FAMILY_COLUMN,
-	       OPT_P_COLUMN };
-	static const struct option longopts[] = {
-		{"alpha", required_argument, NULL, 'a'},
-		{"digits", required_argument, NULL, OPT_DIGITS},
-		{"family-column", required_argument, NULL, OPT_FAMILY_COLUMN},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"input", required_argument, NULL, 'i'},
-		{"method", required_argument, NULL, 'm'},
-		{"output", required_argument, NULL, 'o'},
-		{"p-column", required_argument, NULL, OPT_P_COLUMN},
-		{"quiet", no_argument, NULL, 'q'},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	/* in ht_adjust_method's order */
-	static const char *const methods[] = {"bh", "by", "holm", "bonferroni", "hochberg", NULL};
-	int c;
-	while ((c = getopt_long(argc, argv, ":a:i:m:o:q", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'a': o->alpha = opt_double(optarg, 0, 1, "--alpha"); break;
-		case 'i': o->input = optarg; break;
-		case 'm':
-			o->method = (ht_adjust_method)opt_word(optarg, methods, "--method");
-			o->mname = methods[o->method];
-			break;
-		case 'q': o->quiet = 1; break;
-		case OPT_DIGITS: opt_digits(optarg); break;
-		case OPT_FAMILY_COLUMN: o->fname = optarg; o->fname_given = 1; break;
-		case OPT_P_COLUMN: o->pname = optarg; break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
+	options *o = ctx;
+	switch (id) {
+	case 'a': o->alpha = opt_double(arg, 0, 1, "--alpha"); break;
+	case OPT_FAMILY_COLUMN: o->fname = arg; o->fname_given = 1; break;
+	case OPT_P_COLUMN: o->pname = arg; break;
 	}
 }
 
 /* The p of the current row into *P (0 when it has none). A p must be a
- * number in [0, 1]; one that underflows to 0 (1e-400) is an error, not 0,
- * and -0 is 0. */
+ * number in [0, 1], read as every svy tool reads numbers (lib/num: 1e-400
+ * underflows to 0); -0 is 0. */
 static int
 read_p(tsv_reader *r, size_t pcol, double *p)
 {
 	if (!tsv_number(r, pcol, p))
 		return 0;
-	const char *s = tsv_get(r, pcol);
-	size_t mantissa = strcspn(s, "eE");
-	if (*p == 0 && strcspn(s, "123456789") < mantissa)
-		die_at(r->name, r->lineno, r->header[pcol], s,
-		       "number out of range: below the smallest double");
 	if (!(*p >= 0 && *p <= 1))
-		die_at(r->name, r->lineno, r->header[pcol], s, "a p-value must lie in [0, 1]");
+		die_at(r->name, r->lineno, r->header[pcol], tsv_get(r, pcol),
+		       "a p-value must lie in [0, 1]");
 	*p += 0.0;	/* -0 is 0 */
 	return 1;
 }
@@ -166,7 +132,7 @@ read_rows(tsv_reader *r, size_t pcol, long fcol, size_t *nrows, char ***fam, siz
 
 /* Adjust each family's present p-values together; returns how many. */
 static size_t
-adjust(row *rows, size_t nrows, size_t nfam, const options *o)
+adjust(row *rows, size_t nrows, size_t nfam, ht_adjust_method method, double alpha)
 {
 	double *ps = xmalloc((nrows + 1) * sizeof *ps);
 	int *rej = xmalloc((nrows + 1) * sizeof *rej);
@@ -178,7 +144,7 @@ adjust(row *rows, size_t nrows, size_t nfam, const options *o)
 				idx[m] = i;
 				ps[m++] = rows[i].p;
 			}
-		ht_adjust(ps, m, o->method, o->alpha, ps, rej);
+		ht_adjust(ps, m, method, alpha, ps, rej);
 		for (size_t j = 0; j < m; j++) {
 			rows[idx[j]].adj = ps[j];
 			rows[idx[j]].reject = rej[j];
@@ -194,14 +160,13 @@ adjust(row *rows, size_t nrows, size_t nfam, const options *o)
 int
 main(int argc, char **argv)
 {
-	options o = {.pname = "p", .fname = "family", .mname = "bh", .method = HT_ADJ_BH,
-	             .alpha = 0.05};
-	err_init("bh-correct");
-	parse_options(argc, argv, &o);
-	const char *name;
-	FILE *in = opt_input(o.input, argc, argv, optind, &name);
+	options o = {.pname = "p", .fname = "family", .alpha = 0.05};
+	cli c;
+	cli_parse(&c, &tool, argc, argv, on_option, &o);
+	ht_adjust_method method = c.method < 0 ? HT_ADJ_BH : (ht_adjust_method)c.method;
+	FILE *in = cli_input(&c);
 	tsv_reader r;
-	tsv_open(&r, in, name);
+	tsv_open(&r, in, c.in_name);
 	size_t pcol = cols_require(&r, o.pname);
 	long fcol = o.fname_given ? (long)cols_require(&r, o.fname) : cols_find(&r, o.fname);
 	for (size_t i = 0; i < r.ncols; i++)
@@ -212,7 +177,7 @@ main(int argc, char **argv)
 	size_t nrows, nfam = 0;
 	char **fam = NULL;
 	row *rows = read_rows(&r, pcol, fcol, &nrows, &fam, &nfam);
-	size_t tested = adjust(rows, nrows, nfam, &o);
+	size_t tested = adjust(rows, nrows, nfam, method, o.alpha);
 
 	tsv_writer out;
 	tsvw_init(&out, stdout, "<stdout>");
@@ -234,13 +199,13 @@ main(int argc, char **argv)
 		tsvw_end(&out);
 	}
 	close_stdout();
-	if (!o.quiet) {
+	if (!c.quiet) {
 		char a[NUM_BUFSIZE];
 		int d = num_digits;
 		num_digits = 0;
 		warn("%zu rows, %zu p-values in %zu famil%s adjusted (%s), %zu rejected at "
 		     "alpha %s, %zu without p", nrows, tested, nfam, nfam == 1 ? "y" : "ies",
-		     o.mname, rejected, num_format(a, o.alpha), nrows - tested);
+		     methods[method], rejected, num_format(a, o.alpha), nrows - tested);
 		num_digits = d;
 	}
 
@@ -250,7 +215,7 @@ main(int argc, char **argv)
 	for (size_t k = 0; k < nfam; k++)
 		free(fam[k]);
 	free(fam);
-	opt_close_input(in);
 	tsv_free(&r);
+	cli_free(&c);
 	return 0;
 }

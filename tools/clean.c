@@ -1,18 +1,20 @@
-/* clean: a LimeSurvey CSV export in, the project's TSV out; incomplete
- * responses and personal data removed, nothing else changed. */
-#include <getopt.h>
+/* clean: a survey's CSV export in (LimeSurvey, Qualtrics, SoSci Survey, Google
+ * Forms, any CSV), the project's TSV out; incomplete responses and personal
+ * data removed, nothing else changed. */
 #include <limits.h>
-#include <stdint.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "cli.h"
 #include "cols.h"
-#include "csvread.h"
+#include "csvcheck.h"
+#include "email.h"
 #include "err.h"
-#include "num.h"
 #include "opt.h"
+#include "platform.h"
 #include "tsv.h"
 
 /* Why a column is removed. */
@@ -20,15 +22,6 @@ enum removal { KEEP = 0, PII_META, PII_EMAIL_NAME, PII_EMAIL_VALUES, PII_OPTION,
 static const char *removal_why[NREASONS] = {
 	"", "personal data", "e-mail, by name", "e-mail, by values", "--pii",
 };
-
-/* LimeSurvey's personal-data columns: code-heading and full-heading names. */
-static const char *pii_names[] = {
-	"ipaddr", "IP address", "refurl", "Referrer URL", "token", "Access code",
-};
-/* Header words that mark an e-mail question (case-insensitive). */
-static const char *email_words[] = {"email", "e-mail", "mail address"};
-/* The completion column when --complete-column is not given. */
-static const char *submit_names[] = {"submitdate", "Date submitted"};
 
 enum { WARN_EMAILS_SHOWN = 10, REMOVED_SHOWN = 12 };
 
@@ -38,16 +31,15 @@ struct opts {
 	int keep_incomplete;
 	char **pii;
 	size_t npii;
-	int keep_pii;
+	char **keep;		/* --keep-pii */
+	size_t nkeep;
+	int platform;		/* --platform, or -1: from the header */
 	long scan_rows;
 	char **na;
 	size_t nna;
 	size_t *nalen;
 	int replace_utf8;
 	int rename_dups;
-	const char *rejects;
-	const char *input;	/* -i, or NULL: the operand or stdin */
-	int quiet;
 };
 
 /* One row as the tool sees it: field pointers and lengths for every input
@@ -61,258 +53,105 @@ struct row {
 struct clean {
 	const struct opts *o;
 	const char *name;
-	csvr *in;
+	const char *rejects;	/* -r FILE, or NULL */
+	csvcheck ck;		/* the export's records, checked */
 	size_t ncols;
 	char **header;
 	size_t header_line;
+	const platform *plat;
+	size_t header_rows;	/* the header and the platform's rows after it */
+	int pending;		/* c->row holds a row read but not yet taken */
 	long complete;		/* completion column, or -1 */
+	done_rule rule;
 	enum removal *removed;	/* per input column */
+	enum removal *keep;	/* per input column: why it would go, kept by --keep-pii */
 	size_t nout;		/* columns written */
 	int check_emails;	/* empty e-mail-looking values in kept columns */
 
 	struct row row;
-	char *scratch;		/* replaced UTF-8 of the current record */
-	size_t scratchcap;
 
 	tsv_writer out, rej;
 	int rejecting;
 
-	unsigned long long nread, kept, dropped, emptied, replaced;
+	unsigned long long nread, kept, dropped, emptied;
 };
 
-static void
-usage(void)
-{
-	printf("usage: %s [OPTION]... [FILE]\n"
-	       "Turn a LimeSurvey CSV export (or any CSV) into TSV: drop incomplete\n"
-	       "responses and personal-data columns, check the encoding, change nothing else.\n"
-	       "Reads FILE or standard input ('-'), writes TSV to standard output.\n"
-	       "\n"
-	       "  -d, --delimiter C       ',' ';' or 'tab' (default: detected from the header\n"
-	       "                          line, the most frequent of , ; TAB outside quotes;\n"
-	       "                          LimeSurvey's API exports use ';')\n"
-	       "      --complete-column NAME\n"
-	       "                          a response is complete when NAME is not empty\n"
-	       "                          (default: submitdate, or 'Date submitted'; without\n"
-	       "                          either, every row is kept)\n"
-	       "      --keep-incomplete   keep incomplete responses too\n"
-	       "      --pii NAME          also remove column NAME as personal data; repeat for\n"
-	       "                          several; shell globs match several columns\n"
-	       "      --keep-pii          remove no column, empty no value\n"
-	       "      --scan-rows N       rows read ahead to find e-mail columns by their\n"
-	       "                          values (default 5000; 0: none)\n"
-	       "      --na TEXT           TEXT stands for a missing value and is written\n"
-	       "                          empty; repeat for several (default: only an empty\n"
-	       "                          field is missing; NA, N/A, None are data)\n"
-	       "      --invalid-utf8 MODE error (default): invalid UTF-8 is a data error;\n"
-	       "                          replace: each invalid sequence becomes U+FFFD, as\n"
-	       "                          Python's errors='replace'\n"
-	       "      --rename-duplicates a column name seen before gets '.1', '.2', ...\n"
-	       "                          appended (as pandas and R's make.unique) instead\n"
-	       "                          of being an error\n"
-	       "  -r, --rejects FILE      write the dropped rows there, with a 'reason' column\n"
-	       "  -i, --input FILE        read FILE (as the operand FILE; '-' is stdin)\n"
-	       "  -q, --quiet             no summary line on standard error\n"
-	       "  -o, --output FILE       write to FILE, complete or not at all\n"
-	       "      --help              show this help and exit\n"
-	       "      --version           show the version and exit\n"
-	       "\n"
-	       "Personal data removed by default: the columns ipaddr, refurl and token (or\n"
-	       "'IP address', 'Referrer URL', 'Access code'), any column whose name says e-mail\n"
-	       "(email, e-mail, mail address) and any column where most values read ahead are\n"
-	       "e-mail addresses. Any other value holding an e-mail address is emptied, with\n"
-	       "a warning. CSV: RFC 4180 quoting; a BOM, CRLF line ends and blank lines are\n"
-	       "accepted; a ragged row, bad quoting (also a quote inside an unquoted field),\n"
-	       "a NUL byte or duplicate column names are data errors.\n"
-	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog);
-	exit(0);
-}
+enum {
+	OPT_DELIMITER = 'd', OPT_COMPLETE = CLI_OWN, OPT_KEEP_INCOMPLETE, OPT_PII,
+	OPT_KEEP_PII, OPT_SCAN_ROWS, OPT_NA, OPT_INVALID_UTF8, OPT_RENAME_DUPS,
+	OPT_PLATFORM,
+};
 
-static int
-parse_delim(const char *s)
-{
-	/* "\\t" and "TAB" too, as earlier releases took them */
-	if (strcmp(s, "\\t") == 0 || strcmp(s, "TAB") == 0)
-		return '\t';
-	return opt_delimiter(s, "--delimiter");
-}
+static const cli_opt own[] = {
+	{OPT_DELIMITER, "delimiter", 'd', "C",
+	 "',' ';' or 'tab' (default: detected from the header\n"
+	 "line, the most frequent of , ; TAB outside quotes;\n"
+	 "LimeSurvey's API exports use ';')"},
+	{OPT_PLATFORM, "platform", 0, "NAME",
+	 "the survey platform: limesurvey, qualtrics, sosci,\n"
+	 "google-forms or other (default: told by the header)"},
+	{OPT_COMPLETE, "complete-column", 0, "NAME",
+	 "a response is complete when NAME is not empty\n"
+	 "(default: the platform's, below; without it, every\n"
+	 "row is kept)"},
+	{OPT_KEEP_INCOMPLETE, "keep-incomplete", 0, NULL, "keep incomplete responses too"},
+	{OPT_PII, "pii", 0, "NAME",
+	 "also remove column NAME as personal data; repeat for\n"
+	 "several; shell globs match several columns"},
+	{OPT_KEEP_PII, "keep-pii", 0, "NAME",
+	 "keep column NAME although it is personal data, and\n"
+	 "empty no value in it; repeat for several; globs\n"
+	 "('*': remove no column, empty no value)"},
+	{OPT_SCAN_ROWS, "scan-rows", 0, "N",
+	 "rows read ahead to find e-mail columns by their\n"
+	 "values (default 5000; 0: none)"},
+	{OPT_NA, "na", 0, "TEXT",
+	 "TEXT stands for a missing value and is written\n"
+	 "empty; repeat for several (default: only an empty\n"
+	 "field is missing; NA, N/A, None are data)"},
+	{OPT_INVALID_UTF8, "invalid-utf8", 0, "MODE",
+	 "error (default): invalid UTF-8 is a data error;\n"
+	 "replace: each invalid sequence becomes U+FFFD, as\n"
+	 "Python's errors='replace'"},
+	{OPT_RENAME_DUPS, "rename-duplicates", 0, NULL,
+	 "a column name seen before gets '.1', '.2', ...\n"
+	 "appended (as pandas and R's make.unique) instead\n"
+	 "of being an error"},
+	{0},
+};
 
-/* ---- e-mail addresses ---- */
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Does S look like one e-mail address (local@domain.tld, spaces around)? */
-static int
-looks_like_email(const char *s, size_t n)
-{
-	const char *at = memchr(s, '@', n);
-	if (!at)
-		return 0;
-	const char *b = s, *e = s + n;
-	while (b < e && is_space(*b))
-		b++;
-	while (e > b && is_space(e[-1]))
-		e--;
-	if (at == b)
-		return 0;
-	for (const char *p = b; p < at; p++)
-		if (is_space(*p) || *p == '@' || *p == '<' || *p == '>' || *p == ',')
-			return 0;
-	/* Domain: dot-separated non-empty labels, the last of 2+ letters. */
-	const char *label = at + 1;
-	size_t nlabels = 0;
-	for (const char *p = at + 1;; p++) {
-		if (p == e || *p == '.') {
-			if (p == label)
-				return 0;
-			nlabels++;
-			if (p == e)
-				break;
-			label = p + 1;
-			continue;
-		}
-		char c = *p;
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '-' || (unsigned char)c >= 0x80))
-			return 0;
-	}
-	if (nlabels < 2 || e - label < 2)
-		return 0;
-	for (const char *p = label; p < e; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
-			return 0;
-	return 1;
-}
-
-static int
-breaks_token(char c)
-{
-	return is_space(c) || strchr("<>()[],;:\"'", c) != NULL;
-}
-
-/* Does S contain an e-mail address, alone or inside text? */
-static int
-contains_email(const char *s, size_t n)
-{
-	const char *end = s + n, *p = s;
-	while ((p = memchr(p, '@', (size_t)(end - p)))) {
-		const char *b = p, *e = p + 1;
-		while (b > s && !breaks_token(b[-1]))
-			b--;
-		while (e < end && !breaks_token(*e))
-			e++;
-		while (e > p + 1 && e[-1] == '.')
-			e--;
-		if (looks_like_email(b, (size_t)(e - b)))
-			return 1;
-		/* Another '@' in this token gives the same token: skip it, so
-		 * that a field full of '@' is read once. */
-		while (e < end && !breaks_token(*e))
-			e++;
-		p = e;
-	}
-	return 0;
-}
-
-static int
-contains_nocase(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (const char *p = hay; *p; p++)
-		if (strncasecmp(p, needle, n) == 0)
-			return 1;
-	return 0;
-}
+static const cli_tool tool = {
+	.name = "clean",
+	.synopsis = "[OPTION]... [FILE]",
+	.about = "Turn a survey's CSV export (LimeSurvey, Qualtrics, SoSci Survey, Google\n"
+	         "Forms, or any CSV) into TSV: drop incomplete responses and personal-data\n"
+	         "columns, check the encoding, change nothing else.\n"
+	         "Reads FILE or standard input ('-'), writes TSV to standard output.",
+	.epilog = "Platforms, as the summary names them: LimeSurvey (complete: submitdate not\n"
+	          "empty; personal data ipaddr, refurl, token), Qualtrics (its 2nd and 3rd header\n"
+	          "rows skipped; complete: Finished 1 or True; personal data IPAddress, Location*,\n"
+	          "Recipient*, ExternalReference), SoSci Survey (complete: FINISHED 1; REF),\n"
+	          "Google Forms (every row submitted; 'Email Address'). Also removed: any column\n"
+	          "whose name says e-mail (email, e-mail, mail address) and any column where most\n"
+	          "values read ahead are e-mail addresses. Any other value holding an e-mail\n"
+	          "address is emptied, with a warning. CSV: RFC 4180 quoting; a BOM, CRLF line\n"
+	          "ends and blank lines are accepted; a ragged row, bad quoting (also a quote\n"
+	          "inside an unquoted field), a NUL byte or duplicate column names are data errors.",
+	.common = CLI_REJECTS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.opts = own,
+};
 
 /* ---- reading ---- */
 
-/* Line of byte OFF of field I of the current record. */
-static size_t
-line_at(const csvr *in, size_t i, const char *s, size_t off)
-{
-	size_t line = csvr_field_line(in, i);
-	for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + off - p))); p++)
-		line++;
-	return line;
-}
-
-/* Check field I of the current record (COLUMN its name for messages, NULL
- * for the header) for NUL bytes and invalid UTF-8, which is a data error
- * unless --invalid-utf8=replace. Sets *LEN; returns the field, or NULL when
- * it needs its invalid sequences replaced. */
-static const char *
-checked_field(struct clean *c, size_t i, const char *column, size_t *len)
-{
-	size_t n;
-	char *s = csvr_field(c->in, i, &n);
-	*len = n;
-	if (n == 0)
-		return s;
-	char colbuf[32];
-	if (!column) {
-		snprintf(colbuf, sizeof colbuf, "header field %zu", i + 1);
-		column = colbuf;
-	}
-	const char *nul = memchr(s, '\0', n);
-	if (nul)
-		die_at(c->name, line_at(c->in, i, s, (size_t)(nul - s)), column, NULL,
-		       "NUL byte (at byte %zu of the field)", (size_t)(nul - s) + 1);
-	size_t bad = csvr_utf8_check(s, n);
-	if (bad == n)
-		return s;
-	if (!c->o->replace_utf8)
-		die_at(c->name, line_at(c->in, i, s, bad), column, NULL,
-		       "invalid UTF-8 (byte 0x%02X at byte %zu of the field); "
-		       "--invalid-utf8=replace writes U+FFFD instead",
-		       (unsigned char)s[bad], bad + 1);
-	return NULL;
-}
-
-/* Read the next record into c->row, checked; 0 at the end of the input. */
+/* Read the next record into c->row, checked, --na values emptied; 0 at the
+ * end of the input. */
 static int
 read_row(struct clean *c)
 {
-	if (!csvr_next(c->in))
+	if (!csvcheck_row(&c->ck, c->header, c->ncols, c->row.v, c->row.len, &c->row.line))
 		return 0;
-	size_t nf = csvr_nfields(c->in), line = csvr_line(c->in);
-	if (nf != c->ncols)
-		die_at(c->name, line, NULL, NULL, "row has %zu field%s, header has %zu",
-		       nf, nf == 1 ? "" : "s", c->ncols);
-	c->row.line = line;
-	size_t need = 0;
-	for (size_t i = 0; i < nf; i++) {
-		size_t n;
-		const char *s = checked_field(c, i, c->header[i], &n);
-		if (!s) {
-			need += 3 * n;
-			c->row.v[i] = NULL;
-		} else {
-			c->row.v[i] = s;
-		}
-		c->row.len[i] = n;
-	}
-	if (need) {
-		c->scratch = xgrow(c->scratch, &c->scratchcap, need, 1);
-		size_t o = 0;
-		for (size_t i = 0; i < nf; i++) {
-			if (c->row.v[i])
-				continue;
-			size_t n, nr;
-			const char *s = csvr_field(c->in, i, &n);
-			size_t w = csvr_utf8_replace(s, n, c->scratch + o, &nr);
-			c->row.v[i] = c->scratch + o;
-			c->row.len[i] = w;
-			c->replaced += nr;
-			o += w;
-		}
-	}
 	for (size_t k = 0; k < c->o->nna; k++)
-		for (size_t i = 0; i < nf; i++)
+		for (size_t i = 0; i < c->ncols; i++)
 			if (c->row.len[i] == c->o->nalen[k] &&
 			    memcmp(c->row.v[i], c->o->na[k], c->o->nalen[k]) == 0)
 				c->row.len[i] = 0;
@@ -320,93 +159,6 @@ read_row(struct clean *c)
 }
 
 /* ---- the header ---- */
-
-static char **sort_header;
-
-static int
-cmp_index(const void *a, const void *b)
-{
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	int d = strcmp(sort_header[i], sort_header[j]);
-	return d ? d : (i > j) - (i < j);
-}
-
-/* Index of a column named NAME (sorted lookup in IDX), or -1. */
-static long
-find_sorted(char **header, const size_t *idx, size_t n, const char *name)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int d = strcmp(header[idx[mid]], name);
-		if (d == 0)
-			return (long)idx[mid];
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-/* Duplicate names are a data error naming both fields, or renamed NAME.1,
- * NAME.2, ... (skipping names the header has) with --rename-duplicates. */
-static void
-check_duplicates(struct clean *c)
-{
-	size_t n = c->ncols;
-	size_t *idx = xmalloc(n * sizeof *idx);
-	for (size_t i = 0; i < n; i++)
-		idx[i] = i;
-	sort_header = c->header;
-	qsort(idx, n, sizeof *idx, cmp_index);
-	for (size_t k = 1; k < n; k++) {
-		size_t first = idx[k - 1], dup = idx[k];
-		if (strcmp(c->header[first], c->header[dup]) != 0)
-			continue;
-		if (!c->o->rename_dups) {
-			free(idx);
-			die_at(c->name, c->header_line, c->header[dup], NULL,
-			       "header has this name twice (fields %zu and %zu); "
-			       "--rename-duplicates renames the later one",
-			       first + 1, dup + 1);
-		}
-	}
-	if (c->o->rename_dups) {
-		/* In field order: the first of equal names keeps its name. */
-		unsigned char *renamed = xcalloc(n, 1);
-		char **orig = xmalloc(n * sizeof *orig);
-		memcpy(orig, c->header, n * sizeof *orig);
-		for (size_t k = 1; k < n; k++)
-			if (strcmp(c->header[idx[k - 1]], c->header[idx[k]]) == 0)
-				renamed[idx[k]] = 1;
-		for (size_t i = 0; i < n; i++) {
-			if (!renamed[i])
-				continue;
-			const char *base = c->header[i];
-			size_t len = strlen(base) + 24;
-			char *name = xmalloc(len);
-			for (unsigned long s = 1;; s++) {
-				snprintf(name, len, "%s.%lu", base, s);
-				int taken = find_sorted(orig, idx, n, name) >= 0;
-				/* Names given by earlier renames are not in the index. */
-				for (size_t j = 0; !taken && j < i; j++)
-					taken = renamed[j] && strcmp(c->header[j], name) == 0;
-				if (!taken)
-					break;
-			}
-			warn_at(c->name, c->header_line, base, NULL, "field %zu renamed '%s'",
-			        i + 1, name);
-			c->header[i] = name;
-		}
-		for (size_t i = 0; i < n; i++)
-			if (renamed[i])
-				free(orig[i]);
-		free(orig);
-		free(renamed);
-	}
-	free(idx);
-}
 
 /* A tsv_reader holding just the header, for the shared column lookup. */
 static void
@@ -418,31 +170,115 @@ header_reader(const struct clean *c, tsv_reader *r)
 	r->header = c->header;
 }
 
+/* ---- the platform and its header rows ---- */
+
+/* The next row: the one a header check read and left, or a new one. */
+static int
+next_row(struct clean *c)
+{
+	if (c->pending) {
+		c->pending = 0;
+		return 1;
+	}
+	return read_row(c);
+}
+
+/* Qualtrics' header rows after the first: the texts, then the ImportIds. */
+static void
+qualtrics_rows(struct clean *c)
+{
+	int seen_import = 0;
+	for (int k = 0; k < 2 && read_row(c); k++) {
+		int kind = platform_qualtrics_row(c->name, c->row.line, c->header, c->row.v,
+		                                  c->row.len, c->ncols);
+		if (kind == QROW_RESPONSE) {
+			c->pending = 1;
+			return;
+		}
+		if (kind == QROW_TEXTS && seen_import)
+			die_at(c->name, c->row.line, NULL, NULL, "Qualtrics' question texts after "
+			       "its {\"ImportId\":...} row: were the header rows edited?");
+		seen_import |= kind == QROW_IMPORT;
+		c->header_rows++;
+	}
+}
+
+/* The platform (--platform, or told by the header) and its header rows. */
+static void
+read_platform(struct clean *c)
+{
+	int forced = c->o->platform >= 0;
+	c->plat = forced ? platform_get((platform_id)c->o->platform)
+	                 : platform_detect(c->header, c->ncols);
+	if (platform_is_legacy(c->header, c->ncols) &&
+	    (!forced || c->plat->id == PLATFORM_QUALTRICS)) {
+		if (!read_row(c))
+			return;
+		if (platform_legacy_rename(c->header, c->row.v, c->row.len, c->ncols)) {
+			c->header_rows++;
+			c->plat = platform_get(PLATFORM_QUALTRICS);
+			return;
+		}
+		c->pending = 1;
+		if (forced)
+			die_at(c->name, c->row.line, c->header[0], NULL, "a legacy Qualtrics "
+			       "export gives its columns' names in row 2, starting ResponseID");
+		return;
+	}
+	if (c->plat->id == PLATFORM_QUALTRICS)
+		qualtrics_rows(c);
+}
+
 static void
 read_header(struct clean *c)
 {
-	if (!csvr_next(c->in))
-		die_at(c->name, 0, NULL, NULL, "empty input: no header row");
-	c->ncols = csvr_nfields(c->in);
-	c->header_line = csvr_line(c->in);
-	c->header = xmalloc(c->ncols * sizeof *c->header);
-	for (size_t i = 0; i < c->ncols; i++) {
-		size_t n;
-		const char *s = checked_field(c, i, NULL, &n);
-		if (s) {
-			c->header[i] = xstrndup(s, n);
-		} else {
-			size_t nr, nf;
-			char *raw = csvr_field(c->in, i, &nf);
-			c->header[i] = xmalloc(3 * nf + 1);
-			c->header[i][csvr_utf8_replace(raw, nf, c->header[i], &nr)] = '\0';
-			c->replaced += nr;
-		}
-	}
-	check_duplicates(c);
+	c->ncols = csvcheck_header(&c->ck, &c->header);
+	c->header_line = c->ck.header_line;
 	c->row.v = xmalloc(c->ncols * sizeof *c->row.v);
 	c->row.len = xmalloc(c->ncols * sizeof *c->row.len);
 	c->removed = xcalloc(c->ncols, sizeof *c->removed);
+	c->keep = xcalloc(c->ncols, sizeof *c->keep);
+	c->header_rows = 1;
+	read_platform(c);
+	csvcheck_unique(&c->ck, c->header, c->ncols, c->o->rename_dups);
+}
+
+/* The completion column: --complete-column (not empty), else the platform's. */
+static void
+find_complete(struct clean *c, tsv_reader *hr)
+{
+	const struct opts *o = c->o;
+	c->complete = -1;
+	c->rule = DONE_NONEMPTY;
+	if (o->complete_col) {
+		c->complete = (long)cols_require(hr, o->complete_col);
+		return;
+	}
+	c->rule = c->plat->rule;
+	for (const char *const *n = c->plat->complete; c->complete < 0 && *n; n++)
+		c->complete = cols_find(hr, *n);
+	if (c->complete < 0 && o->platform > PLATFORM_OTHER && c->plat->complete[0] &&
+	    !o->keep_incomplete)
+		die_at(c->name, c->header_line, c->plat->complete[0], NULL, "not in the header, "
+		       "which a %s export has (--complete-column names another)", c->plat->name);
+}
+
+/* --keep-pii: those columns stay, and none of their values is emptied. */
+static void
+keep_columns(struct clean *c, tsv_reader *hr)
+{
+	size_t *idx, n = cols_expand(hr, c->o->keep, c->o->nkeep, &idx);
+	for (size_t k = 0; k < n; k++) {
+		size_t i = idx[k];
+		if (c->removed[i] == PII_OPTION) {
+			free(idx);
+			die_usage("column '%s': --pii and --keep-pii contradict each other",
+			          c->header[i]);
+		}
+		c->keep[i] = c->removed[i] ? c->removed[i] : NREASONS;
+		c->removed[i] = KEEP;
+	}
+	free(idx);
 }
 
 static void
@@ -451,20 +287,13 @@ find_columns(struct clean *c)
 	const struct opts *o = c->o;
 	tsv_reader hr;
 	header_reader(c, &hr);
-	c->complete = -1;
-	if (o->complete_col)
-		c->complete = (long)cols_require(&hr, o->complete_col);
-	for (size_t k = 0; c->complete < 0 && k < sizeof submit_names / sizeof *submit_names; k++)
-		c->complete = cols_find(&hr, submit_names[k]);
-	if (o->keep_pii)
-		return;
+	find_complete(c, &hr);
 	for (size_t i = 0; i < c->ncols; i++) {
-		for (size_t k = 0; k < sizeof pii_names / sizeof *pii_names; k++)
-			if (strcasecmp(c->header[i], pii_names[k]) == 0)
+		for (const char *const *n = c->plat->pii; *n; n++)
+			if (strcasecmp(c->header[i], *n) == 0)
 				c->removed[i] = PII_META;
-		for (size_t k = 0; !c->removed[i] && k < sizeof email_words / sizeof *email_words; k++)
-			if (contains_nocase(c->header[i], email_words[k]))
-				c->removed[i] = PII_EMAIL_NAME;
+		if (!c->removed[i] && email_in_name(c->header[i]))
+			c->removed[i] = PII_EMAIL_NAME;
 	}
 	if (o->npii) {
 		size_t *idx, n = cols_expand(&hr, o->pii, o->npii, &idx);
@@ -473,58 +302,27 @@ find_columns(struct clean *c)
 				c->removed[idx[k]] = PII_OPTION;
 		free(idx);
 	}
-	c->check_emails = 1;
+	if (o->nkeep)
+		keep_columns(c, &hr);
+	for (size_t i = 0; i < c->ncols; i++)
+		c->check_emails |= !c->keep[i];
 }
 
 /* ---- the look-ahead ---- */
 
-/* Rows read ahead: their fields one after another in buf, lengths in len
- * (nrows * ncols), lines in line. */
-struct lookahead {
-	char *buf;
-	size_t blen, bcap;
-	uint32_t *len;		/* 32 bits: the look-ahead is most of clean's memory */
-	size_t *line;
-	size_t nrows, rowcap, lencap;
-};
-
-static void
-la_add(struct lookahead *la, const struct row *r, size_t ncols)
-{
-	size_t bytes = 0;
-	for (size_t i = 0; i < ncols; i++)
-		bytes += r->len[i];
-	la->buf = xgrow(la->buf, &la->bcap, la->blen + bytes + 1, 1);
-	la->len = xgrow(la->len, &la->lencap, (la->nrows + 1) * ncols, sizeof *la->len);
-	la->line = xgrow(la->line, &la->rowcap, la->nrows + 1, sizeof *la->line);
-	size_t base = la->nrows * ncols;
-	for (size_t i = 0; i < ncols; i++) {
-		if (r->len[i])
-			memcpy(la->buf + la->blen, r->v[i], r->len[i]);
-		if (r->len[i] > UINT32_MAX)
-			die("line %zu: a field longer than 4 GiB", r->line);
-		la->len[base + i] = (uint32_t)r->len[i];
-		la->blen += r->len[i];
-	}
-	la->line[la->nrows++] = r->line;
-}
-
 /* Columns where most non-empty values read ahead are e-mail addresses. */
 static void
-find_email_columns(struct clean *c, const struct lookahead *la)
+find_email_columns(struct clean *c, const csvheld *la)
 {
 	size_t *nonempty = xcalloc(c->ncols, sizeof *nonempty);
 	size_t *emails = xcalloc(c->ncols, sizeof *emails);
-	const char *p = la->buf;
 	for (size_t k = 0; k < la->nrows; k++) {
-		for (size_t i = 0; i < c->ncols; i++) {
-			size_t n = la->len[k * c->ncols + i];
-			if (n && !c->removed[i]) {
+		csvheld_get(la, k, c->row.v, c->row.len, &c->row.line);
+		for (size_t i = 0; i < c->ncols; i++)
+			if (c->row.len[i] && !c->removed[i] && !c->keep[i]) {
 				nonempty[i]++;
-				emails[i] += looks_like_email(p, n);
+				emails[i] += email_is_address(c->row.v[i], c->row.len[i]);
 			}
-			p += n;
-		}
 	}
 	for (size_t i = 0; i < c->ncols; i++)
 		if (emails[i] > 0 && 2 * emails[i] > nonempty[i])
@@ -546,11 +344,31 @@ write_header(struct clean *c, tsv_writer *w, int reason)
 	tsvw_end(w);
 }
 
+/* Is R an incomplete response, by the completion column and its rule? */
+static int
+incomplete(const struct clean *c, const struct row *r)
+{
+	if (c->complete < 0 || c->o->keep_incomplete)
+		return 0;
+	const char *v = r->v[c->complete];
+	size_t n = r->len[c->complete];
+	if (c->rule == DONE_NONEMPTY)
+		return n == 0;
+	int done = platform_flag(v, n);
+	if (done < 0) {
+		char got[64];
+		snprintf(got, sizeof got, "%.*s", (int)(n < 60 ? n : 60), v);
+		die_at(c->name, r->line, c->header[c->complete], got, "not 1 or True (a "
+		       "finished response) nor 0, False or empty (an unfinished one)");
+	}
+	return !done;
+}
+
 static void
 emit(struct clean *c, const struct row *r)
 {
 	c->nread++;
-	int drop = c->complete >= 0 && !c->o->keep_incomplete && r->len[c->complete] == 0;
+	int drop = incomplete(c, r);
 	tsv_writer *w = drop ? &c->rej : &c->out;
 	if (drop) {
 		c->dropped++;
@@ -562,7 +380,7 @@ emit(struct clean *c, const struct row *r)
 	for (size_t i = 0; i < c->ncols; i++) {
 		if (c->removed[i])
 			continue;
-		if (c->check_emails && r->len[i] && contains_email(r->v[i], r->len[i])) {
+		if (!c->keep[i] && r->len[i] && email_in_text(r->v[i], r->len[i])) {
 			if (c->emptied++ < WARN_EMAILS_SHOWN)
 				warn_at(c->name, r->line, c->header[i], NULL,
 				        "value with an e-mail address removed (written empty); "
@@ -581,165 +399,146 @@ emit(struct clean *c, const struct row *r)
 
 /* ---- the summary ---- */
 
-static void
-summarize(const struct clean *c)
-{
-	size_t cap = 256, len = 0;
-	char *s = xmalloc(cap);
-	len = (size_t)snprintf(s, cap, "read %llu row%s, kept %llu, dropped %llu",
-	                       c->nread, c->nread == 1 ? "" : "s", c->kept, c->dropped);
-	char more[160];
-	if (c->complete < 0)
-		snprintf(more, sizeof more, " (no submitdate column and no "
-		         "--complete-column: every row kept)");
-	else if (c->o->keep_incomplete)
-		snprintf(more, sizeof more, " (--keep-incomplete)");
-	else
-		snprintf(more, sizeof more, " (incomplete: '%s' empty)",
-		         c->header[c->complete]);
-	s = xgrow(s, &cap, len + strlen(more) + 1, 1);
-	len += (size_t)sprintf(s + len, "%s", more);
+/* The summary line being written: S[0..LEN), CAP bytes. */
+struct line {
+	char *s;
+	size_t len, cap;
+};
 
+static void
+add(struct line *l, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	l->s = xgrow(l->s, &l->cap, l->len + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	l->len += (size_t)vsnprintf(l->s + l->len, l->cap - l->len, fmt, ap);
+	va_end(ap);
+}
+
+/* Why rows were kept or dropped. */
+static void
+add_completion(struct line *l, const struct clean *c)
+{
+	if (c->complete < 0 && c->rule == DONE_ALL)
+		add(l, " (%s records submitted responses only: every row kept)", c->plat->name);
+	else if (c->complete < 0)
+		add(l, " (no %s column and no --complete-column: every row kept)",
+		    c->plat->complete[0]);
+	else if (c->o->keep_incomplete)
+		add(l, " (--keep-incomplete)");
+	else
+		add(l, " (incomplete: '%s' %s)", c->header[c->complete],
+		    c->rule == DONE_TRUE ? "not 1 or True" : "empty");
+}
+
+/* The columns removed, by reason, the first REMOVED_SHOWN named. */
+static void
+add_removed(struct line *l, const struct clean *c)
+{
 	size_t shown = 0, nremoved = 0;
 	for (size_t i = 0; i < c->ncols; i++)
 		nremoved += c->removed[i] != KEEP;
-	if (nremoved) {
-		s = xgrow(s, &cap, len + 80, 1);
-		len += (size_t)sprintf(s + len, "; removed %zu of %zu columns:", nremoved,
-		                       c->ncols);
-	}
+	if (nremoved)
+		add(l, "; removed %zu of %zu columns:", nremoved, c->ncols);
 	for (int why = 1; why < NREASONS; why++) {
 		size_t inwhy = 0;
-		for (size_t i = 0; i < c->ncols && shown < REMOVED_SHOWN; i++) {
-			if (c->removed[i] != (enum removal)why)
-				continue;
-			const char *sep = shown ? ", " : " ";
-			s = xgrow(s, &cap, len + strlen(sep) + strlen(c->header[i]) + 3, 1);
-			len += (size_t)sprintf(s + len, "%s'%s'", sep, c->header[i]);
-			shown++;
-			inwhy++;
-		}
-		if (inwhy) {
-			s = xgrow(s, &cap, len + strlen(removal_why[why]) + 4, 1);
-			len += (size_t)sprintf(s + len, " (%s)", removal_why[why]);
-		}
+		for (size_t i = 0; i < c->ncols && shown < REMOVED_SHOWN; i++)
+			if (c->removed[i] == (enum removal)why) {
+				add(l, "%s'%s'", shown++ ? ", " : " ", c->header[i]);
+				inwhy++;
+			}
+		if (inwhy)
+			add(l, " (%s)", removal_why[why]);
 	}
-	if (nremoved > shown) {
-		s = xgrow(s, &cap, len + 40, 1);
-		len += (size_t)sprintf(s + len, " and %zu more", nremoved - shown);
-	}
-	if (c->emptied) {
-		s = xgrow(s, &cap, len + 60, 1);
-		len += (size_t)sprintf(s + len, "; emptied %llu value%s with an e-mail address",
-		                       c->emptied, c->emptied == 1 ? "" : "s");
-	}
-	if (c->replaced) {
-		s = xgrow(s, &cap, len + 80, 1);
-		len += (size_t)sprintf(s + len, "; replaced %llu invalid UTF-8 sequence%s",
-		                       c->replaced, c->replaced == 1 ? "" : "s");
-	}
-	warn("%s", s);
-	free(s);
+	if (nremoved > shown)
+		add(l, " and %zu more", nremoved - shown);
+	for (size_t i = 0, n = 0; i < c->ncols; i++)
+		if (c->keep[i] && c->keep[i] != NREASONS)
+			add(l, "%s'%s'", n++ ? ", " : "; kept by --keep-pii: ", c->header[i]);
+}
+
+static void
+summarize(const struct clean *c)
+{
+	struct line l = {0};
+	if (c->plat->id != PLATFORM_OTHER && c->header_rows > 1)
+		add(&l, "%s export (%zu header rows): ", c->plat->name, c->header_rows);
+	else if (c->plat->id != PLATFORM_OTHER)
+		add(&l, "%s export: ", c->plat->name);
+	add(&l, "read %llu row%s, kept %llu, dropped %llu", c->nread,
+	    c->nread == 1 ? "" : "s", c->kept, c->dropped);
+	add_completion(&l, c);
+	add_removed(&l, c);
+	if (c->emptied)
+		add(&l, "; emptied %llu value%s with an e-mail address", c->emptied,
+		    c->emptied == 1 ? "" : "s");
+	if (c->ck.replaced)
+		add(&l, "; replaced %llu invalid UTF-8 sequence%s", c->ck.replaced,
+		    c->ck.replaced == 1 ? "" : "s");
+	warn("%s", l.s);
+	free(l.s);
 }
 
 static void
 free_opts(struct opts *o)
 {
 	free(o->pii);
+	free(o->keep);
 	free(o->na);
 	free(o->nalen);
 }
 
+/* A repeatable option's value appended to *V (*N of them). */
 static void
-parse_options(int argc, char **argv, struct opts *o)
+append(char ***v, size_t *n, const char *value)
 {
-	enum {
-		OPT_COMPLETE = CHAR_MAX + 1, OPT_HELP, OPT_INVALID_UTF8,
-		OPT_KEEP_INCOMPLETE, OPT_KEEP_PII, OPT_NA, OPT_PII, OPT_RENAME_DUPS,
-		OPT_SCAN_ROWS, OPT_VERSION,
-	};
-	static const struct option longopts[] = {
-		{"complete-column", required_argument, NULL, OPT_COMPLETE},
-		{"delimiter", required_argument, NULL, 'd'},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"input", required_argument, NULL, 'i'},
-		{"invalid-utf8", required_argument, NULL, OPT_INVALID_UTF8},
-		{"keep-incomplete", no_argument, NULL, OPT_KEEP_INCOMPLETE},
-		{"keep-pii", no_argument, NULL, OPT_KEEP_PII},
-		{"na", required_argument, NULL, OPT_NA},
-		{"output", required_argument, NULL, 'o'},
-		{"pii", required_argument, NULL, OPT_PII},
-		{"quiet", no_argument, NULL, 'q'},
-		{"rejects", required_argument, NULL, 'r'},
-		{"rename-duplicates", no_argument, NULL, OPT_RENAME_DUPS},
-		{"scan-rows", required_argument, NULL, OPT_SCAN_ROWS},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = (char *)value;
+}
+
+static void
+on_option(void *ctx, int id, const char *arg)
+{
 	static const char *const utf8_modes[] = {"error", "replace", NULL};
-	*o = (struct opts){.scan_rows = 5000};
-	o->pii = xmalloc((size_t)argc * sizeof *o->pii);
-	o->na = xmalloc((size_t)argc * sizeof *o->na);
-	o->nalen = xmalloc((size_t)argc * sizeof *o->nalen);
-	int ch;
-	while ((ch = getopt_long(argc, argv, ":o:d:i:qr:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'd': o->delim = parse_delim(optarg); break;
-		case 'i': o->input = optarg; break;
-		case 'q': o->quiet = 1; break;
-		case 'r': o->rejects = optarg; break;
-		case OPT_COMPLETE: o->complete_col = optarg; break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case OPT_INVALID_UTF8:
-			o->replace_utf8 = opt_word(optarg, utf8_modes, "--invalid-utf8");
-			break;
-		case OPT_KEEP_INCOMPLETE: o->keep_incomplete = 1; break;
-		case OPT_KEEP_PII: o->keep_pii = 1; break;
-		case OPT_NA:
-			o->nalen[o->nna] = strlen(optarg);
-			o->na[o->nna++] = optarg;
-			break;
-		case OPT_PII: o->pii[o->npii++] = optarg; break;
-		case OPT_RENAME_DUPS: o->rename_dups = 1; break;
-		case OPT_SCAN_ROWS:
-			o->scan_rows = opt_long(optarg, 0, LONG_MAX, "--scan-rows");
-			break;
-		case OPT_VERSION:
-			print_version();
-			free_opts(o);
-			close_stdout();
-			exit(0);
-		default: die_bad_option(ch, argv);
-		}
+	struct opts *o = ctx;
+	switch (id) {
+	case OPT_DELIMITER: o->delim = opt_delimiter(arg, "--delimiter"); break;
+	case OPT_COMPLETE: o->complete_col = arg; break;
+	case OPT_KEEP_INCOMPLETE: o->keep_incomplete = 1; break;
+	case OPT_PII: append(&o->pii, &o->npii, arg); break;
+	case OPT_KEEP_PII: append(&o->keep, &o->nkeep, arg); break;
+	case OPT_PLATFORM: o->platform = opt_word(arg, platform_words, "--platform"); break;
+	case OPT_SCAN_ROWS: o->scan_rows = opt_long(arg, 0, LONG_MAX, "--scan-rows"); break;
+	case OPT_NA:
+		o->nalen = xrealloc(o->nalen, (o->nna + 1) * sizeof *o->nalen);
+		o->nalen[o->nna] = strlen(arg);
+		append(&o->na, &o->nna, arg);
+		break;
+	case OPT_INVALID_UTF8: o->replace_utf8 = opt_word(arg, utf8_modes, "--invalid-utf8"); break;
+	case OPT_RENAME_DUPS: o->rename_dups = 1; break;
 	}
-	if (o->keep_pii && o->npii)
-		die_usage("--keep-pii and --pii contradict each other");
 }
 
 /* The rows read ahead (for e-mail columns), then the rest, to the output
  * or the rejects. */
 static void
-stream(struct clean *c, struct lookahead *la, int more)
+stream(struct clean *c, const csvheld *la, int more)
 {
 	tsvw_init(&c->out, stdout, "<stdout>");
 	write_header(c, &c->out, 0);
-	if (c->o->rejects) {
-		tsvw_open(&c->rej, c->o->rejects);
+	if (c->rejects) {
+		tsvw_open(&c->rej, c->rejects);
 		c->rejecting = 1;
 		write_header(c, &c->rej, 1);
 	}
-	const char *p = la->buf;
 	for (size_t k = 0; k < la->nrows; k++) {
-		for (size_t i = 0; i < c->ncols; i++) {
-			c->row.v[i] = p;
-			c->row.len[i] = la->len[k * c->ncols + i];
-			p += c->row.len[i];
-		}
-		c->row.line = la->line[k];
+		csvheld_get(la, k, c->row.v, c->row.len, &c->row.line);
 		emit(c, &c->row);
 	}
-	while (more && read_row(c))
+	while (more && next_row(c))
 		emit(c, &c->row);
 	if (c->rejecting)
 		tsvw_close(&c->rej);
@@ -748,21 +547,22 @@ stream(struct clean *c, struct lookahead *la, int more)
 int
 main(int argc, char **argv)
 {
-	struct opts o;
-	err_init("clean");
-	parse_options(argc, argv, &o);
-
-	struct clean c = {.o = &o};
-	FILE *fp = opt_input(o.input, argc, argv, optind, &c.name);
-	c.in = csvr_open(fp, c.name, o.delim);
+	struct opts o = {.scan_rows = 5000, .platform = -1};
+	cli cl;
+	cli_parse(&cl, &tool, argc, argv, on_option, &o);
+	struct clean c = {.o = &o, .rejects = cl.rejects};
+	FILE *fp = cli_input(&cl);
+	c.name = cl.in_name;
+	c.ck = (csvcheck){.in = csvr_open(fp, c.name, o.delim), .name = c.name,
+	                  .replace = o.replace_utf8};
 	read_header(&c);
 	find_columns(&c);
 
-	struct lookahead la = {0};
+	csvheld la = {.ncols = c.ncols};
 	int more = 1;
 	if (c.check_emails) {
-		while (la.nrows < (size_t)o.scan_rows && (more = read_row(&c)))
-			la_add(&la, &c.row, c.ncols);
+		while (la.nrows < (size_t)o.scan_rows && (more = next_row(&c)))
+			csvheld_add(&la, c.row.v, c.row.len, c.row.line);
 		find_email_columns(&c, &la);
 	}
 	for (size_t i = 0; i < c.ncols; i++)
@@ -776,22 +576,21 @@ main(int argc, char **argv)
 	 * cannot finish, and speak, before this one has), after it is known
 	 * written */
 	out_flush();
-	if (!o.quiet)
+	if (!cl.quiet)
 		summarize(&c);
 	close_stdout();
 
-	csvr_close(c.in);
-	opt_close_input(fp);
+	csvr_close(c.ck.in);
+	cli_free(&cl);
 	for (size_t i = 0; i < c.ncols; i++)
 		free(c.header[i]);
 	free(c.header);
 	free(c.removed);
+	free(c.keep);
 	free(c.row.v);
 	free(c.row.len);
-	free(c.scratch);
-	free(la.buf);
-	free(la.len);
-	free(la.line);
+	csvcheck_free(&c.ck);
+	csvheld_free(&la);
 	free_opts(&o);
 	return 0;
 }

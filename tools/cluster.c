@@ -1,11 +1,10 @@
 /* cluster: k-means on numeric columns, rows as points. */
-#include <getopt.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "cols.h"
 #include "err.h"
 #include "kmeans.h"
@@ -15,147 +14,141 @@
 
 enum { DEFAULT_RESTARTS = 500, DEFAULT_ELBOW_RESTARTS = 50, DEFAULT_SEED = 1 };
 
-static void
-usage(void)
+/* On more than BIG_ROWS rows the default restarts shrink so that a fit costs
+ * about as much as the defaults on BIG_ROWS rows (restarts x rows), down to a
+ * floor: the time grows with the rows, not 500 times them. */
+enum { BIG_ROWS = 10000, MIN_RESTARTS = 20, MIN_ELBOW_RESTARTS = 5 };
+
+/* There, too, the restarts stop once this many have reached the best inertia. */
+enum { BIG_ENOUGH = 5 };
+
+static long
+budget(long dflt, long floor, size_t n)
 {
-	printf("usage: %s -c COLUMNS (--k K | --elbow KMAX) [OPTION]... [FILE]\n"
-	       "k-means clustering of the rows of a TSV on numeric columns.\n"
-	       "Reads TSV from FILE or standard input; writes the input rows with a\n"
-	       "'cluster' column (clusters numbered 1..k in order of first appearance).\n"
-	       "\n"
-	       "  -c, --columns LIST   the numeric columns (comma-separated names or shell\n"
-	       "                       globs; repeatable); rows missing one are not clustered\n"
-	       "                       and get an empty cluster\n"
-	       "  -k, --k K            K clusters\n"
-	       "  -e, --elbow KMAX     fit k = 1..KMAX (KMAX >= 3) and choose k at the elbow:\n"
-	       "                       the k whose inertia lies farthest below the chord from\n"
-	       "                       k = 1 to k = KMAX (smallest k on ties)\n"
-	       "      --restarts N     k-means++ starts, the lowest inertia wins (default %d;\n"
-	       "                       scikit-learn n_init, R kmeans nstart)\n"
-	       "      --elbow-restarts N  starts per k while --elbow draws its curve\n"
-	       "                       (default %d: ten times fewer, so the elbow of\n"
-	       "                       thousands of points takes seconds); the chosen k\n"
-	       "                       is then fitted again with --restarts, so the\n"
-	       "                       clusters are those --k would give\n"
-	       "      --algorithm A    hartigan (default): Lloyd's iterations, then Hartigan-\n"
-	       "                       Wong single-point moves while they lower the inertia (as\n"
-	       "                       good as R kmeans' default); lloyd: Lloyd's only (as\n"
-	       "                       scikit-learn's algorithm=\"lloyd\")\n"
-	       "  -s, --seed S         seed of the Mersenne Twister (default %d); the output\n"
-	       "                       depends only on the input, k, N and S\n"
-	       "      --centroids FILE write cluster, n, within_ss and each column's mean\n"
-	       "      --inertia FILE   write k, inertia, r2 (between / total sum of squares),\n"
-	       "                       gap (distance below the chord, as a share of the\n"
-	       "                       inertia's fall; elbow only) and chosen, per k fitted\n"
-	       "      --name NAME      name of the added column (default 'cluster')\n"
-	       "      --digits N       round printed numbers to N significant digits\n"
-	       "  -i, --input FILE     read FILE (as the operand FILE; '-' is stdin)\n"
-	       "  -q, --quiet          no summary line on standard error\n"
-	       "  -o, --output FILE    write to FILE, complete or not at all\n"
-	       "      --help           show this help and exit\n"
-	       "      --version        show the version and exit\n"
-	       "\n"
-	       "Seeding is greedy k-means++ (scikit-learn's: 2 + ln k candidates per centre);\n"
-	       "Lloyd's iterations run until no point changes cluster. Inertia is the sum of\n"
-	       "squared Euclidean distances to the cluster means, as scikit-learn's inertia_\n"
-	       "and R's tot.withinss. Columns are not standardised. The fit is made on\n"
-	       "the values divided by a power of two (exact), so values near 1e300 are\n"
-	       "clustered right; an inertia beyond the range of numbers (1.8e308) is an\n"
-	       "error for --inertia and --centroids, and said so in the summary.\n"
-	       "-r, the old short form of --restarts, is gone: -r is --rejects in every tool.\n"
-	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog, DEFAULT_RESTARTS, DEFAULT_ELBOW_RESTARTS, DEFAULT_SEED);
-	exit(0);
+	if (n <= BIG_ROWS)
+		return dflt;
+	long r = (long)((double)dflt * BIG_ROWS / (double)n);
+	return r < floor ? floor : r;
 }
+
+enum { OPT_K = CLI_OWN, OPT_ELBOW, OPT_RESTARTS, OPT_ELBOW_RESTARTS, OPT_ALGORITHM,
+       OPT_CENTROIDS, OPT_INERTIA, OPT_NAME };
+
+static const cli_opt own[] = {
+	{CLI_COLUMNS, NULL, 0, NULL, "the numeric columns (comma-separated names or shell\n"
+	 "globs; repeatable); rows missing one are not clustered\n"
+	 "and get an empty cluster"},
+	{OPT_K, "k", 'k', "K", "K clusters"},
+	{OPT_ELBOW, "elbow", 'e', "KMAX", "fit k = 1..KMAX (KMAX >= 3) and choose k at the elbow:\n"
+	 "the k whose inertia lies farthest below the chord from\n"
+	 "k = 1 to k = KMAX (smallest k on ties)"},
+	{OPT_RESTARTS, "restarts", 0, "N", "k-means++ starts, the lowest inertia wins (default\n"
+	 "500, scikit-learn n_init, R kmeans nstart; on more\n"
+	 "than 10,000 rows 500 x 10,000 / rows, at least 20)"},
+	{OPT_ELBOW_RESTARTS, "elbow-restarts", 0, "N", "starts per k while --elbow draws its curve\n"
+	 "(default 50: ten times fewer, so the elbow of\n"
+	 "thousands of points takes seconds; on more than\n"
+	 "10,000 rows 50 x 10,000 / rows, at least 5); the\n"
+	 "chosen k is then fitted again with --restarts, so the\n"
+	 "clusters are those --k would give"},
+	{OPT_ALGORITHM, "algorithm", 0, "A", "hartigan (default): Lloyd's iterations, then Hartigan-\n"
+	 "Wong single-point moves while they lower the inertia\n"
+	 "(as good as R kmeans' default); lloyd: Lloyd's only\n"
+	 "(as scikit-learn's algorithm=\"lloyd\")"},
+	{CLI_SEED, NULL, 0, NULL, "seed of the Mersenne Twister (default 1); the output\n"
+	 "depends only on the input, k, N and S"},
+	{OPT_CENTROIDS, "centroids", 0, "FILE", "write cluster, n, within_ss and each column's mean"},
+	{OPT_INERTIA, "inertia", 0, "FILE", "write k, inertia, r2 (between / total sum of squares),\n"
+	 "gap (distance below the chord, as a share of the\n"
+	 "inertia's fall; elbow only) and chosen, per k fitted"},
+	{OPT_NAME, "name", 0, "NAME", "name of the added column (default 'cluster')"},
+	{0},
+};
+
+static const cli_tool tool = {
+	.name = "cluster",
+	.synopsis = "-c COLUMNS (--k K | --elbow KMAX) [OPTION]... [FILE]",
+	.about = "k-means clustering of the rows of a TSV on numeric columns.\n"
+	         "Reads TSV from FILE or standard input; writes the input rows with a\n"
+	         "'cluster' column (clusters numbered 1..k in order of first appearance).",
+	.epilog = "Seeding is greedy k-means++ (scikit-learn's: 2 + ln k candidates per centre);\n"
+	          "Lloyd's iterations run until no point changes cluster. Inertia is the sum of\n"
+	          "squared Euclidean distances to the cluster means, as scikit-learn's inertia_\n"
+	          "and R's tot.withinss. Columns are not standardised. The fit is made on\n"
+	          "the values divided by a power of two (exact), so values near 1e300 are\n"
+	          "clustered right; an inertia beyond the range of numbers (1.8e308) is an\n"
+	          "error for --inertia and --centroids, and said so in the summary. Values\n"
+	          "whose squared differences would vanish on that scale (two values of a\n"
+	          "column closer than about 1e-154 times the data's largest magnitude) are\n"
+	          "an error naming them, never a wrong inertia.\n"
+	          "On more than 10,000 rows the default restarts are fewer (the time of a\n"
+	          "fit then stays near that of 10,000 rows); the summary says how many ran\n"
+	          "and how many reached the best inertia. Give --restarts to choose.\n"
+	          "-r, the old short form of --restarts, is gone: -r is --rejects in every tool.",
+	.common = CLI_COLUMNS | CLI_SEED | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.opts = own,
+};
 
 /* ---- options ---- */
 
 struct opts {
-	char **pats;		/* --columns, as given */
-	size_t npat;
-	const char *input, *centroids, *inertia, *name;
-	long k, kmax, restarts, elbow_restarts, seed;
-	int quiet, hartigan;
+	const char *centroids, *inertia, *name;
+	long k, kmax, restarts, elbow_restarts;
+	unsigned long seed;
+	int hartigan, restarts_set, elbow_restarts_set;
+	unsigned enough, elbow_enough;	/* km_fit_until's; 0: all restarts */
 };
 
 static void
-add_columns(struct opts *o, size_t *cap, const char *arg)
+on_option(void *ctx, int id, const char *arg)
 {
-	size_t m, len = strlen(arg);
-	if (len == 0 || arg[0] == ',' || arg[len - 1] == ',' || strstr(arg, ",,"))
-		die_usage("option '--columns': empty column name in '%s'", arg);
-	char **list = cols_split_list(arg, &m);
-	o->pats = xgrow(o->pats, cap, o->npat + m, sizeof *o->pats);
-	for (size_t i = 0; i < m; i++)
-		o->pats[o->npat++] = list[i];
-	free(list);
+	static const char *const algorithms[] = {"lloyd", "hartigan", NULL};
+	struct opts *o = ctx;
+	switch (id) {
+	case OPT_ELBOW: o->kmax = opt_long(arg, 3, 1000, "--elbow"); break;
+	case OPT_K: o->k = opt_long(arg, 1, 1000000, "--k"); break;
+	case OPT_RESTARTS:
+		o->restarts = opt_long(arg, 1, 1000000, "--restarts");
+		o->restarts_set = 1;
+		break;
+	case OPT_ELBOW_RESTARTS:
+		o->elbow_restarts = opt_long(arg, 1, 1000000, "--elbow-restarts");
+		o->elbow_restarts_set = 1;
+		break;
+	case OPT_ALGORITHM: o->hartigan = opt_word(arg, algorithms, "--algorithm"); break;
+	case OPT_CENTROIDS: o->centroids = arg; break;
+	case OPT_INERTIA: o->inertia = arg; break;
+	case OPT_NAME:
+		if (!*arg)
+			die_usage("option '--name': empty column name");
+		o->name = arg;
+		break;
+	}
 }
 
 static void
-parse_options(int argc, char **argv, struct opts *o)
+check_options(struct opts *o, const cli *c)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_ALGORITHM, OPT_CENTROIDS,
-	       OPT_INERTIA, OPT_NAME, OPT_DIGITS, OPT_RESTARTS, OPT_ELBOW_RESTARTS };
-	static const struct option longopts[] = {
-		{"algorithm", required_argument, NULL, OPT_ALGORITHM},
-		{"centroids", required_argument, NULL, OPT_CENTROIDS},
-		{"columns", required_argument, NULL, 'c'},
-		{"digits", required_argument, NULL, OPT_DIGITS},
-		{"elbow", required_argument, NULL, 'e'},
-		{"elbow-restarts", required_argument, NULL, OPT_ELBOW_RESTARTS},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"inertia", required_argument, NULL, OPT_INERTIA},
-		{"input", required_argument, NULL, 'i'},
-		{"k", required_argument, NULL, 'k'},
-		{"name", required_argument, NULL, OPT_NAME},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"restarts", required_argument, NULL, OPT_RESTARTS},
-		{"seed", required_argument, NULL, 's'},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	static const char *const algorithms[] = {"lloyd", "hartigan", NULL};
-	size_t patcap = 0;
-	int c;
-	*o = (struct opts){.name = "cluster", .restarts = DEFAULT_RESTARTS,
-	                   .elbow_restarts = DEFAULT_ELBOW_RESTARTS,
-	                   .seed = DEFAULT_SEED, .hartigan = 1};
-	while ((c = getopt_long(argc, argv, ":o:c:e:i:k:qs:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c': add_columns(o, &patcap, optarg); break;
-		case 'e': o->kmax = opt_long(optarg, 3, 1000, "--elbow"); break;
-		case 'i': o->input = optarg; break;
-		case 'k': o->k = opt_long(optarg, 1, 1000000, "--k"); break;
-		case 'q': o->quiet = 1; break;
-		case OPT_RESTARTS:
-			o->restarts = opt_long(optarg, 1, 1000000, "--restarts");
-			break;
-		case OPT_ELBOW_RESTARTS:
-			o->elbow_restarts = opt_long(optarg, 1, 1000000, "--elbow-restarts");
-			break;
-		case 's': o->seed = opt_long(optarg, 0, 4294967295L, "--seed"); break;
-		case OPT_ALGORITHM:
-			o->hartigan = opt_word(optarg, algorithms, "--algorithm");
-			break;
-		case OPT_CENTROIDS: o->centroids = optarg; break;
-		case OPT_DIGITS: opt_digits(optarg); break;
-		case OPT_INERTIA: o->inertia = optarg; break;
-		case OPT_NAME:
-			if (!*optarg)
-				die_usage("option '--name': empty column name");
-			o->name = optarg;
-			break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
-	}
-	if (o->npat == 0)
+	if (c->ncolumns == 0)
 		die_usage("no columns: give them with --columns");
 	if ((o->k > 0) == (o->kmax > 0))
 		die_usage("give either --k K or --elbow KMAX");
+	if (c->seed_set)
+		o->seed = c->seed;
+}
+
+/* The defaults of --restarts and --elbow-restarts for N rows. */
+static void
+default_restarts(struct opts *o, size_t n)
+{
+	if (!o->restarts_set)
+		o->restarts = budget(DEFAULT_RESTARTS, MIN_RESTARTS, n);
+	if (!o->elbow_restarts_set)
+		o->elbow_restarts = budget(DEFAULT_ELBOW_RESTARTS, MIN_ELBOW_RESTARTS, n);
+	if (n > BIG_ROWS) {
+		o->enough = o->restarts_set ? 0 : BIG_ENOUGH;
+		o->elbow_enough = o->elbow_restarts_set ? 0 : BIG_ENOUGH;
+	}
 }
 
 /* ---- the stream: clustered columns held, rows spooled ---- */
@@ -169,9 +162,9 @@ struct data {
 };
 
 static void
-read_points(tsv_reader *r, const struct opts *o, struct data *dt)
+read_points(tsv_reader *r, const struct opts *o, const cli *c, struct data *dt)
 {
-	dt->d = cols_expand(r, o->pats, o->npat, &dt->col);
+	dt->d = cols_expand(r, c->columns, c->ncolumns, &dt->col);
 	if (cols_find(r, o->name) >= 0)
 		die_at(r->name, 1, o->name, NULL,
 		       "the input already has this column (choose another with --name)");
@@ -195,6 +188,16 @@ read_points(tsv_reader *r, const struct opts *o, struct data *dt)
 	free(row);
 	if (dt->n == 0)
 		die_at(r->name, 0, NULL, NULL, "no row has a value in every column to cluster");
+	size_t j;
+	double a, b;
+	if (km_check_range(dt->x, dt->n, dt->d, &j, &a, &b) != 0) {
+		char ba[NUM_BUFSIZE], bb[NUM_BUFSIZE];
+		die_at(r->name, 0, r->header[dt->col[j]], NULL, "the values span too wide a "
+		       "range for squared distances: %s and %s differ by less than about "
+		       "1e-154 times the largest magnitude of the data, and their squared "
+		       "distance would vanish; rescale the columns or drop the extreme rows",
+		       num_format(ba, a), num_format(bb, b));
+	}
 }
 
 /* ---- the fits ---- */
@@ -220,9 +223,10 @@ fit_all(const struct opts *o, const struct data *dt, const char *name, struct fi
 	f->fit = xcalloc(f->nk, sizeof *f->fit);
 	f->gap = NULL;
 	long restarts = o->k ? o->restarts : o->elbow_restarts;
+	unsigned enough = o->k ? o->enough : o->elbow_enough;
 	for (size_t j = 0; j < f->nk; j++)
-		km_fit(dt->x, dt->n, dt->d, f->kfrom + j, (unsigned)restarts,
-		       (unsigned long)o->seed, o->hartigan, &f->fit[j]);
+		km_fit_until(dt->x, dt->n, dt->d, f->kfrom + j, (unsigned)restarts, enough,
+		             o->seed, o->hartigan, &f->fit[j]);
 	if (o->k) {
 		f->chosen = (size_t)o->k;
 		f->best = f->fit[0];
@@ -240,8 +244,8 @@ fit_all(const struct opts *o, const struct data *dt, const char *name, struct fi
 		f->best = *e;
 		return;
 	}
-	km_fit(dt->x, dt->n, dt->d, f->chosen, (unsigned)o->restarts,
-	       (unsigned long)o->seed, o->hartigan, &f->best);
+	km_fit_until(dt->x, dt->n, dt->d, f->chosen, (unsigned)o->restarts, o->enough,
+	             o->seed, o->hartigan, &f->best);
 	if (f->best.inertia > e->inertia) {
 		/* more restarts from the same seed cover the fewer: cannot be */
 		km_free(&f->best);
@@ -371,16 +375,18 @@ summarize(const struct opts *o, const struct data *dt, const struct fits *f)
 int
 main(int argc, char **argv)
 {
-	struct opts o;
-	err_init("cluster");
-	parse_options(argc, argv, &o);
-
-	const char *name;
-	FILE *in = opt_input(o.input, argc, argv, optind, &name);
+	struct opts o = {.name = "cluster", .restarts = DEFAULT_RESTARTS,
+	                 .elbow_restarts = DEFAULT_ELBOW_RESTARTS, .seed = DEFAULT_SEED,
+	                 .hartigan = 1};
+	cli c;
+	cli_parse(&c, &tool, argc, argv, on_option, &o);
+	check_options(&o, &c);
+	FILE *in = cli_input(&c);
 	tsv_reader r;
-	tsv_open(&r, in, name);
+	tsv_open(&r, in, c.in_name);
 	struct data dt = {0};
-	read_points(&r, &o, &dt);
+	read_points(&r, &o, &c, &dt);
+	default_restarts(&o, dt.n);
 
 	struct fits f;
 	fit_all(&o, &dt, r.name, &f);
@@ -400,7 +406,7 @@ main(int argc, char **argv)
 	if (o.inertia)
 		write_inertia(o.inertia, &dt, &f);
 	out_flush();
-	if (!o.quiet)
+	if (!c.quiet)
 		summarize(&o, &dt, &f);
 	close_stdout();
 
@@ -408,10 +414,7 @@ main(int argc, char **argv)
 	free(dt.x);
 	free(dt.complete);
 	free(dt.col);
-	for (size_t i = 0; i < o.npat; i++)
-		free(o.pats[i]);
-	free(o.pats);
-	opt_close_input(in);
 	tsv_free(&r);
+	cli_free(&c);
 	return 0;
 }

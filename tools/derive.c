@@ -1,15 +1,14 @@
 /* derive: append columns computed from others, row by row. */
-#include <getopt.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "cols.h"
 #include "err.h"
 #include "num.h"
-#include "opt.h"
+#include "stats.h"
 #include "tsv.h"
 
 enum op { OP_ANY, OP_ALL, OP_SUM, OP_MEAN, OP_COUNT };
@@ -25,35 +24,36 @@ typedef struct {
 	size_t line;
 } derivation;
 
-static void
-usage(void)
-{
-	printf("usage: %s [OPTION]... [FILE]\n"
-	       "Append columns computed from other columns of the same row.\n"
-	       "Reads TSV from FILE or standard input, writes TSV to standard output.\n"
-	       "\n"
-	       "      --any NAME=COL,...    1 if any of the columns is non-zero, else 0\n"
-	       "      --all NAME=COL,...    1 if all of the columns are non-zero, else 0\n"
-	       "      --sum NAME=COL,...    their sum\n"
-	       "      --mean NAME=COL,...   their mean\n"
-	       "      --count NAME=COL,...  how many are non-zero\n"
-	       "      --digits N            round printed numbers to N significant digits\n"
-	       "  -i, --input FILE          read FILE (as the operand FILE; '-' is stdin)\n"
-	       "  -q, --quiet               no summary line on standard error\n"
-	       "  -o, --output FILE         write to FILE, complete or not at all\n"
-	       "      --help                show this help and exit\n"
-	       "      --version             show the version and exit\n"
-	       "\n"
-	       "COL may be a shell glob (method_*). The columns must be numeric; a row\n"
-	       "with any of them missing gets an empty result, counted on stderr. A sum\n"
-	       "or mean beyond the range of numbers (about 1.8e308) is an error naming\n"
-	       "the derived column and the row, never a written Inf.\n"
-	       "Example, the study's ML developers:\n"
-	       "  derive --any ml_developer=task_custom_apps,task_tools_from_scratch\n"
-	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog);
-	exit(0);
-}
+static const cli_opt own[] = {
+	{CLI_OWN + OP_ANY, "any", 0, "SPEC", "1 if any of the columns is non-zero, else 0"},
+	{CLI_OWN + OP_ALL, "all", 0, "SPEC", "1 if all of the columns are non-zero, else 0"},
+	{CLI_OWN + OP_SUM, "sum", 0, "SPEC", "their sum"},
+	{CLI_OWN + OP_MEAN, "mean", 0, "SPEC", "their mean"},
+	{CLI_OWN + OP_COUNT, "count", 0, "SPEC", "how many are non-zero"},
+	{CLI_DIGITS, NULL, 0, NULL, "round printed numbers to N significant digits"},
+	{0},
+};
+
+static const cli_tool tool = {
+	.name = "derive",
+	.synopsis = "[OPTION]... [FILE]",
+	.about = "Append columns computed from other columns of the same row.\n"
+	         "Reads TSV from FILE or standard input, writes TSV to standard output.",
+	.epilog = "SPEC is NAME=COL,...: the new column NAME, computed from the columns\n"
+	          "COL. COL may be a shell glob (method_*). The columns must be numeric; a row\n"
+	          "with any of them missing gets an empty result, counted on stderr. A sum\n"
+	          "or mean beyond the range of numbers (about 1.8e308) is an error naming\n"
+	          "the derived column and the row, never a written Inf.\n"
+	          "Example, the study's ML developers:\n"
+	          "  derive --any ml_developer=task_custom_apps,task_tools_from_scratch",
+	.common = CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.opts = own,
+};
+
+typedef struct {
+	derivation *ds;
+	size_t nd;
+} options;
 
 static void
 parse_derivation(derivation *d, enum op op, const char *spec)
@@ -68,15 +68,13 @@ parse_derivation(derivation *d, enum op op, const char *spec)
 	d->args = cols_option_list(eq + 1, option, &d->nargs);
 }
 
-/* The mean of X[0..N-1] without overflow on the way: the running mean
- * (Welford's update) stays within the range of the values. */
-static double
-mean_of(const double *x, size_t n)
+static void
+on_option(void *ctx, int id, const char *arg)
 {
-	double m = 0;
-	for (size_t k = 0; k < n; k++)
-		m += (x[k] - m) / (double)(k + 1);
-	return m;
+	options *o = ctx;
+	o->ds = xrealloc(o->ds, (o->nd + 1) * sizeof *o->ds);
+	memset(&o->ds[o->nd], 0, sizeof *o->ds);
+	parse_derivation(&o->ds[o->nd++], (enum op)(id - CLI_OWN), arg);
 }
 
 /* The value of D for the row's numbers X[0..N-1]: finite, or an error at
@@ -96,8 +94,9 @@ apply(const derivation *d, const double *x, size_t n, const tsv_reader *r)
 	case OP_COUNT: return (double)nonzero;
 	case OP_SUM: break;
 	case OP_MEAN:
-		/* x/2 + y/2 can be finite where x + y is not */
-		acc = isfinite(acc) ? acc / (double)n : mean_of(x, n);
+		/* without overflow on the way: x/2 + y/2 can be finite where
+		 * x + y is not */
+		acc = stats_mean(x, n);
 		break;
 	}
 	if (!isfinite(acc))
@@ -109,57 +108,23 @@ apply(const derivation *d, const double *x, size_t n, const tsv_reader *r)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_ALL = CHAR_MAX + 1, OPT_ANY, OPT_COUNT, OPT_DIGITS, OPT_HELP,
-	       OPT_MEAN, OPT_SUM, OPT_VERSION };
-	static const struct option longopts[] = {
-		{"all", required_argument, NULL, OPT_ALL},
-		{"any", required_argument, NULL, OPT_ANY},
-		{"count", required_argument, NULL, OPT_COUNT},
-		{"digits", required_argument, NULL, OPT_DIGITS},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"input", required_argument, NULL, 'i'},
-		{"mean", required_argument, NULL, OPT_MEAN},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"sum", required_argument, NULL, OPT_SUM},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	derivation *ds = xcalloc((size_t)argc, sizeof *ds);
-	size_t nd = 0;
-	const char *input = NULL;
-	int quiet = 0, c;
-
-	err_init("derive");
-	while ((c = getopt_long(argc, argv, ":o:i:q", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_ANY: parse_derivation(&ds[nd++], OP_ANY, optarg); break;
-		case OPT_ALL: parse_derivation(&ds[nd++], OP_ALL, optarg); break;
-		case OPT_COUNT: parse_derivation(&ds[nd++], OP_COUNT, optarg); break;
-		case OPT_MEAN: parse_derivation(&ds[nd++], OP_MEAN, optarg); break;
-		case OPT_SUM: parse_derivation(&ds[nd++], OP_SUM, optarg); break;
-		case OPT_DIGITS: opt_digits(optarg); break;
-		case 'i': input = optarg; break;
-		case 'q': quiet = 1; break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
-	}
+	options o = {0};
+	cli c;
+	cli_parse(&c, &tool, argc, argv, on_option, &o);
+	derivation *ds = o.ds;
+	size_t nd = o.nd;
 	if (nd == 0)
 		die_usage("nothing to derive: give --any, --all, --sum, --mean or --count");
-	const char *inname;
-	FILE *in = opt_input(input, argc, argv, optind, &inname);
+	FILE *in = cli_input(&c);
 	tsv_reader r;
-	tsv_open(&r, in, inname);
+	tsv_open(&r, in, c.in_name);
 	size_t maxsrc = 1;
 	for (size_t k = 0; k < nd; k++) {
 		if (cols_find(&r, ds[k].name) >= 0)
-			die_usage("column '%s' exists already: choose another name", ds[k].name);
+			die_usage("column '%s' exists already: choose another name", err_q(ds[k].name));
 		for (size_t j = 0; j < k; j++)
 			if (strcmp(ds[j].name, ds[k].name) == 0)
-				die_usage("column '%s' is derived twice", ds[k].name);
+				die_usage("column '%s' is derived twice", err_q(ds[k].name));
 		ds[k].nsrc = cols_expand(&r, ds[k].args, ds[k].nargs, &ds[k].src);
 		if (ds[k].nsrc > maxsrc)
 			maxsrc = ds[k].nsrc;
@@ -196,7 +161,7 @@ main(int argc, char **argv)
 	 * cannot finish, and speak, before this one has), after it is known
 	 * written */
 	out_flush();
-	if (!quiet)
+	if (!c.quiet)
 		warn("read %llu rows, kept %llu, dropped 0; %llu with a derived value "
 		     "missing (a source column missing)", nread, nread, incomplete);
 	close_stdout();
@@ -207,7 +172,7 @@ main(int argc, char **argv)
 	}
 	free(ds);
 	free(x);
-	opt_close_input(in);
 	tsv_free(&r);
+	cli_free(&c);
 	return 0;
 }

@@ -1,12 +1,11 @@
 /* describe: one row per column of a TSV: its kind, counts, most frequent
  * values and, for numbers, quartiles, mean and sd. */
-#include <getopt.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "cols.h"
 #include "err.h"
 #include "levels.h"
@@ -18,36 +17,51 @@
 /* A text column with more distinct values than this is "text". */
 enum { CATEGORICAL_MAX = 20 };
 
+enum { OPT_NAMES = CLI_OWN, OPT_TOP, OPT_MAX_LEVELS };
+
+static const cli_opt own[] = {
+	{CLI_COLUMNS, NULL, 0, NULL,
+	 "only these columns (names or globs, comma-separated;\n"
+	 "repeatable), in this order"},
+	{OPT_NAMES, "names", 0, NULL, "list only the position and name of each column"},
+	{OPT_TOP, "top", 0, "N", "the N most frequent values (top1, top1_n, ...;\n"
+	 "default 3, 0 for none)"},
+	{OPT_MAX_LEVELS, "max-levels", 0, "N", "track at most N distinct values per column (default\n"
+	 "10000): past it, distinct and top are left empty"},
+	{CLI_DIGITS, NULL, 0, NULL, "round printed numbers to N significant digits"},
+	{0},
+};
+
+static const cli_tool tool = {
+	.name = "describe",
+	.synopsis = "[OPTION]... [FILE]",
+	.about = "One row per column of the TSV (FILE or standard input): position, column,\n"
+	         "kind (number, categorical, text, empty), n (answered), missing, distinct\n"
+	         "values, the most frequent values with their counts, and for numbers min,\n"
+	         "q1, median, q3, max (R's quantile type 7), mean and sd (n - 1).",
+	.epilog = "number: every answer a finite number; categorical: other values, at most\n"
+	          "20 distinct; text: more; empty: no answer. Numbers compare by value ('1'\n"
+	          "and '1.0' are one value). Quantiles are exact: a number column's values are\n"
+	          "held in memory (8 bytes each). An sd beyond the range of numbers (about\n"
+	          "1.8e308: 1.7e308 and -1.7e308) is an error naming the column.",
+	.common = CLI_COLUMNS | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.opts = own,
+};
+
+typedef struct {
+	long top, max_levels;
+	int only_names;
+} options;
+
 static void
-usage(void)
+on_option(void *ctx, int id, const char *arg)
 {
-	printf("usage: %s [OPTION]... [FILE]\n"
-	       "One row per column of the TSV (FILE or standard input): position, column,\n"
-	       "kind (number, categorical, text, empty), n (answered), missing, distinct\n"
-	       "values, the most frequent values with their counts, and for numbers min,\n"
-	       "q1, median, q3, max (R's quantile type 7), mean and sd (n - 1).\n"
-	       "\n"
-	       "  -c, --columns LIST   only these columns (names or globs, comma-separated;\n"
-	       "                       repeatable), in this order\n"
-	       "      --names          list only the position and name of each column\n"
-	       "      --top N          the N most frequent values (top1, top1_n, ...;\n"
-	       "                       default 3, 0 for none)\n"
-	       "      --max-levels N   track at most N distinct values per column (default\n"
-	       "                       10000): past it, distinct and top are left empty\n"
-	       "  -i, --input FILE     read FILE (as the operand FILE; '-' is stdin)\n"
-	       "      --digits N       round printed numbers to N significant digits\n"
-	       "  -q, --quiet          no summary line on standard error\n"
-	       "  -o, --output FILE    write to FILE, complete or not at all\n"
-	       "      --help           show this help and exit\n"
-	       "      --version        show the version and exit\n"
-	       "\n"
-	       "number: every answer a finite number; categorical: other values, at most\n"
-	       "20 distinct; text: more; empty: no answer. Numbers compare by value ('1'\n"
-	       "and '1.0' are one value). Quantiles are exact: a number column's values are\n"
-	       "held in memory (8 bytes each).\n"
-	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog);
-	exit(0);
+	options *o = ctx;
+	switch (id) {
+	case OPT_NAMES: o->only_names = 1; break;
+	case OPT_TOP: o->top = opt_long(arg, 0, 100, "--top"); break;
+	case OPT_MAX_LEVELS: o->max_levels = opt_long(arg, 1, 100000000, "--max-levels"); break;
+	}
 }
 
 typedef struct {
@@ -57,6 +71,7 @@ typedef struct {
 	int numeric;		/* every answer so far a number */
 	double *x;		/* the numbers, while numeric */
 	size_t nx, xcap;
+	stats_summary s;	/* of x, once read */
 } dcol;
 
 static void
@@ -85,8 +100,8 @@ add_value(dcol *d, tsv_reader *r)
 	const char *s = tsv_get(r, d->col);
 	if (!d->over && levels_add(&d->lv, s, r->flen[d->col], 1) == LEVELS_FULL) {
 		d->over = 1;
-		warn("%s: column '%s': more than %zu distinct values: distinct and top "
-		     "left empty (--max-levels)", r->name, r->header[d->col], d->lv.max);
+		warn_at(r->name, 0, r->header[d->col], NULL, "more than %zu distinct "
+		        "values: distinct and top left empty (--max-levels)", d->lv.max);
 	}
 	double x;
 	if (d->numeric && num_parse(s, &x) == NUM_OK) {
@@ -98,6 +113,18 @@ add_value(dcol *d, tsv_reader *r)
 		d->x = NULL;
 		d->nx = d->xcap = 0;
 	}
+}
+
+/* The statistics of the number columns, before a line is written: one
+ * beyond the range of numbers is an error, not a half-written table. */
+static void
+summarize(dcol *d, size_t ncols, const tsv_reader *r)
+{
+	for (size_t j = 0; j < ncols; j++)
+		if (d[j].numeric && d[j].n) {
+			stats_summarize(d[j].x, d[j].nx, 1, &d[j].s);
+			stats_summary_check(&d[j].s, r->name, r->header[d[j].col], NULL);
+		}
 }
 
 static void
@@ -144,9 +171,8 @@ report(tsv_writer *out, const tsv_reader *r, dcol *d, long top)
 		}
 	}
 	free(by);
-	stats_summary s;
 	if (d->numeric && d->n) {
-		stats_summarize(d->x, d->nx, 1, &s);
+		const stats_summary s = d->s;
 		double v[] = {s.min, s.q1, s.median, s.q3, s.max, s.mean, s.sd};
 		for (size_t k = 0; k < sizeof v / sizeof *v; k++)
 			tsvw_num_or_missing(out, v[k]);
@@ -160,73 +186,30 @@ report(tsv_writer *out, const tsv_reader *r, dcol *d, long top)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DIGITS, OPT_MAX_LEVELS, OPT_NAMES,
-	       OPT_TOP };
-	static const struct option longopts[] = {
-		{"columns", required_argument, NULL, 'c'},
-		{"digits", required_argument, NULL, OPT_DIGITS},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"input", required_argument, NULL, 'i'},
-		{"max-levels", required_argument, NULL, OPT_MAX_LEVELS},
-		{"names", no_argument, NULL, OPT_NAMES},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"top", required_argument, NULL, OPT_TOP},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	const char *input = NULL;
-	char **pat = NULL;
-	size_t npat = 0, patcap = 0;
-	long top = 3, max_levels = 10000;
-	int only_names = 0, quiet = 0, c;
-
-	err_init("describe");
-	while ((c = getopt_long(argc, argv, ":c:i:o:q", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c': {
-			size_t m;
-			char **list = cols_option_list(optarg, "--columns", &m);
-			pat = xgrow(pat, &patcap, npat + m, sizeof *pat);
-			memcpy(pat + npat, list, m * sizeof *list);
-			npat += m;
-			free(list);
-			break;
-		}
-		case 'i': input = optarg; break;
-		case 'q': quiet = 1; break;
-		case OPT_DIGITS: opt_digits(optarg); break;
-		case OPT_MAX_LEVELS: max_levels = opt_long(optarg, 1, 100000000, "--max-levels"); break;
-		case OPT_NAMES: only_names = 1; break;
-		case OPT_TOP: top = opt_long(optarg, 0, 100, "--top"); break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
-	}
-	const char *name;
-	FILE *in = opt_input(input, argc, argv, optind, &name);
+	options o = {.top = 3, .max_levels = 10000};
+	cli c;
+	cli_parse(&c, &tool, argc, argv, on_option, &o);
+	FILE *in = cli_input(&c);
 	tsv_reader r;
-	tsv_open(&r, in, name);
+	tsv_open(&r, in, c.in_name);
 	cols_check_unique(&r);
 	size_t *cols, ncols;
-	if (npat) {
-		ncols = cols_expand(&r, pat, npat, &cols);
+	if (c.ncolumns) {
+		ncols = cols_expand(&r, c.columns, c.ncolumns, &cols);
 	} else {
 		ncols = r.ncols;
 		cols = xmalloc(ncols * sizeof *cols);
 		for (size_t j = 0; j < ncols; j++)
 			cols[j] = j;
 	}
-	if (only_names) {
+	if (o.only_names) {
 		names(&r, cols, ncols);
 	} else {
 		dcol *d = xcalloc(ncols, sizeof *d);
 		for (size_t j = 0; j < ncols; j++) {
 			d[j].col = cols[j];
 			d[j].numeric = 1;
-			levels_init(&d[j].lv, (size_t)max_levels);
+			levels_init(&d[j].lv, (size_t)o.max_levels);
 		}
 		size_t nrows = 0;
 		while (tsv_next(&r)) {
@@ -236,12 +219,13 @@ main(int argc, char **argv)
 		}
 		if (nrows == 0)
 			die_at(r.name, 0, NULL, NULL, "no data rows, only a header");
+		summarize(d, ncols, &r);
 		tsv_writer out;
 		tsvw_init(&out, stdout, "<stdout>");
-		header(&out, top);
+		header(&out, o.top);
 		for (size_t j = 0; j < ncols; j++)
-			report(&out, &r, &d[j], top);
-		if (!quiet)
+			report(&out, &r, &d[j], o.top);
+		if (!c.quiet)
 			warn("read %zu row%s, %zu column%s", nrows, nrows == 1 ? "" : "s",
 			     ncols, ncols == 1 ? "" : "s");
 		for (size_t j = 0; j < ncols; j++) {
@@ -251,9 +235,8 @@ main(int argc, char **argv)
 		free(d);
 	}
 	close_stdout();
-	opt_close_input(in);
 	tsv_free(&r);
 	free(cols);
-	cols_free_list(pat, npat);
+	cli_free(&c);
 	return 0;
 }

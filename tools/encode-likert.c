@@ -1,10 +1,9 @@
 /* encode-likert: answers to numbers, column by column, with a codebook. */
-#include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "codebook.h"
 #include "cols.h"
 #include "err.h"
@@ -16,37 +15,54 @@ typedef struct {
 	size_t in;		/* input field */
 	const cb_entry *entry;	/* NULL: passed through */
 	unsigned long long unknown;
+	unsigned long long valued;	/* fields written with a value */
+	char *first[3];			/* its first unknown answers, for a message */
 } out_col;
 
+enum { OPT_CODEBOOK = CLI_OWN, OPT_UNKNOWN };
+
+static const cli_opt own[] = {
+	{OPT_CODEBOOK, "codebook", 'b', "CODEBOOK",
+	 "the codebook (see below; svy-codebook drafts one)"},
+	{OPT_UNKNOWN, "unknown", 'u', "ACTION",
+	 "an answer the codebook does not know: 'error'\n"
+	 "(default: stop, naming row, column and value) or\n"
+	 "'missing' (encode as empty, counted on stderr)"},
+	{0},
+};
+
+static const cli_tool tool = {
+	.name = "encode-likert",
+	.synopsis = "--codebook CODEBOOK [OPTION]... [FILE]",
+	.about = "Encode survey answers as numbers with a codebook: Likert labels or\n"
+	         "LimeSurvey answer codes to their values, multiple choice to 1/0, the\n"
+	         "familiarity scale to 2/1/0; rename columns to readable names.\n"
+	         "Reads TSV from FILE or standard input, writes TSV to standard output.",
+	.epilog = "The codebook is a TSV with the columns column, rename, label, code, value;\n"
+	          "rows whose column is '@NAME' define the levels of scale NAME, a row with\n"
+	          "label '@NAME' encodes a column with that scale into the column 'rename';\n"
+	          "levels with label and code empty give the value of an empty answer.\n"
+	          "Trailing empty fields of a row may be left out. A column is a name or a\n"
+	          "shell glob over names; a key that matches no column is an error.\n"
+	          "Columns not in the codebook pass through untouched. See svy-encode-likert(1).",
+	.common = CLI_INPUT | CLI_OUTPUT | CLI_QUIET,
+	.opts = own,
+};
+
+typedef struct {
+	const char *codebook;
+	int unknown_missing;
+} options;
+
 static void
-usage(void)
+on_option(void *ctx, int id, const char *arg)
 {
-	printf("usage: %s --codebook CODEBOOK [OPTION]... [FILE]\n"
-	       "Encode survey answers as numbers with a codebook: Likert labels or\n"
-	       "LimeSurvey answer codes to their values, multiple choice to 1/0, the\n"
-	       "familiarity scale to 2/1/0; rename columns to readable names.\n"
-	       "Reads TSV from FILE or standard input, writes TSV to standard output.\n"
-	       "\n"
-	       "  -b, --codebook CODEBOOK  the codebook (see below; svy-codebook drafts one)\n"
-	       "  -i, --input FILE         read FILE (as the operand FILE; '-' is stdin)\n"
-	       "  -u, --unknown=ACTION     an answer the codebook does not know: 'error'\n"
-	       "                           (default: stop, naming row, column and value)\n"
-	       "                           or 'missing' (encode as empty, counted on stderr)\n"
-	       "  -q, --quiet              no summary line on standard error\n"
-	       "  -o, --output FILE        write to FILE, complete or not at all\n"
-	       "      --help               show this help and exit\n"
-	       "      --version            show the version and exit\n"
-	       "\n"
-	       "The codebook is a TSV with the columns column, rename, label, code, value;\n"
-	       "rows whose column is '@NAME' define the levels of scale NAME, a row with\n"
-	       "label '@NAME' encodes a column with that scale into the column 'rename';\n"
-	       "levels with label and code empty give the value of an empty answer.\n"
-	       "Trailing empty fields of a row may be left out. A column is a name or a\n"
-	       "shell glob over names; a key that matches no column is an error.\n"
-	       "Columns not in the codebook pass through untouched. See svy-encode-likert(1).\n"
-	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog);
-	exit(0);
+	static const char *const actions[] = {"error", "missing", NULL};
+	options *o = ctx;
+	switch (id) {
+	case OPT_CODEBOOK: o->codebook = arg; break;
+	case OPT_UNKNOWN: o->unknown_missing = opt_word(arg, actions, "--unknown"); break;
+	}
 }
 
 static const char *
@@ -101,11 +117,11 @@ plan_columns(const tsv_reader *r, const codebook *cb, size_t *nout)
 		int any = 0;
 		for (; j < nm && m[j].column == i; j++, any = 1) {
 			cols = xgrow(cols, &cap, n + 1, sizeof *cols);
-			cols[n++] = (out_col){i, &cb->entries[m[j].entry], 0};
+			cols[n++] = (out_col){.in = i, .entry = &cb->entries[m[j].entry]};
 		}
 		if (!any) {
 			cols = xgrow(cols, &cap, n + 1, sizeof *cols);
-			cols[n++] = (out_col){i, NULL, 0};
+			cols[n++] = (out_col){.in = i};
 		}
 	}
 	free(m);
@@ -144,10 +160,12 @@ encode_field(tsv_writer *w, tsv_reader *r, out_col *c)
 {
 	const cb_scale *s = c->entry->scale;
 	if (tsv_missing(r, c->in)) {
-		if (s->has_empty && s->empty_value)
+		if (s->has_empty && s->empty_value) {
 			tsvw_raw(w, s->empty_value, strlen(s->empty_value));
-		else
+			c->valued++;
+		} else {
 			tsvw_raw(w, "", 0);
+		}
 		return 1;
 	}
 	const char *answer = tsv_get(r, c->in);
@@ -156,50 +174,121 @@ encode_field(tsv_writer *w, tsv_reader *r, out_col *c)
 		return 0;
 	/* a value is a number (the codebook checked): nothing to escape */
 	tsvw_raw(w, l->value ? l->value : "", l->value_len);
+	c->valued += l->value != NULL;
 	return 1;
+}
+
+/* An unknown answer of C (encoded as missing): the first few kept. */
+static void
+note_unknown(out_col *c, const char *answer)
+{
+	size_t k = 0;
+	while (k < 3 && c->first[k] && strcmp(c->first[k], answer) != 0)
+		k++;
+	if (k < 3 && !c->first[k])
+		c->first[k] = xstrdup(answer);
+}
+
+static void
+free_cols(out_col *cols, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		for (int i = 0; i < 3; i++)
+			free(cols[k].first[i]);
+	free(cols);
+}
+
+/* A column that had answers and comes out all empty, not because the
+ * codebook declares them missing (--unknown=missing made every one missing),
+ * is an error naming it and its first answers. */
+static void
+refuse_emptied(tsv_reader *r, codebook *cb, out_col *cols, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		out_col *c = &cols[k];
+		if (!c->unknown || c->valued)
+			continue;
+		char col[320], msg[600];
+		cb_column_label(col, sizeof col, c->in, r->header[c->in]);
+		size_t o = 0;
+		for (int i = 0; i < 3 && c->first[i]; i++) {
+			char q[128];
+			o += (size_t)snprintf(msg + o, sizeof msg - o, "%s'%s'", i ? ", " : "",
+			                      err_quote_tail(q, sizeof q, c->first[i],
+			                                     strlen(c->first[i])));
+		}
+		char where[64];
+		snprintf(where, sizeof where, "%s", r->name);
+		size_t line = c->entry->line;
+		free_cols(cols, n);
+		tsv_free(r);
+		die_at(cb->path, line, NULL, NULL,
+		       "%s of %s would come out all empty: no answer has a value (answers %s%s); "
+		       "give them values, or declare them '%s' in the codebook",
+		       col, where, msg, "", CB_MISSING);
+	}
+}
+
+/* "columns by scale: @familiarity 18, @checked 40, own levels 49": the
+ * encoded columns, counted by the scale they were encoded with. */
+static void
+by_scale(const codebook *cb, const out_col *cols, size_t n)
+{
+	size_t *count = xcalloc(cb->nscales ? cb->nscales : 1, sizeof *count), nown = 0, any = 0;
+	for (size_t k = 0; k < n; k++) {
+		const cb_scale *s = cols[k].entry ? cols[k].entry->scale : NULL;
+		if (!s)
+			continue;
+		any++;
+		if (s->name[0] != '@') {
+			nown++;
+			continue;
+		}
+		size_t i = strtab_find(&cb->scale_names, s->name, strlen(s->name));
+		count[i]++;
+	}
+	if (!any) {
+		free(count);
+		return;
+	}
+	size_t len = 64;
+	for (size_t i = 0; i < cb->nscales; i++)
+		len += strlen(cb->scales[i]->name) + 24;
+	char *line = xmalloc(len);
+	size_t o = 0;
+	line[0] = '\0';
+	for (size_t i = 0; i < cb->nscales; i++)
+		if (count[i])
+			o += (size_t)snprintf(line + o, len - o, "%s%s %zu", o ? ", " : "",
+			                      cb->scales[i]->name, count[i]);
+	if (nown)
+		snprintf(line + o, len - o, "%sown levels %zu", o ? ", " : "", nown);
+	warn("columns by scale: %s", line);
+	free(line);
+	free(count);
 }
 
 int
 main(int argc, char **argv)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION };
-	static const struct option longopts[] = {
-		{"codebook", required_argument, NULL, 'b'},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"input", required_argument, NULL, 'i'},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"unknown", required_argument, NULL, 'u'},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	const char *codebook_path = NULL, *input = NULL;
-	static const char *const unknown_actions[] = {"error", "missing", NULL};
-	int quiet = 0, unknown_missing = 0, c;
-
-	err_init("encode-likert");
-	while ((c = getopt_long(argc, argv, ":o:b:i:qu:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'b': codebook_path = optarg; break;
-		case 'i': input = optarg; break;
-		case 'q': quiet = 1; break;
-		case 'u': unknown_missing = opt_word(optarg, unknown_actions, "--unknown"); break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
-	}
-	if (!codebook_path)
+	options o = {0};
+	cli c;
+	cli_parse(&c, &tool, argc, argv, on_option, &o);
+	if (!o.codebook)
 		die_usage("no codebook: give one with --codebook FILE");
-	const char *name;
-	FILE *in = opt_input(input, argc, argv, optind, &name);
-	codebook *cb = codebook_load(codebook_path);
+	const char *codebook_path = o.codebook;
+	int unknown_missing = o.unknown_missing;
+	FILE *in = cli_input(&c);
+	const char *name = c.in_name;
+	/* held where a leak checker finds them when bad data ends the program */
+	static codebook *cb;
+	static out_col *cols;
+	cb = codebook_load(codebook_path);
 	tsv_reader r;
 	tsv_open(&r, in, name);
 	cols_check_unique(&r);
 	size_t nout;
-	out_col *cols = plan_columns(&r, cb, &nout);
+	cols = plan_columns(&r, cb, &nout);
 
 	tsv_writer out;
 	tsvw_init(&out, stdout, "<stdout>");
@@ -221,15 +310,17 @@ main(int argc, char **argv)
 				if (!unknown_missing)
 					die_unknown(&r, oc, tsv_get(&r, oc->in));
 				tsvw_str(&out, NULL);
+				note_unknown(oc, tsv_get(&r, oc->in));
 				oc->unknown++;
 				unknown++;
 			}
 		}
 		tsvw_end(&out);
 	}
+	refuse_emptied(&r, cb, cols, nout);
 	/* the summary before stdout is closed: in a pipeline, the next tool
 	 * cannot finish (and speak) before this one has */
-	if (!quiet) {
+	if (!c.quiet) {
 		char col[320];
 		for (size_t k = 0; k < nout; k++)
 			if (cols[k].unknown)
@@ -237,13 +328,14 @@ main(int argc, char **argv)
 				     cb_column_label(col, sizeof col, cols[k].in, r.header[cols[k].in]),
 				     cols[k].unknown,
 				     cols[k].unknown == 1 ? "" : "s");
+		by_scale(cb, cols, nout);
 		warn("read %llu rows, kept %llu, dropped 0; encoded %zu columns with %s; "
 		     "%llu unknown answers", nread, nread, encoded, codebook_path, unknown);
 	}
 	close_stdout();
-	free(cols);
-	opt_close_input(in);
+	free_cols(cols, nout);
 	tsv_free(&r);
 	codebook_free(cb);
+	cli_free(&c);
 	return 0;
 }

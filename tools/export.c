@@ -232,6 +232,8 @@ load_questions(const char *path, const tsv_reader *data, column *cols)
 		const char *question = tsv_get(&r, (size_t)q);
 		if (!*question || col[0] == '@')
 			continue;
+		if (col[0] == '\\' && col[1] && strchr("#@\\", col[1]))
+			col++;	/* '\@a': the column '@a' */
 		const char *name = *ren ? ren : col;
 		for (size_t i = 0; i < data->ncols; i++)
 			if (strcmp(data->header[i], name) == 0 && !cols[i].question)

@@ -1,15 +1,15 @@
-/* filter-students: drop respondents whose working situation is "student". */
-#include <getopt.h>
-#include <limits.h>
+/* filter-students: drop respondents whose working situation is "student";
+ * a preset of filter's engine (lib/rowfilter): --drop -w COLUMN=VALUES. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "cli.h"
 #include "cols.h"
+#include "cond.h"
 #include "err.h"
-#include "opt.h"
-#include "rejects.h"
+#include "levels.h"
+#include "rowfilter.h"
 #include "tsv.h"
 
 /* The questionnaire's answer (question 3) and its LimeSurvey answer code. */
@@ -17,39 +17,60 @@ static const char *default_values[] = {"I am a student.", "A1"};
 /* The column: the LimeSurvey question code, or its codebook name. */
 static const char *default_columns[] = {"Q3", "working_situation"};
 
+enum { OPT_VALUE = 'v', OPT_ICASE = 'I' };
+
+static const cli_opt own[] = {
+	{CLI_COLUMNS, NULL, 0, NULL,
+	 "the working-situation column (default: Q3, or\n"
+	 "working_situation when there is no Q3)"},
+	{OPT_VALUE, "value", 'v', "TEXT",
+	 "the student answer; repeat for several (default:\n"
+	 "'I am a student.' and its answer code 'A1')"},
+	{OPT_ICASE, "ignore-case", 'I', NULL, "compare the values ignoring ASCII case"},
+	{0},
+};
+
+static const cli_tool tool = {
+	.name = "filter-students",
+	.synopsis = "[OPTION]... [FILE]",
+	.about = "Drop survey respondents who answered that they are students.\n"
+	         "Reads TSV from FILE or standard input, writes TSV to standard output.",
+	.epilog = "The values compare as in svy-filter (numbers by value). Respondents with\n"
+	          "the column missing are kept and counted separately. When no row holds\n"
+	          "one of the values, a warning lists the values the column holds, most\n"
+	          "frequent first (a misspelt value drops nobody); -q silences it with the\n"
+	          "summary. The same as: svy-filter --drop -w 'Q3=I am a student.,A1'.",
+	.common = CLI_COLUMNS | CLI_REJECTS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.opts = own,
+};
+
+typedef struct {
+	char **values;
+	size_t nvalues;
+	int icase;
+} options;
+
 static void
-usage(void)
+on_option(void *ctx, int id, const char *arg)
 {
-	printf("usage: %s [OPTION]... [FILE]\n"
-	       "Drop survey respondents who answered that they are students.\n"
-	       "Reads TSV from FILE or standard input, writes TSV to standard output.\n"
-	       "\n"
-	       "  -c, --column NAME    working-situation column (default: Q3, or\n"
-	       "                       working_situation when there is no Q3)\n"
-	       "  -v, --value TEXT     the student answer; repeat for several (default:\n"
-	       "                       'I am a student.' and its answer code 'A1')\n"
-	       "  -I, --ignore-case    compare the values without regard to case\n"
-	       "  -r, --rejects FILE   write the dropped rows there, with a 'reason' column\n"
-	       "  -i, --input FILE     read FILE (as the operand FILE; '-' is stdin)\n"
-	       "  -q, --quiet          no summary line on standard error\n"
-	       "  -o, --output FILE    write to FILE, complete or not at all\n"
-	       "      --help           show this help and exit\n"
-	       "      --version        show the version and exit\n"
-	       "\n"
-	       "Respondents with the column missing are kept and counted separately.\n"
-	       "When no row holds one of the values, a warning lists the values the column\n"
-	       "holds, most frequent first (a misspelt value drops nobody); -q silences\n"
-	       "it with the summary.\n"
-	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog);
-	exit(0);
+	options *o = ctx;
+	switch (id) {
+	case OPT_VALUE:
+		o->values = xrealloc(o->values, (o->nvalues + 1) * sizeof *o->values);
+		o->values[o->nvalues++] = xstrdup(arg);
+		break;
+	case OPT_ICASE: o->icase = 1; break;
+	}
 }
 
 static size_t
-find_column(const tsv_reader *r, const char *name)
+find_column(const tsv_reader *r, const cli *c)
 {
-	if (name)
-		return cols_require(r, name);
+	if (c->ncolumns > 1)
+		die_usage("one working-situation column (got '%s' and '%s')",
+		          c->columns[0], c->columns[1]);
+	if (c->ncolumns)
+		return cols_require(r, c->columns[0]);
 	for (size_t k = 0; k < sizeof default_columns / sizeof *default_columns; k++) {
 		long i = cols_find(r, default_columns[k]);
 		if (i >= 0)
@@ -58,161 +79,85 @@ find_column(const tsv_reader *r, const char *name)
 	return cols_require(r, default_columns[0]);
 }
 
-static int
-is_student(const char *answer, char *const *values, size_t nvalues, int icase)
-{
-	for (size_t k = 0; k < nvalues; k++)
-		if ((icase ? strcasecmp(answer, values[k]) : strcmp(answer, values[k])) == 0)
-			return 1;
-	return 0;
-}
-
-/* The distinct values of the column and their counts, for the warning when
- * nothing matched (at most MAX_SEEN distinct values are kept). */
+/* What the summary and the no-match warning need: the rows kept with the
+ * column missing and, until a row is dropped, the column's values. */
 enum { MAX_SEEN = 10000, MAX_LISTED = 10 };
 typedef struct {
-	char **value;
-	unsigned long long *count;
-	size_t n, cap;
-	int more;	/* distinct values beyond MAX_SEEN */
-} seen;
+	size_t col;
+	size_t missing, dropped;
+	levels seen;
+	int more;		/* distinct values beyond MAX_SEEN */
+} tally;
 
 static void
-seen_add(seen *s, const char *v)
+on_row(void *ctx, tsv_reader *r, int kept)
 {
-	for (size_t k = 0; k < s->n; k++)
-		if (strcmp(s->value[k], v) == 0) {
-			s->count[k]++;
-			return;
-		}
-	if (s->n == MAX_SEEN) {
-		s->more = 1;
+	tally *t = ctx;
+	if (!kept) {
+		t->dropped++;
 		return;
 	}
-	size_t cap = s->cap;
-	s->value = xgrow(s->value, &cap, s->n + 1, sizeof *s->value);
-	s->count = xrealloc(s->count, cap * sizeof *s->count);
-	s->cap = cap;
-	s->value[s->n] = xstrdup(v);
-	s->count[s->n++] = 1;
+	if (tsv_missing(r, t->col)) {
+		t->missing++;
+		return;
+	}
+	if (t->dropped == 0 && !t->more &&
+	    levels_add(&t->seen, tsv_get(r, t->col), r->flen[t->col], 1) == LEVELS_FULL)
+		t->more = 1;
 }
 
-/* "no row matched": the column's values, most frequent first (ties in
- * order of first appearance), the first MAX_LISTED of them. */
 static void
-warn_no_match(const char *column, const seen *s)
+warn_no_match(const char *column, const tally *t)
 {
-	size_t *order = xmalloc((s->n + 1) * sizeof *order);
-	for (size_t k = 0; k < s->n; k++) {
-		size_t j = k;
-		for (; j > 0 && s->count[order[j - 1]] < s->count[k]; j--)
-			order[j] = order[j - 1];
-		order[j] = k;
+	char q[256];
+	err_quote(q, sizeof q, column, strlen(column));
+	if (t->seen.n == 0) {
+		warn("no row matched the values given: column '%s' is empty in every row", q);
+		return;
 	}
-	size_t len = 64, shown = s->n < MAX_LISTED ? s->n : MAX_LISTED;
-	for (size_t k = 0; k < shown; k++)
-		len += strlen(s->value[order[k]]) * 4 + 32;
-	char *list = xmalloc(len), *p = list;
-	*p = '\0';
-	for (size_t k = 0; k < shown; k++) {
-		char q[256];
-		err_quote(q, sizeof q, s->value[order[k]], strlen(s->value[order[k]]));
-		p += sprintf(p, "%s'%s' (%llu)", k ? ", " : "", q, s->count[order[k]]);
-	}
-	if (s->n > shown || s->more)
-		strcpy(p, ", ...");
-	if (s->n == 0)
-		warn("no row matched the values given: column '%s' is empty in every row", column);
-	else
-		warn("no row matched the values given; column '%s' holds %s", column, list);
+	char *list = levels_list(&t->seen, MAX_LISTED, t->more);
+	warn("no row matched the values given; column '%s' holds %s", q, list);
 	free(list);
-	free(order);
 }
 
 int
 main(int argc, char **argv)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION };
-	static const struct option longopts[] = {
-		{"column", required_argument, NULL, 'c'},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"ignore-case", no_argument, NULL, 'I'},
-		{"input", required_argument, NULL, 'i'},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"rejects", required_argument, NULL, 'r'},
-		{"value", required_argument, NULL, 'v'},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	const char *column = NULL, *rejects_path = NULL, *input = NULL, *name;
-	char **values = xmalloc(((size_t)argc + 2) * sizeof *values);	/* + the defaults */
-	size_t nvalues = 0;
-	int quiet = 0, icase = 0, c;
-
-	err_init("filter-students");
-	while ((c = getopt_long(argc, argv, ":o:c:i:Iqr:v:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c': column = optarg; break;
-		case 'q': quiet = 1; break;
-		case 'I': icase = 1; break;
-		case 'i': input = optarg; break;
-		case 'r': rejects_path = optarg; break;
-		case 'v': values[nvalues++] = optarg; break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
-	}
-	if (nvalues == 0)
+	options o = {0};
+	cli c;
+	cli_parse(&c, &tool, argc, argv, on_option, &o);
+	if (o.nvalues == 0)
 		for (size_t k = 0; k < sizeof default_values / sizeof *default_values; k++)
-			values[nvalues++] = (char *)default_values[k];
-
-	FILE *in = opt_input(input, argc, argv, optind, &name);
+			on_option(&o, OPT_VALUE, default_values[k]);
+	FILE *in = cli_input(&c);
 	tsv_reader r;
-	tsv_open(&r, in, name);
-	size_t col = find_column(&r, column);
+	tsv_open(&r, in, c.in_name);
+	tally t = {.col = find_column(&r, &c)};
+	levels_init(&t.seen, MAX_SEEN);
 
-	tsv_writer out;
-	tsvw_init(&out, stdout, "<stdout>");
-	tsvw_header(&out, &r);
-	tsvw_end(&out);
-	rejects rj;
-	rejects_open(&rj, rejects_path, &r);
-
-	unsigned long long nread = 0, kept = 0, dropped = 0, missing = 0;
-	seen values_seen = {0};
-	while (tsv_next(&r)) {
-		nread++;
-		if (tsv_missing(&r, col)) {
-			missing++;
-		} else if (is_student(tsv_get(&r, col), values, nvalues, icase)) {
-			dropped++;
-			rejects_add(&rj, &r, "student");
-			continue;
-		} else if (dropped == 0) {
-			seen_add(&values_seen, tsv_get(&r, col));
-		}
-		kept++;
-		tsvw_copy_row(&out, &r);
-		tsvw_end(&out);
-	}
-	rejects_close(&rj);
-	if (dropped == 0 && nread > 0 && !quiet)
-		warn_no_match(r.header[col], &values_seen);
-	for (size_t k = 0; k < values_seen.n; k++)
-		free(values_seen.value[k]);
-	free(values_seen.value);
-	free(values_seen.count);
+	cond student;
+	cond_set_list(&student, r.header[t.col], o.values, o.nvalues, "student", o.icase);
+	cond_resolve(&student, &r);
+	rowfilter f = {.conds = &student, .nconds = 1, .drop = 1, .reason = "student",
+	               .on_row = on_row, .ctx = &t};
+	rowfilter_run(&f, &r, c.rejects);
+	char q[256];
+	err_quote(q, sizeof q, r.header[t.col], strlen(r.header[t.col]));
+	if (t.dropped == 0 && f.nread > 0 && !c.quiet)
+		warn_no_match(r.header[t.col], &t);
 	/* the summary before stdout is closed: in a pipeline, the next tool
 	 * cannot finish (and speak) before this one has */
-	if (!quiet)
-		warn("read %llu rows, kept %llu, dropped %llu (student); %llu kept "
-		     "with '%s' missing", nread, kept, dropped, missing, r.header[col]);
+	if (!c.quiet)
+		warn("read %zu rows, kept %zu, dropped %zu (student); %zu kept "
+		     "with '%s' missing", f.nread, f.kept, t.dropped, t.missing, q);
 	close_stdout();
-	opt_close_input(in);
+	rowfilter_free(&f);
+	cond_free(&student);
+	levels_free(&t.seen);
 	tsv_free(&r);
-	free(values);
+	for (size_t k = 0; k < o.nvalues; k++)
+		free(o.values[k]);
+	free(o.values);
+	cli_free(&c);
 	return 0;
 }

@@ -6,7 +6,7 @@
 #include "cli.h"
 #include "cond.h"
 #include "err.h"
-#include "rejects.h"
+#include "rowfilter.h"
 #include "tsv.h"
 
 enum { OPT_DROP = CLI_OWN, OPT_ICASE };
@@ -49,24 +49,6 @@ on_option(void *ctx, int id, const char *arg)
 	}
 }
 
-/* The reason a dropped row gets: the first condition it fails, or (--drop)
- * all the conditions it satisfies, joined by " and ". */
-static char *
-joined(cond *cs, size_t n)
-{
-	size_t len = 1;
-	for (size_t k = 0; k < n; k++)
-		len += strlen(cs[k].text) + 5;
-	char *s = xmalloc(len);
-	s[0] = '\0';
-	for (size_t k = 0; k < n; k++) {
-		if (k)
-			strcat(s, " and ");
-		strcat(s, cs[k].text);
-	}
-	return s;
-}
-
 /* "read N rows, kept K, dropped D (COND: n; COND: n)" */
 static void
 summary(size_t nread, size_t kept, cond *cs, size_t n, const size_t *failed,
@@ -98,7 +80,6 @@ main(int argc, char **argv)
 	cli c;
 	cli_parse(&c, &tool, argc, argv, on_option, &o);
 	size_t nwhere = c.nwhere;
-	int drop = o.drop;
 	if (nwhere == 0)
 		die_usage("no condition: give one or more -w COLUMN=VALUE");
 	cond *cs = xcalloc(nwhere, sizeof *cs);
@@ -113,40 +94,19 @@ main(int argc, char **argv)
 	for (size_t k = 0; k < nwhere; k++)
 		cond_resolve(&cs[k], &r);
 
-	tsv_writer out;
-	tsvw_init(&out, stdout, "<stdout>");
-	tsvw_header(&out, &r);
-	tsvw_end(&out);
-	rejects rj;
-	rejects_open(&rj, c.rejects, &r);
-	char *all = joined(cs, nwhere);
-	size_t *failed = xcalloc(nwhere, sizeof *failed), nread = 0, kept = 0;
-	while (tsv_next(&r)) {
-		nread++;
-		size_t k = 0;
-		while (k < nwhere && cond_row(&cs[k], &r))
-			k++;
-		int holds = k == nwhere;
-		if (holds != drop) {
-			kept++;
-			tsvw_copy_row(&out, &r);
-			tsvw_end(&out);
-		} else {
-			if (!drop)
-				failed[k]++;
-			rejects_add(&rj, &r, drop ? all : cs[k].text);
-		}
+	rowfilter f = {.conds = cs, .nconds = nwhere, .drop = o.drop, .warn_absent = !c.quiet};
+	rowfilter_run(&f, &r, c.rejects);
+	if (!c.quiet) {
+		char *all = rowfilter_joined(&f);
+		summary(f.nread, f.kept, cs, nwhere, f.failed, o.drop, all);
+		free(all);
 	}
-	rejects_close(&rj);
-	if (!c.quiet)
-		summary(nread, kept, cs, nwhere, failed, drop, all);
 	close_stdout();
+	rowfilter_free(&f);
 	tsv_free(&r);
 	for (size_t k = 0; k < nwhere; k++)
 		cond_free(&cs[k]);
 	free(cs);
-	free(all);
-	free(failed);
 	cli_free(&c);
 	return 0;
 }

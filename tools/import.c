@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "codebook.h"
 #include "err.h"
 #include "num.h"
 #include "opt.h"
@@ -36,9 +37,9 @@ static const cli_tool tool = {
 	.epilog = "The codebook (--codebook) has encode-likert's columns and a sixth,\n"
 	          "'question', the variable label. Each labelled value is a level: label,\n"
 	          "code = value = the number as the TSV holds it (a user-missing value's\n"
-	          "value is empty); values in the data without a label are levels with an\n"
-	          "empty label. A variable with only a variable label gets a row renaming\n"
-	          "it to itself. Value labels of text are comments.\n"
+	          "value is 'missing'); values in the data without a label are levels\n"
+	          "with an empty label. A variable with only a variable label gets a row\n"
+	          "renaming it to itself. Value labels of text are comments.\n"
 	          "See svy-import(1).",
 	.common = CLI_INPUT | CLI_OUTPUT | CLI_QUIET | CLI_SAFE_CELLS,
 	.opts = own,
@@ -203,6 +204,16 @@ row(cbw *c, const char *column, const char *rename, const char *label,
 	tsvw_end(&c->w);
 }
 
+/* NAME as a codebook's column: '#', '@' and '\\' first get a backslash
+ * (an SPSS name may begin with '@'). Allocated. */
+static char *
+column_key(const char *name)
+{
+	char *k = xmalloc(strlen(name) + 2);
+	sprintf(k, "%s%s", strchr("#@\\", name[0]) && name[0] ? "\\" : "", name);
+	return k;
+}
+
 /* A '#' line: one field, whatever it holds (TSV escapes keep it one line). */
 static void
 comment(cbw *c, const char *fmt, ...)
@@ -298,7 +309,7 @@ write_levels(cbw *c, const char *column, const char *rename, const char *questio
 		if (lv[k].dropped)
 			comment(c, "# '%s': the label of %s is another value's label or "
 			        "code: left out of the level: %s", column, lv[k].num, lv[k].dropped);
-		row(c, column, rename, lv[k].label, lv[k].num, lv[k].missing ? "" : lv[k].num,
+		row(c, column, rename, lv[k].label, lv[k].num, lv[k].missing ? CB_MISSING : lv[k].num,
 		    question);
 		rename = question = "";
 	}
@@ -332,7 +343,9 @@ variable_rows(cbw *c, const sav_var *v, const sav_labelset *s, const unlabelled 
 		c->commented++;
 	}
 	if (*v->label) {
-		row(c, v->name, v->name, "", "", "", v->label);
+		char *key = column_key(v->name);
+		row(c, key, v->name, "", "", "", v->label);
+		free(key);
 		c->renamed++;
 	}
 }
@@ -346,7 +359,7 @@ write_codebook(const char *path, const sav_file *f, state *st, int quiet)
 	row(&c, "column", "rename", "label", "code", "value", "question");
 	comment(&c, "# Drafted by svy-import from %s: its value labels as they are "
 	        "(code and value: the number in the data; a user-missing value's value "
-	        "is empty); question: the variable label.", f->name);
+	        "is '%s'); question: the variable label.", f->name, CB_MISSING);
 	size_t nv = f->nvars;
 	const sav_labelset **sets = xcalloc(nv, sizeof *sets);
 	unlabelled *none = xcalloc(nv, sizeof *none);
@@ -399,11 +412,15 @@ write_codebook(const char *path, const sav_file *f, state *st, int quiet)
 		if (group[i] >= 0) {
 			char *scale = xmalloc(strlen(f->vars[group[i]].name) + 2);
 			sprintf(scale, "@%s", f->vars[group[i]].name);
-			row(&c, v->name, v->name, scale, "", "", v->label);
+			char *col = column_key(v->name);
+			row(&c, col, v->name, scale, "", "", v->label);
+			free(col);
 			free(scale);
 			c.labelled++;
 		} else if (lv[i]) {
-			write_levels(&c, v->name, v->name, v->label, lv[i], nl[i], nu);
+			char *col = column_key(v->name);
+			write_levels(&c, col, v->name, v->label, lv[i], nl[i], nu);
+			free(col);
 			c.labelled++;
 		} else {
 			variable_rows(&c, v, sets[i], st->seen ? &st->seen[i] : &none[i]);

@@ -1,6 +1,4 @@
 /* kappa: agreement of coders, Cohen's kappa of two or Krippendorff's alpha. */
-#include <getopt.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +7,7 @@
 #include <gsl/gsl_cdf.h>
 
 #include "agree.h"
+#include "cli.h"
 #include "cols.h"
 #include "err.h"
 #include "levels.h"
@@ -16,82 +15,82 @@
 #include "opt.h"
 #include "tsv.h"
 
-enum { DEFAULT_MAX_LEVELS = 1000 };
-
-static void
-usage(void)
-{
-	printf("usage: %s [OPTION]... -c A,B [FILE]\n"
-	       "       %s --krippendorff [OPTION]... -c COLUMN,... [FILE]\n"
-	       "       %s [OPTION]... A B   (columns as operands: input by -i or stdin)\n"
-	       "Agreement of coders whose codes (any strings) are in columns of a TSV:\n"
-	       "Cohen's kappa of coders A and B, or Krippendorff's alpha of two or more\n"
-	       "coders (names or shell globs). Rows are the coded units; an empty field is\n"
-	       "a missing code. Reads FILE or standard input; writes one TSV row.\n"
-	       "\n"
-	       "  -c, --columns LIST   the coders' columns (comma-separated names or shell\n"
-	       "                       globs; repeatable); without it, the operands are the\n"
-	       "                       columns, as in earlier releases, and the input is\n"
-	       "                       -i FILE or standard input\n"
-	       "      --weights W      none (default; sklearn's default), linear or quadratic\n"
-	       "                       (weighted kappa for ordinal codes; weight 1 - d/(L-1)\n"
-	       "                       or 1 - (d/(L-1))^2 for codes d places apart in a scale\n"
-	       "                       of L codes; psych's weighted kappa is quadratic)\n"
-	       "  -l, --levels LIST    the codes in scale order, comma-separated: fixes the\n"
-	       "                       order used by weights and the ordinal metric, and any\n"
-	       "                       other code is an error (default: the codes in use,\n"
-	       "                       in numeric order when all are numbers, else in byte\n"
-	       "                       order, as sklearn)\n"
-	       "      --max-levels N   at most N distinct codes (default %d): the agreement\n"
-	       "                       matrix takes N x N cells, so more is an error, not an\n"
-	       "                       exhausted memory (a free-text column, an id)\n"
-	       "      --conf-level P   confidence level of the interval (default 0.95, as\n"
-	       "                       psych's alpha = .05)\n"
-	       "      --se S           psych (default): the asymptotic standard error exactly\n"
-	       "                       as psych::cohen.kappa computes it; fce: the formula\n"
-	       "                       of Fleiss, Cohen & Everitt (1969) as printed, as\n"
-	       "                       statsmodels cohens_kappa (the two differ only for\n"
-	       "                       weighted kappa)\n"
-	       "  -K, --krippendorff   Krippendorff's alpha of the columns (units with fewer\n"
-	       "                       than two codes are not pairable and left out)\n"
-	       "      --metric M       alpha's difference function: nominal (default),\n"
-	       "                       ordinal, interval or ratio (numeric codes)\n"
-	       "  -i, --input FILE     read FILE (as the operand FILE; '-' is stdin)\n"
-	       "      --digits N       round printed numbers to N significant digits\n"
-	       "  -q, --quiet          no summary line on standard error\n"
-	       "  -o, --output FILE    write to FILE, complete or not at all\n"
-	       "      --help           show this help and exit\n"
-	       "      --version        show the version and exit\n"
-	       "\n"
-	       "Codes that are numbers are compared by value: 0 and -0, 1 and 1.0 are one\n"
-	       "code (in --levels too). -m, the old short form of --metric, is gone: -m\n"
-	       "is --method in every tool.\n"
-	       "Cohen's kappa: rows missing either code are left out. Output columns:\n"
-	       "rater_a, rater_b, weights, n (pairs), categories, observed and expected\n"
-	       "(weighted) agreement, kappa (the effect size), se, ci_lower, ci_upper\n"
-	       "(kappa -+ z se, clipped to [-1, 1] as psych does). kappa agrees with\n"
-	       "sklearn cohen_kappa_score and psych::cohen.kappa.\n"
-	       "Krippendorff's alpha: columns, metric, coders, units (pairable), n\n"
-	       "(pairable values), observed and expected disagreement, alpha. The\n"
-	       "interval metric is computed on the codes divided by a power of two, so\n"
-	       "alpha is right for codes near 1e200; a disagreement beyond the range of\n"
-	       "numbers is written empty, with a warning.\n"
-	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog, err_prog, err_prog, DEFAULT_MAX_LEVELS);
-	exit(0);
-}
-
-/* ---- options ---- */
+/* The agreement matrices take codes x codes cells (three of them for kappa):
+ * 5000 codes are 600 MB; 60000 would be 86 GB. */
+enum { DEFAULT_MAX_LEVELS = 1000, MOST_LEVELS = 5000 };
 
 enum weights { W_NONE, W_LINEAR, W_QUADRATIC };
 static const char *const weight_names[] = {"none", "linear", "quadratic", NULL};
 static const char *const metric_names[] = {"nominal", "ordinal", "interval", "ratio", NULL};
 static const char *const se_names[] = {"psych", "fce", NULL};
 
+enum { OPT_WEIGHTS = CLI_OWN, OPT_MAX_LEVELS, OPT_CONF, OPT_SE, OPT_METRIC };
+
+static const cli_opt own[] = {
+	{CLI_COLUMNS, NULL, 0, NULL,
+	 "the coders' columns (comma-separated names or shell\n"
+	 "globs; repeatable): two for kappa, two or more for\n"
+	 "--krippendorff"},
+	{OPT_WEIGHTS, "weights", 0, "W",
+	 "none (default; sklearn's default), linear or quadratic\n"
+	 "(weighted kappa for ordinal codes; weight 1 - d/(L-1)\n"
+	 "or 1 - (d/(L-1))^2 for codes d places apart in a scale\n"
+	 "of L codes; psych's weighted kappa is quadratic)"},
+	{'l', "levels", 'l', "LIST",
+	 "the codes in scale order, comma-separated: fixes the\n"
+	 "order used by weights and the ordinal metric, and any\n"
+	 "other code is an error (default: the codes in use,\n"
+	 "in numeric order when all are numbers, else in byte\n"
+	 "order, as sklearn)"},
+	{OPT_MAX_LEVELS, "max-levels", 0, "N",
+	 "at most N distinct codes (default 1000, at most 5000):\n"
+	 "the agreement matrix takes N x N cells, so more is an\n"
+	 "error, not exhausted memory (a free-text column, an id)"},
+	{OPT_CONF, "conf-level", 0, "P",
+	 "confidence level of the interval (default 0.95, as\n"
+	 "psych's alpha = .05)"},
+	{OPT_SE, "se", 0, "S",
+	 "psych (default): the asymptotic standard error exactly\n"
+	 "as psych::cohen.kappa computes it; fce: the formula\n"
+	 "of Fleiss, Cohen & Everitt (1969) as printed, as\n"
+	 "statsmodels cohens_kappa (the two differ only for\n"
+	 "weighted kappa)"},
+	{'K', "krippendorff", 'K', NULL,
+	 "Krippendorff's alpha of the columns (units with fewer\n"
+	 "than two codes are not pairable and left out)"},
+	{OPT_METRIC, "metric", 0, "M",
+	 "alpha's difference function: nominal (default),\n"
+	 "ordinal, interval or ratio (numeric codes)"},
+	{0},
+};
+
+static const cli_tool tool = {
+	.name = "kappa",
+	.synopsis = "-c A,B [OPTION]... [FILE]\n"
+	            "   or: svy-kappa --krippendorff -c COLUMN,... [OPTION]... [FILE]",
+	.about = "Agreement of coders whose codes (any strings) are in columns of a TSV:\n"
+	         "Cohen's kappa of coders A and B, or Krippendorff's alpha of two or more\n"
+	         "coders (names or shell globs). Rows are the coded units; an empty field is\n"
+	         "a missing code. Reads FILE or standard input; writes one TSV row.",
+	.epilog = "Codes that are numbers are compared by value: 0 and -0, 1 and 1.0 are one\n"
+	          "code (in --levels too). -m is --method in every tool (--metric is long only).\n"
+	          "Cohen's kappa: rows missing either code are left out. Output columns:\n"
+	          "rater_a, rater_b, weights, n (pairs), categories, observed and expected\n"
+	          "(weighted) agreement, kappa (the effect size), se, ci_lower, ci_upper\n"
+	          "(kappa -+ z se, clipped to [-1, 1] as psych does). kappa agrees with\n"
+	          "sklearn cohen_kappa_score and psych::cohen.kappa.\n"
+	          "Krippendorff's alpha: columns, metric, coders, units (pairable), n\n"
+	          "(pairable values), observed and expected disagreement, alpha. The\n"
+	          "interval metric is computed on the codes divided by a power of two, so\n"
+	          "alpha is right for codes near 1e200; a disagreement beyond the range of\n"
+	          "numbers is written empty, with a warning.",
+	.common = CLI_COLUMNS | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.opts = own,
+};
+
+/* ---- options ---- */
+
 struct opts {
-	const char *input;
-	char **pats;		/* -c, as given */
-	size_t npat;
 	char **levels;		/* --levels, by value */
 	size_t nlevels;
 	long max_levels;
@@ -99,24 +98,14 @@ struct opts {
 	enum weights weights;
 	enum agree_se se;
 	enum agree_metric metric;
-	int kripp, quiet;
+	int kripp, quiet, weights_given;
 };
-
-static void
-add_columns(struct opts *o, size_t *cap, const char *arg)
-{
-	size_t m;
-	char **list = cols_option_list(arg, "--columns", &m);
-	o->pats = xgrow(o->pats, cap, o->npat + m, sizeof *o->pats);
-	memcpy(o->pats + o->npat, list, m * sizeof *list);
-	o->npat += m;
-	free(list);
-}
 
 /* --levels: the codes, each once (numbers compared by value, as levels do). */
 static void
 parse_levels(struct opts *o, const char *arg)
 {
+	cols_free_list(o->levels, o->nlevels);
 	o->levels = cols_option_list(arg, "--levels", &o->nlevels);
 	for (size_t i = 0; i < o->nlevels; i++)
 		for (size_t j = 0; j < i; j++)
@@ -127,102 +116,41 @@ parse_levels(struct opts *o, const char *arg)
 }
 
 static void
-parse_options(int argc, char **argv, struct opts *o)
+on_option(void *ctx, int id, const char *arg)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_CONF, OPT_DIGITS, OPT_SE,
-	       OPT_METRIC, OPT_MAX_LEVELS, OPT_WEIGHTS };
-	static const struct option longopts[] = {
-		{"columns", required_argument, NULL, 'c'},
-		{"conf-level", required_argument, NULL, OPT_CONF},
-		{"digits", required_argument, NULL, OPT_DIGITS},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"input", required_argument, NULL, 'i'},
-		{"krippendorff", no_argument, NULL, 'K'},
-		{"levels", required_argument, NULL, 'l'},
-		{"max-levels", required_argument, NULL, OPT_MAX_LEVELS},
-		{"metric", required_argument, NULL, OPT_METRIC},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"se", required_argument, NULL, OPT_SE},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{"weights", required_argument, NULL, OPT_WEIGHTS},
-		{NULL, 0, NULL, 0},
-	};
-	size_t patcap = 0;
-	int c, weights_given = 0;
-	*o = (struct opts){.max_levels = DEFAULT_MAX_LEVELS, .conf = 0.95,
-	                   .se = AGREE_SE_PSYCH, .metric = AGREE_NOMINAL};
-	while ((c = getopt_long(argc, argv, ":o:c:i:Kl:q", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c': add_columns(o, &patcap, optarg); break;
-		case 'i': o->input = optarg; break;
-		case 'K': o->kripp = 1; break;
-		case 'l': parse_levels(o, optarg); break;
-		case 'q': o->quiet = 1; break;
-		case OPT_WEIGHTS:
-			o->weights = opt_word(optarg, weight_names, "--weights");
-			weights_given = 1;
-			break;
-		case OPT_METRIC:
-			o->metric = opt_word(optarg, metric_names, "--metric");
-			break;
-		case OPT_MAX_LEVELS:
-			o->max_levels = opt_long(optarg, 2, 100000, "--max-levels");
-			break;
-		case OPT_CONF:
-			o->conf = opt_double(optarg, 0.5, 0.999999, "--conf-level");
-			break;
-		case OPT_DIGITS: opt_digits(optarg); break;
-		case OPT_SE: o->se = opt_word(optarg, se_names, "--se"); break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
+	struct opts *o = ctx;
+	switch (id) {
+	case 'K': o->kripp = 1; break;
+	case 'l': parse_levels(o, arg); break;
+	case OPT_WEIGHTS:
+		o->weights = opt_word(arg, weight_names, "--weights");
+		o->weights_given = 1;
+		break;
+	case OPT_METRIC: o->metric = opt_word(arg, metric_names, "--metric"); break;
+	case OPT_MAX_LEVELS:
+		o->max_levels = opt_long(arg, 2, MOST_LEVELS, "--max-levels");
+		break;
+	case OPT_CONF: o->conf = opt_double(arg, 0.5, 0.999999, "--conf-level"); break;
+	case OPT_SE: o->se = opt_word(arg, se_names, "--se"); break;
 	}
-	if (o->kripp && weights_given && o->weights != W_NONE)
-		die_usage("--weights is for Cohen's kappa; Krippendorff's alpha takes --metric");
 }
 
-/* The input and the columns: with -c, the operand is the FILE; without, the
- * operands are the columns (the earlier form). */
-static FILE *
-open_input(int argc, char **argv, struct opts *o, tsv_reader *r, size_t **col,
-           size_t *m)
+/* The coders' columns: two for kappa, two or more for alpha. */
+static size_t
+coder_columns(const cli *c, const struct opts *o, const tsv_reader *r, size_t **col)
 {
-	const char *name;
-	FILE *in;
-	if (o->npat) {
-		in = opt_input(o->input, argc, argv, optind, &name);
-		tsv_open(r, in, name);
-		*m = cols_expand(r, o->pats, o->npat, col);
-		if (o->kripp && *m < 2)
-			die_usage("--krippendorff needs two or more columns, got '%s' only",
-			          r->header[(*col)[0]]);
-		if (!o->kripp && *m != 2)
-			die_usage("Cohen's kappa needs two columns, --columns gave %zu "
-			          "(Krippendorff's alpha takes more: --krippendorff)", *m);
-		return in;
-	}
-	int nargs = argc - optind;
-	if (o->kripp && nargs < 1)
-		die_usage("--krippendorff needs the coders' columns");
-	if (!o->kripp && nargs != 2)
-		die_usage("give the two coders' columns: -c A,B (or --krippendorff -c COLUMN,...)");
-	in = opt_input(o->input, argc, argv, argc, &name);
-	tsv_open(r, in, name);
-	if (o->kripp) {
-		*m = cols_expand(r, argv + optind, (size_t)nargs, col);
-		if (*m < 2)
-			die_usage("--krippendorff needs two or more columns, got '%s' only",
-			          r->header[(*col)[0]]);
-	} else {
-		*m = 2;
-		*col = xmalloc(2 * sizeof **col);
-		(*col)[0] = cols_require(r, argv[optind]);
-		(*col)[1] = cols_require(r, argv[optind + 1]);
-	}
-	return in;
+	if (!c->ncolumns)
+		die_usage(o->kripp ? "--krippendorff needs the coders' columns: -c COLUMN,..."
+		                   : "give the two coders' columns: -c A,B (or "
+		                     "--krippendorff -c COLUMN,...)");
+	size_t m = cols_expand(r, c->columns, c->ncolumns, col);
+	if (o->kripp && m < 2)
+		die_usage("--krippendorff needs two or more columns, got '%s' only",
+		          r->header[(*col)[0]]);
+	if (!o->kripp && m != 2)
+		die_usage("Cohen's kappa needs two columns, --columns gave %zu "
+		          "(Krippendorff's alpha takes more: --krippendorff)", m);
+	return m;
 }
 
 /* ---- the stream: an index per coder and row ---- */
@@ -447,13 +375,20 @@ cohen(const struct opts *o, const tsv_reader *r, const size_t *col,
 int
 main(int argc, char **argv)
 {
-	struct opts o;
-	err_init("kappa");
-	parse_options(argc, argv, &o);
+	struct opts o = {.max_levels = DEFAULT_MAX_LEVELS, .conf = 0.95,
+	                 .se = AGREE_SE_PSYCH, .metric = AGREE_NOMINAL};
+	cli c;
+	cli_parse(&c, &tool, argc, argv, on_option, &o);
+	o.quiet = c.quiet;
+	if (o.kripp && o.weights_given && o.weights != W_NONE)
+		die_usage("--weights is for Cohen's kappa; Krippendorff's alpha takes --metric");
+	if (!c.ncolumns)
+		coder_columns(&c, &o, NULL, NULL);
 
+	FILE *in = cli_input(&c);
 	tsv_reader r;
-	size_t *col, m;
-	FILE *in = open_input(argc, argv, &o, &r, &col, &m);
+	tsv_open(&r, in, c.in_name);
+	size_t *col, m = coder_columns(&c, &o, &r, &col);
 	struct units u;
 	read_units(&r, col, m, &o, &u);
 	order_codes(&u, m, &o, r.name);
@@ -466,9 +401,8 @@ main(int argc, char **argv)
 	free(u.code);
 	levels_free(&u.codes);
 	cols_free_list(o.levels, o.nlevels);
-	cols_free_list(o.pats, o.npat);
 	free(col);
-	opt_close_input(in);
 	tsv_free(&r);
+	cli_free(&c);
 	return 0;
 }

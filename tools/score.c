@@ -1,11 +1,10 @@
 /* score: factor scores of every input row from a model written by factor. */
-#include <getopt.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "cols.h"
 #include "err.h"
 #include "stats.h"
@@ -15,61 +14,62 @@
 #include "opt.h"
 #include "tsv.h"
 
-static void
-usage(void)
-{
-	printf("usage: %s --model MODEL [OPTION]... [FILE]\n"
-	       "Append one factor-score column per factor of MODEL (the output of\n"
-	       "svy-factor) to every row of the TSV in FILE or standard input, keeping\n"
-	       "all columns and the row order.\n"
-	       "\n"
-	       "      --model FILE        the model: item rows with mean, sd, n and\n"
-	       "                          weight_F1.. columns (items without weights are\n"
-	       "                          not scored; an item listed twice is an error)\n"
-	       "  -i, --input FILE        read FILE (as the operand FILE; '-' is stdin)\n"
-	       "      --name NAMES        comma-separated names of the score columns, in\n"
-	       "                          factor order (default: the model's F1, F2, ...)\n"
-	       "  -m, --method M          regression (default; Thurstone, as psych\n"
-	       "                          factor.scores and factor_analyzer transform:\n"
-	       "                          R^-1 S, S the structure loadings) or bartlett\n"
-	       "                          (U^-2 L (L' U^-2 L)^-1, L the pattern loadings)\n"
-	       "      --normalize N       none (default) or minmax: (s - min) / (max - min)\n"
-	       "                          over the scored rows, the study's [0, 1] score\n"
-	       "      --standardize S     model (default): z-scores with the model's item\n"
-	       "                          means and sds, which reproduces psych on the\n"
-	       "                          fitting sample and scores a new sample on the\n"
-	       "                          fitting sample's scale; sample: with the scored\n"
-	       "                          sample's own means and sds and the model's\n"
-	       "                          weights, as psych predict(fa, newdata); refit:\n"
-	       "                          own means and sds and regression weights\n"
-	       "                          rebuilt from the scored sample's correlations\n"
-	       "                          (complete rows), as psych factor.scores(newx, fa)\n"
-	       "      --ddof D            1 (default): sds with n - 1, as R; 0: with n, as\n"
-	       "                          factor_analyzer (raw scores then grow by\n"
-	       "                          sqrt(n / (n - 1)); min-max scores are the same)\n"
-	       "      --summary FILE      scored and missing counts, min and max of the raw\n"
-	       "                          scores and quartiles (R type 7, numpy's linear) of\n"
-	       "                          the written ones, as statistic/value rows\n"
-	       "      --digits N          round printed numbers to N significant digits\n"
-	       "  -q, --quiet             no note on standard error\n"
-	       "  -o, --output FILE       write to FILE, complete or not at all\n"
-	       "      --help              show this help and exit\n"
-	       "      --version           show the version and exit\n"
-	       "\n"
-	       "Rows with a missing item get empty scores (they are not dropped) and are\n"
-	       "counted on standard error. --normalize minmax and --standardize sample\n"
-	       "or refit read the input twice through a temporary file; memory stays\n"
-	       "constant except for --summary, which keeps the scores.\n"
-	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog);
-	exit(0);
-}
+enum { OPT_MODEL = CLI_OWN, OPT_NAME, OPT_NORMALIZE, OPT_STANDARDIZE, OPT_DDOF, OPT_SUMMARY };
+
+static const cli_opt own[] = {
+	{OPT_MODEL, "model", 0, "FILE", "the model: item rows with mean, sd, n and weight_F1..\n"
+	 "columns (items without weights are not scored; an\n"
+	 "item listed twice is an error; a 'reverse' column keys\n"
+	 "an item as reverse - x, as svy-factor --reverse did)"},
+	{OPT_NAME, "name", 0, "NAMES", "comma-separated names of the score columns, one per\n"
+	 "factor, in factor order (default: the model's F1, F2,\n"
+	 "...); more or fewer names than factors is an error"},
+	{CLI_METHOD, NULL, 0, NULL, "regression (default; Thurstone, as psych factor.scores\n"
+	 "and factor_analyzer transform: R^-1 S, S the structure\n"
+	 "loadings) or bartlett (U^-2 L (L' U^-2 L)^-1, L the\n"
+	 "pattern loadings)"},
+	{OPT_NORMALIZE, "normalize", 0, "N", "none (default) or minmax: (s - min) / (max - min)\n"
+	 "over the scored rows, the study's [0, 1] score"},
+	{OPT_STANDARDIZE, "standardize", 0, "S", "model (default): z-scores with the model's item means\n"
+	 "and sds, which reproduces psych on the fitting sample\n"
+	 "and scores a new sample on the fitting sample's scale;\n"
+	 "sample: with the scored sample's own means and sds and\n"
+	 "the model's weights, as psych predict(fa, newdata);\n"
+	 "refit: own means and sds and regression weights\n"
+	 "rebuilt from the scored sample's correlations\n"
+	 "(complete rows), as psych factor.scores(newx, fa)"},
+	{OPT_DDOF, "ddof", 0, "D", "1 (default): sds with n - 1, as R; 0: with n, as\n"
+	 "factor_analyzer (raw scores then grow by\n"
+	 "sqrt(n / (n - 1)); min-max scores are the same)"},
+	{OPT_SUMMARY, "summary", 0, "FILE", "scored and missing counts, min and max of the raw\n"
+	 "scores and quartiles (R type 7, numpy's linear) of the\n"
+	 "written ones, as statistic/value rows"},
+	{CLI_QUIET, NULL, 0, NULL, "no note on standard error"},
+	{0},
+};
+
+static const char *const methods[] = {"regression", "bartlett", NULL};
+
+static const cli_tool tool = {
+	.name = "score",
+	.synopsis = "--model MODEL [OPTION]... [FILE]",
+	.about = "Append one factor-score column per factor of MODEL (the output of\n"
+	         "svy-factor) to every row of the TSV in FILE or standard input, keeping\n"
+	         "all columns and the row order.",
+	.epilog = "Rows with a missing item get empty scores (they are not dropped) and are\n"
+	          "counted on standard error. --normalize minmax and --standardize sample\n"
+	          "or refit read the input twice through a temporary file; memory stays\n"
+	          "constant except for --summary, which keeps the scores.",
+	.common = CLI_METHOD | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.opts = own,
+	.methods = methods,
+};
 
 enum { STD_MODEL, STD_SAMPLE, STD_REFIT };
 
 typedef struct {
-	const char *model, *names, *summary, *input;
-	int bartlett, minmax, standardize, ddof, quiet;
+	const char *model, *names, *summary;
+	int bartlett, minmax, standardize, ddof;
 } options;
 
 /* The scoring state: the model, its weights and the scale of the items. */
@@ -83,12 +83,27 @@ typedef struct {
 	FILE *tmp;			/* its spooled copy */
 } scorer;
 
+/* The items of R's current row into sc->x, keyed as the model says (an item
+ * reversed by svy-factor --reverse taken as reverse - x); 0 when one is
+ * missing. */
+static int
+item_values(tsv_reader *r, const scorer *sc)
+{
+	const fmodel *m = &sc->m;
+	if (!tsv_numbers(r, sc->col, m->p, sc->x))
+		return 0;
+	for (size_t i = 0; m->reverse && i < m->p; i++)
+		if (!isnan(m->reverse[i]))
+			sc->x[i] = m->reverse[i] - sc->x[i];
+	return 1;
+}
+
 /* The scores of R's current row into S (k values); 0 when an item is missing. */
 static int
 score_row(tsv_reader *r, const scorer *sc, double *s)
 {
 	const fmodel *m = &sc->m;
-	if (!tsv_numbers(r, sc->col, m->p, sc->x))
+	if (!item_values(r, sc))
 		return 0;
 	for (size_t j = 0; j < m->k; j++)
 		s[j] = 0;
@@ -122,50 +137,19 @@ summary_row(tsv_writer *w, const char *stat, const char *suffix, double x)
 }
 
 static void
-parse_options(int argc, char **argv, options *o)
+on_option(void *ctx, int id, const char *arg)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_DDOF, OPT_DIGITS,
-	       OPT_NORMALIZE, OPT_STANDARDIZE, OPT_SUMMARY, OPT_NAME, OPT_MODEL };
-	static const struct option longopts[] = {
-		{"ddof", required_argument, NULL, OPT_DDOF},
-		{"digits", required_argument, NULL, OPT_DIGITS},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"input", required_argument, NULL, 'i'},
-		{"method", required_argument, NULL, 'm'},
-		{"model", required_argument, NULL, OPT_MODEL},
-		{"name", required_argument, NULL, OPT_NAME},
-		{"normalize", required_argument, NULL, OPT_NORMALIZE},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"standardize", required_argument, NULL, OPT_STANDARDIZE},
-		{"summary", required_argument, NULL, OPT_SUMMARY},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	static const char *const methods[] = {"regression", "bartlett", NULL};
 	static const char *const norms[] = {"none", "minmax", NULL};
 	static const char *const stds[] = {"model", "sample", "refit", NULL};
-	int c;
-	while ((c = getopt_long(argc, argv, ":i:o:qm:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'i': o->input = optarg; break;
-		case OPT_MODEL: o->model = optarg; break;
-		case OPT_NAME: o->names = optarg; break;
-		case 'q': o->quiet = 1; break;
-		case OPT_SUMMARY: o->summary = optarg; break;
-		case OPT_DDOF: o->ddof = (int)opt_long(optarg, 0, 1, "--ddof"); break;
-		case OPT_DIGITS: opt_digits(optarg); break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case 'm': o->bartlett = opt_word(optarg, methods, "--method"); break;
-		case OPT_NORMALIZE: o->minmax = opt_word(optarg, norms, "--normalize"); break;
-		case OPT_STANDARDIZE: o->standardize = opt_word(optarg, stds, "--standardize"); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
+	options *o = ctx;
+	switch (id) {
+	case OPT_MODEL: o->model = arg; break;
+	case OPT_NAME: o->names = arg; break;
+	case OPT_SUMMARY: o->summary = arg; break;
+	case OPT_DDOF: o->ddof = (int)opt_long(arg, 0, 1, "--ddof"); break;
+	case OPT_NORMALIZE: o->minmax = opt_word(arg, norms, "--normalize"); break;
+	case OPT_STANDARDIZE: o->standardize = opt_word(arg, stds, "--standardize"); break;
 	}
-	if (!o->model)
-		die_usage("--model is required");
 }
 
 /* The model, the score columns' names and the weights. */
@@ -180,8 +164,9 @@ scorer_init(scorer *sc, const options *o)
 	sc->ngiven = 0;
 	if (o->names) {
 		sc->given = cols_split_list(o->names, &sc->ngiven);
-		if (sc->ngiven > k)
-			die_usage("--name: %zu names, but the model has %zu factor%s", sc->ngiven,
+		if (sc->ngiven != k)
+			die_usage("--name: %zu name%s, but the model has %zu factor%s: name "
+			          "each factor once", sc->ngiven, sc->ngiven == 1 ? "" : "s",
 			          k, k == 1 ? "" : "s");
 	}
 	for (size_t j = 0; j < k; j++) {
@@ -293,7 +278,7 @@ first_pass(scorer *sc, const options *o, tsv_reader *r)
 	double *sum = sc->sum = xcalloc(p, sizeof *sum);
 	double *cross = sc->cross = xcalloc(p * p, sizeof *cross);
 	while (tsv_next(r)) {
-		int complete = tsv_numbers(r, sc->col, p, sc->x);
+		int complete = item_values(r, sc);
 		/* shifted sums: exact enough and one pass */
 		if (complete && o->standardize != STD_MODEL) {
 			for (size_t a = 0; a < p; a++) {
@@ -369,17 +354,19 @@ write_summary(const char *path, const scorer *sc, size_t rows, size_t scored,
 int
 main(int argc, char **argv)
 {
-	options o = {NULL, NULL, NULL, NULL, 0, 0, STD_MODEL, 1, 0};
-	err_init("score");
-	parse_options(argc, argv, &o);
+	options o = {.standardize = STD_MODEL, .ddof = 1};
+	cli c;
+	cli_parse(&c, &tool, argc, argv, on_option, &o);
+	if (!o.model)
+		die_usage("--model is required");
+	o.bartlett = c.method == 1;
 	scorer sc;
 	scorer_init(&sc, &o);
 	size_t p = sc.m.p, k = sc.m.k;
 
-	const char *name;
-	FILE *in = opt_input(o.input, argc, argv, optind, &name);
+	FILE *in = cli_input(&c);
 	tsv_reader r, spool, *src = &r;
-	tsv_open(&r, in, name);
+	tsv_open(&r, in, c.in_name);
 	sc.col = xmalloc(p * sizeof *sc.col);
 	for (size_t i = 0; i < p; i++)
 		sc.col[i] = cols_require(&r, sc.m.item[i]);
@@ -429,7 +416,7 @@ main(int argc, char **argv)
 		write_summary(o.summary, &sc, rows, scored, raw, kept);
 	/* the summary before stdout is closed: in a pipeline, the next tool
 	 * cannot finish (and speak) before this one has */
-	if (!o.quiet)
+	if (!c.quiet)
 		warn("scored %zu of %zu rows; %zu with a missing item got empty scores",
 		     scored, rows, rows - scored);
 	close_stdout();
@@ -438,10 +425,10 @@ main(int argc, char **argv)
 		tsv_free(&spool);
 		fclose(tmp);
 	}
-	opt_close_input(in);
 	tsv_free(&r);
 	free(raw);
 	free(kept);
 	scorer_free(&sc);
+	cli_free(&c);
 	return 0;
 }

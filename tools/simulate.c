@@ -13,7 +13,6 @@
  * depend only on the options, never on the machine. Rows are streamed: the
  * 83 analysed respondents are built as one block (exact counts), and a larger
  * --respondents builds as many such blocks as it needs, one at a time. */
-#include <getopt.h>
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -26,6 +25,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
+#include "cli.h"
 #include "err.h"
 #include "num.h"
 #include "opt.h"
@@ -975,70 +975,64 @@ write_row(struct out *o, gsl_rng *g, const struct resp *r, long long id, long lo
 
 /* ---- main ---------------------------------------------------------------- */
 
+enum { OPT_RESPONDENTS = 'n', OPT_DELIMITER = 'd' };
+
+static const cli_opt own[] = {
+	{OPT_RESPONDENTS, "respondents", 'n', "N",
+	 "responses opened (default 1471: 94 complete, 11 of them\n"
+	 "students, so 83 analysed); another N scales the shares\n"
+	 "(complete N*94/1471, students 11/94 of those, rounded)"},
+	{CLI_SEED, NULL, 0, NULL,
+	 "seed of the random generator, 0 to 4294967295\n"
+	 "(default 2021; GSL's mt19937, where 0 acts as 4357)"},
+	{OPT_DELIMITER, "delimiter", 'd', "D", "',' (default), ';' or 'tab'"},
+	{CLI_QUIET, NULL, 0, NULL,
+	 "accepted, as by every tool (simulate prints nothing\n"
+	 "on standard error when it succeeds)"},
+	{0},
+};
+
+static const cli_tool tool = {
+	.name = "simulate",
+	.synopsis = "[OPTION]...",
+	.about = "Write a synthetic LimeSurvey CSV export of the reference study (Boenisch\n"
+	         "et al. 2021) to standard output: same questions, answer texts and shape.",
+	.epilog = "The output is what LimeSurvey writes: a UTF-8 BOM, a header of question\n"
+	          "codes, every value double-quoted, CRLF line ends, a blank line at the end.\n"
+	          "The 83 analysed respondents reproduce the counts of the paper's Tables 2\n"
+	          "and 3 exactly (a larger N repeats that block of 83, drawn anew); a latent\n"
+	          "awareness drives the 18 familiarity items (questions 16, 18, 19).\n"
+	          "The same options give the same bytes on every machine.",
+	.common = CLI_SEED | CLI_QUIET | CLI_OUTPUT,
+	.opts = own,
+	.seed_max = 4294967295L,
+};
+
+typedef struct {
+	long long n;
+	char delim;
+} options;
+
 static void
-usage(void)
+on_option(void *ctx, int id, const char *arg)
 {
-	printf("usage: %s [OPTION]...\n"
-	       "Write a synthetic LimeSurvey CSV export of the reference study (Boenisch\n"
-	       "et al. 2021) to standard output: same questions, answer texts and shape.\n"
-	       "\n"
-	       "  -n, --respondents N  responses opened (default %d: 94 complete, 11 of them\n"
-	       "                       students, so 83 analysed); another N scales the shares\n"
-	       "                       (complete N*94/1471, students 11/94 of those, rounded)\n"
-	       "  -s, --seed S         seed of the random generator, 0 to 4294967295\n"
-	       "                       (default %d; GSL's mt19937, where 0 acts as 4357)\n"
-	       "  -d, --delimiter D    ',' (default), ';' or 'tab'\n"
-	       "  -o, --output FILE    write to FILE, complete or not at all\n"
-	       "  -q, --quiet          accepted, as by every tool (simulate prints nothing\n"
-	       "                       on standard error when it succeeds)\n"
-	       "      --help           show this help and exit\n"
-	       "      --version        show the version and exit\n"
-	       "\n"
-	       "The output is what LimeSurvey writes: a UTF-8 BOM, a header of question\n"
-	       "codes, every value double-quoted, CRLF line ends, a blank line at the end.\n"
-	       "The 83 analysed respondents reproduce the counts of the paper's Tables 2\n"
-	       "and 3 exactly (a larger N repeats that block of 83, drawn anew); a latent\n"
-	       "awareness drives the 18 familiarity items (questions 16, 18, 19).\n"
-	       "The same options give the same bytes on every machine.\n"
-	       "Exit status: 0 success, 1 failure (a write error), 2 bad usage.\n",
-	       err_prog, DEFAULT_RESPONDENTS, DEFAULT_SEED);
-	exit(0);
+	options *o = ctx;
+	switch (id) {
+	case OPT_RESPONDENTS: o->n = opt_long(arg, 0, 1000000000L, "--respondents"); break;
+	case OPT_DELIMITER: o->delim = opt_delimiter(arg, "--delimiter"); break;
+	}
 }
 
 int
 main(int argc, char **argv)
 {
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION };
-	static const struct option longopts[] = {
-		{"delimiter", required_argument, NULL, 'd'},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"respondents", required_argument, NULL, 'n'},
-		{"seed", required_argument, NULL, 's'},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
-	};
-	long long n = DEFAULT_RESPONDENTS;
-	unsigned long seed = DEFAULT_SEED;
-	char delim = ',';
-	int c;
-
-	err_init("simulate");
-	while ((c = getopt_long(argc, argv, ":o:d:n:qs:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd': delim = opt_delimiter(optarg, "--delimiter"); break;
-		case 'n': n = opt_long(optarg, 0, 1000000000L, "--respondents"); break;
-		case 's': seed = (unsigned long)opt_long(optarg, 0, 4294967295L, "--seed"); break;
-		case 'o': out_to_file(optarg); break;
-		case 'q': break;
-		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
-	}
-	if (optind < argc)
-		die_usage("unexpected argument '%s'", argv[optind]);
+	options opt = {DEFAULT_RESPONDENTS, ','};
+	cli c;
+	cli_parse(&c, &tool, argc, argv, on_option, &opt);
+	long long n = opt.n;
+	unsigned long seed = c.seed_set ? c.seed : DEFAULT_SEED;
+	char delim = opt.delim;
+	cli_free(&c);
 
 	/* How many complete, and of those students, by the study's shares. */
 	long long ncomplete = (n * STUDY_COMPLETE + DEFAULT_RESPONDENTS / 2) / DEFAULT_RESPONDENTS;

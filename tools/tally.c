@@ -1,86 +1,89 @@
 /* tally: counts and shares of the levels of columns; statistics of numeric
  * columns per level of grouping columns; crosstabs of two columns. */
-#include <getopt.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_cdf.h>
-
+#include "cli.h"
 #include "codebook.h"
 #include "cols.h"
 #include "err.h"
+#include "htest.h"
 #include "levels.h"
 #include "num.h"
 #include "opt.h"
 #include "stats.h"
 #include "tsv.h"
 
-static void
-usage(void)
-{
-	printf("usage: %s [OPTION]... COLUMN...\n"
-	       "       %s -c COLUMNS [OPTION]... [FILE]\n"
-	       "       %s -g GROUP [OPTION]... VARIABLE...\n"
-	       "       %s --cross ROW,COL [OPTION]... [FILE]\n"
-	       "Counts and shares of the levels (distinct values) of each COLUMN (names or\n"
-	       "shell globs such as 'method_*') of a TSV; with --by, statistics of each\n"
-	       "numeric VARIABLE per level of GROUP; with --cross, the crosstab of two columns.\n"
-	       "The input is standard input, -i FILE, or (with -c, -g and -c, or --cross) a\n"
-	       "trailing FILE.\n"
-	       "\n"
-	       "  -c, --columns LIST   the columns to tally (with -g: the variables), names\n"
-	       "                       or globs, comma-separated, repeatable\n"
-	       "      --wide           one row per column: column, n (answered) and a\n"
-	       "                       share_LEVEL column per level (all columns' levels);\n"
-	       "                       with --cross, the matrix of counts with margins\n"
-	       "      --multiple       the columns are options of a multiple-choice question,\n"
-	       "                       coded 0/1: one row per option, for the answer 1 (with\n"
-	       "                       --by: each GROUP column is one group, its rows with 1;\n"
-	       "                       a row counts in every group it names); -m is an alias,\n"
-	       "                       for one release\n"
-	       "  -g, --by GROUP       group by GROUP (names or globs, comma-separated;\n"
-	       "                       repeatable): rows column, level, variable and the\n"
-	       "                       --stats; -b is an alias, for one release\n"
-	       "      --stats LIST     with --by: any of n, mean, sd, median, q1, q3, iqr,\n"
-	       "                       min, max (default n,mean,sd); quantiles are R's type 7\n"
-	       "      --ddof N         sd divides by n - N (default 1: R sd, pandas std;\n"
-	       "                       numpy std uses 0)\n"
-	       "      --cross ROW,COL  the crosstab of ROW and COL (or --cross ROW --cross\n"
-	       "                       COL): ROW, COL, n, share, row_share, col_share, margins\n"
-	       "                       labelled (all); rows with either missing left out\n"
-	       "      --expected       with --cross: add the counts expected under independence\n"
-	       "      --chi2           with --cross: the chi-square test of independence\n"
-	       "                       instead (one row: row, column, n, chi2, df, p,\n"
-	       "                       cramers_v, yates, min_expected), as scipy's\n"
-	       "                       chi2_contingency: Yates' correction when df is 1\n"
-	       "      --no-yates       no Yates correction\n"
-	       "  -l, --levels LIST    the levels in order, comma-separated; levels not seen\n"
-	       "                       get n 0 and any other value is an error (default:\n"
-	       "                       numbers by value, then text in byte order)\n"
-	       "      --labels LIST    names printed for the --levels, in their order\n"
-	       "      --codebook FILE  levels in the order of each column's scale in the\n"
-	       "                       codebook (its values; columns without one: default)\n"
-	       "      --missing        count missing (empty) values as a level of their own,\n"
-	       "                       printed empty (wide: share_missing), in the shares'\n"
-	       "                       denominator (default: shares of the answered)\n"
-	       "      --max-levels N   at most N levels per column (default 10000)\n"
-	       "  -i, --input FILE     read FILE (as the operand FILE; '-' is stdin)\n"
-	       "      --digits N       round printed numbers to N significant digits\n"
-	       "  -q, --quiet          no summary line on standard error\n"
-	       "  -o, --output FILE    write to FILE, complete or not at all\n"
-	       "      --help           show this help and exit\n"
-	       "      --version        show the version and exit\n"
-	       "\n"
-	       "Long form (default): column, level, n, share; share = n / answered.\n"
-	       "Levels that are numbers compare by value: '1' and '1.0' are one level,\n"
-	       "printed as first seen.\n"
-	       "Exit status: 0 success, 1 bad data, 2 bad usage.\n",
-	       err_prog, err_prog, err_prog, err_prog);
-	exit(0);
-}
+enum { OPT_WIDE = CLI_OWN, OPT_MULTIPLE, OPT_STATS, OPT_DDOF, OPT_CROSS, OPT_EXPECTED,
+       OPT_CHI2, OPT_NO_YATES, OPT_LABELS, OPT_CODEBOOK, OPT_MISSING, OPT_MAX_LEVELS };
+
+static const cli_opt own[] = {
+	{CLI_COLUMNS, NULL, 0, NULL,
+	 "the columns to tally (with -g: the numeric variables),\n"
+	 "names or globs, comma-separated; repeatable"},
+	{CLI_BY, NULL, 0, NULL,
+	 "group by these columns (names or globs): rows column,\n"
+	 "level, variable and the --stats of each -c variable"},
+	{OPT_WIDE, "wide", 0, NULL,
+	 "one row per column: column, n (answered) and a\n"
+	 "share_LEVEL column per level (all columns' levels);\n"
+	 "with --cross, the matrix of counts with margins"},
+	{OPT_MULTIPLE, "multiple", 0, NULL,
+	 "the columns are options of a multiple-choice question,\n"
+	 "coded 0/1: one row per option, for the answer 1 (with\n"
+	 "-g: each GROUP column is one group, its rows with 1;\n"
+	 "a row counts in every group it names)"},
+	{OPT_STATS, "stats", 0, "LIST",
+	 "with -g: any of n, mean, sd, median, q1, q3, iqr,\n"
+	 "min, max (default n,mean,sd); quantiles are R's type 7"},
+	{OPT_DDOF, "ddof", 0, "N",
+	 "sd divides by n - N (default 1: R sd, pandas std;\n"
+	 "numpy std uses 0)"},
+	{OPT_CROSS, "cross", 0, "ROW,COL",
+	 "the crosstab of ROW and COL (or --cross ROW --cross\n"
+	 "COL): ROW, COL, n, share, row_share, col_share, margins\n"
+	 "labelled (all); rows with either missing left out"},
+	{OPT_EXPECTED, "expected", 0, NULL,
+	 "with --cross: add the counts expected under independence"},
+	{OPT_CHI2, "chi2", 0, NULL,
+	 "with --cross: the chi-square test of independence\n"
+	 "instead (one row: row, column, n, chi2, df, p,\n"
+	 "cramers_v, yates, min_expected), as scipy's\n"
+	 "chi2_contingency: Yates' correction when df is 1"},
+	{OPT_NO_YATES, "no-yates", 0, NULL, "no Yates correction"},
+	{'l', "levels", 'l', "LIST",
+	 "the levels in order, comma-separated; levels not seen\n"
+	 "get n 0 and any other value is an error (default:\n"
+	 "numbers by value, then text in byte order)"},
+	{OPT_LABELS, "labels", 0, "LIST", "names printed for the --levels, in their order"},
+	{OPT_CODEBOOK, "codebook", 0, "FILE",
+	 "levels in the order of each column's scale in the\n"
+	 "codebook (its values; columns without one: default)"},
+	{OPT_MISSING, "missing", 0, NULL,
+	 "count missing (empty) values as a level of their own,\n"
+	 "printed empty (wide: share_missing), in the shares'\n"
+	 "denominator (default: shares of the answered)"},
+	{OPT_MAX_LEVELS, "max-levels", 0, "N", "at most N levels per column (default 10000)"},
+	{0},
+};
+
+static const cli_tool tool = {
+	.name = "tally",
+	.synopsis = "-c COLUMNS [OPTION]... [FILE]\n"
+	            "   or: svy-tally -g GROUP -c VARIABLES [OPTION]... [FILE]\n"
+	            "   or: svy-tally --cross ROW,COL [OPTION]... [FILE]",
+	.about = "Counts and shares of the levels (distinct values) of each column -c (names\n"
+	         "or shell globs such as 'method_*') of a TSV (FILE or standard input); with\n"
+	         "-g, statistics of each numeric -c VARIABLE per level of GROUP; with\n"
+	         "--cross, the crosstab of two columns.",
+	.epilog = "Long form (default): column, level, n, share; share = n / answered.\n"
+	          "Levels that are numbers compare by value: '1' and '1.0' are one level,\n"
+	          "printed as first seen.",
+	.common = CLI_COLUMNS | CLI_BY | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.opts = own,
+};
 
 enum stat { S_N, S_MEAN, S_SD, S_MEDIAN, S_Q1, S_Q3, S_IQR, S_MIN, S_MAX, S_COUNT };
 static const char *const stat_names[] = {"n", "mean", "sd", "median", "q1", "q3",
@@ -103,8 +106,8 @@ typedef struct {
 /* Everything the options say. */
 typedef struct {
 	char **cols, **by, **levels, **labels, **cross;
-	size_t ncols, nby, nlevels, nlabels, ncross, colscap, bycap, crosscap;
-	const char *input, *codebook_path;
+	size_t ncols, nby, nlevels, nlabels, ncross;
+	const char *codebook_path;
 	long ddof, max_levels;
 	int wide, multiple, with_missing, quiet, chi2, yates, expected;
 	enum stat stats[S_COUNT];
@@ -152,9 +155,13 @@ order_levels(levels *lv, const char *column, const tsv_reader *r, const opts *o)
 			free(order);
 		if (bad != LEVELS_FULL) {
 			free(map);	/* nothing left behind for the leak checker */
+			char *have = levels_quoted(lv, NULL, 20), msg[4096];
+			snprintf(msg, sizeof msg, "; the column's values are %s", have);
+			free(have);
 			die_at(r->name, 0, column, lv->value[bad], o->levels ?
-			       "level not in --levels" :
-			       "level not in the codebook's scale %s", s ? s->name : "");
+			       "level not in --levels%s" :
+			       "level not in the codebook's scale %s%s", o->levels ? msg :
+			       s ? s->name : "", o->levels ? "" : msg);
 		}
 	} else {
 		levels_sort(lv, map);
@@ -256,10 +263,43 @@ write_wide(tsv_writer *out, const tsv_reader *r, tcol *t, size_t ncols, size_t n
 /* ---- statistics by group ---- */
 
 static void
+summarize(vec *a, const opts *o, double val[S_COUNT])
+{
+	stats_summary s;
+	stats_summarize(a->x, a->n, (size_t)o->ddof, &s);
+	double v[S_COUNT] = {(double)a->n, s.mean, s.sd, s.median, s.q1, s.q3, s.iqr,
+	                     s.min, s.max};
+	memcpy(val, v, sizeof v);
+}
+
+/* Every statistic asked for is finite or undefined (empty): one beyond the
+ * range of numbers (the sd of 1.7e308 and -1.7e308) is an error before
+ * anything is written, as in derive. */
+static void
+check_finite(const tsv_reader *r, tcol *t, size_t ncols, const size_t *vars, size_t nvar,
+             const opts *o)
+{
+	for (size_t j = 0; j < ncols; j++)
+		for (size_t i = o->multiple ? 1 : 0; i < t[j].lv.n; i++)
+			for (size_t v = 0; v < nvar; v++) {
+				double val[S_COUNT];
+				summarize(&t[j].val[i * nvar + v], o, val);
+				for (size_t k = 0; k < o->nstats; k++)
+					if (isinf(val[o->stats[k]]))
+						die_at(r->name, 0, r->header[vars[v]], NULL,
+						       "the %s in group '%s' of '%s' is beyond "
+						       "the range of numbers (about 1.8e308)",
+						       stat_names[o->stats[k]], t[j].lv.value[i],
+						       r->header[t[j].col]);
+			}
+}
+
+static void
 write_by(tsv_writer *out, const tsv_reader *r, tcol *t, size_t ncols,
          const size_t *vars, size_t nvar, const opts *o)
 {
 	size_t no_value = 0, undefined_sd = 0;
+	check_finite(r, t, ncols, vars, nvar, o);
 	tsvw_str(out, "column");
 	tsvw_str(out, "level");
 	tsvw_str(out, "variable");
@@ -271,10 +311,8 @@ write_by(tsv_writer *out, const tsv_reader *r, tcol *t, size_t ncols,
 		for (size_t i = o->multiple ? 1 : 0; i < tc->lv.n; i++) {
 			for (size_t v = 0; v < nvar; v++) {
 				vec *a = &tc->val[i * nvar + v];
-				stats_summary s;
-				stats_summarize(a->x, a->n, (size_t)o->ddof, &s);
-				double val[S_COUNT] = {(double)a->n, s.mean, s.sd, s.median, s.q1,
-				                       s.q3, s.iqr, s.min, s.max};
+				double val[S_COUNT];
+				summarize(a, o, val);
 				tsvw_str(out, r->header[tc->col]);
 				tsvw_str(out, label_of(tc->lv.value[i], o));
 				tsvw_str(out, r->header[vars[v]]);
@@ -285,7 +323,7 @@ write_by(tsv_writer *out, const tsv_reader *r, tcol *t, size_t ncols,
 					else
 						tsvw_num_or_missing(out, val[o->stats[k]]);
 					other |= o->stats[k] != S_N;
-					undefined_sd += o->stats[k] == S_SD && isnan(s.sd);
+					undefined_sd += o->stats[k] == S_SD && isnan(val[S_SD]);
 				}
 				no_value += other && a->n == 0;
 				tsvw_end(out);
@@ -436,8 +474,9 @@ write_cross(tsv_writer *out, const tsv_reader *r, const size_t cc[2], const xtab
 	}
 }
 
-/* Chi-square test of independence, as scipy.stats.chi2_contingency: levels
- * with no count (unseen levels of --levels or a codebook) are left out. */
+/* Chi-square test of independence (lib/htest, as scipy.stats.
+ * chi2_contingency) of the levels with a count: unseen levels of a codebook
+ * are left out. */
 static void
 write_chi2(tsv_writer *out, const tsv_reader *r, const size_t cc[2], const xtab *x,
            const opts *o)
@@ -451,22 +490,17 @@ write_chi2(tsv_writer *out, const tsv_reader *r, const size_t cc[2], const xtab 
 		die_at(r->name, 0, NULL, NULL, "the chi-square test needs 2 or more levels in "
 		       "each column ('%s' has %zu, '%s' %zu)", r->header[cc[0]], rr,
 		       r->header[cc[1]], kc);
-	double df = (double)((rr - 1) * (kc - 1)), chi2 = 0, plain = 0, emin = INFINITY;
-	int yates = o->yates && df == 1;
+	double *t = xmalloc(rr * kc * sizeof *t);
+	size_t k = 0;
 	for (size_t i = 0; i < nr; i++)
-		for (size_t j = 0; j < nc; j++) {
-			if (x->rsum[i] == 0 || x->csum[j] == 0)
-				continue;
-			double e = x->rsum[i] * x->csum[j] / x->total, d = x->n[i * nc + j] - e;
-			emin = e < emin ? e : emin;
-			plain += d * d / e;
-			if (yates) {	/* move O toward E by 0.5, not past it */
-				double m = fabs(d) < 0.5 ? fabs(d) : 0.5;
-				d = d > 0 ? d - m : d + m;
-			}
-			chi2 += d * d / e;
-		}
-	size_t k = rr < kc ? rr : kc;
+		for (size_t j = 0; j < nc && x->rsum[i] > 0; j++)
+			if (x->csum[j] > 0)
+				t[k++] = x->n[i * nc + j];
+	ht_result res;
+	const char *why = ht_chi2(t, rr, kc, o->yates, &res);
+	free(t);
+	if (why)	/* not reached: the empty margins are left out above */
+		die("internal error: %s", why);
 	static const char *head[] = {"row", "column", "n", "chi2", "df", "p", "cramers_v",
 	                             "yates", "min_expected"};
 	for (size_t h = 0; h < sizeof head / sizeof *head; h++)
@@ -475,12 +509,12 @@ write_chi2(tsv_writer *out, const tsv_reader *r, const size_t cc[2], const xtab 
 	tsvw_str(out, r->header[cc[0]]);
 	tsvw_str(out, r->header[cc[1]]);
 	tsvw_int(out, (long long)x->total);
-	tsvw_num(out, chi2);
-	tsvw_int(out, (long long)df);
-	tsvw_num(out, gsl_cdf_chisq_Q(chi2, df));
-	tsvw_num(out, sqrt(plain / (x->total * (double)(k - 1))));
-	tsvw_str(out, yates ? "yes" : "no");
-	tsvw_num(out, emin);
+	tsvw_num(out, res.statistic);
+	tsvw_int(out, (long long)res.df);
+	tsvw_num(out, res.p);
+	tsvw_num(out, res.effect);
+	tsvw_str(out, res.corrected ? "yes" : "no");
+	tsvw_num(out, res.min_expected);
 	tsvw_end(out);
 }
 
@@ -623,18 +657,6 @@ run_counts(tsv_reader *r, char **names, size_t nnames, const opts *o)
 
 /* ---- options ---- */
 
-/* Append the comma-separated LIST (of OPTION) to *V. */
-static void
-add_list(char ***v, size_t *n, size_t *cap, const char *list, const char *option)
-{
-	size_t m;
-	char **items = cols_option_list(list, option, &m);
-	*v = xgrow(*v, cap, *n + m, sizeof **v);
-	memcpy(*v + *n, items, m * sizeof *items);
-	*n += m;
-	free(items);
-}
-
 static void
 parse_stats(opts *o, const char *list)
 {
@@ -647,7 +669,34 @@ parse_stats(opts *o, const char *list)
 }
 
 static void
-check_opts(const opts *o, int noperands)
+on_option(void *ctx, int id, const char *arg)
+{
+	opts *o = ctx;
+	switch (id) {
+	case 'l':
+		cols_free_list(o->levels, o->nlevels);
+		o->levels = cols_option_list(arg, "--levels", &o->nlevels);
+		break;
+	case OPT_MULTIPLE: o->multiple = 1; break;
+	case OPT_WIDE: o->wide = 1; break;
+	case OPT_CHI2: o->chi2 = 1; break;
+	case OPT_CODEBOOK: o->codebook_path = arg; break;
+	case OPT_CROSS: cli_list_append(&o->cross, &o->ncross, arg, "--cross"); break;
+	case OPT_DDOF: o->ddof = opt_long(arg, 0, 1000, "--ddof"); break;
+	case OPT_EXPECTED: o->expected = 1; break;
+	case OPT_LABELS:
+		cols_free_list(o->labels, o->nlabels);
+		o->labels = cols_option_list(arg, "--labels", &o->nlabels);
+		break;
+	case OPT_MAX_LEVELS: o->max_levels = opt_long(arg, 1, 100000000, "--max-levels"); break;
+	case OPT_MISSING: o->with_missing = 1; break;
+	case OPT_NO_YATES: o->yates = 0; break;
+	case OPT_STATS: parse_stats(o, arg); break;
+	}
+}
+
+static void
+check_opts(const opts *o)
 {
 	if (o->labels && o->nlabels != o->nlevels)
 		die_usage("--labels needs --levels with as many entries (%zu labels, %zu "
@@ -662,9 +711,9 @@ check_opts(const opts *o, int noperands)
 		die_usage("--chi2 writes the test: no --wide or --expected");
 	if (o->expected && o->wide)
 		die_usage("--expected adds a column to the long form: not with --wide");
-	if (!o->ncross && !o->ncols && noperands == 0)
-		die_usage(o->nby ? "no VARIABLE: give the numeric columns to describe"
-		                 : "no COLUMN: give the columns to tally");
+	if (!o->ncross && !o->ncols)
+		die_usage(o->nby ? "no VARIABLE: give the numeric columns to describe with -c"
+		                 : "no COLUMN: give the columns to tally with -c");
 	if (o->wide && o->multiple)
 		die_usage("--wide and --multiple do not go together: --wide already "
 		          "gives each 0/1 column's share_1");
@@ -681,73 +730,6 @@ check_opts(const opts *o, int noperands)
 		die_usage("--multiple columns have the levels 0 and 1: no --levels");
 }
 
-static void
-parse_opts(opts *o, int argc, char **argv)
-{
-	enum { OPT_HELP = CHAR_MAX + 1, OPT_VERSION, OPT_CHI2, OPT_CODEBOOK, OPT_CROSS,
-	       OPT_DDOF, OPT_DIGITS, OPT_EXPECTED, OPT_LABELS, OPT_MAX_LEVELS, OPT_MISSING,
-	       OPT_NO_YATES, OPT_STATS, OPT_WIDE };
-	static const struct option longopts[] = {
-		{"by", required_argument, NULL, 'g'},
-		{"chi2", no_argument, NULL, OPT_CHI2},
-		{"codebook", required_argument, NULL, OPT_CODEBOOK},
-		{"columns", required_argument, NULL, 'c'},
-		{"cross", required_argument, NULL, OPT_CROSS},
-		{"ddof", required_argument, NULL, OPT_DDOF},
-		{"digits", required_argument, NULL, OPT_DIGITS},
-		{"expected", no_argument, NULL, OPT_EXPECTED},
-		{"help", no_argument, NULL, OPT_HELP},
-		{"input", required_argument, NULL, 'i'},
-		{"labels", required_argument, NULL, OPT_LABELS},
-		{"levels", required_argument, NULL, 'l'},
-		{"max-levels", required_argument, NULL, OPT_MAX_LEVELS},
-		{"missing", no_argument, NULL, OPT_MISSING},
-		{"multiple", no_argument, NULL, 'm'},
-		{"no-yates", no_argument, NULL, OPT_NO_YATES},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"stats", required_argument, NULL, OPT_STATS},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{"wide", no_argument, NULL, OPT_WIDE},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-	while ((c = getopt_long(argc, argv, ":b:c:g:i:l:mo:q", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'b': case 'g': add_list(&o->by, &o->nby, &o->bycap, optarg, "--by"); break;
-		case 'c': add_list(&o->cols, &o->ncols, &o->colscap, optarg, "--columns"); break;
-		case 'i': o->input = optarg; break;
-		case 'l':
-			cols_free_list(o->levels, o->nlevels);
-			o->levels = cols_option_list(optarg, "--levels", &o->nlevels);
-			break;
-		case 'm': o->multiple = 1; break;
-		case 'q': o->quiet = 1; break;
-		case OPT_WIDE: o->wide = 1; break;
-		case OPT_CHI2: o->chi2 = 1; break;
-		case OPT_CODEBOOK: o->codebook_path = optarg; break;
-		case OPT_CROSS: add_list(&o->cross, &o->ncross, &o->crosscap, optarg, "--cross"); break;
-		case OPT_DDOF: o->ddof = opt_long(optarg, 0, 1000, "--ddof"); break;
-		case OPT_DIGITS: opt_digits(optarg); break;
-		case OPT_EXPECTED: o->expected = 1; break;
-		case OPT_LABELS:
-			cols_free_list(o->labels, o->nlabels);
-			o->labels = cols_option_list(optarg, "--labels", &o->nlabels);
-			break;
-		case OPT_MAX_LEVELS:
-			o->max_levels = opt_long(optarg, 1, 100000000, "--max-levels");
-			break;
-		case OPT_MISSING: o->with_missing = 1; break;
-		case OPT_NO_YATES: o->yates = 0; break;
-		case OPT_STATS: parse_stats(o, optarg); break;
-		case 'o': out_to_file(optarg); break;
-		case OPT_HELP: usage(); break;
-		case OPT_VERSION: print_version(); exit(0);
-		default: die_bad_option(c, argv);
-		}
-	}
-}
-
 int
 main(int argc, char **argv)
 {
@@ -756,9 +738,14 @@ main(int argc, char **argv)
 	o.ddof = 1;
 	o.max_levels = 10000;
 	o.yates = 1;
-	err_init("tally");
-	parse_opts(&o, argc, argv);
-	check_opts(&o, argc - optind);
+	cli c;
+	cli_parse(&c, &tool, argc, argv, on_option, &o);
+	o.quiet = c.quiet;
+	o.cols = c.columns;
+	o.ncols = c.ncolumns;
+	o.by = c.by;
+	o.nby = c.nby;
+	check_opts(&o);
 	if (!o.nstats) {
 		o.stats[0] = S_N;
 		o.stats[1] = S_MEAN;
@@ -767,28 +754,20 @@ main(int argc, char **argv)
 	}
 	o.cb = o.codebook_path ? codebook_load(o.codebook_path) : NULL;
 
-	/* with --columns or --cross the operand is the FILE; else the columns */
-	int operand_file = o.ncols || o.ncross;
-	const char *name;
-	FILE *in = operand_file ? opt_input(o.input, argc, argv, optind, &name)
-	                        : opt_input(o.input, optind, argv, optind, &name);
+	FILE *in = cli_input(&c);
 	tsv_reader r;
-	tsv_open(&r, in, name);
+	tsv_open(&r, in, c.in_name);
 	if (o.ncross)
 		run_cross(&r, &o);
-	else if (o.ncols)
-		run_counts(&r, o.cols, o.ncols, &o);
 	else
-		run_counts(&r, argv + optind, (size_t)(argc - optind), &o);
+		run_counts(&r, o.cols, o.ncols, &o);
 
-	opt_close_input(in);
 	tsv_free(&r);
-	cols_free_list(o.cols, o.ncols);
-	cols_free_list(o.by, o.nby);
 	cols_free_list(o.cross, o.ncross);
 	cols_free_list(o.levels, o.nlevels);
 	cols_free_list(o.labels, o.nlabels);
 	if (o.cb)
 		codebook_free(o.cb);
+	cli_free(&c);
 	return 0;
 }

@@ -1,67 +1,111 @@
-# The analysis steps of a study (included by pipelines/study/study.mk).
+# The steps of a study (included by pipelines/study/main.mk): the table of
+# steps, then each step's recipe, then the report's.
 
-comma := ,
-empty :=
-tab := $(empty)	$(empty)
-define newline
-
-
+# ---- the table of steps ---------------------------------------------------
+# One declaration a step, in the report's order:
+#   $(call step,NAME,ON,WHAT,VARIABLES,INPUTS,OUTPUTS,FIGURES,NEEDS)
+# NAME      the step: its line in steps.tsv, its section of the report
+#           (report.sh), its stamp $(B)/.stamps/NAME
+# ON        the variable that turns it on (empty: it always runs)
+# WHAT      what it is, for the report's "Steps not run" (empty: not listed)
+# VARIABLES the study variables that shape it: a change of one makes it again
+# INPUTS    the files and tools it reads (its recipe's prerequisites)
+# OUTPUTS   its files under $(B) (the recipe's targets; the report's inputs)
+# FIGURES   the kinds of figure it gives (figures.mk)
+# NEEDS     a step that must run for this one to run
+# From the table follow: which steps run (RUN_step), $(B)/steps.tsv (the
+# steps run and not run, with their files, for the report), each step's
+# stamp, its recipe's targets and prerequisites ($(call step_out,NAME) &:
+# $(call step_in,NAME)), the figures drawn and the report's prerequisites.
+STEPS :=
+define step
+STEPS += $(1)
+STEP_ON_$(1) := $(2)
+STEP_WHAT_$(1) := $(3)
+STEP_VARS_$(1) := $(4)
+STEP_IN_$(1) := $(5)
+STEP_OUT_$(1) := $(6)
+STEP_FIG_$(1) := $(7)
+RUN_$(1) := $$(and $$(if $(2),$$(call on,$$($(2))),yes),$$(if $(8),$$(RUN_$(8)),yes))
 endef
+# a step's targets, and its prerequisites with its stamp
+step_out = $(addprefix $(B)/,$(STEP_OUT_$(1)))
+step_in = $(STEP_IN_$(1)) $(call stamp,$(1))
+FAMILY_VARS = $(sort $(filter FAMILY_TITLE_% FAMILY_TABLE_%,$(.VARIABLES)))
+TABLE_VARS = TABLES $(sort $(filter TABLE_%_SINGLE TABLE_%_MULTIPLE,$(.VARIABLES)))
+FAMILY_TABLES = $(foreach v,$(sort $(filter FAMILY_TABLE_%,$(.VARIABLES))),$($(v)).md)
 
-# the files each step reads: a step that is off passes its input through
-RESPONDENTS := $(if $(call on,$(FILTER_COLUMN)),$(B)/$(FILTER_KEPT).tsv,$(B)/clean.tsv)
-FA          := $(call on,$(FA_ITEMS))
-SCORED      := $(if $(FA),$(B)/scored.tsv,$(B)/encoded.tsv)
-TESTS       := $(call on,$(HYPOTHESES))
-CLUSTERS    := $(if $(call on,$(SHARES_ITEMS)),$(call on,$(CLUSTER_ITEMS)))
-KAPPA       := $(call on,$(CODERS))
+$(eval $(call step,clean,,,EXPORT EXPORT_MEMBER DELIMITER COMPLETE CLEAN_OPTIONS,\
+	$(EXPORT) $(S)/clean,clean.tsv incomplete.tsv))
+$(eval $(call step,filter,FILTER_COLUMN,the respondent filter,\
+	FILTER_COLUMN FILTER_VALUES FILTER_OPTIONS FILTER_KEPT FILTER_DROPPED,\
+	$(B)/clean.tsv $(S)/filter-students,$(FILTER_KEPT).tsv $(FILTER_DROPPED).tsv))
+RESPONDENTS := $(if $(RUN_filter),$(B)/$(FILTER_KEPT).tsv,$(B)/clean.tsv)
+$(eval $(call step,codebook,CODEBOOK,the answers encoded with a codebook))
+$(eval $(call step,derive,DERIVE,derived columns))
+$(eval $(call step,encode,,,CODEBOOK DERIVE,\
+	$(RESPONDENTS) $(if $(RUN_codebook),$(CODEBOOK)) $(S)/encode-likert $(S)/derive,encoded.tsv))
+$(eval $(call step,factor,FA_ITEMS,the factor analysis and the score,\
+	FA_ITEMS FA_FACTORS FA_METHOD FA_ROTATION FA_THRESHOLD FA_REFIT FA_REVERSE FA_OPTIONS,\
+	$(B)/encoded.tsv $(S)/factor,model.tsv factor-summary.tsv eigenvalues.tsv,scree))
+$(eval $(call step,score,,,SCORES SCORE_METHOD SCORE_NORMALIZE,\
+	$(B)/encoded.tsv $(B)/model.tsv $(S)/score,scored.tsv score-summary.tsv,histogram boxes,factor))
+SCORED := $(if $(RUN_score),$(B)/scored.tsv,$(B)/encoded.tsv)
+$(eval $(call step,hypotheses,HYPOTHESES,the hypothesis tests,HYPOTHESES HYPOTHESES_DEPS,\
+	$(SCORED) $(HYPOTHESES) $(HYPOTHESES_DEPS) $(S)/test-hypothesis $(S)/bh-correct,tests.tsv))
+$(eval $(call step,families,,,$(FAMILY_VARS),\
+	$(B)/tests.tsv $(HYPOTHESES) $(B)/family-captions.tsv $(S)/report,\
+	hypotheses.md family-captions.tsv $(FAMILY_TABLES),,hypotheses))
+$(eval $(call step,tables,TABLES,the descriptive tables,$(TABLE_VARS),\
+	$(B)/encoded.tsv $(S)/tally,$(TABLES:=.tsv)))
+$(eval $(call step,shares,SHARES_ITEMS,the shares of the items' answers,\
+	SHARES SHARES_ITEMS SHARES_LEVELS SHARES_LABELS CODEBOOK,\
+	$(B)/encoded.tsv $(S)/tally,$(SHARES).tsv,shares))
+$(eval $(call step,clusters,CLUSTER_ITEMS,the k-means clusters of the items,\
+	CLUSTER_ITEMS CLUSTER_MAX_K CLUSTER_SEED,\
+	$(B)/$(SHARES).tsv $(S)/cluster $(M)/labels.awk $(M)/select-rows.awk,\
+	clusters.tsv inertia.tsv centroids.tsv,elbow,shares))
+$(eval $(call step,kappa,CODERS,the agreement of the coders,CODERS CODER_COLUMNS,\
+	$(CODERS) $(S)/kappa,kappa.tsv))
+
+# the steps run, their files
+STEPS_RUN := $(foreach s,$(STEPS),$(if $(RUN_$(s)),$(s)))
+STEP_FILES := $(foreach s,$(STEPS_RUN),$(call step_out,$(s)))
 SCORE_NAMES := $(subst $(comma), ,$(SCORES))
 
-# $(call sq,TEXT): TEXT as one shell word (single-quoted)
-sq = '$(subst ','\'',$(1))'
-
-# ---- the steps run and not run, for the report --------------------------
-# one line a step: step, yes or no, what it is (and, when off, the variable
-# that would turn it on)
-step_row = $(1)$(tab)$(if $(2),yes,no)$(tab)$(3)$(if $(2),, ($(4) not set))$(newline)
-STEPS_TEXT = step$(tab)run$(tab)what$(newline)$(strip \
-	)$(call step_row,filter,$(call on,$(FILTER_COLUMN)),the respondent filter,FILTER_COLUMN)$(strip \
-	)$(call step_row,codebook,$(call on,$(CODEBOOK)),the answers encoded with a codebook,CODEBOOK)$(strip \
-	)$(call step_row,derive,$(call on,$(DERIVE)),derived columns,DERIVE)$(strip \
-	)$(call step_row,factor,$(FA),the factor analysis and the score,FA_ITEMS)$(strip \
-	)$(call step_row,hypotheses,$(TESTS),the hypothesis tests,HYPOTHESES)$(strip \
-	)$(call step_row,tables,$(call on,$(TABLES)),the descriptive tables,TABLES)$(strip \
-	)$(call step_row,shares,$(call on,$(SHARES_ITEMS)),the shares of the items' answers,SHARES_ITEMS)$(strip \
-	)$(call step_row,clusters,$(CLUSTERS),the k-means clusters of the items,CLUSTER_ITEMS)$(strip \
-	)$(call step_row,kappa,$(KAPPA),the agreement of the coders,CODERS)
-
-$(B)/steps.tsv: $(CONF) | $(B)
-	$(file >$@.tmp,$(STEPS_TEXT))
-	$(publish)
+# the stamps, and the list of the steps for the report: one line a step,
+# step, yes or no, what it is (when off: and the variable that would turn it
+# on), its files
+$(foreach s,$(STEPS),$(eval $(call stamp_rule,$(s),$(STEP_VARS_$(s)))))
+step_row = $(1)$(tab)$(if $(RUN_$(1)),yes,no)$(tab)$(STEP_WHAT_$(1))$(if \
+	$(RUN_$(1))$(if $(STEP_WHAT_$(1)),,x),, ($(STEP_ON_$(1)) not set))$(tab)$(STEP_OUT_$(1))$(newline)
+STEPS_TEXT = step$(tab)run$(tab)what$(tab)files$(newline)$(subst $(newline)$(space),$(newline),$(foreach \
+	s,$(STEPS),$(call step_row,$(s))))
+$(eval $(call text_file,$(B)/steps.tsv,STEPS_TEXT))
 
 # ---- 1. clean: complete responses, personal data removed ----------------
 CLEAN_ARGS = $(if $(DELIMITER),--delimiter $(call sq,$(DELIMITER))) \
 	$(if $(COMPLETE),--complete-column $(call sq,$(COMPLETE))) $(CLEAN_OPTIONS)
 ifneq ($(strip $(EXPORT_MEMBER)),)
-$(B)/clean.tsv: $(EXPORT) $(S)/clean $(CONF) | $(B)
+$(call step_out,clean) &: $(call step_in,clean) | $(B)
 	unzip -p $< $(call sq,$(EXPORT_MEMBER)) \
-	| $(S)/clean $(CLEAN_ARGS) --rejects $(B)/incomplete.tsv -o $@
+	| $(S)/clean $(CLEAN_ARGS) --rejects $(B)/incomplete.tsv -o $(B)/clean.tsv
 else
-$(B)/clean.tsv: $(EXPORT) $(S)/clean $(CONF) | $(B)
-	$(S)/clean $(CLEAN_ARGS) --rejects $(B)/incomplete.tsv -o $@ $<
+$(call step_out,clean) &: $(call step_in,clean) | $(B)
+	$(S)/clean $(CLEAN_ARGS) --rejects $(B)/incomplete.tsv -o $(B)/clean.tsv $<
 endif
 
-# ---- 2. the respondent filter --------------------------------------------
-$(B)/$(FILTER_KEPT).tsv: $(B)/clean.tsv $(S)/filter-students $(CONF)
+# ---- 2. the respondent filter (FILTER_VALUES: shell words, never globbed) -
+$(call step_out,filter) &: $(call step_in,filter)
+	set -f
 	values=($(FILTER_VALUES))
-	$(S)/filter-students --column $(call sq,$(FILTER_COLUMN)) "$${values[@]/#/--value=}" $(FILTER_OPTIONS) \
-		--rejects $(B)/$(FILTER_DROPPED).tsv -o $@ $<
+	$(S)/filter-students -c $(call sq,$(FILTER_COLUMN)) "$${values[@]/#/--value=}" $(FILTER_OPTIONS) \
+		--rejects $(B)/$(FILTER_DROPPED).tsv -o $(B)/$(FILTER_KEPT).tsv $<
 
 # ---- 3. answers to numbers, readable names; derived columns ---------------
-encode = $(if $(call on,$(CODEBOOK)),$(S)/encode-likert --codebook $(CODEBOOK))
-derive = $(if $(call on,$(DERIVE)),$(S)/derive $(DERIVE))
-$(B)/encoded.tsv: $(RESPONDENTS) $(if $(call on,$(CODEBOOK)),$(CODEBOOK)) \
-		$(S)/encode-likert $(S)/derive $(CONF)
+encode = $(if $(RUN_codebook),$(S)/encode-likert --codebook $(CODEBOOK))
+derive = $(if $(RUN_derive),$(S)/derive $(DERIVE))
+$(call step_out,encode): $(call step_in,encode)
 ifneq ($(encode)$(derive),)
 	$(or $(encode),$(derive)) $< $(if $(and $(encode),$(derive)),| $(derive)) -o $@
 else
@@ -70,59 +114,79 @@ else
 endif
 
 # ---- 4. the factor analysis: the model (Table 1), adequacy and fit, scree -
-$(B)/model.tsv $(B)/factor-summary.tsv $(B)/eigenvalues.tsv &: $(B)/encoded.tsv $(S)/factor $(CONF)
-	$(S)/factor $(FA_ITEMS) --factors $(FA_FACTORS) --method $(FA_METHOD) \
+$(call step_out,factor) &: $(call step_in,factor)
+	$(S)/factor -c $(call items_c,$(FA_ITEMS)) --factors $(FA_FACTORS) --method $(FA_METHOD) \
 		--rotate $(FA_ROTATION) $(if $(FA_THRESHOLD),--threshold $(FA_THRESHOLD)) \
-		$(if $(call on,$(FA_REFIT)),--refit) $(FA_OPTIONS) --summary $(B)/factor-summary.tsv \
+		$(if $(call on,$(FA_REFIT)),--refit) $(if $(call on,$(FA_REVERSE)),--reverse $(call items_c,$(FA_REVERSE))) \
+		$(FA_OPTIONS) --summary $(B)/factor-summary.tsv \
 		--eigenvalues $(B)/eigenvalues.tsv -o $(B)/model.tsv <$<
 
-# Table 1: the items, their loadings, which were kept
-$(B)/table1.tsv: $(B)/model.tsv
-	awk -F'\t' -v OFS='\t' 'NR == 1 { for (i = 1; i <= NF; i++) \
-		if ($$i ~ /^(item|F[0-9]+|communality|retained)$$/) keep[++n] = i } \
-		{ line = $$keep[1]; for (j = 2; j <= n; j++) line = line OFS $$keep[j]; print line }' $< >$@.tmp
-	$(publish)
-
 # ---- 5. the score(s) of every respondent -----------------------------------
-$(B)/scored.tsv $(B)/score-summary.tsv &: $(B)/encoded.tsv $(B)/model.tsv $(S)/score $(CONF)
-	$(S)/score --model $(B)/model.tsv --name $(SCORES) --method $(SCORE_METHOD) \
+$(call step_out,score) &: $(call step_in,score)
+	$(S)/score --model $(B)/model.tsv --name $(call sq,$(SCORES)) --method $(SCORE_METHOD) \
 		--normalize $(SCORE_NORMALIZE) --summary $(B)/score-summary.tsv -o $(B)/scored.tsv <$<
 
 # ---- 6-7. every hypothesis of the plan, Benjamini-Hochberg per family -----
-$(B)/tests.tsv: $(SCORED) $(HYPOTHESES) $(HYPOTHESES_DEPS) $(S)/test-hypothesis $(S)/bh-correct $(CONF)
+$(call step_out,hypotheses): $(call step_in,hypotheses)
 	$(S)/test-hypothesis --plan $(HYPOTHESES) -i $< | $(S)/bh-correct -o $@
 
-# one table a family, in plan order: $(B)/FILE.md (FAMILY_TABLE_family, else
-# family-NAME), titled FAMILY_TITLE_family; families.tsv lists them
-family_var_rows = $(foreach v,$(filter $(1)%,$(.VARIABLES)),$(v:$(1)%=%)$(tab)$($(v))$(newline))
-$(B)/families.tsv: $(B)/tests.tsv $(HYPOTHESES) $(S)/report pipelines/study/families.sh $(CONF)
-	$(file >$@.titles,$(call family_var_rows,FAMILY_TITLE_))
-	$(file >$@.files,$(call family_var_rows,FAMILY_TABLE_))
-	bash pipelines/study/families.sh $(S)/report $(HYPOTHESES) $< $@.titles $@.files $(B) >$@.tmp
-	rm -f $@.titles $@.files
-	$(publish)
+# the tables of the families, one after the other in plan order (hypotheses.md),
+# each titled by its FAMILY_TITLE_family; a family's own file $(B)/NAME.md
+# where the study names one (FAMILY_TABLE_family = NAME)
+FAMILY_DEFAULT_TITLE = Hypotheses of the family %s (p* Benjamini-Hochberg within the family)
+family_title = $(or $(FAMILY_TITLE_$(1)),$(subst %s,$(1),$(FAMILY_DEFAULT_TITLE)))
+FAMILY_CAPTIONS = family$(tab)caption$(newline)$(subst $(newline)$(space),$(newline),$(foreach \
+	v,$(sort $(filter FAMILY_TITLE_%,$(.VARIABLES))),$(v:FAMILY_TITLE_%=%)$(tab)$($(v))$(newline)))
+$(eval $(call text_file,$(B)/family-captions.tsv,FAMILY_CAPTIONS))
+$(B)/hypotheses.md: $(call step_in,families)
+	$(S)/report -H $(HYPOTHESES) --by-family --effect --captions $(B)/family-captions.tsv \
+		--caption $(call sq,$(FAMILY_DEFAULT_TITLE)) -o $@ $<
+# FAMILY_TABLE names: each once, none another file of the study
+$(foreach f,$(sort $(FAMILY_TABLES)),$(if $(filter-out 1,$(words $(filter $(f),$(FAMILY_TABLES)))),$(call \
+	study_error,FAMILY_TABLE_...: two families write $(f): give each its own name)))
+$(foreach f,$(FAMILY_TABLES),$(if $(filter $(f),report.md hypotheses.md),$(call \
+	study_error,FAMILY_TABLE_...: $(f:.md=) is the name of a file of the study: choose another)))
+define family_table
+$(B)/$($(1)).md: $(call step_in,families)
+	$(S)/report -H $(HYPOTHESES) -f $(call sq,$(1:FAMILY_TABLE_%=%)) --effect \
+		--caption $$(call sq,$$(call family_title,$(1:FAMILY_TABLE_%=%))) -o $$@ $$<
+endef
+$(foreach v,$(filter FAMILY_TABLE_%,$(.VARIABLES)),$(eval $(call family_table,$(v))))
 
 # ---- descriptive tables (single choice, then multiple choice) -------------
-TABLE_FILES = $(foreach t,$(TABLES),$(B)/$(t).tsv)
-$(TABLE_FILES): $(B)/%.tsv: $(B)/encoded.tsv $(S)/tally $(CONF)
-	{ $(if $(TABLE_$*_SINGLE),$(S)/tally -q $(TABLE_$*_SINGLE) <$<;) \
-	  $(if $(TABLE_$*_MULTIPLE),$(S)/tally -q --multiple $(TABLE_$*_MULTIPLE) <$< \
+$(call step_out,tables): $(B)/%.tsv: $(call step_in,tables)
+	{ $(if $(TABLE_$*_SINGLE),$(S)/tally -q -c $(call items_c,$(TABLE_$*_SINGLE)) <$<;) \
+	  $(if $(TABLE_$*_MULTIPLE),$(S)/tally -q --multiple -c $(call items_c,$(TABLE_$*_MULTIPLE)) <$< \
 		$(if $(TABLE_$*_SINGLE),| tail -n +2);) } >$@.tmp
 	$(publish)
 
 # ---- 8. the shares of each item's levels, and k-means of some items --------
-SHARES_LEVEL_ARGS = $(if $(SHARES_LEVELS),--levels $(SHARES_LEVELS),$(if $(call on,$(CODEBOOK)),--codebook $(CODEBOOK))) \
-	$(if $(SHARES_LABELS),--labels $(SHARES_LABELS))
-$(B)/$(SHARES).tsv: $(B)/encoded.tsv $(S)/tally $(CONF)
-	$(S)/tally -q --wide $(SHARES_LEVEL_ARGS) $(SHARES_ITEMS) -o $@ <$<
+SHARES_LEVEL_ARGS = $(if $(SHARES_LEVELS),--levels $(call sq,$(SHARES_LEVELS)),$(if \
+	$(RUN_codebook),--codebook $(CODEBOOK))) $(if $(SHARES_LABELS),--labels $(call sq,$(SHARES_LABELS)))
+$(call step_out,shares): $(call step_in,shares)
+	$(S)/tally -q --wide $(SHARES_LEVEL_ARGS) -c $(call items_c,$(SHARES_ITEMS)) -o $@ <$<
 
-# k-means of the CLUSTER_ITEMS rows (an extended regular expression over
-# the column names) on their shares, k at the elbow
-$(B)/clusters.tsv $(B)/inertia.tsv $(B)/centroids.tsv &: $(B)/$(SHARES).tsv $(S)/cluster $(CONF)
-	grep -E '^(column	|$(CLUSTER_ITEMS))' $< \
+# k-means of the CLUSTER_ITEMS rows (patterns over the item names) on their
+# shares, k at the elbow
+$(call step_out,clusters) &: $(call step_in,clusters)
+	awk -v items=$(call sq,$(CLUSTER_ITEMS)) -f $(M)/labels.awk -f $(M)/select-rows.awk $< \
 	| $(S)/cluster -c 'share_*' --elbow $(CLUSTER_MAX_K) --seed $(CLUSTER_SEED) --inertia $(B)/inertia.tsv \
 		--centroids $(B)/centroids.tsv -o $(B)/clusters.tsv
 
 # ---- the agreement of two coders -----------------------------------------
-$(B)/kappa.tsv: $(CODERS) $(S)/kappa $(CONF) | $(B)
-	$(S)/kappa -q $(CODER_COLUMNS) -i $< -o $@
+$(call step_out,kappa): $(call step_in,kappa) | $(B)
+	$(S)/kappa -q -c $(call items_c,$(CODER_COLUMNS)) -i $< -o $@
+
+# ---- the one-page report ---------------------------------------------------
+# $(B)/report.md (Markdown, images linked relative to $(B)/), written by
+# report.sh from the files of the steps run (steps.tsv lists them) and the
+# figures; its numbers formatted by svy-report --fill.  Its prerequisites
+# are every output of the study, so that making it makes all.
+REPORT_INPUTS = $(B)/steps.tsv $(B)/figures.tsv $(B)/figures.stamp $(STEP_FILES)
+$(eval $(call stamp_rule,report,TITLE CLUSTER_TITLE CLUSTER_NOUN SHARES LABELS))
+$(B)/report.md: $(REPORT_INPUTS) $(M)/report.sh $(M)/labels.awk $(S)/report \
+		$(if $(call on,$(LABELS)),$(LABELS)) $(call stamp,report)
+	sh $(M)/report.sh $(if $(call on,$(LABELS)),-l $(LABELS)) -t $(call sq,$(TITLE)) \
+		-k $(call sq,$(CLUSTER_TITLE)) -n $(call sq,$(CLUSTER_NOUN)) -s $(call sq,$(SHARES)) \
+		-r $(S)/report $(B) >$@.tmp
+	$(publish)

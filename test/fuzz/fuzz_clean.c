@@ -15,6 +15,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = "--keep-incomplete";
 	if (size && (data[0] & 4))
 		argv[argc++] = "--rename-duplicates";
+	if (size && (data[0] & 8))
+		argv[argc++] = "--platform=qualtrics";
 	argv[argc] = NULL;
 	fuzz_run_tool(tool_main, argc, argv, data, size);
 	return 0;

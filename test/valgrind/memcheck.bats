@@ -43,21 +43,21 @@ memcheck() {
 }
 
 @test "memcheck: test-hypothesis, bh-correct, report" {
-	memcheck test-hypothesis -q --plan "$SVY_ROOT/pipelines/awareness-hypotheses.tsv" \
+	memcheck test-hypothesis -q --plan "$SVY_ROOT/pipelines/studies/awareness/hypotheses.tsv" \
 		-i "$STUDY/scored.tsv"
 	mv out.tsv raw-tests.tsv
 	memcheck bh-correct raw-tests.tsv
-	memcheck report -H "$SVY_ROOT/pipelines/awareness-hypotheses.tsv" "$STUDY/tests.tsv"
+	memcheck report -H "$SVY_ROOT/pipelines/studies/awareness/hypotheses.tsv" "$STUDY/tests.tsv"
 	memcheck report --latex "$STUDY/tests.tsv"
 }
 
 @test "memcheck: tally, cluster, kappa" {
-	memcheck tally education_group years_ml <"$STUDY/encoded.tsv"
-	memcheck tally --by 'task_[a-n]*' awareness --multiple <"$STUDY/scored.tsv"
+	memcheck tally -c education_group,years_ml <"$STUDY/encoded.tsv"
+	memcheck tally --by 'task_[a-n]*' -c awareness --multiple <"$STUDY/scored.tsv"
 	memcheck cluster -c 'share_*' --elbow 6 --restarts 50 --inertia i.tsv --centroids c.tsv \
 		"$STUDY/familiarity.tsv"
-	memcheck kappa -i "$SVY_ROOT/fixtures/coders.tsv" coder_a coder_b
-	memcheck kappa -i "$SVY_ROOT/fixtures/coders.tsv" --krippendorff coder_a coder_b
+	memcheck kappa -i "$SVY_ROOT/fixtures/coders.tsv" -c coder_a,coder_b
+	memcheck kappa -i "$SVY_ROOT/fixtures/coders.tsv" --krippendorff -c coder_a,coder_b
 }
 
 @test "memcheck: codebook, describe, filter, plot, tally --cross" {

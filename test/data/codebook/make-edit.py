@@ -38,7 +38,7 @@ for line in open(D + 'awareness.draft.tsv').read().split('\n')[:-1]:
     if ren and col in rename:
         ren = rename[col]
     src = values.get(scale_of.get(col, col), {})
-    if value == '' and label in src:
+    if label in src:
         value = src[label]
     out.append('\t'.join([col, ren, label, code, value]))
 open(D + 'awareness.edited.tsv', 'w').write('\n'.join(out) + '\n')

@@ -1,11 +1,11 @@
 #!/usr/bin/python3
 """Expected values of the digital-twins study's hypothesis tests
-(pipelines/digital-twins.study), computed by scipy and statsmodels on the
+(pipelines/studies/digital-twins/study), computed by scipy and statsmodels on the
 scored data svy's pipeline writes (test/data/study/digital-twins-scored.tsv,
 a copy of build/digital-twins/scored.tsv).
 
     /usr/bin/python3 test/data/study/digital-twins-ref.py \
-        test/data/study/digital-twins-scored.tsv pipelines/digital-twins-hypotheses.tsv \
+        test/data/study/digital-twins-scored.tsv pipelines/studies/digital-twins/hypotheses.tsv \
         > test/data/study/digital-twins-tests-scipy.tsv
 
 Prints one row a hypothesis of the plan, with the fields test/90-study.bats

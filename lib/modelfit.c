@@ -1,0 +1,753 @@
+/* The fits of model.h: OLS by a pivoted QR (as R's lm), binary logistic by
+ * IRLS (as R's glm), proportional-odds logistic by Newton's method with the
+ * analytic Hessian (as MASS::polr, which reaches the same optimum by BFGS).
+ * Profile-likelihood intervals are the exact roots of the signed root of the
+ * deviance difference (R's confint interpolates a spline through a grid of
+ * the same function, so it agrees to about 1e-4). */
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_permutation.h>
+#include <gsl/gsl_roots.h>
+
+#include "err.h"
+#include "model.h"
+
+/* R's lm and glm: a column whose pivoted-QR diagonal is below 1e-7 times
+ * the largest is a linear combination of the others. */
+#define RANK_TOL 1e-7
+
+static void
+fit_init(model_fit *f, const model_data *d, size_t ncoef)
+{
+	memset(f, 0, sizeof *f);
+	f->coef = xcalloc(ncoef ? ncoef : 1, sizeof *f->coef);
+	f->ncoef = ncoef;
+	f->n = d->n;
+	double nan = NAN;
+	f->df_resid = f->r2 = f->adj_r2 = f->f = f->f_p = f->sigma = nan;
+	f->loglik = f->aic = f->bic = f->deviance = f->null_deviance = nan;
+	f->lr_chi2 = f->lr_df = f->lr_p = f->mcfadden = f->nagelkerke = nan;
+	f->brant_chi2 = f->brant_df = f->brant_p = nan;
+	f->se_kind = "classical";
+}
+
+void
+model_fit_free(model_fit *f)
+{
+	for (size_t k = 0; k < f->ncoef; k++)
+		free(f->coef[k].term);
+	free(f->coef);
+	memset(f, 0, sizeof *f);
+}
+
+/* Refuse a design that cannot be fitted: fewer rows than parameters, or a
+ * column that is a linear combination of the others. */
+static void
+check_design(const model_data *d, size_t extra)
+{
+	if (d->n < d->p + extra + 1)
+		die_at(d->file, 0, NULL, NULL, "too few rows for the model: %zu complete "
+		       "rows for %zu parameters (at least %zu rows)", d->n, d->p + extra,
+		       d->p + extra + 1);
+	if (d->p == 0)
+		return;
+	gsl_matrix *qr = gsl_matrix_alloc(d->n, d->p);
+	memcpy(qr->data, d->x, d->n * d->p * sizeof *d->x);
+	gsl_vector *tau = gsl_vector_alloc(d->p < d->n ? d->p : d->n);
+	gsl_vector *norm = gsl_vector_alloc(d->p);
+	gsl_permutation *perm = gsl_permutation_alloc(d->p);
+	int signum;
+	gsl_linalg_QRPT_decomp(qr, tau, perm, &signum, norm);
+	double top = fabs(gsl_matrix_get(qr, 0, 0));
+	size_t bad = d->p;
+	for (size_t k = 0; k < d->p && bad == d->p; k++)
+		if (!(fabs(gsl_matrix_get(qr, k, k)) > RANK_TOL * top))
+			bad = gsl_permutation_get(perm, k);
+	gsl_matrix_free(qr);
+	gsl_vector_free(tau);
+	gsl_vector_free(norm);
+	gsl_permutation_free(perm);
+	if (bad < d->p)
+		die_at(d->file, 0, d->name[bad], NULL, "perfect collinearity: a linear "
+		       "combination of the other predictors (or constant in the rows used)");
+}
+
+/* The inverse of the symmetric positive definite P x P matrix A, in place;
+ * 0 when A is not positive definite. */
+static int
+spd_inverse(double *a, size_t p)
+{
+	gsl_matrix_view m = gsl_matrix_view_array(a, p, p);
+	gsl_error_handler_t *old = gsl_set_error_handler_off();
+	int st = gsl_linalg_cholesky_decomp1(&m.matrix);
+	if (st == 0)
+		st = gsl_linalg_cholesky_invert(&m.matrix);
+	gsl_set_error_handler(old);
+	return st == 0;
+}
+
+/* X' W X (W diagonal; NULL: identity) into XWX (P x P). */
+static void
+cross(const double *x, const double *w, size_t n, size_t p, double *xwx)
+{
+	memset(xwx, 0, p * p * sizeof *xwx);
+	for (size_t i = 0; i < n; i++) {
+		const double *r = x + i * p;
+		double wi = w ? w[i] : 1;
+		for (size_t a = 0; a < p; a++)
+			for (size_t b = 0; b <= a; b++)
+				xwx[a * p + b] += wi * r[a] * r[b];
+	}
+	for (size_t a = 0; a < p; a++)
+		for (size_t b = 0; b < a; b++)
+			xwx[b * p + a] = xwx[a * p + b];
+}
+
+static double
+two_sided_normal(double z)
+{
+	return 2 * gsl_cdf_ugaussian_Q(fabs(z));
+}
+
+/* Wald rows: estimate, SE, z or t, p and interval from BETA and COV. */
+static void
+wald(model_fit *f, const model_data *d, const double *beta, const double *cov,
+     size_t off, const model_options *o, double df)
+{
+	double q = df > 0 ? gsl_cdf_tdist_Qinv((1 - o->conf) / 2, df)
+	                  : gsl_cdf_ugaussian_Qinv((1 - o->conf) / 2);
+	size_t np = f->ncoef;
+	for (size_t k = 0; k < d->p; k++) {
+		model_coef *c = &f->coef[off + k];
+		c->term = xstrdup(d->name[k]);
+		c->estimate = beta[k];
+		c->se = sqrt(cov[(off + k) * np + off + k]);
+		c->stat = c->estimate / c->se;
+		c->p = df > 0 ? 2 * gsl_cdf_tdist_Q(fabs(c->stat), df) : two_sided_normal(c->stat);
+		c->lo = c->estimate - q * c->se;
+		c->hi = c->estimate + q * c->se;
+		c->plo = c->phi = NAN;
+	}
+}
+
+/* ---- linear ----------------------------------------------------------- */
+
+void
+model_fit_linear(const model_data *d, const model_options *o, model_fit *f)
+{
+	check_design(d, 0);
+	size_t n = d->n, p = d->p;
+	double ybar = 0, tss = 0;
+	for (size_t i = 0; i < n; i++)
+		ybar += d->y[i];
+	ybar /= (double)n;
+	for (size_t i = 0; i < n; i++)
+		tss += (d->y[i] - ybar) * (d->y[i] - ybar);
+	if (!(tss > 0))
+		die_at(d->file, 0, d->used[0], NULL, "the outcome is constant in the rows used");
+	double *xtx = xmalloc(p * p * sizeof *xtx);
+	cross(d->x, NULL, n, p, xtx);
+	if (!spd_inverse(xtx, p)) {
+		free(xtx);
+		die_at(d->file, 0, NULL, NULL, "perfect collinearity: the predictors are "
+		       "linearly dependent");
+	}
+	fit_init(f, d, p);
+	/* beta by the pivoted QR of X, as lm */
+	double *beta = xcalloc(p, sizeof *beta);
+	double *e = xmalloc(n * sizeof *e), *h = xmalloc(n * sizeof *h);
+	{
+		gsl_matrix *qr = gsl_matrix_alloc(n, p);
+		memcpy(qr->data, d->x, n * p * sizeof *d->x);
+		gsl_vector *tau = gsl_vector_alloc(p), *norm = gsl_vector_alloc(p);
+		gsl_permutation *perm = gsl_permutation_alloc(p);
+		int signum;
+		gsl_linalg_QRPT_decomp(qr, tau, perm, &signum, norm);
+		gsl_vector_const_view yv = gsl_vector_const_view_array(d->y, n);
+		gsl_vector_view bv = gsl_vector_view_array(beta, p);
+		gsl_vector_view ev = gsl_vector_view_array(e, n);
+		gsl_linalg_QRPT_lssolve(qr, tau, perm, &yv.vector, &bv.vector, &ev.vector);
+		gsl_matrix_free(qr);
+		gsl_vector_free(tau);
+		gsl_vector_free(norm);
+		gsl_permutation_free(perm);
+	}
+	double rss = 0;
+	for (size_t i = 0; i < n; i++)
+		rss += e[i] * e[i];
+	double df = (double)(n - p), s2 = rss / df;
+	double *cov = xmalloc(p * p * sizeof *cov);
+	if (o->hc3) {
+		/* (X'X)^-1 X' diag(e_i^2 / (1 - h_i)^2) X (X'X)^-1 */
+		for (size_t i = 0; i < n; i++) {
+			const double *r = d->x + i * p;
+			double hi = 0;
+			for (size_t a = 0; a < p; a++)
+				for (size_t b = 0; b < p; b++)
+					hi += r[a] * xtx[a * p + b] * r[b];
+			h[i] = e[i] * e[i] / ((1 - hi) * (1 - hi));
+		}
+		double *meat = xmalloc(p * p * sizeof *meat), *tmp = xmalloc(p * p * sizeof *tmp);
+		cross(d->x, h, n, p, meat);
+		gsl_matrix_view A = gsl_matrix_view_array(xtx, p, p);
+		gsl_matrix_view M = gsl_matrix_view_array(meat, p, p);
+		gsl_matrix_view T = gsl_matrix_view_array(tmp, p, p);
+		gsl_matrix_view C = gsl_matrix_view_array(cov, p, p);
+		gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1, &A.matrix, &M.matrix, 0, &T.matrix);
+		gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1, &T.matrix, &A.matrix, 0, &C.matrix);
+		free(meat);
+		free(tmp);
+		f->se_kind = "HC3";
+	} else
+		for (size_t k = 0; k < p * p; k++)
+			cov[k] = s2 * xtx[k];
+	wald(f, d, beta, cov, 0, o, df);
+	int icpt = p > 0 && strcmp(d->name[0], "(Intercept)") == 0;
+	f->df_model = p - (size_t)icpt;
+	f->df_resid = df;
+	f->r2 = 1 - rss / tss;
+	f->adj_r2 = 1 - (1 - f->r2) * (double)(n - 1) / df;
+	f->sigma = sqrt(s2);
+	if (f->df_model > 0) {
+		f->f = ((tss - rss) / (double)f->df_model) / s2;
+		f->f_p = gsl_cdf_fdist_Q(f->f, (double)f->df_model, df);
+	}
+	double nn = (double)n;
+	f->loglik = -nn / 2 * (log(2 * M_PI) + log(rss / nn) + 1);
+	f->aic = -2 * f->loglik + 2 * (double)(p + 1);
+	f->bic = -2 * f->loglik + log(nn) * (double)(p + 1);
+	f->deviance = rss;
+	f->null_deviance = tss;
+	free(xtx);
+	free(beta);
+	free(e);
+	free(h);
+	free(cov);
+}
+
+/* ---- logistic ---------------------------------------------------------- */
+
+/* log(1 + exp(t)) without overflow */
+static double
+softplus(double t)
+{
+	return t > 0 ? t + log1p(exp(-t)) : log1p(exp(t));
+}
+
+static double
+expit(double t)
+{
+	return t >= 0 ? 1 / (1 + exp(-t)) : exp(t) / (1 + exp(t));
+}
+
+/* The binomial deviance of linear predictor ETA for 0/1 Y. */
+static double
+deviance(const double *y, const double *eta, size_t n)
+{
+	double dev = 0;
+	for (size_t i = 0; i < n; i++)
+		dev += 2 * (y[i] > 0.5 ? softplus(-eta[i]) : softplus(eta[i]));
+	return dev;
+}
+
+typedef struct {
+	const double *x;   /* n x p (the columns used) */
+	const double *y;
+	const double *offset;  /* NULL: none */
+	size_t n, p;
+	/* workspace */
+	double *eta, *w, *z, *xwx, *xwz, *prev;
+} irls;
+
+static void
+irls_init(irls *s, const double *x, const double *y, size_t n, size_t p)
+{
+	s->x = x;
+	s->y = y;
+	s->offset = NULL;
+	s->n = n;
+	s->p = p;
+	s->eta = xmalloc(n * sizeof *s->eta);
+	s->w = xmalloc(n * sizeof *s->w);
+	s->z = xmalloc(n * sizeof *s->z);
+	s->xwx = xmalloc((p * p > 0 ? p * p : 1) * sizeof *s->xwx);
+	s->xwz = xmalloc((p ? p : 1) * sizeof *s->xwz);
+	s->prev = xmalloc((p ? p : 1) * sizeof *s->prev);
+}
+
+static void
+irls_free(irls *s)
+{
+	free(s->eta);
+	free(s->w);
+	free(s->z);
+	free(s->xwx);
+	free(s->xwz);
+	free(s->prev);
+}
+
+static void
+linear_predictor(const irls *s, const double *beta, double *eta)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		double v = s->offset ? s->offset[i] : 0;
+		for (size_t k = 0; k < s->p; k++)
+			v += s->x[i * s->p + k] * beta[k];
+		eta[i] = v;
+	}
+}
+
+/* Fit by IRLS from BETA (or, START, R's mustart = (y + 1/2) / 2); returns
+ * the deviance, BETA the estimate, S->xwx the inverse information; *ITER
+ * the iterations, -1 when it did not converge in 100. */
+static double
+irls_fit(irls *s, double *beta, int start, int *iter)
+{
+	size_t n = s->n, p = s->p;
+	if (start)
+		for (size_t i = 0; i < n; i++) {
+			double mu = (s->y[i] + 0.5) / 2;
+			s->eta[i] = log(mu / (1 - mu));
+		}
+	else
+		linear_predictor(s, beta, s->eta);
+	double dev = deviance(s->y, s->eta, n), old = INFINITY;
+	int it;
+	for (it = 1; it <= 100; it++) {
+		for (size_t i = 0; i < n; i++) {
+			double mu = expit(s->eta[i]), var = mu * (1 - mu);
+			if (var < 1e-300)
+				var = 1e-300;
+			s->w[i] = var;
+			s->z[i] = s->eta[i] - (s->offset ? s->offset[i] : 0) + (s->y[i] - mu) / var;
+		}
+		if (p == 0)
+			break;
+		cross(s->x, s->w, n, p, s->xwx);
+		memset(s->xwz, 0, p * sizeof *s->xwz);
+		for (size_t i = 0; i < n; i++)
+			for (size_t k = 0; k < p; k++)
+				s->xwz[k] += s->x[i * p + k] * s->w[i] * s->z[i];
+		if (!spd_inverse(s->xwx, p))
+			break;
+		memcpy(s->prev, beta, p * sizeof *beta);
+		for (size_t a = 0; a < p; a++) {
+			double v = 0;
+			for (size_t b = 0; b < p; b++)
+				v += s->xwx[a * p + b] * s->xwz[b];
+			beta[a] = v;
+		}
+		linear_predictor(s, beta, s->eta);
+		old = dev;
+		dev = deviance(s->y, s->eta, n);
+		/* a step that raises the deviance is halved back towards the last
+		 * estimate (from the first, R's start, there is none to go back to) */
+		for (int half = 0; it > 1 && half < 40 && dev > old * (1 + 1e-15); half++) {
+			for (size_t a = 0; a < p; a++)
+				beta[a] = (beta[a] + s->prev[a]) / 2;
+			linear_predictor(s, beta, s->eta);
+			dev = deviance(s->y, s->eta, n);
+		}
+		if (fabs(dev - old) / (fabs(dev) + 0.1) < 1e-12)
+			break;
+	}
+	if (p > 0) {
+		/* the information at the estimate */
+		for (size_t i = 0; i < n; i++) {
+			double mu = expit(s->eta[i]);
+			s->w[i] = mu * (1 - mu);
+		}
+		cross(s->x, s->w, n, p, s->xwx);
+		if (!spd_inverse(s->xwx, p))
+			it = 101;
+	}
+	*iter = it > 100 ? -1 : it;
+	return dev;
+}
+
+/* Separation: rows fitted with probability 0 or 1 (to 1e-8) mean that
+ * some predictors predict the outcome perfectly and their estimates do not
+ * exist; name the terms whose estimates ran away. */
+static int
+separated(const model_data *d, const irls *s, const double *beta, int iter,
+          char *msg, size_t size)
+{
+	size_t sure = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		double mu = expit(s->eta[i]);
+		if (mu < 1e-8 || mu > 1 - 1e-8)
+			sure++;
+	}
+	if (sure == 0 && iter > 0)
+		return 0;
+	char names[512] = "";
+	size_t len = 0;
+	for (size_t k = 0; k < d->p; k++) {
+		double se = sqrt(s->xwx[k * d->p + k]);
+		if (strcmp(d->name[k], "(Intercept)") != 0 && (fabs(beta[k]) > 5 || !(se < 1e3))
+		    && len + strlen(d->name[k]) + 8 < sizeof names)
+			len += (size_t)snprintf(names + len, sizeof names - len, "%s'%s'",
+			                        len ? ", " : "", d->name[k]);
+	}
+	snprintf(msg, size, "separation: %zu of %zu rows are predicted with probability "
+	         "0 or 1, so the maximum-likelihood estimates do not exist%s%s%s (merge "
+	         "or drop the predictor, or use a penalised model)", sure, d->n,
+	         len ? " (it runs away in " : "", names, len ? ")" : "");
+	return 1;
+}
+
+/* The deviance with coefficient J fixed at B (the others refitted), from
+ * the estimate BETA. */
+static double
+profile_deviance(const model_data *d, size_t j, double b, const double *beta)
+{
+	size_t n = d->n, p = d->p, q = p - 1;
+	double *x = xmalloc((n * q > 0 ? n * q : 1) * sizeof *x), *off = xmalloc(n * sizeof *off);
+	double *bq = xmalloc((q ? q : 1) * sizeof *bq);
+	for (size_t i = 0; i < n; i++) {
+		size_t m = 0;
+		for (size_t k = 0; k < p; k++)
+			if (k != j)
+				x[i * q + m++] = d->x[i * p + k];
+		off[i] = d->x[i * p + j] * b;
+	}
+	for (size_t k = 0, m = 0; k < p; k++)
+		if (k != j)
+			bq[m++] = beta[k];
+	irls s;
+	irls_init(&s, x, d->y, n, q);
+	s.offset = off;
+	int it;
+	double dev = irls_fit(&s, bq, 1, &it);
+	irls_free(&s);
+	free(x);
+	free(off);
+	free(bq);
+	return dev;
+}
+
+typedef struct {
+	const model_data *d;
+	size_t j;
+	const double *beta;
+	double dev, target;    /* the minimum deviance; the signed root sought */
+} profile_arg;
+
+static double
+profile_root(double b, void *arg)
+{
+	profile_arg *a = arg;
+	double diff = profile_deviance(a->d, a->j, b, a->beta) - a->dev;
+	double r = sqrt(diff > 0 ? diff : 0);
+	return (b < a->beta[a->j] ? -r : r) - a->target;
+}
+
+/* Solve profile_root = 0 between the estimate and a bound found by steps of
+ * SE outwards (SIDE -1 or +1); NaN when none is found in 50 steps. */
+static double
+profile_bound(profile_arg *a, double se, int side)
+{
+	double est = a->beta[a->j], lo = est, hi = est + side * se;
+	int k;
+	for (k = 0; k < 50 && side * profile_root(hi, a) < 0; k++) {
+		lo = hi;
+		hi += side * se;
+	}
+	if (k == 50)
+		return NAN;
+	if (lo > hi) {
+		double t = lo;
+		lo = hi;
+		hi = t;
+	}
+	gsl_function fn = {profile_root, a};
+	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+	gsl_root_fsolver_set(s, &fn, lo, hi);
+	double root = NAN;
+	for (int it = 0; it < 200; it++) {
+		gsl_root_fsolver_iterate(s);
+		root = gsl_root_fsolver_root(s);
+		double a0 = gsl_root_fsolver_x_lower(s), b0 = gsl_root_fsolver_x_upper(s);
+		if (gsl_root_test_interval(a0, b0, 0, 1e-12) == GSL_SUCCESS)
+			break;
+	}
+	gsl_root_fsolver_free(s);
+	return root;
+}
+
+static void
+null_fit_stats(model_fit *f, const model_data *d, double ll, double ll0, double npar)
+{
+	double nn = (double)d->n;
+	f->loglik = ll;
+	f->deviance = -2 * ll;
+	f->null_deviance = -2 * ll0;
+	f->aic = -2 * ll + 2 * npar;
+	f->bic = -2 * ll + log(nn) * npar;
+	f->lr_chi2 = 2 * (ll - ll0);
+	f->lr_p = f->lr_df > 0 ? gsl_cdf_chisq_Q(f->lr_chi2, f->lr_df) : NAN;
+	f->mcfadden = 1 - ll / ll0;
+	f->nagelkerke = (1 - exp(2 * (ll0 - ll) / nn)) / (1 - exp(2 * ll0 / nn));
+}
+
+void
+model_fit_logistic(const model_data *d, const model_options *o, model_fit *f)
+{
+	check_design(d, 0);
+	size_t n = d->n, p = d->p;
+	fit_init(f, d, p);
+	double *beta = xcalloc(p, sizeof *beta);
+	irls s;
+	irls_init(&s, d->x, d->y, n, p);
+	int iter;
+	double dev = irls_fit(&s, beta, 1, &iter);
+	char msg[1024];
+	if (separated(d, &s, beta, iter, msg, sizeof msg)) {
+		irls_free(&s);
+		free(beta);
+		model_fit_free(f);
+		die_at(d->file, 0, NULL, NULL, "%s", msg);
+	}
+	f->iterations = iter;
+	wald(f, d, beta, s.xwx, 0, o, 0);
+	if (o->profile) {
+		profile_arg a = {d, 0, beta, dev, 0};
+		double z = gsl_cdf_ugaussian_Qinv((1 - o->conf) / 2);
+		for (size_t k = 0; k < p; k++) {
+			a.j = k;
+			a.target = -z;
+			f->coef[k].plo = profile_bound(&a, f->coef[k].se, -1);
+			a.target = z;
+			f->coef[k].phi = profile_bound(&a, f->coef[k].se, 1);
+		}
+	}
+	double ybar = 0;
+	for (size_t i = 0; i < n; i++)
+		ybar += d->y[i];
+	ybar /= (double)n;
+	double ll0 = 0;
+	for (size_t i = 0; i < n; i++)
+		ll0 += d->y[i] > 0.5 ? log(ybar) : log1p(-ybar);
+	int icpt = p > 0 && strcmp(d->name[0], "(Intercept)") == 0;
+	f->df_model = p - (size_t)icpt;
+	f->df_resid = (double)(n - p);
+	f->lr_df = (double)f->df_model;
+	null_fit_stats(f, d, -dev / 2, ll0, (double)p);
+	irls_free(&s);
+	free(beta);
+}
+
+/* ---- ordinal (proportional odds, logit link) ---------------------------- */
+
+/* The parameters: K-1 thresholds zeta, then P coefficients beta;
+ * logit P(Y <= k) = zeta_k - x'beta, as MASS::polr. */
+typedef struct {
+	const model_data *d;
+	size_t k1, np;         /* thresholds, all parameters */
+} polr;
+
+/* F(t) - F(u) for u < t, accurate in both tails */
+static double
+band(double t, double u)
+{
+	if (u > 0)
+		return expit(-u) - expit(-t);
+	return expit(t) - expit(u);
+}
+
+static double
+dens(double t)
+{
+	double f = expit(t);
+	return f * (1 - f);
+}
+
+/* The log-likelihood at THETA; with G and H non-NULL its gradient and
+ * Hessian (NP and NP x NP). Returns -Inf where the thresholds do not
+ * increase. */
+static double
+polr_ll(const polr *m, const double *theta, double *g, double *h)
+{
+	const model_data *d = m->d;
+	size_t k1 = m->k1, np = m->np, p = d->p;
+	for (size_t k = 1; k < k1; k++)
+		if (!(theta[k] > theta[k - 1]))
+			return -INFINITY;
+	if (g) {
+		memset(g, 0, np * sizeof *g);
+		memset(h, 0, np * np * sizeof *h);
+	}
+	double ll = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		const double *x = d->x + i * p;
+		double eta = 0;
+		for (size_t j = 0; j < p; j++)
+			eta += x[j] * theta[k1 + j];
+		size_t y = (size_t)d->y[i];
+		int top = y < k1, bot = y > 0;     /* the upper and lower cut exist */
+		double a = top ? theta[y] - eta : INFINITY;
+		double b = bot ? theta[y - 1] - eta : -INFINITY;
+		double pi = band(a, b);
+		if (!(pi > 0))
+			return -INFINITY;
+		ll += log(pi);
+		if (!g)
+			continue;
+		double fa = top ? dens(a) : 0, fb = bot ? dens(b) : 0;
+		double da = top ? fa * (1 - 2 * expit(a)) : 0, db = bot ? fb * (1 - 2 * expit(b)) : 0;
+		/* first and second derivatives of log(pi) in a, b */
+		double la = fa / pi, lb = -fb / pi;
+		double laa = da / pi - la * la, lbb = -db / pi - lb * lb, lab = -la * lb;
+		/* a = zeta_y - eta, b = zeta_{y-1} - eta; d eta / d beta = x */
+		size_t ia = y, ib = y - 1;
+		if (top)
+			g[ia] += la;
+		if (bot)
+			g[ib] += lb;
+		for (size_t j = 0; j < p; j++)
+			g[k1 + j] -= (la + lb) * x[j];
+		/* a missing cut has la (or lb) and its second derivatives 0, so
+		 * one set of formulas serves the end categories too */
+		if (top)
+			h[ia * np + ia] += laa;
+		if (bot)
+			h[ib * np + ib] += lbb;
+		if (top && bot) {
+			h[ia * np + ib] += lab;
+			h[ib * np + ia] += lab;
+		}
+		double ea = -(laa + lab), eb = -(lbb + lab), ee = laa + lbb + 2 * lab;
+		for (size_t j = 0; j < p; j++) {
+			if (top) {
+				h[ia * np + k1 + j] += ea * x[j];
+				h[(k1 + j) * np + ia] += ea * x[j];
+			}
+			if (bot) {
+				h[ib * np + k1 + j] += eb * x[j];
+				h[(k1 + j) * np + ib] += eb * x[j];
+			}
+		}
+		for (size_t j = 0; j < p; j++)
+			for (size_t l = 0; l < p; l++)
+				h[(k1 + j) * np + k1 + l] += ee * x[j] * x[l];
+	}
+	return ll;
+}
+
+/* Newton's method with step halving from THETA; returns the maximum
+ * log-likelihood, H the inverse of the information (the covariance). */
+static double
+polr_fit(const polr *m, double *theta, double *cov, int *iter)
+{
+	size_t np = m->np;
+	double *g = xmalloc(np * sizeof *g), *h = xmalloc(np * np * sizeof *h);
+	double *step = xmalloc(np * sizeof *step), *trial = xmalloc(np * sizeof *trial);
+	double ll = polr_ll(m, theta, g, h);
+	int it;
+	for (it = 1; it <= 200; it++) {
+		for (size_t k = 0; k < np * np; k++)
+			cov[k] = -h[k];
+		if (!spd_inverse(cov, np))
+			break;
+		double gmax = 0;
+		for (size_t a = 0; a < np; a++) {
+			step[a] = 0;
+			for (size_t b = 0; b < np; b++)
+				step[a] += cov[a * np + b] * g[b];
+			if (fabs(g[a]) > gmax)
+				gmax = fabs(g[a]);
+		}
+		if (gmax < 1e-10)
+			break;
+		double t = 1, next = -INFINITY;
+		for (int half = 0; half < 60; half++, t /= 2) {
+			for (size_t a = 0; a < np; a++)
+				trial[a] = theta[a] + t * step[a];
+			next = polr_ll(m, trial, NULL, NULL);
+			if (next >= ll)
+				break;
+		}
+		if (!(next >= ll))
+			break;
+		memcpy(theta, trial, np * sizeof *theta);
+		double old = ll;
+		ll = polr_ll(m, theta, g, h);
+		if (ll - old < 1e-14 * (fabs(ll) + 1) && t < 1)
+			break;
+	}
+	for (size_t k = 0; k < np * np; k++)
+		cov[k] = -h[k];
+	if (!spd_inverse(cov, np))
+		it = 201;
+	*iter = it > 200 ? -1 : it;
+	free(g);
+	free(h);
+	free(step);
+	free(trial);
+	return ll;
+}
+
+void
+model_fit_ordinal(const model_data *d, const model_options *o, model_fit *f)
+{
+	size_t k1 = d->nylevel - 1, np = k1 + d->p;
+	check_design(d, k1);
+	fit_init(f, d, np);
+	polr m = {d, k1, np};
+	double *theta = xcalloc(np, sizeof *theta), *cov = xmalloc(np * np * sizeof *cov);
+	/* start: the thresholds of the marginal distribution, beta 0 */
+	double *cum = xcalloc(d->nylevel, sizeof *cum);
+	for (size_t i = 0; i < d->n; i++)
+		cum[(size_t)d->y[i]]++;
+	double ll0 = 0, nn = (double)d->n;
+	/* every level has a row: the levels are those of the rows used */
+	for (size_t k = 0; k < d->nylevel; k++)
+		ll0 += cum[k] * log(cum[k] / nn);
+	double run = 0;
+	for (size_t k = 0; k < k1; k++) {
+		run += cum[k];
+		theta[k] = log(run / (nn - run));
+	}
+	int iter;
+	double ll = polr_fit(&m, theta, cov, &iter);
+	if (iter < 0) {
+		free(theta);
+		free(cov);
+		free(cum);
+		model_fit_free(f);
+		die_at(d->file, 0, NULL, NULL, "the ordinal model did not converge (an "
+		       "outcome level predicted perfectly by a predictor: separation?)");
+	}
+	f->iterations = iter;
+	/* thresholds first, named as polr names them: "1|2" */
+	double q = gsl_cdf_ugaussian_Qinv((1 - o->conf) / 2);
+	for (size_t k = 0; k < k1; k++) {
+		model_coef *c = &f->coef[k];
+		size_t len = strlen(d->ylevel[k]) + strlen(d->ylevel[k + 1]) + 2;
+		c->term = xmalloc(len);
+		snprintf(c->term, len, "%s|%s", d->ylevel[k], d->ylevel[k + 1]);
+		c->threshold = 1;
+		c->estimate = theta[k];
+		c->se = sqrt(cov[k * np + k]);
+		c->stat = c->estimate / c->se;
+		c->p = two_sided_normal(c->stat);
+		c->lo = c->estimate - q * c->se;
+		c->hi = c->estimate + q * c->se;
+		c->plo = c->phi = NAN;
+	}
+	wald(f, d, theta + k1, cov, k1, o, 0);
+	f->df_model = d->p;
+	f->df_resid = nn - (double)np;
+	f->lr_df = (double)d->p;
+	null_fit_stats(f, d, ll, ll0, (double)np);
+	free(theta);
+	free(cov);
+	free(cum);
+}

@@ -1,0 +1,78 @@
+/* Survey platforms, known by the header of their export: what clean needs of
+ * each to turn an export into respondents.
+ *
+ *   LimeSurvey     submitdate (or 'Date submitted') and lastpage or
+ *                  startlanguage ('Last page', 'Start language'); complete
+ *                  when submitdate is not empty; personal data ipaddr,
+ *                  refurl, token ('IP address', 'Referrer URL', 'Access code')
+ *   Qualtrics      ResponseId and Finished (the current export: row 2 the
+ *                  question texts, row 3 {"ImportId":...} for each column), or
+ *                  V1, V2, ... whose names row 2 gives (the legacy export:
+ *                  ResponseID, ..., Finished); complete when Finished is 1 or
+ *                  True; personal data IPAddress, LocationLatitude,
+ *                  LocationLongitude, RecipientLastName, RecipientFirstName,
+ *                  RecipientEmail, ExternalReference (legacy: Name,
+ *                  EmailAddress, ExternalDataReference)
+ *   SoSci Survey   CASE, QUESTNNR and STARTED or FINISHED; complete when
+ *                  FINISHED is 1; personal data REF
+ *   Google Forms   Timestamp first; it records submitted responses only;
+ *                  personal data 'Email Address'
+ * An export none of these recognise gets LimeSurvey's rules, as before there
+ * were platforms: completion by submitdate when it has one. */
+#ifndef SVY_PLATFORM_H
+#define SVY_PLATFORM_H
+
+#include <stddef.h>
+
+typedef enum {
+	PLATFORM_OTHER, PLATFORM_LIMESURVEY, PLATFORM_QUALTRICS, PLATFORM_SOSCI,
+	PLATFORM_GFORMS,
+} platform_id;
+
+/* How a complete response is told. */
+typedef enum {
+	DONE_NONEMPTY,      /* the completion column is not empty */
+	DONE_TRUE,          /* the completion column is 1 or True (0, False, empty: not) */
+	DONE_ALL,           /* every row is a complete response */
+} done_rule;
+
+typedef struct {
+	platform_id id;
+	const char *word;               /* --platform's word */
+	const char *name;               /* "Qualtrics", for messages */
+	const char *const *pii;         /* personal-data columns (any case), NULL-ended */
+	const char *const *complete;    /* completion columns, the first found wins */
+	done_rule rule;
+} platform;
+
+/* --platform's words, NULL-terminated, in platform_id order. */
+extern const char *const platform_words[];
+
+const platform *platform_get(platform_id id);
+
+/* The platform whose header HEADER (N names) is. A legacy Qualtrics header
+ * (V1, V2, ...) is told only by its second row: see platform_is_legacy. */
+const platform *platform_detect(char *const *header, size_t n);
+
+/* Does the header start V1, V2, ... as Qualtrics' legacy export's does? */
+int platform_is_legacy(char *const *header, size_t n);
+
+/* A legacy export's row 2 (V/LEN, N fields) names its V1, V2, ... (it
+ * starts ResponseID): those names replace them in HEADER (allocated), and 1
+ * is returned; else 0. */
+int platform_legacy_rename(char **header, const char *const *v, const size_t *len,
+                           size_t n);
+
+/* What a row after a Qualtrics header (NAMES; the row's N fields V/LEN, at
+ * FILE:LINE) is: the question texts (ResponseId reads 'Response ID', or
+ * Finished 'Finished'), the {"ImportId":...} of every column, or a response.
+ * An ImportId row with another value in a column was edited: a data error. */
+enum { QROW_RESPONSE, QROW_TEXTS, QROW_IMPORT };
+int platform_qualtrics_row(const char *file, size_t line, char *const *names,
+                           const char *const *v, const size_t *len, size_t n);
+
+/* A DONE_TRUE flag: 1 for 1 or True, 0 for 0, False or empty (any case),
+ * -1 for anything else. */
+int platform_flag(const char *s, size_t n);
+
+#endif

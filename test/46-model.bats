@@ -1,0 +1,108 @@
+#!/usr/bin/env bats
+# svy model: linear, logistic and ordinal regression.
+# Expected values: test/data/model/make-expected.sh (R lm, sandwich vcovHC
+# HC3, glm binomial with exact profile-likelihood intervals, MASS::polr; see
+# expected.R); input: make-inputs.R (generated) and R's mtcars.
+
+load test_helper
+
+D="$TESTDATA/model"
+
+# Each row: the expected file, the input, then svy-model's arguments.
+# Closed form (lm, HC3): 1e-9 relative. Iterative (glm, polr): 1e-6, as
+# both fits are run to the optimum (see expected.R).
+fits() {
+	cat <<'EOF2'
+linear-coef	survey	1e-9	-y y -c x1,x2,g
+linear-hc3	survey	1e-9	-y y -c x1,x2,g --se hc3
+interaction-coef	survey	1e-9	-y y -c x1,g,x1:g
+logistic-coef	survey	1e-6	-m logistic -y yb -c x1,x2,g
+logistic-wald	survey	1e-6	-m logistic -y yb -c x1,x2,g --ci wald
+ordinal-coef	survey	1e-5	-m ordinal -y yo -c x1,x2,g
+mtcars-linear-coef	mtcars	1e-9	-y mpg -c wt,hp,cyl --factor cyl
+mtcars-linear-hc3	mtcars	1e-9	-y mpg -c wt,hp,cyl --factor cyl --se hc3
+mtcars-logistic-coef	mtcars	1e-6	-m logistic -y am -c wt,hp
+mtcars-logistic-wald	mtcars	1e-6	-m logistic -y am -c wt,hp --ci wald
+mtcars-ordinal-coef	mtcars	1e-5	-m ordinal -y gear -c wt,qsec
+EOF2
+}
+
+@test "coefficients, standard errors, p and intervals as R's lm, glm and polr" {
+	local n=0
+	while IFS=$'\t' read -r want input tol args; do
+		read -ra a <<<"$args"
+		svy model -q "${a[@]}" "$D/$input.tsv" > out || fail "$want: exit $?"
+		compare_relative out "$D/$want.tsv" "$tol" || fail "$want: svy model ${args}"
+		n=$((n + 1))
+	done < <(fits)
+	[ "$n" -eq 11 ]
+}
+
+@test "--summary: the fit statistics as R gives them (R², F, AIC, deviance, LR test, pseudo-R²)" {
+	while IFS=$'\t' read -r want input tol args; do
+		read -ra a <<<"$args"
+		svy model -q "${a[@]}" --summary sum "$D/$input.tsv" > /dev/null
+		# our summary has rows R's has not (iterations): compare R's rows
+		awk -F'\t' 'NR == FNR { have[$1] = $0; next } { print have[$1] }' sum \
+			"$D/${want%-*}-summary.tsv" > got
+		compare_relative got "$D/${want%-*}-summary.tsv" "$tol" || fail "$want summary"
+	done < <(fits | grep -E '^[a-z-]*(linear|logistic|ordinal)-coef')
+}
+
+@test "the ordinal fit reaches at least polr's optimum (its log-likelihood)" {
+	svy model -q -m ordinal -y yo -c x1,x2,g --summary sum "$D/survey.tsv" > /dev/null
+	got=$(awk -F'\t' '$1 == "loglik" { print $2 }' sum)
+	want=$(awk -F'\t' '$1 == "loglik" { print $2 }' "$D/ordinal-polr.tsv")
+	awk -v g="$got" -v w="$want" 'BEGIN { exit !(g >= w - 1e-9) }' || fail "loglik $got < $want"
+}
+
+@test "listwise deletion is counted per column on standard error" {
+	run --separate-stderr svy model -y y -c x1,x2,g "$D/survey.tsv"
+	assert_success
+	assert_equal "$stderr" "svy-model: read 200 rows, used 197, dropped 3 (missing: 'x1' 2, 'g' 1)"
+}
+
+@test "--ref picks the reference level; odds ratios are exp of the estimate and interval" {
+	svy model -q -y y -c x1,g --ref g=c "$D/survey.tsv" > out
+	assert_equal "$(cut -f1 out | tr '\n' ' ')" "term (Intercept) x1 ga gb "
+	svy model -q -m logistic -y yb -c x1 --ci wald "$D/survey.tsv" > out
+	awk -F'\t' 'NR == 3 { e = exp($3); d = $12 - e; if (d < 0) d = -d; exit !(d < 1e-12 * e) }' out
+}
+
+# Each row: what is wrong, the input (printf format), the arguments, the
+# exit status, and what svy says.
+errors() {
+	cat <<'EOF2'
+perfect collinearity	y\tx\tz\n1\t1\t2\n0\t2\t4\n1\t3\t6\n0\t4\t8\n1\t5\t10\n	-y y -c x,z	1	column 'x': perfect collinearity
+complete separation	y\tx\n0\t1\n0\t2\n0\t3\n1\t4\n1\t5\n1\t6\n	-m logistic -y y -c x	1	separation: 6 of 6 rows
+quasi-complete separation	y\tx\n0\t1\n0\t2\n1\t3\n0\t3\n1\t4\n1\t5\n	-m logistic -y y -c x	1	separation: 4 of 6 rows
+constant outcome (linear)	y\tx\n2\t1\n2\t2\n2\t3\n	-y y -c x	1	column 'y': the outcome is constant
+constant outcome (logistic)	y\tx\n2\t1\n2\t2\n2\t3\n	-m logistic -y y -c x	1	column 'y': the outcome is constant
+a predictor with one level	y\tg\n1\ta\n2\ta\n3\ta\n	-y y -c g	1	column 'g': a predictor needs two levels
+too few rows	y\tx\n1\t1\n2\t2\n	-y y -c x	1	too few rows for the model: 2 complete rows for 2 parameters
+three outcome levels for logistic	y\tx\n1\t1\n2\t2\n3\t3\n1\t4\n	-m logistic -y y -c x	1	a logistic model's outcome has two levels; this one has 3
+too many ordinal levels	y\tx\n1\t1\n2\t2\n3\t3\n4\t4\n	-m ordinal -y y -c x --max-levels 3	1	an ordinal outcome with 4 levels (at most 3
+text ordinal levels	y\tx\nlow\t1\nhigh\t2\nmid\t3\n	-m ordinal -y y -c x	1	an ordinal outcome orders its levels by value
+a linear outcome not a number	y\tx\n1\t1\nx\t2\n3\t3\n	-y y -c x	1	<stdin>:3: column 'y': the outcome of a linear model is not a number (got 'x')
+no outcome	y\tx\n1\t1\n	-c x	2	no outcome: give -y COLUMN
+outcome as predictor	y\tx\n1\t1\n	-y y -c y	2	'y' is the outcome and a predictor
+interaction without its parts	y\tx\tg\n1\t1\ta\n	-y y -c x:g	2	the interaction 'x:g' needs 'x' as a predictor
+unknown reference level	y\tg\n1\ta\n2\tb\n3\ta\n	-y y -c g --ref g=z	2	column 'g' has no level 'z'; its levels are 'a', 'b'
+HC3 on a logistic model	y\tx\n1\t1\n	-m logistic -y y -c x --se hc3	2	option '--se hc3' is for linear models
+unknown method	y\tx\n1\t1\n	-m probit -y y -c x	2	'probit' is not one of: linear, logistic, ordinal
+EOF2
+}
+
+@test "what cannot be fitted is a named error, never an estimate" {
+	local n=0
+	while IFS=$'\t' read -r what input args want message; do
+		read -ra a <<<"$args"
+		run --separate-stderr svy model "${a[@]}" < <(printf "$input")
+		[ "$status" -eq "$want" ] || fail "$what: exit $status, want $want"
+		assert_no_sanitizer
+		[[ "$stderr" == *"$message"* ]] || fail "$what: '$stderr'"
+		[ -z "$output" ] || fail "$what: wrote '$output'"
+		n=$((n + 1))
+	done < <(errors)
+	[ "$n" -eq 17 ]
+}
