@@ -412,8 +412,9 @@ scale_propose_name(namer *nm, const char *key)
 	char *name = xstrdup(base);
 	while (strtab_find(&nm->names, name, strlen(name)) != STRTAB_NONE) {
 		free(name);
-		name = xmalloc(strlen(base) + 24);
-		sprintf(name, "%s_%zu", base, nm->next[k]++);
+		size_t len = strlen(base) + 24;
+		name = xmalloc(len);
+		snprintf(name, len, "%s_%zu", base, nm->next[k]++);
 	}
 	free(base);
 	strtab_add(&nm->names, name, strlen(name), NULL);

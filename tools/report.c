@@ -366,7 +366,7 @@ typedef struct {
 static char *
 format_effect(const char *name, double e, long decimals)
 {
-	char buf[APA_BUFSIZE + 256], v[APA_BUFSIZE];
+	char buf[APA_BUFSIZE + 272], v[APA_BUFSIZE];
 	if (isnan(e))
 		return xstrdup("");
 	if (num_digits > 0) {
