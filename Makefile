@@ -97,6 +97,10 @@ $(OBJDIR)/libsvy.a: $(LIBOBJ)
 $(BINDIR)/%: $(OBJDIR)/tools/%.o $(OBJDIR)/libsvy.a | $(BINDIR)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# the questions read from a survey file, for test/32-lss.bats
+$(OBJDIR)/survey-dump: test/survey-dump.c $(OBJDIR)/libsvy.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(OBJDIR)/lib $(OBJDIR)/tools $(BINDIR):
 	mkdir -p $@
 
