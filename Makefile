@@ -8,7 +8,7 @@
 #   make install    PREFIX=/usr/local DESTDIR=  (tools as svy-TOOL, man pages)
 #
 # Needs GNU make 4.3 or later (grouped targets, .ONESHELL in the study
-# recipes) and bash for the study recipes; a C11 compiler, libcsv, GSL, libxml2.
+# recipes) and bash for the study recipes; a C11 compiler, libcsv, GSL, libxml2, jansson.
 
 VERSION  := $(shell cat VERSION)
 CC       ?= cc
@@ -18,9 +18,9 @@ WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-para
 ifneq ($(CI),)
 WARN     += -Werror
 endif
-PKGS      = gsl libxml-2.0
+PKGS      = gsl libxml-2.0 jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lm -lxml2)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lm -lxml2 -ljansson)
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib $(PKG_CFLAGS)
 DEPFLAGS  = -MMD -MP
 LDLIBS    = -lcsv $(PKG_LIBS) -lm
@@ -38,13 +38,14 @@ BINS    := $(TOOLS:%=$(BINDIR)/%)
 
 # ---- dependencies: installed by the project itself ----------------------
 # The build needs the first line; the study and the tests the rest.
-DEBS = build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev \
+DEBS = build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev libjansson-dev \
 	bats bats-assert bats-support gnuplot-nox unzip valgrind man-db
 DEPS_MISSING := $(strip \
 	$(if $(shell command -v pkg-config),,pkg-config) \
 	$(if $(wildcard /usr/include/csv.h),,libcsv-dev) \
 	$(if $(wildcard /usr/include/gsl/gsl_vector.h),,libgsl-dev) \
 	$(if $(wildcard /usr/include/libxml2/libxml/parser.h),,libxml2-dev) \
+	$(if $(wildcard /usr/include/jansson.h),,libjansson-dev) \
 	$(if $(shell command -v bats),,bats) \
 	$(if $(wildcard /usr/lib/bats/bats-assert/load.bash),,bats-assert) \
 	$(if $(wildcard /usr/lib/bats/bats-support/load.bash),,bats-support) \

@@ -863,6 +863,7 @@ question_free(lss_question *q)
 	for (size_t k = 0; k < q->nsubs; k++) {
 		free(q->subs[k].title);
 		free(q->subs[k].text);
+		free(q->subs[k].column);
 	}
 	free(q->subs);
 	for (size_t k = 0; k < q->nanswers; k++) {
@@ -992,6 +993,7 @@ add_subs(builder *b, qsort_item *it, const row_index *ix, const char *qid, size_
 			      err_quote(sn, sizeof sn, title, strlen(title)), *was);
 		it->q.subs = xgrow(it->q.subs, cap, it->q.nsubs + 1, sizeof *it->q.subs);
 		lss_sub *s = &it->q.subs[it->q.nsubs++];
+		memset(s, 0, sizeof *s);
 		s->title = xstrdup(title);
 		s->text = lss_plain(text ? text : "");
 		s->scale = (int)scale;

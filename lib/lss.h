@@ -30,6 +30,10 @@ typedef struct {
 	char *text;		/* its text, as a label */
 	int scale;		/* 0 rows; 1 the columns of an array of texts or numbers */
 	long order;
+	char *column;		/* the export's column when the platform names it so
+				 * (Qualtrics: "Q11_1", "Q1_3_TEXT"); NULL for LimeSurvey,
+				 * whose columns are "TITLE[SUB]" */
+	int free_text;		/* a free-text column (Qualtrics: a choice's text entry) */
 } lss_sub;
 
 typedef struct {

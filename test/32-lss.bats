@@ -223,3 +223,135 @@ EOF
 	assert_success
 	[ "${#output}" -eq $((500000 + 16)) ]
 }
+
+# ---- Qualtrics survey files (.qsf), read into the same questions ----------
+
+# qsf_file PAYLOAD...: s.qsf, one question element per payload (the inside
+# of its JSON object), in the file's order (no blocks)
+qsf_file() {
+	local sep='' i=0 p
+	{
+		printf '{"SurveyEntry": {"SurveyID": "SV_1"}, "SurveyElements": ['
+		for p in "$@"; do
+			i=$((i + 1))
+			printf '%s{"Element": "SQ", "PrimaryAttribute": "QID%d", "Payload": {%s}}' "$sep" $i "$p"
+			sep=', '
+		done
+		printf ']}\n'
+	} >s.qsf
+}
+
+@test "qsf: every question kind, in the survey flow's order, the trash left out (golden file)" {
+	run --separate-stderr dump "$TESTDATA/qsf/survey.qsf"
+	assert_success
+	diff <(printf '%s\n' "$output") "$TESTDATA/qsf/survey.dump.tsv"
+	[ "$stderr" = "svy-survey-dump: $TESTDATA/qsf/survey.qsf: note: question 'Q8': Qualtrics question type 'Slider' (selector 'HSLIDER') is not one svy reads: its answers are not encoded" ]
+	# the flow puts block 2 (in a branch) first; Q9 is in the trash
+	[ "$(grep -c '^question' <<<"$output")" -eq 8 ]
+	[ "$(grep '^question' <<<"$output" | cut -f2 | paste -sd ' ')" = "Q7 Q11 Q2 Q6 Q8 Q1 Q4 age" ]
+	# matrix rows are Q11_1-style columns, scale points coded by their recode values
+	assert_line "$(printf 'sub\tQ11\t0\t2\tPasswords are a burden\tQ11_2')"
+	assert_line "$(printf 'answer\tQ11\t0\t-99\t-99\tDon'"'"'t know')"
+	assert_line "$(printf 'sub\tQ1\t0\t4_TEXT\tOther:\tQ1_4_TEXT\tfree text')"
+	assert_line "$(printf 'question\tage\tN\t0\tYour age')"
+}
+
+@test "qsf: blocks as an object, choices' own export tags, numbers as recode values" {
+	run --separate-stderr dump "$SVY_ROOT/test/fuzz/corpus/qsf/blocks-object.qsf"
+	assert_success
+	[ "$output" = "$(printf 'question\tQ2\tF\t0\t\nsub\tQ2\t0\t1\tx\tTrust_bank\nanswer\tQ2\t0\t1\t1\tlow\nanswer\tQ2\t0\t2\t2\thigh\nquestion\tQ1\tL\t0\t\nsub\tQ1\t0\t2_TEXT\tb\tQ1_2_TEXT\tfree text\nanswer\tQ1\t0\t5\t5\ta\nanswer\tQ1\t0\t1.5\t1.5\tb')" ]
+}
+
+# name, payloads (separated by ' ;; '), the message after "svy-survey-dump: s.qsf"
+qsf_cases() {
+	local mc='"DataExportTag": "Q1", "QuestionType": "MC", "Selector": "SAVR", "Choices": {"1": {"Display": "a"}, "2": {"Display": "b"}}'
+	cat <<EOF
+no export tag	"QuestionType": "TE", "Selector": "SL"	: a question without an export tag (DataExportTag) (got 'QID1')
+an export tag twice	"DataExportTag": "Q1", "QuestionType": "TE", "Selector": "SL" ;; "DataExportTag": "Q1", "QuestionType": "TE", "Selector": "SL"	: question 'Q1': its column is another question's or choice's (got 'Q1')
+a choice's column taken	"DataExportTag": "Q2_1", "QuestionType": "TE", "Selector": "SL" ;; "DataExportTag": "Q2", "QuestionType": "MC", "Selector": "MAVR", "Choices": {"1": {"Display": "a"}}	: question 'Q2': its column is another question's or choice's (got 'Q2_1')
+a choice order naming no choice	$mc, "ChoiceOrder": [1, 7]	: question 'Q1': its choice order names a choice it does not have (got '7')
+a choice order naming one twice	$mc, "ChoiceOrder": [1, "1"]	: question 'Q1': its choice order names a choice twice (got '1')
+a recode value twice	$mc, "RecodeValues": {"1": "1", "2": 1}	: question 'Q1': choices 1 and 2 have one recode value (got '1')
+recode value nan	$mc, "RecodeValues": {"1": "nan"}	: question 'Q1': choice 1: recode value: not a finite number (got 'nan')
+recode value 0x10	$mc, "RecodeValues": {"1": "0x10"}	: question 'Q1': choice 1: recode value: not a number (got '0x10')
+recode value 1,5	$mc, "RecodeValues": {"1": "1,5"}	: question 'Q1': choice 1: recode value: not a number (got '1,5')
+recode value with a blank	$mc, "RecodeValues": {"2": " 2"}	: question 'Q1': choice 2: recode value: not a number (got ' 2')
+recode value 1e400	$mc, "RecodeValues": {"1": "1e400"}	: question 'Q1': choice 1: recode value: number out of range (got '1e400')
+recode value empty	$mc, "RecodeValues": {"1": ""}	: question 'Q1': choice 1: recode value: missing number (got '')
+multiple choice without choices	"DataExportTag": "Q1", "QuestionType": "MC", "Selector": "MAVR", "Choices": []	: question 'Q1' (MC) has no choices: nothing to encode
+a matrix without scale points	"DataExportTag": "Q1", "QuestionType": "Matrix", "Selector": "Likert", "SubSelector": "SingleAnswer", "Choices": {"1": {"Display": "a"}}	: question 'Q1' (Matrix) has no scale points (answers): nothing to encode
+a matrix without rows	"DataExportTag": "Q1", "QuestionType": "Matrix", "Selector": "Likert", "SubSelector": "SingleAnswer", "Answers": {"1": {"Display": "a"}}	: question 'Q1' (Matrix) has no rows: nothing to encode
+a form without fields	"DataExportTag": "Q1", "QuestionType": "TE", "Selector": "FORM"	: question 'Q1' (TE) has no fields: nothing to encode
+EOF
+}
+
+@test "qsf: export tags missing or twice, choice orders, recode values (strict numbers), empty questions: named errors" {
+	local name payloads message
+	while IFS=$'\t' read -r name payloads message; do
+		local -a p=()
+		while [[ "$payloads" == *' ;; '* ]]; do
+			p+=("${payloads%% ;; *}")
+			payloads=${payloads#* ;; }
+		done
+		p+=("$payloads")
+		qsf_file "${p[@]}"
+		run --separate-stderr dump s.qsf
+		[ "$status" -eq 1 ] || fail "case '$name': status $status: $stderr"
+		[ "$stderr" = "svy-survey-dump: s.qsf$message" ] || fail "case '$name': got '$stderr'"
+		[ -z "$output" ] || fail "case '$name': output '$output'"
+	done < <(qsf_cases)
+	[ "$(qsf_cases | wc -l)" -eq 16 ]
+}
+
+@test "qsf: not JSON, not Qualtrics, duplicate keys, cut short, not UTF-8: named errors with the line" {
+	while IFS=$'\t' read -r name bytes message; do
+		if [ "$bytes" = - ]; then
+			: >s.qsf
+		elif [ "$bytes" = FLOW ]; then
+			{
+				printf '{"SurveyEntry": {}, "SurveyElements": [{"Element": "BL", "Payload": []}, '
+				printf '{"Element": "FL", "Payload": '
+				printf '{"Flow": [%.0s' $(seq 70)
+				printf '{}'
+				printf ']}%.0s' $(seq 70)
+				printf '}]}\n'
+			} >s.qsf
+		else
+			printf "$bytes" >s.qsf
+		fi
+		run --separate-stderr dump s.qsf
+		[ "$status" -eq 1 ] || fail "case '$name': status $status: $stderr"
+		[ "$stderr" = "svy-survey-dump: s.qsf$message" ] || fail "case '$name': got '$stderr'"
+		[ -z "$output" ] || fail "case '$name': output '$output'"
+	done <<'EOF'
+empty	-	:1: not a Qualtrics survey file: empty: not JSON
+a CSV	a,b\n1,2\n	:1: not a Qualtrics survey file: not JSON (no '{' where the file should begin) (at 'a')
+cut short	{"SurveyEntry": {},\n"SurveyElements": [	:2: not a Qualtrics survey file: bad JSON: the file ends early (it is cut short)
+cut short in a text	{"SurveyEntry": {"a": "x	:1: not a Qualtrics survey file: bad JSON: the file ends early (it is cut short)
+a key twice	{"SurveyEntry": {},\n"SurveyEntry": {}}	:2: not a Qualtrics survey file: bad JSON: an object has one key twice (at '"SurveyEntry"')
+not UTF-8	{"SurveyEntry": {"a": "\351"}}	:1: not a Qualtrics survey file: bad JSON: not UTF-8 text
+a NUL	{"SurveyEntry": {"a": "\\u0000"}}	:1: not a Qualtrics survey file: bad JSON: a NUL character (\u0000) in a text
+a number too large	{"SurveyEntry": {"a": 1e999}}	:1: not a Qualtrics survey file: bad JSON: a number too large (at '1e999')
+two objects	{"SurveyEntry": {}}\n{}	:2: not a Qualtrics survey file: bad JSON: more after the end of the survey's object
+JSON, not Qualtrics	{"a": 1}	: not a Qualtrics survey file: no SurveyEntry and SurveyElements
+elements not a list	{"SurveyEntry": {}, "SurveyElements": {}}	: not a Qualtrics survey file: no SurveyEntry and SurveyElements
+a payload not an object	{"SurveyEntry": {}, "SurveyElements": [{"Element": "SQ", "PrimaryAttribute": "QID1", "Payload": []}]}	: a question element without its payload (got 'QID1')
+a flow nested 70 deep	FLOW	: not a Qualtrics survey file: its survey flow nests more than 64 deep
+EOF
+}
+
+@test "qsf: linear time: 20,000 questions, and one question of 30,000 choices" {
+	awk 'BEGIN { printf "{\"SurveyEntry\": {}, \"SurveyElements\": ["
+		for (q = 1; q <= 20000; q++) {
+			printf "%s{\"Element\": \"SQ\", \"PrimaryAttribute\": \"QID%d\", \"Payload\": {\"DataExportTag\": \"Q%d\", \"QuestionType\": \"MC\", \"Selector\": \"SAVR\", \"Choices\": {", (q > 1 ? ", " : ""), q, q
+			for (c = 1; c <= 5; c++) printf "%s\"%d\": {\"Display\": \"c%d\"}", (c > 1 ? ", " : ""), c, c
+			printf "}}}"
+		}
+		printf ", {\"Element\": \"SQ\", \"PrimaryAttribute\": \"QIDX\", \"Payload\": {\"DataExportTag\": \"X\", \"QuestionType\": \"MC\", \"Selector\": \"MAVR\", \"Choices\": {"
+		for (c = 1; c <= 30000; c++) printf "%s\"%d\": {\"Display\": \"c%d\"}", (c > 1 ? ", " : ""), c, c
+		printf "}}}]}\n" }' >big.qsf
+	run timeout 30 "$OBJ/survey-dump" big.qsf
+	assert_success
+	[ "${#lines[@]}" -eq $((20000 * 6 + 1 + 2 * 30000)) ]
+	assert_line "$(printf 'sub\tX\t0\t30000\tc30000\tX_30000')"
+}
