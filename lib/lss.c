@@ -855,6 +855,7 @@ typedef struct {
 	qsort_item *items;
 	size_t n, cap;
 	sset titles, qids, keys;
+	size_t untranslated;	/* rows without a text in the language */
 } builder;
 
 static void
@@ -907,6 +908,23 @@ field_long(builder *b, const row *r, int f)
 	if (*p < '0' || *p > '9' || *end || x == LONG_MIN || x == LONG_MAX)
 		bfail(b, r->fline[f], v, "<%s> is not a whole number", field_names[f]);
 	return x;
+}
+
+/* A row of LimeSurvey 6's layout without a text in the language (a
+ * translation left out): kept, its label empty, and said; the first few by
+ * name, then how many in all (lss_build). */
+static void
+no_text(builder *b, const row *r, const char *title, const char *what, const char *code)
+{
+	char qn[128], cn[128], item[160] = "";
+	if (++b->untranslated > 5)
+		return;
+	if (what)
+		snprintf(item, sizeof item, ": %s '%s'", what,
+		         err_quote(cn, sizeof cn, code, strlen(code)));
+	warn_at(b->d->path, r->line > 0 ? (size_t)r->line : 0, NULL, NULL,
+	        "note: question '%s'%s: no text in language '%s' (its label left empty)",
+	        err_quote(qn, sizeof qn, title, strlen(title)), item, b->lang);
 }
 
 /* The question's code quoted for a message. */
@@ -974,10 +992,10 @@ add_subs(builder *b, qsort_item *it, const row_index *ix, const char *qid, size_
 			const row *l = index_first(&d->ix[IX_QL10N], row_str(r, F_QID), b->lang);
 			text = l ? row_str(l, F_QUESTION) : NULL;
 		}
-		if (!r->v[F_LANGUAGE] && !text)
-			continue;	/* LimeSurvey 6: not in this language */
 		long scale = field_long(b, r, F_SCALE_ID), order = field_long(b, r, F_QUESTION_ORDER);
 		const char *title = row_str(r, F_TITLE);
+		if (!r->v[F_LANGUAGE] && !text)
+			no_text(b, r, it->q.title, "sub-question", title);
 		if (check && !*title)
 			bfail(b, r->line, NULL, "question '%s': a sub-question without a code (<title>)",
 			      qname(qn, sizeof qn, &it->q));
@@ -1034,10 +1052,10 @@ add_answers(builder *b, qsort_item *it, const char *qid)
 			const row *l = index_first(&d->ix[IX_AL10N], row_str(r, F_AID), b->lang);
 			text = l ? row_str(l, F_ANSWER) : NULL;
 		}
-		if (!r->v[F_LANGUAGE] && !text)
-			continue;
 		long scale = field_long(b, r, F_SCALE_ID), order = field_long(b, r, F_SORTORDER);
 		const char *code = row_str(r, F_CODE);
+		if (!r->v[F_LANGUAGE] && !text)
+			no_text(b, r, it->q.title, "answer", code);
 		if (check && !*code)
 			bfail(b, r->line, NULL, "question '%s': an answer without a code (<code>)",
 			      qname(qn, sizeof qn, &it->q));
@@ -1170,9 +1188,12 @@ lss_build(const lss_doc *d, const char *lang, size_t *nq)
 			text = l ? row_str(l, F_QUESTION) : NULL;
 		}
 		if (!r->v[F_LANGUAGE] && !text)
-			continue;	/* LimeSurvey 6: not in this language */
+			no_text(&b, r, row_str(r, F_TITLE), NULL, NULL);
 		add_question(&b, r, text);
 	}
+	if (b.untranslated > 5)
+		warn_at(d->path, 0, NULL, NULL, "note: %zu questions, sub-questions and answers in "
+		        "all have no text in language '%s'", b.untranslated, lang);
 	sset_free(&b.titles);
 	sset_free(&b.qids);
 	if (b.n)

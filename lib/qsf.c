@@ -444,7 +444,7 @@ type_letter(const char *type, const char *sel, const char *sub, const json_t *p)
 static void
 read_question(reader *R, const json_t *sq)
 {
-	char qn[128], tn[128];
+	char qn[128], tn[128], sn[128];
 	const json_t *p = json_object_get(sq, "Payload");
 	const char *tag = str(p, "DataExportTag"), *qid = str(sq, "PrimaryAttribute");
 	if (!json_is_object(p))
@@ -486,7 +486,8 @@ read_question(reader *R, const json_t *sq)
 		add_subs(R, q, p, choices, corder, 0);
 		warn_at(R->path, 0, NULL, NULL, "note: question '%s': Qualtrics question type "
 		        "'%s' (selector '%s') is not one svy reads: its answers are not encoded",
-		        quote(qn, sizeof qn, q->title), quote(tn, sizeof tn, type), sel);
+		        quote(qn, sizeof qn, q->title), quote(tn, sizeof tn, type),
+		        quote(sn, sizeof sn, sel));
 		break;
 	default:
 		break;

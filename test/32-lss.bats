@@ -201,6 +201,25 @@ EOF
 	[ "$stderr" = "" ]
 }
 
+@test "LimeSurvey 6: a question or answer without a text in the language is kept, its label empty, and said" {
+	survey 'q|1|Q1|L|Degree?\na|1|A1|0|1|Bachelor\na|1|A2|0|2|Master\nq|2|Q2|F|Agree?\ns|3|2|SQ1|0|Useful\na|2|Y|0||Yes\na|2|N|0||No\n' v6=1
+	# every text in German only, the survey's language English: on main the
+	# questions vanished without a word
+	sed 's|<language>en</language></row>|<language>de</language></row>|' s.lss >u.lss
+	run --separate-stderr dump u.lss en
+	assert_success
+	[ "$(printf '%s\n' "$output" | cut -f1-3 | paste -sd ' ')" = "$(printf 'question\tQ1\tL answer\tQ1\t0 answer\tQ1\t0 question\tQ2\tF sub\tQ2\t0 answer\tQ2\t0 answer\tQ2\t0')" ]
+	assert_equal "${stderr_lines[0]}" "svy-survey-dump: u.lss:6: note: question 'Q1': no text in language 'en' (its label left empty)"
+	assert_equal "${stderr_lines[1]}" "svy-survey-dump: u.lss:13: note: question 'Q1': answer 'A1': no text in language 'en' (its label left empty)"
+	assert_equal "${stderr_lines[4]}" "svy-survey-dump: u.lss:10: note: question 'Q2': sub-question 'SQ1': no text in language 'en' (its label left empty)"
+	assert_equal "${stderr_lines[5]}" "svy-survey-dump: u.lss: note: 7 questions, sub-questions and answers in all have no text in language 'en'"
+	# in German, all there and no note
+	run --separate-stderr dump u.lss de
+	assert_success
+	assert_line "$(printf 'answer\tQ1\t0\tA2\t2\tMaster')"
+	[ "$stderr" = "" ]
+}
+
 @test "linear time: 100,000 answers in LimeSurvey 6's layout, 100,000 in the older one, a text of 500,000 '<'" {
 	# on main: over a minute (every answer looked its text up in every row)
 	awk 'BEGIN { for (q = 1; q <= 2000; q++) { printf "q|%d|Q%d|L|Question %d\n", q, q, q
