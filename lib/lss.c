@@ -1191,6 +1191,20 @@ lss_build(const lss_doc *d, const char *lang, size_t *nq)
 			no_text(&b, r, row_str(r, F_TITLE), NULL, NULL);
 		add_question(&b, r, text);
 	}
+	/* the layout of LimeSurvey 3 to 5: a question with rows in other
+	 * languages only is left out, and said */
+	for (size_t i = 0; i < t->n; i++) {
+		const row *r = &t->rows[i];
+		const char *parent = r->v[F_PARENT_QID], *qid = row_str(r, F_QID);
+		char qn[128], ln[64];
+		if ((parent && strcmp(parent, "0") != 0 && *parent) || of_language(r, lang) ||
+		    sset_add(&b.qids, qid, 0, r->line) || ++b.untranslated > 5)
+			continue;
+		warn_at(d->path, r->line > 0 ? (size_t)r->line : 0, NULL, NULL,
+		        "note: question '%s' is in language '%s' but not in '%s': left out",
+		        err_quote(qn, sizeof qn, row_str(r, F_TITLE), strlen(row_str(r, F_TITLE))),
+		        err_quote(ln, sizeof ln, r->v[F_LANGUAGE], strlen(r->v[F_LANGUAGE])), lang);
+	}
 	if (b.untranslated > 5)
 		warn_at(d->path, 0, NULL, NULL, "note: %zu questions, sub-questions and answers in "
 		        "all have no text in language '%s'", b.untranslated, lang);

@@ -220,6 +220,15 @@ EOF
 	[ "$stderr" = "" ]
 }
 
+@test "LimeSurvey 3 to 5: a question with rows in another language only is left out, and said" {
+	survey 'q|1|Q1|L|Degree?\na|1|A1|0|1|Bachelor\nq|2|Q2|T|Comment\n'
+	sed '/<qid>2<\/qid>/s|<language>en</language>|<language>de</language>|' s.lss >w.lss
+	run --separate-stderr dump w.lss en
+	assert_success
+	[ "$output" = "$(printf 'question\tQ1\tL\t0\tDegree?\nanswer\tQ1\t0\tA1\t1\tBachelor')" ]
+	[ "$stderr" = "svy-survey-dump: w.lss:7: note: question 'Q2' is in language 'de' but not in 'en': left out" ]
+}
+
 @test "linear time: 100,000 answers in LimeSurvey 6's layout, 100,000 in the older one, a text of 500,000 '<'" {
 	# on main: over a minute (every answer looked its text up in every row)
 	awk 'BEGIN { for (q = 1; q <= 2000; q++) { printf "q|%d|Q%d|L|Question %d\n", q, q, q
