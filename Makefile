@@ -10,7 +10,7 @@
 #   make install    PREFIX=/usr/local DESTDIR=  (tools as svy-TOOL, man pages)
 #
 # Needs GNU make 4.3 or later (grouped targets, .ONESHELL in the study
-# recipes) and bash for the study recipes; a C11 compiler, libcsv, GSL, libxml2.
+# recipes) and bash for the study recipes; a C11 compiler, libcsv, GSL, libxml2, jansson.
 
 # grouped targets (&:) came with GNU make 4.3; older makes stop here, not on
 # a syntax error in pipelines/*.mk (macOS's /usr/bin/make is 3.81: use gmake)
@@ -26,10 +26,10 @@ WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-para
 ifneq ($(CI),)
 WARN     += -Werror
 endif
-PKGS      = gsl libxml-2.0
+PKGS      = gsl libxml-2.0 jansson
 PKG_CONFIG ?= pkg-config
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lm -lxml2)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lm -lxml2 -ljansson)
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib $(PKG_CFLAGS)
 DEPFLAGS  = -MMD -MP
 LDLIBS    = -lcsv $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs readstat 2>/dev/null || echo -lreadstat) -lm
@@ -49,7 +49,7 @@ BINS    := $(TOOLS:%=$(BINDIR)/%)
 # A library counts as there when a program using it compiles and links with
 # the flags pkg-config gives (libcsv has no .pc file: its header and -lcsv);
 # a program when it is on PATH. Probed only by the targets that need them.
-DEBS = build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev libreadstat-dev \
+DEBS = build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev libjansson-dev libreadstat-dev \
 	bats bats-assert bats-support gnuplot-nox unzip valgrind man-db pspp
 # where bats-support/ and bats-assert/ are (test/test_helper.bash reads the same)
 BATS_LIB_PATH ?= /usr/lib/bats:/usr/local/lib/bats:/opt/homebrew/lib:/usr/local/lib
@@ -67,6 +67,7 @@ TEST_DEPS_MISSING = $(strip \
 	$(if $(call compiles,csv.h,csv_init(0, 0),-lcsv),libcsv) \
 	$(if $(call compiles,gsl/gsl_vector.h,gsl_vector_free(0),$(call pc_flags,gsl,-lgsl -lgslcblas -lm)),gsl) \
 	$(if $(call compiles,libxml/parser.h,xmlCleanupParser(),$(call pc_flags,libxml-2.0,-I/usr/include/libxml2 -lxml2)),libxml2) \
+	$(if $(call compiles,jansson.h,json_decref(0),$(call pc_flags,jansson,-ljansson)),jansson) \
 	$(if $(call compiles,readstat.h,readstat_parser_free(0),$(call pc_flags,readstat,-lreadstat)),readstat) \
 	$(if $(call has_cmd,bats),bats) \
 	$(if $(call has_bats_lib,bats-support),,bats-support) \
@@ -144,6 +145,10 @@ $(OBJDIR)/libsvy.a: $(LIBOBJ)
 
 $(BINDIR)/%: $(OBJDIR)/tools/%.o $(OBJDIR)/libsvy.a | $(BINDIR)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# the questions read from a survey file, for test/32-lss.bats
+$(OBJDIR)/survey-dump: test/survey-dump.c $(OBJDIR)/libsvy.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(OBJDIR)/lib $(OBJDIR)/tools $(BINDIR):
 	mkdir -p $@
