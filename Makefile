@@ -206,7 +206,7 @@ OWN_GOLDENS = \
 	test/data/plot/hist.txt test/data/plot/bar.txt test/data/plot/box.txt \
 	test/data/report/paper.md test/data/report/paper-rq1.tex \
 	test/data/study/encoded.tsv test/data/study/digital-twins-scored.tsv \
-	test/data/sav/survey.codebook.tsv
+	test/data/sav/survey.codebook.tsv test/data/qsf/survey.dump.tsv
 
 .PHONY: refs-deps refs-own
 refs-deps:
