@@ -134,7 +134,7 @@ $(OBJDIR)/lib/%.o: lib/%.c | $(OBJDIR)/lib
 $(OBJDIR)/tools/%.o: tools/%.c | $(OBJDIR)/tools
 	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
--include $(wildcard $(OBJDIR)/lib/*.d $(OBJDIR)/tools/*.d)
+-include $(wildcard $(OBJDIR)/lib/*.d $(OBJDIR)/tools/*.d $(OBJDIR)/tools/*/*.d)
 
 $(OBJDIR)/libsvy.a: $(LIBOBJ)
 	rm -f $@
@@ -143,7 +143,13 @@ $(OBJDIR)/libsvy.a: $(LIBOBJ)
 $(BINDIR)/%: $(OBJDIR)/tools/%.o $(OBJDIR)/libsvy.a | $(BINDIR)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(OBJDIR)/lib $(OBJDIR)/tools $(BINDIR):
+# simulate's data, the reference study's answers (tools/simulate/*.c, kept
+# out of lib/): compiled by the rule above, linked into the tool
+SIMULATE_OBJ := $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard tools/simulate/*.c))
+$(BINDIR)/simulate: $(SIMULATE_OBJ)
+$(SIMULATE_OBJ): | $(OBJDIR)/tools/simulate
+
+$(OBJDIR)/lib $(OBJDIR)/tools $(OBJDIR)/tools/simulate $(BINDIR):
 	mkdir -p $@
 
 # ---- tests --------------------------------------------------------------
