@@ -138,25 +138,38 @@ check_u(tsv_reader *r, const char *column, double u, const double n[2], const ch
 
 char *
 report_stat(tsv_reader *r, const char *name, double stat, double df, const char *sizes,
-            double umin, int u_first)
+            double umin, int u_min)
 {
 	char buf[1024], d[NUM_BUFSIZE], v[APA_BUFSIZE];
+	const char *fmt;
 	format_df(r, name, df, d);
 	check_stat(r, name, stat);
 	if (is_correlation(name)) {
+		/* Spearman's rho as APA writes it, r_s (Pearson's r as r) */
 		apa_bounded(v, stat, 3);
-		snprintf(buf, sizeof buf, report_latex ? "$r_{(%s)} = %s$" : "r(%s) = %s", d, v);
+		if (strcmp(name, "rho") == 0)
+			fmt = report_latex ? "$r_{s(%s)} = %s$" : "r_s(%s) = %s";
+		else
+			fmt = report_latex ? "$r_{(%s)} = %s$" : "r(%s) = %s";
+		snprintf(buf, sizeof buf, fmt, d, v);
 	} else if (strcmp(name, "chi2") == 0 || strcmp(name, "H") == 0) {
 		apa_fixed(v, stat, 2);
-		snprintf(buf, sizeof buf, report_latex ? "$\\chi^2_{(%s)} = %s$" : "χ²(%s) = %s", d, v);
+		fmt = report_latex ? "$\\chi^2_{(%s)} = %s$" : "χ²(%s) = %s";
+		snprintf(buf, sizeof buf, fmt, d, v);
 	} else if (strcmp(name, "U") == 0) {
 		double n[2];
 		char t1[32], t2[32];
 		group_sizes(r, sizes, n, t1, t2);
 		check_u(r, "statistic", stat, n, sizes);
 		check_u(r, "u_min", umin, n, sizes);
-		apa_fixed(v, u_first || isnan(umin) ? stat : umin, 1);
-		snprintf(buf, sizeof buf, report_latex ? "$U_{(%s, %s)} = %s$" : "U(%s, %s) = %s", t1, t2, v);
+		if (u_min && isnan(umin))
+			die_at(r->name, r->lineno, "u_min", NULL,
+			       "--u-min: no smaller U in this Mann-Whitney row");
+		/* U of the first group, as the statistic column holds it (the
+		 * plan's --groups order), unless --u-min asks for the smaller */
+		apa_fixed(v, u_min ? umin : stat, 1);
+		fmt = report_latex ? "$U_{(%s, %s)} = %s$" : "U(%s, %s) = %s";
+		snprintf(buf, sizeof buf, fmt, t1, t2, v);
 	} else {
 		die_at(r->name, r->lineno, "statistic_name", name,
 		       "unknown statistic (rho, r, chi2, H or U)");

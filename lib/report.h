@@ -38,11 +38,12 @@ void report_put_text(FILE *fp, const char *s);
 /* P as APA prints it (allocated): ".042", "< .001", "> .999". */
 char *report_p(double p);
 
-/* The statistic NAME (rho, r, chi2, H or U) of R's current row in APA style,
- * checked against its range, DF and (U) the group sizes SIZES "n1,n2";
- * allocated. U prints UMIN when set and U_FIRST is 0. */
+/* The statistic NAME (rho, r, chi2, H or U) of R's current row in APA style
+ * (rho as r_s), checked against its range, DF and (U) the group sizes SIZES
+ * "n1,n2"; allocated. U is STAT, the first group's; with U_MIN, UMIN (the
+ * smaller U; missing is an error). */
 char *report_stat(tsv_reader *r, const char *name, double stat, double df, const char *sizes,
-                  double umin, int u_first);
+                  double umin, int u_min);
 
 /* The effect size "NAME = VALUE": --digits significant digits, else
  * DECIMALS decimals; "" when E is NaN. Allocated. */

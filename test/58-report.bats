@@ -6,10 +6,10 @@ load test_helper
 D="$TESTDATA/report"
 
 @test "Markdown: the paper's Table 4 notation, p and p* in APA style" {
-	run --separate-stderr svy report -H "$D/hypotheses.tsv" "$D/paper.tsv"
+	run --separate-stderr svy report --u-min -H "$D/hypotheses.tsv" "$D/paper.tsv"
 	assert_success
 	assert_output "$(cat "$D/paper.md")"
-	assert_line "| H.1.1 | H0: Awareness does not correlate with the perception of how important ML security is. | r(81) = .073 | .514 | .620 |"
+	assert_line "| H.1.1 | H0: Awareness does not correlate with the perception of how important ML security is. | r_s(81) = .073 | .514 | .620 |"
 	assert_line "| H.1.2 | H0: Educational degree has no effect \\| on awareness. | χ²(4) = 0.89 | .827 | .827 |"
 	assert_line "| H.1.5 | H0: Developers. | U(41, 42) = 584.0 | .006 | .018 |"
 	[ "$stderr" = "svy-report: $D/hypotheses.tsv: no hypothesis text for 'X'" ]
@@ -23,21 +23,46 @@ D="$TESTDATA/report"
 
 @test "APA numbers: no leading zero, < .001, > .999, negative r" {
 	run --separate-stderr svy report "$D/paper.tsv"
-	assert_line "| H.1.3 | r(81) = .360 | < .001 | .005 |"
+	assert_line "| H.1.3 | r_s(81) = .360 | < .001 | .005 |"
 	assert_line "| H.2.8 | χ²(13) = 93.19 | < .001 | < .001 |"
-	assert_line "| X | r(8) = -.500 | > .999 | > .999 |"
+	assert_line "| X | r_s(8) = -.500 | > .999 | > .999 |"
 }
 
-@test "U: the smaller U by default (the paper's), --u-first for scipy >= 1.7's" {
-	run --separate-stderr svy report -f RQ1 --u-first "$D/paper.tsv"
+@test "Spearman's rho as r_s, Pearson's r as r, each with its df" {
+	printf 'id\tstatistic\tstatistic_name\tdf\tp\nS\t0.25\trho\t40\t0.11\nP\t-0.25\tr\t40\t0.11\n' >in.tsv
+	run --separate-stderr svy report in.tsv
+	assert_success
+	assert_output "$(printf '| No. | Test statistic | p |\n|---|---|---|\n| S | r_s(40) = .250 | .110 |\n| P | r(40) = -.250 | .110 |')"
+	run --separate-stderr svy report --latex in.tsv
+	assert_line --index 4 'S & $r_{s(40)} = .250$ & .110 \\'
+	assert_line --index 5 'P & $r_{(40)} = -.250$ & .110 \\'
+}
+
+@test "U: the statistic column's U of the first group by default, --u-min for the smaller" {
+	run --separate-stderr svy report -f RQ1 "$D/paper.tsv"
+	assert_success
 	assert_line "| H.1.5 | U(41, 42) = 1138.0 | .006 | .018 |"
+	run --separate-stderr svy report -f RQ1 --u-min "$D/paper.tsv"
+	assert_success
+	assert_line "| H.1.5 | U(41, 42) = 584.0 | .006 | .018 |"
+	# --u-min without a smaller U: a named error, never U1 in its place
+	printf 'id\tstatistic\tstatistic_name\tgroup_sizes\tp\nA\t5\tU\t3,4\t0.5\n' >in.tsv
+	run svy report --u-min in.tsv
+	assert_failure 1
+	assert_output "svy-report: in.tsv:2: column 'u_min': --u-min: no smaller U in this Mann-Whitney row"
+	printf 'id\tstatistic\tstatistic_name\tgroup_sizes\tu_min\tp\nA\t5\tU\t3,4\t\t0.5\n' >in.tsv
+	run svy report --u-min in.tsv
+	assert_failure 1
+	assert_output "svy-report: in.tsv:2: column 'u_min': --u-min: no smaller U in this Mann-Whitney row"
+	run svy report -f RQ1 --u-first "$D/paper.tsv"
+	assert_failure 2
 }
 
 @test "without p_adj there is no p* column" {
 	cut -f1-17 "$D/paper.tsv" >in.tsv
 	run --separate-stderr svy report -f RQ2 in.tsv
 	assert_success
-	assert_output "$(printf '| No. | Test statistic | p |\n|---|---|---|\n| H.2.8 | χ²(13) = 93.19 | < .001 |\n| H.2.2 | χ²(32) = 43.11 | .091 |\n| X | r(8) = -.500 | > .999 |')"
+	assert_output "$(printf '| No. | Test statistic | p |\n|---|---|---|\n| H.2.8 | χ²(13) = 93.19 | < .001 |\n| H.2.2 | χ²(32) = 43.11 | .091 |\n| X | r_s(8) = -.500 | > .999 |')"
 }
 
 @test "end to end: test-hypothesis, bh-correct, report on the study-like data" {
@@ -47,7 +72,7 @@ D="$TESTDATA/report"
 	run cat table4.md
 	assert_line --index 0 "| No. | Hypothesis | Test statistic | p | p* |"
 	[ "${#lines[@]}" -eq 8 ]
-	assert_line --index 2 --regexp '^\| H\.1\.1 \| H0: Awareness does not correlate .* \| r\(81\) = \.[0-9]{3} \| (< )?\.[0-9]{3} \| (< )?\.[0-9]{3} \|$'
+	assert_line --index 2 --regexp '^\| H\.1\.1 \| H0: Awareness does not correlate .* \| r_s\(81\) = \.[0-9]{3} \| (< )?\.[0-9]{3} \| (< )?\.[0-9]{3} \|$'
 	assert_line --index 6 --regexp '^\| H\.1\.5 \| .* \| U\([0-9]+, [0-9]+\) = [0-9]+\.[05] \|'
 }
 
@@ -117,10 +142,10 @@ D="$TESTDATA/report"
 	run --separate-stderr svy report --effect --decimals 1 -f RQ1 "$D/paper.tsv"
 	assert_line --regexp '^\| H\.1\.1 \| .* \| [a-z_]+ = -?[0-9]+\.[0-9] \|$'
 	run --separate-stderr svy report --effect -f RQ1 "$D/paper.tsv"
-	assert_line --index 2 '| H.1.1 | r(81) = .073 | .514 | .620 | rho = 0.073 |'
+	assert_line --index 2 '| H.1.1 | r_s(81) = .073 | .514 | .620 | rho = 0.073 |'
 	run --separate-stderr svy report --effect --digits 2 -f RQ1 "$D/paper.tsv"
-	assert_line --index 2 '| H.1.1 | r(81) = .073 | .514 | .620 | rho = 0.073 |'
-	assert_line --index 4 --regexp '^\| H\.1\.3 \| r\(81\) = \.360 \| < \.001 \| \.005 \| rho = 0\.36 \|$'
+	assert_line --index 2 '| H.1.1 | r_s(81) = .073 | .514 | .620 | rho = 0.073 |'
+	assert_line --index 4 --regexp '^\| H\.1\.3 \| r_s\(81\) = \.360 \| < \.001 \| \.005 \| rho = 0\.36 \|$'
 	run svy report --digits 18 "$D/paper.tsv"
 	assert_failure 2
 	assert_line --index 0 "svy-report: option '--digits': '18' is not a whole number from 1 to 17"
@@ -172,16 +197,16 @@ EOF_CASES
 		assert_success
 		assert_line --index 2 "$want"
 	done <<-EOF_CASES
-		A\t-0.0004\trho\t81\t\t0.9\t-0.0004\trho\n|| A | r(81) = .000 | .900 | rho = 0.000 |
+		A\t-0.0004\trho\t81\t\t0.9\t-0.0004\trho\n|| A | r_s(81) = .000 | .900 | rho = 0.000 |
 		A\t-0.0004\tr\t81\t\t0.9\t-0.0004\tr\n|| A | r(81) = .000 | .900 | r = 0.000 |
 		A\t-0\tchi2\t2\t\t1\t-0\tepsilon_squared\n|| A | χ²(2) = 0.00 | > .999 | epsilon_squared = 0.000 |
 		A\t0\tU\t\t3,4\t1\t-0.0001\trank_biserial\n|| A | U(3, 4) = 0.0 | > .999 | rank_biserial = 0.000 |
 	EOF_CASES
 	printf "$h"'A\t-0.0004\trho\t81\t\t0.9\t-0.0004\trho\n' >in.tsv
 	run svy report --latex in.tsv
-	assert_line --index 4 'A & $r_{(81)} = .000$ & .900 \\'
+	assert_line --index 4 'A & $r_{s(81)} = .000$ & .900 \\'
 	run svy report --effect --digits 3 in.tsv
-	assert_line --index 2 '| A | r(81) = .000 | .900 | rho = -0.0004 |'
+	assert_line --index 2 '| A | r_s(81) = .000 | .900 | rho = -0.0004 |'
 }
 
 @test "Markdown cells: '|' escaped, HTML shown as text, in ids, hypotheses, effect names, captions" {
@@ -194,7 +219,7 @@ EOF_CASES
 
 | No. | Hypothesis | Test statistic | p | Effect size |
 |---|---|---|---|---|
-| a\|b&lt;script&gt; | H0: &lt;script&gt;alert(1)&lt;/script&gt; \| x | r(8) = .500 | .500 | &lt;img src=x onerror=alert(1)&gt; = 0.500 |'
+| a\|b&lt;script&gt; | H0: &lt;script&gt;alert(1)&lt;/script&gt; \| x | r_s(8) = .500 | .500 | &lt;img src=x onerror=alert(1)&gt; = 0.500 |'
 	# each row keeps its number of cells
 	run grep -c '<' <<<"$output"
 	assert_output 0
@@ -259,4 +284,42 @@ r .000; chi2 = 1234.57; 12.3 %; > .999; plain | text'
 	assert_line --index 0 "usage: svy-report [OPTION]... [FILE]"
 	run svy report --version
 	assert_output "svy-report (svy) $(cat "$SVY_ROOT/VERSION")"
+}
+
+@test "report.sh: the study's descriptive tables (TABLES) in report.md, labels and shares" {
+	mkdir d
+	printf 'step\trun\twhat\tfiles\ntables\tyes\tthe descriptive tables\tt2.tsv t3.tsv\nkappa\tno\tthe agreement of the coders (CODERS not set)\tkappa.tsv\n' >d/steps.tsv
+	printf 'figure\tcaption\n' >d/figures.tsv
+	printf 'column\tlevel\tn\tshare\nedu\tBSc\t3\t0.375\nedu\tMSc|x\t5\t0.625\nhobby\t1\t2\t0.25\n' >d/t2.tsv
+	printf 'column\tlevel\tn\tshare\nrole\t1\t0\t\n' >d/t3.tsv
+	printf 'column\tlabel\nedu\tEducation\nedu=BSc\tBachelor\n' >labels.tsv
+	run --separate-stderr "$SVY_ROOT/pipelines/study/report.sh" -l labels.tsv -r "$BIN/report" d
+	assert_success
+	run sed -n '/^## Descriptive tables/,/^## Steps not run/p' <<<"$output"
+	assert_output '## Descriptive tables
+
+### t2
+
+| Variable | Column | Answer | n | Share |
+|---|---|---|---:|---:|
+| Education | `edu` | Bachelor | 3 | 37.5 % |
+|  |  | MSc\|x | 5 | 62.5 % |
+| Hobby | `hobby` | 1 | 2 | 25.0 % |
+
+### t3
+
+| Variable | Column | Answer | n | Share |
+|---|---|---|---:|---:|
+| Role | `role` | 1 | 0 |  |
+
+n: the respondents who gave the answer (a multiple-choice option: who ticked it);
+share: of those who answered the question (svy tally).
+
+## Steps not run'
+	# the step off: no section
+	printf 'step\trun\twhat\tfiles\ntables\tno\tthe descriptive tables (TABLES not set)\tt2.tsv\n' >d/steps.tsv
+	run --separate-stderr "$SVY_ROOT/pipelines/study/report.sh" -r "$BIN/report" d
+	assert_success
+	refute_line '## Descriptive tables'
+	assert_line -- '- the descriptive tables (TABLES not set)'
 }

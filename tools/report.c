@@ -14,7 +14,7 @@
 #include "tsv.h"
 
 enum { OPT_BY_FAMILY = CLI_OWN, OPT_CAPTION, OPT_CAPTIONS, OPT_EFFECT, OPT_LATEX,
-       OPT_U_FIRST, OPT_DECIMALS, OPT_FILL };
+       OPT_U_MIN, OPT_DECIMALS, OPT_FILL };
 
 static const cli_opt own[] = {
 	{'H', "hypotheses", 'H', "FILE", "a TSV with columns 'id' and 'hypothesis' (the\n"
@@ -28,8 +28,9 @@ static const cli_opt own[] = {
 	{OPT_LATEX, "latex", 0, NULL, "a LaTeX tabular instead of a Markdown table"},
 	{OPT_CAPTION, "caption", 0, "TEXT", "a title line (Markdown) or caption (LaTeX table)"},
 	{OPT_EFFECT, "effect", 0, NULL, "add a column with the effect size and its name"},
-	{OPT_U_FIRST, "u-first", 0, NULL, "print U of the first group (scipy >= 1.7) instead\n"
-	 "of the smaller U (the paper's, scipy < 1.7)"},
+	{OPT_U_MIN, "u-min", 0, NULL, "print the smaller U (column u_min: scipy < 1.7, many\n"
+	 "papers) instead of U of the first group (the statistic\n"
+	 "column; the plan's --groups order says which is first)"},
 	{OPT_DECIMALS, "decimals", 0, "N", "decimals of the effect size, 0 to 17 (default 3)"},
 	{CLI_DIGITS, NULL, 0, NULL, "the effect size with N significant digits (1 to 17)\n"
 	 "instead of --decimals"},
@@ -43,8 +44,9 @@ static const cli_tool tool = {
 	.synopsis = "[OPTION]... [FILE]",
 	.about = "Format rows of test results (svy test-hypothesis, then bh-correct) as the\n"
 	         "table a paper prints, in Markdown or LaTeX: one line per test with its id,\n"
-	         "the hypothesis, the statistic in APA style (r(81) = .073, chi2(4) = 0.89,\n"
-	         "U(41, 42) = 584.0), p and, when the input has 'p_adj', p*.",
+	         "the hypothesis, the statistic in APA style (r_s(81) = .073 for Spearman's\n"
+	         "rho, r(81) for Pearson's r, chi2(4) = 0.89, U(41, 42) = 1138.0: U of the\n"
+	         "first group), p and, when the input has 'p_adj', p*.",
 	.epilog = "Numbers follow APA: no leading zero for r and p, p to three decimals and\n"
 	          "'< .001' below that, '> .999' when it rounds to 1; chi-square and H (printed\n"
 	          "as chi2, as the paper does) to two decimals, U to one; no '-.000'. Reads the\n"
@@ -64,7 +66,7 @@ static const cli_tool tool = {
 
 typedef struct {
 	const char *hyp_path, *family, *caption, *captions_path;
-	int effect, u_first, by_family, fill, quiet;
+	int effect, u_min, by_family, fill, quiet;
 	long decimals;
 } options;
 
@@ -80,7 +82,7 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_LATEX: report_latex = 1; break;
 	case OPT_CAPTION: o->caption = arg; break;
 	case OPT_EFFECT: o->effect = 1; break;
-	case OPT_U_FIRST: o->u_first = 1; break;
+	case OPT_U_MIN: o->u_min = 1; break;
 	case OPT_DECIMALS: o->decimals = opt_long(arg, 0, 17, "--decimals"); break;
 	case OPT_FILL: o->fill = 1; break;
 	}
@@ -170,7 +172,7 @@ read_line(report_line *l, tsv_reader *r, const incols *c, const options *o)
 	check_p(r, "p", p);
 	const char *sizes = c->sizes >= 0 ? tsv_get(r, (size_t)c->sizes) : "";
 	l->stat = report_stat(r, tsv_get(r, c->name), stat, number(r, c->df), sizes,
-	                      number(r, c->umin), o->u_first);
+	                      number(r, c->umin), o->u_min);
 	l->p = report_p(p);
 	if (c->adj >= 0) {
 		double q = number(r, c->adj);
