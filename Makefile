@@ -203,6 +203,8 @@ OWN_GOLDENS = \
 	test/data/codebook/types.de-text.tsv \
 	test/data/plot/hist.txt test/data/plot/bar.txt test/data/plot/box.txt \
 	test/data/report/paper.md test/data/report/paper-rq1.tex \
+	test/data/report/model-linear.md test/data/report/model-logistic.md \
+	test/data/report/model-ordinal.md test/data/report/model-ordinal.tex \
 	test/data/study/encoded.tsv test/data/study/digital-twins-scored.tsv
 
 .PHONY: refs-deps refs-own

@@ -323,3 +323,113 @@ share: of those who answered the question (svy tally).
 	refute_line '## Descriptive tables'
 	assert_line -- '- the descriptive tables (TABLES not set)'
 }
+
+# ---- svy model's rows: the regression table (APA 7) ----------------------
+# Inputs: R's reference rows and summaries of test/data/model (lm, glm, clm).
+M="$TESTDATA/model"
+
+@test "model rows: the regression table, linear, logistic and ordinal (Markdown), as the golden files" {
+	for m in linear logistic ordinal; do
+		run --separate-stderr svy report --summary "$M/$m-summary.tsv" "$M/$m-coef.tsv"
+		assert_success
+		assert_output "$(cat "$D/model-$m.md")"
+		[ "$stderr" = "" ]
+	done
+	run --separate-stderr svy report --summary "$M/linear-summary.tsv" "$M/linear-coef.tsv"
+	assert_line --index 0 '| Term | B | SE | t | p | 95% CI |'
+	assert_line --index 3 '| x1 | 0.37 | 0.08 | 4.91 | < .001 | [0.22, 0.52] |'
+	assert_line --index 7 '*Note.* n = 197 (3 rows dropped with a missing value). Outcome: y. R² = .420, adjusted R² = .408, F(4, 192) = 34.76, p < .001. CI: Wald t.'
+	run --separate-stderr svy report --summary "$M/logistic-summary.tsv" "$M/logistic-coef.tsv"
+	assert_line --index 0 '| Term | B | SE | z | p | 95% CI | OR | 95% CI (OR) |'
+	assert_line --index 5 '| gb | 1.87 | 0.43 | 4.34 | < .001 | [1.05, 2.75] | 6.51 | [2.86, 15.70] |'
+	assert_line --partial 'χ²(4) = 40.16, p < .001. McFadden R² = .153, Nagelkerke R² = .250. CI: profile likelihood;'
+	run --separate-stderr svy report --summary "$M/ordinal-summary.tsv" "$M/ordinal-coef.tsv"
+	assert_line --index 2 '| 1\|2 (threshold) | -0.74 | 0.54 | -1.36 | .173 | [-1.80, 0.32] |  |  |'
+}
+
+@test "model rows: LaTeX with a caption, numbers in math mode" {
+	run --separate-stderr svy report --latex --caption 'Table 6. Ordinal regression of yo' \
+		--summary "$M/ordinal-summary.tsv" "$M/ordinal-coef.tsv"
+	assert_success
+	assert_output "$(cat "$D/model-ordinal.tex")"
+	assert_line 'x2 & $-0.32$ & $0.05$ & $-6.17$ & $<$ .001 & $[-0.42, -0.22]$ & $0.73$ & $[0.66, 0.81]$ \\'
+}
+
+@test "model rows: svy model's own output gives the same table; --conf, --decimals, --digits" {
+	svy model -q -m logistic -y yb -c x1,x2,g --summary sum.tsv -o coef.tsv "$M/survey.tsv"
+	run --separate-stderr svy report --summary sum.tsv coef.tsv
+	assert_success
+	assert_output "$(cat "$D/model-logistic.md")"
+	# a 90 % Wald interval: labelled so with --conf 0.9, an error without
+	svy model -q -y y -c x1,x2,g --conf 0.9 -o c90.tsv "$M/survey.tsv"
+	run --separate-stderr svy report -q --conf 0.9 c90.tsv
+	assert_success
+	assert_line --index 0 '| Term | B | SE | t | p | 90% CI |'
+	assert_line --index 3 '| x1 | 0.37 | 0.08 | 4.91 | < .001 | [0.25, 0.50] |'
+	run svy report -q c90.tsv
+	assert_failure 1
+	assert_output --regexp "^svy-report: c90.tsv:2: column 'ci_low': not the 95 % Wald interval of estimate and se: give --conf the level svy model used \(got '0.41"
+	run --separate-stderr svy report -q --decimals 3 "$M/linear-coef.tsv"
+	assert_line --index 3 '| x1 | 0.373 | 0.076 | 4.913 | < .001 | [0.223, 0.522] |'
+	run --separate-stderr svy report -q --digits 2 "$M/linear-coef.tsv"
+	assert_line --index 3 '| x1 | 0.37 | 0.076 | 4.9 | < .001 | [0.22, 0.52] |'
+}
+
+@test "model rows without --summary: a warning, the note names only the intervals" {
+	run --separate-stderr svy report "$M/linear-coef.tsv"
+	assert_success
+	assert_line --index 7 '*Note.* CI: Wald t.'
+	[ "$stderr" = "svy-report: no --summary: the note has no n and no fit statistics" ]
+	run --separate-stderr svy report -q "$M/linear-coef.tsv"
+	[ "$stderr" = "" ]
+}
+
+@test "model rows: bad rows and summaries are named errors, exit 1; options of tests are usage errors" {
+	h='term\tkind\testimate\tse\tstatistic\tstatistic_name\tdf\tp\tci_low\tci_high\tci_method\todds_ratio\tor_low\tor_high\n'
+	ok='x\tcoefficient\t1\t0.5\t2\tz\t\t0.05\t0\t2\tprofile likelihood\t'
+	while IFS='|' read -r input message; do
+		printf "$h$input" >in.tsv
+		run svy report -q in.tsv
+		assert_failure 1
+		assert_output "$message"
+	done <<EOF_CASES
+|svy-report: in.tsv: no term rows: an empty table is not written
+x\tcoefficient\t\t0.5\t2\tz\t\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'estimate': missing value
+x\tcoefficient\tone\t0.5\t2\tz\t\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'estimate': not a number (got 'one')
+x\tterm\t1\t0.5\t2\tz\t\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'kind': a term is a coefficient or a threshold (got 'term')
+x\tcoefficient\t1\t0.5\t2\tF\t\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'statistic_name': a model's statistic is t or z (got 'F')
+x\tcoefficient\t1\t-0.5\t2\tz\t\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'se': a standard error cannot be negative (got '-0.5')
+x\tcoefficient\t1\t0.5\t2\tz\t\t1.5\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'p': a p-value must be in [0, 1] (got '1.5')
+x\tcoefficient\t1\t0.5\t2\tz\t\t0.05\t2\t0\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'ci_low': the interval's low end is above its high end (got '2')
+x\tcoefficient\t1\t0.5\t2\tt\t\t0.05\t0\t2\tWald t\t\t\t\n|svy-report: in.tsv:2: column 'df': missing value
+x\tcoefficient\t1\t0.5\t2\tt\t2.5\t0.05\t0\t2\tWald t\t\t\t\n|svy-report: in.tsv:2: column 'df': degrees of freedom must be a whole number >= 1 (got '2.5')
+x\tcoefficient\t1\t0.5\t2\tz\t10\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'df': a z statistic has no df (got '10')
+x\tcoefficient\t1\t0.5\t2\tz\t\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'ci_low': not the 95 % Wald interval of estimate and se: give --conf the level svy model used (got '0')
+${ok}2.7\t\t\n|svy-report: in.tsv:2: column 'odds_ratio': an odds ratio needs its interval (odds_ratio, or_low, or_high)
+${ok}2.7\t3\t7\n|svy-report: in.tsv:2: column 'odds_ratio': an odds ratio must be positive and within its interval (got '2.7')
+cut1\tthreshold\t1\t0.5\t2\tz\t\t0.05\t0\t2\tprofile likelihood\t2.7\t1\t7\n|svy-report: in.tsv:2: column 'odds_ratio': a threshold has no odds ratio (got '2.7')
+${ok}\t\t\nx\tcoefficient\t1\t0.5\t2\tt\t9\t0.05\t0\t2\tprofile likelihood\t\t\t\n|svy-report: in.tsv:3: column 'statistic_name': one model has one statistic (the rows before have z) (got 't')
+\tcoefficient\t1\t0.5\t2\tz\t\t0.05\t0\t2\tprofile likelihood\t\t\t\n|svy-report: in.tsv:2: column 'term': missing term
+EOF_CASES
+	# the summary: of this model, with every statistic the note prints
+	while IFS='|' read -r summary message; do
+		printf "$summary" >sum.tsv
+		run svy report --summary sum.tsv "$M/linear-coef.tsv"
+		assert_failure 1
+		assert_output "$message"
+	done <<EOF_CASES
+statistic\tvalue\nmodel\tlogistic\n|svy-report: sum.tsv: column 'model': the summary is not of these rows (their model: linear) (got 'logistic')
+statistic\tvalue\nmodel\tprobit\n|svy-report: sum.tsv: column 'model': not a model of svy model (linear, logistic, ordinal) (got 'probit')
+statistic\tvalue\nn\t5\n|svy-report: sum.tsv: column 'statistic': the summary lacks this statistic (got 'model')
+statistic\tvalue\nmodel\tlinear\nn\t197\nrows_dropped\t3\n|svy-report: sum.tsv: column 'statistic': the summary lacks this statistic (got 'r_squared')
+statistic\tvalue\nmodel\tlinear\nn\tmany\n|svy-report: sum.tsv: column 'value': statistic 'n': not a number (got 'many')
+EOF_CASES
+	run svy report -H "$D/hypotheses.tsv" "$M/linear-coef.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-report: a model's table (svy model's rows): no --hypotheses, --family, --by-family, --effect or --u-min"
+	run svy report --summary "$M/linear-summary.tsv" "$D/paper.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-report: --summary and --conf are for a model's table (svy model's rows)"
+	run svy report --conf 1 "$M/linear-coef.tsv"
+	assert_failure 2
+}

@@ -10,11 +10,12 @@
 #include "num.h"
 #include "opt.h"
 #include "out.h"
+#include "regtable.h"
 #include "report.h"
 #include "tsv.h"
 
 enum { OPT_BY_FAMILY = CLI_OWN, OPT_CAPTION, OPT_CAPTIONS, OPT_EFFECT, OPT_LATEX,
-       OPT_U_MIN, OPT_DECIMALS, OPT_FILL };
+       OPT_U_MIN, OPT_DECIMALS, OPT_FILL, OPT_SUMMARY, OPT_CONF };
 
 static const cli_opt own[] = {
 	{'H', "hypotheses", 'H', "FILE", "a TSV with columns 'id' and 'hypothesis' (the\n"
@@ -31,7 +32,12 @@ static const cli_opt own[] = {
 	{OPT_U_MIN, "u-min", 0, NULL, "print the smaller U (column u_min: scipy < 1.7, many\n"
 	 "papers) instead of U of the first group (the statistic\n"
 	 "column; the plan's --groups order says which is first)"},
-	{OPT_DECIMALS, "decimals", 0, "N", "decimals of the effect size, 0 to 17 (default 3)"},
+	{OPT_DECIMALS, "decimals", 0, "N", "decimals of the effect size, 0 to 17 (default 3);\n"
+	 "of a model's numbers (default 2)"},
+	{OPT_SUMMARY, "summary", 0, "FILE", "a model's fit statistics (svy model --summary): the\n"
+	 "note under its table (n, R-squared, F or the LR test)"},
+	{OPT_CONF, "conf", 0, "LEVEL", "the level of a model's intervals (default 0.95, as\n"
+	 "svy model --conf); Wald intervals are checked against it"},
 	{CLI_DIGITS, NULL, 0, NULL, "the effect size with N significant digits (1 to 17)\n"
 	 "instead of --decimals"},
 	{OPT_FILL, "fill", 0, NULL, "copy a text, its number fields formatted (below)"},
@@ -46,7 +52,10 @@ static const cli_tool tool = {
 	         "table a paper prints, in Markdown or LaTeX: one line per test with its id,\n"
 	         "the hypothesis, the statistic in APA style (r_s(81) = .073 for Spearman's\n"
 	         "rho, r(81) for Pearson's r, chi2(4) = 0.89, U(41, 42) = 1138.0: U of the\n"
-	         "first group), p and, when the input has 'p_adj', p*.",
+	         "first group), p and, when the input has 'p_adj', p*. Rows of svy model\n"
+	         "(a header with 'term' and 'estimate') make the regression table instead:\n"
+	         "B, SE, t or z, p, CI and, for logistic and ordinal models, the odds ratio\n"
+	         "and its CI; a note with n and the fit from --summary.",
 	.epilog = "Numbers follow APA: no leading zero for r and p, p to three decimals and\n"
 	          "'< .001' below that, '> .999' when it rounds to 1; chi-square and H (printed\n"
 	          "as chi2, as the paper does) to two decimals, U to one; no '-.000'. Reads the\n"
@@ -66,8 +75,10 @@ static const cli_tool tool = {
 
 typedef struct {
 	const char *hyp_path, *family, *caption, *captions_path;
-	int effect, u_min, by_family, fill, quiet;
+	const char *summary;
+	int effect, u_min, by_family, fill, quiet, decimals_set;
 	long decimals;
+	double conf;
 } options;
 
 static void
@@ -83,7 +94,12 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_CAPTION: o->caption = arg; break;
 	case OPT_EFFECT: o->effect = 1; break;
 	case OPT_U_MIN: o->u_min = 1; break;
-	case OPT_DECIMALS: o->decimals = opt_long(arg, 0, 17, "--decimals"); break;
+	case OPT_DECIMALS:
+		o->decimals = opt_long(arg, 0, 17, "--decimals");
+		o->decimals_set = 1;
+		break;
+	case OPT_SUMMARY: o->summary = arg; break;
+	case OPT_CONF: o->conf = opt_double(arg, 0.5, 0.9999, "--conf"); break;
 	case OPT_FILL: o->fill = 1; break;
 	}
 }
@@ -230,10 +246,25 @@ read_lines(tsv_reader *r, const options *o, const report_pairs *h, families *fam
 	return n;
 }
 
+/* svy model's rows: the regression table. */
+static void
+model_table(tsv_reader *r, const options *o)
+{
+	if (o->hyp_path || o->family || o->by_family || o->effect || o->u_min)
+		die_usage("a model's table (svy model's rows): no --hypotheses, --family, "
+		          "--by-family, --effect or --u-min");
+	if (!o->summary && !o->quiet)
+		warn("no --summary: the note has no n and no fit statistics");
+	regtable_options ro = {o->summary, o->caption, o->conf,
+	                       o->decimals_set ? (int)o->decimals : 2};
+	regtable_write(stdout, r, &ro);
+	close_stdout();
+}
+
 int
 main(int argc, char **argv)
 {
-	options o = {.decimals = 3};
+	options o = {.decimals = 3, .conf = 0.95};
 	cli c;
 	cli_parse(&c, &tool, argc, argv, on_option, &o);
 	o.quiet = c.quiet;
@@ -247,13 +278,21 @@ main(int argc, char **argv)
 		cli_free(&c);
 		return 0;
 	}
+	tsv_reader r;
+	tsv_open(&r, in, c.in_name);
+	if (regtable_is_model(&r)) {
+		model_table(&r, &o);
+		tsv_free(&r);
+		cli_free(&c);
+		return 0;
+	}
+	if (o.summary || o.conf != 0.95)
+		die_usage("--summary and --conf are for a model's table (svy model's rows)");
 	report_pairs h = {0}, captions = {0};
 	if (o.hyp_path)
 		report_pairs_read(o.hyp_path, "id", "hypothesis", &h);
 	if (o.captions_path)
 		report_pairs_read(o.captions_path, "family", "caption", &captions);
-	tsv_reader r;
-	tsv_open(&r, in, c.in_name);
 	report_line *lines = NULL;
 	families fams = {0};
 	size_t n = read_lines(&r, &o, &h, &fams, &lines);
