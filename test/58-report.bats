@@ -300,17 +300,17 @@ r .000; chi2 = 1234.57; 12.3 %; > .999; plain | text'
 
 ### t2
 
-| Variable | Column | Answer | n | Share |
-|---|---|---|---:|---:|
-| Education | `edu` | Bachelor | 3 | 37.5 % |
-|  |  | MSc\|x | 5 | 62.5 % |
-| Hobby | `hobby` | 1 | 2 | 25.0 % |
+| Variable | Answer | n | Share |
+|---|---|---:|---:|
+| Education (`edu`) | Bachelor | 3 | 37.5 % |
+|  | MSc\|x | 5 | 62.5 % |
+| Hobby (`hobby`) | 1 | 2 | 25.0 % |
 
 ### t3
 
-| Variable | Column | Answer | n | Share |
-|---|---|---|---:|---:|
-| Role | `role` | 1 | 0 |  |
+| Variable | Answer | n | Share |
+|---|---|---:|---:|
+| Role (`role`) | 1 | 0 |  |
 
 n: the respondents who gave the answer (a multiple-choice option: who ticked it);
 share: of those who answered the question (svy tally).

@@ -236,13 +236,13 @@ FNR == 1 {
 	name = FILENAME; sub(/.*\//, "", name); sub(/\.tsv$/, "", name)
 	print "### " md(name)
 	print ""
-	print "| Variable | Column | Answer | n | Share |"
-	print "|---|---|---|---:|---:|"
+	print "| Variable | Answer | n | Share |"
+	print "|---|---|---:|---:|"
 	next
 }
 {
 	# the variable named on its first row only
-	v = $cc != last ? md(label($cc)) " | " code($cc) : " | "
+	v = $cc != last ? md(label($cc)) " (" code($cc) ")" : ""
 	printf "| %s | %s | %d | %s |\n", v, md(label($cc "=" $cl, $cl)), $cn, ($cs == "" ? "" : pct($cs, 1))
 	last = $cc
 }
