@@ -117,7 +117,8 @@ read_term(tsv_reader *r, const size_t *col, term *t, terms *ts, double conf)
 	t->hi = field(r, col, C_HI, 1);
 	t->df = field(r, col, C_DF, name[0] == 't');
 	if (t->se < 0)
-		die_at(r->name, r->lineno, "se", num_format(v, t->se), "a standard error cannot be negative");
+		die_at(r->name, r->lineno, "se", num_format(v, t->se),
+		       "a standard error cannot be negative");
 	if (!(t->p >= 0 && t->p <= 1))
 		die_at(r->name, r->lineno, "p", num_format(v, t->p), "a p-value must be in [0, 1]");
 	if (t->lo > t->hi)
@@ -296,7 +297,7 @@ put_p(FILE *fp, double p)
 	apa_p(buf, p);
 	int rel = buf[0] == '<' || buf[0] == '>';
 	if (report_latex)
-		fprintf(fp, "$p %s %s$", rel ? (buf[0] == '<' ? "<" : ">") : "=", rel ? buf + 2 : buf);
+		fprintf(fp, "$p %c %s$", rel ? buf[0] : '=', rel ? buf + 2 : buf);
 	else
 		fprintf(fp, "p %s%s", rel ? "" : "= ", buf);
 }
