@@ -137,7 +137,7 @@ $(OBJDIR)/lib/%.o: lib/%.c | $(OBJDIR)/lib
 $(OBJDIR)/tools/%.o: tools/%.c | $(OBJDIR)/tools
 	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
--include $(wildcard $(OBJDIR)/lib/*.d $(OBJDIR)/tools/*.d)
+-include $(wildcard $(OBJDIR)/lib/*.d $(OBJDIR)/tools/*.d $(OBJDIR)/tools/*/*.d)
 
 $(OBJDIR)/libsvy.a: $(LIBOBJ)
 	rm -f $@
@@ -150,7 +150,13 @@ $(BINDIR)/%: $(OBJDIR)/tools/%.o $(OBJDIR)/libsvy.a | $(BINDIR)
 $(OBJDIR)/survey-dump: test/survey-dump.c $(OBJDIR)/libsvy.a
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(OBJDIR)/lib $(OBJDIR)/tools $(BINDIR):
+# simulate's data, the reference study's answers (tools/simulate/*.c, kept
+# out of lib/): compiled by the rule above, linked into the tool
+SIMULATE_OBJ := $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard tools/simulate/*.c))
+$(BINDIR)/simulate: $(SIMULATE_OBJ)
+$(SIMULATE_OBJ): | $(OBJDIR)/tools/simulate
+
+$(OBJDIR)/lib $(OBJDIR)/tools $(OBJDIR)/tools/simulate $(BINDIR):
 	mkdir -p $@
 
 # ---- tests --------------------------------------------------------------
@@ -205,6 +211,8 @@ OWN_GOLDENS = \
 	test/data/codebook/types.de-text.tsv \
 	test/data/plot/hist.txt test/data/plot/bar.txt test/data/plot/box.txt \
 	test/data/report/paper.md test/data/report/paper-rq1.tex \
+	test/data/report/model-linear.md test/data/report/model-logistic.md \
+	test/data/report/model-ordinal.md test/data/report/model-ordinal.tex \
 	test/data/study/encoded.tsv test/data/study/digital-twins-scored.tsv \
 	test/data/sav/survey.codebook.tsv test/data/qsf/survey.dump.tsv
 
