@@ -305,16 +305,16 @@ ICOMPLETION   := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 install: build
 	mkdir -p $(IBIN) $(IMAN) $(ISHARE)/study $(ILIBEXEC) $(ICOMPLETION)
 	for t in $(TOOLS); do \
-		install -m 755 $(BINDIR)/$$t $(IBIN)/svy-$$t || exit 1; \
+		install -p -m 755 $(BINDIR)/$$t $(IBIN)/svy-$$t || exit 1; \
 		ln -sf ../../bin/svy-$$t $(ILIBEXEC)/$$t || exit 1; \
 		ln -sf svy $(ICOMPLETION)/svy-$$t || exit 1; \
 		if [ -f man/svy-$$t.1 ]; then \
-			install -m 644 man/svy-$$t.1 $(IMAN)/svy-$$t.1 || exit 1; fi; \
+			install -p -m 644 man/svy-$$t.1 $(IMAN)/svy-$$t.1 || exit 1; fi; \
 	done
 	sed 's/@VERSION@/$(VERSION)/' cmd/svy >$(IBIN)/svy.tmp && chmod 755 $(IBIN)/svy.tmp && mv -f $(IBIN)/svy.tmp $(IBIN)/svy
 	install -m 644 man/svy.1 $(IMAN)/svy.1
 	install -m 644 cmd/svy.bash-completion $(ICOMPLETION)/svy
-	for f in $(INSTALL_STUDY_FILES); do install -m 644 pipelines/study/$$f $(ISHARE)/study/$$f || exit 1; done
+	for f in $(INSTALL_STUDY_FILES); do install -p -m 644 pipelines/study/$$f $(ISHARE)/study/$$f || exit 1; done
 
 uninstall:
 	for t in $(TOOLS); do \

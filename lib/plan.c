@@ -514,24 +514,6 @@ read_test(plan_test *e, tsv_reader *r, size_t ctest, size_t cvars, long copt,
 		plan_fail(e, 1, "%s", err);
 }
 
-/* The next test of a plan: a line whose first field starts with '#' is a
- * comment (svy init writes its examples so), a blank line is skipped. */
-static int
-plan_next(tsv_reader *r)
-{
-	while (tsv_next_lenient(r)) {
-		if (r->nf == 1 && r->flen[0] == 0)
-			continue;
-		if (r->flen[0] > 0 && r->f[0][0] == '#')
-			continue;
-		if (r->nf != r->ncols)
-			die_at(r->name, r->lineno, NULL, NULL, "row has %zu field%s, header has %zu",
-			       r->nf, r->nf == 1 ? "" : "s", r->ncols);
-		return 1;
-	}
-	return 0;
-}
-
 plan_test *
 plan_read(const char *path, const cli_tool *tool, size_t *nentries)
 {
@@ -545,7 +527,7 @@ plan_read(const char *path, const cli_tool *tool, size_t *nentries)
 	static plan_test *es;
 	es = NULL;
 	size_t n = 0, cap = 0;
-	while (plan_next(&r)) {
+	while (tsv_next_uncommented(&r)) {
 		es = xgrow(es, &cap, n + 1, sizeof *es);
 		plan_test *e = &es[n++];
 		plan_test_init(e);
