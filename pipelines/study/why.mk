@@ -8,7 +8,7 @@
 # step's inputs come before it):
 #   not made yet             an output of the step is missing
 #   VAR changed (was, now)   a study variable that shapes it changed (its stamp)
-#   FILE is newer            an input (a file of the study, a tool) changed
+#   changed: FILE            an input (a file of the study, a tool) is newer
 #   after STEP               an input is remade by STEP
 # A figure is remade after the step that gives its data; the report after
 # any of them.
@@ -61,7 +61,7 @@ study-why:
 				newer+=("$$i")
 			fi
 		done
-		[ $${#newer[@]} -eq 0 ] || reasons+=("newer: $$(printf '%s, ' "$${newer[@]:0:3}" | sed 's/, $$//')$$([ $${#newer[@]} -le 3 ] || echo " and $$(($${#newer[@]} - 3)) more")")
+		[ $${#newer[@]} -eq 0 ] || reasons+=("changed: $$(printf '%s, ' "$${newer[@]:0:3}" | sed 's/, $$//')$$([ $${#newer[@]} -le 3 ] || echo " and $$(($${#newer[@]} - 3)) more")")
 		[ $${#after[@]} -eq 0 ] || reasons+=("after $$(printf '%s, ' "$${after[@]}" | sed 's/, $$//')")
 		[ $${#reasons[@]} -gt 0 ] || return 0
 		for o in $$2; do redo[$$o]=$$name; done
