@@ -140,6 +140,14 @@ own_study() {
 	run ls -A here
 	assert_output "$(printf '%s\n' .gitignore README.md codebook.tsv hypotheses.tsv sosci.csv study)"
 	grep -qx 'EXPORT          = $(STUDY_DIR)/sosci.csv' here/study
+	# under the directory: used where it is
+	mkdir -p sub/data
+	cp "$FIXTURES/platforms/sosci.csv" sub/data/
+	svy init sub/data/sosci.csv sub 2>/dev/null
+	grep -qx 'EXPORT          = $(STUDY_DIR)/data/sosci.csv' sub/study
+	[ ! -e sub/sosci.csv ]
+	(cd sub && svy study 2>/dev/null)
+	[ -s sub/build/report.md ]
 	# a name with a blank is copied without it (make cannot name such a file)
 	cp "$FIXTURES/platforms/sosci.csv" 'my export.csv'
 	svy init 'my export.csv' b 2>/dev/null
@@ -294,6 +302,11 @@ own_study() {
 		[ -e "$p/share/bash-completion/completions/svy-$t" ] || fail "completion svy-$t"
 	done
 	[ -x "$p/bin/svy" ] && [ -f "$p/share/man/man1/svy.1" ] && [ -f "$p/share/bash-completion/completions/svy" ]
+	cmp "$SVY_ROOT/README.md" "$p/share/doc/svy/README.md"
+	run --separate-stderr env MANWIDTH=80 MAN_KEEP_STDERR=1 man --warnings -l "$p/share/man/man1/svy.1"
+	assert_success
+	[ -z "$stderr" ] || fail "man svy: $stderr"
+	assert_line --index 0 --partial "SVY(1)"
 	for f in "$SVY_ROOT"/pipelines/study/*; do
 		cmp "$f" "$p/share/svy/study/${f##*/}" || fail "recipe ${f##*/}"
 	done
@@ -309,7 +322,7 @@ own_study() {
 	svy_make uninstall PREFIX="$p" >/dev/null
 	after=$(cd "$p" && find . ! -type d | sort)
 	assert_equal "$after" "$before"
-	[ ! -e "$p/share/svy" ] && [ ! -e "$p/libexec/svy" ]
+	[ ! -e "$p/share/svy" ] && [ ! -e "$p/libexec/svy" ] && [ ! -e "$p/share/doc/svy" ]
 }
 
 @test "bash completion: tools and verbs, options from --grammar, column names of the TSV given" {
