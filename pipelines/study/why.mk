@@ -23,7 +23,13 @@ why_fig_inputs = $(foreach s,$(call why_fig_steps,$(1)),$(call step_out,$(s))) $
 
 .PHONY: study-why
 study-why:
-	declare -A redo=()
+	# what makes a file again: FILE|STEP lines ('~why' for a file of values
+	# rewritten); no associative array, for the bash 3.2 of macOS
+	redo_list=
+	redo() {
+		local l
+		while IFS= read -r l; do [ "$${l%%|*}" != "$$1" ] || { printf '%s\n' "$${l#*|}"; return; }; done <<<"$$redo_list"
+	}
 	# changed STAMP NEWTEXT: the variables whose values differ, as words
 	changed() {
 		printf '%b' "$$2" | awk -v q="'" '
@@ -43,20 +49,21 @@ study-why:
 	}
 	# why_step NAME OUTPUTS INPUTS STAMP NEWTEXT: say why NAME would be made
 	why_step() {
-		local name=$$1 o i reasons=() after=() newer=() missing=0 oldest=
+		local name=$$1 o i r reasons=() after=() newer=() missing=0 oldest=
 		for o in $$2; do
 			if [ ! -e "$$o" ]; then missing=1; elif [ -z "$$oldest" ] || [ "$$o" -ot "$$oldest" ]; then oldest=$$o; fi
 		done
 		if [ $$missing = 1 ]; then reasons+=("not made yet")
 		elif [ -n "$$4" ] && [ ! -e "$$4" ]; then reasons+=("made before its values were kept")
-		elif [ -n "$$4" ] && [ -n "$${redo[$$4]:-}" ]; then reasons+=("$$(changed "$$4" "$$5")")
+		elif [ -n "$$4" ] && [ -n "$$(redo "$$4")" ]; then reasons+=("$$(changed "$$4" "$$5")")
 		fi
 		for i in $$3; do
 			[ "$$i" != "$$4" ] || continue
-			if [[ $${redo[$$i]:-} == '~'* ]]; then
-				reasons+=("$${redo[$$i]#'~'}")
-			elif [ -n "$${redo[$$i]:-}" ]; then
-				[[ " $${after[*]} " == *" $${redo[$$i]} "* ]] || after+=("$${redo[$$i]}")
+			r=$$(redo "$$i")
+			if [[ $$r == '~'* ]]; then
+				reasons+=("$${r#'~'}")
+			elif [ -n "$$r" ]; then
+				[[ " $${after[*]} " == *" $$r "* ]] || after+=("$$r")
 			elif [ $$missing = 0 ] && [ -e "$$i" ] && [ "$$i" -nt "$$oldest" ]; then
 				newer+=("$$i")
 			fi
@@ -64,11 +71,11 @@ study-why:
 		[ $${#newer[@]} -eq 0 ] || reasons+=("changed: $$(printf '%s, ' "$${newer[@]:0:3}" | sed 's/, $$//')$$([ $${#newer[@]} -le 3 ] || echo " and $$(($${#newer[@]} - 3)) more")")
 		[ $${#after[@]} -eq 0 ] || reasons+=("after $$(printf '%s, ' "$${after[@]}" | sed 's/, $$//')")
 		[ $${#reasons[@]} -gt 0 ] || return 0
-		for o in $$2; do redo[$$o]=$$name; done
+		for o in $$2; do redo_list+="$$o|$$name"$$'\n'; done
 		[ -n "$$quiet" ] || { n=$$((n + 1)); printf '%s: %s\n' "$$name" "$$(printf '%s; ' "$${reasons[@]}" | sed 's/; $$//')"; }
 	}
 	n=0 quiet=
-	$(foreach f,$(filter $(TEXT_FILES_CHANGED),$(TEXT_FILES)),redo[$(f)]='~$(notdir $(f)) changed'$(newline))
+	$(foreach f,$(filter $(TEXT_FILES_CHANGED),$(TEXT_FILES)),redo_list+='$(f)|~$(notdir $(f)) changed'$$'\n'$(newline))
 	$(foreach s,$(STEPS_RUN),$(if $(STEP_OUT_$(s)),$(call why_line,$(s),$(filter-out \
 		$(TEXT_FILES),$(call step_out,$(s))),$(call step_in,$(s)),$(call stamp,$(s)))))
 	$(foreach k,$(FIGURE_KINDS_RUN),$(foreach f,$(FIG_NAMES_$(k)),$(call why_line,figure $(f),$(FIG)/$(f).svg \
