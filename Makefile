@@ -294,6 +294,7 @@ bench: $(NEED_DEPS)
 #   libexec/svy/TOOL               links to ../../bin/svy-TOOL: the tools under
 #                                  the names the recipes call them by
 #   share/bash-completion/completions/svy, svy-TOOL   bash completion
+#   share/zsh/site-functions/_svy_zsh  zsh's, through bashcompinit
 #   share/doc/svy/README.md        the manual (the table of study variables)
 # make uninstall removes exactly these files (and the directories of svy's own).
 INSTALL_STUDY_FILES   := $(notdir $(wildcard pipelines/study/*))
@@ -303,9 +304,10 @@ ISHARE        := $(DESTDIR)$(PREFIX)/share/svy
 ILIBEXEC      := $(DESTDIR)$(PREFIX)/libexec/svy
 ICOMPLETION   := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 IDOC          := $(DESTDIR)$(PREFIX)/share/doc/svy
+IZSH          := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 
 install: build
-	mkdir -p $(IBIN) $(IMAN) $(ISHARE)/study $(ILIBEXEC) $(ICOMPLETION) $(IDOC)
+	mkdir -p $(IBIN) $(IMAN) $(ISHARE)/study $(ILIBEXEC) $(ICOMPLETION) $(IDOC) $(IZSH)
 	for t in $(TOOLS); do \
 		install -p -m 755 $(BINDIR)/$$t $(IBIN)/svy-$$t || exit 1; \
 		ln -sf ../../bin/svy-$$t $(ILIBEXEC)/$$t || exit 1; \
@@ -316,6 +318,7 @@ install: build
 	sed 's/@VERSION@/$(VERSION)/' cmd/svy >$(IBIN)/svy.tmp && chmod 755 $(IBIN)/svy.tmp && mv -f $(IBIN)/svy.tmp $(IBIN)/svy
 	install -m 644 man/svy.1 $(IMAN)/svy.1
 	install -m 644 cmd/svy.bash-completion $(ICOMPLETION)/svy
+	install -m 644 cmd/svy.zsh-completion $(IZSH)/_svy_zsh
 	install -m 644 README.md $(IDOC)/README.md
 	for f in $(INSTALL_STUDY_FILES); do install -p -m 644 pipelines/study/$$f $(ISHARE)/study/$$f || exit 1; done
 
@@ -323,7 +326,7 @@ uninstall:
 	for t in $(TOOLS); do \
 		rm -f $(IBIN)/svy-$$t $(IMAN)/svy-$$t.1 $(ILIBEXEC)/$$t $(ICOMPLETION)/svy-$$t; \
 	done
-	rm -f $(IBIN)/svy $(IMAN)/svy.1 $(ICOMPLETION)/svy $(IDOC)/README.md \
+	rm -f $(IBIN)/svy $(IMAN)/svy.1 $(ICOMPLETION)/svy $(IZSH)/_svy_zsh $(IDOC)/README.md \
 		$(addprefix $(ISHARE)/study/,$(INSTALL_STUDY_FILES))
 	rmdir $(ISHARE)/study $(ISHARE) $(ILIBEXEC) $(IDOC) 2>/dev/null || :
 

@@ -351,6 +351,33 @@ own_study() {
 	assert_output --dry-run
 }
 
+@test "zsh completion (bashcompinit): the same tools, options and columns" {
+	command -v zsh >/dev/null || skip "no zsh here"
+	printf 'age\tjob\tQ1\n30\tx\t1\n' >data.tsv
+	# an interactive zsh on a pseudo-terminal, TAB pressed; what it shows
+	cat >t.zsh <<-EOF
+		zmodload zsh/zpty
+		zpty z 'PATH=$PREFIX/bin:\$PATH TERM=dumb zsh -f -i'
+		zpty -w z 'PS1="> "; fpath=($PREFIX/share/zsh/site-functions \$fpath); autoload -U compinit; compinit -u; print READY'
+		zpty -r z out '*READY*'
+		for line in 'svy tal' 'svy-factor --rot' 'svy tally data.tsv -c jo'; do
+			zpty -w -n z "\$line"\$'\t'
+			sleep 1
+			all=
+			while zpty -r -t z chunk; do all+=\$chunk; done
+			print -r -- "\$all"
+			zpty -w -n z \$'\x15'
+			sleep 0.2
+			while zpty -r -t z chunk; do :; done
+		done
+		zpty -d z
+	EOF
+	run timeout 60 zsh -f t.zsh
+	assert_output --partial "svy tally "
+	assert_output --partial "svy-factor --rotate"
+	assert_output --partial "svy tally data.tsv -c job"
+}
+
 @test "a plan's comment lines and blank lines are skipped, by test-hypothesis and report -H" {
 	printf 'a\tb\n1\t2\n2\t1\n3\t4\n4\t3\n5\t6\n' >d.tsv
 	printf 'id\tfamily\ttest\tvariables\toptions\thypothesis\nT.1\tf\tspearman\ta b\t\tH0: none.\n' >plan.tsv
