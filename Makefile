@@ -7,7 +7,8 @@
 #   make check      the test suite, on the normal and on the sanitizer build
 #   make study      the reference study on the bundled fixture, into build/
 #   make refs       recompute the tests' golden files with scipy, statsmodels, R psych
-#   make install    PREFIX=/usr/local DESTDIR=  (tools as svy-TOOL, man pages)
+#   make install    PREFIX=/usr/local DESTDIR=  (svy, the tools as svy-TOOL, man pages,
+#                   the study recipes, bash completion); make uninstall
 #
 # Needs GNU make 4.3 or later (grouped targets, .ONESHELL in the study
 # recipes) and bash for the study recipes; a C11 compiler, libcsv, GSL, libxml2, jansson.
@@ -301,18 +302,50 @@ bench: $(NEED_DEPS)
 	BINDIR=$(abspath $(BINDIR)) BENCH_DIR=$(abspath $(OBJDIR))/bench bench/run.sh
 
 # ---- install ------------------------------------------------------------
+# What a study needs, under PREFIX (relocatable: nothing below names PREFIX
+# in an installed file; the front command finds the rest from its own
+# directory, bin/):
+#   bin/svy-TOOL, bin/svy          the tools and the front command (cmd/svy)
+#   share/man/man1/                their man pages
+#   share/svy/study/               the study recipes and their scripts (pipelines/study/)
+#   libexec/svy/TOOL               links to ../../bin/svy-TOOL: the tools under
+#                                  the names the recipes call them by
+#   share/bash-completion/completions/svy, svy-TOOL   bash completion
+#   share/zsh/site-functions/_svy_zsh  zsh's, through bashcompinit
+#   share/doc/svy/README.md        the manual (the table of study variables)
+# make uninstall removes exactly these files (and the directories of svy's own).
+INSTALL_STUDY_FILES   := $(notdir $(wildcard pipelines/study/*))
+IBIN          := $(DESTDIR)$(PREFIX)/bin
+IMAN          := $(DESTDIR)$(PREFIX)/share/man/man1
+ISHARE        := $(DESTDIR)$(PREFIX)/share/svy
+ILIBEXEC      := $(DESTDIR)$(PREFIX)/libexec/svy
+ICOMPLETION   := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+IDOC          := $(DESTDIR)$(PREFIX)/share/doc/svy
+IZSH          := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+
 install: build
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	mkdir -p $(IBIN) $(IMAN) $(ISHARE)/study $(ILIBEXEC) $(ICOMPLETION) $(IDOC) $(IZSH)
 	for t in $(TOOLS); do \
-		install -m 755 $(BINDIR)/$$t $(DESTDIR)$(PREFIX)/bin/svy-$$t || exit 1; \
+		install -p -m 755 $(BINDIR)/$$t $(IBIN)/svy-$$t || exit 1; \
+		ln -sf ../../bin/svy-$$t $(ILIBEXEC)/$$t || exit 1; \
+		ln -sf svy $(ICOMPLETION)/svy-$$t || exit 1; \
 		if [ -f man/svy-$$t.1 ]; then \
-			install -m 644 man/svy-$$t.1 $(DESTDIR)$(PREFIX)/share/man/man1/svy-$$t.1 || exit 1; fi; \
+			install -p -m 644 man/svy-$$t.1 $(IMAN)/svy-$$t.1 || exit 1; fi; \
 	done
+	sed 's/@VERSION@/$(VERSION)/' cmd/svy >$(IBIN)/svy.tmp && chmod 755 $(IBIN)/svy.tmp && mv -f $(IBIN)/svy.tmp $(IBIN)/svy
+	install -m 644 man/svy.1 $(IMAN)/svy.1
+	install -m 644 cmd/svy.bash-completion $(ICOMPLETION)/svy
+	install -m 644 cmd/svy.zsh-completion $(IZSH)/_svy_zsh
+	install -m 644 README.md $(IDOC)/README.md
+	for f in $(INSTALL_STUDY_FILES); do install -p -m 644 pipelines/study/$$f $(ISHARE)/study/$$f || exit 1; done
 
 uninstall:
 	for t in $(TOOLS); do \
-		rm -f $(DESTDIR)$(PREFIX)/bin/svy-$$t $(DESTDIR)$(PREFIX)/share/man/man1/svy-$$t.1; \
+		rm -f $(IBIN)/svy-$$t $(IMAN)/svy-$$t.1 $(ILIBEXEC)/$$t $(ICOMPLETION)/svy-$$t; \
 	done
+	rm -f $(IBIN)/svy $(IMAN)/svy.1 $(ICOMPLETION)/svy $(IZSH)/_svy_zsh $(IDOC)/README.md \
+		$(addprefix $(ISHARE)/study/,$(INSTALL_STUDY_FILES))
+	rmdir $(ISHARE)/study $(ISHARE) $(ILIBEXEC) $(IDOC) 2>/dev/null || :
 
 clean:
 	rm -rf $(BINDIR) $(OBJDIR) build

@@ -185,7 +185,7 @@ report_pairs_read(const char *path, const char *kcol, const char *tcol, report_p
 	tsv_open(&r, fp, path);
 	size_t ck = cols_require(&r, kcol), ct = cols_require(&r, tcol);
 	size_t cap = 0;
-	while (tsv_next(&r)) {
+	while (tsv_next_uncommented(&r)) {
 		if (h->n == cap) {
 			size_t c2 = cap;
 			h->key = xgrow(h->key, &c2, h->n + 1, sizeof *h->key);

@@ -12,6 +12,7 @@
 #   make digital-twins                the digital-twins survey (pipelines/studies/digital-twins)
 #   make study-outputs, study-figures, study-report   one part, without building the tools first
 #   make study-dir                    print the study's build directory
+#   make study-why                    the steps a run would make, and why (svy study --dry-run)
 #
 # The recipes run in a make of their own (make -f pipelines/study/main.mk),
 # so that their shell settings (.ONESHELL, bash with pipefail) do not reach
@@ -28,12 +29,12 @@ endif
 STUDY ?= pipelines/studies/awareness
 study_make = $(MAKE) --no-print-directory -f pipelines/study/main.mk STUDY='$(1)' BINDIR='$(BINDIR)'
 
-.PHONY: study study-outputs study-figures study-report study-dir kaggle digital-twins
+.PHONY: study study-outputs study-figures study-report study-dir study-why kaggle digital-twins
 study: $(NEED_DEPS)
 	@$(MAKE) --no-print-directory build
 	@+$(call study_make,$(STUDY)) study-outputs
 
-study-outputs study-figures study-report study-dir:
+study-outputs study-figures study-report study-dir study-why:
 	@+$(call study_make,$(STUDY)) $@
 
 kaggle digital-twins: $(NEED_DEPS)
