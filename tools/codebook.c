@@ -354,6 +354,9 @@ select_and_name(draft *dr, const options *o)
 	for (size_t i = 0; i < dr->n; i++)
 		if (dr->c[i].kind != K_COMMENT)
 			dr->c[i].rename = scale_propose_name(&ns, dr->c[i].key);
+	for (size_t i = 0; i < dr->n; i++)
+		if (dr->c[i].kind == K_MULTI)
+			draft_name_options(&dr->c[i], &ns);
 	namer_free(&ns);
 }
 
@@ -394,7 +397,7 @@ main(int argc, char **argv)
 	if (!c.quiet) {
 		size_t enc = 0, ren = 0, com = 0, fill = 0, check = 0, pii = 0;
 		for (size_t i = 0; i < dr.n; i++) {
-			enc += dr.c[i].kind == K_SCALE;
+			enc += dr.c[i].kind == K_SCALE || dr.c[i].kind == K_MULTI;
 			ren += dr.c[i].kind == K_RENAME;
 			com += dr.c[i].kind == K_COMMENT;
 			fill += dr.c[i].kind == K_SCALE && dr.c[i].fill;
