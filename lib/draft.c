@@ -129,7 +129,7 @@ count_pieces(colstat *c, const char *s, size_t len)
 		return;
 	/* a piece held twice by one answer counts once */
 	strtab mine = {0};
-	for (size_t p = 0; p <= len && !c->not_multi; n++) {
+	for (size_t p = 0; p <= len && !c->not_multi;) {
 		const char *comma = memchr(s + p, ',', len - p);
 		/* "Cloud service (AWS, Azure, GCE)": a comma inside parentheses
 		 * is the option's */
@@ -148,6 +148,7 @@ count_pieces(colstat *c, const char *s, size_t len)
 			c->held[k] = 0;
 		}
 		c->held[k] += fresh;
+		n++;
 		p = e + 1;
 		if (p < len && s[p] == ' ')
 			p++;
@@ -1132,7 +1133,7 @@ draft_write(draft *dr, const char *source)
 	comment(&w, "%s", "# Columns.", NULL);
 	for (size_t i = 0; i < dr->n; i++) {
 		const dcol *c = &dr->c[i];
-		if (c->text)
+		if (c->text && strcmp(c->text, c->key) != 0)
 			comment(&w, "# '%s' asks: %s", c->key, c->text);
 		if (c->kind == K_COMMENT) {
 			comment(&w, "# '%s': %s", c->key, c->note);
