@@ -46,6 +46,8 @@ add_entry(codebook *cb, const char *column, const char *output, size_t line)
 	e->output = xstrdup(output);
 	e->keep_name = strcmp(column, output) == 0;
 	e->scale = NULL;
+	e->multi = NULL;
+	e->option = 0;
 	e->line = line;
 	return e;
 }
