@@ -59,6 +59,8 @@ static const cli_tool tool = {
 	          "familiarity, usefulness, yes/no, checkboxes Y/empty, answer codes A1..An)\n"
 	          "get values; others are listed with the value left empty for you to fill\n"
 	          "('I don't know', 'No answer', 'N/A' and the like: empty, i.e. missing).\n"
+	          "Answers that join a few options with commas (Qualtrics, Google Forms) are\n"
+	          "drafted as a multiple-answer column, an 'option' row each, to check.\n"
 	          "Free text and identifier columns are listed as comments. See\n"
 	          "svy-codebook(1).",
 	.common = CLI_INPUT | CLI_OUTPUT | CLI_QUIET | CLI_COLUMNS,
