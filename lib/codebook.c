@@ -392,54 +392,80 @@ cb_lookup(const cb_scale *s, const char *answer, size_t len)
 	return i == STRTAB_NONE ? NULL : &s->levels[s->level_of[i]];
 }
 
-/* Can S[P..LEN) be read as answers of M joined by commas? FAILED marks the
- * places known not to be (each tried once); ON is set on the way back of the
- * reading found; *FAR is the furthest place no answer matched. */
-static int
-split_from(const cb_multi *m, const char *s, size_t len, size_t p, unsigned char *failed,
-           unsigned char *on, size_t *far)
+/* The length of M's answer I if it is at S[P..LEN) and ends the cell or
+ * comes before a comma; else 0. */
+static size_t
+answer_at(const cb_multi *m, size_t i, const char *s, size_t len, size_t p)
 {
-	if (failed[p])
+	const char *a = answer_of(m, m->by_len[i]);
+	size_t n = strlen(a);
+	if (n > len - p || memcmp(s + p, a, n) != 0 || (p + n < len && s[p + n] != ','))
 		return 0;
-	for (size_t i = 0; i < m->nby; i++) {
-		const char *a = answer_of(m, m->by_len[i]);
-		size_t n = strlen(a);
-		if (n > len - p || memcmp(s + p, a, n) != 0 || (p + n < len && s[p + n] != ','))
-			continue;
-		size_t q = p + n;
-		int ok = q == len;
-		/* ", " (Google Forms) or "," (Qualtrics) */
-		if (!ok && q + 1 < len && s[q + 1] == ' ')
-			ok = split_from(m, s, len, q + 2, failed, on, far);
-		if (!ok)
-			ok = split_from(m, s, len, q + 1, failed, on, far);
-		if (ok) {
-			on[m->by_len[i] / 2] = 1;
-			return 1;
-		}
-	}
-	if (p > *far || *far == (size_t)-1)
-		*far = p;
-	failed[p] = 1;
-	return 0;
+	return n;
 }
 
+/* Where the answers after an answer that ends at Q begin: past ", " (Google
+ * Forms) or "," (Qualtrics); FIRST: try the space first. */
+static size_t
+next_at(const char *s, size_t len, size_t q, int first)
+{
+	return first && q + 1 < len && s[q + 1] == ' ' ? q + 2 : q + 1;
+}
+
+/* Read from the end (no recursion: a cell may be long): OK[p] when S[p..)
+ * is answers joined by commas, TAKE[p] the answer (longest first) and
+ * NEXT[p] where the rest begins. Then from the start, marking ON. */
 int
 cb_multi_split(const cb_multi *m, const char *s, size_t len, unsigned char *on,
                size_t *bad, size_t *badlen)
 {
 	memset(on, 0, m->nopt);
-	unsigned char *failed = xcalloc(len + 1, 1);
-	size_t far = (size_t)-1;
-	int ok = split_from(m, s, len, 0, failed, on, &far);
-	free(failed);
-	if (ok)
-		return 1;
-	memset(on, 0, m->nopt);
-	const char *comma = memchr(s + far, ',', len - far);
-	*bad = far;
-	*badlen = comma ? (size_t)(comma - (s + far)) : len - far;
-	return 0;
+	unsigned char *ok = xcalloc(len + 1, 1);
+	size_t *take = xmalloc((len + 1) * sizeof *take), *next = xmalloc((len + 1) * sizeof *next);
+	for (size_t p = len + 1; p-- > 0;) {
+		for (size_t i = 0; i < m->nby && !ok[p]; i++) {
+			size_t n = p < len ? answer_at(m, i, s, len, p) : 0;
+			if (!n)
+				continue;
+			size_t q = p + n;
+			for (int first = 1; first >= 0 && !ok[p]; first--) {
+				size_t r = next_at(s, len, q, first);
+				if (q == len || ok[r]) {
+					ok[p] = 1;
+					take[p] = m->by_len[i];
+					next[p] = q == len ? len : r;
+				}
+			}
+		}
+	}
+	int whole = ok[0];
+	if (whole) {
+		for (size_t p = 0; p < len; p = next[p])
+			on[take[p] / 2] = 1;
+	} else {
+		/* the furthest place a reading from the start reaches */
+		unsigned char *reach = ok;
+		memset(reach, 0, len + 1);
+		reach[0] = 1;
+		size_t far = 0;
+		for (size_t p = 0; p <= len; p++) {
+			if (!reach[p])
+				continue;
+			far = p;
+			for (size_t i = 0; p < len && i < m->nby; i++) {
+				size_t n = answer_at(m, i, s, len, p);
+				if (n && p + n < len)
+					reach[next_at(s, len, p + n, 1)] = reach[p + n + 1] = 1;
+			}
+		}
+		const char *comma = memchr(s + far, ',', len - far);
+		*bad = far;
+		*badlen = comma ? (size_t)(comma - (s + far)) : len - far;
+	}
+	free(ok);
+	free(take);
+	free(next);
+	return whole;
 }
 
 static int

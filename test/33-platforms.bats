@@ -136,6 +136,11 @@ EOF
 	run --separate-stderr svy encode-likert -q -b cb.tsv in.tsv
 	assert_success
 	[ "$(sed -n 3p <<<"$output")" = "$(printf '2\t0\t0\t0\t0\t0')" ]
+	# a cell of 100,000 answers: read without recursion, in linear time
+	printf 'id\tQ7\n1\t%s\n' "$(yes B | head -100000 | paste -sd,)" >long.tsv
+	run --separate-stderr svy encode-likert -q -b cb.tsv long.tsv
+	assert_success
+	[ "$(sed -n 2p <<<"$output")" = "$(printf '1\t0\t0\t0\t0\t1')" ]
 	# an option is not split at its own comma though "Sticky notes" could be read first
 	printf 'Q8\tsn\tSticky notes\t\toption\nQ8\tsnm\tSticky notes, mostly\t\toption\n' >>cb.tsv
 	printf 'id\tQ7\tQ8\n1\tA\tSticky notes, mostly, Sticky notes\n' >in2.tsv
