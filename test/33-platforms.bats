@@ -244,9 +244,26 @@ EOF
 	assert_success
 	[ "$(tail -n +2 <<<"$output" | cut -f2 | sort -u)" = "" ]
 	[ "$(grep -c "column 'SERIAL': an identifier after the rows read ahead, which had none: written empty" <<<"$stderr")" -eq 3 ] || fail "$stderr"
+	[[ "${stderr_lines[-1]}" == *"; emptied 3 serials" ]] || fail "$stderr"
 	# --keep-pii keeps them
 	run --separate-stderr svy clean -q --keep-pii SERIAL serial.csv
 	[ "$(sed -n 2p <<<"$output" | cut -f2)" = SER-2 ]
+}
+
+@test "SoSci Survey: values -9 (not answered) are counted in the summary, with the option that empties them" {
+	run --separate-stderr svy clean -r rej.tsv "$P/sosci.csv"
+	assert_success
+	[[ "$stderr" == *"; wrote 2 values -9 (SoSci Survey's 'not answered': --na -9 writes them empty)" ]] || fail "$stderr"
+	[ "$(tr '\t' '\n' <rej.tsv | grep -cx -- -9)" -eq 2 ]
+	run --separate-stderr svy clean -r rej.tsv --na -9 "$P/sosci.csv"
+	[[ "$stderr" != *"-9"* ]] || fail "$stderr"
+	! grep -q -- '-9' rej.tsv
+	# another platform's -9 is a number like any other
+	printf 'Timestamp,Q1
+2024,-9
+' >gf.csv
+	run --separate-stderr svy clean gf.csv
+	[[ "$stderr" != *"-9"* ]] || fail "$stderr"
 }
 
 @test "bad input: malformed UTF-16, edited Qualtrics header rows: named errors, exit 1, no output" {

@@ -78,6 +78,7 @@ struct clean {
 	int rejecting;
 
 	unsigned long long nread, kept, dropped, emptied;
+	unsigned long long serials, minus9;	/* SoSci: emptied, and -9 written */
 };
 
 enum {
@@ -361,8 +362,10 @@ emit(struct clean *c, const struct row *r)
 	for (size_t i = 0; i < c->ncols; i++) {
 		if (c->removed[i])
 			continue;
+		c->minus9 += c->plat->id == PLATFORM_SOSCI && r->len[i] == 2 &&
+		             memcmp(r->v[i], "-9", 2) == 0;
 		if ((long)i == c->serial && r->len[i]) {
-			if (c->emptied++ < WARN_EMAILS_SHOWN)
+			if (c->serials++ < WARN_EMAILS_SHOWN)
 				warn_at(c->name, r->line, c->header[i], NULL, "an identifier after "
 				        "the rows read ahead, which had none: written empty");
 			tsvw_strn(w, "", 0);
@@ -455,6 +458,11 @@ summarize(const struct clean *c)
 	if (c->emptied)
 		sbuf_addf(&l, "; emptied %llu value%s with an e-mail address", c->emptied,
 		    c->emptied == 1 ? "" : "s");
+	if (c->serials)
+		sbuf_addf(&l, "; emptied %llu serial%s", c->serials, c->serials == 1 ? "" : "s");
+	if (c->minus9)
+		sbuf_addf(&l, "; wrote %llu value%s -9 (SoSci Survey's 'not answered': --na -9 writes "
+		          "them empty)", c->minus9, c->minus9 == 1 ? "" : "s");
 	if (c->o->labels)
 		sbuf_addf(&l, "; the question texts of %zu column%s in %s", c->nlabels,
 		          c->nlabels == 1 ? "" : "s", c->o->labels);
