@@ -353,10 +353,11 @@ P="$FIXTURES/platforms"
 # fixture | its summary line | the output's header | the kept rows' key column
 platform_rows() {
 	cat <<'EOF2'
-qualtrics.csv|svy-clean: Qualtrics export (3 header rows): read 4 rows, kept 3, dropped 1 (incomplete: 'Finished' not 1 or True); removed 7 of 21 columns: 'IPAddress', 'RecipientLastName', 'RecipientFirstName', 'RecipientEmail', 'ExternalReference', 'LocationLatitude', 'LocationLongitude' (personal data)|StartDate EndDate Status Progress Duration (in seconds) Finished RecordedDate ResponseId DistributionChannel UserLanguage Q1 Q2_1 Q2_2 Q3|ResponseId:R_1a2B3c4D5e6F7g8 R_3o4P5q6R7s8T9u0 R_4v5W6x7Y8z9A0b1
+qualtrics.csv|svy-clean: Qualtrics export (3 header rows): read 4 rows, kept 3, dropped 1 (incomplete: 'Finished' not 1 or True); removed 7 of 22 columns: 'IPAddress', 'RecipientLastName', 'RecipientFirstName', 'RecipientEmail', 'ExternalReference', 'LocationLatitude', 'LocationLongitude' (personal data)|StartDate EndDate Status Progress Duration (in seconds) Finished RecordedDate ResponseId DistributionChannel UserLanguage Q1 Q2_1 Q2_2 Q4 Q3|ResponseId:R_1a2B3c4D5e6F7g8 R_3o4P5q6R7s8T9u0 R_4v5W6x7Y8z9A0b1
+qualtrics.tsv|svy-clean: Qualtrics export (3 header rows): read 4 rows, kept 3, dropped 1 (incomplete: 'Finished' not 1 or True); removed 7 of 22 columns: 'IPAddress', 'RecipientLastName', 'RecipientFirstName', 'RecipientEmail', 'ExternalReference', 'LocationLatitude', 'LocationLongitude' (personal data)|StartDate EndDate Status Progress Duration (in seconds) Finished RecordedDate ResponseId DistributionChannel UserLanguage Q1 Q2_1 Q2_2 Q4 Q3|ResponseId:R_1a2B3c4D5e6F7g8 R_3o4P5q6R7s8T9u0 R_4v5W6x7Y8z9A0b1
 qualtrics-legacy.csv|svy-clean: Qualtrics export (2 header rows): read 3 rows, kept 2, dropped 1 (incomplete: 'Finished' not 1 or True); removed 6 of 17 columns: 'Name', 'ExternalDataReference', 'EmailAddress', 'IPAddress', 'LocationLatitude', 'LocationLongitude' (personal data)|ResponseID ResponseSet Status StartDate EndDate Finished Q1 Q2_1 Q2_2 Q3 LocationAccuracy|ResponseID:R_8cP2xZkQ4bLm1Aa R_0eR4zBmS6dNo3Cc
-sosci.csv|svy-clean: SoSci Survey export: read 4 rows, kept 3, dropped 1 (incomplete: 'FINISHED' not 1 or True); removed 1 of 23 columns: 'REF' (personal data)|CASE SERIAL QUESTNNR MODE STARTED PW01 PW02_01 PW02_02 PW03 TIME001 TIME002 TIME_SUM MAILSENT LASTDATA FINISHED Q_VIEWER LASTPAGE MAXPAGE MISSING MISSREL TIME_RSI DEG_TIME|CASE:112 115 116
-google-forms.csv|svy-clean: Google Forms export: read 3 rows, kept 3, dropped 0 (Google Forms records submitted responses only: every row kept); removed 1 of 5 columns: 'Email Address' (personal data)|Timestamp How often do you use a password manager? Which of these do you use? Is there anything else you want to tell us about passwords?|Timestamp:2024/03/04 10:19:40 AM GMT+1 2024/03/04 11:03:01 AM GMT+1 2024/03/05 9:41:12 AM GMT+1
+sosci.csv|svy-clean: SoSci Survey export: read 4 rows, kept 3, dropped 1 (incomplete: 'FINISHED' not 1 or True); removed 1 of 23 columns: 'REF' (personal data); wrote 2 values -9 (SoSci Survey's 'not answered': --na -9 writes them empty)|CASE SERIAL QUESTNNR MODE STARTED PW01 PW02_01 PW02_02 PW03 TIME001 TIME002 TIME_SUM MAILSENT LASTDATA FINISHED Q_VIEWER LASTPAGE MAXPAGE MISSING MISSREL TIME_RSI DEG_TIME|CASE:112 115 116
+google-forms.csv|svy-clean: Google Forms export: read 5 rows, kept 5, dropped 0 (Google Forms records submitted responses only: every row kept); removed 1 of 5 columns: 'Email Address' (personal data)|Timestamp How often do you use a password manager? Which of these do you use? Is there anything else you want to tell us about passwords?|Timestamp:2024/03/04 10:19:40 AM GMT+1 2024/03/04 11:03:01 AM GMT+1 2024/03/05 9:41:12 AM GMT+1 2024/03/05 2:12:55 PM GMT+1 2024/03/06 8:30:07 AM GMT+1
 EOF2
 }
 
@@ -379,14 +380,14 @@ EOF2
 		[[ "$summary" == *"dropped $n "* ]] || fail "$file: $n rejects"
 		echo "$file" >>checked
 	done < <(platform_rows)
-	[ "$(wc -l <checked)" -eq 4 ]
+	[ "$(wc -l <checked)" -eq 5 ]
 }
 
 @test "platforms: --platform overrides the header; --complete-column and --keep-pii win" {
 	# other: Qualtrics' rows 2 and 3 are data then, and Finished says nothing
 	run --separate-stderr svy clean --platform other "$P/qualtrics.csv"
 	assert_success
-	[ "$stderr" = "svy-clean: read 6 rows, kept 6, dropped 0 (no submitdate column and no --complete-column: every row kept); removed 1 of 21 columns: 'RecipientEmail' (e-mail, by name)" ] || fail "$stderr"
+	[ "$stderr" = "svy-clean: read 6 rows, kept 6, dropped 0 (no submitdate column and no --complete-column: every row kept); removed 1 of 22 columns: 'RecipientEmail' (e-mail, by name)" ] || fail "$stderr"
 	# a platform whose completion column the header lacks
 	run --separate-stderr svy clean --platform sosci "$P/google-forms.csv"
 	assert_failure 1
@@ -402,7 +403,7 @@ EOF2
 	assert_success
 	[ "$(head -1 <<<"$output" | cut -f4)" = IPAddress ]
 	[ "$(sed -n 2p <<<"$output" | cut -f4)" = 192.0.2.17 ]
-	[[ "$stderr" == *"removed 6 of 21 columns: 'RecipientLastName', "*"; kept by --keep-pii: 'IPAddress'" ]] || fail "$stderr"
+	[[ "$stderr" == *"removed 6 of 22 columns: 'RecipientLastName', "*"; kept by --keep-pii: 'IPAddress'" ]] || fail "$stderr"
 }
 
 @test "platforms: Finished as 1/0 or True/False; another value, or edited header rows, are named errors" {
