@@ -446,3 +446,68 @@ EOF2
 	run --separate-stderr svy clean in.csv
 	[ "$stderr" = "svy-clean: read 2 rows, kept 1, dropped 1 (incomplete: 'submitdate' empty)" ] || fail "$stderr"
 }
+
+# ---- the reader's two paths: whole lines split in place, libcsv for the rest
+
+# both_paths IN WANT [ARGS]: clean reads IN the same with its fast path
+# (lines split in place) and with libcsv alone (SVY_CSV_SLOW=1): the same
+# output, messages and status; the output is WANT (an error: its message)
+both_paths() {
+	local in=$1 want=$2
+	shift 2
+	printf "$in" >in.csv
+	run --separate-stderr svy clean -q "$@" in.csv
+	local out=$output err=$stderr st=$status
+	SVY_CSV_SLOW=1 run --separate-stderr svy clean -q "$@" in.csv
+	[ "$status" = "$st" ] || fail "status: fast $st, slow $status for '$in'"
+	[ "$output" = "$out" ] || fail "output for '$in': fast '$out', slow '$output'"
+	[ "$stderr" = "$err" ] || fail "stderr for '$in': fast '$err', slow '$stderr'"
+	if [ "$st" = 0 ]; then
+		[ "$out" = "$(printf "$want")" ] || fail "output for '$in': '$out', want '$want'"
+	else
+		[ "$err" = "$want" ] || fail "stderr for '$in': '$err', want '$want'"
+	fi
+}
+
+@test "the reader's fast and slow paths agree: quoted and unquoted rows, CRLF, BOM, newlines in quotes" {
+	#          input                                          output (or message)
+	both_paths '\xef\xbb\xbfa,b,c\r\n1,"x",3\r\n"4",5,"six"\r\n'  'a\tb\tc\n1\tx\t3\n4\t5\tsix'
+	both_paths 'a,b\n1,"line1\nline2"\n"2",x\n'                 'a\tb\n1\tline1\\nline2\n2\tx'
+	both_paths 'a,b\r\n1,"l1\r\nl2"\r\n3,4\r\n'                 'a\tb\n1\tl1\\r\\nl2\n3\t4'
+	both_paths 'a,b\n"say ""hi""",2\n3,"4"\n'                   'a\tb\nsay "hi"\t2\n3\t4'
+	both_paths 'a,b\r1,2\r3,4\n5,6\n'                           'a\tb\n1\t2\n3\t4\n5\t6'
+	both_paths 'a,b\n\n1,2\r\n\r\n"3",4\n\n'                    'a\tb\n1\t2\n3\t4'
+	both_paths 'a,b,c\n1,,\n,,\n"",,""\n'                       'a\tb\tc\n1\t\t\n\t\t\n\t\t'
+	both_paths 'a,b\n1,2\n"3",4'                                'a\tb\n1\t2\n3\t4'
+	both_paths 'a;b\n"1;x";2\n3;"4"\n'                          'a\tb\n1;x\t2\n3\t4'
+	both_paths 'a\tb\n"1\tx"\t2\n3\t"4"\n'                      'a\tb\n1\\tx\t2\n3\t4'
+	both_paths 'a,b\n 1 ,"\xc3\xa9"\n"\xe2\x82\xac",2\n'        'a\tb\n 1 \t\xc3\xa9\n\xe2\x82\xac\t2'
+	both_paths 'a,b\r"x\n\n1",2\n'                           'a\tb\nx\\n\\n1\t2'
+	both_paths 'a,b\n1,\xff\n'                                  'a\tb\n1\t\xef\xbf\xbd' --invalid-utf8=replace
+	both_paths 'a,b\n1,"x"y\n'                                  "svy-clean: in.csv:2: malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote (delimiter ',')"
+	both_paths 'a,b\n1,x"y"\n'                                  "svy-clean: in.csv:2: malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote (delimiter ',')"
+	both_paths 'a,b\n1, "2"\n'                                  "svy-clean: in.csv:2: malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote (delimiter ',')"
+	both_paths 'a,b\n1,2\n3,"4\n5\n'                            "svy-clean: in.csv:3: unterminated quoted field at the end of the input (the field starts here)"
+	both_paths 'a,b\n1,"2"\n3,"4",5\n'                          "svy-clean: in.csv:3: row has 3 fields, header has 2"
+	both_paths 'a,b\n1,"x\0y"\n'                                "svy-clean: in.csv:2: column 'b': NUL byte (at byte 2 of the field)"
+	both_paths 'a,b\n"1","\xe9"\n'                              "svy-clean: in.csv:2: column 'b': invalid UTF-8 (byte 0xE9 at byte 1 of the field); --invalid-utf8=replace writes U+FFFD instead"
+}
+
+@test "the reader's fast and slow paths agree over chunk boundaries: 20,000 mixed rows, long lines" {
+	awk 'BEGIN { srand(7); printf "\xef\xbb\xbfid,t,n\r\n"
+		for (i = 1; i <= 20000; i++) {
+			k = i % 9
+			if (k == 0) printf "%d,\"two\r\nlines\",%d\r\n", i, i
+			else if (k == 1) printf "\"%d\",\"q \"\"x\"\"\",%d\n", i, i
+			else if (k == 2) printf "%d,plain,\"%d\"\r\n", i, i
+			else if (k == 3) printf "\r\n"	# blank: no row (2,222 of them)
+			else if (k == 4) { printf "%d,\"", i; for (j = 0; j < 9000; j++) printf "abcdefgh"; printf "\",%d\n", i }
+			else if (k == 5) printf "%d,,\n", i
+			else if (k == 6) printf "%d,\"\xc3\xa4\",\"\"\n", i
+			else printf "\"%d\",\"%s\",\"%d\"\n", i, substr("abcdefghijklmnop", 1, int(rand() * 16)), i
+		} }' >in.csv
+	svy clean -q in.csv >fast.tsv
+	SVY_CSV_SLOW=1 svy clean -q in.csv >slow.tsv
+	[ "$(wc -l <fast.tsv)" -eq 17779 ] || fail "$(wc -l <fast.tsv) lines"
+	cmp fast.tsv slow.tsv
+}
