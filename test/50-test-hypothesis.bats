@@ -332,9 +332,9 @@ EOF_CASES
 		assert_line --index 1 "Try 'svy-test-hypothesis --help' for more information."
 	done <<'EOF_CASES'
 spearman -c x,nope|svy-test-hypothesis: in.tsv: no column 'nope'; the columns are 'x', 'y', 'g'
-|svy-test-hypothesis: no test given: the first word is one of spearman, pearson, chi2, kruskal, mannwhitney, friedman (or give --plan PLAN)
+|svy-test-hypothesis: no test given: the first word is one of spearman, pearson, chi2, kruskal, mannwhitney, friedman, fisher, mcnemar, cochran, dunn, pairwise-mannwhitney, chi2-residuals (or give --plan PLAN)
 -q spearman -c x,y|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'spearman', not both
-ttest -c x,y|svy-test-hypothesis: unknown test 'ttest' (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
+ttest -c x,y|svy-test-hypothesis: unknown test 'ttest' (spearman, pearson, chi2, kruskal, mannwhitney, friedman, fisher, mcnemar, cochran, dunn, pairwise-mannwhitney, chi2-residuals)
 spearman x y|svy-test-hypothesis: too many operands: one input file at most (got 'x' and 'y')
 spearman x|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'x', not both
 spearman -c x|svy-test-hypothesis: spearman takes 2 columns, the names match 1 columns
@@ -433,7 +433,7 @@ B\tkruskal\tx\t--by nope|svy-test-hypothesis: plan.tsv:3: B (kruskal): in.tsv: n
 B\tmannwhitney\tx\t-g c --groups 5,6 -m fast|svy-test-hypothesis: plan.tsv:3: B (mannwhitney): option '--method': 'fast' is not one of: auto, exact, asymptotic
 B\tkruskal\tx\t-g c --min-group +2|svy-test-hypothesis: plan.tsv:3: B (kruskal): option '--min-group': '+2' is not a whole number from 1 to 1000000
 B\tspearman\tx "y\t|svy-test-hypothesis: plan.tsv:3: B (spearman): unbalanced quote in 'x "y'
-B\tttest\tx y\t|svy-test-hypothesis: plan.tsv:3: unknown test 'ttest' (spearman, pearson, chi2, kruskal, mannwhitney, friedman)
+B\tttest\tx y\t|svy-test-hypothesis: plan.tsv:3: unknown test 'ttest' (spearman, pearson, chi2, kruskal, mannwhitney, friedman, fisher, mcnemar, cochran, dunn, pairwise-mannwhitney, chi2-residuals)
 \tspearman\tx y\t|svy-test-hypothesis: plan.tsv:3: column 'id': missing hypothesis id
 EOF_CASES
 	printf 'id\ttest\tvariables\n' >plan.tsv
