@@ -262,56 +262,351 @@ fisher_2x2(const double t[4], ht_alternative alt, double conf, double *or, doubl
 
 /* ---- r x c ---- */
 
+/* A network algorithm in the manner of Mehta and Patel (1983): the tables
+ * with the margins of T are built column by column; a node of stage J is the
+ * multiset of the row totals left (sorted: rows are interchangeable), holding
+ * the distinct values LP (minus the sum of log x! of the columns so far) of
+ * the paths that reach it, each with its number of paths. Each (node, LP) is
+ * bounded: when even the most likely completion is no more likely than T,
+ * every completion counts and their total is added in closed form; when even
+ * the least likely is more likely, none does; else it goes on to the next
+ * stage. */
+typedef struct {
+	double lp, w;		/* the paths' value and their number */
+} past;
+
+typedef struct {
+	long *key;		/* the row totals left, ascending */
+	past *v;
+	size_t nv, cap;
+} node;
+
+typedef struct {
+	node *nodes;
+	size_t n, cap;
+	size_t *slot;		/* hash of the keys: node index + 1 */
+	size_t nslot;
+} stage;
+
+typedef struct memo memo;
+
 typedef struct {
 	size_t r, c;
-	long *rem;		/* row totals not yet filled */
-	long *colrem;		/* what is left of the current column */
 	const long *col;	/* column totals */
 	double *lfact;		/* log k! for k = 0..n */
-	double cutoff;		/* log probability of the observed table, + rel err */
+	double *lcol;		/* sum of log C_j! over the columns j.. */
+	double cutoff;		/* log probability of T, + the relative tolerance */
 	double base;		/* sum log R_i! + sum log C_j! - log n! */
-	double p, total;
-	size_t visited;
-} rxc_walk;
+	double p;
+	size_t steps;
+	long *x, *key;		/* scratch: a column's cells; a new key */
+	long *bx, *bkey;	/* the same for the bounds, per stage */
+	memo *memo;		/* the bounds of the nodes, per stage */
+} network;
 
-/* Fill cell (I, J) onwards; LP is minus the sum of log x! so far. Returns -1
- * past the bound. */
 static int
-walk(rxc_walk *w, size_t i, size_t j, double lp)
+cmp_long(const void *a, const void *b)
 {
-	if (j == w->c - 1) {	/* the last column is what the rows have left */
-		for (size_t k = 0; k < w->r; k++)
-			lp -= w->lfact[w->rem[k]];
-		double lprob = w->base + lp, pr = exp(lprob);
-		w->total += pr;
-		if (lprob <= w->cutoff)
-			w->p += pr;
-		return ++w->visited > FISHER_MAX_TABLES ? -1 : 0;
+	long x = *(const long *)a, y = *(const long *)b;
+	return (x > y) - (x < y);
+}
+
+static int
+cmp_past(const void *a, const void *b)
+{
+	double x = ((const past *)a)->lp, y = ((const past *)b)->lp;
+	return (x > y) - (x < y);
+}
+
+static size_t
+key_hash(const long *key, size_t r)
+{
+	size_t h = 1469598103934665603u;
+	for (size_t i = 0; i < r; i++)
+		h = (h ^ (size_t)key[i]) * 1099511628211u;
+	return h;
+}
+
+/* Sort a node's values and merge those equal to rounding (the same cells in
+ * another order): their paths go on together. */
+static void
+merge_values(node *nd)
+{
+	qsort(nd->v, nd->nv, sizeof *nd->v, cmp_past);
+	size_t k = 0;
+	for (size_t i = 0; i < nd->nv; i++) {
+		if (k && fabs(nd->v[i].lp - nd->v[k - 1].lp) <= 1e-12 * fmax(1, fabs(nd->v[i].lp)))
+			nd->v[k - 1].w += nd->v[i].w;
+		else
+			nd->v[k++] = nd->v[i];
 	}
-	long left = w->colrem[j];
-	if (i == w->r - 1) {	/* the last row takes what the column has left */
-		if (left > w->rem[i])
+	nd->nv = k;
+}
+
+static void
+stage_grow(stage *s, size_t r)
+{
+	size_t nslot = s->nslot ? 2 * s->nslot : 64;
+	free(s->slot);
+	s->slot = xcalloc(nslot, sizeof *s->slot);
+	s->nslot = nslot;
+	for (size_t k = 0; k < s->n; k++) {
+		size_t h = key_hash(s->nodes[k].key, r) & (nslot - 1);
+		while (s->slot[h])
+			h = (h + 1) & (nslot - 1);
+		s->slot[h] = k + 1;
+	}
+}
+
+/* Add (LP, W) to the node KEY of stage S. */
+static void
+stage_add(stage *s, const long *key, size_t r, double lp, double w)
+{
+	if (2 * (s->n + 1) > s->nslot)
+		stage_grow(s, r);
+	size_t h = key_hash(key, r) & (s->nslot - 1);
+	while (s->slot[h] && memcmp(s->nodes[s->slot[h] - 1].key, key, r * sizeof *key))
+		h = (h + 1) & (s->nslot - 1);
+	if (!s->slot[h]) {
+		s->nodes = xgrow(s->nodes, &s->cap, s->n + 1, sizeof *s->nodes);
+		node *nd = &s->nodes[s->n];
+		memset(nd, 0, sizeof *nd);
+		nd->key = xmalloc(r * sizeof *key);
+		memcpy(nd->key, key, r * sizeof *key);
+		s->slot[h] = ++s->n;
+	}
+	node *nd = &s->nodes[s->slot[h] - 1];
+	if (nd->nv == nd->cap) {
+		merge_values(nd);
+		if (2 * nd->nv >= nd->cap)
+			nd->v = xgrow(nd->v, &nd->cap, nd->nv + 1, sizeof *nd->v);
+	}
+	nd->v[nd->nv++] = (past){lp, w};
+}
+
+static void
+stage_free(stage *s)
+{
+	for (size_t k = 0; k < s->n; k++) {
+		free(s->nodes[k].key);
+		free(s->nodes[k].v);
+	}
+	free(s->nodes);
+	free(s->slot);
+	memset(s, 0, sizeof *s);
+}
+
+/* The exact bounds of a node, memoized per stage: the largest and smallest
+ * minus sum of log x! over the completions from column J of the row totals
+ * KEY (the longest and shortest paths to the end of the network). */
+typedef struct {
+	long *key;
+	double hi, lo;
+} bound;
+
+struct memo {
+	bound *b;
+	size_t n, cap;
+	size_t *slot;
+	size_t nslot;
+};
+
+static void
+memo_grow(memo *m, size_t r)
+{
+	size_t nslot = m->nslot ? 2 * m->nslot : 64;
+	free(m->slot);
+	m->slot = xcalloc(nslot, sizeof *m->slot);
+	m->nslot = nslot;
+	for (size_t k = 0; k < m->n; k++) {
+		size_t h = key_hash(m->b[k].key, r) & (nslot - 1);
+		while (m->slot[h])
+			h = (h + 1) & (nslot - 1);
+		m->slot[h] = k + 1;
+	}
+}
+
+/* The entry of KEY in M, or NULL; *AT its slot. */
+static bound *
+memo_find(memo *m, const long *key, size_t r, size_t *at)
+{
+	if (2 * (m->n + 1) > m->nslot)
+		memo_grow(m, r);
+	size_t h = key_hash(key, r) & (m->nslot - 1);
+	while (m->slot[h] && memcmp(m->b[m->slot[h] - 1].key, key, r * sizeof *key))
+		h = (h + 1) & (m->nslot - 1);
+	*at = h;
+	return m->slot[h] ? &m->b[m->slot[h] - 1] : NULL;
+}
+
+static void
+memo_free(memo *m)
+{
+	for (size_t k = 0; k < m->n; k++)
+		free(m->b[k].key);
+	free(m->b);
+	free(m->slot);
+}
+
+static int bounds(network *w, const long *key, size_t j, double *hi, double *lo);
+
+/* Column J's fillings from row I on (LEFT to place) below KEY: the best and
+ * worst of minus sum log x! plus the child's bounds into *HI, *LO. */
+static int
+bound_fill(network *w, const long *key, size_t i, long left, double dlp, size_t j,
+           double *hi, double *lo)
+{
+	size_t r = w->r;
+	long *x = w->bx + j * r, *child = w->bkey + j * r;
+	if (i == r - 1) {
+		if (left > key[i])
 			return 0;
-		w->rem[i] -= left;
-		w->colrem[j] = 0;
-		int rc = walk(w, 0, j + 1, lp - w->lfact[left]);
-		w->rem[i] += left;
-		w->colrem[j] = left;
-		return rc;
+		x[i] = left;
+		dlp -= w->lfact[left];
+		for (size_t k = 0; k < r; k++)
+			child[k] = key[k] - x[k];
+		qsort(child, r, sizeof *child, cmp_long);
+		if (++w->steps > FISHER_MAX_TABLES)
+			return -1;
+		double h, l;
+		if (bounds(w, child, j + 1, &h, &l) < 0)
+			return -1;
+		*hi = fmax(*hi, dlp + h);
+		*lo = fmin(*lo, dlp + l);
+		return 0;
+	}
+	long after = 0;
+	for (size_t k = i + 1; k < r; k++)
+		after += key[k];
+	long from = left - after > 0 ? left - after : 0;
+	long to = left < key[i] ? left : key[i];
+	for (long v = from; v <= to; v++) {
+		x[i] = v;
+		if (bound_fill(w, key, i + 1, left - v, dlp - w->lfact[v], j, hi, lo) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+bounds(network *w, const long *key, size_t j, double *hi, double *lo)
+{
+	size_t r = w->r;
+	if (j == w->c - 1) {	/* the last column is what the rows have left */
+		*hi = 0;
+		for (size_t i = 0; i < r; i++)
+			*hi -= w->lfact[key[i]];
+		*lo = *hi;
+		return 0;
+	}
+	size_t at;
+	memo *m = &w->memo[j];
+	bound *b = memo_find(m, key, r, &at);
+	if (b) {
+		*hi = b->hi;
+		*lo = b->lo;
+		return 0;
+	}
+	if (++w->steps > FISHER_MAX_TABLES)
+		return -1;
+	double h = -HUGE_VAL, l = HUGE_VAL;
+	/* the recursion reuses the scratch of the stages below: KEY may be
+	 * one of them, so copy it */
+	long *own = xmalloc(r * sizeof *own);
+	memcpy(own, key, r * sizeof *own);
+	int rc = bound_fill(w, own, 0, w->col[j], 0, j, &h, &l);
+	if (rc < 0) {
+		free(own);
+		return -1;
+	}
+	b = memo_find(m, own, r, &at);	/* the table may have grown */
+	m->b = xgrow(m->b, &m->cap, m->n + 1, sizeof *m->b);
+	m->b[m->n] = (bound){own, h, l};
+	m->slot[at] = ++m->n;
+	*hi = h;
+	*lo = l;
+	return 0;
+}
+
+/* Log of the sum over the completions from column J of prod 1/x!: the
+ * hypergeometric probabilities of the rest sum to 1. */
+static double
+rest_mass(const network *w, const long *rem, size_t j)
+{
+	long n = 0;
+	double m = -w->lcol[j];
+	for (size_t i = 0; i < w->r; i++) {
+		n += rem[i];
+		m -= w->lfact[rem[i]];
+	}
+	return m + w->lfact[n];
+}
+
+/* Every way to fill column J's cells from row I on (LEFT still to place)
+ * below the row totals REM: each carries the node's values V (NV) on to
+ * stage NEXT. Returns -1 past the bound. */
+static int
+fill(network *w, const long *rem, size_t i, long left, double dlp, size_t j,
+     const past *v, size_t nv, stage *next)
+{
+	size_t r = w->r;
+	if (i == r - 1) {
+		if (left > rem[i])
+			return 0;
+		w->x[i] = left;
+		dlp -= w->lfact[left];
+		for (size_t k = 0; k < r; k++)
+			w->key[k] = rem[k] - w->x[k];
+		qsort(w->key, r, sizeof *w->key, cmp_long);
+		w->steps += 1 + nv;
+		double hi, lo;
+		if (w->steps > FISHER_MAX_TABLES || bounds(w, w->key, j + 1, &hi, &lo) < 0)
+			return -1;
+		/* the values the child's bounds decide are counted or dropped here,
+		 * not carried */
+		double mass = rest_mass(w, w->key, j + 1);
+		for (size_t k = 0; k < nv; k++) {
+			double lp = w->base + v[k].lp + dlp;
+			if (lp + hi <= w->cutoff)
+				w->p += v[k].w * exp(lp + mass);
+			else if (lp + lo <= w->cutoff)
+				stage_add(next, w->key, r, v[k].lp + dlp, v[k].w);
+		}
+		return 0;
 	}
 	long after = 0;	/* what the rows below can still take */
-	for (size_t k = i + 1; k < w->r; k++)
-		after += w->rem[k];
+	for (size_t k = i + 1; k < r; k++)
+		after += rem[k];
 	long from = left - after > 0 ? left - after : 0;
-	long to = left < w->rem[i] ? left : w->rem[i];
+	long to = left < rem[i] ? left : rem[i];
 	for (long x = from; x <= to; x++) {
-		w->rem[i] -= x;
-		w->colrem[j] = left - x;
-		int rc = walk(w, i + 1, j, lp - w->lfact[x]);
-		w->rem[i] += x;
-		w->colrem[j] = left;
-		if (rc < 0)
-			return rc;
+		w->x[i] = x;
+		if (fill(w, rem, i + 1, left - x, dlp - w->lfact[x], j, v, nv, next) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Stage J into NEXT: each value of each node counted, dropped or carried. */
+static int
+advance(network *w, stage *cur, size_t j, stage *next)
+{
+	for (size_t k = 0; k < cur->n; k++) {
+		node *nd = &cur->nodes[k];
+		merge_values(nd);
+		double hi, lo, mass = rest_mass(w, nd->key, j);
+		if (bounds(w, nd->key, j, &hi, &lo) < 0)
+			return -1;
+		size_t keep = 0;
+		for (size_t e = 0; e < nd->nv; e++) {
+			double lp = w->base + nd->v[e].lp;
+			if (lp + hi <= w->cutoff)
+				w->p += nd->v[e].w * exp(lp + mass);
+			else if (lp + lo <= w->cutoff)
+				nd->v[keep++] = nd->v[e];
+		}
+		if (keep && fill(w, nd->key, 0, w->col[j], 0, j, nd->v, keep, next) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -364,6 +659,15 @@ table_stat(const double *t, size_t cells, const double *lfact)
 const char *
 fisher_rxc(const double *t, size_t r, size_t c, ht_result *res)
 {
+	if (r > c) {	/* the stages are the longer side: shorter keys */
+		double *tt = xmalloc(r * c * sizeof *tt);
+		for (size_t i = 0; i < r; i++)
+			for (size_t j = 0; j < c; j++)
+				tt[j * r + i] = t[i * c + j];
+		const char *why = fisher_rxc(tt, c, r, res);
+		free(tt);
+		return why;
+	}
 	long *row = xmalloc(r * sizeof *row), *col = xmalloc(c * sizeof *col);
 	const char *why;
 	long n = margins(t, r, c, row, col, &why);
@@ -372,24 +676,49 @@ fisher_rxc(const double *t, size_t r, size_t c, ht_result *res)
 		free(col);
 		return why;
 	}
-	rxc_walk w = {.r = r, .c = c, .rem = row, .col = col};
-	w.colrem = xmalloc(c * sizeof *w.colrem);
-	memcpy(w.colrem, col, c * sizeof *col);
+	network w = {.r = r, .c = c, .col = col};
+	w.x = xmalloc(r * sizeof *w.x);
+	w.key = xmalloc(r * sizeof *w.key);
+	w.bx = xmalloc(r * c * sizeof *w.bx);
+	w.bkey = xmalloc(r * c * sizeof *w.bkey);
+	w.memo = xcalloc(c, sizeof *w.memo);
 	w.lfact = log_factorials(n);
+	w.lcol = xcalloc(c + 1, sizeof *w.lcol);
+	for (size_t j = c; j-- > 0;)
+		w.lcol[j] = w.lcol[j + 1] + w.lfact[col[j]];
 	w.base = -w.lfact[n];
 	for (size_t i = 0; i < r; i++)
 		w.base += w.lfact[row[i]];
 	for (size_t j = 0; j < c; j++)
 		w.base += w.lfact[col[j]];
 	w.cutoff = w.base + table_stat(t, r * c, w.lfact) + log(REL_ERR);
-	int rc = walk(&w, 0, 0, 0);
+	stage cur = {0}, next = {0};
+	qsort(row, r, sizeof *row, cmp_long);
+	stage_add(&cur, row, r, 0, 1);
+	int rc = 0;
+	for (size_t j = 0; j < c && rc == 0 && cur.n; j++) {
+		rc = advance(&w, &cur, j, &next);
+		stage_free(&cur);
+		cur = next;
+		memset(&next, 0, sizeof next);
+	}
+	stage_free(&cur);
+	stage_free(&next);
 	free(row);
 	free(col);
-	free(w.colrem);
+	free(w.x);
+	free(w.key);
+	free(w.bx);
+	free(w.bkey);
+	for (size_t j = 0; j < c; j++)
+		memo_free(&w.memo[j]);
+	free(w.memo);
+	free(w.lcol);
 	free(w.lfact);
 	if (rc < 0)
-		return "the table has more than 20000000 tables with its margins: too "
-		       "large for the exact test (give --simulate N for a Monte Carlo p)";
+		return "the table is too large for the exact test (more than 20000000 "
+		       "steps of the network algorithm): give --simulate N for a Monte "
+		       "Carlo p";
 	memset(res, 0, sizeof *res);
 	res->statistic = NAN;
 	res->df = NAN;

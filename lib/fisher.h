@@ -1,6 +1,6 @@
 /* Exact and related tests of tables of counts: Fisher's exact test (2x2 as
  * R's fisher.test, with the conditional maximum-likelihood odds ratio and its
- * exact interval; r x c by enumeration, or Monte Carlo as R's
+ * exact interval; r x c by a network algorithm, or Monte Carlo as R's
  * simulate.p.value), McNemar's test of a paired 2x2 table and Cochran's Q of
  * k related binary items.
  *
@@ -24,14 +24,15 @@
 const char *fisher_2x2(const double t[4], ht_alternative alt, double conf, double *or,
                        double ci[2], ht_result *res);
 
-/* Most tables fisher_rxc visits before it gives up (and names
- * --simulate). */
+/* Most steps (nodes of its walk) fisher_rxc takes before it gives up (and
+ * names --simulate). */
 enum { FISHER_MAX_TABLES = 20000000 };
 
 /* Fisher's exact test of the R x C table T (row-major counts, every row and
  * column non-empty): the probability of the tables with the same margins no
- * more likely than T (within 1e-7 relative), as R's fisher.test. Enumerates
- * every table; past FISHER_MAX_TABLES an error says so. */
+ * more likely than T (within 1e-7 relative), as R's fisher.test. Walks the
+ * tables with bounds that count or skip whole subtrees at once; past
+ * FISHER_MAX_TABLES steps an error says so. */
 const char *fisher_rxc(const double *t, size_t r, size_t c, ht_result *res);
 
 /* As fisher_rxc, the p estimated from B random tables with T's margins

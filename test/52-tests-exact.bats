@@ -164,11 +164,11 @@ EOF_CASES
 	run svy test-hypothesis fisher -c c,g --alternative less -q "$D/exact.tsv"
 	assert_failure 2
 	assert_line --index 0 "svy-test-hypothesis: --alternative applies to a 2x2 table; this one is 3x4"
-	# 6 x 6 levels over 600 rows: far more than 2e7 tables with these margins
+	# 6 x 6 levels over 600 rows: more than the network algorithm's 2e7 steps
 	awk 'BEGIN { print "a\tb"; for (i = 0; i < 600; i++) print i % 6 "\t" int(i / 7) % 6 }' >big.tsv
 	run svy test-hypothesis fisher -c a,b -q big.tsv
 	assert_failure 1
-	assert_output "svy-test-hypothesis: fisher: the table has more than 20000000 tables with its margins: too large for the exact test (give --simulate N for a Monte Carlo p)"
+	assert_output "svy-test-hypothesis: fisher: the table is too large for the exact test (more than 20000000 steps of the network algorithm): give --simulate N for a Monte Carlo p"
 	run svy test-hypothesis fisher -c a,b --simulate 200 -q big.tsv
 	assert_success
 }

@@ -23,12 +23,20 @@ for i in range(n):
     s1 = "A" if i < 14 else "B"
     s2 = "P" if (i < 10 or i >= 55) else "Q"
     rows.append([str(i + 1), a, b, c, d, pre, post] + items + [g, str(x), s1, s2])
+# two 4-level columns for an r x c exact test the network algorithm needs
+# (a second generator: the columns above stay as they were)
+rng2 = np.random.default_rng(7)
+for r in rows:
+    h1 = int(rng2.integers(0, 4))
+    h2 = h1 if rng2.random() < 0.35 else int(rng2.integers(0, 4))
+    r += [f"h{h1}", f"k{h2}"]
 # missing values, counted and dropped
 rows[3][1] = ""
 rows[7][6] = ""
 rows[11][9] = ""
 rows[15][13] = ""
-hdr = ["id", "a", "b", "c", "d", "pre", "post", "i1", "i2", "i3", "i4", "g", "x", "s1", "s2"]
+hdr = ["id", "a", "b", "c", "d", "pre", "post", "i1", "i2", "i3", "i4", "g", "x", "s1", "s2",
+       "h1", "h2"]
 with open(f"{out}/exact.tsv", "w") as f:
     f.write("\t".join(hdr) + "\n")
     for r in rows:

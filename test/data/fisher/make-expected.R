@@ -11,7 +11,7 @@ tab <- function(a, b, keep = rep(TRUE, nrow(x))) {
 	table(x[[a]][ok], x[[b]][ok])
 }
 fisher <- function(id, t, alt = "two.sided", ...) {
-	r <- fisher.test(t, alternative = alt, ...)
+	r <- fisher.test(t, alternative = alt, workspace = 2e8, ...)
 	est <- if (is.null(r$estimate)) "" else num(r$estimate)
 	ci <- if (is.null(r$conf.int)) c("", "") else num(r$conf.int)
 	ci[ci == "Inf"] <- "Inf"
@@ -24,7 +24,8 @@ rows <- rbind(
 	fisher("F4", tab("s1", "s2")),
 	fisher("F5", tab("c", "d")),
 	fisher("F6", tab("c", "g")),
-	fisher("F7", tab("a", "b", x$c %in% c("red", "green"))))
+	fisher("F7", tab("a", "b", x$c %in% c("red", "green"))),
+	fisher("F8", tab("h1", "h2")))
 # the 2x2 effect (odds ratio) and p; the interval separately (stderr)
 out <- rows[, 1:3]
 colnames(out) <- c("id", "p", "effect_size")
