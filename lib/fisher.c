@@ -332,6 +332,8 @@ key_hash(const long *key, size_t r)
 static void
 merge_values(node *nd)
 {
+	if (nd->nv < 2)
+		return;
 	qsort(nd->v, nd->nv, sizeof *nd->v, cmp_past);
 	size_t k = 0;
 	for (size_t i = 0; i < nd->nv; i++) {
