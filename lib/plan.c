@@ -31,13 +31,16 @@ static const char *const alternatives[] = {"two-sided", "less", "greater", NULL}
 size_t plan_where_file_max = (size_t)PLAN_WHERE_FILE_MB << 20;
 
 const cli_opt plan_options[] = {
-	{CLI_BY, NULL, 0, NULL, "the grouping column (kruskal, mannwhitney)"},
+	{CLI_BY, NULL, 0, NULL,
+	 "the grouping column (kruskal, mannwhitney, dunn,\n"
+	 "pairwise-mannwhitney)"},
 	{CLI_COLUMNS, NULL, 0, NULL, "the test's columns (names or globs, comma-separated)"},
 	{CLI_METHOD, NULL, 0, NULL,
 	 "mannwhitney p: auto (scipy's default: exact when\n"
 	 "a group has <= 8 values, there are no ties and\n"
 	 "n1 n2 <= 10000), exact, or asymptotic (normal,\n"
-	 "tie-corrected)"},
+	 "tie-corrected); mcnemar: auto and exact are the\n"
+	 "binomial test, asymptotic the chi-square"},
 	{CLI_WHERE, NULL, 0, NULL,
 	 "use only rows satisfying COND, as svy filter -w:\n"
 	 "COL=V1,V2 (one of), COL!=V, COL>=X, COL= (missing)"},
@@ -45,7 +48,9 @@ const cli_opt plan_options[] = {
 	 "the values one per line in FILE; both repeat\nand combine with 'and'"},
 	{PLAN_OPT_GROUPS, "groups", 0, "A,B", "the two levels of GROUP to compare; U is A's"},
 	{PLAN_OPT_ALTERNATIVE, "alternative", 0, "ALT",
-	 "two-sided (scipy's default), less or greater\n(spearman, pearson, mannwhitney)"},
+	 "two-sided (scipy's default), less or greater\n"
+	 "(spearman, pearson, mannwhitney, 2x2 fisher,\n"
+	 "pairwise-mannwhitney)"},
 	{PLAN_OPT_NO_CONTINUITY, "no-continuity", 0, NULL,
 	 "mannwhitney asymptotic p without the 1/2\n"
 	 "continuity correction (scipy's default has it)"},
@@ -439,18 +444,20 @@ plan_check(plan_test *e)
 	int own = plantests_owns(e->test);
 	if (e->by && e->test != PLAN_KRUSKAL && e->test != PLAN_MANNWHITNEY &&
 	    !plantests_allows(e->test, CLI_BY))
-		plan_fail(e, 1, "--by applies to kruskal and mannwhitney, not %s", t);
+		plan_fail(e, 1, "--by applies to kruskal, mannwhitney, dunn and "
+		          "pairwise-mannwhitney, not %s", t);
 	if (e->wide && e->test != PLAN_KRUSKAL)
 		plan_fail(e, 1, "--wide applies to kruskal, not %s", t);
 	if (e->groups_set && e->test != PLAN_MANNWHITNEY)
 		plan_fail(e, 1, "--groups applies to mannwhitney, not %s", t);
 	if (e->alt_set && !corr && e->test != PLAN_MANNWHITNEY &&
 	    !plantests_allows(e->test, PLAN_OPT_ALTERNATIVE))
-		plan_fail(e, 1, "--alternative applies to spearman, pearson and "
-		          "mannwhitney, not %s", t);
+		plan_fail(e, 1, "--alternative applies to spearman, pearson, "
+		          "mannwhitney, fisher and pairwise-mannwhitney, not %s", t);
 	if ((e->method_set || e->continuity_set) && e->test != PLAN_MANNWHITNEY &&
 	    !plantests_allows(e->test, CLI_METHOD))
-		plan_fail(e, 1, "--method and --no-continuity apply to mannwhitney, not %s", t);
+		plan_fail(e, 1, "--method and --no-continuity apply to mannwhitney, mcnemar "
+		          "and pairwise-mannwhitney, not %s", t);
 	if (e->yates_set && e->test != PLAN_CHI2)
 		plan_fail(e, 1, "--no-yates applies to chi2, not %s", t);
 	if (e->max_levels_set && e->test != PLAN_CHI2 && e->test != PLAN_KRUSKAL && !own)

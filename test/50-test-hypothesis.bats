@@ -342,7 +342,7 @@ spearman -c x,y,g|svy-test-hypothesis: spearman takes 2 columns, got 3
 spearman -c x,x|svy-test-hypothesis: option '--columns': 'x' given twice
 spearman -c x,y --alternative bigger|svy-test-hypothesis: option '--alternative': 'bigger' is not one of: two-sided, less, greater
 spearman -c x,y --no-yates|svy-test-hypothesis: --no-yates applies to chi2, not spearman
-chi2 -c x,y --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson and mannwhitney, not chi2
+chi2 -c x,y --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson, mannwhitney, fisher and pairwise-mannwhitney, not chi2
 kruskal -c x|svy-test-hypothesis: kruskal takes -c VALUE -g GROUP, or --wide -c COL,...
 kruskal -c x -g g,y|svy-test-hypothesis: -g/--by takes one grouping column (got 'g' and 'y')
 kruskal -c x --wide|svy-test-hypothesis: kruskal --wide needs 2 or more columns, got 1
@@ -359,7 +359,7 @@ kruskal -c x -g g --max-levels 1|svy-test-hypothesis: option '--max-levels': '1'
 kruskal -c x -g g --max-where-file 0|svy-test-hypothesis: option '--max-where-file': '0' is not a whole number from 1 to 1048576
 spearman -c x,y --max-levels 5|svy-test-hypothesis: --max-levels applies to chi2 and kruskal, not spearman
 spearman -c x,y extra.tsv|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'extra.tsv', not both
-spearman -c x,y --by g|svy-test-hypothesis: --by applies to kruskal and mannwhitney, not spearman
+spearman -c x,y --by g|svy-test-hypothesis: --by applies to kruskal, mannwhitney, dunn and pairwise-mannwhitney, not spearman
 EOF_CASES
 }
 

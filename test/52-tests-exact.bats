@@ -156,7 +156,9 @@ pick() {
 2|dunn -c x|svy-test-hypothesis: dunn takes -c VALUE -g GROUP
 2|mcnemar -c x,g,k|svy-test-hypothesis: mcnemar takes 2 columns, got 3
 2|fisher -c x,g --simulate 10 --alternative less|svy-test-hypothesis: --alternative applies to the exact 2x2 test, not --simulate
-2|cochran -c a -g g|svy-test-hypothesis: --by applies to kruskal and mannwhitney, not cochran
+2|mcnemar -c a,b --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson, mannwhitney, fisher and pairwise-mannwhitney, not mcnemar
+2|dunn -c x -g g -m exact|svy-test-hypothesis: --method and --no-continuity apply to mannwhitney, mcnemar and pairwise-mannwhitney, not dunn
+2|cochran -c a -g g|svy-test-hypothesis: --by applies to kruskal, mannwhitney, dunn and pairwise-mannwhitney, not cochran
 EOF_CASES
 }
 
