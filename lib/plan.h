@@ -22,7 +22,11 @@
 
 enum plan_kind {
 	PLAN_NONE, PLAN_SPEARMAN, PLAN_PEARSON, PLAN_CHI2, PLAN_KRUSKAL,
-	PLAN_MANNWHITNEY, PLAN_FRIEDMAN
+	PLAN_MANNWHITNEY, PLAN_FRIEDMAN,
+	/* lib/plantests */
+	PLAN_FISHER, PLAN_MCNEMAR, PLAN_COCHRAN, PLAN_DUNN, PLAN_PAIRWISE_MW,
+	PLAN_CHI2_CELLS,
+	PLAN_NKINDS
 };
 
 /* "spearman" ... by kind; "" for PLAN_NONE. */
@@ -63,6 +67,15 @@ typedef struct {
 	levels lv;
 } plan_column;
 
+/* One row of a test that writes many (a post-hoc family: one per pair of
+ * groups, or per cell of a table). */
+typedef struct {
+	char *groups, *group_sizes;
+	size_t n;
+	double statistic, u_min, p, effect;
+	int exact, corrected;
+} plan_row;
+
 /* A row filter: a condition of lib/cond (COLUMN=V1,V2, COLUMN>=X, ...) or
  * COLUMN=@FILE (values one per line). */
 typedef struct {
@@ -92,6 +105,12 @@ typedef struct {
 	size_t *vcol;		/* in the data's columns */
 	size_t nv;
 	size_t bycol;
+
+	/* lib/plantests: --adjust (an ht_adjust_method, -1: none), --simulate */
+	int adjust, effect_missing;
+	unsigned long simulate;
+	plan_row *rows;		/* the rows of a post-hoc family */
+	size_t nrows;
 
 	/* result */
 	ht_result res;

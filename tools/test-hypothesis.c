@@ -14,6 +14,7 @@
 #include "num.h"
 #include "opt.h"
 #include "plan.h"
+#include "plantests.h"
 #include "sbuf.h"
 #include "tsv.h"
 
@@ -37,13 +38,23 @@ static const cli_tool tool = {
 	         "                              correlation 2U/(n1 n2) - 1\n"
 	         "  friedman -c COL,...         Friedman chi-square over 3 or more columns\n"
 	         "                              (complete rows); effect: Kendall's W\n"
+	         "  fisher -c A,B               Fisher's exact test (as R's fisher.test);\n"
+	         "                              2x2: conditional odds ratio and its CI\n"
+	         "  mcnemar -c A,B              McNemar's test of two paired binary columns\n"
+	         "  cochran -c COL,...          Cochran's Q of related binary columns\n"
+	         "  dunn -c VALUE -g GROUP      post-hoc: Dunn's z of every pair of groups\n"
+	         "  pairwise-mannwhitney -c VALUE -g GROUP\n"
+	         "                              post-hoc: Mann-Whitney U of every pair\n"
+	         "  chi2-residuals -c A,B       post-hoc: adjusted standardised residual of\n"
+	         "                              every cell; post-hoc tests write a row per\n"
+	         "                              pair (cell), their family their own\n"
 	         "Columns are names or shell globs (known_attack_*).",
 	.epilog = "Rows missing a value the test uses are dropped and counted on standard\n"
 	          "error (-q: no such notes; warnings stay). Output columns: id family test\n"
 	          "variables where n groups group_sizes df statistic statistic_name u_min p\n"
 	          "alternative method effect_size effect_name.",
 	.common = CLI_COLUMNS | CLI_BY | CLI_METHOD | CLI_WHERE | CLI_DIGITS | CLI_INPUT |
-	          CLI_QUIET | CLI_OUTPUT,
+	          CLI_QUIET | CLI_OUTPUT | CLI_SEED,
 	.opts = plan_options,
 	.methods = plan_methods,
 };
@@ -321,9 +332,11 @@ run_entry(plan_test *e)
 	case PLAN_MANNWHITNEY: run_mannwhitney(e, keep, excluded); break;
 	case PLAN_FRIEDMAN: run_friedman(e, keep, excluded); break;
 	case PLAN_NONE: break;
+	default: plantests_run(&D, e, keep, excluded); break;
 	}
 	plan_scratch_free();
-	if (!isfinite(e->res.statistic) || !isfinite(e->res.p) || !isfinite(e->res.effect) ||
+	if (plantests_owns(e->test) ? !plantests_finite(e) :
+	    !isfinite(e->res.statistic) || !isfinite(e->res.p) || !isfinite(e->res.effect) ||
 	    isinf(e->res.df) || isinf(e->res.u_min))
 		plan_fail(e, 0, "the statistic of %s is not a finite number for these data",
 		          e->variables);
@@ -351,6 +364,8 @@ print_entry(tsv_writer *w, const plan_test *e)
 		[PLAN_FRIEDMAN] = "kendalls_w",
 	};
 	const char *method = "asymptotic", *alt = "";
+	if (plantests_print(w, e))
+		return;
 	switch (e->test) {
 	case PLAN_SPEARMAN:
 	case PLAN_PEARSON:
@@ -455,7 +470,7 @@ test_word(int argc, char **argv)
 	enum plan_kind k = plan_kind_by_name(argv[1]);
 	if (k == PLAN_NONE)
 		die_usage("unknown test '%s' (spearman, pearson, chi2, kruskal, mannwhitney, "
-		          "friedman)", argv[1]);
+		          "friedman, %s)", argv[1], PLANTESTS_NAMES);
 	return k;
 }
 
@@ -466,7 +481,8 @@ tests(plan_test *cmd, const options *o, cli *c, size_t *n)
 	if (!o->plan) {
 		if (cmd->test == PLAN_NONE)
 			die_usage("no test given: the first word is one of spearman, pearson, "
-			          "chi2, kruskal, mannwhitney, friedman (or give --plan PLAN)");
+			          "chi2, kruskal, mannwhitney, friedman, %s (or give --plan PLAN)",
+			          PLANTESTS_NAMES);
 		plan_check(cmd);
 		plan_test *es = xmalloc(sizeof *es);
 		es[0] = *cmd;
@@ -477,7 +493,7 @@ tests(plan_test *cmd, const options *o, cli *c, size_t *n)
 		die_usage("--plan runs the plan's tests: no test on the command line");
 	if (*cmd->id || *cmd->family || cmd->by || cmd->groups || cmd->wide ||
 	    cmd->alt_set || cmd->method_set || cmd->yates_set || cmd->continuity_set ||
-	    cmd->min_group != 2 || cmd->max_levels_set)
+	    cmd->min_group != 2 || cmd->max_levels_set || cmd->adjust >= 0 || cmd->simulate)
 		die_usage("with --plan, test options go in the plan's 'options' column");
 	if (strcmp(o->plan, "-") == 0 && (!c->input || strcmp(c->input, "-") == 0))
 		die_usage("--plan - reads the plan from standard input: give the data "
@@ -502,6 +518,7 @@ main(int argc, char **argv)
 	cli c;
 	cli_parse(&c, &tool, argc - shift, argv + shift, on_option, &o);
 	plan_quiet = c.quiet;
+	plantests_seed = c.seed_set ? c.seed : 1;
 	take_common(&cmd, &c, &o);
 
 	size_t nes;
