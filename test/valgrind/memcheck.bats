@@ -35,9 +35,9 @@ memcheck() {
 }
 
 @test "memcheck: factor and score" {
-	memcheck factor 'attack_*' 'method_*' --threshold 0.45 --refit --summary s.tsv \
+	memcheck factor -c 'attack_*,method_*' --threshold 0.45 --refit --summary s.tsv \
 		--eigenvalues e.tsv <"$STUDY/encoded.tsv"
-	memcheck factor 'method_*' --factors 3 <"$STUDY/encoded.tsv"
+	memcheck factor -c 'method_*' --factors 3 <"$STUDY/encoded.tsv"
 	memcheck score --model "$STUDY/model.tsv" --name awareness --normalize minmax \
 		--summary s.tsv <"$STUDY/encoded.tsv"
 }
@@ -58,6 +58,16 @@ memcheck() {
 		"$STUDY/familiarity.tsv"
 	memcheck kappa -i "$SVY_ROOT/fixtures/coders.tsv" -c coder_a,coder_b
 	memcheck kappa -i "$SVY_ROOT/fixtures/coders.tsv" --krippendorff -c coder_a,coder_b
+}
+
+@test "memcheck: model, power, correlate, import, export" {
+	memcheck model -m logistic -y yb -c x1,x2,g --summary s.tsv "$SVY_ROOT/test/data/model/survey.tsv"
+	memcheck model -m ordinal -y yo -c x1,x2,g --summary s.tsv "$SVY_ROOT/test/data/model/survey.tsv"
+	memcheck power -m t2 --d 0.5 --power 0.8
+	memcheck correlate -c age,trust,use,risk -m spearman --format markdown "$SVY_ROOT/test/data/correlate/survey.tsv"
+	memcheck import --codebook cb.tsv "$SVY_ROOT/test/data/sav/survey.sav"
+	cp out.tsv imported.tsv
+	memcheck export --format sav -o x.sav --codebook cb.tsv imported.tsv
 }
 
 @test "memcheck: codebook, describe, filter, plot, tally --cross" {
