@@ -75,6 +75,13 @@ R_8eF9gH0iJ1kL2mN	2	4	1	Updates	1	0	0	3	4	90	3		Too long	52'
 	done
 	[ "$(head -1 text.enc.tsv | cut -f8-)" = "$(printf 'ResponseId\tq11_1\tq11_2\tq11_3\tQ11_3_TEXT\tq2_password_manager\tq2_two_factor\tq2_none_of_these\tq6_1\tq6_2\tq8_1\tq1\tQ1_4_TEXT\tQ4\tage')" ]
 	[ "$(head -1 encoded.tsv | cut -f13-15)" = "$(printf 'q2_1\tq2_2\tq2_3')" ]
+	# the raw CSV as the export: Qualtrics' header rows are no answers (the
+	# question texts are comments), the draft encodes svy-clean's TSV of it
+	svy codebook -q -o raw.cb.tsv --export "$TESTDATA/qsf/export.csv" "$QSF" 2>/dev/null
+	! sed 2d raw.cb.tsv | grep -n 'ImportId\|check' || fail "header rows read as answers"
+	grep -qx "# 'ResponseId' asks: Response ID" raw.cb.tsv
+	round_trip raw.cb.tsv text.tsv
+	[ "$(cut -f8- encoded.tsv | sed 1d)" = "$want" ]
 	# the form's fields and the slider: drafted from their answers (numbers)
 	grep -qx 'Q6_2	q6_2			' numeric.cb.tsv
 	grep -qx "# 'Q8_1' asks: How much do you trust - your bank" numeric.cb.tsv

@@ -16,6 +16,7 @@
 #include "err.h"
 #include "lss.h"
 #include "opt.h"
+#include "platform.h"
 #include "qsf.h"
 #include "scales.h"
 #include "tsv.h"
@@ -210,6 +211,32 @@ read_tsv(export_stats *st, FILE *fp, size_t max)
 	tsv_free(&r);
 }
 
+/* Is the row C holds one of Qualtrics' header rows after the first (the
+ * question texts, kept as the columns' texts, or the ImportIds)? */
+static int
+qualtrics_header_row(export_stats *st, csvr *c)
+{
+	size_t n = st->ncols;
+	const char **v = xmalloc((n ? n : 1) * sizeof *v);
+	size_t *len = xmalloc((n ? n : 1) * sizeof *len);
+	for (size_t i = 0; i < n; i++)
+		v[i] = csvr_field(c, i, &len[i]);
+	char **names = xmalloc((n ? n : 1) * sizeof *names);
+	for (size_t i = 0; i < n; i++)
+		names[i] = st->c[i].name;
+	int kind = platform_qualtrics_row(st->name, csvr_line(c), names, v, len, n);
+	for (size_t i = 0; kind == QROW_TEXTS && i < n; i++)
+		if (!st->c[i].text && len[i]) {
+			st->c[i].text = xmalloc(len[i] + 1);
+			memcpy(st->c[i].text, v[i], len[i]);
+			st->c[i].text[len[i]] = '\0';
+		}
+	free(names);
+	free(len);
+	free(v);
+	return kind != QROW_RESPONSE;
+}
+
 /* CSV as svy-clean reads it, invalid UTF-8 replaced as its
  * --invalid-utf8=replace does. */
 static void
@@ -232,6 +259,7 @@ read_csv(export_stats *st, FILE *fp, int delim, size_t max)
 		names[i][csvr_utf8_replace(f, len, names[i], &nr)] = '\0';
 	}
 	stats_header(st, names, n);
+	int qualtrics = platform_detect(names, n)->id == PLATFORM_QUALTRICS;
 	cols_free_list(names, n);
 	while (csvr_next(c)) {
 		st->rows++;
@@ -241,6 +269,10 @@ read_csv(export_stats *st, FILE *fp, int delim, size_t max)
 			csvr_close(c);
 			die_at(st->name, line, NULL, NULL, "row has %zu field%s, header has %zu", got,
 			       got == 1 ? "" : "s", n);
+		}
+		if (qualtrics && st->rows <= 2 && qualtrics_header_row(st, c)) {
+			st->rows--;
+			continue;
 		}
 		for (size_t i = 0; i < n; i++) {
 			size_t len, nr;
