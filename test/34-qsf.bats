@@ -139,6 +139,12 @@ EOF
 		[ -z "$output" ] || fail "case '$name': output"
 	done < <(bad_cases)
 	[ "$(bad_cases | wc -l)" -eq 8 ]
+	# an export whose Qualtrics header rows were edited
+	printf 'ResponseId,Finished,Q1\n"{""ImportId"":""_recordId""}","{""ImportId"":""finished""}",edited\nR_1,1,Master\n' >e.csv
+	run --separate-stderr svy codebook --export e.csv "$QSF"
+	assert_failure 1
+	[ "${stderr_lines[-1]}" = "svy-codebook: e.csv:2: column 'Q1': Qualtrics' {\"ImportId\":...} header row has another value here: were the header rows edited? (got 'edited')" ] || fail "$stderr"
+	assert_output ""
 }
 
 @test "qsf usage errors: --language, --headings and --labels are not for a .qsf (exit 2)" {
