@@ -217,7 +217,8 @@ OWN_GOLDENS = \
 	test/data/report/model-linear.md test/data/report/model-logistic.md \
 	test/data/report/model-ordinal.md test/data/report/model-ordinal.tex \
 	test/data/study/encoded.tsv test/data/study/digital-twins-scored.tsv \
-	test/data/sav/survey.codebook.tsv test/data/qsf/survey.dump.tsv
+	test/data/sav/survey.codebook.tsv test/data/qsf/survey.dump.tsv \
+	test/data/qsf/survey.codebook.tsv
 
 .PHONY: refs-deps refs-own
 refs-deps:

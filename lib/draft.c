@@ -677,6 +677,115 @@ draft_lss_question(draft *dr, const lss_question *q, int text, const words *w)
 		         K_COMMENT, "free text (other): not encoded");
 }
 
+/* ---- drafting from a Qualtrics survey file (.qsf) ------------------------------ */
+
+/* A column of a .qsf question, keyed as the export heads it, with the
+ * question's text (and the row's or choice's) as a comment. */
+static dcol *
+qsf_col(draft *dr, const char *column, const lss_question *q, const lss_sub *s)
+{
+	dcol *c = draft_new_col(dr, column);
+	if (!*q->text)
+		return c;
+	c->text = s && *s->text ? heading("%s - %s", q->text, s->text) : xstrdup(q->text);
+	return c;
+}
+
+/* The answers of Q as levels, valued by their recode values (lib/qsf gives
+ * every answer one, the choice's id when the survey sets none); an answer
+ * that says it is none ("Don't know") is missing whatever its value. */
+static void
+qsf_levels(dcol *c, const lss_question *q)
+{
+	size_t nmissing = 0;
+	for (size_t i = 0; i < q->nanswers; i++) {
+		const lss_answer *a = &q->answers[i];
+		int missing = scale_is_missing(a->label);
+		nmissing += missing;
+		add_lv(c, a->label, a->code, missing ? CB_MISSING : a->assessment);
+	}
+	c->scale = scale_snake(q->title, 32);
+	set_note(c, "%s", nmissing ? "values: the survey's recode values (the non-answers missing)"
+	                           : "values: the survey's recode values");
+}
+
+/* The one-cell column of multiple-answer question Q: an option a choice,
+ * its label the choice's text, its code the recode value. */
+static void
+qsf_multi(dcol *c, const lss_question *q)
+{
+	c->kind = K_MULTI;
+	for (size_t i = 0; i < q->nanswers; i++)
+		add_lv(c, q->answers[i].label, q->answers[i].code, "");
+	set_note(c, "%s", "multiple answers in one cell, joined by commas: an option each, "
+	         "the survey's choices (an empty cell is missing)");
+}
+
+/* The column of choice S (recode value CODE) of a multiple-answer
+ * question, as older exports (and split ones) write it: 1 when chosen. */
+static void
+qsf_split(dcol *c, const lss_sub *s, const char *code)
+{
+	add_lv(c, s->text, "1", "1");
+	if (strcmp(code, "1") != 0 && strcmp(code, "0") != 0)
+		add_lv(c, "", code, "1");
+	if (strcmp(code, "0") != 0)
+		add_lv(c, "", "0", "0");
+	c->empty_value = xstrdup("0");
+	c->split = 1;
+	set_note(c, "%s", "a choice's column: chosen = 1, empty = 0");
+}
+
+void
+draft_qsf_question(draft *dr, const lss_question *q)
+{
+	dcol *c;
+	switch (q->type) {
+	case 'X':
+		return;		/* descriptive text: no column */
+	case 'L':
+		qsf_levels(qsf_col(dr, q->title, q, NULL), q);
+		break;
+	case 'M':
+		qsf_multi(qsf_col(dr, q->title, q, NULL), q);
+		break;
+	case 'N':
+		set_kind(qsf_col(dr, q->title, q, NULL), K_RENAME, "numbers: passed through, renamed");
+		break;
+	case 'T':
+		set_kind(qsf_col(dr, q->title, q, NULL), K_COMMENT, "free text: not encoded");
+		break;
+	case '?':
+		if (!q->nsubs) {
+			c = qsf_col(dr, q->title, q, NULL);
+			set_kind(c, K_COMMENT, "a Qualtrics question type svy does not read: not encoded "
+			         "(with --export: drafted from its answers)");
+			c->by_answers = 1;
+		}
+		break;
+	}
+	size_t choice = 0;
+	for (size_t i = 0; i < q->nsubs; i++) {
+		const lss_sub *s = &q->subs[i];
+		c = qsf_col(dr, s->column ? s->column : s->title, q, s);
+		if (s->free_text) {
+			set_kind(c, K_COMMENT, "free text (a choice's text entry): not encoded");
+		} else if (q->type == 'F') {
+			qsf_levels(c, q);
+		} else if (q->type == 'M') {
+			qsf_split(c, s, choice < q->nanswers ? q->answers[choice].code : "1");
+			choice++;
+		} else {
+			set_kind(c, K_COMMENT, q->type == 'Q'
+			         ? "free text (a form's field): not encoded (with --export: drafted "
+			           "from its answers)"
+			         : "a Qualtrics question type svy does not read: not encoded (with "
+			           "--export: drafted from its answers)");
+			c->by_answers = 1;
+		}
+	}
+}
+
 /* ---- matching an export -------------------------------------------------------- */
 
 /* Headings compared with blanks collapsed and trimmed, also inside brackets. */
@@ -832,6 +941,54 @@ draft_merge_answers(dcol *c, const colstat *st)
 		free(c->note);
 		c->note = xstrdup(buf);
 	}
+}
+
+/* Is PIECE (a part of an answer cut at its commas) an option of C, or a
+ * part of an option with a comma in it? */
+static int
+option_piece(const dcol *c, const char *piece)
+{
+	if (lv_has(c, piece))
+		return 1;
+	size_t n = strlen(piece);
+	for (size_t k = 0; k < c->nlv; k++)
+		for (const char *p = c->lv[k].label; *p;) {
+			size_t len = strcspn(p, ",");
+			if (len == n && strncmp(p, piece, n) == 0)
+				return 1;
+			p += len;
+			p += *p == ',';
+			p += *p == ' ';
+		}
+	return 0;
+}
+
+void
+draft_merge_options(dcol *c, const colstat *st)
+{
+	char unknown[256] = "";
+	size_t nunknown = 0;
+	for (size_t k = 0; k < st->pieces.n; k++) {
+		const char *s = st->pieces.s[k];
+		if (option_piece(c, s))
+			continue;
+		add_lv(c, s, "", "");
+		if (nunknown++ < 3) {
+			size_t o = strlen(unknown);
+			snprintf(unknown + o, sizeof unknown - o, "%s'%.40s'", o ? ", " : "", s);
+		}
+	}
+	if (!nunknown && !st->not_multi)
+		return;
+	char buf[512];
+	if (nunknown)
+		snprintf(buf, sizeof buf, "%.200s; check: answers not in the survey file, drafted "
+		         "as options: %s%s", c->note ? c->note : "", unknown, nunknown > 3 ? ", ..." : "");
+	else
+		snprintf(buf, sizeof buf, "%.200s; check: some answers are not options joined by "
+		         "commas (an empty or long part, or too many)", c->note ? c->note : "");
+	set_note(c, "%s", buf);
+	c->check = 1;
 }
 
 /* ---- writing -------------------------------------------------------------------- */

@@ -38,6 +38,11 @@ typedef struct {
 	int pii;		/* personal data: a comment, no values */
 	int emails;		/* answers with an e-mail address were left out */
 	size_t group;		/* index of its scale block, or (size_t)-1 */
+	int split;		/* .qsf: a multiple-answer question's column of one
+				 * choice (older exports): drafted only when the
+				 * export has it */
+	int by_answers;		/* .qsf: drafted from the export's answers when one
+				 * is given (form fields, types svy does not read) */
 } dcol;
 
 typedef struct {
@@ -104,6 +109,14 @@ words draft_words(const char *lang);
 /* The export columns of survey-file question Q, as LimeSurvey names them
  * (TEXT: full-text headings), drafted into DR. */
 void draft_lss_question(draft *dr, const lss_question *q, int text, const words *w);
+/* The export columns of Qualtrics question Q (lib/qsf), headed as Qualtrics
+ * names them ("Q11_1"), values the survey's recode values, drafted into DR.
+ * A multiple-answer question is drafted both ways: one cell (option rows)
+ * and a 0/1 column per choice (split set). */
+void draft_qsf_question(draft *dr, const lss_question *q);
+/* Check the options of multiple-answer column C against the export's
+ * answers ST: a part no option has becomes an option, said in the note. */
+void draft_merge_options(dcol *c, const colstat *st);
 /* The columns of DR by their headings (key and alt, as they are and with
  * blanks and HTML aside), to match an export's. */
 typedef struct heading_index heading_index;

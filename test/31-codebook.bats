@@ -385,9 +385,9 @@ EOF2
 	done <<'EOF2'
 --max-levels 0 in.tsv#svy-codebook: option '--max-levels': '0' is not a whole number from 1 to 100000
 --headings both in.tsv#svy-codebook: option '--headings': 'both' is not one of: code, text
---format xml in.tsv#svy-codebook: option '--format': 'xml' is not one of: csv, tsv, lss
+--format xml in.tsv#svy-codebook: option '--format': 'xml' is not one of: csv, tsv, lss, qsf
 -d | in.tsv#svy-codebook: option '--delimiter': '|' is not a delimiter (',', ';', 'tab')
---export in.tsv in.tsv#svy-codebook: --export and --language are for a survey file (.lss); in.tsv is an export
+--export in.tsv in.tsv#svy-codebook: --export and --language are for a survey file (.lss, .qsf); in.tsv is an export
 in.tsv in.tsv#svy-codebook: too many operands: one input file at most (got 'in.tsv' and 'in.tsv')
 -i in.tsv in.tsv#svy-codebook: give the input once: -i 'in.tsv' or the operand 'in.tsv', not both
 EOF2

@@ -1,6 +1,7 @@
 /* codebook: draft the codebook that encode-likert reads, from an export (CSV
- * or TSV) or from a LimeSurvey survey structure file (.lss). The drafting is
- * lib/draft (columns, levels, writing) over lib/scales (what answers are). */
+ * or TSV), from a LimeSurvey survey structure file (.lss) or from a Qualtrics
+ * survey file (.qsf). The drafting is lib/draft (columns, levels, writing)
+ * over lib/scales (what answers are). */
 #include <ctype.h>
 #include <fnmatch.h>
 #include <stdio.h>
@@ -15,6 +16,8 @@
 #include "err.h"
 #include "lss.h"
 #include "opt.h"
+#include "platform.h"
+#include "qsf.h"
 #include "scales.h"
 #include "tsv.h"
 
@@ -28,14 +31,14 @@ static const cli_opt own[] = {
 	 "draft only these columns (names or globs, comma list,\n"
 	 "repeatable)"},
 	{OPT_FORMAT, "format", 0, "FORMAT",
-	 "the input is 'csv', 'tsv' or 'lss' (default: from the\n"
-	 "file name's extension, else its content)"},
+	 "the input is 'csv', 'tsv', 'lss' or 'qsf' (default: from\n"
+	 "the file name's extension, else its content)"},
 	{OPT_DELIM, "delimiter", 'd', "C", "CSV delimiter ',' ';' or 'tab' (default: detected)"},
 	{OPT_MAX, "max-levels", 0, "N",
 	 "a column with more distinct answers is free text\n(default 12)"},
 	{OPT_EXPORT, "export", 0, "FILE",
-	 "with an .lss: the export whose header and answers the\n"
-	 "codebook must match (CSV or TSV)"},
+	 "with an .lss or .qsf: the export whose header and\n"
+	 "answers the codebook must match (CSV or TSV)"},
 	{OPT_HEADINGS, "headings", 0, "STYLE",
 	 "with an .lss and no --export: the export's column\n"
 	 "names, 'code' (Q1[SQ001], default) or 'text'\n"
@@ -53,8 +56,9 @@ static const cli_tool tool = {
 	.name = "codebook",
 	.synopsis = "[OPTION]... [FILE]",
 	.about = "Draft a codebook for svy-encode-likert, to be checked and edited by hand:\n"
-	         "from a survey export (CSV as svy-clean reads it, or TSV), or from a\n"
-	         "LimeSurvey survey structure file (.lss). Writes TSV to standard output.",
+	         "from a survey export (CSV as svy-clean reads it, or TSV), from a\n"
+	         "LimeSurvey survey structure file (.lss) or from a Qualtrics survey file\n"
+	         "(.qsf). Writes TSV to standard output.",
 	.epilog = "Answers on a recognised scale (agreement, importance, frequency,\n"
 	          "familiarity, usefulness, yes/no, checkboxes Y/empty, answer codes A1..An)\n"
 	          "get values; others are listed with the value left empty for you to fill\n"
@@ -67,7 +71,7 @@ static const cli_tool tool = {
 	.opts = own,
 };
 
-enum { FMT_AUTO, FMT_CSV, FMT_TSV, FMT_LSS };
+enum { FMT_AUTO, FMT_CSV, FMT_TSV, FMT_LSS, FMT_QSF };
 
 typedef struct {
 	int format;
@@ -75,6 +79,7 @@ typedef struct {
 	size_t max_levels;
 	const char *export_path;
 	int text_headings;
+	int headings_given;
 	const char *language;
 	const char *labels;
 	char **columns;
@@ -84,7 +89,7 @@ typedef struct {
 static void
 on_option(void *ctx, int id, const char *arg)
 {
-	static const char *const formats[] = {"csv", "tsv", "lss", NULL};
+	static const char *const formats[] = {"csv", "tsv", "lss", "qsf", NULL};
 	static const char *const styles[] = {"code", "text", NULL};
 	options *o = ctx;
 	switch (id) {
@@ -92,7 +97,10 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_DELIM: o->delim = opt_delimiter(arg, "--delimiter"); break;
 	case OPT_MAX: o->max_levels = (size_t)opt_long(arg, 1, 100000, "--max-levels"); break;
 	case OPT_EXPORT: o->export_path = arg; break;
-	case OPT_HEADINGS: o->text_headings = opt_word(arg, styles, "--headings"); break;
+	case OPT_HEADINGS:
+		o->text_headings = opt_word(arg, styles, "--headings");
+		o->headings_given = 1;
+		break;
 	case OPT_LANGUAGE: o->language = arg; break;
 	case OPT_LABELS: o->labels = arg; break;
 	}
@@ -128,11 +136,23 @@ ends_with(const char *s, const char *suffix)
 	return a >= b && strcasecmp(s + a - b, suffix) == 0;
 }
 
+/* Does S (N bytes, after a '{') go on as a JSON object: a key or '}'? */
+static int
+json_object_start(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && isspace((unsigned char)s[i]))
+		i++;
+	return i < n && (s[i] == '"' || s[i] == '}');
+}
+
 static int
 detect(const char *name, const char *buf, size_t n)
 {
 	if (ends_with(name, ".lss") || ends_with(name, ".xml"))
 		return FMT_LSS;
+	if (ends_with(name, ".qsf") || ends_with(name, ".json"))
+		return FMT_QSF;
 	if (ends_with(name, ".tsv") || ends_with(name, ".tab"))
 		return FMT_TSV;
 	if (ends_with(name, ".csv"))
@@ -144,6 +164,9 @@ detect(const char *name, const char *buf, size_t n)
 		i++;
 	if (i < n && buf[i] == '<')
 		return FMT_LSS;
+	if (i < n && buf[i] == '{' && (strstr(buf + i, "\"SurveyElements\"") ||
+	                               json_object_start(buf + i + 1, n - i - 1)))
+		return FMT_QSF;
 	const char *nl = memchr(buf, '\n', n);
 	size_t line = nl ? (size_t)(nl - buf) : n;
 	return memchr(buf, '\t', line) && !memchr(buf, '"', line) ? FMT_TSV : FMT_CSV;
@@ -188,6 +211,38 @@ read_tsv(export_stats *st, FILE *fp, size_t max)
 	tsv_free(&r);
 }
 
+/* Is the row C holds one of Qualtrics' header rows after the first (the
+ * question texts, kept as the columns' texts, or the ImportIds)? */
+static int
+qualtrics_header_row(export_stats *st, csvr *c)
+{
+	size_t n = st->ncols;
+	/* held where a leak checker finds them when an edited row ends the
+	 * program */
+	static const char **v;
+	static size_t *len;
+	static char **names;
+	v = xmalloc((n ? n : 1) * sizeof *v);
+	len = xmalloc((n ? n : 1) * sizeof *len);
+	for (size_t i = 0; i < n; i++)
+		v[i] = csvr_field(c, i, &len[i]);
+	names = xmalloc((n ? n : 1) * sizeof *names);
+	for (size_t i = 0; i < n; i++)
+		names[i] = st->c[i].name;
+	int kind = platform_qualtrics_row(st->name, csvr_line(c), names, v, len, n);
+	for (size_t i = 0; kind == QROW_TEXTS && i < n; i++)
+		if (!st->c[i].text && len[i]) {
+			st->c[i].text = xmalloc(len[i] + 1);
+			memcpy(st->c[i].text, v[i], len[i]);
+			st->c[i].text[len[i]] = '\0';
+		}
+	free(names);
+	free(len);
+	free(v);
+	names = NULL, len = NULL, v = NULL;
+	return kind != QROW_RESPONSE;
+}
+
 /* CSV as svy-clean reads it, invalid UTF-8 replaced as its
  * --invalid-utf8=replace does. */
 static void
@@ -210,6 +265,7 @@ read_csv(export_stats *st, FILE *fp, int delim, size_t max)
 		names[i][csvr_utf8_replace(f, len, names[i], &nr)] = '\0';
 	}
 	stats_header(st, names, n);
+	int qualtrics = platform_detect(names, n)->id == PLATFORM_QUALTRICS;
 	cols_free_list(names, n);
 	while (csvr_next(c)) {
 		st->rows++;
@@ -219,6 +275,10 @@ read_csv(export_stats *st, FILE *fp, int delim, size_t max)
 			csvr_close(c);
 			die_at(st->name, line, NULL, NULL, "row has %zu field%s, header has %zu", got,
 			       got == 1 ? "" : "s", n);
+		}
+		if (qualtrics && st->rows <= 2 && qualtrics_header_row(st, c)) {
+			st->rows--;
+			continue;
 		}
 		for (size_t i = 0; i < n; i++) {
 			size_t len, nr;
@@ -243,7 +303,7 @@ read_export(export_stats *st, const char *name, const char *buf, size_t n, int f
 	st->name = name;
 	if (format == FMT_AUTO)
 		format = detect(name, buf, n);
-	if (format == FMT_LSS)
+	if (format == FMT_LSS || format == FMT_QSF)
 		die("%s: a survey file, not an export", name);
 	FILE *fp = mem_stream(buf, n);
 	if (format == FMT_TSV)
@@ -278,10 +338,9 @@ read_labels(export_stats *st, const char *path)
 	return n;
 }
 
-/* Draft from the survey file; with --export, in the export's column order,
- * columns the survey file does not know drafted from their answers. */
+/* The columns of the LimeSurvey survey file in BUF into ALL. */
 static void
-draft_lss(draft *dr, const char *name, const char *buf, size_t n, const options *o)
+survey_lss(draft *all, const char *name, const char *buf, size_t n, const options *o)
 {
 	lss_doc *doc = lss_load_memory(buf, n, name);
 	const char *const *langs;
@@ -305,13 +364,73 @@ draft_lss(draft *dr, const char *name, const char *buf, size_t n, const options 
 	size_t nq;
 	lss_question *q = lss_build(doc, lang, &nq);
 	words w = draft_words(lang);
-	draft all = {0};
 	for (size_t i = 0; i < nq; i++)
-		draft_lss_question(&all, &q[i], o->text_headings, &w);
+		draft_lss_question(all, &q[i], o->text_headings, &w);
 	lss_questions_free(q, nq);
 	lss_doc_free(doc);
+}
+
+/* The columns of the Qualtrics survey file in BUF into ALL. */
+static void
+survey_qsf(draft *all, const char *name, const char *buf, size_t n)
+{
+	size_t nq;
+	lss_question *q = qsf_load_memory(buf, n, name, &nq);
+	for (size_t i = 0; i < nq; i++)
+		draft_qsf_question(all, &q[i]);
+	lss_questions_free(q, nq);
+}
+
+/* Column I of export ST, drafted as survey-file column M of ALL says. */
+static void
+match_col(draft *dr, draft *all, size_t m, export_stats *st, size_t i, const options *o)
+{
+	if (all->c[m].by_answers) {
+		dcol *c = draft_new_col(dr, st->c[i].name);
+		draft_answers(c, st, i, o->max_levels);
+		if (!c->text) {
+			c->text = all->c[m].text;
+			all->c[m].text = NULL;
+		}
+		draft_free_col(&all->c[m]);
+		return;
+	}
+	dr->c = xgrow(dr->c, &dr->cap, dr->n + 1, sizeof *dr->c);
+	dcol *c = &dr->c[dr->n++];
+	*c = all->c[m];
+	free(c->key);
+	c->key = xstrdup(st->c[i].name);
+	if (c->kind == K_SCALE)
+		draft_merge_answers(c, &st->c[i]);
+	else if (c->kind == K_MULTI)
+		draft_merge_options(c, &st->c[i]);
+}
+
+/* Draft from the survey file; with --export, in the export's column order,
+ * columns the survey file does not know drafted from their answers. */
+static void
+draft_survey(draft *dr, int format, const char *name, const char *buf, size_t n,
+             const options *o)
+{
+	/* held where a leak checker finds it when a bad export ends the program */
+	static draft all;
+	all = (draft){0};
+	if (format == FMT_QSF)
+		survey_qsf(&all, name, buf, n);
+	else
+		survey_lss(&all, name, buf, n, o);
 	if (!o->export_path) {
-		*dr = all;
+		/* a multiple-answer question in one cell, as current exports have it */
+		for (size_t i = 0; i < all.n; i++) {
+			if (all.c[i].split) {
+				draft_free_col(&all.c[i]);
+				continue;
+			}
+			dr->c = xgrow(dr->c, &dr->cap, dr->n + 1, sizeof *dr->c);
+			dr->c[dr->n++] = all.c[i];
+		}
+		free(all.c);
+		all.c = NULL;
 		return;
 	}
 	FILE *fp = fopen(o->export_path, "rb");
@@ -336,18 +455,13 @@ draft_lss(draft *dr, const char *name, const char *buf, size_t n, const options 
 			continue;
 		}
 		used[m] = 1;
-		dr->c = xgrow(dr->c, &dr->cap, dr->n + 1, sizeof *dr->c);
-		dcol *c = &dr->c[dr->n++];
-		*c = all.c[m];
-		free(c->key);
-		c->key = xstrdup(st.c[i].name);
-		if (c->kind == K_SCALE)
-			draft_merge_answers(c, &st.c[i]);
+		match_col(dr, &all, (size_t)m, &st, i, o);
 	}
 	for (size_t i = 0; i < all.n; i++)
 		if (!used[i])
 			draft_free_col(&all.c[i]);
 	free(all.c);
+	all.c = NULL;
 	free(used);
 	draft_heading_index_free(x);
 	strtab_free(&seen);
@@ -410,20 +524,27 @@ main(int argc, char **argv)
 	static char *buf;
 	buf = slurp(in, name, &n);
 	int format = o.format == FMT_AUTO ? detect(name, buf, n) : o.format;
-	if (format != FMT_LSS && (o.export_path || o.language)) {
+	int survey = format == FMT_LSS || format == FMT_QSF;
+	if (!survey && (o.export_path || o.language)) {
 		free(buf);
-		die_usage("--export and --language are for a survey file (.lss); %s is an export",
-		          name);
+		die_usage("--export and --language are for a survey file (.lss, .qsf); %s is an "
+		          "export", name);
 	}
-	if (format == FMT_LSS && o.labels) {
+	if (format == FMT_QSF && (o.language || o.headings_given)) {
 		free(buf);
-		die_usage("--labels is for an export; %s is a survey file (.lss)", name);
+		die_usage("--language and --headings are for an .lss; %s is a Qualtrics survey "
+		          "file (.qsf): its columns are named as the export names them", name);
+	}
+	if (survey && o.labels) {
+		free(buf);
+		die_usage("--labels is for an export; %s is a survey file (%s)", name,
+		          format == FMT_QSF ? ".qsf" : ".lss");
 	}
 
 	draft dr = {0};
 	size_t nlabels = 0;
-	if (format == FMT_LSS) {
-		draft_lss(&dr, name, buf, n, &o);
+	if (survey) {
+		draft_survey(&dr, format, name, buf, n, &o);
 	} else {
 		export_stats st;
 		read_export(&st, name, buf, n, format, &o);
