@@ -85,11 +85,15 @@ function pval(p) { return field("p", p) }
 function prel(p) { return field("P", p) }
 function pct(x, d) { return field("%" (d + 0), x) }
 # text of the data in a Markdown cell: "|" escaped, HTML shown as text, no
-# line break, no number field
+# line break, no number field; a start a spreadsheet would run as a formula
+# (=, +, -, @, not a number) escaped by a backslash, which prints nothing (as
+# svy-report does)
 function md(s) {
 	gsub(/[\001\002\r\n\t]/, " ", s)
 	gsub(/</, "\\&lt;", s); gsub(/>/, "\\&gt;", s)
 	gsub(/\|/, "\\|", s)
+	if (s ~ /^[-=+@]/ && s !~ /^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$/)
+		s = "\\" s
 	return s
 }
 # a column name as code: "|" escaped (a table cell), a backtick fenced
