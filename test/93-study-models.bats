@@ -122,8 +122,17 @@ report: after model-dev"
 		MODEL_dev_PREDICTORS =|MODEL_dev_PREDICTORS is not set (the model dev of MODELS needs its predictors, columns separated by blanks)
 		MODEL_dev_METHOD = probit|MODEL_dev_METHOD = probit: linear, logistic or ordinal
 		MODEL_dev_PREDICTORS = 'years_ml'|MODEL_dev_PREDICTORS = 'years_ml': write the column names without quotes
-		MODELS = no|MODEL_dev_OUTCOME: no model of that name in MODELS, which is not set
+		MODEL_dev_METHOD =|MODEL_dev_METHOD = : linear, logistic or ordinal
+		MODEL_dev_METHOD = linear logistic|MODEL_dev_METHOD = linear logistic: linear, logistic or ordinal
 	EOF_CASES
+	# MODELS off (empty, no, none): the models' variables may stay
+	for off in '' no none; do
+		{ cat m.study; printf 'MODELS = %s\n' "$off"; } >x.study
+		run svy_make study-dir STUDY="$BATS_TEST_TMPDIR/x.study"
+		assert_success
+	done
+	run svy_make study-dir STUDY="$BATS_TEST_TMPDIR/m.study" MODELS=no
+	assert_success
 	# on the command line too
 	run svy_make study-dir STUDY="$BATS_TEST_TMPDIR/m.study" MODEL_dev_OUTCOM=x
 	assert_failure

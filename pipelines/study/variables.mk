@@ -160,7 +160,7 @@ endif
 # the models: each name once, one that can name a file (build/model-NAME.tsv:
 # no "-", so that no model's table is another's summary), each with its
 # outcome, predictors and a method svy model knows; a model's variable names
-# a model of MODELS
+# a model of MODELS (MODELS off: the models' variables stay, unused)
 NAME_CHARS := $(lower) A B C D E F G H I J K L M N O P Q R S T U V W X Y Z 0 1 2 3 4 5 6 7 8 9 _
 strip_chars = $(if $(2),$(call strip_chars,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,$(words $(2)),$(2))),$(1))
 $(foreach m,$(MODEL_NAMES),$(if $(call strip_chars,$(m),$(NAME_CHARS)),$(call study_error,MODELS = \
@@ -170,13 +170,13 @@ $(foreach m,$(sort $(MODEL_NAMES)),$(if $(filter-out 1,$(words $(filter $(m),$(M
 $(foreach m,$(MODEL_NAMES),$(foreach v,OUTCOME PREDICTORS,$(if $(strip $(MODEL_$(m)_$(v))),,$(call \
 	study_error,MODEL_$(m)_$(v) is not set (the model $(m) of MODELS needs its $(if $(filter \
 	OUTCOME,$(v)),outcome$(comma) a column,predictors$(comma) columns separated by blanks))))))
-$(foreach m,$(MODEL_NAMES),$(if $(filter-out 1,$(words $(MODEL_$(m)_METHOD)))$(filter-out linear logistic \
-	ordinal,$(MODEL_$(m)_METHOD)),$(call study_error,MODEL_$(m)_METHOD = $(MODEL_$(m)_METHOD): linear$(comma) \
+$(foreach m,$(MODEL_NAMES),$(if $(and $(filter 1,$(words $(MODEL_$(m)_METHOD))),$(filter linear logistic \
+	ordinal,$(MODEL_$(m)_METHOD))),,$(call study_error,MODEL_$(m)_METHOD = $(MODEL_$(m)_METHOD): linear$(comma) \
 	logistic or ordinal)))
 $(foreach m,$(MODEL_NAMES),$(foreach v,OUTCOME PREDICTORS,$(if $(findstring ',$(MODEL_$(m)_$(v)))$(findstring \
 	",$(MODEL_$(m)_$(v))),$(call study_error,MODEL_$(m)_$(v) = $(MODEL_$(m)_$(v)): write the column names \
 	without quotes))))
 MODEL_SETS := $(sort $(filter $(MODEL_PATTERNS),$(STUDY_SETS) $(foreach v,$(.VARIABLES),$(if $(filter \
 	command line,$(origin $(v))),$(v)))))
-$(foreach v,$(MODEL_SETS),$(if $(filter $(v),$(foreach m,$(MODEL_NAMES),$(subst %,$(m),$(MODEL_PATTERNS)))),,$(call \
-	study_error,$(v): no model of that name in MODELS$(if $(MODEL_NAMES), (MODELS = $(MODEL_NAMES)),$(comma) which is not set))))
+$(if $(MODEL_NAMES),$(foreach v,$(MODEL_SETS),$(if $(filter $(v),$(foreach m,$(MODEL_NAMES),$(subst \
+	%,$(m),$(MODEL_PATTERNS)))),,$(call study_error,$(v): no model of that name in MODELS (MODELS = $(MODEL_NAMES))))))
