@@ -232,7 +232,9 @@ put_row(FILE *fp, char *const *cell, const int *text, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
 		fputs(report_latex ? (k ? " & " : "") : (k ? " " : "| "), fp);
-		if (text[k])
+		if (text[k] && (k == 0 || !report_latex))
+			report_put_lead(fp, cell[k]);
+		else if (text[k])
 			report_put_text(fp, cell[k]);
 		else
 			fputs(cell[k], fp);
@@ -266,7 +268,7 @@ put_head(FILE *fp, const terms *ts, const regtable_options *o)
 		return;
 	}
 	if (o->caption) {
-		report_put_text(fp, o->caption);
+		report_put_lead(fp, o->caption);
 		fputs("\n\n", fp);
 	}
 	put_row(fp, cell, text, n);

@@ -10,6 +10,7 @@
 #include "num.h"
 #include "out.h"
 #include "report.h"
+#include "tsv.h"
 
 int report_latex;
 
@@ -44,6 +45,22 @@ report_put_text(FILE *fp, const char *s)
 		default: fputc(*c, fp);
 		}
 	}
+}
+
+/* Write S, as report_put_text does, where it begins a line or a Markdown
+ * cell (a caption, a cell of a Markdown row, the first cell of a LaTeX row):
+ * text that a spreadsheet would run as a formula (=, +, -, @ and not a
+ * number, lib/tsv's rule) is neutralised by an escape that prints nothing,
+ * "\\=" in Markdown (CommonMark's escape of punctuation; a caption's
+ * leading "- " or "+ " would otherwise start a list) and "{}=" in LaTeX. The
+ * page shows the text as given; no line or cell of the file starts with a
+ * formula (a table pasted or imported into a spreadsheet runs none). */
+void
+report_put_lead(FILE *fp, const char *s)
+{
+	if (s[0] && strchr("=+-@", s[0]) && tsv_formula_like(s, strlen(s), 0))
+		fputs(report_latex ? "{}" : "\\", fp);
+	report_put_text(fp, s);
 }
 
 char *
@@ -268,7 +285,7 @@ write_head(FILE *o, const report_layout *lay, const char *caption)
 		return;
 	}
 	if (caption) {
-		report_put_text(o, caption);
+		report_put_lead(o, caption);
 		fputs("\n\n", o);
 	}
 	fputs("|", o);
@@ -299,7 +316,9 @@ write_row(FILE *o, const report_layout *lay, const report_line *l)
 	for (size_t j = 0; j < k; j++) {
 		int text = j == 0 || (lay->h && j == 1) || (lay->effect && j == k - 1);
 		fputs(report_latex ? (j ? " & " : "") : (j ? " " : "| "), o);
-		if (text)
+		if (text && (j == 0 || !report_latex))
+			report_put_lead(o, cells[j]);
+		else if (text)
 			report_put_text(o, cells[j]);
 		else
 			fputs(cells[j], o);

@@ -34,6 +34,8 @@ typedef struct {
  * ('|' escaped) and shows HTML as text ('<' and '>' as entities); LaTeX
  * escapes its specials. A line break or tab becomes a space. */
 void report_put_text(FILE *fp, const char *s);
+/* S where it begins a line: a formula-like start escaped (prints as given). */
+void report_put_lead(FILE *fp, const char *s);
 
 /* P as APA prints it (allocated): ".042", "< .001", "> .999". */
 char *report_p(double p);

@@ -31,6 +31,10 @@ setup_file() {
 	[ "$(grep -c '^| H\.2\.' table5.md)" -eq 12 ]
 	[ "$(($(wc -l <model.tsv) - 1))" -eq 18 ]
 	[ "$(($(wc -l <clusters.tsv) - 1))" -eq 14 ]
+	# the model of MODELS (HC3 standard errors as R sandwich::vcovHC, type HC3)
+	[ "$(($(wc -l <model-awareness.tsv) - 1))" -eq 4 ]
+	grep -qxF '## Regression models' report.md
+	grep -qF '| ml_developer | 0.16 | 0.05 | 3.14 | .002 | [0.06, 0.26] |' report.md
 	for f in table2.tsv table3.tsv familiarity.tsv kappa.tsv factor-summary.tsv \
 		score-summary.tsv eigenvalues.tsv inertia.tsv; do
 		[ -s "$f" ] || fail "$f missing or empty"
@@ -260,6 +264,7 @@ The study file leaves these steps off; they were not run:
 - derived columns (DERIVE not set)
 - the factor analysis and the score (FA_ITEMS not set)
 - the hypothesis tests (HYPOTHESES not set)
+- the regression models (MODELS not set)
 - the descriptive tables (TABLES not set)
 - the shares of the items' answers (SHARES_ITEMS not set)
 - the k-means clusters of the items (CLUSTER_ITEMS not set)

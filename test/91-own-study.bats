@@ -114,7 +114,8 @@ own_study() {
 	for v in $vars; do
 		grep -qE "^(# )?$v +=" s/study || fail "the study file lacks $v"
 	done
-	for p in FAMILY_TITLE_ FAMILY_TABLE_ TABLE_respondents_SINGLE TABLE_respondents_MULTIPLE FIG_TITLE_; do
+	for p in FAMILY_TITLE_ FAMILY_TABLE_ TABLE_respondents_SINGLE TABLE_respondents_MULTIPLE MODEL_main_OUTCOME MODEL_main_PREDICTORS \
+		MODEL_main_METHOD MODEL_main_OPTIONS MODEL_main_TITLE FIG_TITLE_; do
 		grep -qE "^# $p" s/study || fail "the study file shows no $p"
 	done
 	# and the rest of the directory

@@ -502,3 +502,113 @@ as_user() {
 	run svy filter -q --safe-cells -w k=1 in.tsv
 	assert_line --index 0 "'=a	k"
 }
+
+# the inputs of the --safe-cells table: the formula-like cell =1+2 as an
+# answer, a label, an id or a column name, where each tool writes it back
+safe_inputs() {
+	printf 'id,a,q\n1,=1+2,1\n2,b,2\n3,=1+2,3\n4,=1+2,\n' >in.csv
+	printf 'a\tq\n=1+2\t1\nb\t2\n=1+2\t3\nb\t4\n' >in.tsv
+	printf 'column\trename\tlabel\tcode\tvalue\nq\tq2\t\t\t\n' >cb.tsv
+	printf 'a\tb\n1\t2\n2\t3\n3\t1\n4\t5\n5\t4\n' >t.tsv
+	printf 'id\tfamily\ttest\tvariables\toptions\thypothesis\n=1+2\tf\tspearman\ta b\t\tH0\n' >plan.tsv
+	printf 'id\tp\tfamily\n=1+2\t0.01\tf\nH2\t0.2\tf\n' >p.tsv
+	awk 'BEGIN { print "=1+2\ti2\ti3\ti4"; for (i = 1; i <= 40; i++) { f = (i * 7) % 11
+		print f + i % 3 "\t" f + (i * 5) % 4 "\t" f + (i * 3) % 5 "\t" f + (i * 2) % 3 } }' >f.tsv
+	svy factor -q -c '=1+2,i2,i3,i4' -o fm.tsv f.tsv
+	printf 'id\tx\ty\n=1+2\t1\t2\nb\t1.1\t2.1\nc\t5\t5\nd\t5.1\t5.2\n' >c.tsv
+	printf '=1+2\tb\n1\t1\n2\t2\n1\t2\n2\t2\n1\t1\n' >k.tsv
+	printf 'y\t=1+2\n1\t1\n2\t3\n3\t2\n4\t5\n5\t4\n6\t7\n' >m.tsv
+	svy export -q -o in.sav in.tsv
+}
+
+# count_cells FILE VALUE: the fields of FILE equal to VALUE, and to 'VALUE
+count_cells() {
+	awk -F'\t' -v v="$2" '{ for (i = 1; i <= NF; i++) { a += $i == v; b += $i == "\047" v } }
+		END { print a + 0, b + 0 }' "$1"
+}
+
+@test "--safe-cells in every tool writing TSV: the formula-like cell gets its ', without the option it is as read" {
+	safe_inputs
+	# tool|its arguments (the formula cell reaches the output)|input
+	while IFS='|' read -r tool args input; do
+		read -ra a <<<"$args"
+		svy "$tool" -q --safe-cells "${a[@]}" -o safe.tsv "$input" || fail "$tool --safe-cells failed"
+		svy "$tool" -q "${a[@]}" -o plain.tsv "$input" || fail "$tool failed"
+		read -r asis quoted < <(count_cells safe.tsv '=1+2')
+		[ "$asis" -eq 0 ] && [ "$quoted" -gt 0 ] ||
+			fail "$tool --safe-cells: =1+2 $asis times as read, $quoted quoted: $(cat safe.tsv)"
+		read -r asis quoted < <(count_cells plain.tsv '=1+2')
+		[ "$asis" -eq "$(count_cells safe.tsv '=1+2' | cut -d' ' -f2)" ] && [ "$quoted" -eq 0 ] ||
+			fail "$tool without --safe-cells: =1+2 $asis times as read, $quoted quoted"
+		# nothing else changed: only the quotes differ
+		diff <(sed "s/'=1+2/=1+2/g" safe.tsv) plain.tsv || fail "$tool: --safe-cells changed more than the cell"
+	done <<-'EOF_TOOLS'
+		clean||in.csv
+		filter|-w q=1|in.tsv
+		filter-students|-c a --value zz|in.tsv
+		encode-likert|--codebook cb.tsv|in.tsv
+		derive|--any d=q|in.tsv
+		describe||in.tsv
+		tally|-c a|in.tsv
+		test-hypothesis|--plan plan.tsv|t.tsv
+		bh-correct||p.tsv
+		factor|-c =1+2,i2,i3,i4|f.tsv
+		score|--model fm.tsv|f.tsv
+		cluster|-c x,y -k 2|c.tsv
+		kappa|-c =1+2,b|k.tsv
+		model|-y y -c =1+2|m.tsv
+		codebook||in.tsv
+		import||in.sav
+	EOF_TOOLS
+	# the side files alike: rejects, summaries
+	svy clean -q --safe-cells --complete-column q --rejects r.tsv -o /dev/null in.csv
+	[ "$(count_cells r.tsv '=1+2')" = "0 1" ] || fail "clean --rejects: $(cat r.tsv)"
+	svy filter-students -q --safe-cells -c a --value =1+2 --rejects r.tsv -o /dev/null in.tsv
+	[ "$(count_cells r.tsv '=1+2')" = "0 2" ] || fail "filter-students --rejects: $(cat r.tsv)"
+	printf 'y\tx\n1\t1\n2\t3\n3\t2\n4\t5\n5\t4\n6\t7\n' | sed '1s/^y/=1+2/' >o.tsv
+	svy model -q --safe-cells -y =1+2 -c x --summary s.tsv -o /dev/null o.tsv
+	[ "$(count_cells s.tsv '=1+2')" = "0 1" ] || fail "model --summary: $(cat s.tsv)"
+	# every tool that writes TSV a spreadsheet may open takes the option
+	for tool in clean filter filter-students encode-likert derive describe tally test-hypothesis \
+		bh-correct factor score cluster kappa model codebook import; do
+		svy "$tool" --help | grep -q -- '--safe-cells' || fail "$tool has no --safe-cells"
+	done
+}
+
+@test "report: no line and no Markdown cell starts with a formula; the escape prints nothing" {
+	printf 'id\ttest\tstatistic\tstatistic_name\tp\tdf\teffect_size\teffect_name\n' >r.tsv
+	printf '=1+2\tspearman\t0.5\trho\t0.1\t8\t0.5\t-rho\nH2\tspearman\t0.5\trho\t0.1\t8\t-0.5\trho\n' >>r.tsv
+	printf 'id\thypothesis\n=1+2\t@SUM(1)\nH2\t-1.5 is text\n' >h.tsv
+	# caption|what the table's lines hold (Markdown)
+	while IFS='|' read -r caption want; do
+		run svy report -H h.tsv --effect --caption "$caption" r.tsv
+		assert_success
+		assert_line --index 0 "$want"
+	done <<-'EOF_CAPTIONS'
+		=HYPERLINK("x")|\=HYPERLINK("x")
+		+cmd|\+cmd
+		- a list?|\- a list?
+		@x|\@x
+		-1.5|-1.5
+		Table 4|Table 4
+		a=b|a=b
+	EOF_CAPTIONS
+	run svy report -H h.tsv --effect r.tsv
+	assert_line '| \=1+2 | \@SUM(1) | r_s(8) = .500 | .100 | \-rho = 0.500 |'
+	assert_line '| H2 | \-1.5 is text | r_s(8) = .500 | .100 | rho = -0.500 |'
+	# LaTeX: the first cell of a row, where a line starts; the caption is inside \caption{}
+	run svy report --latex --caption '=c' r.tsv
+	assert_line '{}=1+2 & $r_{s(8)} = .500$ & .100 \\'
+	assert_line '\caption{=c}'
+	# the regression table alike: a term and the caption
+	printf 'y\tx\n1\t1\n2\t3\n3\t2\n4\t5\n5\t4\n6\t7\n' | sed '1s/x$/=1+2/' >m.tsv
+	svy model -q -y y -c =1+2 --summary s.tsv -o mo.tsv m.tsv
+	run svy report --summary s.tsv --caption '+T' mo.tsv
+	assert_line --index 0 '\+T'
+	assert_line --partial '| \=1+2 | 0.77 |'
+	run svy report --latex --summary s.tsv mo.tsv
+	assert_line --partial '{}=1+2 & $0.77$'
+	# no line of the Markdown starts with a formula
+	run svy report -H h.tsv --effect --caption '=x' r.tsv
+	refute_output --regexp '(^|\n)[=+@-][^-]'
+}

@@ -36,7 +36,8 @@ static const cli_tool tool = {
 	.epilog = "An empty p stays empty (p_adj and reject empty too) and does not count\n"
 	          "toward the number of tests m; a p outside [0, 1] is an error; a p that\n"
 	          "underflows (1e-400) is 0, as every svy tool reads it.",
-	.common = CLI_METHOD | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.common = CLI_METHOD | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT |
+	          CLI_SAFE_CELLS,
 	.opts = own,
 	.methods = methods,
 	.method_help = "bh (Benjamini-Hochberg, the default), by\n"

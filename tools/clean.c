@@ -146,7 +146,8 @@ static const cli_tool tool = {
 	          "address is emptied, with a warning. CSV: RFC 4180 quoting; a BOM, CRLF line\n"
 	          "ends and blank lines are accepted; a ragged row, bad quoting (also a quote\n"
 	          "inside an unquoted field), a NUL byte or duplicate column names are data errors.",
-	.common = CLI_REJECTS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.common = CLI_REJECTS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT |
+	          CLI_SAFE_CELLS,
 	.opts = own,
 };
 

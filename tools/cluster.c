@@ -85,7 +85,8 @@ static const cli_tool tool = {
 	          "fit then stays near that of 10,000 rows); the summary says how many ran\n"
 	          "and how many reached the best inertia. Give --restarts to choose.\n"
 	          "-r, the old short form of --restarts, is gone: -r is --rejects in every tool.",
-	.common = CLI_COLUMNS | CLI_SEED | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.common = CLI_COLUMNS | CLI_SEED | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT |
+	          CLI_SAFE_CELLS,
 	.opts = own,
 };
 

@@ -67,7 +67,8 @@ static const cli_tool tool = {
 	          "drafted as a multiple-answer column, an 'option' row each, to check.\n"
 	          "Free text and identifier columns are listed as comments. See\n"
 	          "svy-codebook(1).",
-	.common = CLI_INPUT | CLI_OUTPUT | CLI_QUIET | CLI_COLUMNS,
+	.common = CLI_INPUT | CLI_OUTPUT | CLI_QUIET | CLI_COLUMNS |
+	          CLI_SAFE_CELLS,
 	.opts = own,
 };
 

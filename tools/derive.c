@@ -46,7 +46,8 @@ static const cli_tool tool = {
 	          "the derived column and the row, never a written Inf.\n"
 	          "Example, the study's ML developers:\n"
 	          "  derive --any ml_developer=task_custom_apps,task_tools_from_scratch",
-	.common = CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.common = CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT |
+	          CLI_SAFE_CELLS,
 	.opts = own,
 };
 

@@ -44,7 +44,8 @@ static const cli_tool tool = {
 	          "and '1.0' are one value). Quantiles are exact: a number column's values are\n"
 	          "held in memory (8 bytes each). An sd beyond the range of numbers (about\n"
 	          "1.8e308: 1.7e308 and -1.7e308) is an error naming the column.",
-	.common = CLI_COLUMNS | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.common = CLI_COLUMNS | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT |
+	          CLI_SAFE_CELLS,
 	.opts = own,
 };
 

@@ -57,7 +57,7 @@ static const cli_tool tool = {
 	          "Trailing empty fields of a row may be left out. A column is a name or a\n"
 	          "shell glob over names; a key that matches no column is an error.\n"
 	          "Columns not in the codebook pass through untouched. See svy-encode-likert(1).",
-	.common = CLI_INPUT | CLI_OUTPUT | CLI_QUIET,
+	.common = CLI_INPUT | CLI_OUTPUT | CLI_QUIET | CLI_SAFE_CELLS,
 	.opts = own,
 };
 

@@ -112,7 +112,7 @@ static const cli_tool tool = {
 	          "Standard deviations use n - 1; weights are the regression (Thurstone)\n"
 	          "weights R^-1 S of psych's factor.scores (S the structure loadings).",
 	.common = CLI_COLUMNS | CLI_METHOD | CLI_SEED | CLI_DIGITS | CLI_INPUT | CLI_QUIET |
-	          CLI_OUTPUT,
+	          CLI_OUTPUT | CLI_SAFE_CELLS,
 	.opts = own,
 	.methods = fa_method_names,
 };

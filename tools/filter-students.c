@@ -40,7 +40,8 @@ static const cli_tool tool = {
 	          "one of the values, a warning lists the values the column holds, most\n"
 	          "frequent first (a misspelt value drops nobody); -q silences it with the\n"
 	          "summary. The same as: svy-filter --drop -w 'Q3=I am a student.,A1'.",
-	.common = CLI_COLUMNS | CLI_REJECTS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.common = CLI_COLUMNS | CLI_REJECTS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT |
+	          CLI_SAFE_CELLS,
 	.opts = own,
 };
 

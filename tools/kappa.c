@@ -84,7 +84,8 @@ static const cli_tool tool = {
 	          "interval metric is computed on the codes divided by a power of two, so\n"
 	          "alpha is right for codes near 1e200; a disagreement beyond the range of\n"
 	          "numbers is written empty, with a warning.",
-	.common = CLI_COLUMNS | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.common = CLI_COLUMNS | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT |
+	          CLI_SAFE_CELLS,
 	.opts = own,
 };
 

@@ -52,7 +52,8 @@ static const cli_tool tool = {
 	          "with a value that is not a number is categorical: dummy-coded against its\n"
 	          "reference level. Separation, collinearity, a constant outcome and too few\n"
 	          "rows are errors, never estimates.",
-	.common = CLI_COLUMNS | CLI_METHOD | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.common = CLI_COLUMNS | CLI_METHOD | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT |
+	          CLI_SAFE_CELLS,
 	.opts = own,
 	.methods = methods,
 	.method_help = "the model: linear (default), logistic, ordinal",

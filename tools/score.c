@@ -60,7 +60,8 @@ static const cli_tool tool = {
 	          "counted on standard error. --normalize minmax and --standardize sample\n"
 	          "or refit read the input twice through a temporary file; memory stays\n"
 	          "constant except for --summary, which keeps the scores.",
-	.common = CLI_METHOD | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.common = CLI_METHOD | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT |
+	          CLI_SAFE_CELLS,
 	.opts = own,
 	.methods = methods,
 };

@@ -79,7 +79,8 @@ static const cli_tool tool = {
 	.epilog = "Long form (default): column, level, n, share; share = n / answered.\n"
 	          "Levels that are numbers compare by value: '1' and '1.0' are one level,\n"
 	          "printed as first seen.",
-	.common = CLI_COLUMNS | CLI_BY | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.common = CLI_COLUMNS | CLI_BY | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT |
+	          CLI_SAFE_CELLS,
 	.opts = own,
 };
 

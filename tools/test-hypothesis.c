@@ -54,7 +54,7 @@ static const cli_tool tool = {
 	          "variables where n groups group_sizes df statistic statistic_name u_min p\n"
 	          "alternative method effect_size effect_name.",
 	.common = CLI_COLUMNS | CLI_BY | CLI_METHOD | CLI_WHERE | CLI_DIGITS | CLI_INPUT |
-	          CLI_QUIET | CLI_OUTPUT | CLI_SEED,
+	          CLI_QUIET | CLI_OUTPUT | CLI_SEED | CLI_SAFE_CELLS,
 	.opts = plan_options,
 	.methods = plan_methods,
 };

@@ -8,6 +8,8 @@
 # figures.tsv (the figures, with their captions), and the files of the steps
 # that were run: model.tsv, factor-summary.tsv, score-summary.tsv, scored.tsv
 # (the factor analysis); hypotheses.md (the hypotheses, one table a family);
+# model-titles.tsv and each model's model-NAME.tsv, model-NAME-summary.tsv
+# (the regression models, svy model; their tables by svy report);
 # the descriptive tables NAME.tsv (svy tally's long form, the step 'tables');
 # clusters.tsv, centroids.tsv, inertia.tsv (the clusters); kappa.tsv (the
 # coders); figures/*.png.  LABELS is the label file (default: none); TITLE
@@ -83,11 +85,15 @@ function pval(p) { return field("p", p) }
 function prel(p) { return field("P", p) }
 function pct(x, d) { return field("%" (d + 0), x) }
 # text of the data in a Markdown cell: "|" escaped, HTML shown as text, no
-# line break, no number field
+# line break, no number field; a start a spreadsheet would run as a formula
+# (=, +, -, @, not a number) escaped by a backslash, which prints nothing (as
+# svy-report does)
 function md(s) {
 	gsub(/[\001\002\r\n\t]/, " ", s)
 	gsub(/</, "\\&lt;", s); gsub(/>/, "\\&gt;", s)
 	gsub(/\|/, "\\|", s)
+	if (s ~ /^[-=+@]/ && s !~ /^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$/)
+		s = "\\" s
 	return s
 }
 # a column name as code: "|" escaped (a table cell), a backtick fenced
@@ -222,6 +228,17 @@ if ran hypotheses; then
 	printf '## Hypothesis tests\n\n'
 	tr -d '\001\002' <"$dir/hypotheses.md"
 	printf '\n'
+fi
+
+# --- the regression models (MODELS): svy report's table of each, titled ---
+if ran models; then
+	printf '## Regression models\n\n'
+	# model-titles.tsv: model, title, one line a model in the study's order
+	awk -F'\t' 'NR > 1' "$dir/model-titles.tsv" | while IFS='	' read -r name mtitle; do
+		"$report" -q --summary "$dir/model-$name-summary.tsv" --caption "$mtitle" \
+			"$dir/model-$name.tsv" | tr -d '\001\002'
+		printf '\n'
+	done
 fi
 
 # --- the descriptive tables (TABLES): each NAME.tsv, as tally wrote it -------

@@ -56,6 +56,12 @@ $(eval $(call step,hypotheses,HYPOTHESES,the hypothesis tests,HYPOTHESES HYPOTHE
 $(eval $(call step,families,,,$(FAMILY_VARS),\
 	$(B)/tests.tsv $(HYPOTHESES) $(B)/family-captions.tsv $(S)/report,\
 	hypotheses.md family-captions.tsv $(FAMILY_TABLES),,hypotheses))
+# the regression models: a step a model of MODELS (its own stamp: a change of
+# one model's variables makes that model again, and the report), and the
+# step 'models' that turns them on and lists the titles for the report
+$(eval $(call step,models,MODELS,the regression models,,,model-titles.tsv))
+$(foreach m,$(MODEL_NAMES),$(eval $(call step,model-$(m),,,$(call model_vars,$(m)),\
+	$(SCORED) $(S)/model,model-$(m).tsv model-$(m)-summary.tsv,,models)))
 $(eval $(call step,tables,TABLES,the descriptive tables,$(TABLE_VARS),\
 	$(B)/encoded.tsv $(S)/tally,$(TABLES:=.tsv)))
 $(eval $(call step,shares,SHARES_ITEMS,the shares of the items' answers,\
@@ -152,6 +158,22 @@ $(B)/$($(1)).md: $(call step_in,families)
 		--caption $$(call sq,$$(call family_title,$(1:FAMILY_TABLE_%=%))) -o $$@ $$<
 endef
 $(foreach v,$(filter FAMILY_TABLE_%,$(.VARIABLES)),$(eval $(call family_table,$(v))))
+
+# ---- the regression models (svy model), each with its fit summary ----------
+# model-titles.tsv: model, title (MODEL_NAME_TITLE or one from the outcome and
+# the predictors), in the order of MODELS: the report's list of the models
+model_title = $(or $(MODEL_$(1)_TITLE),Regression of $(MODEL_$(1)_OUTCOME) on $(subst \
+	$(space),$(comma)$(space),$(strip $(MODEL_$(1)_PREDICTORS))) ($(MODEL_$(1)_METHOD)))
+MODEL_TITLES = model$(tab)title$(newline)$(subst $(newline)$(space),$(newline),$(foreach \
+	m,$(MODEL_NAMES),$(m)$(tab)$(call model_title,$(m))$(newline)))
+$(eval $(call text_file,$(B)/model-titles.tsv,MODEL_TITLES))
+define model_rule
+$$(call step_out,model-$(1)) &: $$(call step_in,model-$(1))
+	$$(S)/model -m $$(call sq,$$(MODEL_$(1)_METHOD)) -y $$(call sq,$$(MODEL_$(1)_OUTCOME)) \
+		-c $$(call items_c,$$(MODEL_$(1)_PREDICTORS)) $$(MODEL_$(1)_OPTIONS) \
+		--summary $$(B)/model-$(1)-summary.tsv -o $$(B)/model-$(1).tsv $$<
+endef
+$(foreach m,$(MODEL_NAMES),$(eval $(call model_rule,$(m))))
 
 # ---- descriptive tables (single choice, then multiple choice) -------------
 $(call step_out,tables): $(B)/%.tsv: $(call step_in,tables)

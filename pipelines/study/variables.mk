@@ -16,9 +16,10 @@ STUDY_VARS := NAME B TITLE EXPORT EXPORT_MEMBER DELIMITER COMPLETE CLEAN_OPTIONS
 	SCORES SCORE_METHOD SCORE_NORMALIZE HYPOTHESES HYPOTHESES_DEPS TABLES SHARES SHARES_ITEMS \
 	SHARES_LEVELS SHARES_LABELS SHARES_TITLES SHARES_GROUPS SHARES_TITLE FIG_SHARES_ITEMS \
 	CLUSTER_ITEMS CLUSTER_MAX_K CLUSTER_SEED CLUSTER_NOUN CLUSTER_TITLE CODERS CODER_COLUMNS \
-	LABELS FIG_GROUPS FIG_BINS FIG_FONT
-# the variables named after a family, a table, a figure (% its name)
-STUDY_PATTERNS := FAMILY_TITLE_% FAMILY_TABLE_% TABLE_%_SINGLE TABLE_%_MULTIPLE \
+	MODELS LABELS FIG_GROUPS FIG_BINS FIG_FONT
+# the variables named after a family, a table, a model, a figure (% its name)
+MODEL_PATTERNS := MODEL_%_OUTCOME MODEL_%_PREDICTORS MODEL_%_METHOD MODEL_%_OPTIONS MODEL_%_TITLE
+STUDY_PATTERNS := FAMILY_TITLE_% FAMILY_TABLE_% TABLE_%_SINGLE TABLE_%_MULTIPLE $(MODEL_PATTERNS) \
 	FIG_TITLE_% FIG_XLABEL_% FIG_YLABEL_% FIG_CAPTION_% FIG_FILE_%
 # the variables that name a file (EXPORT a CSV or zip, the others TSVs)
 STUDY_FILES := EXPORT CODEBOOK HYPOTHESES HYPOTHESES_DEPS CODERS LABELS
@@ -93,6 +94,17 @@ CLUSTER_TITLE   ?= Clusters of the $(CLUSTER_NOUN)s
 CODERS          ?=
 CODER_COLUMNS   ?= coder_a coder_b
 
+# regression models (svy model): build/model-NAME.tsv and its summary for each
+# NAME of MODELS, from MODEL_NAME_OUTCOME, MODEL_NAME_PREDICTORS (columns
+# separated by blanks; A:B an interaction), MODEL_NAME_METHOD (linear,
+# logistic, ordinal), MODEL_NAME_OPTIONS (more options of svy model) and
+# MODEL_NAME_TITLE (the report's title of its table)
+MODELS          ?=
+MODEL_NAMES := $(if $(call on,$(MODELS)),$(strip $(MODELS)))
+$(foreach m,$(MODEL_NAMES),$(eval MODEL_$(m)_METHOD ?= linear))
+# the variables that shape a model (its title: the report's only)
+model_vars = $(foreach v,OUTCOME PREDICTORS METHOD OPTIONS,MODEL_$(1)_$(v))
+
 # labels of columns and levels, for the figures and the report
 LABELS          ?=
 FIG_GROUPS      ?=
@@ -115,7 +127,8 @@ STUDY_WORDS := $(sort $(foreach v,$(STUDY_VARS) $(STUDY_PATTERNS),$(firstword $(
 study_word = $(filter $(STUDY_WORDS),$(1) $(1)S $(patsubst %S,%,$(1)))
 COMMAND_UNKNOWN := $(strip $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(if \
 	$(call study_word,$(firstword $(subst _, ,$(v)))),$(if $(filter $(STUDY_VARS) $(STUDY_PATTERNS),$(v)),,$(v))))))
-nearest = $(shell awk -v names='$(1)' -v known='$(STUDY_VARS) $(subst %,NAME,$(STUDY_PATTERNS))' \
+nearest = $(shell awk -v names='$(1)' -v known='$(STUDY_VARS) $(subst %,NAME,$(STUDY_PATTERNS)) $(foreach \
+	m,$(MODEL_NAMES),$(subst %,$(m),$(MODEL_PATTERNS)))' \
 	-f $(M)/nearest.awk </dev/null)
 ifneq ($(STUDY_UNKNOWN),)
 $(call study_error,$(call nearest,$(STUDY_UNKNOWN)))
@@ -144,3 +157,26 @@ ifneq ($(words $(subst $(comma), ,$(SCORES))),$(FA_FACTORS))
 $(call study_error,SCORES = $(SCORES) names $(words $(subst $(comma), ,$(SCORES))) score(s) but FA_FACTORS = $(FA_FACTORS): give one name a factor$(comma) comma-separated)
 endif
 endif
+# the models: each name once, one that can name a file (build/model-NAME.tsv:
+# no "-", so that no model's table is another's summary), each with its
+# outcome, predictors and a method svy model knows; a model's variable names
+# a model of MODELS (MODELS off: the models' variables stay, unused)
+NAME_CHARS := $(lower) A B C D E F G H I J K L M N O P Q R S T U V W X Y Z 0 1 2 3 4 5 6 7 8 9 _
+strip_chars = $(if $(2),$(call strip_chars,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,$(words $(2)),$(2))),$(1))
+$(foreach m,$(MODEL_NAMES),$(if $(call strip_chars,$(m),$(NAME_CHARS)),$(call study_error,MODELS = \
+	$(MODELS): '$(m)': a model's name is letters$(comma) digits and _ (it names the file model-NAME.tsv))))
+$(foreach m,$(sort $(MODEL_NAMES)),$(if $(filter-out 1,$(words $(filter $(m),$(MODEL_NAMES)))),$(call \
+	study_error,MODELS = $(MODELS): '$(m)' twice)))
+$(foreach m,$(MODEL_NAMES),$(foreach v,OUTCOME PREDICTORS,$(if $(strip $(MODEL_$(m)_$(v))),,$(call \
+	study_error,MODEL_$(m)_$(v) is not set (the model $(m) of MODELS needs its $(if $(filter \
+	OUTCOME,$(v)),outcome$(comma) a column,predictors$(comma) columns separated by blanks))))))
+$(foreach m,$(MODEL_NAMES),$(if $(and $(filter 1,$(words $(MODEL_$(m)_METHOD))),$(filter linear logistic \
+	ordinal,$(MODEL_$(m)_METHOD))),,$(call study_error,MODEL_$(m)_METHOD = $(MODEL_$(m)_METHOD): linear$(comma) \
+	logistic or ordinal)))
+$(foreach m,$(MODEL_NAMES),$(foreach v,OUTCOME PREDICTORS,$(if $(findstring ',$(MODEL_$(m)_$(v)))$(findstring \
+	",$(MODEL_$(m)_$(v))),$(call study_error,MODEL_$(m)_$(v) = $(MODEL_$(m)_$(v)): write the column names \
+	without quotes))))
+MODEL_SETS := $(sort $(filter $(MODEL_PATTERNS),$(STUDY_SETS) $(foreach v,$(.VARIABLES),$(if $(filter \
+	command line,$(origin $(v))),$(v)))))
+$(if $(MODEL_NAMES),$(foreach v,$(MODEL_SETS),$(if $(filter $(v),$(foreach m,$(MODEL_NAMES),$(subst \
+	%,$(m),$(MODEL_PATTERNS)))),,$(call study_error,$(v): no model of that name in MODELS (MODELS = $(MODEL_NAMES))))))

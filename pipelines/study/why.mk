@@ -76,7 +76,7 @@ study-why:
 	}
 	n=0 quiet=
 	$(foreach f,$(filter $(TEXT_FILES_CHANGED),$(TEXT_FILES)),redo_list+='$(f)|~$(notdir $(f)) changed'$$'\n'$(newline))
-	$(foreach s,$(STEPS_RUN),$(if $(STEP_OUT_$(s)),$(call why_line,$(s),$(filter-out \
+	$(foreach s,$(STEPS_RUN),$(if $(filter-out $(TEXT_FILES),$(call step_out,$(s))),$(call why_line,$(s),$(filter-out \
 		$(TEXT_FILES),$(call step_out,$(s))),$(call step_in,$(s)),$(call stamp,$(s)))))
 	$(foreach k,$(FIGURE_KINDS_RUN),$(foreach f,$(FIG_NAMES_$(k)),$(call why_line,figure $(f),$(FIG)/$(f).svg \
 		$(FIG)/$(f).png,$(call why_fig_inputs,$(k)),$(call stamp,fig-$(f)))))
