@@ -559,6 +559,7 @@ count_cells() {
 		model|-y y -c =1+2|m.tsv
 		codebook||in.tsv
 		import||in.sav
+		correlate|-c =1+2,y|m.tsv
 	EOF_TOOLS
 	# the side files alike: rejects, summaries
 	svy clean -q --safe-cells --complete-column q --rejects r.tsv -o /dev/null in.csv

@@ -50,7 +50,7 @@ static const cli_tool tool = {
 	.epilog = "An empty cell is a missing value; a value that is not a number is an\n"
 	          "error. A constant column, or a pair with fewer than 3 values, is an\n"
 	          "error naming it. The counts go to standard error (-q: none).",
-	.common = CLI_COLUMNS | CLI_METHOD | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT,
+	.common = CLI_COLUMNS | CLI_METHOD | CLI_DIGITS | CLI_INPUT | CLI_QUIET | CLI_OUTPUT | CLI_SAFE_CELLS,
 	.opts = own,
 	.methods = methods,
 	.method_help = "pearson (the default) or spearman (average ranks)",
