@@ -10,14 +10,18 @@
 
 #include "cols.h"
 #include "err.h"
+#include "num.h"
 #include "opt.h"
 #include "plan.h"
+#include "planparam.h"
 #include "sbuf.h"
 
 const char *const plan_test_names[] = {
 	[PLAN_NONE] = "", [PLAN_SPEARMAN] = "spearman", [PLAN_PEARSON] = "pearson",
 	[PLAN_CHI2] = "chi2", [PLAN_KRUSKAL] = "kruskal", [PLAN_MANNWHITNEY] = "mannwhitney",
 	[PLAN_FRIEDMAN] = "friedman",
+	[PLAN_TTEST] = "ttest", [PLAN_PAIRED_TTEST] = "paired-ttest",
+	[PLAN_WILCOXON] = "wilcoxon", [PLAN_ANOVA] = "anova",
 };
 
 const char *const plan_methods[] = {"auto", "exact", "asymptotic", NULL};
@@ -52,6 +56,32 @@ const cli_opt plan_options[] = {
 	{PLAN_OPT_MIN_GROUP, "min-group", 0, "N", "smallest group size allowed (default 2)"},
 	{PLAN_OPT_MAX_LEVELS, "max-levels", 0, "N",
 	 "most levels of a chi2 column or kruskal group\ncolumn (default 1000)"},
+	{PLAN_OPT_EQUAL_VAR, "equal-var", 0, NULL,
+	 "ttest, anova: Student's t and the classical F\n"
+	 "(default: Welch's, as R's t.test and oneway.test)"},
+	{PLAN_OPT_MU, "mu", 0, "X",
+	 "ttest -c X (one sample), paired-ttest, wilcoxon:\n"
+	 "the value or difference tested against\n"
+	 "(default 0)"},
+	{PLAN_OPT_ZERO_METHOD, "zero-method", 0, "ZM",
+	 "wilcoxon's zero differences: wilcox (dropped,\n"
+	 "as R and scipy's default), pratt or zsplit"},
+	{PLAN_OPT_AUTO_RULE, "auto-rule", 0, "RULE",
+	 "wilcoxon -m auto: r (default: exact when under 50\n"
+	 "nonzero differences, no zeros and no ties) or\n"
+	 "scipy (exact when at most 50 and no zeros)"},
+	{PLAN_OPT_EFFECT, "effect", 0, "NAME",
+	 "the effect size: d (Cohen's, default) or g\n"
+	 "(Hedges') for ttest and paired-ttest; eta2\n"
+	 "(default) or omega2 for anova"},
+	{PLAN_OPT_CONF, "conf", 0, "LEVEL",
+	 "level of the effect size's interval (default\n0.95)"},
+	{PLAN_OPT_BOOT, "boot", 0, "N",
+	 "bootstrap resamples of the kruskal and friedman\n"
+	 "intervals (default 2000; 0: none), drawn from\n"
+	 "-s/--seed"},
+	{PLAN_OPT_BOOT_CI, "boot-ci", 0, "TYPE",
+	 "the bootstrap interval: bca (default) or\npercentile"},
 	{PLAN_OPT_ID, "id", 0, "ID", "label of the row (e.g. H.1.3)"},
 	{PLAN_OPT_FAMILY, "family", 0, "NAME", "hypothesis family (e.g. RQ1), for bh-correct"},
 	{PLAN_OPT_PLAN, "plan", 'p', "FILE",
@@ -66,10 +96,21 @@ const cli_opt plan_options[] = {
 	{0},
 };
 
+const char *
+plan_test_list(void)
+{
+	static char list[256];
+	size_t len = 0;
+	for (size_t t = PLAN_SPEARMAN; t < PLAN_NKINDS; t++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		                        t > PLAN_SPEARMAN ? ", " : "", plan_test_names[t]);
+	return list;
+}
+
 enum plan_kind
 plan_kind_by_name(const char *s)
 {
-	for (size_t t = PLAN_SPEARMAN; t <= PLAN_FRIEDMAN; t++)
+	for (size_t t = PLAN_SPEARMAN; t < PLAN_NKINDS; t++)
 		if (strcmp(s, plan_test_names[t]) == 0)
 			return (enum plan_kind)t;
 	return PLAN_NONE;
@@ -308,6 +349,7 @@ plan_test_init(plan_test *e)
 	e->max_levels = 1000;
 	e->alt = HT_TWO_SIDED;
 	e->method = HT_AUTO;
+	planparam_init(e);
 }
 
 void
@@ -364,6 +406,34 @@ test_long(const plan_test *e, const char *s, long min, long max, const char *opt
 	return v;
 }
 
+int
+plan_opt_word(const plan_test *e, const char *s, const char *const *choices,
+              const char *option)
+{
+	return test_word(e, s, choices, option);
+}
+
+long
+plan_opt_long(const plan_test *e, const char *s, long min, long max, const char *option)
+{
+	return test_long(e, s, min, max, option);
+}
+
+double
+plan_opt_double(const plan_test *e, const char *s, double min, double max,
+                const char *option)
+{
+	double v;
+	if (!e->line)
+		return opt_double(s, min, max, option);
+	if (num_parse(s, &v) != NUM_OK || v < min || v > max) {
+		char a[NUM_BUFSIZE], b[NUM_BUFSIZE];
+		plan_fail(e, 1, "option '%s': '%s' is not a number from %s to %s", option, s,
+		          num_format(a, min), num_format(b, max));
+	}
+	return v;
+}
+
 void
 plan_option(void *ctx, int id, const char *arg)
 {
@@ -394,6 +464,8 @@ plan_option(void *ctx, int id, const char *arg)
 	case PLAN_OPT_NO_YATES: e->yates = 0; e->yates_set = 1; break;
 	case PLAN_OPT_WIDE: e->wide = 1; break;
 	default:
+		if (planparam_option(e, id, arg))
+			break;
 		for (const cli_opt *o = plan_options; o->id; o++)
 			if (o->id == id)
 				plan_fail(e, 1, "option '--%s' belongs on the command line, "
@@ -407,8 +479,9 @@ plan_check(plan_test *e)
 {
 	const char *t = plan_test_names[e->test];
 	if (e->test == PLAN_NONE)
-		plan_fail(e, 1, "no test given (spearman, pearson, chi2, kruskal, "
-		          "mannwhitney, friedman)");
+		plan_fail(e, 1, "no test given (%s)", plan_test_list());
+	if (planparam_check(e))
+		return;
 	int corr = e->test == PLAN_SPEARMAN || e->test == PLAN_PEARSON;
 	if ((corr || e->test == PLAN_CHI2) && (e->nvars < 1 || e->nvars > 2))
 		plan_fail(e, 1, "%s takes 2 columns, got %zu", t, e->nvars);
@@ -494,8 +567,7 @@ read_test(plan_test *e, tsv_reader *r, size_t ctest, size_t cvars, long copt,
 	e->test = plan_kind_by_name(words[0]);
 	if (e->test == PLAN_NONE) {
 		char msg[256];
-		snprintf(msg, sizeof msg, "unknown test '%s' (spearman, pearson, chi2, kruskal, "
-		         "mannwhitney, friedman)", words[0]);
+		snprintf(msg, sizeof msg, "unknown test '%s' (%s)", words[0], plan_test_list());
 		cols_free_list(words, n);
 		plan_fail(e, 1, "%s", msg);
 	}

@@ -14,6 +14,7 @@
 #include "num.h"
 #include "opt.h"
 #include "plan.h"
+#include "planparam.h"
 #include "sbuf.h"
 #include "tsv.h"
 
@@ -43,7 +44,8 @@ static const cli_tool tool = {
 	          "variables where n groups group_sizes df statistic statistic_name u_min p\n"
 	          "alternative method effect_size effect_name.",
 	.common = CLI_COLUMNS | CLI_BY | CLI_METHOD | CLI_WHERE | CLI_DIGITS | CLI_INPUT |
-	          CLI_QUIET | CLI_OUTPUT,
+	          CLI_QUIET | CLI_OUTPUT | CLI_SEED,
+	.seed_max = 4294967295L,
 	.opts = plan_options,
 	.methods = plan_methods,
 };
@@ -52,7 +54,7 @@ static const cli_tool tool = {
 static const char *out_header[] = {
 	"id", "family", "test", "variables", "where", "n", "groups", "group_sizes",
 	"df", "statistic", "statistic_name", "u_min", "p", "alternative", "method",
-	"effect_size", "effect_name",
+	"effect_size", "effect_name", "df2", "ci_low", "ci_high", "ci_level", "ci_method",
 };
 
 static plan_data D;	/* the columns the tests use */
@@ -97,6 +99,7 @@ run_correlation(plan_test *e, const unsigned char *keep, size_t excluded)
 	                                           : ht_pearson(x, y, n, e->alt, &e->res);
 	if (why)
 		plan_fail(e, 0, "%s", why);
+	planparam_ci_correlation(e, n);
 	e->variables = plan_join_names(&D, e, ",");
 }
 
@@ -213,6 +216,7 @@ run_kruskal(plan_test *e, const unsigned char *keep, size_t excluded)
 	const char *why = ht_kruskal(x, grp, n, k, &e->res);
 	if (why)
 		plan_fail(e, 0, "%s", why);
+	planparam_ci_kruskal(e, x, grp, n, k);
 	plan_group_text(&D, e, g, order, sizes, k);
 	if (e->wide) {
 		e->variables = plan_join_names(&D, e, ",");
@@ -273,6 +277,7 @@ run_mannwhitney(plan_test *e, const unsigned char *keep, size_t excluded)
 		          "normal approximation used", sizes[0] * sizes[1], HT_EXACT_MAX_CELLS);
 	if (e->res.exact_with_ties)
 		plan_warning(e, "the data have ties; the exact p ignores them, as scipy's does");
+	planparam_ci_mannwhitney(e, sizes[0], sizes[1]);
 	plan_group_text(&D, e, g, order, sizes, 2);
 	size_t len = strlen(plan_header(&D, v->idx)) + strlen(plan_header(&D, g->idx)) + 8;
 	e->variables = xmalloc(len);
@@ -305,6 +310,7 @@ run_friedman(plan_test *e, const unsigned char *keep, size_t excluded)
 	const char *why = ht_friedman(x, n, k, &e->res);
 	if (why)
 		plan_fail(e, 0, "%s", why);
+	planparam_ci_friedman(e, x, n, k);
 	e->variables = plan_join_names(&D, e, ",");
 }
 
@@ -320,7 +326,11 @@ run_entry(plan_test *e)
 	case PLAN_KRUSKAL: run_kruskal(e, keep, excluded); break;
 	case PLAN_MANNWHITNEY: run_mannwhitney(e, keep, excluded); break;
 	case PLAN_FRIEDMAN: run_friedman(e, keep, excluded); break;
-	case PLAN_NONE: break;
+	case PLAN_TTEST:
+	case PLAN_PAIRED_TTEST:
+	case PLAN_WILCOXON:
+	case PLAN_ANOVA: planparam_run(&D, e, keep, excluded); break;
+	default: break;
 	}
 	plan_scratch_free();
 	if (!isfinite(e->res.statistic) || !isfinite(e->res.p) || !isfinite(e->res.effect) ||
@@ -351,6 +361,8 @@ print_entry(tsv_writer *w, const plan_test *e)
 		[PLAN_FRIEDMAN] = "kendalls_w",
 	};
 	const char *method = "asymptotic", *alt = "";
+	const char *stat = e->test < PLAN_TTEST ? stat_names[e->test] : "";
+	const char *effect = e->test < PLAN_TTEST ? effect_names[e->test] : "";
 	switch (e->test) {
 	case PLAN_SPEARMAN:
 	case PLAN_PEARSON:
@@ -366,8 +378,11 @@ print_entry(tsv_writer *w, const plan_test *e)
 		alt = ht_alternative_name(e->alt);
 		break;
 	default:
+		planparam_names(e, &stat, &effect, &method);
 		break;
 	}
+	if (e->test == PLAN_TTEST || e->test == PLAN_PAIRED_TTEST || e->test == PLAN_WILCOXON)
+		alt = ht_alternative_name(e->alt);
 	tsvw_str(w, e->id);
 	tsvw_str(w, e->family);
 	tsvw_str(w, plan_test_names[e->test]);
@@ -378,13 +393,18 @@ print_entry(tsv_writer *w, const plan_test *e)
 	tsvw_str(w, e->group_sizes);
 	tsvw_num_or_missing(w, e->res.df);
 	tsvw_num_or_missing(w, e->res.statistic);
-	tsvw_str(w, stat_names[e->test]);
+	tsvw_str(w, stat);
 	tsvw_num_or_missing(w, e->test == PLAN_MANNWHITNEY ? e->res.u_min : NAN);
 	tsvw_num_or_missing(w, e->res.p);
 	tsvw_str(w, alt);
 	tsvw_str(w, method);
 	tsvw_num_or_missing(w, e->res.effect);
-	tsvw_str(w, effect_names[e->test]);
+	tsvw_str(w, effect);
+	tsvw_num_or_missing(w, e->df2);
+	tsvw_num_or_missing(w, e->ci_low);
+	tsvw_num_or_missing(w, e->ci_high);
+	tsvw_num_or_missing(w, *e->ci_method ? e->conf : NAN);
+	tsvw_str(w, e->ci_method);
 	tsvw_end(w);
 }
 
@@ -454,8 +474,7 @@ test_word(int argc, char **argv)
 		return PLAN_NONE;
 	enum plan_kind k = plan_kind_by_name(argv[1]);
 	if (k == PLAN_NONE)
-		die_usage("unknown test '%s' (spearman, pearson, chi2, kruskal, mannwhitney, "
-		          "friedman)", argv[1]);
+		die_usage("unknown test '%s' (%s)", argv[1], plan_test_list());
 	return k;
 }
 
@@ -465,8 +484,8 @@ tests(plan_test *cmd, const options *o, cli *c, size_t *n)
 {
 	if (!o->plan) {
 		if (cmd->test == PLAN_NONE)
-			die_usage("no test given: the first word is one of spearman, pearson, "
-			          "chi2, kruskal, mannwhitney, friedman (or give --plan PLAN)");
+			die_usage("no test given: the first word is one of %s (or give --plan "
+			          "PLAN)", plan_test_list());
 		plan_check(cmd);
 		plan_test *es = xmalloc(sizeof *es);
 		es[0] = *cmd;
@@ -520,8 +539,11 @@ main(int argc, char **argv)
 	FILE *in = cli_input(&c);
 	tsv_open(&r, in, c.in_name);
 	D.r = &r;
-	for (size_t k = 0; k < nes; k++)
+	for (size_t k = 0; k < nes; k++) {
 		plan_resolve(&D, &es[k], gw, ngw);
+		if (c.seed_set)
+			es[k].seed = c.seed;
+	}
 	plan_read_data(&D, &r);
 	if (D.nrows == 0)
 		die_at(r.name, 0, NULL, NULL, "no data rows, only a header");

@@ -1,0 +1,40 @@
+/* Confidence intervals of effect sizes, each with the method R's
+ * packages use (cor.test, effectsize):
+ *
+ *   r (Pearson)         Fisher's z: tanh(atanh r -+ q / sqrt(n - 3))
+ *   rho (Spearman)      Fisher's z with Bonett and Wright's (2000) standard
+ *                       error sqrt((1 + rho^2 / 2) / (n - 3))
+ *   rank-biserial r     Fisher's z with effectsize's standard errors:
+ *                       sqrt((n1 + n2 + 1) / (3 n1 n2)) for two samples,
+ *                       sqrt((2n^3 + 3n^2 + n) / 6) / ((n^2 + n) / 2) for n
+ *                       nonzero paired differences
+ *   Cohen's d, Hedges' g the noncentral t: the noncentralities whose t
+ *                       distributions put the observed t at the 1 - a/2 and
+ *                       a/2 quantiles, times sqrt(hn) (and J for g), as
+ *                       effectsize's cohens_d / hedges_g
+ *
+ * Q is the standard normal quantile of (1 + CONF) / 2. Each returns 0 and
+ * sets *LO, *HI, or -1 when the interval does not exist (n too small). */
+#ifndef SVY_EFFECT_H
+#define SVY_EFFECT_H
+
+#include <stddef.h>
+
+int ef_ci_fisher_z(double r, size_t n, int bonett_wright, double conf, double *lo,
+                   double *hi);
+
+/* The rank-biserial R with standard error SE of atanh R. */
+int ef_ci_rank_biserial(double r, double se, double conf, double *lo, double *hi);
+double ef_rbs_se_two(size_t n1, size_t n2);
+double ef_rbs_se_paired(size_t nd);
+
+/* d = t sqrt(HN) (times J), T with DF degrees of freedom. */
+int ef_ci_d(double t, double df, double hn, double j, double conf, double *lo,
+            double *hi);
+
+/* P(T <= t) of the noncentral t (DF, NCP), to about 1e-12: the integral
+ * E Phi(t sqrt(V / df) - ncp), V ~ chi-square(df) (a small routine of our
+ * own until lib/dist's is on main). */
+double ef_nct_cdf(double t, double df, double ncp);
+
+#endif
