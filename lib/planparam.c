@@ -277,8 +277,10 @@ run_t_one(const plan_data *d, plan_test *e, const unsigned char *keep, size_t ex
 	if (why && e->test == PLAN_PAIRED_TTEST && n >= 2)
 		plan_fail(e, 0, "%s", strstr(why, "equal") ? "all differences are equal: the t "
 		          "statistic is undefined" : why);
-	if (why)
+	if (why && n < 2)
 		plan_fail(e, 0, "%s (%zu value%s)", why, n, n == 1 ? "" : "s");
+	if (why)
+		plan_fail(e, 0, "%s", why);
 	set_d_interval(e, &di);
 	e->variables = plan_join_names(d, e, ",");
 }
