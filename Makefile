@@ -32,7 +32,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || echo -I/usr/
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lm -lxml2)
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib $(PKG_CFLAGS)
 DEPFLAGS  = -MMD -MP
-LDLIBS    = -lcsv $(PKG_LIBS) -lm
+LDLIBS    = -lcsv $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs readstat 2>/dev/null || echo -lreadstat) -lm
 SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 BINDIR ?= bin
@@ -49,8 +49,8 @@ BINS    := $(TOOLS:%=$(BINDIR)/%)
 # A library counts as there when a program using it compiles and links with
 # the flags pkg-config gives (libcsv has no .pc file: its header and -lcsv);
 # a program when it is on PATH. Probed only by the targets that need them.
-DEBS = build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev \
-	bats bats-assert bats-support gnuplot-nox unzip valgrind man-db
+DEBS = build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev libreadstat-dev \
+	bats bats-assert bats-support gnuplot-nox unzip valgrind man-db pspp
 # where bats-support/ and bats-assert/ are (test/test_helper.bash reads the same)
 BATS_LIB_PATH ?= /usr/lib/bats:/usr/local/lib/bats:/opt/homebrew/lib:/usr/local/lib
 # $(call compiles,HEADER,CALL,FLAGS): empty when a program calling CALL links
@@ -67,11 +67,13 @@ TEST_DEPS_MISSING = $(strip \
 	$(if $(call compiles,csv.h,csv_init(0, 0),-lcsv),libcsv) \
 	$(if $(call compiles,gsl/gsl_vector.h,gsl_vector_free(0),$(call pc_flags,gsl,-lgsl -lgslcblas -lm)),gsl) \
 	$(if $(call compiles,libxml/parser.h,xmlCleanupParser(),$(call pc_flags,libxml-2.0,-I/usr/include/libxml2 -lxml2)),libxml2) \
+	$(if $(call compiles,readstat.h,readstat_parser_free(0),$(call pc_flags,readstat,-lreadstat)),readstat) \
 	$(if $(call has_cmd,bats),bats) \
 	$(if $(call has_bats_lib,bats-support),,bats-support) \
 	$(if $(call has_bats_lib,bats-assert),,bats-assert) \
 	$(if $(call has_cmd,gnuplot),gnuplot) \
 	$(if $(call has_cmd,unzip),unzip) \
+	$(if $(call has_cmd,pspp),pspp) \
 	$(if $(call has_cmd,man),man))
 # the normal pass of make check runs the suite under valgrind; make test does not
 VALGRIND ?= valgrind
@@ -188,7 +190,8 @@ test: need-test-deps
 # svy's own output, checked by eye (test/data/PROVENANCE.md), is left as it
 # is and listed; make refs OWN=1 also rewrites what a script makes of it.
 REFS_DEBS = python3-numpy python3-scipy python3-sklearn python3-statsmodels python3-pandas \
-	python3-mpmath r-base-core r-cran-psych r-cran-gparotation
+	python3-mpmath r-base-core r-cran-psych r-cran-gparotation r-cran-mass r-cran-sandwich \
+	r-cran-ordinal r-cran-pwr
 REFS_SCRIPTS = $(sort $(wildcard test/data/*/make-expected.sh))
 OWN_GOLDENS = \
 	test/data/clean/limesurvey-codes.tsv test/data/clean/limesurvey-codes.rejects.tsv \
@@ -197,12 +200,13 @@ OWN_GOLDENS = \
 	test/data/codebook/types.de-text.tsv \
 	test/data/plot/hist.txt test/data/plot/bar.txt test/data/plot/box.txt \
 	test/data/report/paper.md test/data/report/paper-rq1.tex \
-	test/data/study/encoded.tsv test/data/study/digital-twins-scored.tsv
+	test/data/study/encoded.tsv test/data/study/digital-twins-scored.tsv \
+	test/data/sav/survey.codebook.tsv
 
 .PHONY: refs-deps refs-own
 refs-deps:
 	@if /usr/bin/python3 -c 'import scipy, sklearn, statsmodels, pandas, mpmath' 2>/dev/null && \
-		Rscript -e 'library(psych); library(GPArotation)' >/dev/null 2>&1; then :; \
+		Rscript -e 'library(psych); library(GPArotation); library(MASS); library(sandwich); library(ordinal); library(pwr)' >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		echo "apt-get install $(REFS_DEBS)"; \
 		$(APT_GET) update -q >/dev/null && \

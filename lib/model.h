@@ -66,6 +66,7 @@ typedef struct {
 	char *term;
 	double estimate, se, stat, p, lo, hi;      /* stat: t (linear) or z */
 	double plo, phi;       /* logistic, ordinal: profile-likelihood interval */
+	double brant_chi2, brant_df, brant_p;      /* ordinal coefficients: Brant */
 	int threshold;         /* ordinal: a threshold (cut point), not a coefficient */
 } model_coef;
 
@@ -80,8 +81,10 @@ typedef struct {
 	double lr_chi2, lr_df, lr_p;               /* against the null model */
 	double mcfadden, nagelkerke;
 	int iterations;
-	/* ordinal: the Brant test of proportional odds (omnibus) */
+	/* ordinal: the Brant test of proportional odds (omnibus; per coefficient
+	 * in coef); NaN with BRANT_NOTE saying why when it cannot be computed */
 	double brant_chi2, brant_df, brant_p;
+	const char *brant_note;
 	const char *se_kind;   /* "classical" or "HC3" */
 } model_fit;
 

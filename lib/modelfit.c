@@ -35,6 +35,8 @@ fit_init(model_fit *f, const model_data *d, size_t ncoef)
 	f->loglik = f->aic = f->bic = f->deviance = f->null_deviance = nan;
 	f->lr_chi2 = f->lr_df = f->lr_p = f->mcfadden = f->nagelkerke = nan;
 	f->brant_chi2 = f->brant_df = f->brant_p = nan;
+	for (size_t k = 0; k < ncoef; k++)
+		f->coef[k].brant_chi2 = f->coef[k].brant_df = f->coef[k].brant_p = nan;
 	f->se_kind = "classical";
 }
 
@@ -694,6 +696,200 @@ polr_fit(const polr *m, double *theta, double *cov, int *iter)
 	return ll;
 }
 
+/* ---- the Brant test of proportional odds ------------------------------- */
+
+/* Brant (1990): the binary logits of Y > m at each cut m = 1..J-1 estimate
+ * the same coefficients when the odds are proportional. With beta_m the
+ * coefficients (without intercept) of the m-th binary fit and V their joint
+ * covariance, Var(beta_m) = (X' W_m X)^-1 and, for m < l,
+ * Cov(beta_m, beta_l) = (X' W_m X)^-1 X' W_ml X (X' W_l X)^-1 with
+ * W_m = diag(pi_m (1 - pi_m)), W_ml = diag(pi_l - pi_m pi_l) (the events nest),
+ * the Wald statistic of the contrasts beta_1 - beta_m (m = 2..J-1) is
+ * chi-square with (J - 2) K degrees of freedom (K coefficients); per
+ * coefficient, its J - 2 contrasts alone. As the R brant package. */
+typedef struct {
+	size_t n, q, k1;       /* rows, columns with the intercept, cuts */
+	double *x;             /* n x q */
+	double *beta;          /* k1 x q */
+	double *inv;           /* k1 blocks q x q: (X' W_m X)^-1 */
+	double *pi;            /* k1 x n fitted P(Y > m) */
+} brant_fits;
+
+static void
+brant_fits_free(brant_fits *b)
+{
+	free(b->x);
+	free(b->beta);
+	free(b->inv);
+	free(b->pi);
+}
+
+/* The binary fits at each cut; a note when one does not exist. */
+static const char *
+brant_binary_fits(const model_data *d, size_t k1, brant_fits *b)
+{
+	size_t n = d->n, p = d->p, q = p + 1;
+	b->n = n;
+	b->q = q;
+	b->k1 = k1;
+	b->x = xmalloc(n * q * sizeof *b->x);
+	b->beta = xcalloc(k1 * q, sizeof *b->beta);
+	b->inv = xmalloc(k1 * q * q * sizeof *b->inv);
+	b->pi = xmalloc(k1 * n * sizeof *b->pi);
+	for (size_t i = 0; i < n; i++) {
+		b->x[i * q] = 1;
+		memcpy(b->x + i * q + 1, d->x + i * p, p * sizeof *d->x);
+	}
+	double *y = xmalloc(n * sizeof *y);
+	const char *note = NULL;
+	for (size_t m = 0; m < k1 && !note; m++) {
+		for (size_t i = 0; i < n; i++)
+			y[i] = d->y[i] > (double)m ? 1 : 0;
+		irls s;
+		irls_init(&s, b->x, y, n, q);
+		int iter;
+		irls_fit(&s, b->beta + m * q, 1, &iter);
+		size_t sure = 0;
+		for (size_t i = 0; i < n; i++) {
+			double mu = expit(s.eta[i]);
+			b->pi[m * n + i] = mu;
+			if (mu < 1e-8 || mu > 1 - 1e-8)
+				sure++;
+		}
+		if (iter < 0 || sure > 0)
+			note = "a binary logit at a cut is separated or does not converge";
+		else
+			memcpy(b->inv + m * q * q, s.xwx, q * q * sizeof *s.xwx);
+		irls_free(&s);
+	}
+	free(y);
+	return note;
+}
+
+/* The (k1 p) x (k1 p) covariance of the stacked coefficients. */
+static void
+brant_covariance(const brant_fits *b, size_t p, double *v)
+{
+	size_t n = b->n, q = b->q, k1 = b->k1, np = k1 * p;
+	double *w = xmalloc(n * sizeof *w), *mid = xmalloc(q * q * sizeof *mid);
+	double *t = xmalloc(q * q * sizeof *t), *c = xmalloc(q * q * sizeof *c);
+	for (size_t m = 0; m < k1; m++)
+		for (size_t l = m; l < k1; l++) {
+			const double *im = b->inv + m * q * q, *il = b->inv + l * q * q;
+			if (l == m) {
+				memcpy(c, im, q * q * sizeof *c);
+			} else {
+				for (size_t i = 0; i < n; i++) {
+					double pm = b->pi[m * n + i], pl = b->pi[l * n + i];
+					w[i] = pl - pm * pl;
+				}
+				cross(b->x, w, n, q, mid);
+				for (size_t r = 0; r < q; r++)
+					for (size_t s = 0; s < q; s++) {
+						double a = 0;
+						for (size_t u = 0; u < q; u++)
+							a += im[r * q + u] * mid[u * q + s];
+						t[r * q + s] = a;
+					}
+				for (size_t r = 0; r < q; r++)
+					for (size_t s = 0; s < q; s++) {
+						double a = 0;
+						for (size_t u = 0; u < q; u++)
+							a += t[r * q + u] * il[u * q + s];
+						c[r * q + s] = a;
+					}
+			}
+			/* drop the intercepts' row and column */
+			for (size_t r = 0; r < p; r++)
+				for (size_t s = 0; s < p; s++) {
+					v[(m * p + r) * np + l * p + s] = c[(r + 1) * q + s + 1];
+					v[(l * p + s) * np + m * p + r] = c[(r + 1) * q + s + 1];
+				}
+		}
+	free(w);
+	free(mid);
+	free(t);
+	free(c);
+}
+
+/* The Wald statistic g' A^-1 g of the contrasts G (length R) with
+ * covariance A (R x R, overwritten); NaN when A is singular. */
+static double
+wald_quadratic(const double *g, double *a, size_t r)
+{
+	if (!spd_inverse(a, r))
+		return NAN;
+	double x2 = 0;
+	for (size_t i = 0; i < r; i++)
+		for (size_t j = 0; j < r; j++)
+			x2 += g[i] * a[i * r + j] * g[j];
+	return x2;
+}
+
+static void
+brant_test(const model_data *d, size_t k1, model_fit *f)
+{
+	size_t p = d->p;
+	if (k1 < 2) {
+		f->brant_note = "two outcome levels: one binary logit, nothing to compare";
+		return;
+	}
+	if (p == 0)
+		return;
+	brant_fits b;
+	f->brant_note = brant_binary_fits(d, k1, &b);
+	if (f->brant_note) {
+		brant_fits_free(&b);
+		return;
+	}
+	size_t np = k1 * p, nc = (k1 - 1) * p;
+	double *v = xmalloc(np * np * sizeof *v);
+	brant_covariance(&b, p, v);
+	/* contrasts c = D beta, row (m - 1) p + k: beta_1k - beta_mk; the
+	 * covariance D V D' from V's blocks */
+	double *g = xmalloc(nc * sizeof *g), *a = xmalloc(nc * nc * sizeof *a);
+	for (size_t m = 1; m < k1; m++)
+		for (size_t k = 0; k < p; k++)
+			g[(m - 1) * p + k] = b.beta[k + 1] - b.beta[m * b.q + k + 1];
+#define V(i, j) v[(i) * np + (j)]
+	for (size_t m = 1; m < k1; m++)
+		for (size_t k = 0; k < p; k++)
+			for (size_t l = 1; l < k1; l++)
+				for (size_t j = 0; j < p; j++) {
+					size_t r1 = k, r2 = m * p + k, c1 = j, c2 = l * p + j;
+					a[((m - 1) * p + k) * nc + (l - 1) * p + j] =
+						V(r1, c1) - V(r1, c2) - V(r2, c1) + V(r2, c2);
+				}
+#undef V
+	double *sub = xmalloc(nc * nc * sizeof *sub), *gs = xmalloc(k1 * sizeof *gs);
+	memcpy(sub, a, nc * nc * sizeof *a);
+	f->brant_chi2 = wald_quadratic(g, sub, nc);
+	f->brant_df = (double)nc;
+	/* per coefficient: its K - 1 contrasts */
+	size_t r = k1 - 1;
+	for (size_t k = 0; k < p; k++) {
+		for (size_t m = 0; m < r; m++) {
+			gs[m] = g[m * p + k];
+			for (size_t l = 0; l < r; l++)
+				sub[m * r + l] = a[(m * p + k) * nc + l * p + k];
+		}
+		model_coef *c = &f->coef[k1 + k];
+		c->brant_chi2 = wald_quadratic(gs, sub, r);
+		c->brant_df = (double)r;
+		c->brant_p = isnan(c->brant_chi2) ? NAN : gsl_cdf_chisq_Q(c->brant_chi2, c->brant_df);
+	}
+	if (isnan(f->brant_chi2))
+		f->brant_note = "the covariance of the binary logits' contrasts is singular";
+	else
+		f->brant_p = gsl_cdf_chisq_Q(f->brant_chi2, f->brant_df);
+	free(v);
+	free(g);
+	free(a);
+	free(sub);
+	free(gs);
+	brant_fits_free(&b);
+}
+
 void
 model_fit_ordinal(const model_data *d, const model_options *o, model_fit *f)
 {
@@ -747,6 +943,7 @@ model_fit_ordinal(const model_data *d, const model_options *o, model_fit *f)
 	f->df_resid = nn - (double)np;
 	f->lr_df = (double)d->p;
 	null_fit_stats(f, d, ll, ll0, (double)np);
+	brant_test(d, k1, f);
 	free(theta);
 	free(cov);
 	free(cum);

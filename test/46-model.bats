@@ -1,8 +1,9 @@
 #!/usr/bin/env bats
 # svy model: linear, logistic and ordinal regression.
 # Expected values: test/data/model/make-expected.sh (R lm, sandwich vcovHC
-# HC3, glm binomial with exact profile-likelihood intervals, MASS::polr; see
-# expected.R); input: make-inputs.R (generated) and R's mtcars.
+# HC3, glm binomial with exact profile-likelihood intervals, MASS::polr, the
+# Brant test by hand as Brant (1990) and the brant package; see
+# expected.R); input: make-inputs.R (generated), R's mtcars and MASS's survey.
 
 load test_helper
 
@@ -24,6 +25,7 @@ mtcars-linear-hc3	mtcars	1e-9	-y mpg -c wt,hp,cyl --factor cyl --se hc3
 mtcars-logistic-coef	mtcars	1e-6	-m logistic -y am -c wt,hp
 mtcars-logistic-wald	mtcars	1e-6	-m logistic -y am -c wt,hp --ci wald
 mtcars-ordinal-coef	mtcars	1e-5	-m ordinal -y gear -c wt,qsec
+smoke-ordinal-coef	smoke	1e-5	-m ordinal -y smoke -c sex,height
 EOF2
 }
 
@@ -35,7 +37,7 @@ EOF2
 		compare_relative out "$D/$want.tsv" "$tol" || fail "$want: svy model ${args}"
 		n=$((n + 1))
 	done < <(fits)
-	[ "$n" -eq 11 ]
+	[ "$n" -eq 12 ]
 }
 
 @test "--summary: the fit statistics as R gives them (R², F, AIC, deviance, LR test, pseudo-R²)" {
@@ -67,6 +69,23 @@ EOF2
 	assert_equal "$(cut -f1 out | tr '\n' ' ')" "term (Intercept) x1 ga gb "
 	svy model -q -m logistic -y yb -c x1 --ci wald "$D/survey.tsv" > out
 	awk -F'\t' 'NR == 3 { e = exp($3); d = $12 - e; if (d < 0) d = -d; exit !(d < 1e-12 * e) }' out
+}
+
+@test "ordinal: the Brant test of proportional odds, omnibus and per coefficient, as published" {
+	# the brant package's example (MASS's survey): Omnibus 3.28 (df 4, p
+	# 0.51), SexMale 1.58 (2, 0.45), Height 0.02 (2, 0.99); the full digits
+	# are in smoke-ordinal-summary.tsv, checked with the summaries above
+	svy model -q -m ordinal -y smoke -c sex,height --summary sum "$D/smoke.tsv" > /dev/null
+	got=$(awk -F'\t' '$1 ~ /^brant_/ { printf "%s %.2f\n", $1, $2 }' sum | tr '\n' ' ')
+	assert_equal "$got" "brant_chi2 3.28 brant_df 4.00 brant_p 0.51 brant_chi2[sexMale] 1.58 brant_df[sexMale] 2.00 brant_p[sexMale] 0.45 brant_chi2[height] 0.02 brant_df[height] 2.00 brant_p[height] 0.99 "
+	# where it does not exist, a note says why, and no number
+	printf 'y\tx\n1\t1\n2\t2\n1\t3\n2\t4\n1\t5\n2\t2\n1\t1\n2\t6\n' > two.tsv
+	svy model -q -m ordinal -y y -c x --summary sum two.tsv > /dev/null
+	grep -qx $'brant_note\ttwo outcome levels: one binary logit, nothing to compare' sum
+	! grep -q '^brant_chi2' sum
+	svy model -q -m ordinal -y gear -c wt,qsec --summary sum "$D/mtcars.tsv" > /dev/null
+	grep -qx $'brant_note\ta binary logit at a cut is separated or does not converge' sum
+	! grep -q '^brant_chi2' sum
 }
 
 # Each row: what is wrong, the input (printf format), the arguments, the

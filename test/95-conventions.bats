@@ -79,12 +79,12 @@ fake_apt() {
 	assert_success
 	assert_output ""
 	[ ! -e apt.log ] || fail "apt-get ran: $(cat apt.log)"
-	# a compiler that links nothing: the three libraries are missing
+	# a compiler that links nothing: the four libraries are missing
 	run svy_make deps-missing CC=false
-	assert_output "libcsv gsl libxml2"
+	assert_output "libcsv gsl libxml2 readstat"
 	PATH="$PWD/fake:$PATH" run svy_make need-test-deps CC=false
 	assert_success
-	assert_line --index 0 "svy needs: libcsv gsl libxml2"
+	assert_line --index 0 "svy needs: libcsv gsl libxml2 readstat"
 	[ "$(sed -n 1p apt.log)" = "apt-get update -q" ] || fail "$(cat apt.log)"
 	[[ "$(sed -n 2p apt.log)" == "apt-get install -y -q --no-install-recommends build-essential pkg-config libcsv-dev "* ]] ||
 		fail "$(cat apt.log)"
@@ -92,12 +92,12 @@ fake_apt() {
 	fake_apt 1000
 	PATH="$PWD/fake:$PATH" run svy_make need-test-deps CC=false
 	assert_failure
-	assert_line "  sudo apt-get install build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev bats bats-assert bats-support gnuplot-nox unzip valgrind man-db"
+	assert_line "  sudo apt-get install build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev libreadstat-dev bats bats-assert bats-support gnuplot-nox unzip valgrind man-db pspp"
 	[ ! -e apt.log ]
 	# no apt-get: the names, and where to look them up
 	PATH="$PWD/fake:$PATH" run svy_make need-test-deps CC=false APT_GET=no-such-apt-get
 	assert_failure
-	assert_line --index 0 "svy needs: libcsv gsl libxml2"
+	assert_line --index 0 "svy needs: libcsv gsl libxml2 readstat"
 	assert_line --index 1 "install them with your system's packages (README.md, \"Quick start\")"
 	# a missing program or Bats library is named too
 	run svy_make deps-missing PKG_CONFIG=no-such-pkg-config
@@ -358,7 +358,7 @@ EOF2
 			[[ "$help" == *"$opt"* ]] || fail "$t --help has no $opt"
 		done
 		[[ "$pending" == *" $t "* ]] || [[ "$help" == *"-q, --quiet"* ]] || fail "$t --help has no -q, --quiet"
-		[ "$t" = simulate ] || [[ "$pending_input" == *" $t "* ]] || [[ "$help" == *"-i, --input"* ]] ||
+		[[ "$t" =~ ^(simulate|power)$ ]] || [[ "$pending_input" == *" $t "* ]] || [[ "$help" == *"-i, --input"* ]] ||
 			fail "$t --help has no -i, --input"
 	done
 }
@@ -372,7 +372,7 @@ EOF2
 			grep -Eq -- "^ +$line\$" <<<"$help" || fail "$t --help: no '$line'"
 		done
 		case $t in
-		simulate) ;;	# no input
+		simulate | power) ;;	# no input
 		*) grep -Eq -- "^  -i, --input FILE +read FILE \(as the operand FILE; '-' is stdin\)\$" <<<"$help" ||
 			fail "$t --help: -i worded otherwise" ;;
 		esac
@@ -464,10 +464,10 @@ grammar_all() {
 		$5 == "own" && ($2 in letter) { print $1 ": --" $2 " is a common option, declared as its own"; bad = 1 }
 		$5 == "own" && ($3 in common) { print $1 ": -" $3 " (--" $2 ") is the common -" $3 " (--" common[$3] ")"; bad = 1 }
 		END { exit bad }' grammar.tsv || fail "common options"
-	# and every tool takes -o, -q, --help, --version; every tool but simulate -i
+	# and every tool takes -o, -q, --help, --version; every tool but simulate and power -i
 	for t in $(cut -f1 grammar.tsv | sort -u); do
 		for o in output quiet help version input; do
-			[ "$t.$o" = simulate.input ] && continue
+			[[ "$t.$o" = simulate.input || "$t.$o" = power.input ]] && continue
 			grep -q "^$t	$o	" grammar.tsv || fail "$t: no --$o in its --grammar"
 		done
 	done

@@ -167,6 +167,37 @@ stat_row(tsv_writer *w, const char *name, double v)
 	tsvw_end(w);
 }
 
+/* ordinal: the Brant test, omnibus and per coefficient ("brant_p[x1]"), or
+ * the note saying why it cannot be computed */
+static void
+write_brant(tsv_writer *w, const model_fit *f)
+{
+	stat_row(w, "brant_chi2", f->brant_chi2);
+	stat_row(w, "brant_df", f->brant_df);
+	stat_row(w, "brant_p", f->brant_p);
+	for (size_t k = 0; k < f->ncoef; k++) {
+		const model_coef *c = &f->coef[k];
+		static const char *const names[] = {"brant_chi2", "brant_df", "brant_p"};
+		const double v[] = {c->brant_chi2, c->brant_df, c->brant_p};
+		for (size_t j = 0; j < 3; j++) {
+			if (isnan(v[j]))
+				continue;
+			size_t len = strlen(names[j]) + strlen(c->term) + 3;
+			char *name = xmalloc(len);
+			snprintf(name, len, "%s[%s]", names[j], c->term);
+			tsvw_str(w, name);
+			free(name);
+			tsvw_num(w, v[j]);
+			tsvw_end(w);
+		}
+	}
+	if (f->brant_note) {
+		tsvw_str(w, "brant_note");
+		tsvw_str(w, f->brant_note);
+		tsvw_end(w);
+	}
+}
+
 static void
 write_summary(const char *path, const model_fit *f, const model_data *d,
               const options *o)
@@ -208,6 +239,7 @@ write_summary(const char *path, const model_fit *f, const model_data *d,
 	stat_row(&w, "nagelkerke_r2", f->nagelkerke);
 	if (f->iterations)
 		stat_row(&w, "iterations", (double)f->iterations);
+	write_brant(&w, f);
 	tsvw_close(&w);
 }
 
