@@ -4,10 +4,8 @@
 #include <math.h>
 
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_integration.h>
-#include <gsl/gsl_randist.h>
-#include <gsl/gsl_sf_erf.h>
+
+#include "dist.h"
 
 static double
 z_of(double conf)
@@ -59,51 +57,23 @@ ef_rbs_se_paired(size_t nd)
 	return sqrt((2 * n * n * n + 3 * n * n + n) / 6) / ((n * n + n) / 2);
 }
 
-/* ---- the noncentral t ---- */
-
-typedef struct {
-	double t, df, ncp;
-} nct_args;
-
-/* Phi(t sqrt(v / df) - ncp) times the chi-square(df) density at v. */
+/* The ncp with P(F <= f; ncp) = P, or 0 when even ncp 0 gives less (the
+ * CDF falls as ncp grows): bisection on a bracket widened until it holds. */
 static double
-nct_integrand(double v, void *p)
+nf_ncp_for(double f, double df1, double df2, double p)
 {
-	const nct_args *a = p;
-	return gsl_cdf_ugaussian_P(a->t * sqrt(v / a->df) - a->ncp) *
-	       gsl_ran_chisq_pdf(v, a->df);
-}
-
-double
-ef_nct_cdf(double t, double df, double ncp)
-{
-	gsl_set_error_handler_off();
-	nct_args a = {t, df, ncp};
-	gsl_function f = {nct_integrand, &a};
-	/* the chi-square's mass lies within 40 sd of its mean */
-	double sd = sqrt(2 * df), lo = fmax(0, df - 40 * sd), hi = df + 40 * sd + 60;
-	gsl_integration_workspace *w = gsl_integration_workspace_alloc(1000);
-	double r = NAN, err;
-	gsl_integration_qags(&f, lo, hi, 0, 1e-13, 1000, w, &r, &err);
-	gsl_integration_workspace_free(w);
-	return r < 0 ? 0 : r > 1 ? 1 : r;
-}
-
-/* The ncp with P(T <= t; ncp) = P: the CDF falls as ncp grows; bisection
- * on a bracket widened until it holds, to the last bits. */
-static double
-ncp_for(double t, double df, double p)
-{
-	double lo = t - 1, hi = t + 1;
-	while (ef_nct_cdf(t, df, lo) < p)
-		lo -= 2 * (hi - lo);
-	while (ef_nct_cdf(t, df, hi) > p)
-		hi += 2 * (hi - lo);
-	for (int i = 0; i < 200 && hi - lo > 1e-15 * fmax(1, fabs(lo)); i++) {
+	if (dist_nf_cdf(f, df1, df2, 0) <= p)
+		return 0;
+	double lo = 0, hi = fmax(1, f * df1);
+	while (dist_nf_cdf(f, df1, df2, hi) > p) {
+		lo = hi;
+		hi *= 2;
+	}
+	for (int i = 0; i < 200; i++) {
 		double mid = (lo + hi) / 2;
 		if (mid == lo || mid == hi)
 			break;
-		if (ef_nct_cdf(t, df, mid) > p)
+		if (dist_nf_cdf(f, df1, df2, mid) > p)
 			lo = mid;
 		else
 			hi = mid;
@@ -112,12 +82,26 @@ ncp_for(double t, double df, double p)
 }
 
 int
+ef_ci_eta2(double f, double df1, double df2, double conf, double *lo, double *hi)
+{
+	if (!(f >= 0) || !isfinite(f))
+		return -1;
+	double a = 1 - conf, d = df1 + df2 + 1;
+	double l1 = nf_ncp_for(f, df1, df2, 1 - a / 2), l2 = nf_ncp_for(f, df1, df2, a / 2);
+	*lo = l1 / (l1 + d);
+	*hi = l2 / (l2 + d);
+	return 0;
+}
+
+int
 ef_ci_d(double t, double df, double hn, double j, double conf, double *lo, double *hi)
 {
 	if (!(df > 0) || !isfinite(t))
 		return -1;
 	double a = 1 - conf;
-	*lo = ncp_for(t, df, 1 - a / 2) * sqrt(hn) * j;
-	*hi = ncp_for(t, df, a / 2) * sqrt(hn) * j;
+	*lo = dist_nct_ncp_for(t, df, 1 - a / 2) * sqrt(hn) * j;
+	*hi = dist_nct_ncp_for(t, df, a / 2) * sqrt(hn) * j;
+	if (!isfinite(*lo) || !isfinite(*hi))
+		return -1;
 	return 0;
 }

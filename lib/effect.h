@@ -11,7 +11,8 @@
  *   Cohen's d, Hedges' g the noncentral t: the noncentralities whose t
  *                       distributions put the observed t at the 1 - a/2 and
  *                       a/2 quantiles, times sqrt(hn) (and J for g), as
- *                       effectsize's cohens_d / hedges_g
+ *                       effectsize's cohens_d / hedges_g (lib/dist)
+ *   eta^2, omega^2      the noncentral F (ef_ci_eta2)
  *
  * Q is the standard normal quantile of (1 + CONF) / 2. Each returns 0 and
  * sets *LO, *HI, or -1 when the interval does not exist (n too small). */
@@ -32,9 +33,10 @@ double ef_rbs_se_paired(size_t nd);
 int ef_ci_d(double t, double df, double hn, double j, double conf, double *lo,
             double *hi);
 
-/* P(T <= t) of the noncentral t (DF, NCP), to about 1e-12: the integral
- * E Phi(t sqrt(V / df) - ncp), V ~ chi-square(df) (a small routine of our
- * own until lib/dist's is on main). */
-double ef_nct_cdf(double t, double df, double ncp);
+/* Eta squared (or omega squared: the two are one in the population) from
+ * the classical F (DF1, DF2): the noncentralities l whose noncentral F puts
+ * F at the 1 - a/2 and a/2 quantiles (0 where even l = 0 falls short),
+ * mapped to l / (l + df1 + df2 + 1), as effectsize's F_to_eta2. */
+int ef_ci_eta2(double f, double df1, double df2, double conf, double *lo, double *hi);
 
 #endif

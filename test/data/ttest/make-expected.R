@@ -1,6 +1,7 @@
 # R's view of test/data/ttest/data.tsv: t.test, wilcox.test, oneway.test,
 # aov and cor.test with their defaults where the plan keeps them, and the
-# noncentral-t interval of Cohen's d / Hedges' g computed by hand as R's
+# noncentral-t interval of Cohen's d / Hedges' g and the noncentral-F one of
+# eta squared computed by hand as R's
 # effectsize package does (.get_ncp_t: the ncp with pt(t, df, ncp) at
 # 1 - a/2 and a/2, times sqrt(hn), times J for g). Writes expected-R.tsv:
 # id statistic df p ci_low ci_high (V for wilcoxon; F and df1 for anova).
@@ -58,8 +59,19 @@ w("W4", d$lik_post, d$lik_pre)
 w("W8", d$small[d$g == "c"], mu = 0.1)
 r <- oneway.test(score ~ g, d)
 add("A1", r$statistic, r$parameter[1], r$p.value)
+# effectsize's F_to_eta2 interval: the ncp of pf(F, df1, df2, ncp) at
+# 1 - a/2 and a/2 (0 where ncp 0 falls short), l / (l + df1 + df2 + 1)
+nf_ncp <- function(f, df1, df2, p) {
+	g <- function(ncp) pf(f, df1, df2, ncp) - p
+	if (g(0) <= 0) return(0)
+	hi <- max(1, f * df1)
+	while (g(hi) > 0) hi <- hi * 2
+	uniroot(g, c(0, hi), tol = 1e-14)$root
+}
 r <- summary(aov(score ~ g, d))[[1]]
-add("A2", r[["F value"]][1], r$Df[1], r[["Pr(>F)"]][1])
+f <- r[["F value"]][1]; df1 <- r$Df[1]; df2 <- r$Df[2]
+l <- c(nf_ncp(f, df1, df2, 0.975), nf_ncp(f, df1, df2, 0.025))
+add("A2", f, df1, r[["Pr(>F)"]][1], l / (l + df1 + df2 + 1))
 r <- cor.test(d$pre, d$post)
 add("R1", r$estimate, r$parameter, r$p.value, r$conf.int)
 m <- do.call(rbind, rows)

@@ -15,7 +15,9 @@ ci_high ci_method of test-hypothesis's output, every float as %.17g, from
   effect sizes as R's effectsize defines them (pooled-sd d, exact Hedges'
   J, d_z, matched-pairs rank-biserial over the nonzero differences, eta and
   omega squared from the sums of squares);
-  intervals: Fisher z (Pearson), Bonett-Wright (Spearman), effectsize's
+  intervals: the noncentral F inverted with scipy.stats.ncf and brentq,
+  l / (l + df1 + df2 + 1) (eta and omega squared, effectsize's
+  F_to_eta2, from the classical F), Fisher z (Pearson), Bonett-Wright (Spearman), effectsize's
   rank-biserial standard errors, the noncentral t inverted with
   scipy.stats.nct and brentq (d, g), and the bootstrap replayed: GSL's
   MT19937 (init_genrand, seed 0 -> 4357) and gsl_rng_uniform_int drawing
@@ -236,6 +238,25 @@ def d_interval(t, df, hn, j, conf):
             ncp_for(t, df, a / 2) * math.sqrt(hn) * j)
 
 
+def nf_ncp_for(f, df1, df2, p):
+    g = lambda ncp: stats.ncf.cdf(f, df1, df2, ncp) - p
+    if g(0) <= 0:
+        return 0.0
+    hi = max(1.0, f * df1)
+    while g(hi) > 0:
+        hi *= 2
+    return optimize.brentq(g, 0, hi, xtol=1e-14, rtol=1e-15, maxiter=500)
+
+
+def eta2_interval(f, df1, df2, conf):
+    """effectsize's F_to_eta2: the noncentral F's ncp l at 1 - a/2 and a/2
+    (0 where ncp 0 falls short), mapped to l / (l + df1 + df2 + 1)."""
+    a = 1 - conf
+    l1, l2 = nf_ncp_for(f, df1, df2, 1 - a / 2), nf_ncp_for(f, df1, df2, a / 2)
+    d = df1 + df2 + 1
+    return l1 / (l1 + d), l2 / (l2 + d)
+
+
 def hedges_j(df):
     return math.exp(math.lgamma(df / 2) - math.log(math.sqrt(df / 2)) - math.lgamma((df - 1) / 2))
 
@@ -334,7 +355,7 @@ def run(hid, test, vars_, opts):
         else:
             eff, name = ssb / (ssb + ssw), "eta_squared"
         return (hid, n, k - 1, f, p, "classical" if o["equal"] else "welch", eff, name, df2,
-                (None, None), "")
+                eta2_interval(ssb / (k - 1) / msw, k - 1, n - k, o["conf"]), "noncentral-f")
     if test in ("pearson", "spearman"):
         x, y = data[v[0]][keep], data[v[1]][keep]
         n = len(x)
