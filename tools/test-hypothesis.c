@@ -38,11 +38,21 @@ static const cli_tool tool = {
 	         "                              correlation 2U/(n1 n2) - 1\n"
 	         "  friedman -c COL,...         Friedman chi-square over 3 or more columns\n"
 	         "                              (complete rows); effect: Kendall's W\n"
+	         "  ttest -c VALUE -g GROUP --groups A,B, or ttest -c X --mu M\n"
+	         "                              Welch's t (--equal-var: Student's), or one\n"
+	         "                              sample; effect: Cohen's d (--effect g)\n"
+	         "  paired-ttest -c X,Y         paired t; effect: Cohen's d_z\n"
+	         "  wilcoxon -c X,Y, or wilcoxon -c X --mu M\n"
+	         "                              signed-rank V; effect: rank-biserial r\n"
+	         "  anova -c VALUE -g GROUP     Welch's F (--equal-var: classical); effect:\n"
+	         "                              eta squared (--effect omega2)\n"
+	         "Every effect size but Cramer's V has a --conf interval (man page).\n"
 	         "Columns are names or shell globs (known_attack_*).",
 	.epilog = "Rows missing a value the test uses are dropped and counted on standard\n"
 	          "error (-q: no such notes; warnings stay). Output columns: id family test\n"
 	          "variables where n groups group_sizes df statistic statistic_name u_min p\n"
-	          "alternative method effect_size effect_name.",
+	          "alternative method effect_size effect_name df2 ci_low ci_high ci_level\n"
+	          "ci_method.",
 	.common = CLI_COLUMNS | CLI_BY | CLI_METHOD | CLI_WHERE | CLI_DIGITS | CLI_INPUT |
 	          CLI_QUIET | CLI_OUTPUT | CLI_SEED,
 	.seed_max = 4294967295L,
