@@ -174,11 +174,26 @@ by_text(const plan_data *d, size_t v, size_t g)
 	return s;
 }
 
+/* The interval RC (0: computed) of METHOD, or no interval and a note on
+ * why: never an interval with a non-finite end. */
+static void
+take_interval(plan_test *e, int rc, const char *method, const char *why)
+{
+	if (rc == 0 && isfinite(e->ci_low) && isfinite(e->ci_high)) {
+		e->ci_method = method;
+		return;
+	}
+	e->ci_low = e->ci_high = NAN;
+	e->ci_method = "";
+	plan_note(e, "no %s interval: %s", method, why);
+}
+
 static void
 set_d_interval(plan_test *e, const tt_dinfo *di)
 {
-	if (ef_ci_d(di->t, di->df, di->hn, di->j, e->conf, &e->ci_low, &e->ci_high) == 0)
-		e->ci_method = "noncentral-t";
+	take_interval(e, ef_ci_d(di->t, di->df, di->hn, di->j, e->conf, &e->ci_low,
+	                         &e->ci_high), "noncentral-t",
+	              "no noncentrality gives the observed t at the quantiles");
 }
 
 /* ttest -c VALUE -g GROUP --groups A,B */
@@ -306,9 +321,9 @@ run_wilcoxon(const plan_data *d, plan_test *e, const unsigned char *keep, size_t
 	if (info.nzero)
 		plan_note(e, "%zu zero difference%s (--zero-method %s)", info.nzero,
 		          info.nzero == 1 ? "" : "s", sr_zero_methods[e->zero_method]);
-	if (ef_ci_rank_biserial(e->res.effect, ef_rbs_se_paired(info.nnonzero), e->conf,
-	                        &e->ci_low, &e->ci_high) == 0)
-		e->ci_method = "fisher-z";
+	take_interval(e, ef_ci_rank_biserial(e->res.effect, ef_rbs_se_paired(info.nnonzero),
+	                                     e->conf, &e->ci_low, &e->ci_high),
+	              "fisher-z", "no nonzero difference");
 	e->variables = plan_join_names(d, e, ",");
 }
 
@@ -365,8 +380,8 @@ run_anova(const plan_data *d, plan_test *e, const unsigned char *keep, size_t ex
 	                           &e->df2, &fi);
 	if (why)
 		plan_fail(e, 0, "%s", why);
-	if (ef_ci_eta2(fi.f, fi.df1, fi.df2, e->conf, &e->ci_low, &e->ci_high) == 0)
-		e->ci_method = "noncentral-f";
+	take_interval(e, ef_ci_eta2(fi.f, fi.df1, fi.df2, e->conf, &e->ci_low, &e->ci_high),
+	              "noncentral-f", "the noncentral F could not be inverted at this F");
 	plan_group_text(d, e, g, order, sizes, k);
 	e->variables = by_text(d, v->idx, g->idx);
 }
@@ -430,18 +445,18 @@ void
 planparam_ci_correlation(plan_test *e, size_t n)
 {
 	int spearman = e->test == PLAN_SPEARMAN;
-	if (ef_ci_fisher_z(e->res.effect, n, spearman, e->conf, &e->ci_low, &e->ci_high) == 0)
-		e->ci_method = spearman ? "fisher-z-bonett-wright" : "fisher-z";
-	else
-		plan_note(e, "no interval for %zu pairs (Fisher's z needs at least 4)", n);
+	take_interval(e, ef_ci_fisher_z(e->res.effect, n, spearman, e->conf, &e->ci_low,
+	                                &e->ci_high),
+	              spearman ? "fisher-z-bonett-wright" : "fisher-z",
+	              "Fisher's z needs at least 4 pairs");
 }
 
 void
 planparam_ci_mannwhitney(plan_test *e, size_t n1, size_t n2)
 {
-	if (ef_ci_rank_biserial(e->res.effect, ef_rbs_se_two(n1, n2), e->conf, &e->ci_low,
-	                        &e->ci_high) == 0)
-		e->ci_method = "fisher-z";
+	take_interval(e, ef_ci_rank_biserial(e->res.effect, ef_rbs_se_two(n1, n2), e->conf,
+	                                     &e->ci_low, &e->ci_high),
+	              "fisher-z", "no standard error");
 }
 
 /* Kruskal-Wallis H / (n - 1) of the positions IDX, strata = groups. */
@@ -515,12 +530,9 @@ bootstrap(plan_test *e, boot_stat *f, void *ctx, const size_t *sizes, size_t nst
 	}
 	const char *why = boot_ci(f, ctx, sizes, nstrata, (size_t)e->boot, e->seed, e->conf,
 	                          (boot_type)e->boot_ci, &e->ci_low, &e->ci_high);
-	if (why) {
-		e->ci_low = e->ci_high = NAN;
-		plan_note(e, "no bootstrap interval: %s", why);
-		return;
-	}
-	e->ci_method = e->boot_ci == BOOT_BCA ? "bootstrap-bca" : "bootstrap-percentile";
+	take_interval(e, why ? -1 : 0,
+	              e->boot_ci == BOOT_BCA ? "bootstrap-bca" : "bootstrap-percentile",
+	              why ? why : "a resample's statistic is not finite");
 }
 
 void

@@ -175,7 +175,8 @@ sr_wilcoxon(const double *d0, size_t n0, sr_zero_method zm, ht_method method, sr
 		             : "the exact distribution has no tied |differences| "
 		               "(give -m asymptotic)";
 	if (exact && info->nnonzero > SR_EXACT_MAX)
-		return "the exact distribution is limited to 5000 differences";
+		return "the exact distribution is limited to 1000 nonzero differences "
+		       "(give -m asymptotic)";
 
 	memset(res, 0, sizeof *res);
 	res->df = NAN;

@@ -29,8 +29,10 @@ typedef enum { SR_WILCOX, SR_PRATT, SR_ZSPLIT } sr_zero_method;
 
 typedef enum { SR_RULE_R, SR_RULE_SCIPY } sr_rule;
 
-/* Largest number of differences the exact distribution is computed for. */
-enum { SR_EXACT_MAX = 5000 };
+/* Largest number of differences the exact distribution is computed for:
+ * its n^3 / 4 steps and n^2 / 2 probabilities (2^-n, the smallest, stays a
+ * normal double). */
+enum { SR_EXACT_MAX = 1000 };
 
 /* What the test saw, for notes and the effect's interval. */
 typedef struct {

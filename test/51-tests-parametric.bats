@@ -204,3 +204,37 @@ EOF_CASES
 	assert_success
 	[ "$(tail -n +2 <<<"$output" | cut -f1,3,11,17,22 | tr '\t\n' ' ;')" = "H1 ttest t cohens_d noncentral-t;H2 ttest t cohens_d noncentral-t;H3 paired-ttest t cohens_dz noncentral-t;H4 wilcoxon V rank_biserial fisher-z;H5 anova F eta_squared noncentral-f;" ]
 }
+
+@test "no interval where none exists: a note says why and the four columns stay empty" {
+	printf 'x\ty\n1\t2\n2\t1\n3\t5\n' >in.tsv
+	run --separate-stderr svy test-hypothesis pearson -c x,y --no-header in.tsv
+	assert_success
+	[ "$(cut -f19- <<<"$output")" = "$(printf '\t\t\t')" ]
+	[ "${stderr_lines[1]}" = "svy-test-hypothesis: pearson: no fisher-z interval: Fisher's z needs at least 4 pairs" ]
+	# a note: -q silences it, the empty columns stay
+	run --separate-stderr svy test-hypothesis pearson -c x,y -q --no-header in.tsv
+	[ "$stderr" = "" ]
+	[ "$(cut -f22 <<<"$output")" = "" ]
+}
+
+@test "the exact signed-rank distribution is limited to 1000 nonzero differences" {
+	awk 'BEGIN { print "x"; for (i = 1; i <= 1001; i++) print (i % 2 ? i : -i) }' >in.tsv
+	run svy test-hypothesis wilcoxon -c x --mu 0 -q -m exact in.tsv
+	assert_failure 1
+	assert_output "svy-test-hypothesis: wilcoxon: the exact distribution is limited to 1000 nonzero differences (give -m asymptotic)"
+	# 1000 is computed; its two-sided p agrees with the normal one to 1e-3
+	sed '$d' in.tsv >ok.tsv
+	e=$(svy test-hypothesis wilcoxon -c x --mu 0 -q --no-header -m exact ok.tsv | cut -f13)
+	a=$(svy test-hypothesis wilcoxon -c x --mu 0 -q --no-header -m asymptotic --no-continuity ok.tsv | cut -f13)
+	numeq "$e" "$a" 1e-3
+}
+
+@test "bootstrap: percentile and BCa differ, both inside [0, 1] for epsilon squared" {
+	p=$(svy test-hypothesis kruskal -c score -g g -q --no-header --boot-ci percentile "$D/data.tsv" | cut -f19-22)
+	b=$(svy test-hypothesis kruskal -c score -g g -q --no-header "$D/data.tsv" | cut -f19-22)
+	[ "$(cut -f4 <<<"$p")" = bootstrap-percentile ]
+	[ "$(cut -f4 <<<"$b")" = bootstrap-bca ]
+	[ "$(cut -f1 <<<"$p")" != "$(cut -f1 <<<"$b")" ]
+	awk -F'\t' '{ exit !($1 >= 0 && $1 <= $2 && $2 <= 1) }' <<<"$p"
+	awk -F'\t' '{ exit !($1 >= 0 && $1 <= $2 && $2 <= 1) }' <<<"$b"
+}
