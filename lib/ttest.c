@@ -2,10 +2,13 @@
 #include "ttest.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+
+#include "err.h"
 
 static void
 clear(ht_result *res)
@@ -132,10 +135,8 @@ tt_anova(const double *x, const size_t *group, size_t n, size_t k, int equal_var
 		return "the test needs at least 2 groups";
 	if (n <= k)
 		return "the test needs more values than groups";
-	/* per group: size, mean (two passes), sum of squares */
-	double cnt[k], mg[k], ssg[k];
-	for (size_t j = 0; j < k; j++)
-		cnt[j] = mg[j] = ssg[j] = 0;
+	/* per group: size, mean, sum of squares (and Welch's weight) */
+	double *cnt = xcalloc(4 * k, sizeof *cnt), *mg = cnt + k, *ssg = mg + k, *w = ssg + k;
 	for (size_t i = 0; i < n; i++) {
 		cnt[group[i]]++;
 		mg[group[i]] += x[i];
@@ -149,8 +150,10 @@ tt_anova(const double *x, const size_t *group, size_t n, size_t k, int equal_var
 		ssw += ssg[j];
 		ssb += cnt[j] * (mg[j] - gm) * (mg[j] - gm);
 	}
-	if (ssw == 0)
+	if (ssw == 0) {
+		free(cnt);
 		return "every group is constant: the F statistic is undefined";
+	}
 	clear(res);
 	double f, d2;
 	if (equal_var) {
@@ -158,12 +161,16 @@ tt_anova(const double *x, const size_t *group, size_t n, size_t k, int equal_var
 		d2 = dn - dk;
 	} else {
 		/* R's oneway.test: weights n_j / s_j^2 */
-		double w[k], sw = 0, swm = 0;
+		double sw = 0, swm = 0;
 		for (size_t j = 0; j < k; j++) {
-			if (cnt[j] < 2 || ssg[j] == 0)
-				return cnt[j] < 2 ? "Welch's ANOVA needs at least 2 values per group"
-				                  : "a group is constant: Welch's weights n/s^2 are "
-				                    "undefined (give --equal-var for the classical F)";
+			if (cnt[j] < 2 || ssg[j] == 0) {
+				const char *why = cnt[j] < 2
+				        ? "Welch's ANOVA needs at least 2 values per group"
+				        : "a group is constant: Welch's weights n/s^2 are undefined "
+				          "(give --equal-var for the classical F)";
+				free(cnt);
+				return why;
+			}
 			w[j] = cnt[j] / (ssg[j] / (cnt[j] - 1));
 			sw += w[j];
 			swm += w[j] * mg[j];
@@ -191,5 +198,6 @@ tt_anova(const double *x, const size_t *group, size_t n, size_t k, int equal_var
 		fi->df1 = dk - 1;
 		fi->df2 = dn - dk;
 	}
+	free(cnt);
 	return NULL;
 }
