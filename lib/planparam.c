@@ -16,8 +16,9 @@
 /* in tt_effect's order */
 static const char *const effects[] = {"d", "g", "eta2", "omega2", NULL};
 
-/* Bootstrap work above this many statistic evaluations' values (resamples
- * and jackknife times n) is skipped with a note, not hours of CPU. */
+/* Bootstrap work above this many steps (resamples, and BCa's n jackknife
+ * samples, times n times the statistic's cost per observation) is skipped
+ * with a note: about a second's work at most. */
 #define BOOT_MAX_WORK 2e8
 
 void
@@ -459,56 +460,80 @@ planparam_ci_mannwhitney(plan_test *e, size_t n1, size_t n2)
 	              "fisher-z", "no standard error");
 }
 
-/* Kruskal-Wallis H / (n - 1) of the positions IDX, strata = groups. */
+/* Kruskal-Wallis H / (n - 1) of a resample, strata = groups, in time
+ * linear in n: the observations are sorted by value once (ORDER), and a
+ * resample is its counts per observation, whose runs of equal values give
+ * the average ranks without a sort. */
+typedef struct {
+	const double *x;	/* the values, group after group */
+	const size_t *order;	/* observations by value */
+	const size_t *group;	/* each observation's group */
+	double *count, *rsum;	/* scratch: draws per observation, rank sums */
+	size_t n, k;
+} kw_ctx;
+
 static double
-epsilon_squared(const size_t *idx, const size_t *sizes, size_t k, void *ctx)
+epsilon_squared(const size_t *idx, const size_t *sizes, size_t k, void *p)
 {
-	const double *x = ctx;
-	size_t n = 0;
-	for (size_t j = 0; j < k; j++)
-		n += sizes[j];
-	double *v = xmalloc(n * sizeof *v), *r = xmalloc(n * sizeof *r);
-	for (size_t i = 0; i < n; i++)
-		v[i] = x[idx[i]];
-	double ties = rank_average(v, n, r), dn = (double)n, h = 0;
-	for (size_t j = 0, start = 0; j < k; start += sizes[j], j++) {
-		double s = 0;
-		for (size_t i = start; i < start + sizes[j]; i++)
-			s += r[i];
-		h += s * s / (double)sizes[j];
+	kw_ctx *c = p;
+	size_t m = 0;
+	for (size_t j = 0; j < k; j++) {
+		m += sizes[j];
+		c->rsum[j] = 0;
 	}
-	free(v);
-	free(r);
-	double c = 1 - ties / (dn * dn * dn - dn);
-	if (c <= 0)
+	memset(c->count, 0, c->n * sizeof *c->count);
+	for (size_t i = 0; i < m; i++)
+		c->count[idx[i]]++;
+	double below = 0, ties = 0;
+	for (size_t i = 0; i < c->n;) {
+		size_t e = i + 1;
+		double t = c->count[c->order[i]];
+		while (e < c->n && c->x[c->order[e]] == c->x[c->order[i]])
+			t += c->count[c->order[e++]];
+		double r = below + (t + 1) / 2;
+		for (size_t q = i; q < e; q++)
+			c->rsum[c->group[c->order[q]]] += r * c->count[c->order[q]];
+		ties += t * t * t - t;
+		below += t;
+		i = e;
+	}
+	double dn = (double)m, h = 0;
+	for (size_t j = 0; j < k; j++)
+		h += c->rsum[j] * c->rsum[j] / (double)sizes[j];
+	double tc = 1 - ties / (dn * dn * dn - dn);
+	if (tc <= 0)
 		return 0;	/* every value tied: no separation */
-	h = (12 / (dn * (dn + 1)) * h - 3 * (dn + 1)) / c;
+	h = (12 / (dn * (dn + 1)) * h - 3 * (dn + 1)) / tc;
 	return h / (dn - 1);
 }
 
-/* Friedman chi2 / (n (k - 1)) of the rows IDX of the n x k matrix. */
+/* Friedman chi2 / (n (k - 1)) of resampled rows: each row's ranks and tie
+ * term computed once. */
 typedef struct {
-	const double *x;
+	const double *rank;	/* n x k, within rows */
+	const double *ties;	/* per row */
+	double *rs;		/* scratch: rank sums */
 	size_t k;
-} rows_ctx;
+} fr_ctx;
 
 static double
 kendalls_w(const size_t *idx, const size_t *sizes, size_t nstrata, void *p)
 {
-	const rows_ctx *c = p;
+	fr_ctx *c = p;
 	size_t n = sizes[0], k = c->k;
-	double *rs = xcalloc(k, sizeof *rs), *r = xmalloc(k * sizeof *r), ties = 0;
+	double ties = 0;
+	(void)nstrata;
+	for (size_t j = 0; j < k; j++)
+		c->rs[j] = 0;
 	for (size_t i = 0; i < n; i++) {
-		ties += rank_average(c->x + idx[i] * k, k, r);
+		const double *r = c->rank + idx[i] * k;
 		for (size_t j = 0; j < k; j++)
-			rs[j] += r[j];
+			c->rs[j] += r[j];
+		ties += c->ties[idx[i]];
 	}
 	double dn = (double)n, dk = (double)k, ss = 0;
 	for (size_t j = 0; j < k; j++)
-		ss += rs[j] * rs[j];
-	free(rs);
-	free(r);
-	(void)nstrata;
+		ss += c->rs[j] * c->rs[j];
 	double c0 = 1 - ties / (dn * dk * (dk * dk - 1));
 	if (c0 <= 0)
 		return 0;	/* every row constant */
@@ -516,13 +541,31 @@ kendalls_w(const size_t *idx, const size_t *sizes, size_t nstrata, void *p)
 	return chi2 / (dn * (dk - 1));
 }
 
+/* ORDER[0..n) = 0..n-1 sorted by KEY (counting sort on the average ranks:
+ * KEY holds ranks 1..n, ties sharing their mean). */
+static void
+sort_by(size_t *order, const double *key, size_t n)
+{
+	size_t *at = xcalloc(n + 2, sizeof *at);
+	for (size_t i = 0; i < n; i++)
+		at[(size_t)key[i]]++;	/* the floor of a rank: a bucket per tie run */
+	for (size_t b = 1; b <= n + 1; b++)
+		at[b] += at[b - 1];
+	for (size_t i = n; i-- > 0;)
+		order[--at[(size_t)key[i]]] = i;
+	free(at);
+}
+
+/* The interval of statistic F over N observations (each evaluation costs
+ * N * COST), unless that is too much work: then a note. */
 static void
 bootstrap(plan_test *e, boot_stat *f, void *ctx, const size_t *sizes, size_t nstrata,
-          size_t n)
+          size_t n, size_t cost)
 {
 	if (e->boot == 0)
 		return;
-	double work = (double)n * ((double)e->boot + (e->boot_ci == BOOT_BCA ? (double)n : 0));
+	double work = (double)n * (double)cost *
+	              ((double)e->boot + (e->boot_ci == BOOT_BCA ? (double)n : 0));
 	if (work > BOOT_MAX_WORK) {
 		plan_note(e, "no bootstrap interval: n = %zu with %d resamples is too much work "
 		          "(give a smaller --boot, or --boot-ci percentile)", n, e->boot);
@@ -546,15 +589,29 @@ planparam_ci_kruskal(plan_test *e, const double *x, const size_t *group, size_t 
 		sizes[group[i]]++;
 	for (size_t j = 1; j < k; j++)
 		start[j] = start[j - 1] + sizes[j - 1];
-	for (size_t i = 0; i < n; i++)
+	size_t *grp = plan_scratch_alloc(n + 1, sizeof *grp);
+	for (size_t i = 0; i < n; i++) {
+		grp[start[group[i]]] = group[i];
 		v[start[group[i]]++] = x[i];
-	bootstrap(e, epsilon_squared, v, sizes, k, n);
+	}
+	/* the observations by value: the ranks of rank_average, sorted */
+	double *r = plan_scratch_alloc(n + 1, sizeof *r);
+	rank_average(v, n, r);
+	size_t *order = plan_scratch_alloc(n + 1, sizeof *order);
+	sort_by(order, r, n);
+	kw_ctx c = {v, order, grp, plan_scratch_alloc(n + 1, sizeof *c.count),
+	            plan_scratch_alloc(k + 1, sizeof *c.rsum), n, k};
+	bootstrap(e, epsilon_squared, &c, sizes, k, n, 1);
 }
 
 void
 planparam_ci_friedman(plan_test *e, const double *x, size_t n, size_t k)
 {
-	rows_ctx c = {x, k};
+	double *rank = plan_scratch_alloc(n * k + 1, sizeof *rank);
+	double *ties = plan_scratch_alloc(n + 1, sizeof *ties);
+	for (size_t i = 0; i < n; i++)
+		ties[i] = rank_average(x + i * k, k, rank + i * k);
+	fr_ctx c = {rank, ties, plan_scratch_alloc(k, sizeof *c.rs), k};
 	size_t sizes[1] = {n};
-	bootstrap(e, kendalls_w, &c, sizes, 1, n);
+	bootstrap(e, kendalls_w, &c, sizes, 1, n, k);
 }
