@@ -238,3 +238,14 @@ EOF_CASES
 	awk -F'\t' '{ exit !($1 >= 0 && $1 <= $2 && $2 <= 1) }' <<<"$p"
 	awk -F'\t' '{ exit !($1 >= 0 && $1 <= $2 && $2 <= 1) }' <<<"$b"
 }
+
+@test "a bootstrap too large for about a second's work gives no interval and a note that says what to give" {
+	awk 'BEGIN { srand(3); print "v\tg"; for (i = 0; i < 20000; i++) print int(rand() * 7) "\t" (i % 3) }' >in.tsv
+	run --separate-stderr svy test-hypothesis kruskal -c v -g g --no-header in.tsv
+	assert_success
+	[ "$(cut -f19- <<<"$output")" = "$(printf '\t\t\t')" ]
+	[ "${stderr_lines[1]}" = "svy-test-hypothesis: kruskal: no bootstrap interval: n = 20000 with 2000 resamples is too much work (give a smaller --boot, or --boot-ci percentile)" ]
+	run --separate-stderr svy test-hypothesis kruskal -c v -g g -q --no-header --boot-ci percentile in.tsv
+	assert_success
+	[ "$(cut -f22 <<<"$output")" = bootstrap-percentile ]
+}
