@@ -93,6 +93,28 @@ ef_ci_eta2(double f, double df1, double df2, double conf, double *lo, double *hi
 	return 0;
 }
 
+/* The ncp with P(X <= x; ncp) = P, 0 where even ncp 0 gives less. */
+static double
+nchisq_ncp(double x, double df, double p)
+{
+	if (!(x > 0) || !(p < dist_nchisq_cdf(x, df, 0)))
+		return 0;
+	return dist_nchisq_ncp_for(x, df, p);
+}
+
+int
+ef_ci_cramers_v(double chi2, double n, double df, double m, double conf, double *lo,
+                double *hi)
+{
+	if (!(n > 0) || !(m > 0) || !isfinite(chi2))
+		return -1;
+	double a = 1 - conf;
+	double l1 = nchisq_ncp(chi2, df, 1 - a / 2), l2 = nchisq_ncp(chi2, df, a / 2);
+	*lo = fmin(1, sqrt(l1 / (n * m)));
+	*hi = fmin(1, sqrt(l2 / (n * m)));
+	return 0;
+}
+
 int
 ef_ci_d(double t, double df, double hn, double j, double conf, double *lo, double *hi)
 {

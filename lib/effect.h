@@ -13,6 +13,7 @@
  *                       a/2 quantiles, times sqrt(hn) (and J for g), as
  *                       effectsize's cohens_d / hedges_g (lib/dist)
  *   eta^2, omega^2      the noncentral F (ef_ci_eta2)
+ *   Cramer's V          the noncentral chi-square (ef_ci_cramers_v)
  *
  * Q is the standard normal quantile of (1 + CONF) / 2. Each returns 0 and
  * sets *LO, *HI, or -1 when the interval does not exist (n too small). */
@@ -32,6 +33,14 @@ double ef_rbs_se_paired(size_t nd);
 /* d = t sqrt(HN) (times J), T with DF degrees of freedom. */
 int ef_ci_d(double t, double df, double hn, double j, double conf, double *lo,
             double *hi);
+
+/* Cramer's V of a table of N observations whose uncorrected chi-square
+ * CHI2 has DF degrees of freedom, M = min(rows, columns) - 1: the
+ * noncentralities l of the noncentral chi-square at 1 - a/2 and a/2 (0
+ * where even l = 0 falls short) as sqrt(l / (n m)), at most 1: effectsize's
+ * chisq_to_cramers_v (unadjusted). */
+int ef_ci_cramers_v(double chi2, double n, double df, double m, double conf, double *lo,
+                    double *hi);
 
 /* Eta squared (or omega squared: the two are one in the population) from
  * the classical F (DF1, DF2): the noncentralities l whose noncentral F puts

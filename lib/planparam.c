@@ -453,6 +453,17 @@ planparam_ci_correlation(plan_test *e, size_t n)
 }
 
 void
+planparam_ci_chi2(plan_test *e, size_t n, size_t r, size_t c)
+{
+	/* the uncorrected chi-square, from V = sqrt(chi2 / (n m)) */
+	double m = (double)(r < c ? r : c) - 1, dn = (double)n;
+	double chi2 = e->res.effect * e->res.effect * dn * m;
+	take_interval(e, ef_ci_cramers_v(chi2, dn, (double)((r - 1) * (c - 1)), m, e->conf,
+	                                 &e->ci_low, &e->ci_high),
+	              "noncentral-chi2", "the noncentral chi-square could not be inverted");
+}
+
+void
 planparam_ci_mannwhitney(plan_test *e, size_t n1, size_t n2)
 {
 	take_interval(e, ef_ci_rank_biserial(e->res.effect, ef_rbs_se_two(n1, n2), e->conf,

@@ -30,10 +30,12 @@ void planparam_names(const plan_test *e, const char **stat, const char **effect,
                      const char **method);
 
 /* The intervals of the older tests' effects, from what their runners hold:
- * a correlation of N pairs; a Mann-Whitney of N1 and N2 values; Kruskal-
+ * a correlation of N pairs; a chi-square of N observations in an R x C
+ * table; a Mann-Whitney of N1 and N2 values; Kruskal-
  * Wallis (N values X in K groups GROUP, bootstrap); Friedman (the N x K
  * matrix X, bootstrap). */
 void planparam_ci_correlation(plan_test *e, size_t n);
+void planparam_ci_chi2(plan_test *e, size_t n, size_t r, size_t c);
 void planparam_ci_mannwhitney(plan_test *e, size_t n1, size_t n2);
 void planparam_ci_kruskal(plan_test *e, const double *x, const size_t *group, size_t n,
                           size_t k);

@@ -46,7 +46,7 @@ static const cli_tool tool = {
 	         "                              signed-rank V; effect: rank-biserial r\n"
 	         "  anova -c VALUE -g GROUP     Welch's F (--equal-var: classical); effect:\n"
 	         "                              eta squared (--effect omega2)\n"
-	         "Every effect size but Cramer's V has a --conf interval (man page).\n"
+	         "Every effect size has a --conf interval (man page).\n"
 	         "Columns are names or shell globs (known_attack_*).",
 	.epilog = "Rows missing a value the test uses are dropped and counted on standard\n"
 	          "error (-q: no such notes; warnings stay). Output columns: id family test\n"
@@ -152,6 +152,7 @@ run_chi2(plan_test *e, const unsigned char *keep, size_t excluded)
 	const char *why = ht_chi2_pairs(ri, cj, n, ra, cb, e->yates, &e->res);
 	if (why)
 		plan_fail(e, 0, "%s", why);
+	planparam_ci_chi2(e, n, ra, cb);
 	if (e->res.n_small_expected)
 		plan_note(e, "%zu of %zu expected counts are below 5 (smallest %.3g): the "
 		          "chi-square approximation may be poor", e->res.n_small_expected,

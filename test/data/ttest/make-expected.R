@@ -74,6 +74,26 @@ l <- c(nf_ncp(f, df1, df2, 0.975), nf_ncp(f, df1, df2, 0.025))
 add("A2", f, df1, r[["Pr(>F)"]][1], l / (l + df1 + df2 + 1))
 r <- cor.test(d$pre, d$post)
 add("R1", r$estimate, r$parameter, r$p.value, r$conf.int)
+# effectsize's chisq_to_cramers_v interval (two-sided, unadjusted): the
+# ncp of pchisq(chi2, df, ncp) at 1 - a/2 and a/2, sqrt(l / (n (min - 1)))
+nchisq_ncp <- function(x, df, p) {
+	g <- function(ncp) pchisq(x, df, ncp) - p
+	if (g(0) <= 0) return(0)
+	hi <- max(1, x)
+	while (g(hi) > 0) hi <- hi * 2
+	uniroot(g, c(0, hi), tol = 1e-14)$root
+}
+v_ci <- function(id, tab, conf = 0.95) {
+	r <- suppressWarnings(chisq.test(tab))
+	u <- suppressWarnings(chisq.test(tab, correct = FALSE))
+	n <- sum(tab); m <- min(dim(tab)) - 1; a <- 1 - conf
+	l <- c(nchisq_ncp(u$statistic, u$parameter, 1 - a / 2),
+	       nchisq_ncp(u$statistic, u$parameter, a / 2))
+	add(id, r$statistic, r$parameter, r$p.value, pmin(1, sqrt(l / (n * m))))
+}
+v_ci("C1", table(d$g, d$lik_pre))
+v_ci("C2", table(d$g, d$flag), conf = 0.9)
+v_ci("C3", table(d$flag[ab], d$g[ab]))
 m <- do.call(rbind, rows)
 colnames(m) <- c("id", "statistic", "df", "p", "ci_low", "ci_high")
 m[m == "NA"] <- ""

@@ -10,14 +10,16 @@ the columns id n df statistic p method effect_size effect_name df2 ci_low
 ci_high ci_method of test-hypothesis's output, every float as %.17g, from
 
   ttest_ind (equal_var True/False), ttest_rel, ttest_1samp, wilcoxon
-  (zero_method, correction, mode), f_oneway, statsmodels anova_oneway
+  (zero_method, correction, mode), chi2_contingency, f_oneway, statsmodels anova_oneway
   (use_var="unequal", = R's oneway.test), kruskal, friedmanchisquare;
   effect sizes as R's effectsize defines them (pooled-sd d, exact Hedges'
   J, d_z, matched-pairs rank-biserial over the nonzero differences, eta and
   omega squared from the sums of squares);
   intervals: the noncentral F inverted with scipy.stats.ncf and brentq,
   l / (l + df1 + df2 + 1) (eta and omega squared, effectsize's
-  F_to_eta2, from the classical F), Fisher z (Pearson), Bonett-Wright (Spearman), effectsize's
+  F_to_eta2, from the classical F), the noncentral chi-square inverted with
+  scipy.stats.ncx2, sqrt(l / (n (min(r, c) - 1))) (Cramer's V, effectsize's
+  chisq_to_cramers_v on the uncorrected chi-square), Fisher z (Pearson), Bonett-Wright (Spearman), effectsize's
   rank-biserial standard errors, the noncentral t inverted with
   scipy.stats.nct and brentq (d, g), and the bootstrap replayed: GSL's
   MT19937 (init_genrand, seed 0 -> 4357) and gsl_rng_uniform_int drawing
@@ -46,11 +48,13 @@ lik_post = np.clip(lik_pre + rng.choice([-1, 0, 0, 1, 1, 2], N), 1, 5)
 g = np.array(["a", "b", "c", "d"])[np.arange(N) % 4]
 score = np.round(rng.normal(10, 2, N) + np.select([g == "b", g == "c", g == "d"],
                                                   [1.0, -0.5, 2.0], 0) * (1 + (g == "d")), 3)
-small1 = np.round(rng.normal(0.4, 1, N), 3)		# 12 of them used by S-lines
-rows = ["pre\tpost\tlik_pre\tlik_post\tg\tscore\tsmall"]
+small1 = np.round(rng.normal(0.4, 1, N), 3)
+flag = np.where(score > 10.5, "yes", "no")	# related to g through score
+rows = ["pre\tpost\tlik_pre\tlik_post\tg\tscore\tsmall\tflag"]
 for i in range(N):
-    rows.append("%s\t%s\t%d\t%d\t%s\t%s\t%s" % (repr(float(pre[i])), repr(float(post[i])),
-                lik_pre[i], lik_post[i], g[i], repr(float(score[i])), repr(float(small1[i]))))
+    rows.append("%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s" % (repr(float(pre[i])), repr(float(post[i])),
+                lik_pre[i], lik_post[i], g[i], repr(float(score[i])), repr(float(small1[i])),
+                flag[i]))
 open(f"{out}/data.tsv", "w").write("\n".join(rows) + "\n")
 
 # ---- the plan -------------------------------------------------------------
@@ -81,6 +85,9 @@ PLAN = [
     ("R2", "spearman", "pre post", "--conf 0.9"),
     ("R3", "spearman", "lik_pre score", ""),
     ("M1", "mannwhitney", "score", "-g g --groups a,b"),
+    ("C1", "chi2", "g lik_pre", ""),
+    ("C2", "chi2", "g flag", "--conf 0.9"),
+    ("C3", "chi2", "flag g", "--where g=a,b"),
     ("K1", "kruskal", "score", "-g g"),
     ("K2", "kruskal", "lik_post", "-g g --boot 500 --boot-ci percentile"),
     ("F1", "friedman", "pre post score", "--boot 300"),
@@ -184,7 +191,8 @@ def kendall_w(strata):
 
 # ---- each hypothesis ------------------------------------------------------
 data = {"pre": pre, "post": post, "lik_pre": lik_pre.astype(float),
-        "lik_post": lik_post.astype(float), "g": g, "score": score, "small": small1}
+        "lik_post": lik_post.astype(float), "g": g, "score": score, "small": small1,
+        "flag": flag}
 
 
 def parse(vars_, opts):
@@ -243,6 +251,16 @@ def nf_ncp_for(f, df1, df2, p):
     if g(0) <= 0:
         return 0.0
     hi = max(1.0, f * df1)
+    while g(hi) > 0:
+        hi *= 2
+    return optimize.brentq(g, 0, hi, xtol=1e-14, rtol=1e-15, maxiter=500)
+
+
+def nchisq_ncp_for(x, df, p):
+    g = lambda ncp: stats.ncx2.cdf(x, df, ncp) - p if ncp > 0 else stats.chi2.cdf(x, df) - p
+    if g(0) <= 0:
+        return 0.0
+    hi = max(1.0, x)
     while g(hi) > 0:
         hi *= 2
     return optimize.brentq(g, 0, hi, xtol=1e-14, rtol=1e-15, maxiter=500)
@@ -381,6 +399,20 @@ def run(hid, test, vars_, opts):
         return (hid, n1 + n2, None, r.statistic, r.pvalue,
                 "exact" if exact else "asymptotic+continuity", eff, "rank_biserial",
                 None, fisher_z(eff, se, o["conf"]), "fisher-z")
+    if test == "chi2":
+        a, b = data[v[0]][keep], data[v[1]][keep]
+        ra, cb = sorted(set(a), key=str), sorted(set(b), key=str)
+        tab = np.array([[np.sum((a == x) & (b == y)) for y in cb] for x in ra])
+        r = stats.chi2_contingency(tab)
+        u = stats.chi2_contingency(tab, correction=False)
+        n = tab.sum()
+        m = min(tab.shape) - 1
+        v_ = math.sqrt(u[0] / (n * m))
+        al = 1 - o["conf"]
+        l1, l2 = nchisq_ncp_for(u[0], u[2], 1 - al / 2), nchisq_ncp_for(u[0], u[2], al / 2)
+        ci = (min(1, math.sqrt(l1 / (n * m))), min(1, math.sqrt(l2 / (n * m))))
+        return (hid, n, r[2], r[0], r[1], "asymptotic+yates" if r[2] == 1 else "asymptotic",
+                v_, "cramers_v", None, ci, "noncentral-chi2")
     if test == "kruskal":
         x = data[v[0]][keep]
         gg = data[o["by"]][keep]
