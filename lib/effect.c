@@ -62,7 +62,7 @@ ef_rbs_se_paired(size_t nd)
 static double
 nf_ncp_for(double f, double df1, double df2, double p)
 {
-	if (dist_nf_cdf(f, df1, df2, 0) <= p)
+	if (!(f > 0) || dist_nf_cdf(f, df1, df2, 0) <= p)
 		return 0;
 	double lo = 0, hi = fmax(1, f * df1);
 	while (dist_nf_cdf(f, df1, df2, hi) > p) {
@@ -82,14 +82,15 @@ nf_ncp_for(double f, double df1, double df2, double p)
 }
 
 int
-ef_ci_eta2(double f, double df1, double df2, double conf, double *lo, double *hi)
+ef_ci_eta2(double es, double df1, double df2, double conf, double *lo, double *hi)
 {
-	if (!(f >= 0) || !isfinite(f))
+	if (!isfinite(es) || es >= 1)
 		return -1;
-	double a = 1 - conf, d = df1 + df2 + 1;
+	/* the F of which ES would be the eta squared (0 for ES <= 0) */
+	double f = es > 0 ? (es / df1) / ((1 - es) / df2) : 0, a = 1 - conf;
 	double l1 = nf_ncp_for(f, df1, df2, 1 - a / 2), l2 = nf_ncp_for(f, df1, df2, a / 2);
-	*lo = l1 / (l1 + d);
-	*hi = l2 / (l2 + d);
+	*lo = l1 / (l1 + df2);
+	*hi = l2 / (l2 + df2);
 	return 0;
 }
 

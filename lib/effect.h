@@ -7,7 +7,8 @@
  *   rank-biserial r     Fisher's z with effectsize's standard errors:
  *                       sqrt((n1 + n2 + 1) / (3 n1 n2)) for two samples,
  *                       sqrt((2n^3 + 3n^2 + n) / 6) / ((n^2 + n) / 2) for n
- *                       nonzero paired differences
+ *                       nonzero paired differences (effectsize 0.8.3 counts
+ *                       the nonzero values of x, not x - y, for two columns)
  *   Cohen's d, Hedges' g the noncentral t: the noncentralities whose t
  *                       distributions put the observed t at the 1 - a/2 and
  *                       a/2 quantiles, times sqrt(hn) (and J for g), as
@@ -42,10 +43,11 @@ int ef_ci_d(double t, double df, double hn, double j, double conf, double *lo,
 int ef_ci_cramers_v(double chi2, double n, double df, double m, double conf, double *lo,
                     double *hi);
 
-/* Eta squared (or omega squared: the two are one in the population) from
- * the classical F (DF1, DF2): the noncentralities l whose noncentral F puts
- * F at the 1 - a/2 and a/2 quantiles (0 where even l = 0 falls short),
- * mapped to l / (l + df1 + df2 + 1), as effectsize's F_to_eta2. */
-int ef_ci_eta2(double f, double df1, double df2, double conf, double *lo, double *hi);
+/* Eta or omega squared ES of a one-way ANOVA with DF1 and DF2 degrees of
+ * freedom, as effectsize (0.8.3) does it for either: the F of which ES
+ * would be the eta squared, F = (ES / df1) / ((1 - ES) / df2) (0 when ES
+ * <= 0); the noncentralities l whose noncentral F puts it at the 1 - a/2
+ * and a/2 quantiles (0 where even l = 0 falls short); l / (l + df2). */
+int ef_ci_eta2(double es, double df1, double df2, double conf, double *lo, double *hi);
 
 #endif

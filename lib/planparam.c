@@ -381,7 +381,8 @@ run_anova(const plan_data *d, plan_test *e, const unsigned char *keep, size_t ex
 	                           &e->df2, &fi);
 	if (why)
 		plan_fail(e, 0, "%s", why);
-	take_interval(e, ef_ci_eta2(fi.f, fi.df1, fi.df2, e->conf, &e->ci_low, &e->ci_high),
+	take_interval(e, ef_ci_eta2(e->res.effect, fi.df1, fi.df2, e->conf, &e->ci_low,
+	                            &e->ci_high),
 	              "noncentral-f", "the noncentral F could not be inverted at this F");
 	plan_group_text(d, e, g, order, sizes, k);
 	e->variables = by_text(d, v->idx, g->idx);

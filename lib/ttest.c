@@ -193,8 +193,7 @@ tt_anova(const double *x, const size_t *group, size_t n, size_t k, int equal_var
 	double sst = ssb + ssw, msw = ssw / (dn - dk);
 	res->effect = eff == TT_OMEGA2 ? (ssb - (dk - 1) * msw) / (sst + msw) : ssb / sst;
 	if (fi) {
-		/* the interval inverts the classical F (effectsize's F_to_eta2) */
-		fi->f = (ssb / (dk - 1)) / msw;
+		/* the interval is the classical ANOVA's (effectsize's) */
 		fi->df1 = dk - 1;
 		fi->df2 = dn - dk;
 	}

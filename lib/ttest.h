@@ -39,9 +39,10 @@ const char *tt_independent(const double *x, size_t n1, const double *y, size_t n
 const char *tt_one_sample(const double *x, size_t n, double mu, ht_alternative alt,
                           tt_effect eff, ht_result *res, tt_dinfo *di);
 
-/* What the interval of an eta or omega squared needs: F, df1, df2. */
+/* What the interval of an eta or omega squared needs: the classical
+ * ANOVA's df1 and df2. */
 typedef struct {
-	double f, df1, df2;
+	double df1, df2;
 } tt_finfo;
 
 /* One-way ANOVA of N values X in K groups (GROUP[i] in 0..K-1): the

@@ -249,3 +249,13 @@ EOF_CASES
 	assert_success
 	[ "$(cut -f22 <<<"$output")" = bootstrap-percentile ]
 }
+
+@test "R's effectsize (0.8.3) itself gives the same effect sizes and intervals, to its root finder's few 1e-6" {
+	# (make-expected-effectsize.R says which lines it leaves out, and why)
+	svy test-hypothesis -q --no-header --plan "$D/plan.tsv" "$D/data.tsv" | cut -f1,16,19,20 |
+		awk -F'\t' 'NR == FNR { want[$1] = 1; next } $1 in want' "$D/expected-effectsize.tsv" - >rows.tsv
+	{ head -1 "$D/expected-effectsize.tsv"; cat rows.tsv; } >got.tsv
+	[ "$(wc -l <got.tsv)" -eq 16 ]
+	run compare_relative got.tsv "$D/expected-effectsize.tsv" 5e-6
+	assert_success
+}

@@ -59,8 +59,9 @@ w("W4", d$lik_post, d$lik_pre)
 w("W8", d$small[d$g == "c"], mu = 0.1)
 r <- oneway.test(score ~ g, d)
 add("A1", r$statistic, r$parameter[1], r$p.value)
-# effectsize's F_to_eta2 interval: the ncp of pf(F, df1, df2, ncp) at
-# 1 - a/2 and a/2 (0 where ncp 0 falls short), l / (l + df1 + df2 + 1)
+# effectsize's eta squared interval (.es_aov_simple, F_to_eta2): the F of
+# which eta2 is the eta squared, the ncp of pf(F, df1, df2, ncp) at 1 - a/2
+# and a/2 (0 where ncp 0 falls short), l / (l + df2)
 nf_ncp <- function(f, df1, df2, p) {
 	g <- function(ncp) pf(f, df1, df2, ncp) - p
 	if (g(0) <= 0) return(0)
@@ -70,8 +71,10 @@ nf_ncp <- function(f, df1, df2, p) {
 }
 r <- summary(aov(score ~ g, d))[[1]]
 f <- r[["F value"]][1]; df1 <- r$Df[1]; df2 <- r$Df[2]
-l <- c(nf_ncp(f, df1, df2, 0.975), nf_ncp(f, df1, df2, 0.025))
-add("A2", f, df1, r[["Pr(>F)"]][1], l / (l + df1 + df2 + 1))
+eta2 <- r[["Sum Sq"]][1] / sum(r[["Sum Sq"]])
+fe <- (eta2 / df1) / ((1 - eta2) / df2)	# = f for a one-way eta squared
+l <- c(nf_ncp(fe, df1, df2, 0.975), nf_ncp(fe, df1, df2, 0.025))
+add("A2", f, df1, r[["Pr(>F)"]][1], l / (l + df2))
 r <- cor.test(d$pre, d$post)
 add("R1", r$estimate, r$parameter, r$p.value, r$conf.int)
 # effectsize's chisq_to_cramers_v interval (two-sided, unadjusted): the

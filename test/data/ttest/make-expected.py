@@ -15,9 +15,9 @@ ci_high ci_method of test-hypothesis's output, every float as %.17g, from
   effect sizes as R's effectsize defines them (pooled-sd d, exact Hedges'
   J, d_z, matched-pairs rank-biserial over the nonzero differences, eta and
   omega squared from the sums of squares);
-  intervals: the noncentral F inverted with scipy.stats.ncf and brentq,
-  l / (l + df1 + df2 + 1) (eta and omega squared, effectsize's
-  F_to_eta2, from the classical F), the noncentral chi-square inverted with
+  intervals: the noncentral F inverted with scipy.stats.ncf and brentq at
+  the F of which the eta or omega squared would be the eta squared,
+  l / (l + df2) (effectsize 0.8.3's, for both), the noncentral chi-square inverted with
   scipy.stats.ncx2, sqrt(l / (n (min(r, c) - 1))) (Cramer's V, effectsize's
   chisq_to_cramers_v on the uncorrected chi-square), Fisher z (Pearson), Bonett-Wright (Spearman), effectsize's
   rank-biserial standard errors, the noncentral t inverted with
@@ -266,13 +266,16 @@ def nchisq_ncp_for(x, df, p):
     return optimize.brentq(g, 0, hi, xtol=1e-14, rtol=1e-15, maxiter=500)
 
 
-def eta2_interval(f, df1, df2, conf):
-    """effectsize's F_to_eta2: the noncentral F's ncp l at 1 - a/2 and a/2
-    (0 where ncp 0 falls short), mapped to l / (l + df1 + df2 + 1)."""
+def eta2_interval(es, df1, df2, conf):
+    """effectsize 0.8.3 (.es_aov_simple, F_to_eta2) for eta or omega squared
+    alike: the F of which ES would be the eta squared, the noncentral F's
+    ncp l at 1 - a/2 and a/2 (0 where ncp 0 falls short), l / (l + df2)."""
+    f = (es / df1) / ((1 - es) / df2) if es > 0 else 0.0
     a = 1 - conf
+    if f == 0:
+        return 0.0, 0.0
     l1, l2 = nf_ncp_for(f, df1, df2, 1 - a / 2), nf_ncp_for(f, df1, df2, a / 2)
-    d = df1 + df2 + 1
-    return l1 / (l1 + d), l2 / (l2 + d)
+    return l1 / (l1 + df2), l2 / (l2 + df2)
 
 
 def hedges_j(df):
@@ -373,7 +376,7 @@ def run(hid, test, vars_, opts):
         else:
             eff, name = ssb / (ssb + ssw), "eta_squared"
         return (hid, n, k - 1, f, p, "classical" if o["equal"] else "welch", eff, name, df2,
-                eta2_interval(ssb / (k - 1) / msw, k - 1, n - k, o["conf"]), "noncentral-f")
+                eta2_interval(eff, k - 1, n - k, o["conf"]), "noncentral-f")
     if test in ("pearson", "spearman"):
         x, y = data[v[0]][keep], data[v[1]][keep]
         n = len(x)
