@@ -41,6 +41,34 @@ ss_about(const double *x, size_t n, double m)
 	return s;
 }
 
+/* The power of 2 that brings the largest |X| of both arrays into [0.5, 1):
+ * scaling by it is exact, and leaves t, F and d as they are, while the
+ * squares of 1e200 (or of 1e-200) neither overflow nor underflow. */
+static double
+scale_of(const double *x, size_t n, const double *y, size_t m)
+{
+	double big = 0;
+	for (size_t i = 0; i < n; i++)
+		big = fmax(big, fabs(x[i]));
+	for (size_t i = 0; i < m; i++)
+		big = fmax(big, fabs(y[i]));
+	int e;
+	if (big == 0 || !isfinite(big))
+		return 1;
+	frexp(big, &e);
+	return ldexp(1, -e);
+}
+
+/* X times F, into a new array. */
+static double *
+scaled(const double *x, size_t n, double f)
+{
+	double *v = xmalloc((n ? n : 1) * sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = x[i] * f;
+	return v;
+}
+
 double
 tt_t_pvalue(double t, double df, ht_alternative alt)
 {
@@ -77,6 +105,10 @@ set_effect(ht_result *res, tt_dinfo *di, double d, double t, double df_d, double
 	}
 }
 
+static const char *independent(const double *x, size_t n1, const double *y, size_t n2,
+                               double mu, int equal_var, ht_alternative alt, tt_effect eff,
+                               ht_result *res, tt_dinfo *di);
+
 const char *
 tt_independent(const double *x, size_t n1, const double *y, size_t n2, double mu,
                int equal_var, ht_alternative alt, tt_effect eff, ht_result *res,
@@ -84,6 +116,18 @@ tt_independent(const double *x, size_t n1, const double *y, size_t n2, double mu
 {
 	if (n1 < 2 || n2 < 2)
 		return "each group needs at least 2 values";
+	double f = scale_of(x, n1, y, n2);
+	double *xs = scaled(x, n1, f), *ys = scaled(y, n2, f);
+	const char *why = independent(xs, n1, ys, n2, mu * f, equal_var, alt, eff, res, di);
+	free(xs);
+	free(ys);
+	return why;
+}
+
+static const char *
+independent(const double *x, size_t n1, const double *y, size_t n2, double mu,
+            int equal_var, ht_alternative alt, tt_effect eff, ht_result *res, tt_dinfo *di)
+{
 	double m1 = mean_of(x, n1), m2 = mean_of(y, n2);
 	double ss1 = ss_about(x, n1, m1), ss2 = ss_about(y, n2, m2);
 	double v1 = ss1 / (double)(n1 - 1), v2 = ss2 / (double)(n2 - 1);
@@ -109,12 +153,25 @@ tt_independent(const double *x, size_t n1, const double *y, size_t n2, double mu
 	return NULL;
 }
 
+static const char *one_sample(const double *x, size_t n, double mu, ht_alternative alt,
+                              tt_effect eff, ht_result *res, tt_dinfo *di);
+
 const char *
 tt_one_sample(const double *x, size_t n, double mu, ht_alternative alt, tt_effect eff,
               ht_result *res, tt_dinfo *di)
 {
 	if (n < 2)
 		return "the test needs at least 2 values";
+	double f = scale_of(x, n, NULL, 0), *xs = scaled(x, n, f);
+	const char *why = one_sample(xs, n, mu * f, alt, eff, res, di);
+	free(xs);
+	return why;
+}
+
+static const char *
+one_sample(const double *x, size_t n, double mu, ht_alternative alt, tt_effect eff,
+           ht_result *res, tt_dinfo *di)
+{
 	double m = mean_of(x, n), ss = ss_about(x, n, m), dn = (double)n;
 	if (ss == 0)
 		return "all values are equal: the t statistic is undefined";
@@ -127,6 +184,10 @@ tt_one_sample(const double *x, size_t n, double mu, ht_alternative alt, tt_effec
 	return NULL;
 }
 
+static const char *anova(const double *x, const size_t *group, size_t n, size_t k,
+                         int equal_var, tt_effect eff, ht_result *res, double *df2,
+                         tt_finfo *fi);
+
 const char *
 tt_anova(const double *x, const size_t *group, size_t n, size_t k, int equal_var,
          tt_effect eff, ht_result *res, double *df2, tt_finfo *fi)
@@ -135,6 +196,16 @@ tt_anova(const double *x, const size_t *group, size_t n, size_t k, int equal_var
 		return "the test needs at least 2 groups";
 	if (n <= k)
 		return "the test needs more values than groups";
+	double *xs = scaled(x, n, scale_of(x, n, NULL, 0));
+	const char *why = anova(xs, group, n, k, equal_var, eff, res, df2, fi);
+	free(xs);
+	return why;
+}
+
+static const char *
+anova(const double *x, const size_t *group, size_t n, size_t k, int equal_var,
+      tt_effect eff, ht_result *res, double *df2, tt_finfo *fi)
+{
 	/* per group: size, mean, sum of squares (and Welch's weight) */
 	double *cnt = xcalloc(4 * k, sizeof *cnt), *mg = cnt + k, *ssg = mg + k, *w = ssg + k;
 	for (size_t i = 0; i < n; i++) {

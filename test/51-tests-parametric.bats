@@ -259,3 +259,21 @@ EOF_CASES
 	run compare_relative got.tsv "$D/expected-effectsize.tsv" 5e-6
 	assert_success
 }
+
+@test "scale: the data times 2^600 or 2^-600 give the same t, F, p, d and intervals to the bit (no square overflows or vanishes)" {
+	printf 'id\ttest\tvariables\toptions\nA\tttest\tscore\t--by g --groups a,b\nB\tttest\tscore\t--by g --groups b,d --equal-var\nC\tttest\tpre\t--mu 48\nD\tpaired-ttest\tpost pre\t\nE\tanova\tscore\t--by g\nF\tanova\tscore\t--by g --equal-var --effect omega2\nG\twilcoxon\tpost pre\t\n' >plan.tsv
+	for e in 600 -600; do
+		awk -F'\t' -v OFS='\t' -v e="$e" 'NR == 1 { print; next } {
+			s = 2 ^ e; $1 = sprintf("%.17g", $1 * s); $2 = sprintf("%.17g", $2 * s)
+			$6 = sprintf("%.17g", $6 * s); print }' "$D/data.tsv" >"scaled$e.tsv"
+	done
+	# (--mu scales too)
+	sed 's/--mu 48/--mu 1.9917674730628766e+182/' plan.tsv >plan600.tsv
+	sed 's/--mu 48/--mu 1.1567615352493844e-179/' plan.tsv >plan-600.tsv
+	want=$(svy test-hypothesis -q --no-header --plan plan.tsv "$D/data.tsv" | cut -f1,9,10,13,16,18-22)
+	[ "$(wc -l <<<"$want")" -eq 7 ]
+	for e in 600 -600; do
+		got=$(svy test-hypothesis -q --no-header --plan "plan$e.tsv" "scaled$e.tsv" | cut -f1,9,10,13,16,18-22)
+		[ "$got" = "$want" ] || fail "2^$e: $got"
+	done
+}
