@@ -277,3 +277,29 @@ EOF_CASES
 		[ "$got" = "$want" ] || fail "2^$e: $got"
 	done
 }
+
+@test "property: random extreme magnitudes give finite numbers or a named error, never Inf, NaN or -0" {
+	printf 'id\ttest\tvariables\toptions\nA\tttest\tx\t-g g --groups a,b\nB\tttest\ty\t--mu 1\nC\tpaired-ttest\tx y\t\nD\twilcoxon\ty z\t--zero-method zsplit\nE\tanova\tz\t-g g\nF\tanova\tx\t-g g --equal-var --effect omega2\nG\twilcoxon\tx\t--mu 0 -m exact\n' >plan.tsv
+	for seed in $(seq 1 12); do
+		awk -v seed="$seed" 'BEGIN {
+			srand(seed); print "x\ty\tz\tg"
+			lo = (seed % 3 == 0) ? -323 : -300; hi = (seed % 2) ? 307 : 10
+			for (i = 0; i < 30; i++) {
+				for (c = 0; c < 3; c++) {
+					e = int(lo + rand() * (hi - lo)); m = 1 + rand() * 0.7
+					printf "%s%.6ge%d\t", (rand() < 0.3 ? "-" : ""), m, e
+				}
+				print (rand() < 0.5 ? "a" : "b")
+			}
+		}' >r.tsv
+		run --separate-stderr svy test-hypothesis -q --plan plan.tsv r.tsv
+		if [ "$status" -eq 0 ]; then
+			[ "${#lines[@]}" -eq 8 ] || fail "seed $seed: ${#lines[@]} lines"
+			run grep -E -i '(^|\t)(-?inf|nan|-0)(\t|$)' <<<"$output"
+			assert_failure
+		else
+			[ "$status" -eq 1 ] || fail "seed $seed: status $status"
+			[[ "$stderr" == svy-test-hypothesis:* ]] || fail "seed $seed: $stderr"
+		fi
+	done
+}
