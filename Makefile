@@ -4,13 +4,15 @@
 #   make deps       install what the build, the study and the tests need (Debian),
 #                   or say what is missing (elsewhere); make deps-missing lists it
 #   make test       the test suite on the normal build (no valgrind, no ASan)
-#   make check      the test suite, on the normal and on the sanitizer build
+#   make check      the test suite, on the normal and on the sanitizer build,
+#                   and make bench-smoke (the benchmark at a tiny size)
 #   make study      the reference study on the bundled fixture, into build/
 #   make refs       recompute the tests' golden files with scipy, statsmodels, R psych
-#   make install    PREFIX=/usr/local DESTDIR=  (tools as svy-TOOL, man pages)
+#   make install    PREFIX=/usr/local DESTDIR=  (svy, the tools as svy-TOOL, man pages,
+#                   the study recipes, bash completion); make uninstall
 #
 # Needs GNU make 4.3 or later (grouped targets, .ONESHELL in the study
-# recipes) and bash for the study recipes; a C11 compiler, libcsv, GSL, libxml2.
+# recipes) and bash for the study recipes; a C11 compiler, libcsv, GSL, libxml2, jansson.
 
 # grouped targets (&:) came with GNU make 4.3; older makes stop here, not on
 # a syntax error in pipelines/*.mk (macOS's /usr/bin/make is 3.81: use gmake)
@@ -26,10 +28,10 @@ WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-para
 ifneq ($(CI),)
 WARN     += -Werror
 endif
-PKGS      = gsl libxml-2.0
+PKGS      = gsl libxml-2.0 jansson
 PKG_CONFIG ?= pkg-config
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lm -lxml2)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lm -lxml2 -ljansson)
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib $(PKG_CFLAGS)
 DEPFLAGS  = -MMD -MP
 LDLIBS    = -lcsv $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs readstat 2>/dev/null || echo -lreadstat) -lm
@@ -49,7 +51,7 @@ BINS    := $(TOOLS:%=$(BINDIR)/%)
 # A library counts as there when a program using it compiles and links with
 # the flags pkg-config gives (libcsv has no .pc file: its header and -lcsv);
 # a program when it is on PATH. Probed only by the targets that need them.
-DEBS = build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev libreadstat-dev \
+DEBS = build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev libjansson-dev libreadstat-dev \
 	bats bats-assert bats-support gnuplot-nox unzip valgrind man-db pspp
 # where bats-support/ and bats-assert/ are (test/test_helper.bash reads the same)
 BATS_LIB_PATH ?= /usr/lib/bats:/usr/local/lib/bats:/opt/homebrew/lib:/usr/local/lib
@@ -67,6 +69,7 @@ TEST_DEPS_MISSING = $(strip \
 	$(if $(call compiles,csv.h,csv_init(0, 0),-lcsv),libcsv) \
 	$(if $(call compiles,gsl/gsl_vector.h,gsl_vector_free(0),$(call pc_flags,gsl,-lgsl -lgslcblas -lm)),gsl) \
 	$(if $(call compiles,libxml/parser.h,xmlCleanupParser(),$(call pc_flags,libxml-2.0,-I/usr/include/libxml2 -lxml2)),libxml2) \
+	$(if $(call compiles,jansson.h,json_decref(0),$(call pc_flags,jansson,-ljansson)),jansson) \
 	$(if $(call compiles,readstat.h,readstat_parser_free(0),$(call pc_flags,readstat,-lreadstat)),readstat) \
 	$(if $(call has_cmd,bats),bats) \
 	$(if $(call has_bats_lib,bats-support),,bats-support) \
@@ -136,7 +139,7 @@ $(OBJDIR)/lib/%.o: lib/%.c | $(OBJDIR)/lib
 $(OBJDIR)/tools/%.o: tools/%.c | $(OBJDIR)/tools
 	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
--include $(wildcard $(OBJDIR)/lib/*.d $(OBJDIR)/tools/*.d)
+-include $(wildcard $(OBJDIR)/lib/*.d $(OBJDIR)/tools/*.d $(OBJDIR)/tools/*/*.d)
 
 $(OBJDIR)/libsvy.a: $(LIBOBJ)
 	rm -f $@
@@ -145,7 +148,17 @@ $(OBJDIR)/libsvy.a: $(LIBOBJ)
 $(BINDIR)/%: $(OBJDIR)/tools/%.o $(OBJDIR)/libsvy.a | $(BINDIR)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(OBJDIR)/lib $(OBJDIR)/tools $(BINDIR):
+# the questions read from a survey file, for test/32-lss.bats
+$(OBJDIR)/survey-dump: test/survey-dump.c $(OBJDIR)/libsvy.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# simulate's data, the reference study's answers (tools/simulate/*.c, kept
+# out of lib/): compiled by the rule above, linked into the tool
+SIMULATE_OBJ := $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard tools/simulate/*.c))
+$(BINDIR)/simulate: $(SIMULATE_OBJ)
+$(SIMULATE_OBJ): | $(OBJDIR)/tools/simulate
+
+$(OBJDIR)/lib $(OBJDIR)/tools $(OBJDIR)/tools/simulate $(BINDIR):
 	mkdir -p $@
 
 # ---- tests --------------------------------------------------------------
@@ -157,6 +170,7 @@ BATS_FILES = $(sort $(wildcard test/*.bats))
 check: need-deps
 	@$(MAKE) --no-print-directory build
 	@$(MAKE) --no-print-directory build-asan
+	@$(MAKE) --no-print-directory bench-smoke
 	@log=$$(mktemp) || exit 1; \
 	$(MAKE) --no-print-directory check-asan >"$$log" 2>&1 & pid=$$!; \
 	$(MAKE) --no-print-directory check-normal; normal=$$?; \
@@ -200,8 +214,10 @@ OWN_GOLDENS = \
 	test/data/codebook/types.de-text.tsv \
 	test/data/plot/hist.txt test/data/plot/bar.txt test/data/plot/box.txt \
 	test/data/report/paper.md test/data/report/paper-rq1.tex \
+	test/data/report/model-linear.md test/data/report/model-logistic.md \
+	test/data/report/model-ordinal.md test/data/report/model-ordinal.tex \
 	test/data/study/encoded.tsv test/data/study/digital-twins-scored.tsv \
-	test/data/sav/survey.codebook.tsv
+	test/data/sav/survey.codebook.tsv test/data/qsf/survey.dump.tsv
 
 .PHONY: refs-deps refs-own
 refs-deps:
@@ -278,28 +294,72 @@ fuzz-run: $(FUZZ_BINS)
 		grep -E '^(Done|#[0-9]+.*DONE)' obj/fuzz/$$t.log | tail -1; \
 	done
 
-# ---- benchmark (not part of check) ---------------------------------------
-# make bench: svy's study and tools against the same study in Python and R on
-# simulated exports of 1,000 to 1,000,000 respondents; see bench/README.md.
-# About 5 minutes and 1.5 GB under $(OBJDIR)/bench; the report is also
-# written to $(OBJDIR)/bench/results.md.
+# ---- benchmark -------------------------------------------------------------
+# make bench: svy's study and tools against the same study in Python and R,
+# and Miller, on simulated exports of 1,000 to 1,000,000 respondents; factor
+# against psych; the study's critical path; see bench/README.md. About 5
+# minutes and 1.5 GB under $(OBJDIR)/bench; the report is also written to
+# $(OBJDIR)/bench/results.md.
+# make bench-smoke (part of make check): every bench script and option once
+# on 1,000 respondents and 20 items, agreement checked where Python and R
+# are installed (skipped with a note where not), under $(OBJDIR)/bench-smoke.
 bench: $(NEED_DEPS)
 	@$(MAKE) --no-print-directory build
 	BINDIR=$(abspath $(BINDIR)) BENCH_DIR=$(abspath $(OBJDIR))/bench bench/run.sh
 
+.PHONY: bench-smoke
+bench-smoke: $(NEED_DEPS)
+	@$(MAKE) --no-print-directory build
+	@log=$(abspath $(OBJDIR))/bench-smoke.log; \
+	BENCH_SMOKE=1 BINDIR=$(abspath $(BINDIR)) BENCH_DIR=$(abspath $(OBJDIR))/bench-smoke \
+		bench/run.sh >"$$log" 2>&1 || { cat "$$log"; echo "make bench-smoke failed"; exit 1; }; \
+	grep -h '^bench: note:' "$$log" || :; echo "bench-smoke: every bench script ran ($$log)"
+
 # ---- install ------------------------------------------------------------
+# What a study needs, under PREFIX (relocatable: nothing below names PREFIX
+# in an installed file; the front command finds the rest from its own
+# directory, bin/):
+#   bin/svy-TOOL, bin/svy          the tools and the front command (cmd/svy)
+#   share/man/man1/                their man pages
+#   share/svy/study/               the study recipes and their scripts (pipelines/study/)
+#   libexec/svy/TOOL               links to ../../bin/svy-TOOL: the tools under
+#                                  the names the recipes call them by
+#   share/bash-completion/completions/svy, svy-TOOL   bash completion
+#   share/zsh/site-functions/_svy_zsh  zsh's, through bashcompinit
+#   share/doc/svy/README.md        the manual (the table of study variables)
+# make uninstall removes exactly these files (and the directories of svy's own).
+INSTALL_STUDY_FILES   := $(notdir $(wildcard pipelines/study/*))
+IBIN          := $(DESTDIR)$(PREFIX)/bin
+IMAN          := $(DESTDIR)$(PREFIX)/share/man/man1
+ISHARE        := $(DESTDIR)$(PREFIX)/share/svy
+ILIBEXEC      := $(DESTDIR)$(PREFIX)/libexec/svy
+ICOMPLETION   := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+IDOC          := $(DESTDIR)$(PREFIX)/share/doc/svy
+IZSH          := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+
 install: build
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	mkdir -p $(IBIN) $(IMAN) $(ISHARE)/study $(ILIBEXEC) $(ICOMPLETION) $(IDOC) $(IZSH)
 	for t in $(TOOLS); do \
-		install -m 755 $(BINDIR)/$$t $(DESTDIR)$(PREFIX)/bin/svy-$$t || exit 1; \
+		install -p -m 755 $(BINDIR)/$$t $(IBIN)/svy-$$t || exit 1; \
+		ln -sf ../../bin/svy-$$t $(ILIBEXEC)/$$t || exit 1; \
+		ln -sf svy $(ICOMPLETION)/svy-$$t || exit 1; \
 		if [ -f man/svy-$$t.1 ]; then \
-			install -m 644 man/svy-$$t.1 $(DESTDIR)$(PREFIX)/share/man/man1/svy-$$t.1 || exit 1; fi; \
+			install -p -m 644 man/svy-$$t.1 $(IMAN)/svy-$$t.1 || exit 1; fi; \
 	done
+	sed 's/@VERSION@/$(VERSION)/' cmd/svy >$(IBIN)/svy.tmp && chmod 755 $(IBIN)/svy.tmp && mv -f $(IBIN)/svy.tmp $(IBIN)/svy
+	install -m 644 man/svy.1 $(IMAN)/svy.1
+	install -m 644 cmd/svy.bash-completion $(ICOMPLETION)/svy
+	install -m 644 cmd/svy.zsh-completion $(IZSH)/_svy_zsh
+	install -m 644 README.md $(IDOC)/README.md
+	for f in $(INSTALL_STUDY_FILES); do install -p -m 644 pipelines/study/$$f $(ISHARE)/study/$$f || exit 1; done
 
 uninstall:
 	for t in $(TOOLS); do \
-		rm -f $(DESTDIR)$(PREFIX)/bin/svy-$$t $(DESTDIR)$(PREFIX)/share/man/man1/svy-$$t.1; \
+		rm -f $(IBIN)/svy-$$t $(IMAN)/svy-$$t.1 $(ILIBEXEC)/$$t $(ICOMPLETION)/svy-$$t; \
 	done
+	rm -f $(IBIN)/svy $(IMAN)/svy.1 $(ICOMPLETION)/svy $(IZSH)/_svy_zsh $(IDOC)/README.md \
+		$(addprefix $(ISHARE)/study/,$(INSTALL_STUDY_FILES))
+	rmdir $(ISHARE)/study $(ISHARE) $(ILIBEXEC) $(IDOC) 2>/dev/null || :
 
 clean:
 	rm -rf $(BINDIR) $(OBJDIR) build

@@ -1,24 +1,36 @@
 #!/bin/bash
 # make bench: svy's study and each of its tools on simulated exports of
 # 1,000, 100,000 and 1,000,000 respondents, against the same study written in
-# Python (bench/study.py) and R (bench/study.R). Checks first that the three
-# compute the same numbers (bench/agree.py), then prints the table of median
-# times (bench/table.py). See bench/README.md.
+# Python (bench/study.py) and R (bench/study.R), and the streaming tools
+# against Miller. Checks first that the three compute the same numbers
+# (bench/agree.py), then prints the table of median times (bench/table.py),
+# the study's critical path (bench/critpath.sh) and factor against psych
+# (bench/factor.sh). See bench/README.md.
 #
 # Environment: BINDIR (the tools, default bin), BENCH_DIR (work files, default
 # obj/bench: about 1.5 GB for the largest size), BENCH_SIZES (default
 # "1000 100000 1000000"), BENCH_REPS (runs per measurement, default 5),
-# BENCH_REPS_BIG (runs on sizes of 1,000,000 and more, default 3).
+# BENCH_REPS_BIG (runs on sizes of 1,000,000 and more, default 3),
+# BENCH_SMOKE=1 (make bench-smoke, part of make check: every script and
+# option once at a tiny size, in seconds; Python, R and Miller used where
+# installed and skipped with a note where not, never installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unset MAKEFLAGS MFLAGS MAKELEVEL   # under make bench: the study's make is our own
 
+SMOKE=${BENCH_SMOKE:-}
 BINDIR=${BINDIR:-bin}
 WORK=${BENCH_DIR:-obj/bench}
-SIZES=${BENCH_SIZES:-"1000 100000 1000000"}
-REPS=${BENCH_REPS:-5}
+if [ -n "$SMOKE" ]; then
+    SIZES=${BENCH_SIZES:-1000}
+    REPS=${BENCH_REPS:-1}
+    export FACTOR_SIZES=${FACTOR_SIZES:-20} FACTOR_REPS=${FACTOR_REPS:-1} FACTOR_ROWS=${FACTOR_ROWS:-200}
+else
+    SIZES=${BENCH_SIZES:-"1000 100000 1000000"}
+    REPS=${BENCH_REPS:-5}
+fi
 REPS_BIG=${BENCH_REPS_BIG:-3}
-PY=/usr/bin/python3
+PY=${BENCH_PYTHON:-/usr/bin/python3}   # BENCH_PYTHON: another (or none, to test the notes)
 CODEBOOK=fixtures/codebook.tsv
 HYPOTHESES=pipelines/studies/awareness/hypotheses.tsv
 TOOLS="simulate clean filter-students encode-likert derive factor score test-hypothesis
@@ -27,6 +39,7 @@ TOOLS="simulate clean filter-students encode-likert derive factor score test-hyp
 say() { printf '%s\n' "$*" >&2; }
 
 # ---- dependencies: Debian's packages, installed when missing (as root) ----
+# (the smoke run installs nothing: what is missing is skipped, with a note)
 missing=()
 for m in pandas:python3-pandas scipy:python3-scipy statsmodels:python3-statsmodels \
          sklearn:python3-sklearn; do
@@ -34,7 +47,8 @@ for m in pandas:python3-pandas scipy:python3-scipy statsmodels:python3-statsmode
 done
 if ! command -v Rscript >/dev/null; then missing+=(r-base-core r-cran-psych)
 elif ! Rscript -e 'library(psych)' >/dev/null 2>&1; then missing+=(r-cran-psych); fi
-if [ ${#missing[@]} -gt 0 ]; then
+command -v mlr >/dev/null || missing+=(miller)
+if [ ${#missing[@]} -gt 0 ] && [ -z "$SMOKE" ]; then
     if [ "$(id -u)" = 0 ]; then
         say "bench: apt-get install ${missing[*]}"
         apt-get update -q >/dev/null
@@ -45,6 +59,16 @@ if [ ${#missing[@]} -gt 0 ]; then
         exit 1
     fi
 fi
+HAVE_PY=; HAVE_R=; HAVE_MLR=
+$PY -c 'import pandas, scipy, statsmodels, sklearn' 2>/dev/null && HAVE_PY=1
+command -v Rscript >/dev/null && Rscript -e 'library(psych)' >/dev/null 2>&1 && HAVE_R=1
+command -v mlr >/dev/null && HAVE_MLR=1
+NOTES=()
+[ -n "$HAVE_PY" ] || NOTES+=("Python (pandas, scipy, statsmodels, scikit-learn) is not installed: its study, the agreement check and the table are skipped")
+[ -n "$HAVE_R" ] || NOTES+=("R with psych is not installed: its study, the agreement check and factor against psych are skipped")
+[ -n "$HAVE_PY" ] || [ -z "$HAVE_R" ] || NOTES+=("factor against psych needs Python's numpy for its data: skipped")
+[ -n "$HAVE_MLR" ] || NOTES+=("Miller (mlr) is not installed: its rows are skipped")
+for note in "${NOTES[@]}"; do say "bench: note: $note"; done
 
 # ---- the tools, frozen: a rebuild during the run does not change them ----
 mkdir -p "$WORK/bin"
@@ -82,6 +106,8 @@ measure() {
 bytes() { stat -c %s "$1"; }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+# the critical path of the study on the largest size, printed at the end
+CRIT_SIZE=${SIZES##* }
 agreement=0
 for n in $SIZES; do
     reps=$REPS; [ "$n" -ge 1000000 ] && reps=$REPS_BIG
@@ -90,25 +116,41 @@ for n in $SIZES; do
     OUT=$X measure "$n" simulate svy 1 0 "$S/simulate" --respondents "$n"
     xb=$(bytes "$X")
 
-    say "bench: $n respondents: the whole study, $reps runs each of svy, Python, R"
+    say "bench: $n respondents: the whole study, $reps runs each of svy${HAVE_PY:+, Python}${HAVE_R:+, R}"
     B=$W/svy-$n
     mapfile -t ANALYSIS < <(analysis_targets "$B" "$X")
     for ((i = 1; i <= reps; i++)); do
-        rm -rf "$B"
-        measure "$n" "study + figures" svy 1 "$xb" "${STUDY[@]}" EXPORT="$X" B="$B" study-outputs
+        # (the smoke run draws the figures once, for the critical path)
+        if [ -z "$SMOKE" ]; then
+            rm -rf "$B"
+            measure "$n" "study + figures" svy 1 "$xb" "${STUDY[@]}" EXPORT="$X" B="$B" study-outputs
+        fi
         rm -rf "$B"
         measure "$n" study svy 1 "$xb" "${STUDY[@]}" EXPORT="$X" B="$B" "${ANALYSIS[@]}"
-        OUT=$W/py-$n.tsv measure "$n" study python 1 "$xb" \
-            $PY bench/study.py "$X" "$CODEBOOK" "$W/py-steps.tmp"
-        awk -v n="$n" -v i="$i" -v b="$xb" 'BEGIN { OFS = "\t" }
-            { print n, $1, "python", i, $2, "", b }' "$W/py-steps.tmp" >>"$RAW"
-        OUT=$W/r-$n.tsv measure "$n" study R 1 "$xb" \
-            Rscript bench/study.R "$X" "$CODEBOOK" "$W/r-steps.tmp"
-        awk -v n="$n" -v i="$i" -v b="$xb" 'BEGIN { OFS = "\t" }
-            { print n, $1, "R", i, $2, "", b }' "$W/r-steps.tmp" >>"$RAW"
+        if [ -n "$HAVE_PY" ]; then
+            OUT=$W/py-$n.tsv measure "$n" study python 1 "$xb" \
+                $PY bench/study.py "$X" "$CODEBOOK" "$W/py-steps.tmp"
+            awk -v n="$n" -v i="$i" -v b="$xb" 'BEGIN { OFS = "\t" }
+                { print n, $1, "python", i, $2, "", b }' "$W/py-steps.tmp" >>"$RAW"
+        fi
+        if [ -n "$HAVE_R" ]; then
+            OUT=$W/r-$n.tsv measure "$n" study R 1 "$xb" \
+                Rscript bench/study.R "$X" "$CODEBOOK" "$W/r-steps.tmp"
+            awk -v n="$n" -v i="$i" -v b="$xb" 'BEGIN { OFS = "\t" }
+                { print n, $1, "R", i, $2, "", b }' "$W/r-steps.tmp" >>"$RAW"
+        fi
     done
-    $PY bench/agree.py "$B" "$W/py-$n.tsv" "$W/r-$n.tsv" "$n respondents" \
-        >"$W/agree-$n.txt" || agreement=1
+    if [ -n "$HAVE_PY" ] && [ -n "$HAVE_R" ]; then
+        $PY bench/agree.py "$B" "$W/py-$n.tsv" "$W/r-$n.tsv" "$n respondents" \
+            >"$W/agree-$n.txt" || agreement=1
+    else
+        echo "$n respondents: agreement not checked (Python or R not installed)" >"$W/agree-$n.txt"
+    fi
+    if [ "$n" = "$CRIT_SIZE" ]; then
+        say "bench: $n respondents: the study's critical path"
+        rm -rf "$B"
+        bench/critpath.sh "${STUDY[@]}" EXPORT="$X" B="$B" study-outputs >"$W/critpath.md"
+    fi
 
     say "bench: $n respondents: each tool, $reps runs"
     # the study's intermediate files are the tools' inputs
@@ -119,6 +161,12 @@ for n in $SIZES; do
     measure "$n" "clean --rejects" svy "$reps" "$xb" "$S/clean" -q --rejects "$W/rejects.tmp" "$X"
     measure "$n" filter-students svy "$reps" "$(bytes "$B/clean.tsv")" \
         "$S/filter-students" -q "$B/clean.tsv"
+    if [ -n "$HAVE_MLR" ]; then
+        # Miller doing the same: the CSV export to TSV; the students dropped
+        measure "$n" clean miller "$reps" "$xb" mlr --icsv --otsv --allow-ragged-csv-input cat "$X"
+        measure "$n" filter-students miller "$reps" "$(bytes "$B/clean.tsv")" \
+            mlr --tsv filter '$Q3 != "I am a student."' "$B/clean.tsv"
+    fi
     measure "$n" encode-likert svy "$reps" "$(bytes "$B/practitioners.tsv")" \
         "$S/encode-likert" -q --codebook "$CODEBOOK" "$B/practitioners.tsv"
     measure "$n" derive svy "$reps" "$(bytes "$W/encoded-$n.tsv")" \
@@ -150,11 +198,15 @@ echo "- $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) CPUs: $(grep -m1 'model name'
      "memory $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo);" \
      "load average before the run $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- $(uname -sr); $(${CC:-cc} --version | head -1); svy $(cat VERSION) (-O2)"
-echo "- $($PY -c 'import sys, pandas, scipy, statsmodels, sklearn, numpy as np
+[ -z "$HAVE_PY" ] || echo "- $($PY -c 'import sys, pandas, scipy, statsmodels, sklearn, numpy as np
 print("Python %s, pandas %s, numpy %s, scipy %s, statsmodels %s, scikit-learn %s" % (
     sys.version.split()[0], pandas.__version__, np.__version__, scipy.__version__,
     statsmodels.__version__, sklearn.__version__))')"
-echo "- $(Rscript -e 'cat(R.version.string, ", psych ", as.character(packageVersion("psych")), sep = "")' 2>/dev/null)"
+[ -z "$HAVE_R" ] || echo "- $(Rscript -e 'cat(R.version.string, ", psych ", as.character(packageVersion("psych")), sep = "")' 2>/dev/null)"
+[ -z "$HAVE_MLR" ] || echo "- $(mlr --version)"
+for note in "${NOTES[@]}"; do echo "- note: $note"; done
+echo
+[ -z "$SMOKE" ] || echo "- a smoke run (BENCH_SMOKE=1): every script and option once at a tiny size; its times and targets say nothing"
 echo
 echo "## Agreement: svy, Python and R on the same exports"
 echo
@@ -164,9 +216,23 @@ if [ "$agreement" != 0 ]; then
     exit 1
 fi
 echo
-$PY bench/table.py "$RAW"
+# factor's fit against psych (bench/factor.sh): its ratios join the table
+if [ -n "$HAVE_R" ] && [ -n "$HAVE_PY" ]; then
+    BINDIR=$BINDIR BENCH_DIR=$WORK PY=$PY bench/factor.sh >"$W/factor.md"
+else
+    echo "(factor against psych skipped: it needs R with psych, and Python's numpy)" >"$W/factor.md"
+fi
+if [ -n "$HAVE_PY" ]; then
+    $PY bench/table.py "$RAW" "$W/factor/ratios.tsv"
+else
+    echo "(the table of times skipped: Python is not installed; the raw times are in $RAW)"
+fi
+echo
+echo "## The study's critical path ($CRIT_SIZE respondents, every recipe free to start)"
+echo
+cat "$W/critpath.md"
+echo
+echo "## factor against psych fa(), $(echo ${FACTOR_SIZES:-50 100 200 400} | sed 's/ /, /g') items"
+echo
+cat "$W/factor.md"
 } | tee "$W/results.md"
-
-# factor's fit against psych on 50 to 400 items (bench/factor.sh)
-{ echo; echo "## factor against psych fa(), 50 to 400 items"; echo
-  BINDIR=$BINDIR BENCH_DIR=$WORK bench/factor.sh; } | tee -a "$W/results.md"

@@ -46,6 +46,8 @@ add_entry(codebook *cb, const char *column, const char *output, size_t line)
 	e->output = xstrdup(output);
 	e->keep_name = strcmp(column, output) == 0;
 	e->scale = NULL;
+	e->multi = NULL;
+	e->option = 0;
 	e->line = line;
 	return e;
 }
@@ -126,6 +128,68 @@ add_level(codebook *cb, cb_scale *s, size_t line, const char *label,
 	l->line = line;
 }
 
+static cb_multi *
+find_multi(const codebook *cb, const char *column)
+{
+	for (size_t i = 0; i < cb->nmultis; i++)
+		if (strcmp(cb->multis[i]->column, column) == 0)
+			return cb->multis[i];
+	return NULL;
+}
+
+/* COLUMN NAME LABEL CODE option: an option of the multiple-answer COLUMN,
+ * written as the 0/1 column NAME. */
+static void
+add_option(codebook *cb, size_t line, const char *column, const char *name,
+           const char *label, const char *code)
+{
+	if (!*name)
+		die_at(cb->path, line, "rename", NULL, "an option of column '%s' needs the "
+		       "name of its 0/1 column", column);
+	if (!*label && !*code)
+		die_at(cb->path, line, "label", NULL, "an option of column '%s' needs a "
+		       "label or a code (the answer it is)", column);
+	cb_multi *m = find_multi(cb, column);
+	if (!m) {
+		m = xcalloc(1, sizeof *m);
+		m->column = xstrdup(column);
+		m->line = line;
+		m->index = cb->nmultis;
+		cb->multis = xgrow(cb->multis, &cb->mcap, cb->nmultis + 1, sizeof *cb->multis);
+		cb->multis[cb->nmultis++] = m;
+	}
+	if (m->has_empty)
+		die_at(cb->path, line, NULL, NULL, "an option of column '%s' after the value of "
+		       "its empty cell: the options come first", column);
+	const char *answer[2] = {label, code};
+	for (int a = 0; a < 2; a++)
+		for (size_t k = 0; *answer[a] && k < m->nopt; k++)
+			if (strcmp(m->label[k], answer[a]) == 0 || strcmp(m->code[k], answer[a]) == 0)
+				die_at(cb->path, line, NULL, answer[a], "column '%s' already has this "
+				       "option", column);
+	m->label = xgrow(m->label, &m->cap, m->nopt + 1, sizeof *m->label);
+	m->code = xrealloc(m->code, m->cap * sizeof *m->code);
+	m->label[m->nopt] = xstrdup(label);
+	m->code[m->nopt] = xstrdup(code);
+	cb_entry *e = add_entry(cb, column, name, line);
+	e->keep_name = 0;
+	e->multi = m;
+	e->option = m->nopt++;
+}
+
+/* COLUMN - - - VALUE after the options of a multiple-answer column: the
+ * value of every option column when the cell is empty. */
+static void
+set_multi_empty(codebook *cb, cb_multi *m, size_t line, const char *value)
+{
+	check_value(cb, line, value);
+	if (m->has_empty)
+		die_at(cb->path, line, NULL, NULL, "column '%s' already gives the value of an "
+		       "empty cell", m->column);
+	m->has_empty = 1;
+	m->empty_value = !*value || strcmp(value, CB_MISSING) == 0 ? NULL : xstrdup(value);
+}
+
 static void
 read_row(codebook *cb, tsv_reader *r, const size_t *idx, char **scale_refs)
 {
@@ -147,6 +211,16 @@ read_row(codebook *cb, tsv_reader *r, const size_t *idx, char **scale_refs)
 		if (!s)
 			s = new_scale(cb, f[F_COLUMN], line);
 		add_level(cb, s, line, f[F_LABEL], f[F_CODE], f[F_VALUE]);
+		return;
+	}
+	if (strcmp(f[F_VALUE], CB_OPTION) == 0) {
+		add_option(cb, line, f[F_COLUMN], f[F_RENAME], f[F_LABEL], f[F_CODE]);
+		return;
+	}
+	cb_multi *m = *f[F_RENAME] || *f[F_LABEL] || *f[F_CODE] ? NULL
+	              : find_multi(cb, f[F_COLUMN]);
+	if (m) {
+		set_multi_empty(cb, m, line, f[F_VALUE]);
 		return;
 	}
 	if (f[F_LABEL][0] == '@') {
@@ -175,6 +249,37 @@ read_row(codebook *cb, tsv_reader *r, const size_t *idx, char **scale_refs)
 		e->scale = new_scale(cb, e->output, line);
 	}
 	add_level(cb, e->scale, line, f[F_LABEL], f[F_CODE], f[F_VALUE]);
+}
+
+static const cb_multi *sort_m;
+
+static const char *
+answer_of(const cb_multi *m, size_t a)
+{
+	return a % 2 ? m->code[a / 2] : m->label[a / 2];
+}
+
+static int
+by_length_desc(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	size_t la = strlen(answer_of(sort_m, a)), lb = strlen(answer_of(sort_m, b));
+	if (la != lb)
+		return la < lb ? 1 : -1;
+	return (a > b) - (a < b);
+}
+
+/* M's answers (labels and codes), longest first: the longest is tried first
+ * at each place of a cell. */
+static void
+order_answers(cb_multi *m)
+{
+	m->by_len = xmalloc((2 * m->nopt + 1) * sizeof *m->by_len);
+	for (size_t a = 0; a < 2 * m->nopt; a++)
+		if (*answer_of(m, a))
+			m->by_len[m->nby++] = a;
+	sort_m = m;
+	qsort(m->by_len, m->nby, sizeof *m->by_len, by_length_desc);
 }
 
 codebook *
@@ -231,6 +336,8 @@ codebook_load(const char *path)
 	free(scale_refs);
 	tsv_free(&r);
 	fclose(fp);
+	for (size_t i = 0; i < cb->nmultis; i++)
+		order_answers(cb->multis[i]);
 	return cb;
 }
 
@@ -259,6 +366,20 @@ codebook_free(codebook *cb)
 		free(s);
 	}
 	free(cb->scales);
+	for (size_t i = 0; i < cb->nmultis; i++) {
+		cb_multi *m = cb->multis[i];
+		for (size_t k = 0; k < m->nopt; k++) {
+			free(m->label[k]);
+			free(m->code[k]);
+		}
+		free(m->label);
+		free(m->code);
+		free(m->by_len);
+		free(m->empty_value);
+		free(m->column);
+		free(m);
+	}
+	free(cb->multis);
 	strtab_free(&cb->scale_names);
 	strtab_free(&cb->outputs);
 	free(cb);
@@ -269,6 +390,82 @@ cb_lookup(const cb_scale *s, const char *answer, size_t len)
 {
 	size_t i = len ? strtab_find(&s->answers, answer, len) : STRTAB_NONE;
 	return i == STRTAB_NONE ? NULL : &s->levels[s->level_of[i]];
+}
+
+/* The length of M's answer I if it is at S[P..LEN) and ends the cell or
+ * comes before a comma; else 0. */
+static size_t
+answer_at(const cb_multi *m, size_t i, const char *s, size_t len, size_t p)
+{
+	const char *a = answer_of(m, m->by_len[i]);
+	size_t n = strlen(a);
+	if (n > len - p || memcmp(s + p, a, n) != 0 || (p + n < len && s[p + n] != ','))
+		return 0;
+	return n;
+}
+
+/* Where the answers after an answer that ends at Q begin: past ", " (Google
+ * Forms) or "," (Qualtrics); FIRST: try the space first. */
+static size_t
+next_at(const char *s, size_t len, size_t q, int first)
+{
+	return first && q + 1 < len && s[q + 1] == ' ' ? q + 2 : q + 1;
+}
+
+/* Read from the end (no recursion: a cell may be long): OK[p] when S[p..)
+ * is answers joined by commas, TAKE[p] the answer (longest first) and
+ * NEXT[p] where the rest begins. Then from the start, marking ON. */
+int
+cb_multi_split(const cb_multi *m, const char *s, size_t len, unsigned char *on,
+               size_t *bad, size_t *badlen)
+{
+	memset(on, 0, m->nopt);
+	unsigned char *ok = xcalloc(len + 1, 1);
+	size_t *take = xmalloc((len + 1) * sizeof *take), *next = xmalloc((len + 1) * sizeof *next);
+	for (size_t p = len + 1; p-- > 0;) {
+		for (size_t i = 0; i < m->nby && !ok[p]; i++) {
+			size_t n = p < len ? answer_at(m, i, s, len, p) : 0;
+			if (!n)
+				continue;
+			size_t q = p + n;
+			for (int first = 1; first >= 0 && !ok[p]; first--) {
+				size_t r = next_at(s, len, q, first);
+				if (q == len || ok[r]) {
+					ok[p] = 1;
+					take[p] = m->by_len[i];
+					next[p] = q == len ? len : r;
+				}
+			}
+		}
+	}
+	int whole = ok[0];
+	if (whole) {
+		for (size_t p = 0; p < len; p = next[p])
+			on[take[p] / 2] = 1;
+	} else {
+		/* the furthest place a reading from the start reaches */
+		unsigned char *reach = ok;
+		memset(reach, 0, len + 1);
+		reach[0] = 1;
+		size_t far = 0;
+		for (size_t p = 0; p <= len; p++) {
+			if (!reach[p])
+				continue;
+			far = p;
+			for (size_t i = 0; p < len && i < m->nby; i++) {
+				size_t n = answer_at(m, i, s, len, p);
+				if (n && p + n < len)
+					reach[next_at(s, len, p + n, 1)] = reach[p + n + 1] = 1;
+			}
+		}
+		const char *comma = memchr(s + far, ',', len - far);
+		*bad = far;
+		*badlen = comma ? (size_t)(comma - (s + far)) : len - far;
+	}
+	free(ok);
+	free(take);
+	free(next);
+	return whole;
 }
 
 static int

@@ -11,6 +11,13 @@
  *   COLUMN  NAME  LABEL CODE VALUE  a level of COLUMN's own scale (later rows of the
  *                                 same column may leave NAME empty)
  *   COLUMN  NAME  - - -           COLUMN renamed to NAME, values passed through
+ *   COLUMN  NAME  LABEL CODE option  an option of the multiple-answer column
+ *                                 COLUMN (options joined by ',' or ', ' in one
+ *                                 cell): NAME is its 0/1 column (1: LABEL or
+ *                                 CODE among the cell's answers); a row
+ *                                 COLUMN - - - VALUE after the options gives
+ *                                 every option column's value of an empty cell
+ *                                 (default: missing)
  * One export column may be listed under several NAMEs: each is an output column.
  * A VALUE is a number, or 'missing' (the answer encodes as missing); an answer
  * with an empty VALUE is an error (only the empty answer's row may leave it
@@ -26,6 +33,8 @@
 /* The value that declares an answer missing (an empty value is an error: a
  * person must say which answers are missing, not forget a value). */
 #define CB_MISSING "missing"
+/* The value that makes a row an option of a multiple-answer column. */
+#define CB_OPTION "option"
 
 #include <stddef.h>
 
@@ -51,10 +60,25 @@ typedef struct {
 	size_t lcap;
 } cb_scale;
 
+/* A multiple-answer column: its options, each one output column of 0/1. */
+typedef struct {
+	char *column;		/* the export's column (the key) */
+	char **label, **code;	/* option k's label and code ("" none) */
+	size_t nopt, cap;
+	int has_empty;		/* an empty cell has a value ... */
+	char *empty_value;	/* ... this one (NULL: missing) */
+	size_t index;		/* in cb->multis */
+	size_t line;		/* its first option's line */
+	size_t *by_len;		/* the answers (2k label, 2k+1 code), longest first */
+	size_t nby;
+} cb_multi;
+
 typedef struct {
 	char *column;		/* the export's column */
 	char *output;		/* the output column's name */
-	cb_scale *scale;	/* NULL: renamed only */
+	cb_scale *scale;	/* NULL: renamed only (or an option) */
+	cb_multi *multi;	/* an option of this multiple-answer column, or NULL */
+	size_t option;		/* which */
 	int keep_name;		/* no rename: each matched column keeps its name */
 	size_t line;
 } cb_entry;
@@ -67,6 +91,8 @@ typedef struct {
 	size_t nscales, scap;
 	strtab scale_names;	/* the scales' names, in the order of scales */
 	strtab outputs;		/* the entries' output names, in their order */
+	cb_multi **multis;
+	size_t nmultis, mcap;
 } codebook;
 
 /* Read and check the codebook at PATH; any mistake in it is a data error
@@ -76,6 +102,15 @@ void codebook_free(codebook *cb);
 
 /* The level of S that ANSWER (LEN bytes) matches by label or code, or NULL. */
 const cb_level *cb_lookup(const cb_scale *s, const char *answer, size_t len);
+
+/* Split the cell S (LEN bytes, not empty) of multiple-answer column M into
+ * its options: ON[k] set for each option k the cell holds. The answers are
+ * the options' labels or codes joined by ',' or ', ' (an option may hold a
+ * comma: the known answers are matched, longest first, not the commas).
+ * Returns 1; 0 when some part is no option, *BAD and *BADLEN the first such
+ * part (up to the next comma). */
+int cb_multi_split(const cb_multi *m, const char *s, size_t len, unsigned char *on,
+                   size_t *bad, size_t *badlen);
 
 /* The scale used for output column NAME (by output name, then by export
  * column, then by a glob key that keeps the names it matches), or NULL. */

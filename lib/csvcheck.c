@@ -59,6 +59,10 @@ csvcheck_row(csvcheck *k, char *const *names, size_t ncols, const char **v, size
 	if (nf != ncols)
 		die_at(k->name, *line, NULL, NULL, "row has %zu field%s, header has %zu",
 		       nf, nf == 1 ? "" : "s", ncols);
+	if (csvr_plain(k->in)) {
+		csvr_fields(k->in, v, len);
+		return 1;
+	}
 	size_t need = 0;
 	for (size_t i = 0; i < nf; i++) {
 		v[i] = checked_field(k, i, names[i], &len[i]);

@@ -12,10 +12,12 @@ enum { CHUNK = 1 << 16 };
 
 struct csvr_field {
 	size_t off, len, line;
+	int in_input;		/* off is into in[] (the fast path), not buf */
 };
 
 struct csvr_record {
 	size_t first, n, line;
+	int plain;		/* its line is valid UTF-8 without NUL */
 };
 
 struct csvr {
@@ -47,6 +49,7 @@ struct csvr {
 	struct csvr_record cur;	/* the record handed out */
 
 	size_t max_field;	/* the longest field accepted (SVY_MAX_FIELD) */
+	int slow;		/* every line through libcsv (SVY_CSV_SLOW, for tests) */
 	char *first;		/* the first line, to try other delimiters on */
 	size_t firstlen;
 };
@@ -80,7 +83,7 @@ on_field(void *s, size_t len, void *data)
 	r->buf[r->blen + len] = '\0';
 	if (r->nfld == r->fldcap)
 		r->fld = xgrow(r->fld, &r->fldcap, r->nfld + 1, sizeof *r->fld);
-	r->fld[r->nfld++] = (struct csvr_field){r->blen, len, r->fld_line};
+	r->fld[r->nfld++] = (struct csvr_field){r->blen, len, r->fld_line, 0};
 	r->blen += len + 1;
 	/* The next field starts after this delimiter, on this line (or, after
 	 * a record end, where the next record starts). */
@@ -95,7 +98,7 @@ on_record(int term, void *data)
 	begin_if_between(r);
 	r->rec = xgrow(r->rec, &r->reccap, r->nrec + 1, sizeof *r->rec);
 	r->rec[r->nrec++] = (struct csvr_record){r->partial, r->nfld - r->partial,
-	                                         r->rec_line};
+	                                         r->rec_line, 0};
 	r->partial = r->nfld;
 	r->between = 1;
 }
@@ -106,6 +109,12 @@ fill(csvr *r)
 {
 	if (r->eof)
 		return 0;
+	/* the unparsed rest (a line cut by the chunk end) to the front */
+	if (r->inpos > 0) {
+		memmove(r->in, r->in + r->inpos, r->inlen - r->inpos);
+		r->inlen -= r->inpos;
+		r->inpos = 0;
+	}
 	r->in = xgrow(r->in, &r->incap, r->inlen + CHUNK, 1);
 	size_t n = fread(r->in + r->inlen, 1, r->incap - r->inlen, r->fp);
 	if (n == 0) {
@@ -234,17 +243,96 @@ field_too_long(const csvr *r)
 	       "(SVY_MAX_FIELD=BYTES raises the limit)", r->max_field);
 }
 
-/* Feed in[inpos..inlen) to libcsv one physical line at a time, so that each
- * record and field knows its line. A line cut by the chunk end is fed in two
- * parts. */
+/* The fast path: split the whole line S (N bytes, ending in LF) into a
+ * record when no field needs libcsv: unquoted fields without a quote, quoted
+ * fields without a quote or line end inside, no lone CR. The fields stay in
+ * in[], NUL-terminated over their delimiter, closing quote or line end.
+ * Returns 0, with nothing changed, when the line needs libcsv (which also
+ * names any error). */
+static int
+split_line(csvr *r, char *s, size_t n)
+{
+	size_t end = n - 1, first = r->nfld, i = 0;
+	if (end > 0 && s[end - 1] == '\r')
+		end--;
+	if (memchr(s, '\r', end))
+		return 0;	/* a lone CR ends a record inside the line */
+	if (end == 0)
+		return 1;	/* a blank line is no record */
+	const char d = (char)r->delim;
+	for (;;) {
+		size_t start, len;
+		if (s[i] == '"') {
+			/* a loop, not memchr: most fields are a few bytes */
+			start = ++i;
+			while (i < end && s[i] != '"')
+				i++;
+			if (i == end)
+				goto slow;	/* a line end inside quotes */
+			len = i++ - start;
+			if (i < end && s[i] != d)
+				goto slow;	/* "" inside, or text after the quote */
+		} else {
+			start = i;
+			while (i < end && s[i] != d) {
+				if (s[i] == '"')
+					goto slow;
+				i++;
+			}
+			len = i - start;
+		}
+		if (len > r->max_field)
+			goto slow;
+		if (r->nfld == r->fldcap)
+			r->fld = xgrow(r->fld, &r->fldcap, r->nfld + 1, sizeof *r->fld);
+		r->fld[r->nfld++] = (struct csvr_field){(size_t)(s - r->in) + start, len,
+		                                        r->line, 1};
+		if (i == end)
+			break;
+		i++;	/* the delimiter; after a last one comes an empty field */
+	}
+	/* one check of the line answers for its fields: they are cut at ASCII
+	 * bytes, never inside a UTF-8 sequence */
+	int plain = !memchr(s, '\0', end) && csvr_utf8_check(s, end) == end;
+	for (size_t k = first; k < r->nfld; k++)
+		r->in[r->fld[k].off + r->fld[k].len] = '\0';
+	r->rec = xgrow(r->rec, &r->reccap, r->nrec + 1, sizeof *r->rec);
+	r->rec[r->nrec++] = (struct csvr_record){first, r->nfld - first, r->line, plain};
+	r->partial = r->nfld;
+	return 1;
+slow:
+	r->nfld = first;
+	return 0;
+}
+
+/* Is libcsv between records (its state ROW_NOT_BEGUN, 0 in libcsv's csv.c),
+ * so that the next line may bypass it? After a lone CR it may be inside a
+ * quoted field that no callback has announced. */
+static int
+idle(const csvr *r)
+{
+	return !r->slow && r->between && r->p.pstate == 0;
+}
+
+/* Feed in[inpos..inlen) one physical line at a time, so that each record and
+ * field knows its line: a whole line between records to split_line, the rest
+ * to libcsv. A line cut by the chunk end waits for the next chunk (unless it
+ * is long, or the input ends: then libcsv takes it in parts). */
 static void
 parse_input(csvr *r)
 {
 	while (r->inpos < r->inlen) {
-		const char *s = r->in + r->inpos;
+		char *s = r->in + r->inpos;
 		size_t avail = r->inlen - r->inpos;
 		const char *lf = memchr(s, '\n', avail);
 		size_t n = lf ? (size_t)(lf - s) + 1 : avail;
+		if (!lf && !r->eof && avail < CHUNK)
+			return;
+		if (lf && idle(r) && split_line(r, s, n)) {
+			r->inpos += n;
+			r->line++;
+			continue;
+		}
 		if (r->between) {
 			for (size_t i = 0; i < n; i++) {
 				if (s[i] != '\n' && s[i] != '\r') {
@@ -268,7 +356,6 @@ parse_input(csvr *r)
 		if (lf)
 			r->line++;
 	}
-	r->inpos = r->inlen = 0;
 }
 
 /* The cap on one field: SVY_MAX_FIELD bytes (a whole number, or with k, M
@@ -335,6 +422,8 @@ csvr_open(FILE *fp, const char *name, int delim)
 	r->line = 1;
 	r->between = 1;
 	r->max_field = max_field();
+	const char *slow = getenv("SVY_CSV_SLOW");
+	r->slow = slow && *slow && strcmp(slow, "0") != 0;
 	/* The whole first line, for the BOM and the delimiter. */
 	while (fill(r) && !header_line_read(r->in, r->inlen))
 		if (r->inlen > r->max_field)
@@ -381,7 +470,7 @@ csvr_next(csvr *r)
 	if (r->rhead == r->nrec) {
 		compact(r);
 		while (r->nrec == 0) {
-			if (r->inpos < r->inlen || fill(r)) {
+			if (fill(r) || r->inpos < r->inlen) {
 				parse_input(r);
 				continue;
 			}
@@ -417,7 +506,23 @@ csvr_field(const csvr *r, size_t i, size_t *len)
 	const struct csvr_field *f = &r->fld[r->cur.first + i];
 	if (len)
 		*len = f->len;
-	return r->buf + f->off;
+	return (f->in_input ? r->in : r->buf) + f->off;
+}
+
+int
+csvr_plain(const csvr *r)
+{
+	return r->cur.plain;
+}
+
+void
+csvr_fields(const csvr *r, const char **v, size_t *len)
+{
+	const struct csvr_field *f = r->fld + r->cur.first;
+	for (size_t i = 0; i < r->cur.n; i++) {
+		v[i] = (f[i].in_input ? r->in : r->buf) + f[i].off;
+		len[i] = f[i].len;
+	}
 }
 
 size_t

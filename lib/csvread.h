@@ -24,6 +24,12 @@ typedef struct csvr csvr;
  * (bytes, or with k, M or G) raises or lowers it. */
 #define CSVR_MAX_FIELD ((size_t)128 << 20)
 
+/* Most lines never reach libcsv: a whole line between records whose quoted
+ * fields hold no quote and no line end, and with no lone CR, is split in
+ * place (its fields point into the input chunk). The environment variable
+ * SVY_CSV_SLOW=1 sends every line through libcsv: the tests check that the
+ * two paths read the same. */
+
 /* Start reading FP (named NAME in messages) with delimiter DELIM; DELIM 0
  * detects it from the first line: the most frequent of ',', ';' and TAB
  * outside quotes (',' when none occurs; ties go to ',' then ';'). */
@@ -39,6 +45,13 @@ int csvr_next(csvr *r);
 size_t csvr_nfields(const csvr *r);
 char *csvr_field(const csvr *r, size_t i, size_t *len);
 size_t csvr_line(const csvr *r);
+
+/* Every field of the current record into V and LEN (csvr_nfields of each). */
+void csvr_fields(const csvr *r, const char **v, size_t *len);
+
+/* 1 when the current record is known valid UTF-8 without NUL bytes (its
+ * line was checked whole); 0 when unknown. */
+int csvr_plain(const csvr *r);
 size_t csvr_field_line(const csvr *r, size_t i);
 
 /* Free the reader; the FILE is the caller's. */

@@ -47,6 +47,7 @@ draft_free_col(dcol *c)
 	free(c->note);
 	free(c->empty_value);
 	free(c->scale);
+	free(c->text);
 }
 
 static int
@@ -99,6 +100,67 @@ set_kind(dcol *c, int kind, const char *note)
 }
 /* ---- counting the answers ---- */
 
+enum { MULTI_ANSWERS = 4096, MULTI_PIECES = 64, MULTI_PIECE_LEN = 200 };
+
+/* Does S (N bytes) open more parentheses than it closes? */
+static int
+open_parens(const char *s, size_t n)
+{
+	long depth = 0;
+	for (size_t i = 0; i < n; i++)
+		depth += (s[i] == '(') - (s[i] == ')');
+	return depth > 0;
+}
+
+/* A new distinct answer S of C split at ',' (', ': Google Forms): count
+ * its pieces, for a multiple-answer column's options. */
+static void
+count_pieces(colstat *c, const char *s, size_t len)
+{
+	int added, n = 0;
+	if (c->not_multi)
+		return;
+	if (c->answers.n >= MULTI_ANSWERS) {
+		c->not_multi = 1;
+		return;
+	}
+	strtab_add(&c->answers, s, len, &added);
+	if (!added)
+		return;
+	/* a piece held twice by one answer counts once */
+	strtab mine = {0};
+	for (size_t p = 0; p <= len && !c->not_multi;) {
+		const char *comma = memchr(s + p, ',', len - p);
+		/* "Cloud service (AWS, Azure, GCE)": a comma inside parentheses
+		 * is the option's */
+		while (comma && open_parens(s + p, (size_t)(comma - (s + p))))
+			comma = memchr(comma + 1, ',', len - (size_t)(comma + 1 - s));
+		size_t e = comma ? (size_t)(comma - s) : len;
+		if (e == p || e - p > MULTI_PIECE_LEN || c->pieces.n >= MULTI_PIECES) {
+			c->not_multi = 1;
+			break;
+		}
+		int fresh;
+		strtab_add(&mine, s + p, e - p, &fresh);
+		size_t k = strtab_add(&c->pieces, s + p, e - p, &added);
+		if (added) {
+			c->held = xgrow(c->held, &c->hcap, k + 1, sizeof *c->held);
+			c->held[k] = 0;
+		}
+		c->held[k] += fresh;
+		n++;
+		p = e + 1;
+		if (p < len && s[p] == ' ')
+			p++;
+		if (!comma)
+			break;
+	}
+	strtab_free(&mine);
+	c->joined |= n >= 2;
+	if (n > c->longest)
+		c->longest = n;
+}
+
 void
 draft_count(colstat *c, const char *s, size_t len, size_t max)
 {
@@ -107,6 +169,7 @@ draft_count(colstat *c, const char *s, size_t len, size_t max)
 		return;
 	}
 	c->nonempty++;
+	count_pieces(c, s, len);
 	c->emails += email_is_address(s, len);
 	if (c->numeric || c->numbers) {
 		double x;
@@ -134,6 +197,10 @@ void
 draft_stats_free(export_stats *st)
 {
 	for (size_t i = 0; i < st->ncols; i++) {
+		strtab_free(&st->c[i].answers);
+		strtab_free(&st->c[i].pieces);
+		free(st->c[i].held);
+		free(st->c[i].text);
 		strtab_free(&st->c[i].seen);
 		free(st->c[i].v);
 		free(st->c[i].name);
@@ -300,6 +367,42 @@ drop_emails(colstat *c)
 	return dropped;
 }
 
+/* Are C's answers combinations of a few options joined by commas? Some
+ * answer joins two or more, there are 2 to MAX pieces, and at least half of
+ * them are in two distinct answers or more (free text with a comma is not);
+ * numbers only when some answer joins three (2,5 may be a decimal comma). */
+static int
+multi_answers(const colstat *c, size_t max)
+{
+	if (c->not_multi || !c->joined || c->pieces.n < 2 || c->pieces.n > max)
+		return 0;
+	size_t shared = 0, numbers = 0;
+	for (size_t k = 0; k < c->pieces.n; k++) {
+		double x;
+		shared += c->held[k] >= 2;
+		numbers += num_parse(c->pieces.s[k], &x) == NUM_OK;
+	}
+	if (numbers == c->pieces.n && c->longest < 3)
+		return 0;
+	return 2 * shared >= c->pieces.n;
+}
+
+/* A multiple-answer column: its pieces are the options, for a person to
+ * check (an option with a comma in it was split: join the two). */
+static void
+draft_multi(dcol *d, const colstat *c)
+{
+	d->kind = K_MULTI;
+	for (size_t k = 0; k < c->pieces.n; k++)
+		add_lv(d, c->pieces.s[k], "", "");
+	d->check = 1;
+	char buf[200];
+	snprintf(buf, sizeof buf, "check: multiple answers joined by commas, drafted as %zu "
+	         "options (an option with a comma in it was split in two: join them)",
+	         c->pieces.n);
+	set_note(d, "%s", buf);
+}
+
 static void
 draft_answers_of(dcol *d, colstat *c, size_t max)
 {
@@ -317,6 +420,8 @@ draft_answers_of(dcol *d, colstat *c, size_t max)
 	char buf[160];
 	if (scale_is_identifier(c->name)) {
 		set_kind(d, K_COMMENT, "identifier, date or paradata: not encoded");
+	} else if (multi_answers(c, max)) {
+		draft_multi(d, c);
 	} else if (c->many || nreal > max) {
 		d->kind = K_COMMENT;
 		if (!c->numeric && c->numbers) {
@@ -1028,13 +1133,19 @@ draft_write(draft *dr, const char *source)
 	comment(&w, "%s", "# Columns.", NULL);
 	for (size_t i = 0; i < dr->n; i++) {
 		const dcol *c = &dr->c[i];
+		if (c->text && strcmp(c->text, c->key) != 0)
+			comment(&w, "# '%s' asks: %s", c->key, c->text);
 		if (c->kind == K_COMMENT) {
 			comment(&w, "# '%s': %s", c->key, c->note);
 			continue;
 		}
 		char *key = key_field(c->key);
 		const block *bk = c->kind == K_SCALE ? &b[c->group] : NULL;
-		if (c->kind == K_RENAME) {
+		if (c->kind == K_MULTI) {
+			comment(&w, "# '%s': %s", c->key, c->note);
+			for (size_t k = 0; k < c->nlv; k++)
+				row(&w, key, c->lv[k].value, c->lv[k].label, c->lv[k].code, CB_OPTION);
+		} else if (c->kind == K_RENAME) {
 			row(&w, key, c->rename, "", "", "");
 		} else if (bk->name) {
 			row(&w, key, c->rename, bk->name, "", "");
@@ -1085,6 +1196,8 @@ draft_answers(dcol *d, export_stats *st, size_t i, size_t max)
 		set_note(d, "%s", buf);
 		return;
 	}
+	if (st->c[i].text)
+		d->text = xstrdup(st->c[i].text);
 	draft_answers_of(d, &st->c[i], max);
 	if (d->emails) {
 		char buf[500];
@@ -1102,6 +1215,25 @@ draft_export(draft *dr, export_stats *st, size_t max, const unsigned char *skip)
 			continue;
 		dcol *c = draft_new_col(dr, st->c[i].name);
 		draft_answers(c, st, i, max);
+	}
+}
+
+void
+draft_name_options(dcol *c, namer *ns)
+{
+	for (size_t k = 0; k < c->nlv; k++) {
+		/* the question's name cut short, then the option's */
+		const char *o = *c->lv[k].label ? c->lv[k].label : c->lv[k].code;
+		char *opt = scale_snake(o, 19);
+		int cut = (int)strlen(c->rename) < 12 ? (int)strlen(c->rename) : 12;
+		while (cut > 0 && c->rename[cut - 1] == '_')
+			cut--;
+		char *key = xmalloc((size_t)cut + strlen(opt) + 2);
+		sprintf(key, "%.*s_%s", cut, c->rename, opt);
+		free(c->lv[k].value);
+		c->lv[k].value = scale_propose_name(ns, key);
+		free(key);
+		free(opt);
 	}
 }
 

@@ -15,7 +15,9 @@ typedef struct {
 	int rank;		/* place on a recognised scale (missing last) */
 } level;
 
-enum { K_SCALE, K_RENAME, K_COMMENT };
+/* K_MULTI: a multiple-answer column; lv are its options, each one's value
+ * the name of its 0/1 column. */
+enum { K_SCALE, K_RENAME, K_COMMENT, K_MULTI };
 
 typedef struct {
 	char *key;		/* the column as the export names it */
@@ -28,6 +30,7 @@ typedef struct {
 	strtab lvidx;		/* the labels and codes of lv, to find them */
 	char *empty_value;	/* the value of an empty answer, or NULL */
 	char *scale;		/* a name for a shared scale */
+	char *text;		/* the question's text (--labels), or NULL */
 	int known;		/* a recognised scale: one block for all its columns */
 	const known_scale *ks;	/* the known scale, when recognised from answers */
 	int fill;		/* values left for a person to fill */
@@ -58,6 +61,15 @@ typedef struct {
 	unsigned long nonempty, empty;
 	int numeric;		/* every answer is a number */
 	int numbers;		/* every answer is a number or a non-answer */
+	/* the answers split at ',' (or ', '), for a multiple-answer column */
+	strtab answers;		/* its distinct answers (up to a cap) ... */
+	strtab pieces;		/* ... their pieces ... */
+	unsigned long *held;	/* ... and how many distinct answers hold each */
+	size_t hcap;
+	int joined;		/* an answer has two pieces or more */
+	int longest;		/* the most pieces an answer has */
+	int not_multi;		/* an empty or long piece, too many answers */
+	char *text;		/* the question's text (--labels), or NULL */
 } colstat;
 
 typedef struct {
@@ -102,6 +114,9 @@ long draft_match_heading(heading_index *x, const unsigned char *used, const char
 /* Give C the answers of ST its levels lack (spellings, missing answers, and
  * answers the survey file does not know: said in the note). */
 void draft_merge_answers(dcol *c, const colstat *st);
+
+/* Names for the 0/1 columns of multiple-answer column C (renamed already). */
+void draft_name_options(dcol *c, namer *ns);
 
 /* Write DR (drafted from SOURCE) as a codebook to standard output. */
 void draft_write(draft *dr, const char *source);

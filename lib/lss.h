@@ -5,7 +5,13 @@
  * LimeSurvey 6 on <question_l10ns>, <answer_l10ns> for the texts), each with
  * <rows><row><FIELD>value</FIELD>...</row></rows>. lss_load reads the tables;
  * lss_build joins them into the questions of one language, in survey order
- * (group order, then question order). */
+ * (group order, then question order), through hash tables: linear in the
+ * size of the file.
+ *
+ * Entities: libxml2 does not substitute them; lss_load expands the internal
+ * ones itself, at most 1,000,000 bytes in all, and refuses undefined and
+ * external ones (svy reads no other file: no external DTD, no XInclude, no
+ * network). libxml2's errors are said in svy's words, with the line. */
 #ifndef SVY_LSS_H
 #define SVY_LSS_H
 
@@ -24,11 +30,16 @@ typedef struct {
 	char *text;		/* its text, as a label */
 	int scale;		/* 0 rows; 1 the columns of an array of texts or numbers */
 	long order;
+	char *column;		/* the export's column when the platform names it so
+				 * (Qualtrics: "Q11_1", "Q1_3_TEXT"); NULL for LimeSurvey,
+				 * whose columns are "TITLE[SUB]" */
+	int free_text;		/* a free-text column (Qualtrics: a choice's text entry) */
 } lss_sub;
 
 typedef struct {
 	char *title;		/* the question code: "Q1" */
-	char type;		/* LimeSurvey's letter: L ! O F A B C E H M P Y N K S T U ... */
+	char type;		/* LimeSurvey's letter: L ! O F A B C E H M P Y N K S T U ...;
+				 * '?' a type svy does not know (lss_build notes it) */
 	char *text;		/* the question text, HTML tags removed, blanks collapsed */
 	int other;		/* has an "Other" option */
 	lss_sub *subs;
@@ -49,7 +60,13 @@ void lss_doc_free(lss_doc *d);
 /* The survey's languages, the base language first. */
 size_t lss_languages(const lss_doc *d, const char *const **langs);
 
-/* The questions in LANGUAGE (one of lss_languages), in survey order. */
+/* The questions in LANGUAGE (one of lss_languages), in survey order. The
+ * structure is checked: a question without a code (title) or id, a question
+ * code or id twice, an answer or sub-question code empty or twice, a scale
+ * the question type does not have, an assessment value that is not a finite
+ * decimal number (num_parse), a list without answers or an array without
+ * sub-questions: each a data error at its line. A question type svy does not
+ * know is a note on standard error. */
 lss_question *lss_build(const lss_doc *d, const char *language, size_t *nq);
 void lss_questions_free(lss_question *q, size_t nq);
 

@@ -175,10 +175,9 @@ normalise(const char *path, char *out)
 	else
 		snprintf(dir, sizeof dir, "%.*s", (int)(slash - target), target);
 	char *real = realpath(dir, NULL);
-	if (real)
-		snprintf(out, PATH_MAX, "%s/%s", strcmp(real, "/") ? real : "",
-		         slash ? slash + 1 : target);
-	else
+	/* a name past PATH_MAX is cut: it names no file a tool could open */
+	if (!real || snprintf(out, PATH_MAX, "%s/%s", strcmp(real, "/") ? real : "",
+	                      slash ? slash + 1 : target) >= PATH_MAX)
 		snprintf(out, PATH_MAX, "%s", target);
 	free(real);
 }

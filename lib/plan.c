@@ -599,7 +599,7 @@ plan_read(const char *path, const cli_tool *tool, size_t *nentries)
 	static plan_test *es;
 	es = NULL;
 	size_t n = 0, cap = 0;
-	while (tsv_next(&r)) {
+	while (tsv_next_uncommented(&r)) {
 		es = xgrow(es, &cap, n + 1, sizeof *es);
 		plan_test *e = &es[n++];
 		plan_test_init(e);

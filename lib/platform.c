@@ -1,4 +1,6 @@
 /* Survey platforms: see platform.h. */
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +8,7 @@
 
 #include "err.h"
 #include "platform.h"
+#include "tsv.h"
 
 static const char *const limesurvey_pii[] = {
 	"ipaddr", "IP address", "refurl", "Referrer URL", "token", "Access code", NULL,
@@ -20,16 +23,19 @@ static const char *const qualtrics_pii[] = {
 static const char *const qualtrics_done[] = {"Finished", NULL};
 static const char *const sosci_pii[] = {"REF", NULL};
 static const char *const sosci_done[] = {"FINISHED", NULL};
+static const char *const sosci_ids[] = {"SERIAL", NULL};
 static const char *const gforms_pii[] = {"Email Address", NULL};
 static const char *const none[] = {NULL};
 
 static const platform platforms[] = {
-	{PLATFORM_OTHER, "other", "other", limesurvey_pii, limesurvey_done, DONE_NONEMPTY},
-	{PLATFORM_LIMESURVEY, "limesurvey", "LimeSurvey", limesurvey_pii, limesurvey_done,
+	{PLATFORM_OTHER, "other", "other", limesurvey_pii, limesurvey_done, none,
 	 DONE_NONEMPTY},
-	{PLATFORM_QUALTRICS, "qualtrics", "Qualtrics", qualtrics_pii, qualtrics_done, DONE_TRUE},
-	{PLATFORM_SOSCI, "sosci", "SoSci Survey", sosci_pii, sosci_done, DONE_TRUE},
-	{PLATFORM_GFORMS, "google-forms", "Google Forms", gforms_pii, none, DONE_ALL},
+	{PLATFORM_LIMESURVEY, "limesurvey", "LimeSurvey", limesurvey_pii, limesurvey_done,
+	 none, DONE_NONEMPTY},
+	{PLATFORM_QUALTRICS, "qualtrics", "Qualtrics", qualtrics_pii, qualtrics_done, none,
+	 DONE_TRUE},
+	{PLATFORM_SOSCI, "sosci", "SoSci Survey", sosci_pii, sosci_done, sosci_ids, DONE_TRUE},
+	{PLATFORM_GFORMS, "google-forms", "Google Forms", gforms_pii, none, none, DONE_ALL},
 };
 
 const char *const platform_words[] = {
@@ -99,16 +105,160 @@ field_is(const char *const *v, const size_t *len, long i, const char *s)
 }
 
 int
-platform_legacy_rename(char **header, const char *const *v, const size_t *len, size_t n)
+platform_legacy_rename(char **header, const char *const *v, const size_t *len, size_t n,
+                       char **texts)
 {
 	if (n == 0 || !field_is(v, len, 0, "ResponseID"))
 		return 0;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		if (texts)
+			texts[i] = is_v_name(header[i]) ? NULL : xstrndup(v[i], len[i]);
 		if (is_v_name(header[i]) && len[i]) {
 			free(header[i]);
 			header[i] = xstrndup(v[i], len[i]);
 		}
+	}
 	return 1;
+}
+
+/* held where a leak checker finds them when a data error ends the program
+ * (the caller frees them otherwise) */
+static char **held_texts;
+static FILE *held_stream;
+
+char **
+platform_texts(const char *const *v, const size_t *len, size_t n)
+{
+	char **t = held_texts = xmalloc((n ? n : 1) * sizeof *t);
+	for (size_t i = 0; i < n; i++)
+		t[i] = xstrndup(v[i], len[i]);
+	return t;
+}
+
+size_t
+platform_write_labels(const char *path, char *const *header, char *const *texts,
+                      const unsigned char *keep, size_t n)
+{
+	tsv_writer w;
+	size_t written = 0;
+	tsvw_open(&w, path);
+	tsvw_str(&w, "column");
+	tsvw_str(&w, "label");
+	tsvw_end(&w);
+	for (size_t i = 0; texts && i < n; i++) {
+		if (!keep[i] || !texts[i] || !*texts[i])
+			continue;
+		tsvw_str(&w, header[i]);
+		tsvw_str(&w, texts[i]);
+		tsvw_end(&w);
+		written++;
+	}
+	tsvw_close(&w);
+	return written;
+}
+
+int
+platform_is_id(const platform *p, const char *name)
+{
+	for (const char *const *id = p->ids; *id; id++)
+		if (strcmp(*id, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- UTF-16 (Qualtrics' TSV export) ---- */
+
+static char *
+read_rest(FILE *fp, const char *name, const char *head, size_t nhead, size_t *n)
+{
+	size_t cap = nhead + 65536, got;
+	char *buf = xmalloc(cap);
+	memcpy(buf, head, nhead);
+	*n = nhead;
+	do {
+		buf = xgrow(buf, &cap, *n + 65536, 1);
+		got = fread(buf + *n, 1, cap - *n, fp);
+		*n += got;
+	} while (got > 0);
+	if (ferror(fp)) {
+		free(buf);
+		die("%s: read error", name);
+	}
+	return buf;
+}
+
+static size_t
+lines_in(const char *s, size_t n)
+{
+	size_t k = 1;
+	for (size_t i = 0; i < n; i++)
+		k += s[i] == '\n';
+	return k;
+}
+
+/* IN (N bytes of UTF-16 with its BOM) as UTF-8; *OUTN set. */
+static char *
+from_utf16(char *in, size_t n, const char *name, size_t *outn)
+{
+	iconv_t cd = iconv_open("UTF-8", "UTF-16");
+	if (cd == (iconv_t)-1)
+		die_errno("iconv_open UTF-16");
+	size_t cap = n + n / 2 + 16, left = n, room = cap;
+	char *out = xmalloc(cap), *ip = in, *op = out;
+	while (left > 0) {
+		if (iconv(cd, &ip, &left, &op, &room) != (size_t)-1)
+			break;
+		if (errno == E2BIG) {
+			size_t used = (size_t)(op - out);
+			cap *= 2;
+			out = xrealloc(out, cap);
+			op = out + used;
+			room = cap - used;
+			continue;
+		}
+		size_t line = lines_in(out, (size_t)(op - out)), at = (size_t)(ip - in);
+		int cut = errno == EINVAL;
+		iconv_close(cd);
+		free(out);
+		free(in);
+		die_at(name, line, NULL, NULL, "malformed UTF-16 at byte %zu: %s", at,
+		       cut ? "the file ends inside a character (truncated?)"
+		           : "not a UTF-16 character (a lone surrogate)");
+	}
+	iconv_close(cd);
+	*outn = (size_t)(op - out);
+	return out;
+}
+
+FILE *
+platform_utf8_input(FILE *fp, const char *name)
+{
+	int c1 = getc(fp);
+	if (c1 != 0xff && c1 != 0xfe) {
+		if (c1 != EOF)
+			ungetc(c1, fp);
+		return fp;
+	}
+	/* 0xff and 0xfe are never UTF-8: read whole, the bytes kept */
+	int c2 = getc(fp);
+	char head[2] = {(char)c1, (char)c2};
+	size_t n, outn;
+	char *buf = read_rest(fp, name, head, c2 == EOF ? 1 : 2, &n);
+	int bom = (c1 == 0xff && c2 == 0xfe) || (c1 == 0xfe && c2 == 0xff);
+	char *text = bom ? from_utf16(buf, n, name, &outn) : buf;
+	if (bom)
+		free(buf);
+	else
+		outn = n;
+	/* a stream that owns its buffer: freed when it is closed */
+	/* one byte more: "w+" writes a NUL after the data */
+	FILE *mem = held_stream = fmemopen(NULL, outn + 1, "w+");
+	if (!mem)
+		die_errno("fmemopen");
+	if (fwrite(text, 1, outn, mem) != outn || fseek(mem, 0, SEEK_SET) != 0)
+		die_errno("%s: converting", name);
+	free(text);
+	return mem;
 }
 
 static long
@@ -145,4 +295,56 @@ platform_qualtrics_row(const char *file, size_t line, char *const *names,
 	    field_is(v, len, index_of(names, n, "Finished"), "Finished"))
 		return QROW_TEXTS;
 	return QROW_RESPONSE;
+}
+
+/* Qualtrics' header rows after the first: the texts, then the ImportIds. */
+static void
+qualtrics_rows(platform_rows *p, const char *file, char **header, size_t n,
+               const char **v, const size_t *len, const size_t *line,
+               int (*next)(void *), void *ctx)
+{
+	int seen_import = 0;
+	for (int k = 0; k < 2 && next(ctx); k++) {
+		int kind = platform_qualtrics_row(file, *line, header, v, len, n);
+		if (kind == QROW_RESPONSE) {
+			p->pending = 1;
+			return;
+		}
+		if (kind == QROW_TEXTS && (seen_import || p->texts))
+			die_at(file, *line, NULL, NULL, "Qualtrics' question texts after its %s "
+			       "row: were the header rows edited?",
+			       p->texts ? "question texts" : "{\"ImportId\":...}");
+		if (kind == QROW_TEXTS)
+			p->texts = platform_texts(v, len, n);
+		seen_import |= kind == QROW_IMPORT;
+		p->header_rows++;
+	}
+}
+
+void
+platform_header_rows(platform_rows *p, int forced, const char *file, char **header,
+                     size_t n, const char **v, const size_t *len, const size_t *line,
+                     int (*next)(void *), void *ctx)
+{
+	*p = (platform_rows){.header_rows = 1};
+	p->plat = forced >= 0 ? platform_get((platform_id)forced) : platform_detect(header, n);
+	if (platform_is_legacy(header, n) && (forced < 0 || p->plat->id == PLATFORM_QUALTRICS)) {
+		if (!next(ctx))
+			return;
+		char **t = held_texts = xcalloc(n ? n : 1, sizeof *t);
+		if (platform_legacy_rename(header, v, len, n, t)) {
+			p->texts = t;
+			p->header_rows++;
+			p->plat = platform_get(PLATFORM_QUALTRICS);
+			return;
+		}
+		free(t);
+		p->pending = 1;
+		if (forced >= 0)
+			die_at(file, *line, header[0], NULL, "a legacy Qualtrics export gives its "
+			       "columns' names in row 2, starting ResponseID");
+		return;
+	}
+	if (p->plat->id == PLATFORM_QUALTRICS)
+		qualtrics_rows(p, file, header, n, v, len, line, next, ctx);
 }

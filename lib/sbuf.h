@@ -12,6 +12,9 @@ typedef struct {
 /* Append S. */
 void sbuf_add(sbuf *b, const char *s);
 
+/* Append FMT formatted as printf does. */
+void sbuf_addf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* The string (allocated, "" when nothing was added); B is left empty. */
 char *sbuf_take(sbuf *b);
 

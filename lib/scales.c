@@ -412,8 +412,9 @@ scale_propose_name(namer *nm, const char *key)
 	char *name = xstrdup(base);
 	while (strtab_find(&nm->names, name, strlen(name)) != STRTAB_NONE) {
 		free(name);
-		name = xmalloc(strlen(base) + 24);
-		sprintf(name, "%s_%zu", base, nm->next[k]++);
+		size_t len = strlen(base) + 24;
+		name = xmalloc(len);
+		snprintf(name, len, "%s_%zu", base, nm->next[k]++);
 	}
 	free(base);
 	strtab_add(&nm->names, name, strlen(name), NULL);
@@ -439,7 +440,13 @@ ends_with(const char *s, const char *suffix)
 static const char *const id_names[] = {
 	"id", "response_id", "answer_id", "antwort_id", "respondent_id", "submitdate",
 	"startdate", "datestamp", "lastpage", "startlanguage", "seed", "token", "ipaddr",
-	"refurl", "interviewtime", "date", "timestamp", NULL,
+	"refurl", "interviewtime", "date", "timestamp",
+	/* Qualtrics' paradata */
+	"start_date", "end_date", "recorded_date", "status", "progress", "duration_in_seconds",
+	"finished", "distribution_channel", "user_language", "response_set", "location_accuracy",
+	/* SoSci Survey's */
+	"case", "serial", "questnnr", "mode", "started", "mailsent", "lastdata", "q_viewer",
+	"maxpage", "missing", "missrel", "time_sum", "time_rsi", "deg_time", NULL,
 };
 
 int
@@ -451,7 +458,9 @@ scale_is_identifier(const char *name)
 		id = strcmp(s, id_names[i]) == 0;
 	size_t n = strlen(s);
 	id = id || (n > 3 && strcmp(s + n - 3, "_id") == 0) ||
-	     (n > 5 && strcmp(s + n - 5, "_date") == 0);
+	     (n > 5 && strcmp(s + n - 5, "_date") == 0) ||
+	     /* SoSci's TIME001, the time spent on page 1 */
+	     (n > 4 && strncmp(s, "time", 4) == 0 && strspn(s + 4, "0123456789") == n - 4);
 	free(s);
 	return id;
 }

@@ -94,7 +94,8 @@ typedef struct {
  * allocated. A name taken otherwise goes into NM->names with strtab_add. */
 char *scale_propose_name(namer *nm, const char *key);
 void namer_free(namer *nm);
-/* Does NAME say identifier, date or paradata (id, submitdate, seed, ..._id)? */
+/* Does NAME say identifier, date or paradata (id, submitdate, seed, ..._id;
+ * Qualtrics' and SoSci Survey's paradata: Progress, TIME001, ...)? */
 int scale_is_identifier(const char *name);
 /* Is NAME the free-text column of an "other" or a comment? */
 int scale_is_other_column(const char *name);

@@ -270,6 +270,22 @@ tsv_next(tsv_reader *r)
 	return 1;
 }
 
+int
+tsv_next_uncommented(tsv_reader *r)
+{
+	while (tsv_next_lenient(r)) {
+		if (r->nf == 1 && r->flen[0] == 0)
+			continue;
+		if (r->flen[0] > 0 && r->f[0][0] == '#')
+			continue;
+		if (r->nf != r->ncols)
+			die_at(r->name, r->lineno, NULL, NULL, "row has %zu field%s, header has %zu",
+			       r->nf, r->nf == 1 ? "" : "s", r->ncols);
+		return 1;
+	}
+	return 0;
+}
+
 const char *
 tsv_get(tsv_reader *r, size_t i)
 {

@@ -57,6 +57,11 @@ int tsv_next(tsv_reader *r);
  * for formats with comments or blank lines, such as codebooks. */
 int tsv_next_lenient(tsv_reader *r);
 
+/* As tsv_next, but a line whose first field starts with '#' (a comment) and
+ * a blank line are skipped: for plans, which svy init writes with examples
+ * commented out. */
+int tsv_next_uncommented(tsv_reader *r);
+
 /* Field I of the row, unescaped (in place, once). */
 const char *tsv_get(tsv_reader *r, size_t i);
 

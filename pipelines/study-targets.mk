@@ -12,6 +12,8 @@
 #   make digital-twins                the digital-twins survey (pipelines/studies/digital-twins)
 #   make study-outputs, study-figures, study-report   one part, without building the tools first
 #   make study-dir                    print the study's build directory
+#   make study-why                    the steps a run would make, and why (svy study --dry-run)
+#   make study JOBS=1                 one recipe at a time (default: as many as cores)
 #
 # The recipes run in a make of their own (make -f pipelines/study/main.mk),
 # so that their shell settings (.ONESHELL, bash with pipefail) do not reach
@@ -26,14 +28,25 @@ ifneq ($(filter environment%,$(origin STUDY)),)
 STUDY := pipelines/studies/awareness
 endif
 STUDY ?= pipelines/studies/awareness
-study_make = $(MAKE) --no-print-directory -f pipelines/study/main.mk STUDY='$(1)' BINDIR='$(BINDIR)'
+# The study's recipes run side by side: as many at once as the machine has
+# cores (JOBS=N chooses, JOBS=1 runs one at a time), unless make itself was
+# given -j (-j1 included), whose job server the study's make then shares.
+# Each recipe writes its own files (pipelines/study/main.mk), so the outputs
+# are those of one at a time; -Otarget keeps each recipe's messages together.
+# JOBS from the command line only, never from an environment variable
+ifneq ($(filter environment%,$(origin JOBS)),)
+JOBS :=
+endif
+cores = $(shell nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+study_jobs = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(or $(JOBS),$(cores))) -Otarget
+study_make = $(MAKE) --no-print-directory $(study_jobs) -f pipelines/study/main.mk STUDY='$(1)' BINDIR='$(BINDIR)'
 
-.PHONY: study study-outputs study-figures study-report study-dir kaggle digital-twins
+.PHONY: study study-outputs study-figures study-report study-dir study-why kaggle digital-twins
 study: $(NEED_DEPS)
 	@$(MAKE) --no-print-directory build
 	@+$(call study_make,$(STUDY)) study-outputs
 
-study-outputs study-figures study-report study-dir:
+study-outputs study-figures study-report study-dir study-why:
 	@+$(call study_make,$(STUDY)) $@
 
 kaggle digital-twins: $(NEED_DEPS)

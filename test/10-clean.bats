@@ -353,10 +353,11 @@ P="$FIXTURES/platforms"
 # fixture | its summary line | the output's header | the kept rows' key column
 platform_rows() {
 	cat <<'EOF2'
-qualtrics.csv|svy-clean: Qualtrics export (3 header rows): read 4 rows, kept 3, dropped 1 (incomplete: 'Finished' not 1 or True); removed 7 of 21 columns: 'IPAddress', 'RecipientLastName', 'RecipientFirstName', 'RecipientEmail', 'ExternalReference', 'LocationLatitude', 'LocationLongitude' (personal data)|StartDate EndDate Status Progress Duration (in seconds) Finished RecordedDate ResponseId DistributionChannel UserLanguage Q1 Q2_1 Q2_2 Q3|ResponseId:R_1a2B3c4D5e6F7g8 R_3o4P5q6R7s8T9u0 R_4v5W6x7Y8z9A0b1
+qualtrics.csv|svy-clean: Qualtrics export (3 header rows): read 4 rows, kept 3, dropped 1 (incomplete: 'Finished' not 1 or True); removed 7 of 22 columns: 'IPAddress', 'RecipientLastName', 'RecipientFirstName', 'RecipientEmail', 'ExternalReference', 'LocationLatitude', 'LocationLongitude' (personal data)|StartDate EndDate Status Progress Duration (in seconds) Finished RecordedDate ResponseId DistributionChannel UserLanguage Q1 Q2_1 Q2_2 Q4 Q3|ResponseId:R_1a2B3c4D5e6F7g8 R_3o4P5q6R7s8T9u0 R_4v5W6x7Y8z9A0b1
+qualtrics.tsv|svy-clean: Qualtrics export (3 header rows): read 4 rows, kept 3, dropped 1 (incomplete: 'Finished' not 1 or True); removed 7 of 22 columns: 'IPAddress', 'RecipientLastName', 'RecipientFirstName', 'RecipientEmail', 'ExternalReference', 'LocationLatitude', 'LocationLongitude' (personal data)|StartDate EndDate Status Progress Duration (in seconds) Finished RecordedDate ResponseId DistributionChannel UserLanguage Q1 Q2_1 Q2_2 Q4 Q3|ResponseId:R_1a2B3c4D5e6F7g8 R_3o4P5q6R7s8T9u0 R_4v5W6x7Y8z9A0b1
 qualtrics-legacy.csv|svy-clean: Qualtrics export (2 header rows): read 3 rows, kept 2, dropped 1 (incomplete: 'Finished' not 1 or True); removed 6 of 17 columns: 'Name', 'ExternalDataReference', 'EmailAddress', 'IPAddress', 'LocationLatitude', 'LocationLongitude' (personal data)|ResponseID ResponseSet Status StartDate EndDate Finished Q1 Q2_1 Q2_2 Q3 LocationAccuracy|ResponseID:R_8cP2xZkQ4bLm1Aa R_0eR4zBmS6dNo3Cc
-sosci.csv|svy-clean: SoSci Survey export: read 4 rows, kept 3, dropped 1 (incomplete: 'FINISHED' not 1 or True); removed 1 of 23 columns: 'REF' (personal data)|CASE SERIAL QUESTNNR MODE STARTED PW01 PW02_01 PW02_02 PW03 TIME001 TIME002 TIME_SUM MAILSENT LASTDATA FINISHED Q_VIEWER LASTPAGE MAXPAGE MISSING MISSREL TIME_RSI DEG_TIME|CASE:112 115 116
-google-forms.csv|svy-clean: Google Forms export: read 3 rows, kept 3, dropped 0 (Google Forms records submitted responses only: every row kept); removed 1 of 5 columns: 'Email Address' (personal data)|Timestamp How often do you use a password manager? Which of these do you use? Is there anything else you want to tell us about passwords?|Timestamp:2024/03/04 10:19:40 AM GMT+1 2024/03/04 11:03:01 AM GMT+1 2024/03/05 9:41:12 AM GMT+1
+sosci.csv|svy-clean: SoSci Survey export: read 4 rows, kept 3, dropped 1 (incomplete: 'FINISHED' not 1 or True); removed 1 of 23 columns: 'REF' (personal data); wrote 2 values -9 (SoSci Survey's 'not answered': --na -9 writes them empty)|CASE SERIAL QUESTNNR MODE STARTED PW01 PW02_01 PW02_02 PW03 TIME001 TIME002 TIME_SUM MAILSENT LASTDATA FINISHED Q_VIEWER LASTPAGE MAXPAGE MISSING MISSREL TIME_RSI DEG_TIME|CASE:112 115 116
+google-forms.csv|svy-clean: Google Forms export: read 5 rows, kept 5, dropped 0 (Google Forms records submitted responses only: every row kept); removed 1 of 5 columns: 'Email Address' (personal data)|Timestamp How often do you use a password manager? Which of these do you use? Is there anything else you want to tell us about passwords?|Timestamp:2024/03/04 10:19:40 AM GMT+1 2024/03/04 11:03:01 AM GMT+1 2024/03/05 9:41:12 AM GMT+1 2024/03/05 2:12:55 PM GMT+1 2024/03/06 8:30:07 AM GMT+1
 EOF2
 }
 
@@ -379,14 +380,14 @@ EOF2
 		[[ "$summary" == *"dropped $n "* ]] || fail "$file: $n rejects"
 		echo "$file" >>checked
 	done < <(platform_rows)
-	[ "$(wc -l <checked)" -eq 4 ]
+	[ "$(wc -l <checked)" -eq 5 ]
 }
 
 @test "platforms: --platform overrides the header; --complete-column and --keep-pii win" {
 	# other: Qualtrics' rows 2 and 3 are data then, and Finished says nothing
 	run --separate-stderr svy clean --platform other "$P/qualtrics.csv"
 	assert_success
-	[ "$stderr" = "svy-clean: read 6 rows, kept 6, dropped 0 (no submitdate column and no --complete-column: every row kept); removed 1 of 21 columns: 'RecipientEmail' (e-mail, by name)" ] || fail "$stderr"
+	[ "$stderr" = "svy-clean: read 6 rows, kept 6, dropped 0 (no submitdate column and no --complete-column: every row kept); removed 1 of 22 columns: 'RecipientEmail' (e-mail, by name)" ] || fail "$stderr"
 	# a platform whose completion column the header lacks
 	run --separate-stderr svy clean --platform sosci "$P/google-forms.csv"
 	assert_failure 1
@@ -402,7 +403,7 @@ EOF2
 	assert_success
 	[ "$(head -1 <<<"$output" | cut -f4)" = IPAddress ]
 	[ "$(sed -n 2p <<<"$output" | cut -f4)" = 192.0.2.17 ]
-	[[ "$stderr" == *"removed 6 of 21 columns: 'RecipientLastName', "*"; kept by --keep-pii: 'IPAddress'" ]] || fail "$stderr"
+	[[ "$stderr" == *"removed 6 of 22 columns: 'RecipientLastName', "*"; kept by --keep-pii: 'IPAddress'" ]] || fail "$stderr"
 }
 
 @test "platforms: Finished as 1/0 or True/False; another value, or edited header rows, are named errors" {
@@ -444,4 +445,69 @@ EOF2
 	printf 'id,submitdate,Q1\n1,2020,a\n2,,b\n' >in.csv
 	run --separate-stderr svy clean in.csv
 	[ "$stderr" = "svy-clean: read 2 rows, kept 1, dropped 1 (incomplete: 'submitdate' empty)" ] || fail "$stderr"
+}
+
+# ---- the reader's two paths: whole lines split in place, libcsv for the rest
+
+# both_paths IN WANT [ARGS]: clean reads IN the same with its fast path
+# (lines split in place) and with libcsv alone (SVY_CSV_SLOW=1): the same
+# output, messages and status; the output is WANT (an error: its message)
+both_paths() {
+	local in=$1 want=$2
+	shift 2
+	printf "$in" >in.csv
+	run --separate-stderr svy clean -q "$@" in.csv
+	local out=$output err=$stderr st=$status
+	SVY_CSV_SLOW=1 run --separate-stderr svy clean -q "$@" in.csv
+	[ "$status" = "$st" ] || fail "status: fast $st, slow $status for '$in'"
+	[ "$output" = "$out" ] || fail "output for '$in': fast '$out', slow '$output'"
+	[ "$stderr" = "$err" ] || fail "stderr for '$in': fast '$err', slow '$stderr'"
+	if [ "$st" = 0 ]; then
+		[ "$out" = "$(printf "$want")" ] || fail "output for '$in': '$out', want '$want'"
+	else
+		[ "$err" = "$want" ] || fail "stderr for '$in': '$err', want '$want'"
+	fi
+}
+
+@test "the reader's fast and slow paths agree: quoted and unquoted rows, CRLF, BOM, newlines in quotes" {
+	#          input                                          output (or message)
+	both_paths '\xef\xbb\xbfa,b,c\r\n1,"x",3\r\n"4",5,"six"\r\n'  'a\tb\tc\n1\tx\t3\n4\t5\tsix'
+	both_paths 'a,b\n1,"line1\nline2"\n"2",x\n'                 'a\tb\n1\tline1\\nline2\n2\tx'
+	both_paths 'a,b\r\n1,"l1\r\nl2"\r\n3,4\r\n'                 'a\tb\n1\tl1\\r\\nl2\n3\t4'
+	both_paths 'a,b\n"say ""hi""",2\n3,"4"\n'                   'a\tb\nsay "hi"\t2\n3\t4'
+	both_paths 'a,b\r1,2\r3,4\n5,6\n'                           'a\tb\n1\t2\n3\t4\n5\t6'
+	both_paths 'a,b\n\n1,2\r\n\r\n"3",4\n\n'                    'a\tb\n1\t2\n3\t4'
+	both_paths 'a,b,c\n1,,\n,,\n"",,""\n'                       'a\tb\tc\n1\t\t\n\t\t\n\t\t'
+	both_paths 'a,b\n1,2\n"3",4'                                'a\tb\n1\t2\n3\t4'
+	both_paths 'a;b\n"1;x";2\n3;"4"\n'                          'a\tb\n1;x\t2\n3\t4'
+	both_paths 'a\tb\n"1\tx"\t2\n3\t"4"\n'                      'a\tb\n1\\tx\t2\n3\t4'
+	both_paths 'a,b\n 1 ,"\xc3\xa9"\n"\xe2\x82\xac",2\n'        'a\tb\n 1 \t\xc3\xa9\n\xe2\x82\xac\t2'
+	both_paths 'a,b\r"x\n\n1",2\n'                           'a\tb\nx\\n\\n1\t2'
+	both_paths 'a,b\n1,\xff\n'                                  'a\tb\n1\t\xef\xbf\xbd' --invalid-utf8=replace
+	both_paths 'a,b\n1,"x"y\n'                                  "svy-clean: in.csv:2: malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote (delimiter ',')"
+	both_paths 'a,b\n1,x"y"\n'                                  "svy-clean: in.csv:2: malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote (delimiter ',')"
+	both_paths 'a,b\n1, "2"\n'                                  "svy-clean: in.csv:2: malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote (delimiter ',')"
+	both_paths 'a,b\n1,2\n3,"4\n5\n'                            "svy-clean: in.csv:3: unterminated quoted field at the end of the input (the field starts here)"
+	both_paths 'a,b\n1,"2"\n3,"4",5\n'                          "svy-clean: in.csv:3: row has 3 fields, header has 2"
+	both_paths 'a,b\n1,"x\0y"\n'                                "svy-clean: in.csv:2: column 'b': NUL byte (at byte 2 of the field)"
+	both_paths 'a,b\n"1","\xe9"\n'                              "svy-clean: in.csv:2: column 'b': invalid UTF-8 (byte 0xE9 at byte 1 of the field); --invalid-utf8=replace writes U+FFFD instead"
+}
+
+@test "the reader's fast and slow paths agree over chunk boundaries: 20,000 mixed rows, long lines" {
+	awk 'BEGIN { srand(7); printf "\xef\xbb\xbfid,t,n\r\n"
+		for (i = 1; i <= 20000; i++) {
+			k = i % 9
+			if (k == 0) printf "%d,\"two\r\nlines\",%d\r\n", i, i
+			else if (k == 1) printf "\"%d\",\"q \"\"x\"\"\",%d\n", i, i
+			else if (k == 2) printf "%d,plain,\"%d\"\r\n", i, i
+			else if (k == 3) printf "\r\n"	# blank: no row (2,222 of them)
+			else if (k == 4) { printf "%d,\"", i; for (j = 0; j < 9000; j++) printf "abcdefgh"; printf "\",%d\n", i }
+			else if (k == 5) printf "%d,,\n", i
+			else if (k == 6) printf "%d,\"\xc3\xa4\",\"\"\n", i
+			else printf "\"%d\",\"%s\",\"%d\"\n", i, substr("abcdefghijklmnop", 1, int(rand() * 16)), i
+		} }' >in.csv
+	svy clean -q in.csv >fast.tsv
+	SVY_CSV_SLOW=1 svy clean -q in.csv >slow.tsv
+	[ "$(wc -l <fast.tsv)" -eq 17779 ] || fail "$(wc -l <fast.tsv) lines"
+	cmp fast.tsv slow.tsv
 }

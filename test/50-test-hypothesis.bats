@@ -203,7 +203,7 @@ printf -v CI_HEADER '\tdf2\tci_low\tci_high\tci_level\tci_method'
 	numeq "$(cut -f13 <<<"$output")" 0.005893998799364042 1e-12
 	run --separate-stderr svy test-hypothesis mannwhitney -c v -q --no-header --by g --groups dev,other -i in.tsv
 	numeq "$(cut -f13 <<<"$output")" 0.011787997598728084 1e-12
-	run --separate-stderr svy report <(svy test-hypothesis mannwhitney -c v -q --by g --groups dev,other --alternative greater -i in.tsv)
+	run --separate-stderr svy report --u-min <(svy test-hypothesis mannwhitney -c v -q --by g --groups dev,other --alternative greater -i in.tsv)
 	assert_line --index 2 "|  | U(41, 42) = 584.0 | .006 |"
 }
 

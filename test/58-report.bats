@@ -6,10 +6,10 @@ load test_helper
 D="$TESTDATA/report"
 
 @test "Markdown: the paper's Table 4 notation, p and p* in APA style" {
-	run --separate-stderr svy report -H "$D/hypotheses.tsv" "$D/paper.tsv"
+	run --separate-stderr svy report --u-min -H "$D/hypotheses.tsv" "$D/paper.tsv"
 	assert_success
 	assert_output "$(cat "$D/paper.md")"
-	assert_line "| H.1.1 | H0: Awareness does not correlate with the perception of how important ML security is. | r(81) = .073 | .514 | .620 |"
+	assert_line "| H.1.1 | H0: Awareness does not correlate with the perception of how important ML security is. | r_s(81) = .073 | .514 | .620 |"
 	assert_line "| H.1.2 | H0: Educational degree has no effect \\| on awareness. | χ²(4) = 0.89 | .827 | .827 |"
 	assert_line "| H.1.5 | H0: Developers. | U(41, 42) = 584.0 | .006 | .018 |"
 	[ "$stderr" = "svy-report: $D/hypotheses.tsv: no hypothesis text for 'X'" ]
@@ -23,21 +23,46 @@ D="$TESTDATA/report"
 
 @test "APA numbers: no leading zero, < .001, > .999, negative r" {
 	run --separate-stderr svy report "$D/paper.tsv"
-	assert_line "| H.1.3 | r(81) = .360 | < .001 | .005 |"
+	assert_line "| H.1.3 | r_s(81) = .360 | < .001 | .005 |"
 	assert_line "| H.2.8 | χ²(13) = 93.19 | < .001 | < .001 |"
-	assert_line "| X | r(8) = -.500 | > .999 | > .999 |"
+	assert_line "| X | r_s(8) = -.500 | > .999 | > .999 |"
 }
 
-@test "U: the smaller U by default (the paper's), --u-first for scipy >= 1.7's" {
-	run --separate-stderr svy report -f RQ1 --u-first "$D/paper.tsv"
+@test "Spearman's rho as r_s, Pearson's r as r, each with its df" {
+	printf 'id\tstatistic\tstatistic_name\tdf\tp\nS\t0.25\trho\t40\t0.11\nP\t-0.25\tr\t40\t0.11\n' >in.tsv
+	run --separate-stderr svy report in.tsv
+	assert_success
+	assert_output "$(printf '| No. | Test statistic | p |\n|---|---|---|\n| S | r_s(40) = .250 | .110 |\n| P | r(40) = -.250 | .110 |')"
+	run --separate-stderr svy report --latex in.tsv
+	assert_line --index 4 'S & $r_{s(40)} = .250$ & .110 \\'
+	assert_line --index 5 'P & $r_{(40)} = -.250$ & .110 \\'
+}
+
+@test "U: the statistic column's U of the first group by default, --u-min for the smaller" {
+	run --separate-stderr svy report -f RQ1 "$D/paper.tsv"
+	assert_success
 	assert_line "| H.1.5 | U(41, 42) = 1138.0 | .006 | .018 |"
+	run --separate-stderr svy report -f RQ1 --u-min "$D/paper.tsv"
+	assert_success
+	assert_line "| H.1.5 | U(41, 42) = 584.0 | .006 | .018 |"
+	# --u-min without a smaller U: a named error, never U1 in its place
+	printf 'id\tstatistic\tstatistic_name\tgroup_sizes\tp\nA\t5\tU\t3,4\t0.5\n' >in.tsv
+	run svy report --u-min in.tsv
+	assert_failure 1
+	assert_output "svy-report: in.tsv:2: column 'u_min': --u-min: no smaller U in this Mann-Whitney row"
+	printf 'id\tstatistic\tstatistic_name\tgroup_sizes\tu_min\tp\nA\t5\tU\t3,4\t\t0.5\n' >in.tsv
+	run svy report --u-min in.tsv
+	assert_failure 1
+	assert_output "svy-report: in.tsv:2: column 'u_min': --u-min: no smaller U in this Mann-Whitney row"
+	run svy report -f RQ1 --u-first "$D/paper.tsv"
+	assert_failure 2
 }
 
 @test "without p_adj there is no p* column" {
 	cut -f1-17 "$D/paper.tsv" >in.tsv
 	run --separate-stderr svy report -f RQ2 in.tsv
 	assert_success
-	assert_output "$(printf '| No. | Test statistic | p |\n|---|---|---|\n| H.2.8 | χ²(13) = 93.19 | < .001 |\n| H.2.2 | χ²(32) = 43.11 | .091 |\n| X | r(8) = -.500 | > .999 |')"
+	assert_output "$(printf '| No. | Test statistic | p |\n|---|---|---|\n| H.2.8 | χ²(13) = 93.19 | < .001 |\n| H.2.2 | χ²(32) = 43.11 | .091 |\n| X | r_s(8) = -.500 | > .999 |')"
 }
 
 @test "end to end: test-hypothesis, bh-correct, report on the study-like data" {
@@ -47,7 +72,7 @@ D="$TESTDATA/report"
 	run cat table4.md
 	assert_line --index 0 "| No. | Hypothesis | Test statistic | p | p* |"
 	[ "${#lines[@]}" -eq 8 ]
-	assert_line --index 2 --regexp '^\| H\.1\.1 \| H0: Awareness does not correlate .* \| r\(81\) = \.[0-9]{3} \| (< )?\.[0-9]{3} \| (< )?\.[0-9]{3} \|$'
+	assert_line --index 2 --regexp '^\| H\.1\.1 \| H0: Awareness does not correlate .* \| r_s\(81\) = \.[0-9]{3} \| (< )?\.[0-9]{3} \| (< )?\.[0-9]{3} \|$'
 	assert_line --index 6 --regexp '^\| H\.1\.5 \| .* \| U\([0-9]+, [0-9]+\) = [0-9]+\.[05] \|'
 }
 
@@ -117,10 +142,10 @@ D="$TESTDATA/report"
 	run --separate-stderr svy report --effect --decimals 1 -f RQ1 "$D/paper.tsv"
 	assert_line --regexp '^\| H\.1\.1 \| .* \| [a-z_]+ = -?[0-9]+\.[0-9] \|$'
 	run --separate-stderr svy report --effect -f RQ1 "$D/paper.tsv"
-	assert_line --index 2 '| H.1.1 | r(81) = .073 | .514 | .620 | rho = 0.073 |'
+	assert_line --index 2 '| H.1.1 | r_s(81) = .073 | .514 | .620 | rho = 0.073 |'
 	run --separate-stderr svy report --effect --digits 2 -f RQ1 "$D/paper.tsv"
-	assert_line --index 2 '| H.1.1 | r(81) = .073 | .514 | .620 | rho = 0.073 |'
-	assert_line --index 4 --regexp '^\| H\.1\.3 \| r\(81\) = \.360 \| < \.001 \| \.005 \| rho = 0\.36 \|$'
+	assert_line --index 2 '| H.1.1 | r_s(81) = .073 | .514 | .620 | rho = 0.073 |'
+	assert_line --index 4 --regexp '^\| H\.1\.3 \| r_s\(81\) = \.360 \| < \.001 \| \.005 \| rho = 0\.36 \|$'
 	run svy report --digits 18 "$D/paper.tsv"
 	assert_failure 2
 	assert_line --index 0 "svy-report: option '--digits': '18' is not a whole number from 1 to 17"
@@ -172,16 +197,16 @@ EOF_CASES
 		assert_success
 		assert_line --index 2 "$want"
 	done <<-EOF_CASES
-		A\t-0.0004\trho\t81\t\t0.9\t-0.0004\trho\n|| A | r(81) = .000 | .900 | rho = 0.000 |
+		A\t-0.0004\trho\t81\t\t0.9\t-0.0004\trho\n|| A | r_s(81) = .000 | .900 | rho = 0.000 |
 		A\t-0.0004\tr\t81\t\t0.9\t-0.0004\tr\n|| A | r(81) = .000 | .900 | r = 0.000 |
 		A\t-0\tchi2\t2\t\t1\t-0\tepsilon_squared\n|| A | χ²(2) = 0.00 | > .999 | epsilon_squared = 0.000 |
 		A\t0\tU\t\t3,4\t1\t-0.0001\trank_biserial\n|| A | U(3, 4) = 0.0 | > .999 | rank_biserial = 0.000 |
 	EOF_CASES
 	printf "$h"'A\t-0.0004\trho\t81\t\t0.9\t-0.0004\trho\n' >in.tsv
 	run svy report --latex in.tsv
-	assert_line --index 4 'A & $r_{(81)} = .000$ & .900 \\'
+	assert_line --index 4 'A & $r_{s(81)} = .000$ & .900 \\'
 	run svy report --effect --digits 3 in.tsv
-	assert_line --index 2 '| A | r(81) = .000 | .900 | rho = -0.0004 |'
+	assert_line --index 2 '| A | r_s(81) = .000 | .900 | rho = -0.0004 |'
 }
 
 @test "Markdown cells: '|' escaped, HTML shown as text, in ids, hypotheses, effect names, captions" {
@@ -194,7 +219,7 @@ EOF_CASES
 
 | No. | Hypothesis | Test statistic | p | Effect size |
 |---|---|---|---|---|
-| a\|b&lt;script&gt; | H0: &lt;script&gt;alert(1)&lt;/script&gt; \| x | r(8) = .500 | .500 | &lt;img src=x onerror=alert(1)&gt; = 0.500 |'
+| a\|b&lt;script&gt; | H0: &lt;script&gt;alert(1)&lt;/script&gt; \| x | r_s(8) = .500 | .500 | &lt;img src=x onerror=alert(1)&gt; = 0.500 |'
 	# each row keeps its number of cells
 	run grep -c '<' <<<"$output"
 	assert_output 0
@@ -259,4 +284,152 @@ r .000; chi2 = 1234.57; 12.3 %; > .999; plain | text'
 	assert_line --index 0 "usage: svy-report [OPTION]... [FILE]"
 	run svy report --version
 	assert_output "svy-report (svy) $(cat "$SVY_ROOT/VERSION")"
+}
+
+@test "report.sh: the study's descriptive tables (TABLES) in report.md, labels and shares" {
+	mkdir d
+	printf 'step\trun\twhat\tfiles\ntables\tyes\tthe descriptive tables\tt2.tsv t3.tsv\nkappa\tno\tthe agreement of the coders (CODERS not set)\tkappa.tsv\n' >d/steps.tsv
+	printf 'figure\tcaption\n' >d/figures.tsv
+	printf 'column\tlevel\tn\tshare\nedu\tBSc\t3\t0.375\nedu\tMSc|x\t5\t0.625\nhobby\t1\t2\t0.25\n' >d/t2.tsv
+	printf 'column\tlevel\tn\tshare\nrole\t1\t0\t\n' >d/t3.tsv
+	printf 'column\tlabel\nedu\tEducation\nedu=BSc\tBachelor\n' >labels.tsv
+	run --separate-stderr "$SVY_ROOT/pipelines/study/report.sh" -l labels.tsv -r "$BIN/report" d
+	assert_success
+	run sed -n '/^## Descriptive tables/,/^## Steps not run/p' <<<"$output"
+	assert_output '## Descriptive tables
+
+### t2
+
+| Variable | Answer | n | Share |
+|---|---|---:|---:|
+| Education (`edu`) | Bachelor | 3 | 37.5 % |
+|  | MSc\|x | 5 | 62.5 % |
+| Hobby (`hobby`) | 1 | 2 | 25.0 % |
+
+### t3
+
+| Variable | Answer | n | Share |
+|---|---|---:|---:|
+| Role (`role`) | 1 | 0 |  |
+
+n: the respondents who gave the answer (a multiple-choice option: who ticked it);
+share: of those who answered the question (svy tally).
+
+## Steps not run'
+	# the step off: no section
+	printf 'step\trun\twhat\tfiles\ntables\tno\tthe descriptive tables (TABLES not set)\tt2.tsv\n' >d/steps.tsv
+	run --separate-stderr "$SVY_ROOT/pipelines/study/report.sh" -r "$BIN/report" d
+	assert_success
+	refute_line '## Descriptive tables'
+	assert_line -- '- the descriptive tables (TABLES not set)'
+}
+
+# ---- svy model's rows: the regression table (APA 7) ----------------------
+# Inputs: R's reference rows and summaries of test/data/model (lm, glm, clm).
+M="$TESTDATA/model"
+
+@test "model rows: the regression table, linear, logistic and ordinal (Markdown), as the golden files" {
+	for m in linear logistic ordinal; do
+		run --separate-stderr svy report --summary "$M/$m-summary.tsv" "$M/$m-coef.tsv"
+		assert_success
+		assert_output "$(cat "$D/model-$m.md")"
+		[ "$stderr" = "" ]
+	done
+	run --separate-stderr svy report --summary "$M/linear-summary.tsv" "$M/linear-coef.tsv"
+	assert_line --index 0 '| Term | B | SE | t | p | 95% CI |'
+	assert_line --index 3 '| x1 | 0.37 | 0.08 | 4.91 | < .001 | [0.22, 0.52] |'
+	assert_line --index 7 '*Note.* n = 197 (3 rows dropped with a missing value). Outcome: y. R² = .420, adjusted R² = .408, F(4, 192) = 34.76, p < .001. CI: Wald t.'
+	run --separate-stderr svy report --summary "$M/logistic-summary.tsv" "$M/logistic-coef.tsv"
+	assert_line --index 0 '| Term | B | SE | z | p | 95% CI | OR | 95% CI (OR) |'
+	assert_line --index 5 '| gb | 1.87 | 0.43 | 4.34 | < .001 | [1.05, 2.75] | 6.51 | [2.86, 15.70] |'
+	assert_line --partial 'χ²(4) = 40.16, p < .001. McFadden R² = .153, Nagelkerke R² = .250. CI: profile likelihood;'
+	run --separate-stderr svy report --summary "$M/ordinal-summary.tsv" "$M/ordinal-coef.tsv"
+	assert_line --index 2 '| 1\|2 (threshold) | -0.74 | 0.54 | -1.36 | .173 | [-1.80, 0.32] |  |  |'
+}
+
+@test "model rows: LaTeX with a caption, numbers in math mode" {
+	run --separate-stderr svy report --latex --caption 'Table 6. Ordinal regression of yo' \
+		--summary "$M/ordinal-summary.tsv" "$M/ordinal-coef.tsv"
+	assert_success
+	assert_output "$(cat "$D/model-ordinal.tex")"
+	assert_line 'x2 & $-0.32$ & $0.05$ & $-6.17$ & $<$ .001 & $[-0.42, -0.22]$ & $0.73$ & $[0.66, 0.81]$ \\'
+}
+
+@test "model rows: svy model's own output gives the same table; --conf, --decimals, --digits" {
+	svy model -q -m logistic -y yb -c x1,x2,g --summary sum.tsv -o coef.tsv "$M/survey.tsv"
+	run --separate-stderr svy report --summary sum.tsv coef.tsv
+	assert_success
+	assert_output "$(cat "$D/model-logistic.md")"
+	# a 90 % Wald interval: labelled so with --conf 0.9, an error without
+	svy model -q -y y -c x1,x2,g --conf 0.9 -o c90.tsv "$M/survey.tsv"
+	run --separate-stderr svy report -q --conf 0.9 c90.tsv
+	assert_success
+	assert_line --index 0 '| Term | B | SE | t | p | 90% CI |'
+	assert_line --index 3 '| x1 | 0.37 | 0.08 | 4.91 | < .001 | [0.25, 0.50] |'
+	run svy report -q c90.tsv
+	assert_failure 1
+	assert_output --regexp "^svy-report: c90.tsv:2: column 'ci_low': not the 95 % Wald interval of estimate and se: give --conf the level svy model used \(got '0.41"
+	run --separate-stderr svy report -q --decimals 3 "$M/linear-coef.tsv"
+	assert_line --index 3 '| x1 | 0.373 | 0.076 | 4.913 | < .001 | [0.223, 0.522] |'
+	run --separate-stderr svy report -q --digits 2 "$M/linear-coef.tsv"
+	assert_line --index 3 '| x1 | 0.37 | 0.076 | 4.9 | < .001 | [0.22, 0.52] |'
+}
+
+@test "model rows without --summary: a warning, the note names only the intervals" {
+	run --separate-stderr svy report "$M/linear-coef.tsv"
+	assert_success
+	assert_line --index 7 '*Note.* CI: Wald t.'
+	[ "$stderr" = "svy-report: no --summary: the note has no n and no fit statistics" ]
+	run --separate-stderr svy report -q "$M/linear-coef.tsv"
+	[ "$stderr" = "" ]
+}
+
+@test "model rows: bad rows and summaries are named errors, exit 1; options of tests are usage errors" {
+	h='term\tkind\testimate\tse\tstatistic\tstatistic_name\tdf\tp\tci_low\tci_high\tci_method\todds_ratio\tor_low\tor_high\n'
+	ok='x\tcoefficient\t1\t0.5\t2\tz\t\t0.05\t0\t2\tprofile likelihood\t'
+	while IFS='|' read -r input message; do
+		printf "$h$input" >in.tsv
+		run svy report -q in.tsv
+		assert_failure 1
+		assert_output "$message"
+	done <<EOF_CASES
+|svy-report: in.tsv: no term rows: an empty table is not written
+x\tcoefficient\t\t0.5\t2\tz\t\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'estimate': missing value
+x\tcoefficient\tone\t0.5\t2\tz\t\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'estimate': not a number (got 'one')
+x\tterm\t1\t0.5\t2\tz\t\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'kind': a term is a coefficient or a threshold (got 'term')
+x\tcoefficient\t1\t0.5\t2\tF\t\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'statistic_name': a model's statistic is t or z (got 'F')
+x\tcoefficient\t1\t-0.5\t2\tz\t\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'se': a standard error cannot be negative (got '-0.5')
+x\tcoefficient\t1\t0.5\t2\tz\t\t1.5\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'p': a p-value must be in [0, 1] (got '1.5')
+x\tcoefficient\t1\t0.5\t2\tz\t\t0.05\t2\t0\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'ci_low': the interval's low end is above its high end (got '2')
+x\tcoefficient\t1\t0.5\t2\tt\t\t0.05\t0\t2\tWald t\t\t\t\n|svy-report: in.tsv:2: column 'df': missing value
+x\tcoefficient\t1\t0.5\t2\tt\t2.5\t0.05\t0\t2\tWald t\t\t\t\n|svy-report: in.tsv:2: column 'df': degrees of freedom must be a whole number >= 1 (got '2.5')
+x\tcoefficient\t1\t0.5\t2\tz\t10\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'df': a z statistic has no df (got '10')
+x\tcoefficient\t1\t0.5\t2\tz\t\t0.05\t0\t2\tWald z\t\t\t\n|svy-report: in.tsv:2: column 'ci_low': not the 95 % Wald interval of estimate and se: give --conf the level svy model used (got '0')
+${ok}2.7\t\t\n|svy-report: in.tsv:2: column 'odds_ratio': an odds ratio needs its interval (odds_ratio, or_low, or_high)
+${ok}2.7\t3\t7\n|svy-report: in.tsv:2: column 'odds_ratio': an odds ratio must be positive and within its interval (got '2.7')
+cut1\tthreshold\t1\t0.5\t2\tz\t\t0.05\t0\t2\tprofile likelihood\t2.7\t1\t7\n|svy-report: in.tsv:2: column 'odds_ratio': a threshold has no odds ratio (got '2.7')
+${ok}\t\t\nx\tcoefficient\t1\t0.5\t2\tt\t9\t0.05\t0\t2\tprofile likelihood\t\t\t\n|svy-report: in.tsv:3: column 'statistic_name': one model has one statistic (the rows before have z) (got 't')
+\tcoefficient\t1\t0.5\t2\tz\t\t0.05\t0\t2\tprofile likelihood\t\t\t\n|svy-report: in.tsv:2: column 'term': missing term
+EOF_CASES
+	# the summary: of this model, with every statistic the note prints
+	while IFS='|' read -r summary message; do
+		printf "$summary" >sum.tsv
+		run svy report --summary sum.tsv "$M/linear-coef.tsv"
+		assert_failure 1
+		assert_output "$message"
+	done <<EOF_CASES
+statistic\tvalue\nmodel\tlogistic\n|svy-report: sum.tsv: column 'model': the summary is not of these rows (their model: linear) (got 'logistic')
+statistic\tvalue\nmodel\tprobit\n|svy-report: sum.tsv: column 'model': not a model of svy model (linear, logistic, ordinal) (got 'probit')
+statistic\tvalue\nn\t5\n|svy-report: sum.tsv: column 'statistic': the summary lacks this statistic (got 'model')
+statistic\tvalue\nmodel\tlinear\nn\t197\nrows_dropped\t3\n|svy-report: sum.tsv: column 'statistic': the summary lacks this statistic (got 'r_squared')
+statistic\tvalue\nmodel\tlinear\nn\tmany\n|svy-report: sum.tsv: column 'value': statistic 'n': not a number (got 'many')
+EOF_CASES
+	run svy report -H "$D/hypotheses.tsv" "$M/linear-coef.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-report: a model's table (svy model's rows): no --hypotheses, --family, --by-family, --effect or --u-min"
+	run svy report --summary "$M/linear-summary.tsv" "$D/paper.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-report: --summary and --conf are for a model's table (svy model's rows)"
+	run svy report --conf 1 "$M/linear-coef.tsv"
+	assert_failure 2
 }

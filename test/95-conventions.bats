@@ -81,10 +81,10 @@ fake_apt() {
 	[ ! -e apt.log ] || fail "apt-get ran: $(cat apt.log)"
 	# a compiler that links nothing: the four libraries are missing
 	run svy_make deps-missing CC=false
-	assert_output "libcsv gsl libxml2 readstat"
+	assert_output "libcsv gsl libxml2 jansson readstat"
 	PATH="$PWD/fake:$PATH" run svy_make need-test-deps CC=false
 	assert_success
-	assert_line --index 0 "svy needs: libcsv gsl libxml2 readstat"
+	assert_line --index 0 "svy needs: libcsv gsl libxml2 jansson readstat"
 	[ "$(sed -n 1p apt.log)" = "apt-get update -q" ] || fail "$(cat apt.log)"
 	[[ "$(sed -n 2p apt.log)" == "apt-get install -y -q --no-install-recommends build-essential pkg-config libcsv-dev "* ]] ||
 		fail "$(cat apt.log)"
@@ -92,12 +92,12 @@ fake_apt() {
 	fake_apt 1000
 	PATH="$PWD/fake:$PATH" run svy_make need-test-deps CC=false
 	assert_failure
-	assert_line "  sudo apt-get install build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev libreadstat-dev bats bats-assert bats-support gnuplot-nox unzip valgrind man-db pspp"
+	assert_line "  sudo apt-get install build-essential pkg-config libcsv-dev libgsl-dev libxml2-dev libjansson-dev libreadstat-dev bats bats-assert bats-support gnuplot-nox unzip valgrind man-db pspp"
 	[ ! -e apt.log ]
 	# no apt-get: the names, and where to look them up
 	PATH="$PWD/fake:$PATH" run svy_make need-test-deps CC=false APT_GET=no-such-apt-get
 	assert_failure
-	assert_line --index 0 "svy needs: libcsv gsl libxml2 readstat"
+	assert_line --index 0 "svy needs: libcsv gsl libxml2 jansson readstat"
 	assert_line --index 1 "install them with your system's packages (README.md, \"Quick start\")"
 	# a missing program or Bats library is named too
 	run svy_make deps-missing PKG_CONFIG=no-such-pkg-config

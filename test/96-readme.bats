@@ -24,8 +24,10 @@ setup_file() {
 	mkdir -p "$BATS_FILE_TMPDIR/wrap"
 	# `make` in a README block: the project's Makefile, the build under test,
 	# the study's outputs in the block's directory
+	# (a make with -f, as svy study runs it, is make itself)
 	cat >"$BATS_FILE_TMPDIR/wrap/make" <<-EOF
 		#!/bin/sh
+		[ "\$1" != -f ] || exec $(command -v make) "\$@"
 		exec $(command -v make) -C '$SVY_ROOT' --no-print-directory BINDIR='$BIN' OBJDIR='$OBJ' B="\$PWD/build" "\$@"
 	EOF
 	chmod +x "$BATS_FILE_TMPDIR/wrap/make"

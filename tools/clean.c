@@ -2,7 +2,6 @@
  * Forms, any CSV), the project's TSV out; incomplete responses and personal
  * data removed, nothing else changed. */
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "err.h"
 #include "opt.h"
 #include "platform.h"
+#include "sbuf.h"
 #include "tsv.h"
 
 /* Why a column is removed. */
@@ -40,6 +40,7 @@ struct opts {
 	size_t *nalen;
 	int replace_utf8;
 	int rename_dups;
+	const char *labels;	/* --labels FILE */
 };
 
 /* One row as the tool sees it: field pointers and lengths for every input
@@ -67,6 +68,9 @@ struct clean {
 	enum removal *keep;	/* per input column: why it would go, kept by --keep-pii */
 	size_t nout;		/* columns written */
 	int check_emails;	/* empty e-mail-looking values in kept columns */
+	char **texts;		/* Qualtrics' question texts, or NULL */
+	size_t nlabels;		/* written to --labels */
+	long serial;		/* an identifier column kept empty (SoSci's SERIAL), or -1 */
 
 	struct row row;
 
@@ -74,12 +78,13 @@ struct clean {
 	int rejecting;
 
 	unsigned long long nread, kept, dropped, emptied;
+	unsigned long long serials, minus9;	/* SoSci: emptied, and -9 written */
 };
 
 enum {
 	OPT_DELIMITER = 'd', OPT_COMPLETE = CLI_OWN, OPT_KEEP_INCOMPLETE, OPT_PII,
 	OPT_KEEP_PII, OPT_SCAN_ROWS, OPT_NA, OPT_INVALID_UTF8, OPT_RENAME_DUPS,
-	OPT_PLATFORM,
+	OPT_PLATFORM, OPT_LABELS,
 };
 
 static const cli_opt own[] = {
@@ -90,6 +95,9 @@ static const cli_opt own[] = {
 	{OPT_PLATFORM, "platform", 0, "NAME",
 	 "the survey platform: limesurvey, qualtrics, sosci,\n"
 	 "google-forms or other (default: told by the header)"},
+	{OPT_LABELS, "labels", 0, "FILE",
+	 "write Qualtrics' question texts to FILE (columns\n"
+	 "column, label) for svy-codebook --labels"},
 	{OPT_COMPLETE, "complete-column", 0, "NAME",
 	 "a response is complete when NAME is not empty\n"
 	 "(default: the platform's, below; without it, every\n"
@@ -130,8 +138,9 @@ static const cli_tool tool = {
 	.epilog = "Platforms, as the summary names them: LimeSurvey (complete: submitdate not\n"
 	          "empty; personal data ipaddr, refurl, token), Qualtrics (its 2nd and 3rd header\n"
 	          "rows skipped; complete: Finished 1 or True; personal data IPAddress, Location*,\n"
-	          "Recipient*, ExternalReference), SoSci Survey (complete: FINISHED 1; REF),\n"
-	          "Google Forms (every row submitted; 'Email Address'). Also removed: any column\n"
+	          "Recipient*, ExternalReference; its TSV export, UTF-16, is converted), SoSci\n"
+	          "Survey (complete: FINISHED 1; REF, and SERIAL when it holds serials), Google\n"
+	          "Forms (every row submitted; 'Email Address'). Also removed: any column\n"
 	          "whose name says e-mail (email, e-mail, mail address) and any column where most\n"
 	          "values read ahead are e-mail addresses. Any other value holding an e-mail\n"
 	          "address is emptied, with a warning. CSV: RFC 4180 quoting; a BOM, CRLF line\n"
@@ -183,50 +192,10 @@ next_row(struct clean *c)
 	return read_row(c);
 }
 
-/* Qualtrics' header rows after the first: the texts, then the ImportIds. */
-static void
-qualtrics_rows(struct clean *c)
+static int
+next_record(void *c)
 {
-	int seen_import = 0;
-	for (int k = 0; k < 2 && read_row(c); k++) {
-		int kind = platform_qualtrics_row(c->name, c->row.line, c->header, c->row.v,
-		                                  c->row.len, c->ncols);
-		if (kind == QROW_RESPONSE) {
-			c->pending = 1;
-			return;
-		}
-		if (kind == QROW_TEXTS && seen_import)
-			die_at(c->name, c->row.line, NULL, NULL, "Qualtrics' question texts after "
-			       "its {\"ImportId\":...} row: were the header rows edited?");
-		seen_import |= kind == QROW_IMPORT;
-		c->header_rows++;
-	}
-}
-
-/* The platform (--platform, or told by the header) and its header rows. */
-static void
-read_platform(struct clean *c)
-{
-	int forced = c->o->platform >= 0;
-	c->plat = forced ? platform_get((platform_id)c->o->platform)
-	                 : platform_detect(c->header, c->ncols);
-	if (platform_is_legacy(c->header, c->ncols) &&
-	    (!forced || c->plat->id == PLATFORM_QUALTRICS)) {
-		if (!read_row(c))
-			return;
-		if (platform_legacy_rename(c->header, c->row.v, c->row.len, c->ncols)) {
-			c->header_rows++;
-			c->plat = platform_get(PLATFORM_QUALTRICS);
-			return;
-		}
-		c->pending = 1;
-		if (forced)
-			die_at(c->name, c->row.line, c->header[0], NULL, "a legacy Qualtrics "
-			       "export gives its columns' names in row 2, starting ResponseID");
-		return;
-	}
-	if (c->plat->id == PLATFORM_QUALTRICS)
-		qualtrics_rows(c);
+	return read_row(c);
 }
 
 static void
@@ -238,8 +207,13 @@ read_header(struct clean *c)
 	c->row.len = xmalloc(c->ncols * sizeof *c->row.len);
 	c->removed = xcalloc(c->ncols, sizeof *c->removed);
 	c->keep = xcalloc(c->ncols, sizeof *c->keep);
-	c->header_rows = 1;
-	read_platform(c);
+	platform_rows pr;
+	platform_header_rows(&pr, c->o->platform, c->name, c->header, c->ncols, c->row.v,
+	                     c->row.len, &c->row.line, next_record, c);
+	c->plat = pr.plat;
+	c->header_rows = pr.header_rows;
+	c->pending = pr.pending;
+	c->texts = pr.texts;
 	csvcheck_unique(&c->ck, c->header, c->ncols, c->o->rename_dups);
 }
 
@@ -324,9 +298,17 @@ find_email_columns(struct clean *c, const csvheld *la)
 				emails[i] += email_is_address(c->row.v[i], c->row.len[i]);
 			}
 	}
-	for (size_t i = 0; i < c->ncols; i++)
+	for (size_t i = 0; i < c->ncols; i++) {
 		if (emails[i] > 0 && 2 * emails[i] > nonempty[i])
 			c->removed[i] = PII_EMAIL_VALUES;
+		/* SoSci's SERIAL: removed when it holds serials, else kept (empty) */
+		if (!c->removed[i] && !c->keep[i] && platform_is_id(c->plat, c->header[i])) {
+			if (nonempty[i])
+				c->removed[i] = PII_META;
+			else
+				c->serial = (long)i;
+		}
+	}
 	free(nonempty);
 	free(emails);
 }
@@ -380,6 +362,15 @@ emit(struct clean *c, const struct row *r)
 	for (size_t i = 0; i < c->ncols; i++) {
 		if (c->removed[i])
 			continue;
+		c->minus9 += c->plat->id == PLATFORM_SOSCI && r->len[i] == 2 &&
+		             memcmp(r->v[i], "-9", 2) == 0;
+		if ((long)i == c->serial && r->len[i]) {
+			if (c->serials++ < WARN_EMAILS_SHOWN)
+				warn_at(c->name, r->line, c->header[i], NULL, "an identifier after "
+				        "the rows read ahead, which had none: written empty");
+			tsvw_strn(w, "", 0);
+			continue;
+		}
 		if (!c->keep[i] && r->len[i] && email_in_text(r->v[i], r->len[i])) {
 			if (c->emptied++ < WARN_EMAILS_SHOWN)
 				warn_at(c->name, r->line, c->header[i], NULL,
@@ -397,86 +388,86 @@ emit(struct clean *c, const struct row *r)
 	tsvw_end(w);
 }
 
-/* ---- the summary ---- */
-
-/* The summary line being written: S[0..LEN), CAP bytes. */
-struct line {
-	char *s;
-	size_t len, cap;
-};
-
+/* --labels: the question texts of the columns written. */
 static void
-add(struct line *l, const char *fmt, ...)
+write_labels(struct clean *c)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	l->s = xgrow(l->s, &l->cap, l->len + (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	l->len += (size_t)vsnprintf(l->s + l->len, l->cap - l->len, fmt, ap);
-	va_end(ap);
+	unsigned char *keep = xcalloc(c->ncols, 1);
+	for (size_t i = 0; i < c->ncols; i++)
+		keep[i] = !c->removed[i];
+	c->nlabels = platform_write_labels(c->o->labels, c->header, c->texts, keep, c->ncols);
+	free(keep);
 }
+
+/* ---- the summary ---- */
 
 /* Why rows were kept or dropped. */
 static void
-add_completion(struct line *l, const struct clean *c)
+add_completion(sbuf *l, const struct clean *c)
 {
 	if (c->complete < 0 && c->rule == DONE_ALL)
-		add(l, " (%s records submitted responses only: every row kept)", c->plat->name);
+		sbuf_addf(l, " (%s records submitted responses only: every row kept)", c->plat->name);
 	else if (c->complete < 0)
-		add(l, " (no %s column and no --complete-column: every row kept)",
+		sbuf_addf(l, " (no %s column and no --complete-column: every row kept)",
 		    c->plat->complete[0]);
 	else if (c->o->keep_incomplete)
-		add(l, " (--keep-incomplete)");
+		sbuf_addf(l, " (--keep-incomplete)");
 	else
-		add(l, " (incomplete: '%s' %s)", c->header[c->complete],
+		sbuf_addf(l, " (incomplete: '%s' %s)", c->header[c->complete],
 		    c->rule == DONE_TRUE ? "not 1 or True" : "empty");
 }
 
 /* The columns removed, by reason, the first REMOVED_SHOWN named. */
 static void
-add_removed(struct line *l, const struct clean *c)
+add_removed(sbuf *l, const struct clean *c)
 {
 	size_t shown = 0, nremoved = 0;
 	for (size_t i = 0; i < c->ncols; i++)
 		nremoved += c->removed[i] != KEEP;
 	if (nremoved)
-		add(l, "; removed %zu of %zu columns:", nremoved, c->ncols);
+		sbuf_addf(l, "; removed %zu of %zu columns:", nremoved, c->ncols);
 	for (int why = 1; why < NREASONS; why++) {
 		size_t inwhy = 0;
 		for (size_t i = 0; i < c->ncols && shown < REMOVED_SHOWN; i++)
 			if (c->removed[i] == (enum removal)why) {
-				add(l, "%s'%s'", shown++ ? ", " : " ", c->header[i]);
+				sbuf_addf(l, "%s'%s'", shown++ ? ", " : " ", c->header[i]);
 				inwhy++;
 			}
 		if (inwhy)
-			add(l, " (%s)", removal_why[why]);
+			sbuf_addf(l, " (%s)", removal_why[why]);
 	}
 	if (nremoved > shown)
-		add(l, " and %zu more", nremoved - shown);
+		sbuf_addf(l, " and %zu more", nremoved - shown);
 	for (size_t i = 0, n = 0; i < c->ncols; i++)
 		if (c->keep[i] && c->keep[i] != NREASONS)
-			add(l, "%s'%s'", n++ ? ", " : "; kept by --keep-pii: ", c->header[i]);
+			sbuf_addf(l, "%s'%s'", n++ ? ", " : "; kept by --keep-pii: ", c->header[i]);
 }
 
 static void
 summarize(const struct clean *c)
 {
-	struct line l = {0};
+	sbuf l = {0};
 	if (c->plat->id != PLATFORM_OTHER && c->header_rows > 1)
-		add(&l, "%s export (%zu header rows): ", c->plat->name, c->header_rows);
+		sbuf_addf(&l, "%s export (%zu header rows): ", c->plat->name, c->header_rows);
 	else if (c->plat->id != PLATFORM_OTHER)
-		add(&l, "%s export: ", c->plat->name);
-	add(&l, "read %llu row%s, kept %llu, dropped %llu", c->nread,
+		sbuf_addf(&l, "%s export: ", c->plat->name);
+	sbuf_addf(&l, "read %llu row%s, kept %llu, dropped %llu", c->nread,
 	    c->nread == 1 ? "" : "s", c->kept, c->dropped);
 	add_completion(&l, c);
 	add_removed(&l, c);
 	if (c->emptied)
-		add(&l, "; emptied %llu value%s with an e-mail address", c->emptied,
+		sbuf_addf(&l, "; emptied %llu value%s with an e-mail address", c->emptied,
 		    c->emptied == 1 ? "" : "s");
+	if (c->serials)
+		sbuf_addf(&l, "; emptied %llu serial%s", c->serials, c->serials == 1 ? "" : "s");
+	if (c->minus9)
+		sbuf_addf(&l, "; wrote %llu value%s -9 (SoSci Survey's 'not answered': --na -9 writes "
+		          "them empty)", c->minus9, c->minus9 == 1 ? "" : "s");
+	if (c->o->labels)
+		sbuf_addf(&l, "; the question texts of %zu column%s in %s", c->nlabels,
+		          c->nlabels == 1 ? "" : "s", c->o->labels);
 	if (c->ck.replaced)
-		add(&l, "; replaced %llu invalid UTF-8 sequence%s", c->ck.replaced,
+		sbuf_addf(&l, "; replaced %llu invalid UTF-8 sequence%s", c->ck.replaced,
 		    c->ck.replaced == 1 ? "" : "s");
 	warn("%s", l.s);
 	free(l.s);
@@ -519,6 +510,7 @@ on_option(void *ctx, int id, const char *arg)
 		break;
 	case OPT_INVALID_UTF8: o->replace_utf8 = opt_word(arg, utf8_modes, "--invalid-utf8"); break;
 	case OPT_RENAME_DUPS: o->rename_dups = 1; break;
+	case OPT_LABELS: o->labels = arg; break;
 	}
 }
 
@@ -550,9 +542,10 @@ main(int argc, char **argv)
 	struct opts o = {.scan_rows = 5000, .platform = -1};
 	cli cl;
 	cli_parse(&cl, &tool, argc, argv, on_option, &o);
-	struct clean c = {.o = &o, .rejects = cl.rejects};
-	FILE *fp = cli_input(&cl);
+	struct clean c = {.o = &o, .rejects = cl.rejects, .serial = -1};
+	FILE *in = cli_input(&cl);
 	c.name = cl.in_name;
+	FILE *fp = platform_utf8_input(in, c.name);
 	c.ck = (csvcheck){.in = csvr_open(fp, c.name, o.delim), .name = c.name,
 	                  .replace = o.replace_utf8};
 	read_header(&c);
@@ -571,6 +564,8 @@ main(int argc, char **argv)
 		die_usage("every column is personal data: nothing left to write "
 		          "(see --keep-pii)");
 	stream(&c, &la, more);
+	if (o.labels)
+		write_labels(&c);
 
 	/* the summary before stdout is closed (in a pipeline, the next tool
 	 * cannot finish, and speak, before this one has), after it is known
@@ -581,7 +576,12 @@ main(int argc, char **argv)
 	close_stdout();
 
 	csvr_close(c.ck.in);
+	if (fp != in)
+		fclose(fp);
 	cli_free(&cl);
+	for (size_t i = 0; c.texts && i < c.ncols; i++)
+		free(c.texts[i]);
+	free(c.texts);
 	for (size_t i = 0; i < c.ncols; i++)
 		free(c.header[i]);
 	free(c.header);

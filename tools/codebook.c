@@ -18,7 +18,10 @@
 #include "scales.h"
 #include "tsv.h"
 
-enum { OPT_FORMAT = CLI_OWN, OPT_DELIM, OPT_MAX, OPT_EXPORT, OPT_HEADINGS, OPT_LANGUAGE };
+enum {
+	OPT_FORMAT = CLI_OWN, OPT_DELIM, OPT_MAX, OPT_EXPORT, OPT_HEADINGS, OPT_LANGUAGE,
+	OPT_LABELS,
+};
 
 static const cli_opt own[] = {
 	{CLI_COLUMNS, NULL, 0, NULL,
@@ -37,6 +40,9 @@ static const cli_opt own[] = {
 	 "with an .lss and no --export: the export's column\n"
 	 "names, 'code' (Q1[SQ001], default) or 'text'\n"
 	 "(Question text [Sub question])"},
+	{OPT_LABELS, "labels", 0, "FILE",
+	 "the question texts (columns column, label; svy-clean\n"
+	 "--labels writes Qualtrics'), as comments of the draft"},
 	{OPT_LANGUAGE, "language", 0, "LANG",
 	 "with an .lss: the language of the texts (default: the\n"
 	 "survey's base language)"},
@@ -53,6 +59,8 @@ static const cli_tool tool = {
 	          "familiarity, usefulness, yes/no, checkboxes Y/empty, answer codes A1..An)\n"
 	          "get values; others are listed with the value left empty for you to fill\n"
 	          "('I don't know', 'No answer', 'N/A' and the like: empty, i.e. missing).\n"
+	          "Answers that join a few options with commas (Qualtrics, Google Forms) are\n"
+	          "drafted as a multiple-answer column, an 'option' row each, to check.\n"
 	          "Free text and identifier columns are listed as comments. See\n"
 	          "svy-codebook(1).",
 	.common = CLI_INPUT | CLI_OUTPUT | CLI_QUIET | CLI_COLUMNS,
@@ -68,6 +76,7 @@ typedef struct {
 	const char *export_path;
 	int text_headings;
 	const char *language;
+	const char *labels;
 	char **columns;
 	size_t ncolumns;
 } options;
@@ -85,6 +94,7 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_EXPORT: o->export_path = arg; break;
 	case OPT_HEADINGS: o->text_headings = opt_word(arg, styles, "--headings"); break;
 	case OPT_LANGUAGE: o->language = arg; break;
+	case OPT_LABELS: o->labels = arg; break;
 	}
 }
 
@@ -243,6 +253,31 @@ read_export(export_stats *st, const char *name, const char *buf, size_t n, int f
 	fclose(fp);
 }
 
+/* --labels: each column's question text, for the draft's comments. Returns
+ * how many name a column of ST. */
+static size_t
+read_labels(export_stats *st, const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	if (!fp)
+		die_errno("labels %s", path);
+	tsv_reader r;
+	tsv_open(&r, fp, path);
+	size_t col = cols_require(&r, "column"), lab = cols_require(&r, "label"), n = 0;
+	while (tsv_next(&r)) {
+		const char *name = tsv_get(&r, col);
+		for (size_t i = 0; i < st->ncols; i++)
+			if (!st->c[i].text && strcmp(st->c[i].name, name) == 0) {
+				st->c[i].text = xstrdup(tsv_get(&r, lab));
+				n++;
+				break;
+			}
+	}
+	tsv_free(&r);
+	fclose(fp);
+	return n;
+}
+
 /* Draft from the survey file; with --export, in the export's column order,
  * columns the survey file does not know drafted from their answers. */
 static void
@@ -354,13 +389,16 @@ select_and_name(draft *dr, const options *o)
 	for (size_t i = 0; i < dr->n; i++)
 		if (dr->c[i].kind != K_COMMENT)
 			dr->c[i].rename = scale_propose_name(&ns, dr->c[i].key);
+	for (size_t i = 0; i < dr->n; i++)
+		if (dr->c[i].kind == K_MULTI)
+			draft_name_options(&dr->c[i], &ns);
 	namer_free(&ns);
 }
 
 int
 main(int argc, char **argv)
 {
-	options o = {FMT_AUTO, 0, 12, NULL, 0, NULL, NULL, 0};
+	options o = {.format = FMT_AUTO, .max_levels = 12};
 	cli c;
 	cli_parse(&c, &tool, argc, argv, on_option, &o);
 	o.columns = c.columns;
@@ -377,13 +415,20 @@ main(int argc, char **argv)
 		die_usage("--export and --language are for a survey file (.lss); %s is an export",
 		          name);
 	}
+	if (format == FMT_LSS && o.labels) {
+		free(buf);
+		die_usage("--labels is for an export; %s is a survey file (.lss)", name);
+	}
 
 	draft dr = {0};
+	size_t nlabels = 0;
 	if (format == FMT_LSS) {
 		draft_lss(&dr, name, buf, n, &o);
 	} else {
 		export_stats st;
 		read_export(&st, name, buf, n, format, &o);
+		if (o.labels)
+			nlabels = read_labels(&st, o.labels);
 		draft_export(&dr, &st, o.max_levels, NULL);
 		draft_stats_free(&st);
 	}
@@ -394,7 +439,7 @@ main(int argc, char **argv)
 	if (!c.quiet) {
 		size_t enc = 0, ren = 0, com = 0, fill = 0, check = 0, pii = 0;
 		for (size_t i = 0; i < dr.n; i++) {
-			enc += dr.c[i].kind == K_SCALE;
+			enc += dr.c[i].kind == K_SCALE || dr.c[i].kind == K_MULTI;
 			ren += dr.c[i].kind == K_RENAME;
 			com += dr.c[i].kind == K_COMMENT;
 			fill += dr.c[i].kind == K_SCALE && dr.c[i].fill;
@@ -404,9 +449,12 @@ main(int argc, char **argv)
 		char p[64] = "";
 		if (pii)
 			snprintf(p, sizeof p, " (%zu personal data)", pii);
+		char l[64 + FILENAME_MAX] = "";
+		if (o.labels)
+			snprintf(l, sizeof l, "; the question texts of %zu from %s", nlabels, o.labels);
 		warn("drafted %zu columns from %s: %zu encoded (%zu with values to fill in), "
-		     "%zu renamed, %zu as comments%s; %zu to check", dr.n, name, enc, fill, ren,
-		     com, p, check);
+		     "%zu renamed, %zu as comments%s; %zu to check%s", dr.n, name, enc, fill, ren,
+		     com, p, check, l);
 	}
 	close_stdout();
 	draft_free(&dr);

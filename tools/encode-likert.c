@@ -19,6 +19,15 @@ typedef struct {
 	char *first[3];			/* its first unknown answers, for a message */
 } out_col;
 
+/* A multiple-answer column's cell of the current row, split once for all
+ * its option columns. */
+typedef struct {
+	unsigned long long row;	/* the row it was split for (from 1) */
+	int state;		/* M_EMPTY, M_OK or M_UNKNOWN */
+	unsigned char *on;	/* the options it holds */
+} multi_cell;
+enum { M_EMPTY, M_OK, M_UNKNOWN };
+
 enum { OPT_CODEBOOK = CLI_OWN, OPT_UNKNOWN };
 
 static const cli_opt own[] = {
@@ -36,12 +45,15 @@ static const cli_tool tool = {
 	.synopsis = "--codebook CODEBOOK [OPTION]... [FILE]",
 	.about = "Encode survey answers as numbers with a codebook: Likert labels or\n"
 	         "LimeSurvey answer codes to their values, multiple choice to 1/0, the\n"
-	         "familiarity scale to 2/1/0; rename columns to readable names.\n"
+	         "familiarity scale to 2/1/0, multiple answers in one cell (Qualtrics,\n"
+	         "Google Forms) to a 0/1 column per option; rename columns.\n"
 	         "Reads TSV from FILE or standard input, writes TSV to standard output.",
 	.epilog = "The codebook is a TSV with the columns column, rename, label, code, value;\n"
 	          "rows whose column is '@NAME' define the levels of scale NAME, a row with\n"
 	          "label '@NAME' encodes a column with that scale into the column 'rename';\n"
-	          "levels with label and code empty give the value of an empty answer.\n"
+	          "levels with label and code empty give the value of an empty answer;\n"
+	          "rows with the value 'option' are the options of a multiple-answer column,\n"
+	          "each written as the 0/1 column 'rename'.\n"
 	          "Trailing empty fields of a row may be left out. A column is a name or a\n"
 	          "shell glob over names; a key that matches no column is an error.\n"
 	          "Columns not in the codebook pass through untouched. See svy-encode-likert(1).",
@@ -154,6 +166,60 @@ die_unknown(tsv_reader *r, const out_col *c, const char *answer)
 	       s->nlevels ? known : "no levels");
 }
 
+static noreturn void
+die_option(tsv_reader *r, const out_col *c, size_t bad, size_t badlen)
+{
+	const cb_multi *m = c->entry->multi;
+	char known[400], col[320], got[200];
+	size_t o = 0, k;
+	for (k = 0; k < m->nopt; k++) {
+		const char *a = *m->label[k] ? m->label[k] : m->code[k];
+		int n = snprintf(known + o, sizeof known - o, "%s'%s'", k ? ", " : "", a);
+		if (n < 0 || (size_t)n >= sizeof known - o - sizeof ", ...")
+			break;
+		o += (size_t)n;
+	}
+	known[o] = '\0';
+	if (k < m->nopt)
+		snprintf(known + o, sizeof known - o, ", ...");
+	cb_column_label(col, sizeof col, c->in, r->header[c->in]);
+	snprintf(got, sizeof got, "%.*s", (int)(badlen < 190 ? badlen : 190),
+	         tsv_get(r, c->in) + bad);
+	die_at(r->name, r->lineno, NULL, got, "%s: answer not among the options of the "
+	       "codebook (line %zu: %s)", col, m->line, known);
+}
+
+/* Write option C's 0/1 of its multiple-answer cell (split once a row, in
+ * CELLS); returns 0 when the cell holds an answer that is no option. */
+static int
+encode_option(tsv_writer *w, tsv_reader *r, out_col *c, multi_cell *cells,
+              unsigned long long row, int unknown_missing)
+{
+	const cb_multi *m = c->entry->multi;
+	multi_cell *mc = &cells[m->index];
+	if (mc->row != row) {
+		mc->row = row;
+		size_t bad, badlen;
+		if (tsv_missing(r, c->in))
+			mc->state = M_EMPTY;
+		else if (cb_multi_split(m, tsv_get(r, c->in), r->flen[c->in], mc->on, &bad, &badlen))
+			mc->state = M_OK;
+		else if (!unknown_missing)
+			die_option(r, c, bad, badlen);
+		else
+			mc->state = M_UNKNOWN;
+	}
+	if (mc->state == M_UNKNOWN) {
+		tsvw_raw(w, "", 0);
+		return c->entry->option > 0;	/* counted once, on the first option */
+	}
+	const char *v = mc->state == M_OK ? (mc->on[c->entry->option] ? "1" : "0")
+	                                  : m->empty_value ? m->empty_value : "";
+	tsvw_raw(w, v, strlen(v));
+	c->valued += *v != '\0';
+	return 1;
+}
+
 /* Write the encoded value of C's input field; returns 0 when unknown. */
 static int
 encode_field(tsv_writer *w, tsv_reader *r, out_col *c)
@@ -235,8 +301,11 @@ static void
 by_scale(const codebook *cb, const out_col *cols, size_t n)
 {
 	size_t *count = xcalloc(cb->nscales ? cb->nscales : 1, sizeof *count), nown = 0, any = 0;
+	size_t nopt = 0;
 	for (size_t k = 0; k < n; k++) {
 		const cb_scale *s = cols[k].entry ? cols[k].entry->scale : NULL;
+		nopt += cols[k].entry && cols[k].entry->multi;
+		any += cols[k].entry && cols[k].entry->multi;
 		if (!s)
 			continue;
 		any++;
@@ -262,7 +331,10 @@ by_scale(const codebook *cb, const out_col *cols, size_t n)
 			o += (size_t)snprintf(line + o, len - o, "%s%s %zu", o ? ", " : "",
 			                      cb->scales[i]->name, count[i]);
 	if (nown)
-		snprintf(line + o, len - o, "%sown levels %zu", o ? ", " : "", nown);
+		o += (size_t)snprintf(line + o, len - o, "%sown levels %zu", o ? ", " : "", nown);
+	if (nopt)
+		snprintf(line + o, len - o, "%soptions of multiple answers %zu", o ? ", " : "",
+		         nopt);
 	warn("columns by scale: %s", line);
 	free(line);
 	free(count);
@@ -283,7 +355,11 @@ main(int argc, char **argv)
 	/* held where a leak checker finds them when bad data ends the program */
 	static codebook *cb;
 	static out_col *cols;
+	static multi_cell *cells;
 	cb = codebook_load(codebook_path);
+	cells = xcalloc(cb->nmultis ? cb->nmultis : 1, sizeof *cells);
+	for (size_t i = 0; i < cb->nmultis; i++)
+		cells[i].on = xcalloc(cb->multis[i]->nopt, 1);
 	tsv_reader r;
 	tsv_open(&r, in, name);
 	cols_check_unique(&r);
@@ -299,12 +375,18 @@ main(int argc, char **argv)
 	unsigned long long nread = 0, unknown = 0;
 	size_t encoded = 0;
 	for (size_t k = 0; k < nout; k++)
-		encoded += cols[k].entry && cols[k].entry->scale;
+		encoded += cols[k].entry && (cols[k].entry->scale || cols[k].entry->multi);
 	while (tsv_next(&r)) {
 		nread++;
 		for (size_t k = 0; k < nout; k++) {
 			out_col *oc = &cols[k];
-			if (!oc->entry || !oc->entry->scale) {
+			if (oc->entry && oc->entry->multi) {
+				if (!encode_option(&out, &r, oc, cells, nread, unknown_missing)) {
+					note_unknown(oc, tsv_get(&r, oc->in));
+					oc->unknown++;
+					unknown++;
+				}
+			} else if (!oc->entry || !oc->entry->scale) {
 				tsvw_copy(&out, &r, oc->in);
 			} else if (!encode_field(&out, &r, oc)) {
 				if (!unknown_missing)
@@ -334,6 +416,9 @@ main(int argc, char **argv)
 	}
 	close_stdout();
 	free_cols(cols, nout);
+	for (size_t i = 0; i < cb->nmultis; i++)
+		free(cells[i].on);
+	free(cells);
 	tsv_free(&r);
 	codebook_free(cb);
 	cli_free(&c);

@@ -215,17 +215,24 @@ column_key(const char *name)
 }
 
 /* A '#' line: one field, whatever it holds (TSV escapes keep it one line). */
+static void comment(cbw *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 static void
 comment(cbw *c, const char *fmt, ...)
 {
+	/* open_memstream, not vsnprintf(NULL, 0, ...): GCC's -Wformat-truncation
+	 * misreads the sizing call at -O1 */
+	char *s = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&s, &len);
+	if (!m)
+		die_errno("open_memstream");
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	vfprintf(m, fmt, ap);
 	va_end(ap);
-	char *s = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if (fclose(m) != 0)
+		die_errno("open_memstream");
 	tsvw_str(&c->w, s);
 	tsvw_end(&c->w);
 	free(s);

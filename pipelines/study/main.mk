@@ -14,6 +14,7 @@
 #   variables.mk   the table of study variables, their defaults and checks
 #   steps.mk       the table of steps and their recipes (and the report's)
 #   figures.mk     the figures' recipes
+#   why.mk         study-why: the steps a run would make, and why (svy study --dry-run)
 #
 # Each step is one recipe with real file targets under $(B), so make redoes
 # only what changed: an input, a tool, or the value of a study variable that
@@ -127,6 +128,7 @@ endef
 include $(M)/steps.mk
 include $(M)/figures.mk
 $(eval $(text_files_check))
+include $(M)/why.mk
 
 study-figures: $(B)/figures.stamp
 study-report: $(B)/report.md

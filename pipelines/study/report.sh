@@ -8,6 +8,7 @@
 # figures.tsv (the figures, with their captions), and the files of the steps
 # that were run: model.tsv, factor-summary.tsv, score-summary.tsv, scored.tsv
 # (the factor analysis); hypotheses.md (the hypotheses, one table a family);
+# the descriptive tables NAME.tsv (svy tally's long form, the step 'tables');
 # clusters.tsv, centroids.tsv, inertia.tsv (the clusters); kappa.tsv (the
 # coders); figures/*.png.  LABELS is the label file (default: none); TITLE
 # the page's title (default "Results of the study"); NOUN what the clustered
@@ -221,6 +222,37 @@ if ran hypotheses; then
 	printf '## Hypothesis tests\n\n'
 	tr -d '\001\002' <"$dir/hypotheses.md"
 	printf '\n'
+fi
+
+# --- the descriptive tables (TABLES): each NAME.tsv, as tally wrote it -------
+if ran tables; then
+	printf '## Descriptive tables\n\n'
+	for f in $(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "files") c = i; next }
+		$1 == "tables" { print $c }' "$dir/steps.tsv"); do
+rawk '
+BEGIN { FS = "\t"; PROG = "report.sh" }
+FNR == 1 {
+	header_read(); cc = col("column"); cl = col("level"); cn = col("n"); cs = col("share")
+	name = FILENAME; sub(/.*\//, "", name); sub(/\.tsv$/, "", name)
+	print "### " md(name)
+	print ""
+	print "| Variable | Answer | n | Share |"
+	print "|---|---|---:|---:|"
+	next
+}
+{
+	# the variable named on its first row only
+	v = $cc != last ? md(label($cc)) " (" code($cc) ")" : ""
+	printf "| %s | %s | %d | %s |\n", v, md(label($cc "=" $cl, $cl)), $cn, ($cs == "" ? "" : pct($cs, 1))
+	last = $cc
+}
+END {
+	if (FAILED) exit 1
+	print ""
+}' "$dir/$f"
+	done
+	printf 'n: the respondents who gave the answer (a multiple-choice option: who ticked it);\n'
+	printf 'share: of those who answered the question (svy tally).\n\n'
 fi
 
 # --- clusters ----------------------------------------------------------------

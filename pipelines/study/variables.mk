@@ -25,7 +25,7 @@ STUDY_FILES := EXPORT CODEBOOK HYPOTHESES HYPOTHESES_DEPS CODERS LABELS
 $(foreach v,$(filter-out B,$(STUDY_VARS)),$(if $(filter environment%,$(origin $(v))),$(eval undefine $(v))))
 
 # the name: the study file's, or its directory's when the file is "study"
-NAME            ?= $(if $(filter study,$(notdir $(STUDY))),$(notdir $(STUDY_DIR)),$(basename $(notdir $(STUDY))))
+NAME            ?= $(if $(filter study,$(notdir $(STUDY))),$(notdir $(abspath $(STUDY_DIR))),$(basename $(notdir $(STUDY))))
 B               ?= build/$(NAME)
 TITLE           ?= Results of the $(NAME) study
 
