@@ -14,12 +14,15 @@
 #include "opt.h"
 #include "plan.h"
 #include "planparam.h"
+#include "plantests.h"
 #include "sbuf.h"
 
 const char *const plan_test_names[] = {
 	[PLAN_NONE] = "", [PLAN_SPEARMAN] = "spearman", [PLAN_PEARSON] = "pearson",
 	[PLAN_CHI2] = "chi2", [PLAN_KRUSKAL] = "kruskal", [PLAN_MANNWHITNEY] = "mannwhitney",
-	[PLAN_FRIEDMAN] = "friedman",
+	[PLAN_FRIEDMAN] = "friedman", [PLAN_FISHER] = "fisher", [PLAN_MCNEMAR] = "mcnemar",
+	[PLAN_COCHRAN] = "cochran", [PLAN_DUNN] = "dunn",
+	[PLAN_PAIRWISE_MW] = "pairwise-mannwhitney", [PLAN_CHI2_CELLS] = "chi2-residuals",
 	[PLAN_TTEST] = "ttest", [PLAN_PAIRED_TTEST] = "paired-ttest",
 	[PLAN_WILCOXON] = "wilcoxon", [PLAN_ANOVA] = "anova",
 };
@@ -32,13 +35,16 @@ static const char *const alternatives[] = {"two-sided", "less", "greater", NULL}
 size_t plan_where_file_max = (size_t)PLAN_WHERE_FILE_MB << 20;
 
 const cli_opt plan_options[] = {
-	{CLI_BY, NULL, 0, NULL, "the grouping column (kruskal, mannwhitney)"},
+	{CLI_BY, NULL, 0, NULL,
+	 "the grouping column (kruskal, mannwhitney, dunn,\n"
+	 "pairwise-mannwhitney)"},
 	{CLI_COLUMNS, NULL, 0, NULL, "the test's columns (names or globs, comma-separated)"},
 	{CLI_METHOD, NULL, 0, NULL,
 	 "mannwhitney p: auto (scipy's default: exact when\n"
 	 "a group has <= 8 values, there are no ties and\n"
 	 "n1 n2 <= 10000), exact, or asymptotic (normal,\n"
-	 "tie-corrected)"},
+	 "tie-corrected); mcnemar: auto and exact are the\n"
+	 "binomial test, asymptotic the chi-square"},
 	{CLI_WHERE, NULL, 0, NULL,
 	 "use only rows satisfying COND, as svy filter -w:\n"
 	 "COL=V1,V2 (one of), COL!=V, COL>=X, COL= (missing)"},
@@ -46,7 +52,9 @@ const cli_opt plan_options[] = {
 	 "the values one per line in FILE; both repeat\nand combine with 'and'"},
 	{PLAN_OPT_GROUPS, "groups", 0, "A,B", "the two levels of GROUP to compare; U is A's"},
 	{PLAN_OPT_ALTERNATIVE, "alternative", 0, "ALT",
-	 "two-sided (scipy's default), less or greater\n(spearman, pearson, mannwhitney)"},
+	 "two-sided (scipy's default), less or greater\n"
+	 "(spearman, pearson, mannwhitney, 2x2 fisher,\n"
+	 "pairwise-mannwhitney)"},
 	{PLAN_OPT_NO_CONTINUITY, "no-continuity", 0, NULL,
 	 "mannwhitney asymptotic p without the 1/2\n"
 	 "continuity correction (scipy's default has it)"},
@@ -56,6 +64,14 @@ const cli_opt plan_options[] = {
 	{PLAN_OPT_MIN_GROUP, "min-group", 0, "N", "smallest group size allowed (default 2)"},
 	{PLAN_OPT_MAX_LEVELS, "max-levels", 0, "N",
 	 "most levels of a chi2 column or kruskal group\ncolumn (default 1000)"},
+	{PLAN_OPT_ADJUST, "adjust", 0, "METHOD",
+	 "post-hoc p adjusted within the family of pairs\n"
+	 "(or cells): none (the default), bh, by, holm,\n"
+	 "bonferroni or hochberg, as bh-correct"},
+	{PLAN_OPT_SIMULATE, "simulate", 0, "N",
+	 "fisher: p from N random tables with the\n"
+	 "table's margins (Monte Carlo, as R's\n"
+	 "simulate.p.value; -s/--seed, default 1)"},
 	{PLAN_OPT_EQUAL_VAR, "equal-var", 0, NULL,
 	 "ttest, anova: Student's t and the classical F\n"
 	 "(default: Welch's, as R's t.test and oneway.test)"},
@@ -349,6 +365,7 @@ plan_test_init(plan_test *e)
 	e->max_levels = 1000;
 	e->alt = HT_TWO_SIDED;
 	e->method = HT_AUTO;
+	e->adjust = -1;
 	planparam_init(e);
 }
 
@@ -365,6 +382,7 @@ plan_test_free(plan_test *e)
 	free(e->where_text);
 	free(e->group_names);
 	free(e->group_sizes);
+	plantests_free(e);
 	for (size_t k = e->nshared; k < e->nwhere; k++)
 		plan_where_free(&e->where[k]);
 	free(e->where);
@@ -464,7 +482,7 @@ plan_option(void *ctx, int id, const char *arg)
 	case PLAN_OPT_NO_YATES: e->yates = 0; e->yates_set = 1; break;
 	case PLAN_OPT_WIDE: e->wide = 1; break;
 	default:
-		if (planparam_option(e, id, arg))
+		if (plantests_option(e, id, arg) || planparam_option(e, id, arg))
 			break;
 		for (const cli_opt *o = plan_options; o->id; o++)
 			if (o->id == id)
@@ -480,8 +498,10 @@ plan_check(plan_test *e)
 	const char *t = plan_test_names[e->test];
 	if (e->test == PLAN_NONE)
 		plan_fail(e, 1, "no test given (%s)", plan_test_list());
-	if (planparam_check(e))
+	if (planparam_check(e)) {
+		plantests_check(e);	/* --adjust and --simulate do not apply */
 		return;
+	}
 	int corr = e->test == PLAN_SPEARMAN || e->test == PLAN_PEARSON;
 	if ((corr || e->test == PLAN_CHI2) && (e->nvars < 1 || e->nvars > 2))
 		plan_fail(e, 1, "%s takes 2 columns, got %zu", t, e->nvars);
@@ -493,21 +513,29 @@ plan_check(plan_test *e)
 		plan_fail(e, 1, "mannwhitney takes -c VALUE -g GROUP --groups A,B");
 	if (e->test == PLAN_FRIEDMAN && e->nvars < 1)
 		plan_fail(e, 1, "friedman takes 3 or more columns");
-	if (e->by && e->test != PLAN_KRUSKAL && e->test != PLAN_MANNWHITNEY)
-		plan_fail(e, 1, "--by applies to kruskal and mannwhitney, not %s", t);
+	plantests_check(e);
+	int own = plantests_owns(e->test);
+	if (e->by && e->test != PLAN_KRUSKAL && e->test != PLAN_MANNWHITNEY &&
+	    !plantests_allows(e->test, CLI_BY))
+		plan_fail(e, 1, "--by applies to kruskal, mannwhitney, dunn, "
+		          "pairwise-mannwhitney, ttest and anova, not %s", t);
 	if (e->wide && e->test != PLAN_KRUSKAL)
 		plan_fail(e, 1, "--wide applies to kruskal, not %s", t);
 	if (e->groups_set && e->test != PLAN_MANNWHITNEY)
-		plan_fail(e, 1, "--groups applies to mannwhitney, not %s", t);
-	if (e->alt_set && !corr && e->test != PLAN_MANNWHITNEY)
-		plan_fail(e, 1, "--alternative applies to spearman, pearson and "
-		          "mannwhitney, not %s", t);
-	if ((e->method_set || e->continuity_set) && e->test != PLAN_MANNWHITNEY)
-		plan_fail(e, 1, "--method and --no-continuity apply to mannwhitney, not %s", t);
+		plan_fail(e, 1, "--groups applies to mannwhitney and ttest, not %s", t);
+	if (e->alt_set && !corr && e->test != PLAN_MANNWHITNEY &&
+	    !plantests_allows(e->test, PLAN_OPT_ALTERNATIVE))
+		plan_fail(e, 1, "--alternative applies to spearman, pearson, mannwhitney, "
+		          "fisher, pairwise-mannwhitney, ttest, paired-ttest and wilcoxon, not %s",
+		          t);
+	if ((e->method_set || e->continuity_set) && e->test != PLAN_MANNWHITNEY &&
+	    !plantests_allows(e->test, CLI_METHOD))
+		plan_fail(e, 1, "--method and --no-continuity apply to mannwhitney, mcnemar, "
+		          "pairwise-mannwhitney and wilcoxon, not %s", t);
 	if (e->yates_set && e->test != PLAN_CHI2)
 		plan_fail(e, 1, "--no-yates applies to chi2, not %s", t);
-	if (e->max_levels_set && e->test != PLAN_CHI2 && e->test != PLAN_KRUSKAL)
-		plan_fail(e, 1, "--max-levels applies to chi2 and kruskal, not %s", t);
+	if (e->max_levels_set && e->test != PLAN_CHI2 && e->test != PLAN_KRUSKAL && !own)
+		plan_fail(e, 1, "--max-levels applies to chi2, kruskal and anova, not %s", t);
 	if (e->groups) {
 		size_t n;
 		char **g = cols_split_list(e->groups, &n);
@@ -695,8 +723,10 @@ plan_resolve(plan_data *d, plan_test *e, const plan_where *gw, size_t ngw)
 			no_column(e, r, e->vars[k]);
 	}
 	e->nv = cols_expand(r, e->vars, e->nvars, &idx);
-	size_t least = e->test == PLAN_FRIEDMAN ? 3 : e->test == PLAN_KRUSKAL && e->wide ? 2 : 0;
-	int pair = e->test == PLAN_SPEARMAN || e->test == PLAN_PEARSON || e->test == PLAN_CHI2;
+	size_t least = e->test == PLAN_FRIEDMAN ? 3 : e->test == PLAN_KRUSKAL && e->wide ? 2 :
+	               e->test == PLAN_COCHRAN ? 2 : 0;
+	int pair = e->test == PLAN_SPEARMAN || e->test == PLAN_PEARSON || e->test == PLAN_CHI2 ||
+	           plantests_pair(e->test);
 	if (e->nv < least || (pair && e->nv != 2)) {
 		free(idx);
 		if (pair)
@@ -707,7 +737,8 @@ plan_resolve(plan_data *d, plan_test *e, const plan_where *gw, size_t ngw)
 	}
 	e->vcol = xmalloc(e->nv * sizeof *e->vcol);
 	for (size_t k = 0; k < e->nv; k++)
-		e->vcol[k] = use_column(d, idx[k], e->test != PLAN_CHI2);
+		e->vcol[k] = use_column(d, idx[k], e->test != PLAN_CHI2 &&
+		                        !plantests_categorical(e->test));
 	free(idx);
 	if (e->by)
 		e->bycol = use_column(d, test_column(e, r, e->by), 0);

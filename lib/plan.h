@@ -23,6 +23,9 @@
 enum plan_kind {
 	PLAN_NONE, PLAN_SPEARMAN, PLAN_PEARSON, PLAN_CHI2, PLAN_KRUSKAL,
 	PLAN_MANNWHITNEY, PLAN_FRIEDMAN,
+	/* lib/plantests */
+	PLAN_FISHER, PLAN_MCNEMAR, PLAN_COCHRAN, PLAN_DUNN, PLAN_PAIRWISE_MW,
+	PLAN_CHI2_CELLS,
 	PLAN_TTEST, PLAN_PAIRED_TTEST, PLAN_WILCOXON, PLAN_ANOVA,	/* lib/planparam */
 	PLAN_NKINDS
 };
@@ -71,6 +74,15 @@ typedef struct {
 	levels lv;
 } plan_column;
 
+/* One row of a test that writes many (a post-hoc family: one per pair of
+ * groups, or per cell of a table). */
+typedef struct {
+	char *groups, *group_sizes;
+	size_t n;
+	double statistic, u_min, p, effect;
+	int exact, corrected;
+} plan_row;
+
 /* A row filter: a condition of lib/cond (COLUMN=V1,V2, COLUMN>=X, ...) or
  * COLUMN=@FILE (values one per line). */
 typedef struct {
@@ -101,12 +113,17 @@ typedef struct {
 	double mu, conf;
 	int mu_set, equal_var, zero_method, auto_rule, effect_kind, effect_set;
 	int conf_set, boot, boot_set, boot_ci, boot_ci_set, zero_set, rule_set;
-	unsigned long seed;	/* the command line's -s */
 
 	/* resolved */
 	size_t *vcol;		/* in the data's columns */
 	size_t nv;
 	size_t bycol;
+
+	/* lib/plantests: --adjust (an ht_adjust_method, -1: none), --simulate */
+	int adjust, effect_missing;
+	unsigned long simulate;
+	plan_row *rows;		/* the rows of a post-hoc family */
+	size_t nrows;
 
 	/* result */
 	ht_result res;

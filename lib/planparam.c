@@ -9,6 +9,7 @@
 #include "effect.h"
 #include "err.h"
 #include "planparam.h"
+#include "plantests.h"
 #include "rank.h"
 #include "signrank.h"
 #include "ttest.h"
@@ -32,7 +33,6 @@ planparam_init(plan_test *e)
 	e->df2 = NAN;
 	e->ci_low = e->ci_high = NAN;
 	e->ci_method = "";
-	e->seed = 1;
 }
 
 int
@@ -148,8 +148,8 @@ planparam_check(plan_test *e)
 	if (e->alt_set && e->test == PLAN_ANOVA)
 		plan_fail(e, 1, "--alternative does not apply to anova (F is one-tailed)");
 	if ((e->method_set || e->continuity_set) && e->test != PLAN_WILCOXON)
-		plan_fail(e, 1, "--method and --no-continuity apply to mannwhitney and wilcoxon, "
-		          "not %s", t);
+		plan_fail(e, 1, "--method and --no-continuity apply to mannwhitney, mcnemar, "
+		          "pairwise-mannwhitney and wilcoxon, not %s", t);
 	if (e->max_levels_set && e->test != PLAN_ANOVA)
 		plan_fail(e, 1, "--max-levels applies to chi2, kruskal and anova, not %s", t);
 	if (e->groups) {
@@ -407,8 +407,10 @@ planparam_run(const plan_data *d, plan_test *e, const unsigned char *keep, size_
 
 void
 planparam_names(const plan_test *e, const char **stat, const char **effect,
-                const char **method)
+                const char **method, const char **alt)
 {
+	if (e->test >= PLAN_TTEST && e->test <= PLAN_ANOVA)
+		*alt = e->test == PLAN_ANOVA ? "" : ht_alternative_name(e->alt);
 	static char buf[64];
 	int g = e->effect_kind == TT_HEDGES_G;
 	switch (e->test) {
@@ -583,8 +585,8 @@ bootstrap(plan_test *e, boot_stat *f, void *ctx, const size_t *sizes, size_t nst
 		          "(give a smaller --boot, or --boot-ci percentile)", n, e->boot);
 		return;
 	}
-	const char *why = boot_ci(f, ctx, sizes, nstrata, (size_t)e->boot, e->seed, e->conf,
-	                          (boot_type)e->boot_ci, &e->ci_low, &e->ci_high);
+	const char *why = boot_ci(f, ctx, sizes, nstrata, (size_t)e->boot, plantests_seed,
+	                          e->conf, (boot_type)e->boot_ci, &e->ci_low, &e->ci_high);
 	take_interval(e, why ? -1 : 0,
 	              e->boot_ci == BOOT_BCA ? "bootstrap-bca" : "bootstrap-percentile",
 	              why ? why : "a resample's statistic is not finite");

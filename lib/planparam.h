@@ -24,10 +24,10 @@ int planparam_check(plan_test *e);
 void planparam_run(const plan_data *d, plan_test *e, const unsigned char *keep,
                    size_t excluded);
 
-/* The statistic's, the effect's and the method's names of E's row, for
- * these tests and for the interval's method. */
+/* The statistic's, the effect's, the method's and the alternative's names
+ * of E's row, for these tests. */
 void planparam_names(const plan_test *e, const char **stat, const char **effect,
-                     const char **method);
+                     const char **method, const char **alt);
 
 /* The intervals of the older tests' effects, from what their runners hold:
  * a correlation of N pairs; a chi-square of N observations in an R x C

@@ -166,7 +166,7 @@ anova -c x -g g --alternative less|svy-test-hypothesis: --alternative does not a
 ttest -c x --mu 1 --equal-var|svy-test-hypothesis: --equal-var applies to ttest -g and anova, not ttest
 spearman -c x,y --mu 1|svy-test-hypothesis: --mu applies to ttest, paired-ttest and wilcoxon, not spearman
 paired-ttest -c x,y --zero-method pratt|svy-test-hypothesis: --zero-method and --auto-rule apply to wilcoxon, not paired-ttest
-paired-ttest -c x,y -m exact|svy-test-hypothesis: --method and --no-continuity apply to mannwhitney and wilcoxon, not paired-ttest
+paired-ttest -c x,y -m exact|svy-test-hypothesis: --method and --no-continuity apply to mannwhitney, mcnemar, pairwise-mannwhitney and wilcoxon, not paired-ttest
 anova -c x -g g --effect d|svy-test-hypothesis: --effect d applies to ttest and paired-ttest, not anova
 ttest -c x --mu 0 --effect omega2|svy-test-hypothesis: --effect omega2 applies to anova, not ttest
 spearman -c x,y --boot 10|svy-test-hypothesis: --boot and --boot-ci apply to kruskal and friedman (their intervals are bootstrapped), not spearman
@@ -302,4 +302,29 @@ EOF_CASES
 			[[ "$stderr" == svy-test-hypothesis:* ]] || fail "seed $seed: $stderr"
 		fi
 	done
+}
+
+@test "with --plan these options belong in the plan; --adjust and --simulate do not apply to these tests" {
+	printf 'id\ttest\tvariables\nA\tpearson\tpre post\n' >plan.tsv
+	for o in "--mu 1" --equal-var "--zero-method pratt" "--auto-rule scipy" "--effect g" "--conf 0.9" "--boot 10" "--boot-ci percentile"; do
+		run svy test-hypothesis --plan plan.tsv $o "$D/data.tsv"
+		assert_failure 2
+		assert_line --index 0 "svy-test-hypothesis: with --plan, test options go in the plan's 'options' column"
+	done
+	run svy test-hypothesis ttest -c score -g g --groups a,b --adjust holm "$D/data.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-test-hypothesis: --adjust applies to dunn, pairwise-mannwhitney and chi2-residuals, not ttest"
+	run svy test-hypothesis anova -c score -g g --simulate 10 "$D/data.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-test-hypothesis: --simulate applies to fisher, not anova"
+}
+
+@test "fisher's 2x2 odds ratio interval is in the ci columns at --conf (R's fisher.test)" {
+	printf 'a\tb\n1\tx\n1\tx\n1\tx\n1\ty\n2\ty\n2\ty\n2\ty\n2\tx\n1\tx\n2\ty\n' >in.tsv
+	run --separate-stderr svy test-hypothesis fisher -c a,b -q --no-header --conf 0.9 in.tsv
+	assert_success
+	[ "$(cut -f17,21,22 <<<"$output")" = "$(printf 'odds_ratio\t0.9\tfisher-exact')" ]
+	# R: fisher.test(matrix(c(4, 1, 1, 4), 2), conf.level = 0.9)$conf.int
+	numeq "$(cut -f19 <<<"$output")" 0.64987345717841483 1e-9
+	numeq "$(cut -f20 <<<"$output")" 479.01149582049168885 1e-9
 }

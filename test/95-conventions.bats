@@ -140,6 +140,7 @@ derive	--any d=a,b	a\tb
 factor	-c a,b,c	a\tb\tc
 score	--model MODEL	a\tb\tc
 test-hypothesis	spearman -c a,b	a\tb
+correlate	-c a,b	a\tb
 bh-correct	.	p\tfamily
 report	.	id\ttest\tstatistic\tstatistic_name\tdf\tgroup_sizes\tu_min\tp
 tally	-c a	a\tb
@@ -251,6 +252,7 @@ encode-likert|-b codebook.tsv|likert.tsv
 factor|-c a,b,c|fa.tsv
 score|--model model.tsv|fa.tsv
 test-hypothesis|spearman -c a,b|in.tsv
+correlate|-c a,b,c|fa.tsv
 bh-correct||p.tsv
 tally|-c a|tally.tsv
 report||report.tsv
@@ -273,6 +275,7 @@ encode-likert
 factor
 score
 test-hypothesis
+correlate
 bh-correct
 tally
 report
@@ -326,6 +329,7 @@ kappa|-c a,b|kappa.tsv
 factor|-c a,b,c|fa.tsv
 score|--model model.tsv|fa.tsv
 test-hypothesis|spearman -c a,b|in.tsv
+correlate|-c a,b,c|fa.tsv
 bh-correct||p.tsv
 tally|-g a -c b|tally.tsv
 describe|-c a,b|in.tsv
@@ -401,6 +405,7 @@ factor|--method x -c a,b|option '--method': 'x' is not one of: minres, ml, pa
 score|--normalize x --model m|option '--normalize': 'x' is not one of: none, minmax
 encode-likert|--unknown x -b c|option '--unknown': 'x' is not one of: error, missing
 test-hypothesis|spearman --alternative x -c a,b|option '--alternative': 'x' is not one of: two-sided, less, greater
+correlate|--adjust x -c a,b|option '--adjust': 'x' is not one of: bh, by, holm, bonferroni, hochberg, none
 EOF2
 		run --separate-stderr svy "$tool" $args </dev/null
 		[ "$status" -eq 2 ] || fail "$tool $args: status $status, '$stderr'"

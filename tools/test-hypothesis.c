@@ -15,6 +15,7 @@
 #include "opt.h"
 #include "plan.h"
 #include "planparam.h"
+#include "plantests.h"
 #include "sbuf.h"
 #include "tsv.h"
 
@@ -38,6 +39,16 @@ static const cli_tool tool = {
 	         "                              correlation 2U/(n1 n2) - 1\n"
 	         "  friedman -c COL,...         Friedman chi-square over 3 or more columns\n"
 	         "                              (complete rows); effect: Kendall's W\n"
+	         "  fisher -c A,B               Fisher's exact test (as R's fisher.test);\n"
+	         "                              2x2: conditional odds ratio and its CI\n"
+	         "  mcnemar -c A,B              McNemar's test of two paired binary columns\n"
+	         "  cochran -c COL,...          Cochran's Q of related binary columns\n"
+	         "  dunn -c VALUE -g GROUP      post-hoc: Dunn's z of every pair of groups\n"
+	         "  pairwise-mannwhitney -c VALUE -g GROUP\n"
+	         "                              post-hoc: Mann-Whitney U of every pair\n"
+	         "  chi2-residuals -c A,B       post-hoc: adjusted standardised residual of\n"
+	         "                              every cell; post-hoc tests write a row per\n"
+	         "                              pair (cell), their family their own\n"
 	         "  ttest -c VALUE -g GROUP --groups A,B, or ttest -c X --mu M\n"
 	         "                              Welch's t (--equal-var: Student's), or one\n"
 	         "                              sample; effect: Cohen's d (--effect g)\n"
@@ -341,10 +352,12 @@ run_entry(plan_test *e)
 	case PLAN_PAIRED_TTEST:
 	case PLAN_WILCOXON:
 	case PLAN_ANOVA: planparam_run(&D, e, keep, excluded); break;
-	default: break;
+	case PLAN_NONE: break;
+	default: plantests_run(&D, e, keep, excluded); break;
 	}
 	plan_scratch_free();
-	if (!isfinite(e->res.statistic) || !isfinite(e->res.p) || !isfinite(e->res.effect) ||
+	if (plantests_owns(e->test) ? !plantests_finite(e) :
+	    !isfinite(e->res.statistic) || !isfinite(e->res.p) || !isfinite(e->res.effect) ||
 	    isinf(e->res.df) || isinf(e->res.u_min))
 		plan_fail(e, 0, "the statistic of %s is not a finite number for these data",
 		          e->variables);
@@ -372,8 +385,10 @@ print_entry(tsv_writer *w, const plan_test *e)
 		[PLAN_FRIEDMAN] = "kendalls_w",
 	};
 	const char *method = "asymptotic", *alt = "";
-	const char *stat = e->test < PLAN_TTEST ? stat_names[e->test] : "";
-	const char *effect = e->test < PLAN_TTEST ? effect_names[e->test] : "";
+	if (plantests_print(w, e))
+		return;
+	const char *stat = e->test <= PLAN_FRIEDMAN ? stat_names[e->test] : "";
+	const char *effect = e->test <= PLAN_FRIEDMAN ? effect_names[e->test] : "";
 	switch (e->test) {
 	case PLAN_SPEARMAN:
 	case PLAN_PEARSON:
@@ -389,11 +404,9 @@ print_entry(tsv_writer *w, const plan_test *e)
 		alt = ht_alternative_name(e->alt);
 		break;
 	default:
-		planparam_names(e, &stat, &effect, &method);
+		planparam_names(e, &stat, &effect, &method, &alt);
 		break;
 	}
-	if (e->test == PLAN_TTEST || e->test == PLAN_PAIRED_TTEST || e->test == PLAN_WILCOXON)
-		alt = ht_alternative_name(e->alt);
 	tsvw_str(w, e->id);
 	tsvw_str(w, e->family);
 	tsvw_str(w, plan_test_names[e->test]);
@@ -507,7 +520,9 @@ tests(plan_test *cmd, const options *o, cli *c, size_t *n)
 		die_usage("--plan runs the plan's tests: no test on the command line");
 	if (*cmd->id || *cmd->family || cmd->by || cmd->groups || cmd->wide ||
 	    cmd->alt_set || cmd->method_set || cmd->yates_set || cmd->continuity_set ||
-	    cmd->min_group != 2 || cmd->max_levels_set)
+	    cmd->min_group != 2 || cmd->max_levels_set || cmd->adjust >= 0 || cmd->simulate ||
+	    cmd->mu_set || cmd->equal_var || cmd->zero_set || cmd->rule_set || cmd->effect_set ||
+	    cmd->conf_set || cmd->boot_set || cmd->boot_ci_set)
 		die_usage("with --plan, test options go in the plan's 'options' column");
 	if (strcmp(o->plan, "-") == 0 && (!c->input || strcmp(c->input, "-") == 0))
 		die_usage("--plan - reads the plan from standard input: give the data "
@@ -532,6 +547,7 @@ main(int argc, char **argv)
 	cli c;
 	cli_parse(&c, &tool, argc - shift, argv + shift, on_option, &o);
 	plan_quiet = c.quiet;
+	plantests_seed = c.seed_set ? c.seed : 1;
 	take_common(&cmd, &c, &o);
 
 	size_t nes;
@@ -550,11 +566,8 @@ main(int argc, char **argv)
 	FILE *in = cli_input(&c);
 	tsv_open(&r, in, c.in_name);
 	D.r = &r;
-	for (size_t k = 0; k < nes; k++) {
+	for (size_t k = 0; k < nes; k++)
 		plan_resolve(&D, &es[k], gw, ngw);
-		if (c.seed_set)
-			es[k].seed = c.seed;
-	}
 	plan_read_data(&D, &r);
 	if (D.nrows == 0)
 		die_at(r.name, 0, NULL, NULL, "no data rows, only a header");

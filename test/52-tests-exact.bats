@@ -1,0 +1,177 @@
+#!/usr/bin/env bats
+# test-hypothesis's exact tests (fisher, mcnemar, cochran) and post-hoc
+# families (dunn, pairwise-mannwhitney, chi2-residuals): every number checked
+# against R (fisher.test, mcnemar.test, chisq.test()$stdres) and Python
+# (statsmodels' mcnemar and cochrans_q, Dunn by its definition, scipy's
+# mannwhitneyu, multipletests) on the same input (test/data/fisher/make-*).
+
+load test_helper
+
+D="$TESTDATA/fisher"
+
+# The columns F of the rows of plan case(s) matching ID (a regex) in GOT,
+# with the header.
+pick() {
+	awk -F'\t' -v OFS='\t' -v cols="$2" -v re="$3" '
+		BEGIN { n = split(cols, c, ",") }
+		NR == 1 || $1 ~ re { s = $c[1]; for (i = 2; i <= n; i++) s = s OFS $c[i]; print s }
+	' "$1"
+}
+
+@test "fisher: p and the conditional odds ratio agree with R's fisher.test to 1e-9 (2x2, r x c, alternatives, --where)" {
+	svy test-hypothesis -q -p "$D/exact-plan.tsv" -i "$D/exact.tsv" >got.tsv
+	pick got.tsv 1,13,16 '^F' >fisher.tsv
+	sed -i '1s/.*/id\tp\teffect_size/' fisher.tsv
+	run compare_relative fisher.tsv "$D/fisher-expected.tsv" 1e-9
+	assert_success
+	# the 2x2 rows name the test as their method; r x c has no effect size
+	run pick got.tsv 3,7,14,15,17 '^F[56]'
+	assert_line --index 1 "$(printf 'fisher\t3x3\ttwo-sided\texact\t')"
+	assert_line --index 2 "$(printf 'fisher\t3x4\ttwo-sided\texact\t')"
+}
+
+@test "fisher 2x2: the exact interval of the odds ratio is R's (its uniroot steps) to 1e-9" {
+	run --separate-stderr svy test-hypothesis -p "$D/exact-plan.tsv" -i "$D/exact.tsv"
+	assert_success
+	printf 'id\tci_low\tci_high\n' >ci.tsv
+	printf '%s\n' "$stderr" | sed -n 's/^svy-test-hypothesis: \(F[0-9]*\) (fisher): odds ratio [^,]*, 95% CI \([^ ]*\) to \([^ ]*\) (.*/\1\t\2\t\3/p' >>ci.tsv
+	run compare_relative ci.tsv "$D/fisher-ci-expected.tsv" 1e-9
+	assert_success
+}
+
+@test "mcnemar: exact (statsmodels) and chi-square with and without correction (R's mcnemar.test) to 1e-9" {
+	svy test-hypothesis -q -p "$D/exact-plan.tsv" -i "$D/exact.tsv" >got.tsv
+	pick got.tsv 1,10,13,16 '^M1' >exact.tsv
+	sed -i '1s/.*/id\tstatistic\tp\teffect_size/' exact.tsv
+	run compare_relative exact.tsv "$D/mcnemar-exact-expected.tsv" 1e-9
+	assert_success
+	pick got.tsv 1,10,13 '^M[23]' >chi.tsv
+	run compare_relative chi.tsv "$D/mcnemar-expected.tsv" 1e-9
+	assert_success
+	run pick got.tsv 7,8,11,15 '^M'
+	assert_line --index 1 "$(printf '0,1\t9,2\tmin_bc\texact')"
+	assert_line --index 2 "$(printf '0,1\t9,2\tchi2\tasymptotic+continuity')"
+	assert_line --index 3 "$(printf '0,1\t9,2\tchi2\tasymptotic')"
+}
+
+@test "mcnemar without correction on a symmetric table: R's rule (no correction when b = c)" {
+	printf 'a\tb\n0\t1\n1\t0\n0\t0\n1\t1\n' >in.tsv
+	run svy test-hypothesis mcnemar -c a,b -m asymptotic -q --no-header in.tsv
+	assert_success
+	assert_output "$(printf '\t\tmcnemar\ta,b\t\t4\t0,1\t1,1\t1\t0\tchi2\t\t1\t\tasymptotic\t0\tcohens_g\t\t\t\t\t')"
+}
+
+@test "cochran: Q, p and eta squared Q agree with statsmodels' cochrans_q to 1e-9" {
+	svy test-hypothesis -q -p "$D/exact-plan.tsv" -i "$D/exact.tsv" >got.tsv
+	pick got.tsv 1,10,13,16 '^C' >q.tsv
+	sed -i '1s/.*/id\tstatistic\tp\teffect_size/' q.tsv
+	run compare_relative q.tsv "$D/cochran-expected.tsv" 1e-9
+	assert_success
+	# groups: the value counted as a success; group_sizes: its count per column
+	run pick got.tsv 7,8 '^C1'
+	assert_line --index 1 "$(printf '1\t18,31,32,40')"
+}
+
+@test "post-hoc: Dunn's z (tie-corrected) and pairwise U, p adjusted as multipletests, to 1e-9" {
+	svy test-hypothesis -q -p "$D/posthoc-plan.tsv" -i "$D/exact.tsv" >got.tsv
+	pick got.tsv 1,7,10,13 '^P[1-4]' >pairs.tsv
+	run compare_relative pairs.tsv "$D/posthoc-expected.tsv" 1e-9
+	assert_success
+	pick got.tsv 1,7,10,13 '^P[56]' >cells.tsv
+	run compare_relative cells.tsv "$D/residuals-expected.tsv" 1e-9
+	assert_success
+}
+
+@test "post-hoc rows: one per pair (cell), their id as their family, the adjustment named in the method" {
+	svy test-hypothesis -q -p "$D/posthoc-plan.tsv" -i "$D/exact.tsv" >got.tsv
+	[ "$(grep -c "^P1	P1	dunn	x by g		" got.tsv)" = 6 ]
+	[ "$(grep -c "^P5	P5	chi2-residuals	c,d		" got.tsv)" = 9 ]
+	run pick got.tsv 15 '^P[1-6]'
+	assert_line --index 1 normal
+	assert_line --index 7 normal+holm
+	assert_line --index 13 normal+bh
+	assert_line --index 19 asymptotic+continuity+bonferroni
+	assert_line --index 25 normal
+	assert_line --index 35 normal+hochberg
+	# the command line's family without an id: the test and its variables
+	run svy test-hypothesis dunn -c x -g g -q --no-header "$D/exact.tsv"
+	assert_success
+	assert_line --index 0 --partial "$(printf '\tdunn x by g\tdunn\tx by g\t\t30\tg1,g2\t15,15\t\t')"
+	# --family names it; bh-correct adjusts the pairs as one family
+	svy test-hypothesis dunn -c x -g g --family RQ2 -q "$D/exact.tsv" >dunn.tsv
+	svy bh-correct -m holm -q dunn.tsv >adj.tsv
+	svy test-hypothesis dunn -c x -g g --adjust holm -q "$D/exact.tsv" >holm.tsv
+	diff <(cut -f13 holm.tsv | tail -n +2) <(awk -F'\t' 'NR > 1 { print $(NF - 1) }' adj.tsv)
+}
+
+@test "fisher --simulate N: reproducible byte for byte with -s, (1 + hits) / (N + 1), near the exact p" {
+	svy test-hypothesis fisher -c c,d --simulate 4000 -s 7 -q "$D/exact.tsv" >a.tsv
+	svy test-hypothesis fisher -c c,d --simulate 4000 -s 7 -q "$D/exact.tsv" >b.tsv
+	svy test-hypothesis fisher -c c,d --simulate 4000 -s 8 -q "$D/exact.tsv" >c.tsv
+	cmp a.tsv b.tsv
+	! cmp -s a.tsv c.tsv
+	run awk -F'\t' 'NR == 2 { h = $13 * 4001; print ($15 == "simulated") (h - int(h + .5) < 1e-6 && int(h + .5) - h < 1e-6) ($13 > .07 && $13 < .105) }' a.tsv
+	assert_output 111
+	run --separate-stderr svy test-hypothesis fisher -c c,d --simulate 100 "$D/exact.tsv"
+	[ "${lines[0]}" = "" ] || true
+	[[ "$stderr" == *"p from 100 random tables with the table's margins (seed 1)"* ]]
+}
+
+@test "fisher 2x2 with a zero cell: the odds ratio is infinite, left empty with a warning; the interval is R's" {
+	printf 'a\tb\n' >in.tsv
+	for i in 1 2 3 4 5; do printf 'y\ty\n' >>in.tsv; done
+	for i in 1 2 3; do printf 'n\ty\n' >>in.tsv; done
+	for i in 1 2 3 4; do printf 'n\tn\n' >>in.tsv; done
+	run --separate-stderr svy test-hypothesis fisher -c a,b --no-header in.tsv
+	assert_success
+	# R: fisher.test(matrix(c(4, 0, 3, 5), 2)): p 0.080808080808080787,
+	# CI 0.57269922006847129 to Inf, odds ratio Inf
+	# (an interval with an infinite end: the ci columns stay empty, the note has it)
+	assert_output "$(printf '\t\tfisher\ta,b\t\t12\t2x2\t\t\t\t\t\t0.0808080808080808\ttwo-sided\texact\t\t\t\t\t\t\t')"
+	[[ "$stderr" == *"odds ratio Inf, 95% CI 0.572699220068471"*" to Inf (conditional"* ]]
+	[[ "$stderr" == *"the odds ratio is infinite (a cell of 0): effect_size left empty"* ]]
+}
+
+@test "degenerate input: named errors, exit 1 (data) or 2 (usage)" {
+	printf 'a\tb\tc\td\tx\tg\tk\te\n' >in.tsv
+	printf 'y\ty\t1\t1\t1\tu\t1\t5\ny\tn\t1\t1\t2\tu\t1\t5\ny\ty\t0\t0\t3\tv\t2\t5\ny\tn\t0\t0\t4\tv\t3\t5\n' >>in.tsv
+	while IFS='|' read -r rc args message; do
+		# shellcheck disable=SC2086
+		run svy test-hypothesis $args -q in.tsv
+		assert_failure "$rc"
+		assert_line --index 0 "$message"
+	done <<'EOF_CASES'
+1|fisher -c a,b|svy-test-hypothesis: fisher: column 'a' has one value among the rows used: the table has an empty margin (each column needs at least 2 levels)
+1|fisher -c b,a -w a=z|svy-test-hypothesis: fisher: column 'b' has no value among the rows used: the table has an empty margin (each column needs at least 2 levels)
+1|mcnemar -c c,d|svy-test-hypothesis: mcnemar: no discordant pairs (both off-diagonal cells are 0): McNemar's test is undefined
+1|mcnemar -c a,c|svy-test-hypothesis: mcnemar: mcnemar needs binary columns with the same two values; the columns hold 'y', '1' and '0'
+1|mcnemar -c a,b -w b=y|svy-test-hypothesis: mcnemar: every answer is 'y': mcnemar needs two values
+1|cochran -c c,d|svy-test-hypothesis: cochran: every row has the same answer in every column: Cochran's Q is undefined
+1|cochran -c c,k|svy-test-hypothesis: cochran: cochran needs binary columns with the same two values; the columns hold '1', '0' and '2'
+1|dunn -c x -g a|svy-test-hypothesis: dunn: column 'a' has 1 group; the test needs at least 2
+1|dunn -c e -g b|svy-test-hypothesis: dunn: every value is tied: the ranks do not vary
+2|fisher -c a,b --adjust holm|svy-test-hypothesis: --adjust applies to dunn, pairwise-mannwhitney and chi2-residuals, not fisher
+2|dunn -c x -g g --simulate 10|svy-test-hypothesis: --simulate applies to fisher, not dunn
+2|dunn -c x -g g --adjust fdr|svy-test-hypothesis: option '--adjust': 'fdr' is not one of: none, bh, by, holm, bonferroni, hochberg
+2|fisher -c a,b --simulate 0|svy-test-hypothesis: option '--simulate': '0' is not a whole number from 1 to 100000000
+2|dunn -c x|svy-test-hypothesis: dunn takes -c VALUE -g GROUP
+2|mcnemar -c x,g,k|svy-test-hypothesis: mcnemar takes 2 columns, got 3
+2|fisher -c x,g --simulate 10 --alternative less|svy-test-hypothesis: --alternative applies to the exact 2x2 test, not --simulate
+2|mcnemar -c a,b --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson, mannwhitney, fisher, pairwise-mannwhitney, ttest, paired-ttest and wilcoxon, not mcnemar
+2|dunn -c x -g g -m exact|svy-test-hypothesis: --method and --no-continuity apply to mannwhitney, mcnemar, pairwise-mannwhitney and wilcoxon, not dunn
+2|cochran -c a -g g|svy-test-hypothesis: --by applies to kruskal, mannwhitney, dunn, pairwise-mannwhitney, ttest and anova, not cochran
+EOF_CASES
+}
+
+@test "fisher r x c: --alternative is an error there; a table with too many tables names --simulate" {
+	run svy test-hypothesis fisher -c c,g --alternative less -q "$D/exact.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-test-hypothesis: --alternative applies to a 2x2 table; this one is 3x4"
+	# 6 x 6 levels over 600 rows: more than the network algorithm's 2e7 steps
+	awk 'BEGIN { print "a\tb"; for (i = 0; i < 600; i++) print i % 6 "\t" int(i / 7) % 6 }' >big.tsv
+	run svy test-hypothesis fisher -c a,b -q big.tsv
+	assert_failure 1
+	assert_output "svy-test-hypothesis: fisher: the table is too large for the exact test (more than 20000000 steps of the network algorithm): give --simulate N for a Monte Carlo p"
+	run svy test-hypothesis fisher -c a,b --simulate 200 -q big.tsv
+	assert_success
+}
