@@ -10,8 +10,10 @@
 
 #include "cols.h"
 #include "err.h"
+#include "num.h"
 #include "opt.h"
 #include "plan.h"
+#include "planparam.h"
 #include "plantests.h"
 #include "sbuf.h"
 
@@ -21,6 +23,8 @@ const char *const plan_test_names[] = {
 	[PLAN_FRIEDMAN] = "friedman", [PLAN_FISHER] = "fisher", [PLAN_MCNEMAR] = "mcnemar",
 	[PLAN_COCHRAN] = "cochran", [PLAN_DUNN] = "dunn",
 	[PLAN_PAIRWISE_MW] = "pairwise-mannwhitney", [PLAN_CHI2_CELLS] = "chi2-residuals",
+	[PLAN_TTEST] = "ttest", [PLAN_PAIRED_TTEST] = "paired-ttest",
+	[PLAN_WILCOXON] = "wilcoxon", [PLAN_ANOVA] = "anova",
 };
 
 const char *const plan_methods[] = {"auto", "exact", "asymptotic", NULL};
@@ -68,6 +72,32 @@ const cli_opt plan_options[] = {
 	 "fisher: p from N random tables with the\n"
 	 "table's margins (Monte Carlo, as R's\n"
 	 "simulate.p.value; -s/--seed, default 1)"},
+	{PLAN_OPT_EQUAL_VAR, "equal-var", 0, NULL,
+	 "ttest, anova: Student's t and the classical F\n"
+	 "(default: Welch's, as R's t.test and oneway.test)"},
+	{PLAN_OPT_MU, "mu", 0, "X",
+	 "ttest -c X (one sample), paired-ttest, wilcoxon:\n"
+	 "the value or difference tested against\n"
+	 "(default 0)"},
+	{PLAN_OPT_ZERO_METHOD, "zero-method", 0, "ZM",
+	 "wilcoxon's zero differences: wilcox (dropped,\n"
+	 "as R and scipy's default), pratt or zsplit"},
+	{PLAN_OPT_AUTO_RULE, "auto-rule", 0, "RULE",
+	 "wilcoxon -m auto: r (default: exact when under 50\n"
+	 "nonzero differences, no zeros and no ties) or\n"
+	 "scipy (exact when at most 50 and no zeros)"},
+	{PLAN_OPT_EFFECT, "effect", 0, "NAME",
+	 "the effect size: d (Cohen's, default) or g\n"
+	 "(Hedges') for ttest and paired-ttest; eta2\n"
+	 "(default) or omega2 for anova"},
+	{PLAN_OPT_CONF, "conf", 0, "LEVEL",
+	 "level of the effect size's interval (default\n0.95)"},
+	{PLAN_OPT_BOOT, "boot", 0, "N",
+	 "bootstrap resamples of the kruskal and friedman\n"
+	 "intervals (default 2000; 0: none), drawn from\n"
+	 "-s/--seed"},
+	{PLAN_OPT_BOOT_CI, "boot-ci", 0, "TYPE",
+	 "the bootstrap interval: bca (default) or\npercentile"},
 	{PLAN_OPT_ID, "id", 0, "ID", "label of the row (e.g. H.1.3)"},
 	{PLAN_OPT_FAMILY, "family", 0, "NAME", "hypothesis family (e.g. RQ1), for bh-correct"},
 	{PLAN_OPT_PLAN, "plan", 'p', "FILE",
@@ -81,6 +111,17 @@ const cli_opt plan_options[] = {
 	{PLAN_OPT_NO_HEADER, "no-header", 0, NULL, "no header row (to append to a file)"},
 	{0},
 };
+
+const char *
+plan_test_list(void)
+{
+	static char list[256];
+	size_t len = 0;
+	for (size_t t = PLAN_SPEARMAN; t < PLAN_NKINDS; t++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		                        t > PLAN_SPEARMAN ? ", " : "", plan_test_names[t]);
+	return list;
+}
 
 enum plan_kind
 plan_kind_by_name(const char *s)
@@ -325,6 +366,7 @@ plan_test_init(plan_test *e)
 	e->alt = HT_TWO_SIDED;
 	e->method = HT_AUTO;
 	e->adjust = -1;
+	planparam_init(e);
 }
 
 void
@@ -382,6 +424,34 @@ test_long(const plan_test *e, const char *s, long min, long max, const char *opt
 	return v;
 }
 
+int
+plan_opt_word(const plan_test *e, const char *s, const char *const *choices,
+              const char *option)
+{
+	return test_word(e, s, choices, option);
+}
+
+long
+plan_opt_long(const plan_test *e, const char *s, long min, long max, const char *option)
+{
+	return test_long(e, s, min, max, option);
+}
+
+double
+plan_opt_double(const plan_test *e, const char *s, double min, double max,
+                const char *option)
+{
+	double v;
+	if (!e->line)
+		return opt_double(s, min, max, option);
+	if (num_parse(s, &v) != NUM_OK || v < min || v > max) {
+		char a[NUM_BUFSIZE], b[NUM_BUFSIZE];
+		plan_fail(e, 1, "option '%s': '%s' is not a number from %s to %s", option, s,
+		          num_format(a, min), num_format(b, max));
+	}
+	return v;
+}
+
 void
 plan_option(void *ctx, int id, const char *arg)
 {
@@ -412,7 +482,7 @@ plan_option(void *ctx, int id, const char *arg)
 	case PLAN_OPT_NO_YATES: e->yates = 0; e->yates_set = 1; break;
 	case PLAN_OPT_WIDE: e->wide = 1; break;
 	default:
-		if (plantests_option(e, id, arg))
+		if (plantests_option(e, id, arg) || planparam_option(e, id, arg))
 			break;
 		for (const cli_opt *o = plan_options; o->id; o++)
 			if (o->id == id)
@@ -427,8 +497,11 @@ plan_check(plan_test *e)
 {
 	const char *t = plan_test_names[e->test];
 	if (e->test == PLAN_NONE)
-		plan_fail(e, 1, "no test given (spearman, pearson, chi2, kruskal, "
-		          "mannwhitney, friedman, %s)", PLANTESTS_NAMES);
+		plan_fail(e, 1, "no test given (%s)", plan_test_list());
+	if (planparam_check(e)) {
+		plantests_check(e);	/* --adjust and --simulate do not apply */
+		return;
+	}
 	int corr = e->test == PLAN_SPEARMAN || e->test == PLAN_PEARSON;
 	if ((corr || e->test == PLAN_CHI2) && (e->nvars < 1 || e->nvars > 2))
 		plan_fail(e, 1, "%s takes 2 columns, got %zu", t, e->nvars);
@@ -444,24 +517,25 @@ plan_check(plan_test *e)
 	int own = plantests_owns(e->test);
 	if (e->by && e->test != PLAN_KRUSKAL && e->test != PLAN_MANNWHITNEY &&
 	    !plantests_allows(e->test, CLI_BY))
-		plan_fail(e, 1, "--by applies to kruskal, mannwhitney, dunn and "
-		          "pairwise-mannwhitney, not %s", t);
+		plan_fail(e, 1, "--by applies to kruskal, mannwhitney, dunn, "
+		          "pairwise-mannwhitney, ttest and anova, not %s", t);
 	if (e->wide && e->test != PLAN_KRUSKAL)
 		plan_fail(e, 1, "--wide applies to kruskal, not %s", t);
 	if (e->groups_set && e->test != PLAN_MANNWHITNEY)
-		plan_fail(e, 1, "--groups applies to mannwhitney, not %s", t);
+		plan_fail(e, 1, "--groups applies to mannwhitney and ttest, not %s", t);
 	if (e->alt_set && !corr && e->test != PLAN_MANNWHITNEY &&
 	    !plantests_allows(e->test, PLAN_OPT_ALTERNATIVE))
-		plan_fail(e, 1, "--alternative applies to spearman, pearson, "
-		          "mannwhitney, fisher and pairwise-mannwhitney, not %s", t);
+		plan_fail(e, 1, "--alternative applies to spearman, pearson, mannwhitney, "
+		          "fisher, pairwise-mannwhitney, ttest, paired-ttest and wilcoxon, not %s",
+		          t);
 	if ((e->method_set || e->continuity_set) && e->test != PLAN_MANNWHITNEY &&
 	    !plantests_allows(e->test, CLI_METHOD))
-		plan_fail(e, 1, "--method and --no-continuity apply to mannwhitney, mcnemar "
-		          "and pairwise-mannwhitney, not %s", t);
+		plan_fail(e, 1, "--method and --no-continuity apply to mannwhitney, mcnemar, "
+		          "pairwise-mannwhitney and wilcoxon, not %s", t);
 	if (e->yates_set && e->test != PLAN_CHI2)
 		plan_fail(e, 1, "--no-yates applies to chi2, not %s", t);
 	if (e->max_levels_set && e->test != PLAN_CHI2 && e->test != PLAN_KRUSKAL && !own)
-		plan_fail(e, 1, "--max-levels applies to chi2 and kruskal, not %s", t);
+		plan_fail(e, 1, "--max-levels applies to chi2, kruskal and anova, not %s", t);
 	if (e->groups) {
 		size_t n;
 		char **g = cols_split_list(e->groups, &n);
@@ -521,8 +595,7 @@ read_test(plan_test *e, tsv_reader *r, size_t ctest, size_t cvars, long copt,
 	e->test = plan_kind_by_name(words[0]);
 	if (e->test == PLAN_NONE) {
 		char msg[256];
-		snprintf(msg, sizeof msg, "unknown test '%s' (spearman, pearson, chi2, kruskal, "
-		         "mannwhitney, friedman, %s)", words[0], PLANTESTS_NAMES);
+		snprintf(msg, sizeof msg, "unknown test '%s' (%s)", words[0], plan_test_list());
 		cols_free_list(words, n);
 		plan_fail(e, 1, "%s", msg);
 	}

@@ -26,11 +26,15 @@ enum plan_kind {
 	/* lib/plantests */
 	PLAN_FISHER, PLAN_MCNEMAR, PLAN_COCHRAN, PLAN_DUNN, PLAN_PAIRWISE_MW,
 	PLAN_CHI2_CELLS,
+	PLAN_TTEST, PLAN_PAIRED_TTEST, PLAN_WILCOXON, PLAN_ANOVA,	/* lib/planparam */
 	PLAN_NKINDS
 };
 
 /* "spearman" ... by kind; "" for PLAN_NONE. */
 extern const char *const plan_test_names[];
+
+/* "spearman, pearson, ...": every test's name, for messages. */
+const char *plan_test_list(void);
 
 /* The kind named S, or PLAN_NONE. */
 enum plan_kind plan_kind_by_name(const char *s);
@@ -40,6 +44,9 @@ enum {
 	PLAN_OPT_ALTERNATIVE = CLI_OWN, PLAN_OPT_FAMILY, PLAN_OPT_GROUPS, PLAN_OPT_ID,
 	PLAN_OPT_MIN_GROUP, PLAN_OPT_MAX_LEVELS, PLAN_OPT_NO_CONTINUITY,
 	PLAN_OPT_NO_YATES, PLAN_OPT_WHERE_FILE, PLAN_OPT_WIDE,
+	/* lib/planparam's */
+	PLAN_OPT_MU, PLAN_OPT_EQUAL_VAR, PLAN_OPT_ZERO_METHOD, PLAN_OPT_AUTO_RULE,
+	PLAN_OPT_EFFECT, PLAN_OPT_CONF, PLAN_OPT_BOOT, PLAN_OPT_BOOT_CI,
 	/* the command line's only */
 	PLAN_OPT_PLAN, PLAN_OPT_NO_HEADER, PLAN_OPT_MAX_WHERE_FILE,
 };
@@ -101,6 +108,12 @@ typedef struct {
 	size_t nwhere;
 	size_t nshared;		/* the first NSHARED are the command line's */
 
+	/* lib/planparam's options: ttest, paired-ttest, wilcoxon, anova, and
+	 * the interval of every effect size */
+	double mu, conf;
+	int mu_set, equal_var, zero_method, auto_rule, effect_kind, effect_set;
+	int conf_set, boot, boot_set, boot_ci, boot_ci_set, zero_set, rule_set;
+
 	/* resolved */
 	size_t *vcol;		/* in the data's columns */
 	size_t nv;
@@ -116,6 +129,9 @@ typedef struct {
 	ht_result res;
 	size_t n;
 	char *variables, *where_text, *group_names, *group_sizes;
+	double df2;		/* anova: the denominator df (NAN: none) */
+	double ci_low, ci_high;	/* the effect size's interval (NAN: none) */
+	const char *ci_method;	/* "fisher-z", "bca", ... ("": none) */
 } plan_test;
 
 /* The columns the tests use, read once. */
@@ -151,6 +167,15 @@ void plan_warning(const plan_test *e, const char *fmt, ...);
 /* The handler of plan_options (and of -g, -m, -w on a plan line) for test
  * CTX (a plan_test). */
 void plan_option(void *ctx, int id, const char *arg);
+
+/* An option's value as lib/opt reads it; a bad one names the plan's line
+ * (in a plan) or is a usage error (on the command line). */
+int plan_opt_word(const plan_test *e, const char *s, const char *const *choices,
+                  const char *option);
+long plan_opt_long(const plan_test *e, const char *s, long min, long max,
+                   const char *option);
+double plan_opt_double(const plan_test *e, const char *s, double min, double max,
+                       const char *option);
 
 /* Add a --where (FROM_FILE 0) or --where-file condition to E; a relative
  * --where-file name is relative to the directory of BASE (the plan; NULL:

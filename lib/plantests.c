@@ -17,9 +17,6 @@ unsigned long plantests_seed = 1;
 /* in ht_adjust_method's order, as bh-correct's -m */
 static const char *const adjust_names[] = {"bh", "by", "holm", "bonferroni", "hochberg", NULL};
 
-/* The exact interval of the 2x2 odds ratio (no --conf yet). */
-#define FISHER_CONF 0.95
-
 int
 plantests_owns(enum plan_kind t)
 {
@@ -175,12 +172,17 @@ run_fisher(const plan_data *d, plan_test *e, const unsigned char *keep, size_t e
 		          e->simulate, plantests_seed);
 	} else if (tb.r == 2 && tb.c == 2) {
 		double or, ci[2];
-		why = fisher_2x2(tb.t, e->alt, FISHER_CONF, &or, ci, &e->res);
+		why = fisher_2x2(tb.t, e->alt, e->conf, &or, ci, &e->res);
 		if (!why) {
 			char v[3][NUM_BUFSIZE];
 			plan_note(e, "odds ratio %s, %g%% CI %s to %s (conditional maximum "
 			          "likelihood; exact interval, as R's fisher.test)", num_format(v[0], or),
-			          100 * FISHER_CONF, num_format(v[1], ci[0]), num_format(v[2], ci[1]));
+			          100 * e->conf, num_format(v[1], ci[0]), num_format(v[2], ci[1]));
+			if (isfinite(ci[0]) && isfinite(ci[1])) {	/* the columns' */
+				e->ci_low = ci[0];
+				e->ci_high = ci[1];
+				e->ci_method = "fisher-exact";
+			}
 			if (isinf(or)) {
 				plan_warning(e, "the odds ratio is infinite (a cell of 0): effect_size "
 				             "left empty");
@@ -600,6 +602,14 @@ write_row(tsv_writer *w, const plan_test *e, const char *groups, const char *siz
 	tsvw_str(w, method);
 	tsvw_num_or_missing(w, effect);
 	tsvw_str(w, isnan(effect) ? "" : effect_names[e->test]);
+	/* df2 and the effect's interval (lib/planparam's columns): the one row
+	 * of fisher's 2x2 has its odds ratio's; a family's rows have none */
+	int ci = !e->nrows && *e->ci_method;
+	tsvw_num_or_missing(w, NAN);
+	tsvw_num_or_missing(w, ci ? e->ci_low : NAN);
+	tsvw_num_or_missing(w, ci ? e->ci_high : NAN);
+	tsvw_num_or_missing(w, ci ? e->conf : NAN);
+	tsvw_str(w, ci ? e->ci_method : "");
 	tsvw_end(w);
 }
 

@@ -14,6 +14,7 @@
 #include "num.h"
 #include "opt.h"
 #include "plan.h"
+#include "planparam.h"
 #include "plantests.h"
 #include "sbuf.h"
 #include "tsv.h"
@@ -48,13 +49,24 @@ static const cli_tool tool = {
 	         "  chi2-residuals -c A,B       post-hoc: adjusted standardised residual of\n"
 	         "                              every cell; post-hoc tests write a row per\n"
 	         "                              pair (cell), their family their own\n"
+	         "  ttest -c VALUE -g GROUP --groups A,B, or ttest -c X --mu M\n"
+	         "                              Welch's t (--equal-var: Student's), or one\n"
+	         "                              sample; effect: Cohen's d (--effect g)\n"
+	         "  paired-ttest -c X,Y         paired t; effect: Cohen's d_z\n"
+	         "  wilcoxon -c X,Y, or wilcoxon -c X --mu M\n"
+	         "                              signed-rank V; effect: rank-biserial r\n"
+	         "  anova -c VALUE -g GROUP     Welch's F (--equal-var: classical); effect:\n"
+	         "                              eta squared (--effect omega2)\n"
+	         "Every effect size has a --conf interval (man page).\n"
 	         "Columns are names or shell globs (known_attack_*).",
 	.epilog = "Rows missing a value the test uses are dropped and counted on standard\n"
 	          "error (-q: no such notes; warnings stay). Output columns: id family test\n"
 	          "variables where n groups group_sizes df statistic statistic_name u_min p\n"
-	          "alternative method effect_size effect_name.",
+	          "alternative method effect_size effect_name df2 ci_low ci_high ci_level\n"
+	          "ci_method.",
 	.common = CLI_COLUMNS | CLI_BY | CLI_METHOD | CLI_WHERE | CLI_DIGITS | CLI_INPUT |
 	          CLI_QUIET | CLI_OUTPUT | CLI_SEED | CLI_SAFE_CELLS,
+	.seed_max = 4294967295L,
 	.opts = plan_options,
 	.methods = plan_methods,
 };
@@ -63,7 +75,7 @@ static const cli_tool tool = {
 static const char *out_header[] = {
 	"id", "family", "test", "variables", "where", "n", "groups", "group_sizes",
 	"df", "statistic", "statistic_name", "u_min", "p", "alternative", "method",
-	"effect_size", "effect_name",
+	"effect_size", "effect_name", "df2", "ci_low", "ci_high", "ci_level", "ci_method",
 };
 
 static plan_data D;	/* the columns the tests use */
@@ -108,6 +120,7 @@ run_correlation(plan_test *e, const unsigned char *keep, size_t excluded)
 	                                           : ht_pearson(x, y, n, e->alt, &e->res);
 	if (why)
 		plan_fail(e, 0, "%s", why);
+	planparam_ci_correlation(e, n);
 	e->variables = plan_join_names(&D, e, ",");
 }
 
@@ -150,6 +163,7 @@ run_chi2(plan_test *e, const unsigned char *keep, size_t excluded)
 	const char *why = ht_chi2_pairs(ri, cj, n, ra, cb, e->yates, &e->res);
 	if (why)
 		plan_fail(e, 0, "%s", why);
+	planparam_ci_chi2(e, n, ra, cb);
 	if (e->res.n_small_expected)
 		plan_note(e, "%zu of %zu expected counts are below 5 (smallest %.3g): the "
 		          "chi-square approximation may be poor", e->res.n_small_expected,
@@ -224,6 +238,7 @@ run_kruskal(plan_test *e, const unsigned char *keep, size_t excluded)
 	const char *why = ht_kruskal(x, grp, n, k, &e->res);
 	if (why)
 		plan_fail(e, 0, "%s", why);
+	planparam_ci_kruskal(e, x, grp, n, k);
 	plan_group_text(&D, e, g, order, sizes, k);
 	if (e->wide) {
 		e->variables = plan_join_names(&D, e, ",");
@@ -284,6 +299,7 @@ run_mannwhitney(plan_test *e, const unsigned char *keep, size_t excluded)
 		          "normal approximation used", sizes[0] * sizes[1], HT_EXACT_MAX_CELLS);
 	if (e->res.exact_with_ties)
 		plan_warning(e, "the data have ties; the exact p ignores them, as scipy's does");
+	planparam_ci_mannwhitney(e, sizes[0], sizes[1]);
 	plan_group_text(&D, e, g, order, sizes, 2);
 	size_t len = strlen(plan_header(&D, v->idx)) + strlen(plan_header(&D, g->idx)) + 8;
 	e->variables = xmalloc(len);
@@ -316,6 +332,7 @@ run_friedman(plan_test *e, const unsigned char *keep, size_t excluded)
 	const char *why = ht_friedman(x, n, k, &e->res);
 	if (why)
 		plan_fail(e, 0, "%s", why);
+	planparam_ci_friedman(e, x, n, k);
 	e->variables = plan_join_names(&D, e, ",");
 }
 
@@ -331,6 +348,10 @@ run_entry(plan_test *e)
 	case PLAN_KRUSKAL: run_kruskal(e, keep, excluded); break;
 	case PLAN_MANNWHITNEY: run_mannwhitney(e, keep, excluded); break;
 	case PLAN_FRIEDMAN: run_friedman(e, keep, excluded); break;
+	case PLAN_TTEST:
+	case PLAN_PAIRED_TTEST:
+	case PLAN_WILCOXON:
+	case PLAN_ANOVA: planparam_run(&D, e, keep, excluded); break;
 	case PLAN_NONE: break;
 	default: plantests_run(&D, e, keep, excluded); break;
 	}
@@ -366,6 +387,8 @@ print_entry(tsv_writer *w, const plan_test *e)
 	const char *method = "asymptotic", *alt = "";
 	if (plantests_print(w, e))
 		return;
+	const char *stat = e->test <= PLAN_FRIEDMAN ? stat_names[e->test] : "";
+	const char *effect = e->test <= PLAN_FRIEDMAN ? effect_names[e->test] : "";
 	switch (e->test) {
 	case PLAN_SPEARMAN:
 	case PLAN_PEARSON:
@@ -381,6 +404,7 @@ print_entry(tsv_writer *w, const plan_test *e)
 		alt = ht_alternative_name(e->alt);
 		break;
 	default:
+		planparam_names(e, &stat, &effect, &method, &alt);
 		break;
 	}
 	tsvw_str(w, e->id);
@@ -393,13 +417,18 @@ print_entry(tsv_writer *w, const plan_test *e)
 	tsvw_str(w, e->group_sizes);
 	tsvw_num_or_missing(w, e->res.df);
 	tsvw_num_or_missing(w, e->res.statistic);
-	tsvw_str(w, stat_names[e->test]);
+	tsvw_str(w, stat);
 	tsvw_num_or_missing(w, e->test == PLAN_MANNWHITNEY ? e->res.u_min : NAN);
 	tsvw_num_or_missing(w, e->res.p);
 	tsvw_str(w, alt);
 	tsvw_str(w, method);
 	tsvw_num_or_missing(w, e->res.effect);
-	tsvw_str(w, effect_names[e->test]);
+	tsvw_str(w, effect);
+	tsvw_num_or_missing(w, e->df2);
+	tsvw_num_or_missing(w, e->ci_low);
+	tsvw_num_or_missing(w, e->ci_high);
+	tsvw_num_or_missing(w, *e->ci_method ? e->conf : NAN);
+	tsvw_str(w, e->ci_method);
 	tsvw_end(w);
 }
 
@@ -469,8 +498,7 @@ test_word(int argc, char **argv)
 		return PLAN_NONE;
 	enum plan_kind k = plan_kind_by_name(argv[1]);
 	if (k == PLAN_NONE)
-		die_usage("unknown test '%s' (spearman, pearson, chi2, kruskal, mannwhitney, "
-		          "friedman, %s)", argv[1], PLANTESTS_NAMES);
+		die_usage("unknown test '%s' (%s)", argv[1], plan_test_list());
 	return k;
 }
 
@@ -480,9 +508,8 @@ tests(plan_test *cmd, const options *o, cli *c, size_t *n)
 {
 	if (!o->plan) {
 		if (cmd->test == PLAN_NONE)
-			die_usage("no test given: the first word is one of spearman, pearson, "
-			          "chi2, kruskal, mannwhitney, friedman, %s (or give --plan PLAN)",
-			          PLANTESTS_NAMES);
+			die_usage("no test given: the first word is one of %s (or give --plan "
+			          "PLAN)", plan_test_list());
 		plan_check(cmd);
 		plan_test *es = xmalloc(sizeof *es);
 		es[0] = *cmd;
@@ -493,7 +520,9 @@ tests(plan_test *cmd, const options *o, cli *c, size_t *n)
 		die_usage("--plan runs the plan's tests: no test on the command line");
 	if (*cmd->id || *cmd->family || cmd->by || cmd->groups || cmd->wide ||
 	    cmd->alt_set || cmd->method_set || cmd->yates_set || cmd->continuity_set ||
-	    cmd->min_group != 2 || cmd->max_levels_set || cmd->adjust >= 0 || cmd->simulate)
+	    cmd->min_group != 2 || cmd->max_levels_set || cmd->adjust >= 0 || cmd->simulate ||
+	    cmd->mu_set || cmd->equal_var || cmd->zero_set || cmd->rule_set || cmd->effect_set ||
+	    cmd->conf_set || cmd->boot_set || cmd->boot_ci_set)
 		die_usage("with --plan, test options go in the plan's 'options' column");
 	if (strcmp(o->plan, "-") == 0 && (!c->input || strcmp(c->input, "-") == 0))
 		die_usage("--plan - reads the plan from standard input: give the data "
