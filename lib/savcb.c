@@ -249,8 +249,8 @@ variable_rows(cbw *c, const sav_var *v, const sav_labelset *s, const unlabelled 
 }
 
 void
-savcb_write(const char *path, const sav_file *f, savcb *st, const unsigned char *skip,
-            const char *tool, int quiet)
+savcb_write(const char *path, const sav_file *f, savcb *st,
+            const unsigned char *keep, const char *tool, int quiet)
 {
 	cbw c = {0};
 	tsvw_open(&c.w, path);
@@ -273,14 +273,14 @@ savcb_write(const char *path, const sav_file *f, savcb *st, const unsigned char 
 		unlabelled *u = st->seen ? &st->seen[i] : &none[i];
 		/* Stata: values were noted before the labels were known */
 		if (s && f->format == SAV_DTA && !u->overflow) {
-			size_t keep = 0;
+			size_t m = 0;
 			for (size_t k = 0; k < u->n; k++)
 				if (!has_label(s, u->v[k]))
-					u->v[keep++] = u->v[k];
-			u->n = keep;
+					u->v[m++] = u->v[k];
+			u->n = m;
 		}
 		group[i] = -1;
-		if ((skip && skip[i]) || !s || v->kind != SAV_NUMBER || u->overflow)
+		if ((keep && !keep[i]) || !s || v->kind != SAV_NUMBER || u->overflow)
 			continue;
 		lv[i] = levels_of(v, s, u, &nl[i]);
 		key[i] = levels_key(lv[i], nl[i]);
@@ -308,7 +308,7 @@ savcb_write(const char *path, const sav_file *f, savcb *st, const unsigned char 
 	for (size_t i = 0; i < nv; i++) {
 		const sav_var *v = &f->vars[i];
 		size_t nu = st->seen ? st->seen[i].n : 0;
-		if (skip && skip[i])
+		if (keep && !keep[i])
 			continue;
 		if (group[i] >= 0) {
 			char *scale = xmalloc(strlen(f->vars[group[i]].name) + 2);

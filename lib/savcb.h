@@ -29,11 +29,11 @@ typedef struct {
 /* Note the values of one row (FIELDS as sav_read hands them). */
 void savcb_note(savcb *cb, const sav_file *f, char **fields);
 
-/* Write the codebook of F to PATH, leaving out variable i where SKIP[i]
- * (SKIP NULL: none); its comment names svy-TOOL; the count of columns on
+/* Write the codebook of F to PATH, only variable i where KEEP[i]
+ * (KEEP NULL: all); its comment names svy-TOOL; the count of columns on
  * standard error unless QUIET. */
-void savcb_write(const char *path, const sav_file *f, savcb *cb, const unsigned char *skip,
-                 const char *tool, int quiet);
+void savcb_write(const char *path, const sav_file *f, savcb *cb,
+                 const unsigned char *keep, const char *tool, int quiet);
 void savcb_free(savcb *cb);
 
 #endif

@@ -14,6 +14,7 @@
 #include "err.h"
 #include "opt.h"
 #include "platform.h"
+#include "savin.h"
 #include "sbuf.h"
 #include "tsv.h"
 
@@ -41,6 +42,7 @@ struct opts {
 	int replace_utf8;
 	int rename_dups;
 	const char *labels;	/* --labels FILE */
+	const char *codebook;	/* --codebook FILE */
 };
 
 /* One row as the tool sees it: field pointers and lengths for every input
@@ -84,7 +86,7 @@ struct clean {
 enum {
 	OPT_DELIMITER = 'd', OPT_COMPLETE = CLI_OWN, OPT_KEEP_INCOMPLETE, OPT_PII,
 	OPT_KEEP_PII, OPT_SCAN_ROWS, OPT_NA, OPT_INVALID_UTF8, OPT_RENAME_DUPS,
-	OPT_PLATFORM, OPT_LABELS,
+	OPT_PLATFORM, OPT_LABELS, OPT_CODEBOOK = 'b',
 };
 
 static const cli_opt own[] = {
@@ -98,6 +100,9 @@ static const cli_opt own[] = {
 	{OPT_LABELS, "labels", 0, "FILE",
 	 "write Qualtrics' question texts to FILE (columns\n"
 	 "column, label) for svy-codebook --labels"},
+	{OPT_CODEBOOK, "codebook", 'b', "FILE",
+	 "an SPSS or Stata file's value labels to FILE, as\n"
+	 "svy-import --codebook writes them (kept columns)"},
 	{OPT_COMPLETE, "complete-column", 0, "NAME",
 	 "a response is complete when NAME is not empty\n"
 	 "(default: the platform's, below; without it, every\n"
@@ -133,7 +138,9 @@ static const cli_tool tool = {
 	.synopsis = "[OPTION]... [FILE]",
 	.about = "Turn a survey's CSV export (LimeSurvey, Qualtrics, SoSci Survey, Google\n"
 	         "Forms, or any CSV) into TSV: drop incomplete responses and personal-data\n"
-	         "columns, check the encoding, change nothing else.\n"
+	         "columns, check the encoding, change nothing else. An SPSS (.sav, .zsav)\n"
+	         "or Stata (.dta) export, told by its first bytes, is read as svy-import\n"
+	         "reads it, then cleaned by the same rules.\n"
 	         "Reads FILE or standard input ('-'), writes TSV to standard output.",
 	.epilog = "Platforms, as the summary names them: LimeSurvey (complete: submitdate not\n"
 	          "empty; personal data ipaddr, refurl, token), Qualtrics (its 2nd and 3rd header\n"
@@ -336,14 +343,7 @@ incomplete(const struct clean *c, const struct row *r)
 	size_t n = r->len[c->complete];
 	if (c->rule == DONE_NONEMPTY)
 		return n == 0;
-	int done = platform_flag(v, n);
-	if (done < 0) {
-		char got[64];
-		snprintf(got, sizeof got, "%.*s", (int)(n < 60 ? n : 60), v);
-		die_at(c->name, r->line, c->header[c->complete], got, "not 1 or True (a "
-		       "finished response) nor 0, False or empty (an unfinished one)");
-	}
-	return !done;
+	return !platform_done(c->name, r->line, c->header[c->complete], v, n);
 }
 
 static void
@@ -388,14 +388,18 @@ emit(struct clean *c, const struct row *r)
 	tsvw_end(w);
 }
 
-/* --labels: the question texts of the columns written. */
+/* --labels and --codebook: of the columns written. */
 static void
-write_labels(struct clean *c)
+write_extras(struct clean *c, savin *sv, int quiet)
 {
 	unsigned char *keep = xcalloc(c->ncols, 1);
 	for (size_t i = 0; i < c->ncols; i++)
 		keep[i] = !c->removed[i];
-	c->nlabels = platform_write_labels(c->o->labels, c->header, c->texts, keep, c->ncols);
+	if (c->o->labels)
+		c->nlabels = platform_write_labels(c->o->labels, c->header, c->texts, keep,
+		                                   c->ncols);
+	if (c->o->codebook)
+		savin_codebook(sv, c->o->codebook, keep, quiet);
 	free(keep);
 }
 
@@ -473,15 +477,6 @@ summarize(const struct clean *c)
 	free(l.s);
 }
 
-static void
-free_opts(struct opts *o)
-{
-	free(o->pii);
-	free(o->keep);
-	free(o->na);
-	free(o->nalen);
-}
-
 /* A repeatable option's value appended to *V (*N of them). */
 static void
 append(char ***v, size_t *n, const char *value)
@@ -511,6 +506,7 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_INVALID_UTF8: o->replace_utf8 = opt_word(arg, utf8_modes, "--invalid-utf8"); break;
 	case OPT_RENAME_DUPS: o->rename_dups = 1; break;
 	case OPT_LABELS: o->labels = arg; break;
+	case OPT_CODEBOOK: o->codebook = arg; break;
 	}
 }
 
@@ -545,6 +541,9 @@ main(int argc, char **argv)
 	struct clean c = {.o = &o, .rejects = cl.rejects, .serial = -1};
 	FILE *in = cli_input(&cl);
 	c.name = cl.in_name;
+	savin sv = {.want_codebook = o.codebook != NULL};
+	in = savin_open(&sv, in, c.name);
+	o.delim = sv.is_sav ? ',' : o.delim;
 	FILE *fp = platform_utf8_input(in, c.name);
 	c.ck = (csvcheck){.in = csvr_open(fp, c.name, o.delim), .name = c.name,
 	                  .replace = o.replace_utf8};
@@ -564,8 +563,7 @@ main(int argc, char **argv)
 		die_usage("every column is personal data: nothing left to write "
 		          "(see --keep-pii)");
 	stream(&c, &la, more);
-	if (o.labels)
-		write_labels(&c);
+	write_extras(&c, &sv, cl.quiet);
 
 	/* the summary before stdout is closed (in a pipeline, the next tool
 	 * cannot finish, and speak, before this one has), after it is known
@@ -578,6 +576,7 @@ main(int argc, char **argv)
 	csvr_close(c.ck.in);
 	if (fp != in)
 		fclose(fp);
+	savin_close(&sv);
 	cli_free(&cl);
 	for (size_t i = 0; c.texts && i < c.ncols; i++)
 		free(c.texts[i]);
@@ -591,6 +590,9 @@ main(int argc, char **argv)
 	free(c.row.len);
 	csvcheck_free(&c.ck);
 	csvheld_free(&la);
-	free_opts(&o);
+	free(o.pii);
+	free(o.keep);
+	free(o.na);
+	free(o.nalen);
 	return 0;
 }
