@@ -1,5 +1,5 @@
 /* An SPSS (.sav, .zsav) or Stata (.dta) file as the CSV svy-clean reads:
- * the file is read whole through lib/sav and written to a temporary CSV
+ * the file is read whole through lib/sav and written to a CSV in memory
  * (the variable names as the header, every value quoted, values as
  * svy-import writes them: numbers, ISO dates, missing values empty), so
  * that one copy of clean's rules reads both. Its line N+1 is row N. */
