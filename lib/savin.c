@@ -64,6 +64,9 @@ savin_open(savin *s, FILE *fp, const char *name)
 		if (s->want_codebook)
 			die_usage("--codebook: %s is no SPSS or Stata file (svy-codebook "
 			          "drafts a codebook from a CSV)", name);
+		if (s->encoding)
+			die_usage("--encoding: %s is no SPSS or Stata file (a CSV is read as "
+			          "UTF-8: see --invalid-utf8)", name);
 		return in;
 	}
 	s->is_sav = 1;
@@ -71,7 +74,7 @@ savin_open(savin *s, FILE *fp, const char *name)
 	size_t size = 0;
 	if (!(s->csv = held_csv = open_memstream(&held_buf, &size)))
 		die_errno("%s: open_memstream", name);
-	sav_read(&s->f, in, name, SAV_MAX_STRING, on_row, s);
+	sav_read_as(&s->f, in, name, s->encoding, SAV_MAX_STRING, on_row, s);
 	if (s->f.rows == 0)
 		for (size_t i = 0; i < s->f.nvars; i++)
 			put_field(s->csv, s->f.vars[i].name, i == 0);

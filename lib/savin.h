@@ -14,6 +14,7 @@
 typedef struct {
 	int is_sav;		/* FP was an SPSS or Stata file */
 	int want_codebook;	/* note values for savin_codebook */
+	const char *encoding;	/* the text read as ENCODING (NULL: what the file says) */
 	sav_file f;
 	savcb cb;
 	FILE *csv;		/* the CSV written, or NULL */
@@ -22,7 +23,7 @@ typedef struct {
 
 /* FP (named NAME) as CSV: when its first bytes say it is an SPSS or Stata
  * file, the CSV of it (S->is_sav set), else a stream of FP's bytes from
- * the start (with S->want_codebook, a usage error). */
+ * the start (with S->want_codebook or S->encoding, a usage error). */
 FILE *savin_open(savin *s, FILE *fp, const char *name);
 /* The codebook of the value labels (savcb_write), only variable i
  * where KEEP[i]. */

@@ -190,3 +190,21 @@ svy-clean: Qualtrics export: read 36 rows, kept 30, dropped 6 (incomplete: 'Fini
 			<(svy import -q "$f" 2>&1 | sed 's/svy-import/svy-TOOL/')
 	done
 }
+
+@test "a Latin-1 .sav through clean: import's named error, then --encoding reads it; --encoding on a CSV is a usage error" {
+	printf 'SET LOCALE="ISO-8859-1".\nDATA LIST LIST /id (F1.0) q (F1.0) t (A10).\nBEGIN DATA\n1 1 "\xe4\xf6\xfc"\nEND DATA.\nVARIABLE LABELS q "Gr\xf6\xdfe".\nVALUE LABELS q 1 "Sehr gro\xdf".\nSAVE OUTFILE="latin1.sav".\n' >latin1.sps
+	LC_ALL=C.UTF-8 pspp latin1.sps >/dev/null
+	run --separate-stderr svy clean -q latin1.sav
+	assert_failure 1
+	[ "$stderr" = "svy-clean: latin1.sav: SPSS file in a character set ReadStat cannot read as it is named: File has an unsupported character set (Unsupported character set: 819); give --encoding (e.g. ISO-8859-1, WINDOWS-1252)" ] ||
+		fail "$stderr"
+	run --separate-stderr svy clean -q --encoding ISO-8859-1 -b cb.tsv latin1.sav
+	assert_success
+	assert_output "$(printf 'id\tq\tt\n1\t1\täöü')"
+	grep -q "$(printf '^q\tq\tSehr groß\t1\t1\tGröße$')" cb.tsv
+	printf 'id,q\n1,2\n' >x.csv
+	run --separate-stderr svy clean -q --encoding ISO-8859-1 x.csv
+	assert_failure 2
+	[[ "$stderr" == "svy-clean: --encoding: x.csv is no SPSS or Stata file (a CSV is read as UTF-8: see --invalid-utf8)"* ]] || fail "$stderr"
+	[ -z "$output" ]
+}

@@ -43,6 +43,7 @@ struct opts {
 	int rename_dups;
 	const char *labels;	/* --labels FILE */
 	const char *codebook;	/* --codebook FILE */
+	const char *encoding;	/* --encoding NAME (SPSS, Stata) */
 };
 
 /* One row as the tool sees it: field pointers and lengths for every input
@@ -86,7 +87,7 @@ struct clean {
 enum {
 	OPT_DELIMITER = 'd', OPT_COMPLETE = CLI_OWN, OPT_KEEP_INCOMPLETE, OPT_PII,
 	OPT_KEEP_PII, OPT_SCAN_ROWS, OPT_NA, OPT_INVALID_UTF8, OPT_RENAME_DUPS,
-	OPT_PLATFORM, OPT_LABELS, OPT_CODEBOOK = 'b',
+	OPT_PLATFORM, OPT_LABELS, OPT_ENCODING, OPT_CODEBOOK = 'b',
 };
 
 static const cli_opt own[] = {
@@ -103,6 +104,8 @@ static const cli_opt own[] = {
 	{OPT_CODEBOOK, "codebook", 'b', "FILE",
 	 "an SPSS or Stata file's value labels to FILE, as\n"
 	 "svy-import --codebook writes them (kept columns)"},
+	{OPT_ENCODING, "encoding", 0, "NAME", "an SPSS or Stata file's text read as NAME\n"
+	 "(ISO-8859-1, WINDOWS-1252, ...), whatever it says"},
 	{OPT_COMPLETE, "complete-column", 0, "NAME",
 	 "a response is complete when NAME is not empty\n"
 	 "(default: the platform's, below; without it, every\n"
@@ -172,18 +175,6 @@ read_row(struct clean *c)
 			    memcmp(c->row.v[i], c->o->na[k], c->o->nalen[k]) == 0)
 				c->row.len[i] = 0;
 	return 1;
-}
-
-/* ---- the header ---- */
-
-/* A tsv_reader holding just the header, for the shared column lookup. */
-static void
-header_reader(const struct clean *c, tsv_reader *r)
-{
-	memset(r, 0, sizeof *r);
-	r->name = c->name;
-	r->ncols = c->ncols;
-	r->header = c->header;
 }
 
 /* ---- the platform and its header rows ---- */
@@ -266,8 +257,8 @@ static void
 find_columns(struct clean *c)
 {
 	const struct opts *o = c->o;
-	tsv_reader hr;
-	header_reader(c, &hr);
+	/* a tsv_reader holding just the header, for the shared column lookup */
+	tsv_reader hr = {.name = c->name, .ncols = c->ncols, .header = c->header};
 	find_complete(c, &hr);
 	for (size_t i = 0; i < c->ncols; i++) {
 		for (const char *const *n = c->plat->pii; *n; n++)
@@ -507,6 +498,7 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_RENAME_DUPS: o->rename_dups = 1; break;
 	case OPT_LABELS: o->labels = arg; break;
 	case OPT_CODEBOOK: o->codebook = arg; break;
+	case OPT_ENCODING: o->encoding = arg; break;
 	}
 }
 
@@ -541,7 +533,7 @@ main(int argc, char **argv)
 	struct clean c = {.o = &o, .rejects = cl.rejects, .serial = -1};
 	FILE *in = cli_input(&cl);
 	c.name = cl.in_name;
-	savin sv = {.want_codebook = o.codebook != NULL};
+	savin sv = {.want_codebook = o.codebook != NULL, .encoding = o.encoding};
 	in = savin_open(&sv, in, c.name);
 	o.delim = sv.is_sav ? ',' : o.delim;
 	FILE *fp = platform_utf8_input(in, c.name);
