@@ -92,6 +92,19 @@ platform_flag(const char *s, size_t n)
 	return -1;
 }
 
+int
+platform_done(const char *file, size_t line, const char *column, const char *s, size_t n)
+{
+	int done = platform_flag(s, n);
+	if (done < 0) {
+		char got[64];
+		snprintf(got, sizeof got, "%.*s", (int)(n < 60 ? n : 60), s);
+		die_at(file, line, column, got, "not 1 or True (a finished response) nor "
+		       "0, False or empty (an unfinished one)");
+	}
+	return done;
+}
+
 static int
 is_v_name(const char *name)
 {

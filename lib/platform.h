@@ -115,5 +115,7 @@ void platform_header_rows(platform_rows *p, int forced, const char *file, char *
 /* A DONE_TRUE flag: 1 for 1 or True, 0 for 0, False or empty (any case),
  * -1 for anything else. */
 int platform_flag(const char *s, size_t n);
+/* As platform_flag, anything else a data error naming FILE:LINE and COLUMN. */
+int platform_done(const char *file, size_t line, const char *column, const char *s, size_t n);
 
 #endif

@@ -442,8 +442,8 @@ io_update(long size, readstat_progress_handler progress, void *user, void *io)
 }
 
 /* A stream ReadStat can seek in: FP itself, or a copy of it. */
-static FILE *
-seekable(FILE *fp, const char *name)
+FILE *
+sav_seekable(FILE *fp, const char *name)
 {
 	if (fseeko(fp, 0, SEEK_CUR) == 0)
 		return fp;
@@ -462,20 +462,11 @@ seekable(FILE *fp, const char *name)
 	return tmp;
 }
 
-/* What the first bytes say the file is: SAV_SAV (.sav or .zsav), SAV_DTA,
- * or a data error saying what it starts with. */
+/* The kind of file the first N bytes B say: SAV_SAV (.sav or .zsav),
+ * SAV_DTA, or -1. */
 static int
-sniff(FILE *fp, const char *name)
+kind_of_bytes(const unsigned char *b, size_t n)
 {
-	unsigned char b[16];
-	size_t n = fread(b, 1, sizeof b, fp);
-	if (ferror(fp))
-		die_errno("%s: read error", name);
-	if (fseeko(fp, 0, SEEK_SET) != 0)
-		die_errno("%s: cannot seek", name);
-	if (n == 0)
-		die_at(name, 0, NULL, NULL, "empty file: not an SPSS (.sav, .zsav) or "
-		       "Stata (.dta) file");
 	if (n >= 4 && (memcmp(b, "$FL2", 4) == 0 || memcmp(b, "$FL3", 4) == 0))
 		return SAV_SAV;
 	if (n >= 11 && memcmp(b, "<stata_dta>", 11) == 0)
@@ -484,6 +475,48 @@ sniff(FILE *fp, const char *name)
 	if (n >= 4 && b[0] >= 0x69 && b[0] <= 0x73 && (b[1] == 1 || b[1] == 2) &&
 	    b[2] == 1 && b[3] == 0)
 		return SAV_DTA;
+	return -1;
+}
+
+/* The first bytes of the seekable FP, which is left at its start. */
+static size_t
+first_bytes(FILE *fp, const char *name, unsigned char *b, size_t size)
+{
+	size_t n = fread(b, 1, size, fp);
+	if (ferror(fp))
+		die_errno("%s: read error", name);
+	if (fseeko(fp, 0, SEEK_SET) != 0)
+		die_errno("%s: cannot seek", name);
+	return n;
+}
+
+int
+sav_kind(FILE *fp, const char *name)
+{
+	unsigned char b[16];
+	size_t n = first_bytes(fp, name, b, sizeof b);
+	return kind_of_bytes(b, n);
+}
+
+int
+sav_may_be(int c)
+{
+	return c == '$' || c == '<' || (c >= 0x69 && c <= 0x73);
+}
+
+/* What the first bytes say the file is: SAV_SAV (.sav or .zsav), SAV_DTA,
+ * or a data error saying what it starts with. */
+static int
+sniff(FILE *fp, const char *name)
+{
+	unsigned char b[16];
+	size_t n = first_bytes(fp, name, b, sizeof b);
+	if (n == 0)
+		die_at(name, 0, NULL, NULL, "empty file: not an SPSS (.sav, .zsav) or "
+		       "Stata (.dta) file");
+	int kind = kind_of_bytes(b, n);
+	if (kind >= 0)
+		return kind;
 	char q[64];
 	die_at(name, 0, NULL, err_quote(q, sizeof q, (const char *)b, n),
 	       "not an SPSS (.sav, .zsav) or Stata (.dta) file: it starts with "
@@ -507,7 +540,7 @@ sav_read_as(sav_file *f, FILE *fp, const char *name, const char *encoding,
 	f->declared_rows = -1;
 	f->on_row = on_row;
 	f->ctx = ctx;
-	FILE *in = seekable(fp, name);
+	FILE *in = sav_seekable(fp, name);
 	f->format = sniff(in, name);
 
 	readstat_parser_t *p = readstat_parser_init();

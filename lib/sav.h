@@ -90,6 +90,16 @@ void sav_read_as(sav_file *f, FILE *fp, const char *name, const char *encoding,
                  size_t max_string, sav_row_fn *on_row, void *ctx);
 void sav_free(sav_file *f);
 
+/* FP itself when it can seek, else a copy of it in a temporary file (at
+ * its start), which the caller closes. */
+FILE *sav_seekable(FILE *fp, const char *name);
+/* Could a file starting with byte C be an SPSS or Stata file? ('$', '<',
+ * or an old Stata version byte: a quick look before a stream is copied.) */
+int sav_may_be(int c);
+/* What the first bytes of the seekable FP say it is: SAV_SAV, SAV_DTA, or
+ * -1: neither. FP is left at its start. */
+int sav_kind(FILE *fp, const char *name);
+
 /* The value labels of variable V, or NULL. */
 const sav_labelset *sav_labels_of(const sav_file *f, const sav_var *v);
 

@@ -14,6 +14,7 @@
 #include "err.h"
 #include "opt.h"
 #include "platform.h"
+#include "savin.h"
 #include "sbuf.h"
 #include "tsv.h"
 
@@ -41,6 +42,8 @@ struct opts {
 	int replace_utf8;
 	int rename_dups;
 	const char *labels;	/* --labels FILE */
+	const char *codebook;	/* --codebook FILE */
+	const char *encoding;	/* --encoding NAME (SPSS, Stata) */
 };
 
 /* One row as the tool sees it: field pointers and lengths for every input
@@ -84,7 +87,7 @@ struct clean {
 enum {
 	OPT_DELIMITER = 'd', OPT_COMPLETE = CLI_OWN, OPT_KEEP_INCOMPLETE, OPT_PII,
 	OPT_KEEP_PII, OPT_SCAN_ROWS, OPT_NA, OPT_INVALID_UTF8, OPT_RENAME_DUPS,
-	OPT_PLATFORM, OPT_LABELS,
+	OPT_PLATFORM, OPT_LABELS, OPT_ENCODING, OPT_CODEBOOK = 'b',
 };
 
 static const cli_opt own[] = {
@@ -98,6 +101,11 @@ static const cli_opt own[] = {
 	{OPT_LABELS, "labels", 0, "FILE",
 	 "write Qualtrics' question texts to FILE (columns\n"
 	 "column, label) for svy-codebook --labels"},
+	{OPT_CODEBOOK, "codebook", 'b', "FILE",
+	 "an SPSS or Stata file's value labels to FILE, as\n"
+	 "svy-import --codebook writes them (kept columns)"},
+	{OPT_ENCODING, "encoding", 0, "NAME", "an SPSS or Stata file's text read as NAME\n"
+	 "(ISO-8859-1, WINDOWS-1252, ...), whatever it says"},
 	{OPT_COMPLETE, "complete-column", 0, "NAME",
 	 "a response is complete when NAME is not empty\n"
 	 "(default: the platform's, below; without it, every\n"
@@ -133,7 +141,9 @@ static const cli_tool tool = {
 	.synopsis = "[OPTION]... [FILE]",
 	.about = "Turn a survey's CSV export (LimeSurvey, Qualtrics, SoSci Survey, Google\n"
 	         "Forms, or any CSV) into TSV: drop incomplete responses and personal-data\n"
-	         "columns, check the encoding, change nothing else.\n"
+	         "columns, check the encoding, change nothing else. An SPSS (.sav, .zsav)\n"
+	         "or Stata (.dta) export, told by its first bytes, is read as svy-import\n"
+	         "reads it, then cleaned by the same rules.\n"
 	         "Reads FILE or standard input ('-'), writes TSV to standard output.",
 	.epilog = "Platforms, as the summary names them: LimeSurvey (complete: submitdate not\n"
 	          "empty; personal data ipaddr, refurl, token), Qualtrics (its 2nd and 3rd header\n"
@@ -166,18 +176,6 @@ read_row(struct clean *c)
 			    memcmp(c->row.v[i], c->o->na[k], c->o->nalen[k]) == 0)
 				c->row.len[i] = 0;
 	return 1;
-}
-
-/* ---- the header ---- */
-
-/* A tsv_reader holding just the header, for the shared column lookup. */
-static void
-header_reader(const struct clean *c, tsv_reader *r)
-{
-	memset(r, 0, sizeof *r);
-	r->name = c->name;
-	r->ncols = c->ncols;
-	r->header = c->header;
 }
 
 /* ---- the platform and its header rows ---- */
@@ -260,8 +258,8 @@ static void
 find_columns(struct clean *c)
 {
 	const struct opts *o = c->o;
-	tsv_reader hr;
-	header_reader(c, &hr);
+	/* a tsv_reader holding just the header, for the shared column lookup */
+	tsv_reader hr = {.name = c->name, .ncols = c->ncols, .header = c->header};
 	find_complete(c, &hr);
 	for (size_t i = 0; i < c->ncols; i++) {
 		for (const char *const *n = c->plat->pii; *n; n++)
@@ -337,14 +335,7 @@ incomplete(const struct clean *c, const struct row *r)
 	size_t n = r->len[c->complete];
 	if (c->rule == DONE_NONEMPTY)
 		return n == 0;
-	int done = platform_flag(v, n);
-	if (done < 0) {
-		char got[64];
-		snprintf(got, sizeof got, "%.*s", (int)(n < 60 ? n : 60), v);
-		die_at(c->name, r->line, c->header[c->complete], got, "not 1 or True (a "
-		       "finished response) nor 0, False or empty (an unfinished one)");
-	}
-	return !done;
+	return !platform_done(c->name, r->line, c->header[c->complete], v, n);
 }
 
 static void
@@ -389,14 +380,18 @@ emit(struct clean *c, const struct row *r)
 	tsvw_end(w);
 }
 
-/* --labels: the question texts of the columns written. */
+/* --labels and --codebook: of the columns written. */
 static void
-write_labels(struct clean *c)
+write_extras(struct clean *c, savin *sv, int quiet)
 {
 	unsigned char *keep = xcalloc(c->ncols, 1);
 	for (size_t i = 0; i < c->ncols; i++)
 		keep[i] = !c->removed[i];
-	c->nlabels = platform_write_labels(c->o->labels, c->header, c->texts, keep, c->ncols);
+	if (c->o->labels)
+		c->nlabels = platform_write_labels(c->o->labels, c->header, c->texts, keep,
+		                                   c->ncols);
+	if (c->o->codebook)
+		savin_codebook(sv, c->o->codebook, keep, quiet);
 	free(keep);
 }
 
@@ -474,15 +469,6 @@ summarize(const struct clean *c)
 	free(l.s);
 }
 
-static void
-free_opts(struct opts *o)
-{
-	free(o->pii);
-	free(o->keep);
-	free(o->na);
-	free(o->nalen);
-}
-
 /* A repeatable option's value appended to *V (*N of them). */
 static void
 append(char ***v, size_t *n, const char *value)
@@ -512,6 +498,8 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_INVALID_UTF8: o->replace_utf8 = opt_word(arg, utf8_modes, "--invalid-utf8"); break;
 	case OPT_RENAME_DUPS: o->rename_dups = 1; break;
 	case OPT_LABELS: o->labels = arg; break;
+	case OPT_CODEBOOK: o->codebook = arg; break;
+	case OPT_ENCODING: o->encoding = arg; break;
 	}
 }
 
@@ -546,6 +534,9 @@ main(int argc, char **argv)
 	struct clean c = {.o = &o, .rejects = cl.rejects, .serial = -1};
 	FILE *in = cli_input(&cl);
 	c.name = cl.in_name;
+	savin sv = {.want_codebook = o.codebook != NULL, .encoding = o.encoding};
+	in = savin_open(&sv, in, c.name);
+	o.delim = sv.is_sav ? ',' : o.delim;
 	FILE *fp = platform_utf8_input(in, c.name);
 	c.ck = (csvcheck){.in = csvr_open(fp, c.name, o.delim), .name = c.name,
 	                  .replace = o.replace_utf8};
@@ -565,8 +556,7 @@ main(int argc, char **argv)
 		die_usage("every column is personal data: nothing left to write "
 		          "(see --keep-pii)");
 	stream(&c, &la, more);
-	if (o.labels)
-		write_labels(&c);
+	write_extras(&c, &sv, cl.quiet);
 
 	/* the summary before stdout is closed (in a pipeline, the next tool
 	 * cannot finish, and speak, before this one has), after it is known
@@ -579,6 +569,7 @@ main(int argc, char **argv)
 	csvr_close(c.ck.in);
 	if (fp != in)
 		fclose(fp);
+	savin_close(&sv);
 	cli_free(&cl);
 	for (size_t i = 0; c.texts && i < c.ncols; i++)
 		free(c.texts[i]);
@@ -592,6 +583,9 @@ main(int argc, char **argv)
 	free(c.row.len);
 	csvcheck_free(&c.ck);
 	csvheld_free(&la);
-	free_opts(&o);
+	free(o.pii);
+	free(o.keep);
+	free(o.na);
+	free(o.nalen);
 	return 0;
 }
