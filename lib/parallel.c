@@ -30,19 +30,58 @@ eigenvalues(const double *r, size_t p, double *pc, double *fa, double *work, dou
 	return 0;
 }
 
-/* The correlation matrix of the N x P data Y into R; -1 when a column is
- * constant. */
-static int
-correlations(const double *y, size_t n, size_t p, double *mean, double *sd, double *r)
+/* Column Z (N values) scaled by 2^-E and centred, in place: stats.c's
+ * scaled_column. A product by the power of two is the same correctly
+ * rounded number as ldexp, without a call per value. */
+static void
+scale_centre(double *z, size_t n, int e)
 {
-	stats_columns(y, n, p, mean, sd);
-	for (size_t j = 0; j < p; j++)
-		if (!(sd[j] > 0))
+	double m = 0;
+	if (e >= -1023) {
+		double s = ldexp(1, -e);
+		for (size_t i = 0; i < n; i++)
+			m += z[i] = z[i] * s;
+	} else
+		for (size_t i = 0; i < n; i++)
+			m += z[i] = ldexp(z[i], -e);
+	m /= (double)n;
+	for (size_t i = 0; i < n; i++)
+		z[i] -= m;
+}
+
+/* The correlation matrix of the P columns Z (each N values, one after the
+ * other; overwritten) into R, by the arithmetic of stats_cov_cor, so the
+ * same bits as stats_cov_cor on the same data by rows; -1 when a column is
+ * constant (stats_columns' sd not above 0). ZZ and SDS are workspaces of
+ * P x P and P. */
+static int
+correlations(double *z, size_t n, size_t p, double *zz, double *sds, double *r)
+{
+	if (n < 2)
+		return -1;
+	for (size_t j = 0; j < p; j++) {
+		double *zj = z + j * n, ss = 0;
+		int e = stats_scale_exp(zj, n, 1);
+		scale_centre(zj, n, e);
+		for (size_t i = 0; i < n; i++)
+			ss += zj[i] * zj[i];
+		sds[j] = sqrt(ss / (double)(n - 1));
+		if (!(ldexp(sds[j], e) > 0))
 			return -1;
-	stats_cov_cor(y, n, p, NULL, r);
+	}
+	mat_outer(z, p, n, zz);		/* Z Z' */
+	for (size_t a = 0; a < p; a++)
+		for (size_t b = a; b < p; b++)
+			r[a * p + b] = r[b * p + a] =
+			    a == b ? 1.0 : zz[a * p + b] / (double)(n - 1) / (sds[a] * sds[b]);
 	return 0;
 }
 
+/* The random data sets are made column by column (Y holds column j at
+ * Y + j * N) with the draws in the order of the data by rows they stand
+ * for: a resampled column's N draws one after the other, the simulated
+ * values row by row. X is copied so too (XC), so that resampling a column
+ * reads one column's values, not every row's. */
 int
 parallel_run(const double *x, size_t n, size_t p, const double *r, int iters,
              unsigned long seed, parallel_result *res)
@@ -57,14 +96,18 @@ parallel_run(const double *x, size_t n, size_t p, const double *r, int iters,
 		res->q95[k] = xmalloc(p * sizeof *res->q95[k]);
 		vals[k] = xmalloc(p * it * sizeof *vals[k]);	/* it x p */
 	}
-	double *y = xmalloc(n * p * sizeof *y), *c = xmalloc(p * p * sizeof *c);
+	double *y = xmalloc(n * p * sizeof *y), *xc = xmalloc(n * p * sizeof *xc);
+	double *c = xmalloc(p * p * sizeof *c), *zz = xmalloc(p * p * sizeof *zz);
 	double *work = xmalloc(p * p * sizeof *work), *l = xmalloc(p * sizeof *l);
-	double *mean = xmalloc(p * sizeof *mean), *sd = xmalloc(p * sizeof *sd);
+	double *sds = xmalloc(p * sizeof *sds);
 	double *col = xmalloc((it > 0 ? it : 1) * sizeof *col);
 	gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
 	if (!g)
 		die("out of memory");
 	gsl_rng_set(g, seed);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < p; j++)
+			xc[j * n + i] = x[i * p + j];
 	int rc = -1;
 	if (eigenvalues(r, p, res->pc, res->fa, work, l) != 0)
 		goto done;
@@ -77,16 +120,20 @@ parallel_run(const double *x, size_t n, size_t p, const double *r, int iters,
 				rc = -2;
 				goto done;
 			}
-			for (size_t j = 0; j < p; j++)
+			for (size_t j = 0; j < p; j++) {
+				const double *xj = xc + j * n;
+				double *yj = y + j * n;
 				for (size_t i = 0; i < n; i++)
-					y[i * p + j] = x[gsl_rng_uniform_int(g, n) * p + j];
-		} while (correlations(y, n, p, mean, sd, c) != 0);
+					yj[i] = xj[gsl_rng_uniform_int(g, n)];
+			}
+		} while (correlations(y, n, p, zz, sds, c) != 0);
 		if (eigenvalues(c, p, vals[PAR_PC_RESAMPLED] + t * p, vals[PAR_FA_RESAMPLED] + t * p,
 		                work, l) != 0)
 			goto done;
-		for (size_t i = 0; i < n * p; i++)
-			y[i] = gsl_ran_gaussian_ziggurat(g, 1.0);
-		if (correlations(y, n, p, mean, sd, c) != 0 ||
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = 0; j < p; j++)
+				y[j * n + i] = gsl_ran_gaussian_ziggurat(g, 1.0);
+		if (correlations(y, n, p, zz, sds, c) != 0 ||
 		    eigenvalues(c, p, vals[PAR_PC_SIM] + t * p, vals[PAR_FA_SIM] + t * p, work, l) != 0)
 			goto done;
 	}
@@ -118,11 +165,12 @@ done:
 	for (int k = 0; k < PAR_KINDS; k++)
 		free(vals[k]);
 	free(col);
-	free(sd);
-	free(mean);
+	free(sds);
 	free(l);
 	free(work);
+	free(zz);
 	free(c);
+	free(xc);
 	free(y);
 	return rc;
 }
