@@ -29,6 +29,10 @@ typedef struct {
 } dcols;
 
 enum { MAX_PREDICTOR_LEVELS = 100 };
+/* The fits cost rows x parameters^2 and hold rows x parameters numbers:
+ * two 100-level factors and their interaction would be 10,000 columns
+ * (gigabytes, hours). 200 is far above a survey's regression. */
+enum { MAX_PARAMETERS = 200 };
 
 static size_t
 dcols_add(dcols *c, tsv_reader *r, const char *name)
@@ -385,6 +389,9 @@ model_design(model_data *md, const model_spec *s, tsv_reader *r)
 	size_t p = intercept;
 	for (size_t k = 0; k < s->nterms; k++)
 		p += term_width(&t[k], &c);
+	if (p > MAX_PARAMETERS)
+		die_at(r->name, 0, NULL, NULL, "the model has %zu parameters (dummy "
+		       "columns and interactions included; at most %d)", p, MAX_PARAMETERS);
 	md->n = n;
 	md->p = p;
 	md->x = xmalloc((n * p > 0 ? n * p : 1) * sizeof *md->x);

@@ -76,3 +76,28 @@ EOF2
 	assert_success
 	assert_output "$(printf 'a\tb\ts\tm\n-0\t0\t0\t0\n1e-400\t2\t2\t0\n+.5\t1e3\t1000.5\t0.5\n1.\t1\t2\t1')"
 }
+
+# A model's cost is rows x parameters^2 and its memory rows x parameters:
+# dummy columns and interactions can make thousands from a few predictors.
+# Past 200 parameters it is a named error, at once, whatever made them.
+@test "svy-model: more than 200 parameters is a named error, not hours and gigabytes" {
+	awk 'BEGIN { srand(3); print "y\tx\ta\tb"
+		for (i = 0; i < 4000; i++)
+			printf "%g\t%g\tA%d\tB%d\n", rand(), rand(), i % 100, int(i / 100) % 100 }' >int.tsv
+	awk 'BEGIN { srand(4); printf "y"; for (j = 0; j < 250; j++) printf "\tx%d", j; print ""
+		for (i = 0; i < 300; i++) { printf "%g", rand()
+			for (j = 0; j < 250; j++) printf "\t%g", rand(); print "" } }' >wide.tsv
+	cols=$(head -1 wide.tsv | cut -f2- | tr '\t' ,)
+	while IFS='|' read -r file args want; do
+		# shellcheck disable=SC2086
+		run --separate-stderr timeout 20 "$BIN/model" -q $args "$file"
+		assert_failure 1
+		[ "$stderr" = "svy-model: $file: the model has $want parameters (dummy columns and interactions included; at most 200)" ] ||
+			fail "$args: '$stderr'"
+		assert_output ""
+	done <<ROWS
+int.tsv|-y y -c x,a,b,a:b|4001
+int.tsv|-y y -c a,b,a:b|4000
+wide.tsv|-y y -c $cols|251
+ROWS
+}
