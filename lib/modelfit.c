@@ -19,8 +19,11 @@
 #include "err.h"
 #include "model.h"
 
-/* R's lm and glm: a column whose pivoted-QR diagonal is below 1e-7 times
- * the largest is a linear combination of the others. */
+/* R's lm and glm (dqrdc2): a column whose part not explained by the
+ * columns before it is below 1e-7 times its own norm is a linear
+ * combination of them; the first such column is named. Its own norm, not
+ * the largest diagonal: a predictor in units of 1e8 made the intercept
+ * "collinear". */
 #define RANK_TOL 1e-7
 
 static void
@@ -62,20 +65,25 @@ check_design(const model_data *d, size_t extra)
 		return;
 	gsl_matrix *qr = gsl_matrix_alloc(d->n, d->p);
 	memcpy(qr->data, d->x, d->n * d->p * sizeof *d->x);
-	gsl_vector *tau = gsl_vector_alloc(d->p < d->n ? d->p : d->n);
-	gsl_vector *norm = gsl_vector_alloc(d->p);
-	gsl_permutation *perm = gsl_permutation_alloc(d->p);
-	int signum;
-	gsl_linalg_QRPT_decomp(qr, tau, perm, &signum, norm);
-	double top = fabs(gsl_matrix_get(qr, 0, 0));
 	size_t bad = d->p;
+	for (size_t j = 0; j < d->p; j++) {
+		gsl_vector_view col = gsl_matrix_column(qr, j);
+		double len = gsl_blas_dnrm2(&col.vector);
+		if (len > 0)
+			gsl_vector_scale(&col.vector, 1 / len);
+		else if (bad == d->p)
+			bad = j;
+	}
+	/* unit columns, in their order: |R_kk| is what of column k the
+	 * columns before it leave unexplained, relative to its norm */
+	gsl_vector *tau = gsl_vector_alloc(d->p < d->n ? d->p : d->n);
+	if (bad == d->p)
+		gsl_linalg_QR_decomp(qr, tau);
 	for (size_t k = 0; k < d->p && bad == d->p; k++)
-		if (!(fabs(gsl_matrix_get(qr, k, k)) > RANK_TOL * top))
-			bad = gsl_permutation_get(perm, k);
+		if (!(fabs(gsl_matrix_get(qr, k, k)) > RANK_TOL))
+			bad = k;
 	gsl_matrix_free(qr);
 	gsl_vector_free(tau);
-	gsl_vector_free(norm);
-	gsl_permutation_free(perm);
 	if (bad < d->p)
 		die_at(d->file, 0, d->name[bad], NULL, "perfect collinearity: a linear "
 		       "combination of the other predictors (or constant in the rows used)");
