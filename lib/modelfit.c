@@ -651,6 +651,26 @@ polr_ll(const polr *m, const double *theta, double *g, double *h)
 	return ll;
 }
 
+/* Separation in the ordinal model: rows whose observed level is fitted
+ * with probability 1 (to 1e-8), as separated() for the logistic model. */
+static size_t
+polr_sure(const polr *m, const double *theta)
+{
+	const model_data *d = m->d;
+	size_t k1 = m->k1, sure = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		double eta = 0;
+		for (size_t j = 0; j < d->p; j++)
+			eta += d->x[i * d->p + j] * theta[k1 + j];
+		size_t y = (size_t)d->y[i];
+		double a = y < k1 ? theta[y] - eta : INFINITY;
+		double b = y > 0 ? theta[y - 1] - eta : -INFINITY;
+		if (band(a, b) > 1 - 1e-8)
+			sure++;
+	}
+	return sure;
+}
+
 /* Newton's method with step halving from THETA; returns the maximum
  * log-likelihood, H the inverse of the information (the covariance). */
 static double
@@ -928,6 +948,17 @@ model_fit_ordinal(const model_data *d, const model_options *o, model_fit *f)
 		model_fit_free(f);
 		die_at(d->file, 0, NULL, NULL, "the ordinal model did not converge (an "
 		       "outcome level predicted perfectly by a predictor: separation?)");
+	}
+	size_t sure = polr_sure(&m, theta);
+	if (sure) {
+		free(theta);
+		free(cov);
+		free(cum);
+		model_fit_free(f);
+		die_at(d->file, 0, NULL, NULL, "separation: %zu of %zu rows are predicted "
+		       "with probability 1, so the maximum-likelihood estimates do not "
+		       "exist (merge levels, drop the predictor, or use a penalised "
+		       "model)", sure, d->n);
 	}
 	f->iterations = iter;
 	/* thresholds first, named as polr names them: "1|2" */

@@ -112,6 +112,22 @@ check_options(const options *o, const cli *c)
 			die_usage("'%s' is the outcome and a predictor", o->spec.outcome);
 }
 
+/* A fit whose estimate, standard error or interval is beyond the range of
+ * numbers (a run-away estimate) is refused before a row is written: never
+ * half a table on standard output. */
+static void
+check_finite(const model_fit *f, const model_data *d)
+{
+	for (size_t k = 0; k < f->ncoef; k++) {
+		const model_coef *c = &f->coef[k];
+		if (!isfinite(c->estimate) || !isfinite(c->se) || !isfinite(c->lo) ||
+		    !isfinite(c->hi))
+			die_at(d->file, 0, NULL, NULL, "the fit gives no finite estimate or "
+			       "standard error for '%s' (separation, or a predictor that "
+			       "nearly is a combination of the others?)", c->term);
+	}
+}
+
 static void
 write_coefs(const model_fit *f, const model_data *d, const model_options *o, int odds)
 {
@@ -286,6 +302,7 @@ main(int argc, char **argv)
 		model_fit_logistic(&d, &o.fit, &f);
 	else
 		model_fit_ordinal(&d, &o.fit, &f);
+	check_finite(&f, &d);
 	write_coefs(&f, &d, &o.fit, o.spec.kind != MODEL_LINEAR);
 	if (o.summary)
 		write_summary(o.summary, &f, &d, &o);
