@@ -285,8 +285,6 @@ main(int argc, char **argv)
 		o.fit.profile = 0;
 	o.spec.terms = c.columns;
 	o.spec.nterms = c.ncolumns;
-	if (o.summary && c.output && strcmp(o.summary, c.output) == 0)
-		die_usage("--summary and --output name one file ('%s')", o.summary);
 
 	tsv_reader r;
 	FILE *in = cli_input(&c);
