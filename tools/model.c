@@ -112,19 +112,30 @@ check_options(const options *o, const cli *c)
 			die_usage("'%s' is the outcome and a predictor", o->spec.outcome);
 }
 
-/* A fit whose estimate, standard error or interval is beyond the range of
- * numbers (a run-away estimate) is refused before a row is written: never
- * half a table on standard output. */
+/* A fit with a number write_coefs would find beyond the range of numbers
+ * (a run-away estimate, an odds ratio exp(5e4)) is refused before a row is
+ * written: never half a table on standard output. An interval's end may be
+ * missing (NaN: a profile not found), never infinite. */
 static void
-check_finite(const model_fit *f, const model_data *d)
+check_finite(const model_fit *f, const model_data *d, const model_options *o, int odds)
 {
+	int linear = isnan(f->lr_chi2) && !isnan(f->r2);
 	for (size_t k = 0; k < f->ncoef; k++) {
 		const model_coef *c = &f->coef[k];
-		if (!isfinite(c->estimate) || !isfinite(c->se) || !isfinite(c->lo) ||
-		    !isfinite(c->hi))
+		int prof = o->profile && !c->threshold && !linear;
+		double lo = prof ? c->plo : c->lo, hi = prof ? c->phi : c->hi;
+		if (!isfinite(c->estimate) || !isfinite(c->se) || !isfinite(c->stat) ||
+		    isnan(c->p) || isinf(lo) || isinf(hi))
 			die_at(d->file, 0, NULL, NULL, "the fit gives no finite estimate or "
 			       "standard error for '%s' (separation, or a predictor that "
 			       "nearly is a combination of the others?)", c->term);
+		if (odds && !c->threshold && strcmp(c->term, "(Intercept)") != 0 &&
+		    (isinf(exp(c->estimate)) || isinf(exp(lo)) || isinf(exp(hi))))
+			die_at(d->file, 0, NULL, NULL, "the odds ratio of '%s' (or an end of "
+			       "its interval) is beyond the range of numbers (estimate %g, "
+			       "interval %g to %g): rescale the predictor (an estimate this "
+			       "large means a unit this small), or look for separation", c->term,
+			       c->estimate, lo, hi);
 	}
 }
 
@@ -300,7 +311,7 @@ main(int argc, char **argv)
 		model_fit_logistic(&d, &o.fit, &f);
 	else
 		model_fit_ordinal(&d, &o.fit, &f);
-	check_finite(&f, &d);
+	check_finite(&f, &d, &o.fit, o.spec.kind != MODEL_LINEAR);
 	write_coefs(&f, &d, &o.fit, o.spec.kind != MODEL_LINEAR);
 	if (o.summary)
 		write_summary(o.summary, &f, &d, &o);
