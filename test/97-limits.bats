@@ -101,3 +101,25 @@ int.tsv|-y y -c a,b,a:b|4000
 wide.tsv|-y y -c $cols|251
 ROWS
 }
+
+# correlate's pairs cost time and memory as columns^2 (5,000 columns were
+# 12.5 million pairs, a gigabyte): more than 2,000 columns (100 in a paper's
+# table) is a named error, at once; at the caps it runs.
+@test "svy-correlate: more than 2,000 columns (100 in a --format table) is a named error; at the cap it runs" {
+	awk 'BEGIN { srand(5); for (j = 0; j < 2001; j++) printf "%sx%d", (j ? "\t" : ""), j; print ""
+		for (i = 0; i < 12; i++) { for (j = 0; j < 2001; j++) printf "%s%d", (j ? "\t" : ""), (i * (j % 11 + 1) + j % 5) % 13; print "" } }' >wide.tsv
+	while IFS='|' read -r args want; do
+		# shellcheck disable=SC2086
+		run --separate-stderr timeout 20 "$BIN/correlate" -q $args wide.tsv
+		assert_failure 1
+		[ "$stderr" = "svy-correlate: wide.tsv: $want" ] || fail "$args: '$stderr'"
+		assert_output ""
+	done <<'ROWS'
+-c x*|-c names 2001 columns: at most 2000 (1999000 pairs); correlate fewer, or in groups
+-c x1*,x2* --format markdown|-c names 1223 columns: at most 100 in a --format table (4950 pairs); correlate fewer, or in groups
+-c x1??,x20 --format latex|-c names 101 columns: at most 100 in a --format table (4950 pairs); correlate fewer, or in groups
+ROWS
+	run --separate-stderr svy correlate -q -c 'x1??' --format markdown wide.tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" | grep -c '^| [0-9]*\. x1')" -eq 100 ]
+}
