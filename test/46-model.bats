@@ -174,3 +174,19 @@ EOF2
 			fail "--se $se"
 	done
 }
+
+# An outcome the predictors give exactly: the standard errors are rounding
+# (t = 5e15): estimates written, and a warning, as R's summary.lm gives.
+@test "an essentially perfect linear fit: written, with a warning (as R's summary.lm)" {
+	printf 'y\tx\n1\t1\n2\t2\n3\t3\n4\t4\n' >perfect.tsv
+	run --separate-stderr svy model -q -y y -c x perfect.tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq 3 ]
+	[[ "$stderr" == "svy-model: perfect.tsv: an essentially perfect fit (sigma "*"): its standard errors, t and p are rounding, not evidence" ]] ||
+		fail "'$stderr'"
+	# a near fit is a fit: no warning
+	printf 'y\tx\n1\t1\n2\t2\n3\t3.0000001\n4\t4\n' >near.tsv
+	run --separate-stderr svy model -q -y y -c x near.tsv
+	assert_success
+	[ -z "$stderr" ] || fail "'$stderr'"
+}

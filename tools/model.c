@@ -270,6 +270,22 @@ write_summary(const char *path, const model_fit *f, const model_data *d,
 	tsvw_close(&w);
 }
 
+/* R's summary.lm: a residual variance below 1e-30 of the outcome's mean
+ * square is an essentially perfect fit, whose se, t and p are rounding. */
+static void
+warn_perfect_fit(const model_fit *f, const model_data *d)
+{
+	double m = 0, ss = 0;
+	for (size_t i = 0; i < d->n; i++)
+		m += d->y[i];
+	m /= (double)d->n;
+	for (size_t i = 0; i < d->n; i++)
+		ss += (d->y[i] - m) * (d->y[i] - m);
+	if (f->sigma * f->sigma < (m * m + ss / (double)(d->n - 1)) * 1e-30)
+		warn_at(d->file, 0, NULL, NULL, "an essentially perfect fit (sigma %g): "
+		        "its standard errors, t and p are rounding, not evidence", f->sigma);
+}
+
 /* "read N rows, used K, dropped D (missing: COL n, COL n)" */
 static void
 report_rows(const model_data *d)
@@ -311,6 +327,8 @@ main(int argc, char **argv)
 		model_fit_logistic(&d, &o.fit, &f);
 	else
 		model_fit_ordinal(&d, &o.fit, &f);
+	if (o.spec.kind == MODEL_LINEAR)
+		warn_perfect_fit(&f, &d);
 	check_finite(&f, &d, &o.fit, o.spec.kind != MODEL_LINEAR);
 	write_coefs(&f, &d, &o.fit, o.spec.kind != MODEL_LINEAR);
 	if (o.summary)
