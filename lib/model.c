@@ -29,6 +29,10 @@ typedef struct {
 } dcols;
 
 enum { MAX_PREDICTOR_LEVELS = 100 };
+/* The fits cost rows x parameters^2 and hold rows x parameters numbers:
+ * two 100-level factors and their interaction would be 10,000 columns
+ * (gigabytes, hours). 200 is far above a survey's regression. */
+enum { MAX_PARAMETERS = 200 };
 
 static size_t
 dcols_add(dcols *c, tsv_reader *r, const char *name)
@@ -85,19 +89,43 @@ read_rows(dcols *c, tsv_reader *r, size_t *nread)
 	return kept;
 }
 
+/* The fits square the values (norms, cross-products, X'WX): beyond 1e150
+ * in magnitude a square overflows, and a column whose values are all below
+ * 1e-150 squares to nothing. Either made "perfect collinearity" of the
+ * intercept, or a NaN: a named error for the column instead. */
+#define MAX_MAGNITUDE 1e150
+
+static void
+check_magnitude(const dcol *d, const double *x, size_t n, const char *file)
+{
+	double largest = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (fabs(x[i]) > MAX_MAGNITUDE)
+			die_at(file, d->line[i], d->name, d->value[i], "a value beyond "
+			       "1e150 in magnitude: the fit squares it (rescale the column)");
+		if (fabs(x[i]) > largest)
+			largest = fabs(x[i]);
+	}
+	if (largest > 0 && largest < 1 / MAX_MAGNITUDE)
+		die_at(file, 0, d->name, NULL, "every value is below 1e-150 in magnitude "
+		       "(at most %g): the fit squares them (rescale the column)", largest);
+}
+
 /* Decide numeric or categorical; intern a categorical column's levels. */
 static void
 classify(dcol *d, size_t n, int factor, const char *file)
 {
 	d->numeric = !factor;
-	for (size_t i = 0; i < n && d->numeric; i++) {
-		double x;
-		if (num_parse(d->value[i], &x) != NUM_OK) {
+	double *x = xmalloc((n ? n : 1) * sizeof *x);
+	for (size_t i = 0; i < n && d->numeric; i++)
+		if (num_parse(d->value[i], &x[i]) != NUM_OK) {
 			d->numeric = 0;
 			d->bad_line = d->line[i];
 			d->bad_value = d->value[i];
 		}
-	}
+	if (d->numeric)
+		check_magnitude(d, x, n, file);
+	free(x);
 	if (d->numeric)
 		return;
 	levels_init(&d->lv, 0);
@@ -167,6 +195,7 @@ outcome(model_data *md, dcol *d, const model_spec *s, const char *file, size_t n
 			if (num_parse(d->value[i], &md->y[i]) != NUM_OK)
 				die_at(file, d->line[i], d->name, d->value[i],
 				       "the outcome of a linear model is not a number");
+		check_magnitude(d, md->y, n, file);
 		return;
 	}
 	levels lv;
@@ -385,6 +414,9 @@ model_design(model_data *md, const model_spec *s, tsv_reader *r)
 	size_t p = intercept;
 	for (size_t k = 0; k < s->nterms; k++)
 		p += term_width(&t[k], &c);
+	if (p > MAX_PARAMETERS)
+		die_at(r->name, 0, NULL, NULL, "the model has %zu parameters (dummy "
+		       "columns and interactions included; at most %d)", p, MAX_PARAMETERS);
 	md->n = n;
 	md->p = p;
 	md->x = xmalloc((n * p > 0 ? n * p : 1) * sizeof *md->x);

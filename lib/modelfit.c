@@ -19,8 +19,11 @@
 #include "err.h"
 #include "model.h"
 
-/* R's lm and glm: a column whose pivoted-QR diagonal is below 1e-7 times
- * the largest is a linear combination of the others. */
+/* R's lm and glm (dqrdc2): a column whose part not explained by the
+ * columns before it is below 1e-7 times its own norm is a linear
+ * combination of them; the first such column is named. Its own norm, not
+ * the largest diagonal: a predictor in units of 1e8 made the intercept
+ * "collinear". */
 #define RANK_TOL 1e-7
 
 static void
@@ -62,20 +65,25 @@ check_design(const model_data *d, size_t extra)
 		return;
 	gsl_matrix *qr = gsl_matrix_alloc(d->n, d->p);
 	memcpy(qr->data, d->x, d->n * d->p * sizeof *d->x);
-	gsl_vector *tau = gsl_vector_alloc(d->p < d->n ? d->p : d->n);
-	gsl_vector *norm = gsl_vector_alloc(d->p);
-	gsl_permutation *perm = gsl_permutation_alloc(d->p);
-	int signum;
-	gsl_linalg_QRPT_decomp(qr, tau, perm, &signum, norm);
-	double top = fabs(gsl_matrix_get(qr, 0, 0));
 	size_t bad = d->p;
+	for (size_t j = 0; j < d->p; j++) {
+		gsl_vector_view col = gsl_matrix_column(qr, j);
+		double len = gsl_blas_dnrm2(&col.vector);
+		if (len > 0)
+			gsl_vector_scale(&col.vector, 1 / len);
+		else if (bad == d->p)
+			bad = j;
+	}
+	/* unit columns, in their order: |R_kk| is what of column k the
+	 * columns before it leave unexplained, relative to its norm */
+	gsl_vector *tau = gsl_vector_alloc(d->p < d->n ? d->p : d->n);
+	if (bad == d->p)
+		gsl_linalg_QR_decomp(qr, tau);
 	for (size_t k = 0; k < d->p && bad == d->p; k++)
-		if (!(fabs(gsl_matrix_get(qr, k, k)) > RANK_TOL * top))
-			bad = gsl_permutation_get(perm, k);
+		if (!(fabs(gsl_matrix_get(qr, k, k)) > RANK_TOL))
+			bad = k;
 	gsl_matrix_free(qr);
 	gsl_vector_free(tau);
-	gsl_vector_free(norm);
-	gsl_permutation_free(perm);
 	if (bad < d->p)
 		die_at(d->file, 0, d->name[bad], NULL, "perfect collinearity: a linear "
 		       "combination of the other predictors (or constant in the rows used)");
@@ -93,6 +101,62 @@ spd_inverse(double *a, size_t p)
 		st = gsl_linalg_cholesky_invert(&m.matrix);
 	gsl_set_error_handler(old);
 	return st == 0;
+}
+
+/* From the pivoted QR of X (R on and above the diagonal of QR): R^-1 into
+ * RI (P x P, upper), (X'X)^-1 = P R^-1 R^-T P' into XTX, and unless Q is
+ * NULL the rows of Q = X P R^-1 (N x P) into Q: their squared norms are the
+ * leverages, as R's hatvalues. X'X itself squares the condition number:
+ * nearly collinear predictors lost 3 or 4 digits of the se. */
+static void
+qr_inverse(const gsl_matrix *qr, const gsl_permutation *perm, double *ri,
+           double *xtx, const double *x, size_t n, double *q)
+{
+	size_t p = qr->size2;
+	memset(ri, 0, p * p * sizeof *ri);
+	for (size_t j = p; j-- > 0;) {
+		ri[j * p + j] = 1 / gsl_matrix_get(qr, j, j);
+		for (size_t i = j; i-- > 0;) {
+			double sum = 0;
+			for (size_t k = i + 1; k <= j; k++)
+				sum += gsl_matrix_get(qr, i, k) * ri[k * p + j];
+			ri[i * p + j] = -sum / gsl_matrix_get(qr, i, i);
+		}
+	}
+	for (size_t a = 0; a < p; a++)
+		for (size_t b = 0; b < p; b++) {
+			double sum = 0;
+			for (size_t k = a > b ? a : b; k < p; k++)
+				sum += ri[a * p + k] * ri[b * p + k];
+			xtx[gsl_permutation_get(perm, a) * p + gsl_permutation_get(perm, b)] = sum;
+		}
+	for (size_t i = 0; q && i < n; i++)
+		for (size_t k = 0; k < p; k++) {
+			double sum = 0;
+			for (size_t a = 0; a <= k; a++)
+				sum += x[i * p + gsl_permutation_get(perm, a)] * ri[a * p + k];
+			q[i * p + k] = sum;
+		}
+}
+
+/* P R^-1 M R^-T P' into COV: a covariance from M, one in Q's coordinates. */
+static void
+from_q(const double *ri, const gsl_permutation *perm, const double *m, size_t p,
+       double *cov)
+{
+	double *t = xcalloc(p * p, sizeof *t);
+	for (size_t a = 0; a < p; a++)
+		for (size_t b = 0; b < p; b++)
+			for (size_t k = a; k < p; k++)
+				t[a * p + b] += ri[a * p + k] * m[k * p + b];
+	for (size_t a = 0; a < p; a++)
+		for (size_t b = 0; b < p; b++) {
+			double sum = 0;
+			for (size_t k = b; k < p; k++)
+				sum += t[a * p + k] * ri[b * p + k];
+			cov[gsl_permutation_get(perm, a) * p + gsl_permutation_get(perm, b)] = sum;
+		}
+	free(t);
 }
 
 /* X' W X (W diagonal; NULL: identity) into XWX (P x P). */
@@ -155,31 +219,29 @@ model_fit_linear(const model_data *d, const model_options *o, model_fit *f)
 	if (!(tss > 0))
 		die_at(d->file, 0, d->used[0], NULL, "the outcome is constant in the rows used");
 	double *xtx = xmalloc(p * p * sizeof *xtx);
-	cross(d->x, NULL, n, p, xtx);
-	if (!spd_inverse(xtx, p)) {
-		free(xtx);
-		die_at(d->file, 0, NULL, NULL, "perfect collinearity: the predictors are "
-		       "linearly dependent");
-	}
 	fit_init(f, d, p);
-	/* beta by the pivoted QR of X, as lm */
+	/* beta by the pivoted QR of X, as lm; (X'X)^-1 from the same R, as
+	 * lm's summary (chol2inv): X'X itself squares the condition number
+	 * (nearly collinear predictors lost 3 or 4 digits of the se) */
 	double *beta = xcalloc(p, sizeof *beta);
 	double *e = xmalloc(n * sizeof *e), *h = xmalloc(n * sizeof *h);
+	double *ri = xmalloc(p * p * sizeof *ri);
+	double *q = o->hc3 ? xmalloc(n * p * sizeof *q) : NULL;
+	gsl_permutation *perm = gsl_permutation_alloc(p);
 	{
 		gsl_matrix *qr = gsl_matrix_alloc(n, p);
 		memcpy(qr->data, d->x, n * p * sizeof *d->x);
 		gsl_vector *tau = gsl_vector_alloc(p), *norm = gsl_vector_alloc(p);
-		gsl_permutation *perm = gsl_permutation_alloc(p);
 		int signum;
 		gsl_linalg_QRPT_decomp(qr, tau, perm, &signum, norm);
 		gsl_vector_const_view yv = gsl_vector_const_view_array(d->y, n);
 		gsl_vector_view bv = gsl_vector_view_array(beta, p);
 		gsl_vector_view ev = gsl_vector_view_array(e, n);
 		gsl_linalg_QRPT_lssolve(qr, tau, perm, &yv.vector, &bv.vector, &ev.vector);
+		qr_inverse(qr, perm, ri, xtx, d->x, n, q);
 		gsl_matrix_free(qr);
 		gsl_vector_free(tau);
 		gsl_vector_free(norm);
-		gsl_permutation_free(perm);
 	}
 	double rss = 0;
 	for (size_t i = 0; i < n; i++)
@@ -187,25 +249,18 @@ model_fit_linear(const model_data *d, const model_options *o, model_fit *f)
 	double df = (double)(n - p), s2 = rss / df;
 	double *cov = xmalloc(p * p * sizeof *cov);
 	if (o->hc3) {
-		/* (X'X)^-1 X' diag(e_i^2 / (1 - h_i)^2) X (X'X)^-1 */
+		/* (X'X)^-1 X' diag(e_i^2 / (1 - h_i)^2) X (X'X)^-1, in Q's
+		 * coordinates: P R^-1 (Q' diag(w) Q) R^-T P' */
 		for (size_t i = 0; i < n; i++) {
-			const double *r = d->x + i * p;
 			double hi = 0;
-			for (size_t a = 0; a < p; a++)
-				for (size_t b = 0; b < p; b++)
-					hi += r[a] * xtx[a * p + b] * r[b];
+			for (size_t k = 0; k < p; k++)
+				hi += q[i * p + k] * q[i * p + k];
 			h[i] = e[i] * e[i] / ((1 - hi) * (1 - hi));
 		}
-		double *meat = xmalloc(p * p * sizeof *meat), *tmp = xmalloc(p * p * sizeof *tmp);
-		cross(d->x, h, n, p, meat);
-		gsl_matrix_view A = gsl_matrix_view_array(xtx, p, p);
-		gsl_matrix_view M = gsl_matrix_view_array(meat, p, p);
-		gsl_matrix_view T = gsl_matrix_view_array(tmp, p, p);
-		gsl_matrix_view C = gsl_matrix_view_array(cov, p, p);
-		gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1, &A.matrix, &M.matrix, 0, &T.matrix);
-		gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1, &T.matrix, &A.matrix, 0, &C.matrix);
+		double *meat = xmalloc(p * p * sizeof *meat);
+		cross(q, h, n, p, meat);
+		from_q(ri, perm, meat, p, cov);
 		free(meat);
-		free(tmp);
 		f->se_kind = "HC3";
 	} else
 		for (size_t k = 0; k < p * p; k++)
@@ -228,6 +283,9 @@ model_fit_linear(const model_data *d, const model_options *o, model_fit *f)
 	f->deviance = rss;
 	f->null_deviance = tss;
 	free(xtx);
+	free(ri);
+	free(q);
+	gsl_permutation_free(perm);
 	free(beta);
 	free(e);
 	free(h);
@@ -643,6 +701,26 @@ polr_ll(const polr *m, const double *theta, double *g, double *h)
 	return ll;
 }
 
+/* Separation in the ordinal model: rows whose observed level is fitted
+ * with probability 1 (to 1e-8), as separated() for the logistic model. */
+static size_t
+polr_sure(const polr *m, const double *theta)
+{
+	const model_data *d = m->d;
+	size_t k1 = m->k1, sure = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		double eta = 0;
+		for (size_t j = 0; j < d->p; j++)
+			eta += d->x[i * d->p + j] * theta[k1 + j];
+		size_t y = (size_t)d->y[i];
+		double a = y < k1 ? theta[y] - eta : INFINITY;
+		double b = y > 0 ? theta[y - 1] - eta : -INFINITY;
+		if (band(a, b) > 1 - 1e-8)
+			sure++;
+	}
+	return sure;
+}
+
 /* Newton's method with step halving from THETA; returns the maximum
  * log-likelihood, H the inverse of the information (the covariance). */
 static double
@@ -920,6 +998,17 @@ model_fit_ordinal(const model_data *d, const model_options *o, model_fit *f)
 		model_fit_free(f);
 		die_at(d->file, 0, NULL, NULL, "the ordinal model did not converge (an "
 		       "outcome level predicted perfectly by a predictor: separation?)");
+	}
+	size_t sure = polr_sure(&m, theta);
+	if (sure) {
+		free(theta);
+		free(cov);
+		free(cum);
+		model_fit_free(f);
+		die_at(d->file, 0, NULL, NULL, "separation: %zu of %zu rows are predicted "
+		       "with probability 1, so the maximum-likelihood estimates do not "
+		       "exist (merge levels, drop the predictor, or use a penalised "
+		       "model)", sure, d->n);
 	}
 	f->iterations = iter;
 	/* thresholds first, named as polr names them: "1|2" */

@@ -592,6 +592,13 @@ sav_read_as(sav_file *f, FILE *fp, const char *name, const char *encoding,
 		       "%zu could be read", what, f->declared_rows, f->rows);
 	if (f->nvars == 0)
 		die_at(name, 0, NULL, NULL, "%s file without variables", what);
+	/* -1 rows, "not known", is legal (a writer that streams), but ReadStat
+	 * then reads none of an uncompressed file's rows: never 0 rows and
+	 * exit 0 for a file that may hold data */
+	if (f->declared_rows < 0 && f->rows == 0 && f->format != SAV_DTA)
+		die_at(name, 0, NULL, NULL, "its header does not say how many rows it "
+		       "holds (-1) and none could be read: save it again from SPSS or "
+		       "PSPP (or as .zsav)");
 }
 
 void

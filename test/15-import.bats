@@ -129,6 +129,30 @@ setup() {
 	assert_failure 2
 }
 
+# A header's row count of -1 ("not known") is legal; ReadStat then reads
+# every row of a compressed file but none of an uncompressed one (svy-export
+# writes those): never 0 rows with exit 0.
+@test "a row count of -1 in the header: every row, or a named error, never 0 rows and exit 0" {
+	printf 'a\tb\n1\tx\n2\ty\n3\tz\n' >in.tsv
+	svy export -q -o plain.sav in.tsv
+	svy export -q -o packed.zsav in.tsv
+	for f in plain.sav packed.zsav survey.sav; do
+		{ head -c 80 "$f"; printf '\377\377\377\377'; tail -c +85 "$f"; } >"unknown-$f"
+		run --separate-stderr svy import -q -o out.tsv "unknown-$f"
+		case $status in
+		0) cmp out.tsv <(svy import -q "$f") || fail "$f: not the rows of the file" ;;
+		1) [ "$stderr" = "svy-import: unknown-$f: its header does not say how many rows it holds (-1) and none could be read: save it again from SPSS or PSPP (or as .zsav)" ] ||
+			fail "$f: '$stderr'"
+			[ ! -e out.tsv ] || fail "$f: out.tsv written" ;;
+		*) fail "$f: exit $status" ;;
+		esac
+		rm -f out.tsv
+	done
+	# the compressed files are read whole
+	[ "$(svy import -q unknown-packed.zsav | wc -l)" -eq 4 ]
+	[ "$(svy import -q unknown-survey.sav | wc -l)" -eq 6 ]
+}
+
 @test "a Latin-1 .sav (code page 819, which ReadStat does not name): a named error, then --encoding reads it" {
 	printf 'SET LOCALE="ISO-8859-1".\nDATA LIST LIST /q (F1.0) t (A10).\nBEGIN DATA\n1 "\xe4\xf6\xfc"\nEND DATA.\nVARIABLE LABELS q "Gr\xf6\xdfe".\nVALUE LABELS q 1 "Sehr gro\xdf".\nSAVE OUTFILE="latin1.sav".\n' >latin1.sps
 	# (PSPP in the C locale would write the text as ?)

@@ -113,6 +113,11 @@ FREQUENCIES education.'
 	printf 'and\tx\n1\t2\n' >reserved.tsv
 	printf 'q1\n1.5\n' >half.tsv
 	printf 'column\trename\tlabel\tcode\tvalue\nq1\t\tHalf\t\t1.5\n' >half-cb.tsv
+	printf 'x\n1\n-1.7976931348623157e308\n' >sysmis.tsv
+	printf 'x\n-1.7976931348623155e308\n' >lowest.tsv
+	printf 'x\n1.7976931348623157e308\n' >highest.tsv
+	printf 'x\n1\n8.98846567431158e307\n' >stata-big.tsv
+	printf 'x\n-1e308\n' >stata-small.tsv
 	awk 'BEGIN { printf "t\n"; for (i = 0; i < 2046; i++) printf "x"; printf "\n" }' >long.tsv
 	while IFS='|' read -r code args want; do
 		run --separate-stderr svy export -q $args
@@ -126,6 +131,12 @@ FREQUENCIES education.'
 	1|-o out.sav reserved.tsv|svy-export: reserved.tsv:1: column 'and': not a valid SPSS variable name: a reserved word of SPSS (rename the column, e.g. in the codebook)
 	1|-b half-cb.tsv -o out.dta half.tsv|svy-export: half.tsv: column 'q1': Stata labels only whole numbers: the codebook's scale 'q1' (line 2) gives this value a label (got '1.5')
 	1|-o out.dta long.tsv|svy-export: long.tsv:2: column 't': a value of 2046 bytes: longer than Stata's strings (2045 bytes)
+	1|-o out.sav sysmis.tsv|svy-export: sysmis.tsv:3: column 'x': SPSS reserves this number (system-missing, LOWEST or HIGHEST): it would come back empty (got '-1.7976931348623157e308')
+	1|-o out.zsav sysmis.tsv|svy-export: sysmis.tsv:3: column 'x': SPSS reserves this number (system-missing, LOWEST or HIGHEST): it would come back empty (got '-1.7976931348623157e308')
+	1|-o out.sav lowest.tsv|svy-export: lowest.tsv:2: column 'x': SPSS reserves this number (system-missing, LOWEST or HIGHEST): it would come back empty (got '-1.7976931348623155e308')
+	1|-o out.sav highest.tsv|svy-export: highest.tsv:2: column 'x': SPSS reserves this number (system-missing, LOWEST or HIGHEST): it would come back empty (got '1.7976931348623157e308')
+	1|-o out.dta stata-big.tsv|svy-export: stata-big.tsv:3: column 'x': beyond the numbers a Stata file holds (about -8.99e307 to 8.99e307) (got '8.98846567431158e307')
+	1|-o out.dta stata-small.tsv|svy-export: stata-small.tsv:2: column 'x': beyond the numbers a Stata file holds (about -8.99e307 to 8.99e307) (got '-1e308')
 	2|--format xls -o out.sav text.tsv|svy-export: option '--format': 'xls' is not one of: sav, zsav, dta
 	2|-o out.xls text.tsv|svy-export: give --format sav, zsav or dta (the name 'out.xls' does not say)
 	2|text.tsv|svy-export: no output file: give -o FILE (a .sav, .zsav or .dta file)

@@ -92,7 +92,7 @@ EOF2
 # exit status, and what svy says.
 errors() {
 	cat <<'EOF2'
-perfect collinearity	y\tx\tz\n1\t1\t2\n0\t2\t4\n1\t3\t6\n0\t4\t8\n1\t5\t10\n	-y y -c x,z	1	column 'x': perfect collinearity
+perfect collinearity	y\tx\tz\n1\t1\t2\n0\t2\t4\n1\t3\t6\n0\t4\t8\n1\t5\t10\n	-y y -c x,z	1	column 'z': perfect collinearity
 complete separation	y\tx\n0\t1\n0\t2\n0\t3\n1\t4\n1\t5\n1\t6\n	-m logistic -y y -c x	1	separation: 6 of 6 rows
 quasi-complete separation	y\tx\n0\t1\n0\t2\n1\t3\n0\t3\n1\t4\n1\t5\n	-m logistic -y y -c x	1	separation: 4 of 6 rows
 constant outcome (linear)	y\tx\n2\t1\n2\t2\n2\t3\n	-y y -c x	1	column 'y': the outcome is constant
@@ -103,6 +103,15 @@ three outcome levels for logistic	y\tx\n1\t1\n2\t2\n3\t3\n1\t4\n	-m logistic -y 
 too many ordinal levels	y\tx\n1\t1\n2\t2\n3\t3\n4\t4\n	-m ordinal -y y -c x --max-levels 3	1	an ordinal outcome with 4 levels (at most 3
 text ordinal levels	y\tx\nlow\t1\nhigh\t2\nmid\t3\n	-m ordinal -y y -c x	1	an ordinal outcome orders its levels by value
 a linear outcome not a number	y\tx\n1\t1\nx\t2\n3\t3\n	-y y -c x	1	<stdin>:3: column 'y': the outcome of a linear model is not a number (got 'x')
+ordinal complete separation	y\tx\n1\t1\n1\t2\n2\t3\n2\t4\n3\t5\n3\t6\n	-m ordinal -y y -c x	1	<stdin>: separation: 6 of 6 rows are predicted with probability 1
+ordinal separation, two levels	y\tx\n1\t1\n1\t2\n2\t3\n2\t4\n	-m ordinal -y y -c x	1	<stdin>: separation: 4 of 4 rows
+ordinal quasi-complete separation	y\tx\n1\t1\n1\t2\n2\t3\n1\t3\n2\t4\n3\t4\n3\t5\n	-m ordinal -y y -c x	1	<stdin>: separation: 3 of 7 rows
+an odds ratio beyond the range	y\tx\n0\t1e-4\n0\t2e-4\n1\t3e-4\n0\t4e-4\n1\t5e-4\n1\t6e-4\n	-m logistic -y y -c x	1	<stdin>: the odds ratio of 'x' (or an end of its interval) is beyond the range of numbers (estimate 12140.3,
+an ordinal odds ratio beyond the range	y\tx\n0\t1e-4\n0\t2e-4\n1\t3e-4\n0\t4e-4\n1\t5e-4\n1\t6e-4\n	-m ordinal -y y -c x	1	<stdin>: the odds ratio of 'x' (or an end of its interval) is beyond the range of numbers
+a predictor beyond 1e150	y\tx\n1\t1e200\n2\t2\n3\t3\n0\t4\n	-y y -c x	1	<stdin>:2: column 'x': a value beyond 1e150 in magnitude: the fit squares it (rescale the column) (got '1e200')
+an outcome beyond 1e150	y\tx\n1\t1\n2\t2\n-1e300\t3\n0\t4\n	-y y -c x	1	<stdin>:4: column 'y': a value beyond 1e150 in magnitude
+a logistic predictor beyond 1e150	y\tx\n1\t1\n0\t2\n1\t3e160\n0\t4\n	-m logistic -y y -c x	1	<stdin>:4: column 'x': a value beyond 1e150
+an ordinal predictor all below 1e-150	y\tx\n1\t1e-200\n2\t2e-200\n3\t-0\n1\t4e-200\n2\t0\n	-m ordinal -y y -c x	1	column 'x': every value is below 1e-150 in magnitude (at most 4e-200)
 no outcome	y\tx\n1\t1\n	-c x	2	no outcome: give -y COLUMN
 outcome as predictor	y\tx\n1\t1\n	-y y -c y	2	'y' is the outcome and a predictor
 interaction without its parts	y\tx\tg\n1\t1\ta\n	-y y -c x:g	2	the interaction 'x:g' needs 'x' as a predictor
@@ -123,5 +132,61 @@ EOF2
 		[ -z "$output" ] || fail "$what: wrote '$output'"
 		n=$((n + 1))
 	done < <(errors)
-	[ "$n" -eq 17 ]
+	[ "$n" -eq 26 ]
+}
+
+# Collinearity is judged on each column against its own norm, as R's lm
+# (dqrdc2): a predictor in units of 1e8 (an income in cents) once made
+# "column 'z': perfect collinearity". Reference: R 4 lm (digits 15).
+@test "a predictor's units do not make it collinear: estimates as R's lm" {
+	printf 'y\tx\tz\n3.1\t123456789\t0.2\n2.4\t154321000\t0.9\n3.9\t198765432\t0.4\n2.2\t110000000\t0.7\n3.3\t176543210\t0.1\n2.9\t133333333\t0.5\n3.6\t187654321\t0.8\n2.5\t141414141\t0.3\n' >u.tsv
+	run --separate-stderr svy model -q -y y -c x,z u.tsv
+	assert_success
+	printf '%s\n' "$output" | awk -F'\t' '
+		BEGIN { want["(Intercept)"] = "9.66031877449346e-01 7.27890528947004e-01"
+			want["x"] = "1.51104306303792e-08 4.40252810978906e-09"
+			want["z"] = "-6.01515345362623e-01 4.83260179935398e-01" }
+		NR > 1 { split(want[$1], w, " ")
+			if (!($1 in want) || w[1] == "") { print "unexpected " $1; bad = 1; next }
+			for (k = 1; k <= 2; k++) if (($(k + 2) - w[k]) / w[k] > 1e-10 || (w[k] - $(k + 2)) / w[k] > 1e-10) {
+				print $1 ": " $(k + 2) " vs " w[k]; bad = 1 }
+			seen++ }
+		END { if (seen != 3) { print "rows: " seen; bad = 1 } exit bad }'
+}
+
+# Nearly collinear predictors (x2 = x1 + 1e-5 noise, condition number about
+# 1e6): the standard errors from X'X squared it and lost 3 or 4 digits
+# (classical and HC3); from the QR of X they agree with exact rational
+# arithmetic (test/data/model/exact-se.py) to 1e-9. R's lm agrees too;
+# sandwich's HC3 is off by 5e-4 here.
+@test "nearly collinear predictors: classical and HC3 standard errors as exact arithmetic" {
+	for se in classical hc3; do
+		run --separate-stderr svy model -q --se "$se" -y y -c x1,x2 "$D/nearly-collinear.tsv"
+		assert_success
+		col=2
+		[ "$se" = classical ] || col=3
+		printf '%s\n' "$output" | awk -F'\t' -v col="$col" -v ref="$D/nearly-collinear-se.tsv" '
+			BEGIN { while ((getline line < ref) > 0) { split(line, f, "\t"); want[f[1]] = f[col] } }
+			NR > 1 { d = ($4 - want[$1]) / want[$1]; if (d < 0) d = -d
+				if (!(d < 1e-9)) { print $1 ": " $4 " vs " want[$1]; bad = 1 }
+				seen++ }
+			END { if (seen != 3) { print "rows: " seen; bad = 1 } exit bad }' ||
+			fail "--se $se"
+	done
+}
+
+# An outcome the predictors give exactly: the standard errors are rounding
+# (t = 5e15): estimates written, and a warning, as R's summary.lm gives.
+@test "an essentially perfect linear fit: written, with a warning (as R's summary.lm)" {
+	printf 'y\tx\n1\t1\n2\t2\n3\t3\n4\t4\n' >perfect.tsv
+	run --separate-stderr svy model -q -y y -c x perfect.tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq 3 ]
+	[[ "$stderr" == "svy-model: perfect.tsv: an essentially perfect fit (sigma "*"): its standard errors, t and p are rounding, not evidence" ]] ||
+		fail "'$stderr'"
+	# a near fit is a fit: no warning
+	printf 'y\tx\n1\t1\n2\t2\n3\t3.0000001\n4\t4\n' >near.tsv
+	run --separate-stderr svy model -q -y y -c x near.tsv
+	assert_success
+	[ -z "$stderr" ] || fail "'$stderr'"
 }

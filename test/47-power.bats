@@ -104,7 +104,7 @@ a correlation of 1	-m r --r 1 --n 10	2	a correlation of 1 leaves nothing to test
 the other direction	-m t2 --d 0.5 --power 0.8 --alternative less	1	impossible target: power 0.8 needs n above 1e9 (per group
 too small an effect	-m t1 --d 0.00001 --power 0.99	1	impossible target: power 0.99 needs n above 1e9 (observations
 reached at the smallest n	-m r --r 0.99 --power 0.8	1	impossible target: the smallest n (4) already has power
-unequal groups cannot reach it	-m t2 --d 0.3 --power 0.9 --n2 100	1	impossible target: power 0.9 needs n above 1e9 (first group
+unequal groups cannot reach it	-m t2 --d 0.3 --power 0.9 --n2 100	1	impossible target: with --n2 100 the power stays below 0.8509 however large the first group (power 0.9 needs a larger --n2)
 no effect reaches it	-m r --n 4 --power 0.9999999 --alpha 0.000001	1	impossible target: no effect reaches power 0.9999999 with n 4
 three given	-m t2 --d 0.5 --n 20 --power 0.8	2	give two of the effect (--d), --n and --power
 one given	-m t2 --d 0.5	2	give two of the effect (--d), --n and --power

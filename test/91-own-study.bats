@@ -132,6 +132,20 @@ own_study() {
 	grep -q 'svy study' s/README.md
 }
 
+# A column name is text of the export, not make's: $, #, a backslash at the
+# end (which joined the next line; and TSV's escape \\ was written for it),
+# reach the study file as the name itself.
+@test "svy init: a screening column named with \$( ), # and a final backslash is that column in the study file" {
+	printf 'id,"Are you a student? $(shell touch PWNED) #x\\",q1\n1,Yes a student,1\n2,No,2\n3,No,3\n' >hx.csv
+	svy init hx.csv s 2>/dev/null
+	printf 'include study\n$(info [$(FILTER_COLUMN)] [$(FILTER_VALUES)])\nx-print: ; @:\n' >pr.mk
+	cd s
+	run make -s -f ../pr.mk x-print
+	assert_success
+	assert_output '[Are you a student? $(shell touch PWNED) #x\] ['\''Yes a student'\'']'
+	[ ! -e PWNED ] && [ ! -e ../PWNED ]
+}
+
 @test "svy init --link links the export; an export in the directory is used where it is" {
 	svy init --link "$FIXTURES/awareness-export.csv" l 2>/dev/null
 	[ -L l/awareness-export.csv ]

@@ -76,3 +76,66 @@ EOF2
 	assert_success
 	assert_output "$(printf 'a\tb\ts\tm\n-0\t0\t0\t0\n1e-400\t2\t2\t0\n+.5\t1e3\t1000.5\t0.5\n1.\t1\t2\t1')"
 }
+
+# A model's cost is rows x parameters^2 and its memory rows x parameters:
+# dummy columns and interactions can make thousands from a few predictors.
+# Past 200 parameters it is a named error, at once, whatever made them.
+@test "svy-model: more than 200 parameters is a named error, not hours and gigabytes" {
+	awk 'BEGIN { srand(3); print "y\tx\ta\tb"
+		for (i = 0; i < 4000; i++)
+			printf "%g\t%g\tA%d\tB%d\n", rand(), rand(), i % 100, int(i / 100) % 100 }' >int.tsv
+	awk 'BEGIN { srand(4); printf "y"; for (j = 0; j < 250; j++) printf "\tx%d", j; print ""
+		for (i = 0; i < 300; i++) { printf "%g", rand()
+			for (j = 0; j < 250; j++) printf "\t%g", rand(); print "" } }' >wide.tsv
+	cols=$(head -1 wide.tsv | cut -f2- | tr '\t' ,)
+	while IFS='|' read -r file args want; do
+		# shellcheck disable=SC2086
+		run --separate-stderr timeout 20 "$BIN/model" -q $args "$file"
+		assert_failure 1
+		[ "$stderr" = "svy-model: $file: the model has $want parameters (dummy columns and interactions included; at most 200)" ] ||
+			fail "$args: '$stderr'"
+		assert_output ""
+	done <<ROWS
+int.tsv|-y y -c x,a,b,a:b|4001
+int.tsv|-y y -c a,b,a:b|4000
+wide.tsv|-y y -c $cols|251
+ROWS
+}
+
+# correlate's pairs cost time and memory as columns^2 (5,000 columns were
+# 12.5 million pairs, a gigabyte): more than 2,000 columns (100 in a paper's
+# table) is a named error, at once; at the caps it runs.
+@test "svy-correlate: more than 2,000 columns (100 in a --format table) is a named error; at the cap it runs" {
+	awk 'BEGIN { srand(5); for (j = 0; j < 2001; j++) printf "%sx%d", (j ? "\t" : ""), j; print ""
+		for (i = 0; i < 12; i++) { for (j = 0; j < 2001; j++) printf "%s%d", (j ? "\t" : ""), (i * (j % 11 + 1) + j % 5) % 13; print "" } }' >wide.tsv
+	while IFS='|' read -r args want; do
+		# shellcheck disable=SC2086
+		run --separate-stderr timeout 20 "$BIN/correlate" -q $args wide.tsv
+		assert_failure 1
+		[ "$stderr" = "svy-correlate: wide.tsv: $want" ] || fail "$args: '$stderr'"
+		assert_output ""
+	done <<'ROWS'
+-c x*|-c names 2001 columns: at most 2000 (1999000 pairs); correlate fewer, or in groups
+-c x1*,x2* --format markdown|-c names 1223 columns: at most 100 in a --format table (4950 pairs); correlate fewer, or in groups
+-c x1??,x20 --format latex|-c names 101 columns: at most 100 in a --format table (4950 pairs); correlate fewer, or in groups
+ROWS
+	run --separate-stderr svy correlate -q -c 'x1??' --format markdown wide.tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" | grep -c '^| [0-9]*\. x1')" -eq 100 ]
+}
+
+# import --codebook checked each value label against every other (with a
+# number formatted per pair): 20,000 labels took 100 s. Now by sorting.
+@test "svy-import --codebook: 20,000 value labels in seconds, each a level" {
+	awk 'BEGIN { print "column\trename\tlabel\tcode\tvalue"
+		for (i = 1; i <= 20000; i++) printf "@s\t\tlabel %d\t\t%d\n", i, i
+		printf "@s\t\t5\t\t20001\nq\t\t@s\t\t\n" }' >cb.tsv
+	awk 'BEGIN { print "q"; for (i = 1; i <= 20001; i++) print i }' >q.tsv
+	svy export -q -b cb.tsv -o big.sav q.tsv
+	run --separate-stderr timeout 20 "$BIN/import" -q -b out-cb.tsv -o out.tsv big.sav
+	assert_success
+	cmp out.tsv q.tsv
+	# the label that is another value's code: left out
+	grep -q "the label of 20001 is another value's label or code: left out of the level: 5" out-cb.tsv
+	[ "$(grep -c $'\tlabel [0-9]*\t' out-cb.tsv)" -eq 20000 ]
+}

@@ -132,6 +132,7 @@ tool_fixtures() {
 	printf 'column\trename\tlabel\tcode\tvalue\n@s\t\tYes\tY\t1\nQ1\tq1\t@s\t\t\n' >codebook.tsv
 	printf 'Q1\tQ2\nY\tY\n\tY\n' >likert.tsv
 	printf 'p\tfamily\n0.01\tA\n0.04\tA\n0.03\tB\n' >p.tsv
+	cp "$TESTDATA/sav/survey.sav" .
 	printf 'id\tQ3\n1\tA2\n2\tA1\n' >students.tsv
 	printf 'a\tb\nx\t1\ny\t2\nx\t4\n' >tally.tsv
 	svy test-hypothesis spearman -q --id H1 --family F -c a,b fa.tsv | svy bh-correct -q >report.tsv
@@ -159,6 +160,11 @@ filter|-w a>=2|in.tsv
 plot|-c a|in.tsv
 plot|-c a --fig|in.tsv
 codebook||in.csv
+model|-y a -c b,c|fa.tsv
+correlate|-c a,b|in.tsv
+power|--d 0.5 --power 0.8|
+import||survey.sav
+export|--format sav|in.tsv
 EOF2
 }
 
@@ -246,6 +252,8 @@ run_tool() {
 	score|--model model.tsv --summary A -o B|fa.tsv
 	cluster|-c a,b --k 2 --centroids A -o B|cluster.tsv
 	cluster|-c a,b --k 2 --centroids A --inertia B -o /dev/null|cluster.tsv
+	model|-y a -c b,c --summary A -o B|fa.tsv
+	import|--codebook A -o B|survey.sav
 	EOF2
 	# a redirection of standard output is an output too
 	run --separate-stderr bash -c "'$BIN/filter' -q -w 'a>=2' --rejects same in.tsv >same"
@@ -285,6 +293,10 @@ run_tool() {
 	cluster|-c a,b --k 2 --centroids OLD -o FULL|cluster.tsv
 	cluster|-c a,b --k 2 --centroids FULL -o OLD|cluster.tsv
 	cluster|-c a,b --k 2 --inertia OLD --centroids FULL -o /dev/null|cluster.tsv
+	model|-y a -c b,c --summary OLD -o FULL|fa.tsv
+	model|-y a -c b,c --summary FULL -o OLD|fa.tsv
+	import|--codebook OLD -o FULL|survey.sav
+	import|--codebook FULL -o OLD|survey.sav
 	EOF2
 }
 
@@ -379,7 +391,7 @@ as_user() {
 	# a directory the other user can reach, when we are root
 	work=$(mktemp -d /tmp/svy-ro.XXXXXX)
 	chmod 755 "$work"
-	cp ./*.csv ./*.tsv "$work"
+	cp ./*.csv ./*.tsv ./*.sav "$work"
 	cd "$work"
 	mkdir ro
 	while IFS='|' read -r tool args input; do

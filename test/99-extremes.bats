@@ -45,6 +45,14 @@ factor	-q -c a,b,c,d
 cluster	-q -c a,b --k 2 --restarts 5
 kappa	-q --krippendorff --metric interval -c a,b,c
 bh-correct	-q
+model	-q -y a -c b,c
+model	-q --se hc3 -y a -c b,c,d
+model	-q -m logistic -y g -c a,b
+model	-q -m logistic --ci wald -y g -c a
+model	-q -m ordinal -y g -c a,b
+correlate	-q -c a,b,c,d
+correlate	-q -m spearman -c a,b
+correlate	-q --listwise --format markdown -c a,b,c
 EOF2
 }
 

@@ -1,6 +1,7 @@
 /* export: a TSV to an SPSS (.sav, .zsav) or Stata (.dta) file, with the
  * codebook's value labels and variable labels, through ReadStat. */
 #include <ctype.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -380,6 +381,22 @@ check(readstat_error_t e, const char *path)
 		die("%s: %s", path, readstat_error_message(e));
 }
 
+/* A number the format cannot hold as a value: SPSS reserves -DBL_MAX (its
+ * system-missing value), the next (LOWEST) and DBL_MAX (HIGHEST), and they
+ * came back empty, exit 0; Stata's doubles end at 2^1023 (ReadStat's own
+ * words said so). */
+static void
+check_number(double x, int dta, const char *file, size_t line, const char *col,
+             const char *s)
+{
+	if (!dta && (fabs(x) == DBL_MAX || x == nextafter(-DBL_MAX, 0)))
+		die_at(file, line, col, s, "SPSS reserves this number (system-missing, "
+		       "LOWEST or HIGHEST): it would come back empty");
+	if (dta && fabs(x) >= 0x1p1023)
+		die_at(file, line, col, s, "beyond the numbers a Stata file holds "
+		       "(about -8.99e307 to 8.99e307)");
+}
+
 /* A value of a date column in the file's unit. */
 static double
 date_value(const char *s, int dta)
@@ -513,8 +530,10 @@ main(int argc, char **argv)
 				e = readstat_insert_string_value(w, col->var, s);
 			else if (!*s)
 				e = readstat_insert_missing_value(w, col->var);
-			else if (col->kind == SAV_NUMBER && num_parse(s, &x) == NUM_OK)
+			else if (col->kind == SAV_NUMBER && num_parse(s, &x) == NUM_OK) {
+				check_number(x, dta, c.in_name, sr.lineno, sr.header[i], s);
 				e = readstat_insert_double_value(w, col->var, x);
+			}
 			else
 				e = readstat_insert_double_value(w, col->var, date_value(s, dta));
 			if (e != READSTAT_OK)

@@ -113,6 +113,33 @@ check_options(const options *o, const cli *c)
 			die_usage("'%s' is the outcome and a predictor", o->spec.outcome);
 }
 
+/* A fit with a number write_coefs would find beyond the range of numbers
+ * (a run-away estimate, an odds ratio exp(5e4)) is refused before a row is
+ * written: never half a table on standard output. An interval's end may be
+ * missing (NaN: a profile not found), never infinite. */
+static void
+check_finite(const model_fit *f, const model_data *d, const model_options *o, int odds)
+{
+	int linear = isnan(f->lr_chi2) && !isnan(f->r2);
+	for (size_t k = 0; k < f->ncoef; k++) {
+		const model_coef *c = &f->coef[k];
+		int prof = o->profile && !c->threshold && !linear;
+		double lo = prof ? c->plo : c->lo, hi = prof ? c->phi : c->hi;
+		if (!isfinite(c->estimate) || !isfinite(c->se) || !isfinite(c->stat) ||
+		    isnan(c->p) || isinf(lo) || isinf(hi))
+			die_at(d->file, 0, NULL, NULL, "the fit gives no finite estimate or "
+			       "standard error for '%s' (separation, or a predictor that "
+			       "nearly is a combination of the others?)", c->term);
+		if (odds && !c->threshold && strcmp(c->term, "(Intercept)") != 0 &&
+		    (isinf(exp(c->estimate)) || isinf(exp(lo)) || isinf(exp(hi))))
+			die_at(d->file, 0, NULL, NULL, "the odds ratio of '%s' (or an end of "
+			       "its interval) is beyond the range of numbers (estimate %g, "
+			       "interval %g to %g): rescale the predictor (an estimate this "
+			       "large means a unit this small), or look for separation", c->term,
+			       c->estimate, lo, hi);
+	}
+}
+
 static void
 write_coefs(const model_fit *f, const model_data *d, const model_options *o, int odds)
 {
@@ -244,6 +271,22 @@ write_summary(const char *path, const model_fit *f, const model_data *d,
 	tsvw_close(&w);
 }
 
+/* R's summary.lm: a residual variance below 1e-30 of the outcome's mean
+ * square is an essentially perfect fit, whose se, t and p are rounding. */
+static void
+warn_perfect_fit(const model_fit *f, const model_data *d)
+{
+	double m = 0, ss = 0;
+	for (size_t i = 0; i < d->n; i++)
+		m += d->y[i];
+	m /= (double)d->n;
+	for (size_t i = 0; i < d->n; i++)
+		ss += (d->y[i] - m) * (d->y[i] - m);
+	if (f->sigma * f->sigma < (m * m + ss / (double)(d->n - 1)) * 1e-30)
+		warn_at(d->file, 0, NULL, NULL, "an essentially perfect fit (sigma %g): "
+		        "its standard errors, t and p are rounding, not evidence", f->sigma);
+}
+
 /* "read N rows, used K, dropped D (missing: COL n, COL n)" */
 static void
 report_rows(const model_data *d)
@@ -270,8 +313,6 @@ main(int argc, char **argv)
 		o.fit.profile = 0;
 	o.spec.terms = c.columns;
 	o.spec.nterms = c.ncolumns;
-	if (o.summary && c.output && strcmp(o.summary, c.output) == 0)
-		die_usage("--summary and --output name one file ('%s')", o.summary);
 
 	tsv_reader r;
 	FILE *in = cli_input(&c);
@@ -287,6 +328,9 @@ main(int argc, char **argv)
 		model_fit_logistic(&d, &o.fit, &f);
 	else
 		model_fit_ordinal(&d, &o.fit, &f);
+	if (o.spec.kind == MODEL_LINEAR)
+		warn_perfect_fit(&f, &d);
+	check_finite(&f, &d, &o.fit, o.spec.kind != MODEL_LINEAR);
 	write_coefs(&f, &d, &o.fit, o.spec.kind != MODEL_LINEAR);
 	if (o.summary)
 		write_summary(o.summary, &f, &d, &o);

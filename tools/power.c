@@ -283,6 +283,11 @@ solve_n(const options *o)
 	}
 	if (isnan(at_hi))
 		numeric_failure("power");
+	/* with --n2 fixed the power has a ceiling below 1 as n grows */
+	if (at_hi < 0 && o->has_n2)
+		die("impossible target: with --n2 %g the power stays below %.4g however "
+		    "large the first group (power %.10g needs a larger --n2)", o->n2,
+		    at_hi + o->power + 5e-5, o->power);
 	if (at_hi < 0)
 		die("impossible target: power %.10g needs n above 1e9 (%s; the effect is "
 		    "too small, or points the other way than --alternative)", o->power,
