@@ -34,7 +34,7 @@ PY=${BENCH_PYTHON:-/usr/bin/python3}   # BENCH_PYTHON: another (or none, to test
 CODEBOOK=fixtures/codebook.tsv
 HYPOTHESES=pipelines/studies/awareness/hypotheses.tsv
 TOOLS="simulate clean filter-students encode-likert derive factor score test-hypothesis
-       bh-correct report tally cluster kappa"
+       bh-correct report tally cluster kappa model"
 
 say() { printf '%s\n' "$*" >&2; }
 
