@@ -159,6 +159,48 @@ from_q(const double *ri, const gsl_permutation *perm, const double *m, size_t p,
 	free(t);
 }
 
+/* Weighted least squares by the pivoted QR of sqrt(W) X, never X'WX (which
+ * squares the condition number: nearly collinear predictors lost digits):
+ * with Z non-NULL the solution into BETA; with COV non-NULL (X'WX)^-1. 0 when
+ * sqrt(W) X has not full rank. */
+static int
+wls_qr(const double *x, const double *w, const double *z, size_t n, size_t p,
+       double *beta, double *cov)
+{
+	gsl_matrix *qr = gsl_matrix_alloc(n, p);
+	gsl_vector *b = gsl_vector_alloc(n), *res = gsl_vector_alloc(n);
+	gsl_vector *tau = gsl_vector_alloc(p), *norm = gsl_vector_alloc(p);
+	gsl_permutation *perm = gsl_permutation_alloc(p);
+	for (size_t i = 0; i < n; i++) {
+		double sw = sqrt(w[i]);
+		for (size_t k = 0; k < p; k++)
+			gsl_matrix_set(qr, i, k, sw * x[i * p + k]);
+		gsl_vector_set(b, i, z ? sw * z[i] : 0);
+	}
+	int signum, ok = 1;
+	gsl_linalg_QRPT_decomp(qr, tau, perm, &signum, norm);
+	double top = fabs(gsl_matrix_get(qr, 0, 0));
+	for (size_t k = 0; k < p; k++)
+		if (!(fabs(gsl_matrix_get(qr, k, k)) > 1e-12 * top))
+			ok = 0;
+	if (ok && z) {
+		gsl_vector_view bv = gsl_vector_view_array(beta, p);
+		gsl_linalg_QRPT_lssolve(qr, tau, perm, b, &bv.vector, res);
+	}
+	if (ok && cov) {
+		double *ri = xmalloc(p * p * sizeof *ri);
+		qr_inverse(qr, perm, ri, cov, NULL, 0, NULL);
+		free(ri);
+	}
+	gsl_matrix_free(qr);
+	gsl_vector_free(b);
+	gsl_vector_free(res);
+	gsl_vector_free(tau);
+	gsl_vector_free(norm);
+	gsl_permutation_free(perm);
+	return ok;
+}
+
 /* X' W X (W diagonal; NULL: identity) into XWX (P x P). */
 static void
 cross(const double *x, const double *w, size_t n, size_t p, double *xwx)
@@ -323,7 +365,7 @@ typedef struct {
 	const double *offset;  /* NULL: none */
 	size_t n, p;
 	/* workspace */
-	double *eta, *w, *z, *xwx, *xwz, *prev;
+	double *eta, *w, *z, *xwx, *prev;
 } irls;
 
 static void
@@ -338,7 +380,6 @@ irls_init(irls *s, const double *x, const double *y, size_t n, size_t p)
 	s->w = xmalloc(n * sizeof *s->w);
 	s->z = xmalloc(n * sizeof *s->z);
 	s->xwx = xmalloc((p * p > 0 ? p * p : 1) * sizeof *s->xwx);
-	s->xwz = xmalloc((p ? p : 1) * sizeof *s->xwz);
 	s->prev = xmalloc((p ? p : 1) * sizeof *s->prev);
 }
 
@@ -349,7 +390,6 @@ irls_free(irls *s)
 	free(s->w);
 	free(s->z);
 	free(s->xwx);
-	free(s->xwz);
 	free(s->prev);
 }
 
@@ -390,19 +430,10 @@ irls_fit(irls *s, double *beta, int start, int *iter)
 		}
 		if (p == 0)
 			break;
-		cross(s->x, s->w, n, p, s->xwx);
-		memset(s->xwz, 0, p * sizeof *s->xwz);
-		for (size_t i = 0; i < n; i++)
-			for (size_t k = 0; k < p; k++)
-				s->xwz[k] += s->x[i * p + k] * s->w[i] * s->z[i];
-		if (!spd_inverse(s->xwx, p))
-			break;
 		memcpy(s->prev, beta, p * sizeof *beta);
-		for (size_t a = 0; a < p; a++) {
-			double v = 0;
-			for (size_t b = 0; b < p; b++)
-				v += s->xwx[a * p + b] * s->xwz[b];
-			beta[a] = v;
+		if (!wls_qr(s->x, s->w, s->z, n, p, beta, NULL)) {
+			memcpy(beta, s->prev, p * sizeof *beta);
+			break;
 		}
 		linear_predictor(s, beta, s->eta);
 		old = dev;
@@ -424,8 +455,7 @@ irls_fit(irls *s, double *beta, int start, int *iter)
 			double mu = expit(s->eta[i]);
 			s->w[i] = mu * (1 - mu);
 		}
-		cross(s->x, s->w, n, p, s->xwx);
-		if (!spd_inverse(s->xwx, p))
+		if (!wls_qr(s->x, s->w, NULL, n, p, NULL, s->xwx))
 			it = 101;
 	}
 	*iter = it > 100 ? -1 : it;
