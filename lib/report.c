@@ -417,6 +417,18 @@ report_is_posthoc(const char *test)
 	       strcmp(test, "chi2-residuals") == 0;
 }
 
+const char *
+report_adjustment(const char *method)
+{
+	static const char *const names[] = {"bh", "by", "holm", "bonferroni", "hochberg"};
+	const char *plus = strrchr(method, '+');
+	if (plus)
+		for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+			if (strcmp(plus + 1, names[k]) == 0)
+				return names[k];
+	return "";
+}
+
 /* The head of a table: of the tests (PAIRWISE NULL) or of a post-hoc
  * family's pairs (its first row). */
 static void
@@ -514,7 +526,18 @@ in_table(const report_line *l, const char *family, const char *id)
 	return id ? l->pair && strcmp(l->id, id) == 0 : !l->pair;
 }
 
-/* The note under a table: the methods of its intervals, when it has any. */
+/* The adjustment of the p of post-hoc family ID, as its first row says. */
+static const char *
+first_adjust(const report_line *lines, size_t n, const char *family, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (in_table(&lines[i], family, id))
+			return lines[i].adjust;
+	return "";
+}
+
+/* The note under a table: the methods of its intervals, when it has any;
+ * under a post-hoc family's, the adjustment of its p. */
 static void
 write_note(FILE *o, const report_line *lines, size_t n, const char *family, const char *id)
 {
@@ -536,7 +559,13 @@ write_note(FILE *o, const report_line *lines, size_t n, const char *family, cons
 		report_put_text(o, lines[i].ci_method);
 	}
 	if (seen)
-		fputs(report_latex ? ").\n" : ").\n", o);
+		fputs(").\n", o);
+	if (id && *first_adjust(lines, n, family, id)) {
+		fputs(report_latex ? "\\textit{Note.} $p$ adjusted within the family (" :
+		      "\n*Note.* p adjusted within the family (", o);
+		report_put_text(o, first_adjust(lines, n, family, id));
+		fputs(").\n", o);
+	}
 }
 
 static void
@@ -556,7 +585,8 @@ write_one(FILE *o, const report_layout *lay, const report_line *lines, size_t n,
 
 /* One table of the tests of FAMILY (NULL: all), titled CAPTION (or none),
  * then one of the pairs or cells of each post-hoc family among them (titled
- * "Pairwise comparisons of ID (TEST)", or CAPTION when it is the only one). */
+ * "Pairwise comparisons of ID (TEST): HYPOTHESIS", or CAPTION when it is the
+ * only one). */
 void
 report_table(FILE *o, const report_layout *lay, const report_line *lines, size_t n,
              const char *family, const char *caption)
@@ -581,8 +611,11 @@ report_table(FILE *o, const report_layout *lay, const report_line *lines, size_t
 			continue;
 		char *title = NULL;
 		if (!caption || tests || posthocs > 1) {
+			const char *h = lay->h ? report_pairs_text(lay->h, l->id) : NULL;
 			sbuf b = {0};
 			sbuf_addf(&b, "Pairwise comparisons of %s (%s)", l->id, l->test);
+			if (h && *h)
+				sbuf_addf(&b, ": %s", h);
 			title = sbuf_take(&b);
 		}
 		if (written++)

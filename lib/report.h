@@ -14,11 +14,12 @@ extern int report_latex;
 
 /* One test row, its cells formatted; the effect cell escaped for the
  * output format. A post-hoc row (dunn, pairwise-mannwhitney,
- * chi2-residuals) has its pair or cell in PAIR and its test in TEST; the
- * interval's method (or "") in CI_METHOD. */
+ * chi2-residuals) has its pair or cell in PAIR, its n in N, its test in
+ * TEST and the adjustment of its p (test-hypothesis --adjust) in ADJUST
+ * (or ""); the interval's method (or "") in CI_METHOD. */
 typedef struct {
 	char *id, *family, *stat, *p, *padj, *effect, *ci_method, *pair, *test;
-	char *n;
+	char *n, *adjust;
 } report_line;
 
 /* An effect size's interval: NAN ends when the row has none. */
@@ -63,6 +64,10 @@ char *report_stat(tsv_reader *r, const char *name, double stat, double df, doubl
 /* Whether TEST (the column 'test') writes a post-hoc family: one row a
  * pair or cell. */
 int report_is_posthoc(const char *test);
+
+/* The adjustment of a post-hoc row's p named at the end of its METHOD
+ * ("normal+holm": "holm"), or "" when its p is unadjusted. */
+const char *report_adjustment(const char *method);
 
 /* The effect size "NAME = VALUE" (APA's symbol for test-hypothesis's names
  * of d, g, eta squared, omega squared, OR), escaped for the output format:

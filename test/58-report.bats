@@ -487,12 +487,17 @@ EOF_CASES
 	assert_line 'Pairwise comparisons of P3 (chi2-residuals)'
 	assert_line '| Pair | n | Test statistic | p | p* |'
 	assert_line '| Cell | n | Test statistic | p | p* |'
-	assert_line '| a vs. b | 11 | z = 0.73 | .464 | .696 |'
+	assert_line '| a vs. b | 11 | z = 0.73 | > .999 | > .999 |'
+	# the adjustment of test-hypothesis --adjust named under its family's table
+	[ "$(grep -c '^\*Note\.\* p adjusted within the family (holm)\.$' <<<"$output")" -eq 1 ]
 	assert_line '| a vs. c | 12 | U(5, 7) = 16.0 | .876 | .876 |'
 	assert_line '| c, m | 2 | z = -0.72 | .474 | .741 |'
 	# every row of the input is in a table: 10 tests, 3 + 3 + 6 pairs and cells
 	[ "$(grep -c '^| [A-Z][0-9] |' <<<"$output")" -eq 10 ]
 	[ "$(grep -cE '^\| [a-c]( vs\. [a-c]|, [fm]) \|' <<<"$output")" -eq 12 ]
+	# with -H the title has the hypothesis
+	run --separate-stderr svy report -H "$D/menu-plan.tsv" "$D/menu.tsv"
+	assert_line 'Pairwise comparisons of P2 (pairwise-mannwhitney): H0: none.'
 	# one post-hoc family alone takes the caption given
 	run --separate-stderr svy report -f P2 --caption 'Table 3' "$D/menu.tsv"
 	assert_success

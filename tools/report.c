@@ -176,7 +176,7 @@ die_no_family(tsv_reader *r, const char *family, const families *f)
 typedef struct {
 	size_t id, stat, name, p;
 	long df, sizes, umin, adj, eff, ename, fam;
-	long df2, test, n, groups, lo, hi, level, method;
+	long df2, test, n, groups, lo, hi, level, method, method_col;
 } incols;
 
 static const char *
@@ -213,6 +213,7 @@ read_line(report_line *l, tsv_reader *r, const incols *c, const options *o)
 	if (report_is_posthoc(test)) {
 		l->pair = pair_text(test, cell(r, c->groups));
 		l->n = xstrdup(cell(r, c->n));
+		l->adjust = xstrdup(report_adjustment(cell(r, c->method_col)));
 	}
 	l->test = xstrdup(test);
 	if (isnan(p))
@@ -249,6 +250,7 @@ line_free(report_line *l)
 	free(l->pair);
 	free(l->test);
 	free(l->n);
+	free(l->adjust);
 }
 
 /* ---- the tables ---------------------------------------------------------- */
@@ -268,7 +270,7 @@ read_lines(tsv_reader *r, const options *o, const report_pairs *h, families *fam
 		o->family || o->by_family ? (long)cols_require(r, "family") : -1,
 		cols_find(r, "df2"), cols_find(r, "test"), cols_find(r, "n"), cols_find(r, "groups"),
 		cols_find(r, "ci_low"), cols_find(r, "ci_high"), cols_find(r, "ci_level"),
-		cols_find(r, "ci_method"),
+		cols_find(r, "ci_method"), cols_find(r, "method"),
 	};
 	if (o->effect && (c.eff < 0 || c.ename < 0))
 		die_usage("--effect: the input has no 'effect_size' and 'effect_name' columns");
