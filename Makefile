@@ -216,6 +216,7 @@ OWN_GOLDENS = \
 	test/data/report/paper.md test/data/report/paper-rq1.tex \
 	test/data/report/model-linear.md test/data/report/model-logistic.md \
 	test/data/report/model-ordinal.md test/data/report/model-ordinal.tex \
+	test/data/report/menu.tsv test/data/report/menu.md test/data/report/menu.tex \
 	test/data/study/encoded.tsv test/data/study/digital-twins-scored.tsv \
 	test/data/sav/survey.codebook.tsv test/data/qsf/survey.dump.tsv \
 	test/data/qsf/survey.codebook.tsv

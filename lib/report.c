@@ -10,9 +10,42 @@
 #include "num.h"
 #include "out.h"
 #include "report.h"
+#include "sbuf.h"
 #include "tsv.h"
 
 int report_latex;
+
+/* C escaped for the output format (see report_put_text); BUF holds a
+ * character that needs no escape. */
+static const char *
+escaped(char c, char buf[2])
+{
+	if (c == '\n' || c == '\t' || c == '\r')
+		return " ";
+	if (!report_latex) {
+		switch (c) {
+		case '|': return "\\|";
+		case '<': return "&lt;";
+		case '>': return "&gt;";
+		}
+	} else {
+		switch (c) {
+		case '\\': return "\\textbackslash{}";
+		case '~': return "\\textasciitilde{}";
+		case '^': return "\\textasciicircum{}";
+		case '&': return "\\&";
+		case '%': return "\\%";
+		case '$': return "\\$";
+		case '#': return "\\#";
+		case '_': return "\\_";
+		case '{': return "\\{";
+		case '}': return "\\}";
+		}
+	}
+	buf[0] = c;
+	buf[1] = '\0';
+	return buf;
+}
 
 /* Write S escaped for the output format: a Markdown cell keeps its column
  * ('|' escaped) and shows HTML as text ('<' and '>' as entities); LaTeX
@@ -20,31 +53,17 @@ int report_latex;
 void
 report_put_text(FILE *fp, const char *s)
 {
-	for (const char *c = s; *c; c++) {
-		if (*c == '\n' || *c == '\t' || *c == '\r') {
-			fputc(' ', fp);
-			continue;
-		}
-		if (!report_latex) {
-			switch (*c) {
-			case '|': fputs("\\|", fp); break;
-			case '<': fputs("&lt;", fp); break;
-			case '>': fputs("&gt;", fp); break;
-			default: fputc(*c, fp);
-			}
-			continue;
-		}
-		switch (*c) {
-		case '\\': fputs("\\textbackslash{}", fp); break;
-		case '~': fputs("\\textasciitilde{}", fp); break;
-		case '^': fputs("\\textasciicircum{}", fp); break;
-		case '&': case '%': case '$': case '#': case '_': case '{': case '}':
-			fputc('\\', fp);
-			fputc(*c, fp);
-			break;
-		default: fputc(*c, fp);
-		}
-	}
+	char b[2];
+	for (const char *c = s; *c; c++)
+		fputs(escaped(*c, b), fp);
+}
+
+static void
+add_text(sbuf *o, const char *s)
+{
+	char b[2];
+	for (const char *c = s; *c; c++)
+		sbuf_add(o, escaped(*c, b));
 }
 
 /* Write S, as report_put_text does, where it begins a line or a Markdown
@@ -85,19 +104,37 @@ shown(char v[NUM_BUFSIZE], double x)
 	return num_format(v, x);
 }
 
-/* The degrees of freedom as text (empty when absent): a whole number >= 0. */
+/* Statistics printed without degrees of freedom: U (its group sizes), V
+ * (Wilcoxon's signed rank sum), z (a post-hoc pair or cell), McNemar's
+ * exact min(b, c) and Fisher's exact test (no statistic). */
+static int
+needs_df(const char *name)
+{
+	return !(strcmp(name, "U") == 0 || strcmp(name, "V") == 0 || strcmp(name, "z") == 0 ||
+	         strcmp(name, "z_adjusted") == 0 || strcmp(name, "min_bc") == 0 || !*name);
+}
+
+/* The degrees of freedom in COLUMN as text (empty when absent and not
+ * needed): a whole number >= 0, or with FRACTIONAL (Welch) a number > 0
+ * printed with two decimals when it is not whole. */
 static void
-format_df(tsv_reader *r, const char *name, double df, char d[NUM_BUFSIZE])
+format_df(tsv_reader *r, const char *column, const char *name, double df, int need,
+          int fractional, char d[NUM_BUFSIZE])
 {
 	char v[NUM_BUFSIZE];
 	d[0] = '\0';
-	if (strcmp(name, "U") != 0 && isnan(df))
-		die_at(r->name, r->lineno, "df", NULL, "missing degrees of freedom for '%s'", name);
+	if (need && isnan(df))
+		die_at(r->name, r->lineno, column, NULL, "missing degrees of freedom for '%s'", name);
 	if (isnan(df))
 		return;
+	if (fractional && df > 0 && df <= 1e15 && df != floor(df)) {
+		snprintf(d, NUM_BUFSIZE, "%.2f", df);
+		return;
+	}
 	if (df < 0 || df != floor(df) || df > 1e15)
-		die_at(r->name, r->lineno, "df", shown(v, df),
-		       "degrees of freedom must be a whole number >= 0");
+		die_at(r->name, r->lineno, column, shown(v, df), fractional
+		       ? "degrees of freedom must be a number > 0"
+		       : "degrees of freedom must be a whole number >= 0");
 	snprintf(d, NUM_BUFSIZE, "%.0f", df);
 }
 
@@ -107,7 +144,16 @@ is_correlation(const char *name)
 	return strcmp(name, "rho") == 0 || strcmp(name, "r") == 0;
 }
 
-/* A statistic in its range: a correlation in [-1, 1], any other >= 0. */
+/* Statistics of either sign: t and z. */
+static int
+is_signed(const char *name)
+{
+	return strcmp(name, "t") == 0 || strcmp(name, "z") == 0 ||
+	       strcmp(name, "z_adjusted") == 0;
+}
+
+/* A statistic in its range: a correlation in [-1, 1], t and z any, every
+ * other >= 0. */
 static void
 check_stat(tsv_reader *r, const char *name, double stat)
 {
@@ -115,7 +161,7 @@ check_stat(tsv_reader *r, const char *name, double stat)
 	if (is_correlation(name) && !(stat >= -1 && stat <= 1))
 		die_at(r->name, r->lineno, "statistic", shown(v, stat),
 		       "a correlation must be in [-1, 1]");
-	if (!is_correlation(name) && stat < 0)
+	if (!is_correlation(name) && !is_signed(name) && stat < 0)
 		die_at(r->name, r->lineno, "statistic", shown(v, stat),
 		       "'%s' cannot be negative", name);
 }
@@ -153,13 +199,34 @@ check_u(tsv_reader *r, const char *column, double u, const double n[2], const ch
 		       "U cannot exceed n1 * n2 = %s (group sizes %s)", shown(m, n[0] * n[1]), sizes);
 }
 
-char *
-report_stat(tsv_reader *r, const char *name, double stat, double df, const char *sizes,
-            double umin, int u_min)
+/* A statistic printed as NAME(DF) = X in APA style (t, Q), "$NAME(DF) = X$"
+ * in LaTeX; without DF "NAME = X" (V, z). */
+static void
+simple_stat(char *buf, size_t size, const char *name, const char *d, const char *v)
 {
-	char buf[1024], d[NUM_BUFSIZE], v[APA_BUFSIZE];
+	const char *m = report_latex ? "$" : "";
+	if (*d)
+		snprintf(buf, size, "%s%s(%s) = %s%s", m, name, d, v, m);
+	else
+		snprintf(buf, size, "%s%s = %s%s", m, name, v, m);
+}
+
+char *
+report_stat(tsv_reader *r, const char *name, double stat, double df, double df2,
+            const char *sizes, double umin, int u_min)
+{
+	char buf[1024], d[NUM_BUFSIZE], d2[NUM_BUFSIZE], v[APA_BUFSIZE];
 	const char *fmt;
-	format_df(r, name, df, d);
+	format_df(r, "df", name, df, needs_df(name), strcmp(name, "t") == 0, d);
+	if (!*name) {
+		/* Fisher's exact test: no statistic, its p and odds ratio */
+		if (!isnan(stat))
+			die_at(r->name, r->lineno, "statistic", shown(v, stat),
+			       "a statistic without a statistic_name");
+		return xstrdup("Fisher's exact test");
+	}
+	if (isnan(stat))
+		die_at(r->name, r->lineno, "statistic", NULL, "missing statistic");
 	check_stat(r, name, stat);
 	if (is_correlation(name)) {
 		/* Spearman's rho as APA writes it, r_s (Pearson's r as r) */
@@ -173,6 +240,26 @@ report_stat(tsv_reader *r, const char *name, double stat, double df, const char 
 		apa_fixed(v, stat, 2);
 		fmt = report_latex ? "$\\chi^2_{(%s)} = %s$" : "χ²(%s) = %s";
 		snprintf(buf, sizeof buf, fmt, d, v);
+	} else if (strcmp(name, "F") == 0) {
+		format_df(r, "df2", name, df2, 1, 1, d2);
+		apa_fixed(v, stat, 2);
+		fmt = report_latex ? "$F(%s, %s) = %s$" : "F(%s, %s) = %s";
+		snprintf(buf, sizeof buf, fmt, d, d2, v);
+	} else if (strcmp(name, "t") == 0 || strcmp(name, "Q") == 0) {
+		simple_stat(buf, sizeof buf, name, d, apa_fixed(v, stat, 2));
+	} else if (strcmp(name, "z") == 0 || strcmp(name, "z_adjusted") == 0) {
+		simple_stat(buf, sizeof buf, "z", "", apa_fixed(v, stat, 2));
+	} else if (strcmp(name, "V") == 0) {
+		simple_stat(buf, sizeof buf, "V", "", apa_fixed(v, stat, 1));
+	} else if (strcmp(name, "min_bc") == 0) {
+		/* McNemar's exact test: the binomial test of the smaller
+		 * discordant count */
+		if (stat != floor(stat))
+			die_at(r->name, r->lineno, "statistic", shown(v, stat),
+			       "McNemar's min(b, c) must be a whole number");
+		apa_fixed(v, stat, 0);
+		fmt = report_latex ? "McNemar, $\\min(b, c) = %s$" : "McNemar, min(b, c) = %s";
+		snprintf(buf, sizeof buf, fmt, v);
 	} else if (strcmp(name, "U") == 0) {
 		double n[2];
 		char t1[32], t2[32];
@@ -189,7 +276,8 @@ report_stat(tsv_reader *r, const char *name, double stat, double df, const char 
 		snprintf(buf, sizeof buf, fmt, t1, t2, v);
 	} else {
 		die_at(r->name, r->lineno, "statistic_name", name,
-		       "unknown statistic (rho, r, chi2, H or U)");
+		       "unknown statistic (rho, r, chi2, H, U, t, F, z, z_adjusted, Q, V, "
+		       "min_bc or empty for Fisher's exact test)");
 	}
 	return xstrdup(buf);
 }
@@ -237,32 +325,125 @@ report_pairs_free(report_pairs *h)
 	free(h->text);
 }
 
-/* The effect size: --digits significant digits, else DECIMALS decimals. */
-char *
-report_effect(const char *name, double e, long decimals)
+/* The effect size's names of test-hypothesis that APA writes as a symbol
+ * (Markdown, LaTeX); the others print as named. */
+static const struct {
+	const char *name, *md, *tex;
+} symbols[] = {
+	{"cohens_d", "d", "$d$"},
+	{"hedges_g", "g", "$g$"},
+	{"cohens_dz", "d_z", "$d_z$"},
+	{"hedges_gz", "g_z", "$g_z$"},
+	{"eta_squared", "η²", "$\\eta^2$"},
+	{"omega_squared", "ω²", "$\\omega^2$"},
+	{"eta_squared_q", "η²_Q", "$\\eta^2_Q$"},
+	{"odds_ratio", "OR", "OR"},
+	{"cohens_g", "Cohen's g", "Cohen's $g$"},
+};
+
+/* X with --digits significant digits, else DECIMALS decimals. */
+static void
+effect_number(char v[APA_BUFSIZE], double x, long decimals)
 {
-	char buf[APA_BUFSIZE + 272], v[APA_BUFSIZE];
-	if (isnan(e))
-		return xstrdup("");
 	if (num_digits > 0) {
-		snprintf(v, sizeof v, "%.*g", num_digits, e);
+		snprintf(v, APA_BUFSIZE, "%.*g", num_digits, x);
 		if (strcmp(v, "-0") == 0)
 			strcpy(v, "0");
 	} else {
-		apa_fixed(v, e, (int)decimals);
+		apa_fixed(v, x, (int)decimals);
 	}
-	snprintf(buf, sizeof buf, "%.255s = %s", name, v);
-	return xstrdup(buf);
 }
 
+/* The interval of R's row checked: both ends or neither, low <= high, the
+ * level in (0, 1) and its method named. */
 static void
-write_head(FILE *o, const report_layout *lay, const char *caption)
+check_ci(tsv_reader *r, const report_ci *ci, double e)
 {
-	const char *cols[6];
+	char v[NUM_BUFSIZE], w[NUM_BUFSIZE];
+	if (isnan(ci->low) != isnan(ci->high))
+		die_at(r->name, r->lineno, isnan(ci->low) ? "ci_low" : "ci_high", NULL,
+		       "an interval needs both ends (ci_low and ci_high)");
+	if (isnan(ci->low))
+		return;
+	if (isnan(e))
+		die_at(r->name, r->lineno, "effect_size", NULL, "an interval without its effect size");
+	if (ci->low > ci->high)
+		die_at(r->name, r->lineno, "ci_low", shown(v, ci->low),
+		       "the interval's low end is above its high end %s", shown(w, ci->high));
+	if (!(ci->level > 0 && ci->level < 1))
+		die_at(r->name, r->lineno, "ci_level", isnan(ci->level) ? NULL : shown(v, ci->level),
+		       "the interval's level must be in (0, 1), e.g. 0.95");
+	if (!ci->method || !*ci->method)
+		die_at(r->name, r->lineno, "ci_method", NULL, "an interval without its method");
+}
+
+char *
+report_effect(tsv_reader *r, const char *name, double e, long decimals, const report_ci *ci)
+{
+	char v[APA_BUFSIZE], lo[APA_BUFSIZE], hi[APA_BUFSIZE];
+	if (ci)
+		check_ci(r, ci, e);
+	if (isnan(e))
+		return xstrdup("");
+	sbuf o = {0};
+	const char *sym = NULL;
+	for (size_t k = 0; k < sizeof symbols / sizeof *symbols; k++)
+		if (strcmp(symbols[k].name, name) == 0)
+			sym = report_latex ? symbols[k].tex : symbols[k].md;
+	if (!sym && !report_latex && name[0] && strchr("=+-@", name[0]) &&
+	    tsv_formula_like(name, strlen(name), 0))
+		sbuf_add(&o, "\\");
+	if (sym)
+		sbuf_add(&o, sym);
+	else
+		add_text(&o, name);
+	effect_number(v, e, decimals);
+	sbuf_addf(&o, " = %s", v);
+	if (ci && !isnan(ci->low)) {
+		/* APA 7: "d = 0.52, 95% CI [0.10, 0.94]" */
+		char level[32];
+		snprintf(level, sizeof level, "%.10g", 100 * ci->level);
+		effect_number(lo, ci->low, decimals);
+		effect_number(hi, ci->high, decimals);
+		sbuf_addf(&o, ", %s%s CI [%s, %s]", level, report_latex ? "\\%" : "%", lo, hi);
+	}
+	return sbuf_take(&o);
+}
+
+int
+report_is_posthoc(const char *test)
+{
+	return strcmp(test, "dunn") == 0 || strcmp(test, "pairwise-mannwhitney") == 0 ||
+	       strcmp(test, "chi2-residuals") == 0;
+}
+
+const char *
+report_adjustment(const char *method)
+{
+	static const char *const names[] = {"bh", "by", "holm", "bonferroni", "hochberg"};
+	const char *plus = strrchr(method, '+');
+	if (plus)
+		for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+			if (strcmp(plus + 1, names[k]) == 0)
+				return names[k];
+	return "";
+}
+
+/* The head of a table: of the tests (PAIRWISE NULL) or of a post-hoc
+ * family's pairs (its first row). */
+static void
+write_head(FILE *o, const report_layout *lay, const char *caption, const report_line *pairwise)
+{
+	const char *cols[7];
 	size_t nc = 0;
-	cols[nc++] = "No.";
-	if (lay->h)
-		cols[nc++] = "Hypothesis";
+	if (pairwise) {
+		cols[nc++] = strcmp(pairwise->test, "chi2-residuals") == 0 ? "Cell" : "Pair";
+		cols[nc++] = report_latex ? "$n$" : "n";
+	} else {
+		cols[nc++] = "No.";
+		if (lay->h)
+			cols[nc++] = "Hypothesis";
+	}
 	cols[nc++] = "Test statistic";
 	cols[nc++] = report_latex ? "$p$" : "p";
 	if (lay->padj)
@@ -277,7 +458,7 @@ write_head(FILE *o, const report_layout *lay, const char *caption)
 		}
 		fputs("\\begin{tabular}{", o);
 		for (size_t k = 0; k < nc; k++)
-			fputs(k == 1 && lay->h ? "p{0.45\\linewidth}" : "l", o);
+			fputs(k == 1 && lay->h && !pairwise ? "p{0.45\\linewidth}" : "l", o);
 		fputs("}\n\\hline\n", o);
 		for (size_t k = 0; k < nc; k++)
 			fprintf(o, "%s%s", k ? " & " : "", cols[k]);
@@ -300,13 +481,19 @@ write_head(FILE *o, const report_layout *lay, const char *caption)
 static void
 write_row(FILE *o, const report_layout *lay, const report_line *l)
 {
-	const char *cells[6];
-	size_t k = 0;
-	cells[k++] = l->id;
-	if (lay->h) {
-		const char *t = report_pairs_text(lay->h, l->id);
-		cells[k++] = t ? t : "";
+	const char *cells[7];
+	size_t k = 0, ntext;
+	if (l->pair) {
+		cells[k++] = l->pair;
+		cells[k++] = l->n;
+	} else {
+		cells[k++] = l->id;
+		if (lay->h) {
+			const char *t = report_pairs_text(lay->h, l->id);
+			cells[k++] = t ? t : "";
+		}
 	}
+	ntext = l->pair ? 1 : k;
 	cells[k++] = l->stat;
 	cells[k++] = l->p;
 	if (lay->padj)
@@ -314,7 +501,8 @@ write_row(FILE *o, const report_layout *lay, const report_line *l)
 	if (lay->effect)
 		cells[k++] = l->effect;
 	for (size_t j = 0; j < k; j++) {
-		int text = j == 0 || (lay->h && j == 1) || (lay->effect && j == k - 1);
+		/* the effect size comes escaped (report_effect) */
+		int text = j < ntext;
 		fputs(report_latex ? (j ? " & " : "") : (j ? " " : "| "), o);
 		if (text && (j == 0 || !report_latex))
 			report_put_lead(o, cells[j]);
@@ -328,19 +516,112 @@ write_row(FILE *o, const report_layout *lay, const report_line *l)
 	fputs(report_latex ? " \\\\\n" : "\n", o);
 }
 
-/* One table of the LINES of FAMILY (NULL: all), titled CAPTION (or none). */
+/* Whether line L belongs to the table of FAMILY (NULL: any) and of the
+ * post-hoc family ID (NULL: the tests). */
+static int
+in_table(const report_line *l, const char *family, const char *id)
+{
+	if (family && strcmp(l->family, family) != 0)
+		return 0;
+	return id ? l->pair && strcmp(l->id, id) == 0 : !l->pair;
+}
+
+/* The adjustment of the p of post-hoc family ID, as its first row says. */
+static const char *
+first_adjust(const report_line *lines, size_t n, const char *family, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (in_table(&lines[i], family, id))
+			return lines[i].adjust;
+	return "";
+}
+
+/* The note under a table: the methods of its intervals, when it has any;
+ * under a post-hoc family's, the adjustment of its p. */
+static void
+write_note(FILE *o, const report_line *lines, size_t n, const char *family, const char *id)
+{
+	size_t seen = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!in_table(&lines[i], family, id) || !*lines[i].ci_method)
+			continue;
+		size_t j = 0;
+		while (j < i && !(in_table(&lines[j], family, id) &&
+		                  strcmp(lines[j].ci_method, lines[i].ci_method) == 0))
+			j++;
+		if (j < i)
+			continue;
+		if (!seen++)
+			fputs(report_latex ? "\\textit{Note.} CI: confidence interval (" :
+			      "\n*Note.* CI: confidence interval (", o);
+		else
+			fputs(", ", o);
+		report_put_text(o, lines[i].ci_method);
+	}
+	if (seen)
+		fputs(").\n", o);
+	if (id && *first_adjust(lines, n, family, id)) {
+		fputs(report_latex ? "\\textit{Note.} $p$ adjusted within the family (" :
+		      "\n*Note.* p adjusted within the family (", o);
+		report_put_text(o, first_adjust(lines, n, family, id));
+		fputs(").\n", o);
+	}
+}
+
+static void
+write_one(FILE *o, const report_layout *lay, const report_line *lines, size_t n,
+          const char *family, const char *id, const char *caption, const report_line *first)
+{
+	write_head(o, lay, caption, first);
+	for (size_t i = 0; i < n; i++)
+		if (in_table(&lines[i], family, id))
+			write_row(o, lay, &lines[i]);
+	if (report_latex)
+		fputs("\\hline\n\\end{tabular}\n", o);
+	write_note(o, lines, n, family, id);
+	if (report_latex && caption)
+		fputs("\\end{table}\n", o);
+}
+
+/* One table of the tests of FAMILY (NULL: all), titled CAPTION (or none),
+ * then one of the pairs or cells of each post-hoc family among them (titled
+ * "Pairwise comparisons of ID (TEST): HYPOTHESIS", or CAPTION when it is the
+ * only one). */
 void
 report_table(FILE *o, const report_layout *lay, const report_line *lines, size_t n,
              const char *family, const char *caption)
 {
-	write_head(o, lay, caption);
-	for (size_t i = 0; i < n; i++)
-		if (!family || strcmp(lines[i].family, family) == 0)
-			write_row(o, lay, &lines[i]);
-	if (report_latex) {
-		fputs("\\hline\n\\end{tabular}\n", o);
-		if (caption)
-			fputs("\\end{table}\n", o);
+	size_t tests = 0, posthocs = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (in_table(&lines[i], family, NULL))
+			tests++;
+		else if (in_table(&lines[i], family, lines[i].id) &&
+		         (i == 0 || !lines[i - 1].pair || strcmp(lines[i - 1].id, lines[i].id) != 0))
+			posthocs++;
+	}
+	int written = 0;
+	if (tests) {
+		write_one(o, lay, lines, n, family, NULL, caption, NULL);
+		written = 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const report_line *l = &lines[i];
+		if (!in_table(l, family, l->id) ||
+		    (i > 0 && lines[i - 1].pair && strcmp(lines[i - 1].id, l->id) == 0))
+			continue;
+		char *title = NULL;
+		if (!caption || tests || posthocs > 1) {
+			const char *h = lay->h ? report_pairs_text(lay->h, l->id) : NULL;
+			sbuf b = {0};
+			sbuf_addf(&b, "Pairwise comparisons of %s (%s)", l->id, l->test);
+			if (h && *h)
+				sbuf_addf(&b, ": %s", h);
+			title = sbuf_take(&b);
+		}
+		if (written++)
+			fputs("\n", o);
+		write_one(o, lay, lines, n, family, l->id, title ? title : caption, l);
+		free(title);
 	}
 }
 

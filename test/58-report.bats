@@ -169,7 +169,7 @@ ${h}A\tx\trho\t8\t\t0.5\n|svy-report: in.tsv:2: column 'statistic': not a number
 ${h}A\t0.5\trho\t8\t\tnan\n|svy-report: in.tsv:2: column 'p': not a finite number (got 'nan')
 ${h}A\t\trho\t8\t\t0.5\n|svy-report: in.tsv:2: column 'statistic': missing statistic
 ${h}A\t0.5\trho\t8\t\t\n|svy-report: in.tsv:2: column 'p': missing p-value
-${h}A\t0.5\ttau\t8\t\t0.5\n|svy-report: in.tsv:2: column 'statistic_name': unknown statistic (rho, r, chi2, H or U) (got 'tau')
+${h}A\t0.5\ttau\t8\t\t0.5\n|svy-report: in.tsv:2: column 'statistic_name': unknown statistic (rho, r, chi2, H, U, t, F, z, z_adjusted, Q, V, min_bc or empty for Fisher's exact test) (got 'tau')
 ${h}A\t5\tU\t\t3\t0.5\n|svy-report: in.tsv:2: column 'group_sizes': a Mann-Whitney row needs two group sizes (got '3')
 ${h}A\t0.5\trho\t8\n|svy-report: in.tsv:2: row has 4 fields, header has 6
 ${h}A\t5\tchi2\t\t\t0.5\n|svy-report: in.tsv:2: column 'df': missing degrees of freedom for 'chi2'
@@ -432,4 +432,106 @@ EOF_CASES
 	assert_line --index 0 "svy-report: --summary and --conf are for a model's table (svy model's rows)"
 	run svy report --conf 1 "$M/linear-coef.tsv"
 	assert_failure 2
+}
+
+@test "every row kind of test-hypothesis in APA form, Markdown and LaTeX, with its interval (--ci)" {
+	h='id\ttest\tstatistic\tstatistic_name\tdf\tdf2\tgroup_sizes\tp\teffect_size\teffect_name\tci_low\tci_high\tci_level\tci_method\n'
+	while IFS='@' read -r row md mdeff tex texeff; do
+		printf "$h$row" >in.tsv
+		run --separate-stderr svy report --ci --decimals 2 in.tsv
+		assert_success
+		assert_line --index 2 "| A | $md | .042 | $mdeff |"
+		run --separate-stderr svy report --ci --decimals 2 --latex in.tsv
+		assert_success
+		assert_line --index 4 "A & $tex & .042 & $texeff \\\\"
+	done <<'EOF_CASES'
+A\tttest\t2.5\tt\t37.91234\t\t20,20\t0.0417\t0.52\tcohens_d\t0.1\t0.94\t0.95\tnoncentral-t\n@t(37.91) = 2.50@d = 0.52, 95% CI [0.10, 0.94]@$t(37.91) = 2.50$@$d$ = 0.52, 95\% CI [0.10, 0.94]
+A\tttest\t-2.5\tt\t38\t\t20,20\t0.0417\t-0.51\thedges_g\t-0.9\t-0.1\t0.9\tnoncentral-t\n@t(38) = -2.50@g = -0.51, 90% CI [-0.90, -0.10]@$t(38) = -2.50$@$g$ = -0.51, 90\% CI [-0.90, -0.10]
+A\tpaired-ttest\t2.1\tt\t29\t\t\t0.0417\t0.38\tcohens_dz\t0.01\t0.75\t0.99\tnoncentral-t\n@t(29) = 2.10@d_z = 0.38, 99% CI [0.01, 0.75]@$t(29) = 2.10$@$d_z$ = 0.38, 99\% CI [0.01, 0.75]
+A\twilcoxon\t39.5\tV\t\t\t\t0.0417\t-0.13\trank_biserial\t-0.63\t0.45\t0.95\tfisher-z\n@V = 39.5@rank_biserial = -0.13, 95% CI [-0.63, 0.45]@$V = 39.5$@rank\_biserial = -0.13, 95\% CI [-0.63, 0.45]
+A\tanova\t3.4\tF\t2\t9.93356\t5,6,7\t0.0417\t0.05\teta_squared\t0\t0.3\t0.95\tnoncentral-f\n@F(2, 9.93) = 3.40@η² = 0.05, 95% CI [0.00, 0.30]@$F(2, 9.93) = 3.40$@$\eta^2$ = 0.05, 95\% CI [0.00, 0.30]
+A\tanova\t3.4\tF\t2\t15\t5,6,7\t0.0417\t0.02\tomega_squared\t0\t0.3\t0.975\tnoncentral-f\n@F(2, 15) = 3.40@ω² = 0.02, 97.5% CI [0.00, 0.30]@$F(2, 15) = 3.40$@$\omega^2$ = 0.02, 97.5\% CI [0.00, 0.30]
+A\tfisher\t\t\t\t\t\t0.0417\t0.77\todds_ratio\t0.08\t8.2\t0.95\tfisher-exact\n@Fisher's exact test@OR = 0.77, 95% CI [0.08, 8.20]@Fisher's exact test@OR = 0.77, 95\% CI [0.08, 8.20]
+A\tmcnemar\t3\tmin_bc\t\t\t0,1\t0.0417\t0.2\tcohens_g\t\t\t\t\n@McNemar, min(b, c) = 3@Cohen's g = 0.20@McNemar, $\min(b, c) = 3$@Cohen's $g$ = 0.20
+A\tmcnemar\t4.17\tchi2\t1\t\t0,1\t0.0417\t0.2\tcohens_g\t\t\t\t\n@χ²(1) = 4.17@Cohen's g = 0.20@$\chi^2_{(1)} = 4.17$@Cohen's $g$ = 0.20
+A\tcochran\t6.3\tQ\t2\t\t11,11,9\t0.0417\t0.02\teta_squared_q\t\t\t\t\n@Q(2) = 6.30@η²_Q = 0.02@$Q(2) = 6.30$@$\eta^2_Q$ = 0.02
+A\tpearson\t0.3\tr\t48\t\t\t0.0417\t0.3\tr\t0.02\t0.53\t0.95\tfisher-z\n@r(48) = .300@r = 0.30, 95% CI [0.02, 0.53]@$r_{(48)} = .300$@r = 0.30, 95\% CI [0.02, 0.53]
+A\tchi2\t8.2\tchi2\t2\t\t3x2\t0.0417\t0.2\tcramers_v\t0\t0.35\t0.95\tnoncentral-chi2\n@χ²(2) = 8.20@cramers_v = 0.20, 95% CI [0.00, 0.35]@$\chi^2_{(2)} = 8.20$@cramers\_v = 0.20, 95\% CI [0.00, 0.35]
+EOF_CASES
+}
+
+@test "--ci: the methods of the intervals in a note; without --ci the table is as before" {
+	run --separate-stderr svy report --ci -H "$D/menu-plan.tsv" "$D/menu.tsv"
+	assert_success
+	assert_output "$(cat "$D/menu.md")"
+	assert_line '*Note.* CI: confidence interval (noncentral-t, fisher-z, noncentral-f, fisher-exact).'
+	run --separate-stderr svy report --ci --latex --by-family "$D/menu.tsv"
+	assert_success
+	assert_output "$(cat "$D/menu.tex")"
+	# --effect alone: the effect sizes, no interval, no note
+	run --separate-stderr svy report --effect "$D/menu.tsv"
+	assert_success
+	assert_line --index 2 '| T1 | t(9.00) = 0.81 | .437 | > .999 | d = 0.484 |'
+	refute_output --partial 'CI'
+	# input without the interval's columns
+	run svy report --ci "$D/paper.tsv"
+	assert_failure 2
+	assert_line --index 0 "svy-report: --ci: the input has no 'ci_low', 'ci_high', 'ci_level' and 'ci_method' columns (svy test-hypothesis writes them)"
+}
+
+@test "post-hoc families (dunn, pairwise-mannwhitney, chi2-residuals): a pairwise table each" {
+	run --separate-stderr svy report "$D/menu.tsv"
+	assert_success
+	assert_line 'Pairwise comparisons of P1 (dunn)'
+	assert_line 'Pairwise comparisons of P2 (pairwise-mannwhitney)'
+	assert_line 'Pairwise comparisons of P3 (chi2-residuals)'
+	assert_line '| Pair | n | Test statistic | p | p* |'
+	assert_line '| Cell | n | Test statistic | p | p* |'
+	assert_line '| a vs. b | 11 | z = 0.73 | > .999 | > .999 |'
+	# the adjustment of test-hypothesis --adjust named under its family's table
+	[ "$(grep -c '^\*Note\.\* p adjusted within the family (holm)\.$' <<<"$output")" -eq 1 ]
+	assert_line '| a vs. c | 12 | U(5, 7) = 16.0 | .876 | .876 |'
+	assert_line '| c, m | 2 | z = -0.72 | .474 | .741 |'
+	# every row of the input is in a table: 10 tests, 3 + 3 + 6 pairs and cells
+	[ "$(grep -c '^| [A-Z][0-9] |' <<<"$output")" -eq 10 ]
+	[ "$(grep -cE '^\| [a-c]( vs\. [a-c]|, [fm]) \|' <<<"$output")" -eq 12 ]
+	# with -H the title has the hypothesis
+	run --separate-stderr svy report -H "$D/menu-plan.tsv" "$D/menu.tsv"
+	assert_line 'Pairwise comparisons of P2 (pairwise-mannwhitney): H0: none.'
+	# one post-hoc family alone takes the caption given
+	run --separate-stderr svy report -f P2 --caption 'Table 3' "$D/menu.tsv"
+	assert_success
+	assert_line --index 0 'Table 3'
+	assert_line --index 1 '| Pair | n | Test statistic | p | p* |'
+	[ "${#lines[@]}" -eq 6 ]
+}
+
+@test "bad rows of the new kinds and of intervals: named errors, exit 1" {
+	h='id\ttest\tstatistic\tstatistic_name\tdf\tdf2\tp\teffect_size\teffect_name\tci_low\tci_high\tci_level\tci_method\n'
+	while IFS='@' read -r row message; do
+		printf "$h$row" >in.tsv
+		run svy report --ci in.tsv
+		assert_failure 1
+		assert_output "svy-report: in.tsv:2: $message"
+	done <<'EOF_CASES'
+A\tttest\t2.5\tt\t\t\t0.04\t0.5\tcohens_d\t0.1\t0.9\t0.95\tnoncentral-t\n@column 'df': missing degrees of freedom for 't'
+A\tttest\t2.5\tt\t-3.5\t\t0.04\t0.5\tcohens_d\t0.1\t0.9\t0.95\tnoncentral-t\n@column 'df': degrees of freedom must be a number > 0 (got '-3.5')
+A\tanova\t2.5\tF\t2\t\t0.04\t0.5\teta_squared\t0.1\t0.9\t0.95\tnoncentral-f\n@column 'df2': missing degrees of freedom for 'F'
+A\tanova\t2.5\tF\t2.5\t9\t0.04\t0.5\teta_squared\t0.1\t0.9\t0.95\tnoncentral-f\n@column 'df': degrees of freedom must be a whole number >= 0 (got '2.5')
+A\tanova\t-2.5\tF\t2\t9\t0.04\t0.5\teta_squared\t0.1\t0.9\t0.95\tnoncentral-f\n@column 'statistic': 'F' cannot be negative (got '-2.5')
+A\tcochran\t2.5\tQ\t\t\t0.04\t0.5\teta_squared_q\t\t\t\t\n@column 'df': missing degrees of freedom for 'Q'
+A\twilcoxon\t-1\tV\t\t\t0.04\t0.5\trank_biserial\t\t\t\t\n@column 'statistic': 'V' cannot be negative (got '-1')
+A\tmcnemar\t2.5\tmin_bc\t\t\t0.04\t0.5\tcohens_g\t\t\t\t\n@column 'statistic': McNemar's min(b, c) must be a whole number (got '2.5')
+A\tfisher\t2.5\t\t\t\t0.04\t0.5\todds_ratio\t0.1\t0.9\t0.95\tfisher-exact\n@column 'statistic': a statistic without a statistic_name (got '2.5')
+A\tttest\t\tt\t9\t\t0.04\t0.5\tcohens_d\t0.1\t0.9\t0.95\tnoncentral-t\n@column 'statistic': missing statistic
+A\tttest\t2.5\tt\t9\t\t0.04\t0.5\tcohens_d\t0.9\t0.1\t0.95\tnoncentral-t\n@column 'ci_low': the interval's low end is above its high end 0.1 (got '0.9')
+A\tttest\t2.5\tt\t9\t\t0.04\t0.5\tcohens_d\t0.1\t0.9\t95\tnoncentral-t\n@column 'ci_level': the interval's level must be in (0, 1), e.g. 0.95 (got '95')
+A\tttest\t2.5\tt\t9\t\t0.04\t0.5\tcohens_d\t0.1\t0.9\t0\tnoncentral-t\n@column 'ci_level': the interval's level must be in (0, 1), e.g. 0.95 (got '0')
+A\tttest\t2.5\tt\t9\t\t0.04\t0.5\tcohens_d\t0.1\t0.9\t1\tnoncentral-t\n@column 'ci_level': the interval's level must be in (0, 1), e.g. 0.95 (got '1')
+A\tttest\t2.5\tt\t9\t\t0.04\t0.5\tcohens_d\t0.1\t0.9\t\tnoncentral-t\n@column 'ci_level': the interval's level must be in (0, 1), e.g. 0.95
+A\tttest\t2.5\tt\t9\t\t0.04\t0.5\tcohens_d\t0.1\t\t0.95\tnoncentral-t\n@column 'ci_high': an interval needs both ends (ci_low and ci_high)
+A\tttest\t2.5\tt\t9\t\t0.04\t0.5\tcohens_d\t\t0.9\t0.95\tnoncentral-t\n@column 'ci_low': an interval needs both ends (ci_low and ci_high)
+A\tttest\t2.5\tt\t9\t\t0.04\t0.5\tcohens_d\t0.1\t0.9\t0.95\t\n@column 'ci_method': an interval without its method
+A\tttest\t2.5\tt\t9\t\t0.04\t\t\t0.1\t0.9\t0.95\tnoncentral-t\n@column 'effect_size': an interval without its effect size
+EOF_CASES
 }

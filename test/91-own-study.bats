@@ -126,8 +126,9 @@ own_study() {
 	grep -q '^# Drafted by svy-codebook from awareness-export.csv (cleaned, by svy init)' s/codebook.tsv
 	# one commented example a test kind, the header first
 	assert_equal "$(head -1 s/hypotheses.tsv)" "$(printf 'id\tfamily\ttest\tvariables\toptions\thypothesis')"
-	for k in spearman pearson chi2 kruskal mannwhitney friedman; do
-		[ "$(grep -c "^# H\.[0-9]	[a-z]*	$k	" s/hypotheses.tsv)" = 1 ] || fail "no example of $k"
+	for k in spearman pearson chi2 kruskal mannwhitney friedman ttest paired-ttest wilcoxon \
+		anova fisher mcnemar cochran dunn pairwise-mannwhitney chi2-residuals; do
+		[ "$(grep -c "^# [HP]\.[0-9]*	[a-z]*	$k	" s/hypotheses.tsv)" -ge 1 ] || fail "no example of $k"
 	done
 	grep -q 'svy study' s/README.md
 }
@@ -391,6 +392,32 @@ own_study() {
 	assert_output --partial "svy tally "
 	assert_output --partial "svy-factor --rotate"
 	assert_output --partial "svy tally data.tsv -c job"
+}
+
+@test "svy init's example plan runs: every example, on made-up data, to report's tables" {
+	svy init "$FIXTURES/awareness-export.csv" s 2>/dev/null
+	# made-up data with the examples' column names (a fixed congruential sequence)
+	awk 'BEGIN { OFS = "\t"; x = 7
+		print "ITEM_A", "ITEM_B", "SCORE", "AGE", "GROUP", "ANSWER", "ITEM_1", "ITEM_2", "ITEM_3",
+		      "BEFORE", "AFTER", "BEFORE_YES", "AFTER_YES", "YES_1", "YES_2", "YES_3"
+		for (i = 0; i < 60; i++) {
+			for (k = 0; k < 16; k++) { x = (x * 1103515245 + 12345) % 2147483648; u[k] = x / 2147483648 }
+			print int(u[0] * 5) + 1, int(u[1] * 5) + 1, sprintf("%.2f", u[2] * 4 + i % 3 * 0.3),
+			      18 + int(u[3] * 40), i % 3, substr("xyz", int(u[5] * 3) + 1, 1),
+			      int(u[6] * 5) + 1, int(u[7] * 5) + 1, int(u[8] * 5) + 1,
+			      sprintf("%.2f", u[9] * 4), sprintf("%.2f", u[10] * 4 + 0.3),
+			      int(u[11] * 2), int(u[12] * 2), int(u[13] * 2), int(u[14] * 2), int(u[15] * 2)
+		} }' >d.tsv
+	{ head -1 s/hypotheses.tsv; sed -n 's/^# \([HP]\.[0-9]*\t\)/\1/p' s/hypotheses.tsv; } >plan.tsv
+	[ "$(wc -l <plan.tsv)" -eq 18 ]
+	svy test-hypothesis -q --plan plan.tsv -i d.tsv | svy bh-correct -q >tests.tsv
+	[ "$(wc -l <tests.tsv)" -gt 18 ]
+	run --separate-stderr svy report -q --ci --by-family -H plan.tsv tests.tsv
+	assert_success
+	for s in 'r_s(58) = ' 'r(58) = ' 'U(20, 20) = ' 't(59) = ' 'V = ' 'F(2, ' 'Q(2) = ' \
+		"Fisher's exact test" 'McNemar, min(b, c) = ' '| Pair | n |' '| Cell | n |' '95% CI ['; do
+		assert_output --partial "$s"
+	done
 }
 
 @test "a plan's comment lines and blank lines are skipped, by test-hypothesis and report -H" {

@@ -15,7 +15,7 @@
 #include "tsv.h"
 
 enum { OPT_BY_FAMILY = CLI_OWN, OPT_CAPTION, OPT_CAPTIONS, OPT_EFFECT, OPT_LATEX,
-       OPT_U_MIN, OPT_DECIMALS, OPT_FILL, OPT_SUMMARY, OPT_CONF };
+       OPT_U_MIN, OPT_DECIMALS, OPT_FILL, OPT_SUMMARY, OPT_CONF, OPT_CI };
 
 static const cli_opt own[] = {
 	{'H', "hypotheses", 'H', "FILE", "a TSV with columns 'id' and 'hypothesis' (the\n"
@@ -29,6 +29,10 @@ static const cli_opt own[] = {
 	{OPT_LATEX, "latex", 0, NULL, "a LaTeX tabular instead of a Markdown table"},
 	{OPT_CAPTION, "caption", 0, "TEXT", "a title line (Markdown) or caption (LaTeX table)"},
 	{OPT_EFFECT, "effect", 0, NULL, "add a column with the effect size and its name"},
+	{OPT_CI, "ci", 0, NULL, "--effect with the effect size's interval (columns\n"
+	 "ci_low, ci_high, ci_level, ci_method) in APA form,\n"
+	 "'d = 0.484, 95% CI [-0.736, 1.678]'; the methods in\n"
+	 "a note under the table"},
 	{OPT_U_MIN, "u-min", 0, NULL, "print the smaller U (column u_min: scipy < 1.7, many\n"
 	 "papers) instead of U of the first group (the statistic\n"
 	 "column; the plan's --groups order says which is first)"},
@@ -76,7 +80,7 @@ static const cli_tool tool = {
 typedef struct {
 	const char *hyp_path, *family, *caption, *captions_path;
 	const char *summary;
-	int effect, u_min, by_family, fill, quiet, decimals_set;
+	int effect, ci, u_min, by_family, fill, quiet, decimals_set;
 	long decimals;
 	double conf;
 } options;
@@ -93,6 +97,7 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_LATEX: report_latex = 1; break;
 	case OPT_CAPTION: o->caption = arg; break;
 	case OPT_EFFECT: o->effect = 1; break;
+	case OPT_CI: o->effect = o->ci = 1; break;
 	case OPT_U_MIN: o->u_min = 1; break;
 	case OPT_DECIMALS:
 		o->decimals = opt_long(arg, 0, 17, "--decimals");
@@ -171,7 +176,30 @@ die_no_family(tsv_reader *r, const char *family, const families *f)
 typedef struct {
 	size_t id, stat, name, p;
 	long df, sizes, umin, adj, eff, ename, fam;
+	long df2, test, n, groups, lo, hi, level, method, method_col;
 } incols;
+
+static const char *
+cell(tsv_reader *r, long i)
+{
+	return i >= 0 ? tsv_get(r, (size_t)i) : "";
+}
+
+/* The pair "A vs. B" or cell "A, B" of a post-hoc row (its groups). */
+static char *
+pair_text(const char *test, const char *groups)
+{
+	const char *comma = strchr(groups, ',');
+	if (!comma)
+		return xstrdup(groups);
+	const char *sep = strcmp(test, "chi2-residuals") == 0 ? ", " : " vs. ";
+	size_t head = (size_t)(comma - groups);
+	char *s = xmalloc(strlen(groups) + strlen(sep) + 1);
+	memcpy(s, groups, head);
+	strcpy(s + head, sep);
+	strcat(s, comma + 1);
+	return s;
+}
 
 /* The cells of the current row of R, checked and formatted. */
 static void
@@ -181,14 +209,19 @@ read_line(report_line *l, tsv_reader *r, const incols *c, const options *o)
 	l->id = xstrdup(tsv_get(r, c->id));
 	l->family = xstrdup(c->fam >= 0 ? tsv_get(r, (size_t)c->fam) : "");
 	double stat = number(r, (long)c->stat), p = number(r, (long)c->p);
-	if (isnan(stat))
-		die_at(r->name, r->lineno, "statistic", NULL, "missing statistic");
+	const char *test = cell(r, c->test);
+	if (report_is_posthoc(test)) {
+		l->pair = pair_text(test, cell(r, c->groups));
+		l->n = xstrdup(cell(r, c->n));
+		l->adjust = xstrdup(report_adjustment(cell(r, c->method_col)));
+	}
+	l->test = xstrdup(test);
 	if (isnan(p))
 		die_at(r->name, r->lineno, "p", NULL, "missing p-value");
 	check_p(r, "p", p);
 	const char *sizes = c->sizes >= 0 ? tsv_get(r, (size_t)c->sizes) : "";
-	l->stat = report_stat(r, tsv_get(r, c->name), stat, number(r, c->df), sizes,
-	                      number(r, c->umin), o->u_min);
+	l->stat = report_stat(r, tsv_get(r, c->name), stat, number(r, c->df), number(r, c->df2),
+	                      sizes, number(r, c->umin), o->u_min);
 	l->p = report_p(p);
 	if (c->adj >= 0) {
 		double q = number(r, c->adj);
@@ -196,9 +229,12 @@ read_line(report_line *l, tsv_reader *r, const incols *c, const options *o)
 			check_p(r, "p_adj", q);
 		l->padj = isnan(q) ? xstrdup("") : report_p(q);
 	}
+	report_ci ci = {number(r, c->lo), number(r, c->hi), number(r, c->level),
+	                cell(r, c->method)};
+	l->ci_method = xstrdup(o->ci && !isnan(ci.low) ? ci.method : "");
 	if (c->eff >= 0)
-		l->effect = report_effect(tsv_get(r, (size_t)c->ename), number(r, c->eff),
-		                          o->decimals);
+		l->effect = report_effect(r, tsv_get(r, (size_t)c->ename), number(r, c->eff),
+		                          o->decimals, o->ci ? &ci : NULL);
 }
 
 static void
@@ -210,6 +246,11 @@ line_free(report_line *l)
 	free(l->p);
 	free(l->padj);
 	free(l->effect);
+	free(l->ci_method);
+	free(l->pair);
+	free(l->test);
+	free(l->n);
+	free(l->adjust);
 }
 
 /* ---- the tables ---------------------------------------------------------- */
@@ -227,9 +268,15 @@ read_lines(tsv_reader *r, const options *o, const report_pairs *h, families *fam
 		cols_find(r, "p_adj"), o->effect ? cols_find(r, "effect_size") : -1,
 		cols_find(r, "effect_name"),
 		o->family || o->by_family ? (long)cols_require(r, "family") : -1,
+		cols_find(r, "df2"), cols_find(r, "test"), cols_find(r, "n"), cols_find(r, "groups"),
+		cols_find(r, "ci_low"), cols_find(r, "ci_high"), cols_find(r, "ci_level"),
+		cols_find(r, "ci_method"), cols_find(r, "method"),
 	};
 	if (o->effect && (c.eff < 0 || c.ename < 0))
 		die_usage("--effect: the input has no 'effect_size' and 'effect_name' columns");
+	if (o->ci && (c.lo < 0 || c.hi < 0 || c.level < 0 || c.method < 0))
+		die_usage("--ci: the input has no 'ci_low', 'ci_high', 'ci_level' and 'ci_method' "
+		          "columns (svy test-hypothesis writes them)");
 	size_t n = 0, cap = 0;
 	while (tsv_next(r)) {
 		if (c.fam >= 0) {
@@ -250,7 +297,7 @@ read_lines(tsv_reader *r, const options *o, const report_pairs *h, families *fam
 static void
 model_table(tsv_reader *r, const options *o)
 {
-	if (o->hyp_path || o->family || o->by_family || o->effect || o->u_min)
+	if (o->hyp_path || o->family || o->by_family || o->effect || o->u_min || o->ci)
 		die_usage("a model's table (svy model's rows): no --hypotheses, --family, "
 		          "--by-family, --effect or --u-min");
 	if (!o->summary && !o->quiet)
