@@ -30,7 +30,9 @@ percentile(const double *sorted, size_t n, double q)
 	return t >= 0.5 ? b - d * (1 - t) : a + d * t;
 }
 
-/* The jackknife acceleration: each stratum's observations left out in turn. */
+/* The jackknife acceleration: each stratum's observations left out in turn.
+ * A stratum of one adds nothing ((m - 1) (mean - theta_i) is 0 there) and
+ * is skipped: leaving its one observation out would empty a group. */
 static double
 acceleration(boot_stat *stat, void *ctx, const size_t *sizes, size_t nstrata, size_t n)
 {
@@ -38,6 +40,8 @@ acceleration(boot_stat *stat, void *ctx, const size_t *sizes, size_t nstrata, si
 	double num = 0, den = 0;
 	for (size_t s = 0, start = 0; s < nstrata; start += sizes[s], s++) {
 		size_t m = sizes[s];
+		if (m < 2)
+			continue;
 		double *th = xmalloc(m * sizeof *th), mean = 0;
 		for (size_t j = 0; j < nstrata; j++)
 			sz[j] = sizes[j] - (j == s);

@@ -50,11 +50,13 @@ score = np.round(rng.normal(10, 2, N) + np.select([g == "b", g == "c", g == "d"]
                                                   [1.0, -0.5, 2.0], 0) * (1 + (g == "d")), 3)
 small1 = np.round(rng.normal(0.4, 1, N), 3)
 flag = np.where(score > 10.5, "yes", "no")	# related to g through score
-rows = ["pre\tpost\tlik_pre\tlik_post\tg\tscore\tsmall\tflag"]
+solo = g.copy()	# g with a group of one: BCa's jackknife skips it (K3)
+solo[0] = "e"
+rows = ["pre\tpost\tlik_pre\tlik_post\tg\tscore\tsmall\tflag\tsolo"]
 for i in range(N):
-    rows.append("%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s" % (repr(float(pre[i])), repr(float(post[i])),
+    rows.append("%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s" % (repr(float(pre[i])), repr(float(post[i])),
                 lik_pre[i], lik_post[i], g[i], repr(float(score[i])), repr(float(small1[i])),
-                flag[i]))
+                flag[i], solo[i]))
 open(f"{out}/data.tsv", "w").write("\n".join(rows) + "\n")
 
 # ---- the plan -------------------------------------------------------------
@@ -90,6 +92,7 @@ PLAN = [
     ("C3", "chi2", "flag g", "--where g=a,b"),
     ("K1", "kruskal", "score", "-g g"),
     ("K2", "kruskal", "lik_post", "-g g --boot 500 --boot-ci percentile"),
+    ("K3", "kruskal", "score", "-g solo --min-group 1 --boot 300"),
     ("F1", "friedman", "pre post score", "--boot 300"),
     ("F2", "friedman", "lik_pre lik_post small", "--boot 400 --boot-ci percentile --conf 0.9"),
 ]
@@ -155,6 +158,10 @@ def boot_interval(strata, stat, nboot, conf, kind):
         z0 = stats.norm.ppf(pct)
         num = den = 0.0
         for j, s in enumerate(strata):
+            if len(s) < 2:
+                # (m - 1) (mean - theta_i) is 0 for a group of one; leaving
+                # its one value out would empty it: svy skips it, and so here
+                continue
             th = []
             for leave in range(len(s)):
                 res = list(strata)
@@ -192,7 +199,7 @@ def kendall_w(strata):
 # ---- each hypothesis ------------------------------------------------------
 data = {"pre": pre, "post": post, "lik_pre": lik_pre.astype(float),
         "lik_post": lik_post.astype(float), "g": g, "score": score, "small": small1,
-        "flag": flag}
+        "flag": flag, "solo": solo}
 
 
 def parse(vars_, opts):
@@ -212,7 +219,7 @@ def parse(vars_, opts):
         key = {"-g": "by", "--groups": "groups", "--alternative": "alt", "-m": "method",
                "--effect": "effect", "--conf": "conf", "--mu": "mu", "--where": "where",
                "--zero-method": "zm", "--auto-rule": "rule", "--boot": "boot",
-               "--boot-ci": "bootci"}[k]
+               "--boot-ci": "bootci", "--min-group": "min_group"}[k]
         o[key] = v
     o["conf"] = float(o["conf"])
     o["mu"] = float(o["mu"])
