@@ -138,14 +138,16 @@ $(call step_out,hypotheses): $(call step_in,hypotheses)
 
 # the tables of the families, one after the other in plan order (hypotheses.md),
 # each titled by its FAMILY_TITLE_family; a family's own file $(B)/NAME.md
-# where the study names one (FAMILY_TABLE_family = NAME)
+# where the study names one (FAMILY_TABLE_family = NAME).  hypotheses.md
+# gives every effect size its interval (--ci); a family's own table keeps
+# the layout of the paper it reproduces
 FAMILY_DEFAULT_TITLE = Hypotheses of the family %s (p* Benjamini-Hochberg within the family)
 family_title = $(or $(FAMILY_TITLE_$(1)),$(subst %s,$(1),$(FAMILY_DEFAULT_TITLE)))
 FAMILY_CAPTIONS = family$(tab)caption$(newline)$(subst $(newline)$(space),$(newline),$(foreach \
 	v,$(sort $(filter FAMILY_TITLE_%,$(.VARIABLES))),$(v:FAMILY_TITLE_%=%)$(tab)$($(v))$(newline)))
 $(eval $(call text_file,$(B)/family-captions.tsv,FAMILY_CAPTIONS))
 $(B)/hypotheses.md: $(call step_in,families)
-	$(S)/report -H $(HYPOTHESES) --by-family --effect --captions $(B)/family-captions.tsv \
+	$(S)/report -H $(HYPOTHESES) --by-family --effect --ci --captions $(B)/family-captions.tsv \
 		--caption $(call sq,$(FAMILY_DEFAULT_TITLE)) -o $@ $<
 # FAMILY_TABLE names: each once, none another file of the study
 $(foreach f,$(sort $(FAMILY_TABLES)),$(if $(filter-out 1,$(words $(filter $(f),$(FAMILY_TABLES)))),$(call \
