@@ -179,8 +179,11 @@ cut_tests() {
 	# one table a family, in plan order, in hypotheses.md
 	run grep -n '^Hypotheses ' hypotheses.md
 	assert_output "$(printf '%s\n' '1:Hypotheses on the professional background (p* Benjamini-Hochberg within the family)' \
-		'9:Hypotheses of the family batteries (p* Benjamini-Hochberg within the family)')"
+		'11:Hypotheses of the family batteries (p* Benjamini-Hochberg within the family)')"
 	[ "$(grep -c '^| D\.1\.' hypotheses.md)" -eq 3 ]
+	# every effect size with its interval, the method named below each table
+	[ "$(grep -c '^| D\..*, 95% CI \[' hypotheses.md)" -eq 6 ]
+	[ "$(grep -c '^\*Note\.\* CI: confidence interval' hypotheses.md)" -eq 2 ]
 	[ "$(grep -c '^| D\.2\.' hypotheses.md)" -eq 3 ]
 	# the goals battery: 7 items, 5 retained, the score of 38 respondents
 	[ "$(awk -F'\t' 'NR > 1 && $7 == 1' model.tsv | wc -l)" -eq 5 ]
