@@ -1,5 +1,5 @@
 # The studies: one set of generic recipes (pipelines/study/) run on a study
-# file (a small makefile of variables; README "The study file").  Each
+# file (a small makefile of variables; man svy, THE STUDY FILE).  Each
 # bundled study is a directory of pipelines/studies/ holding its study file
 # ("study") and its own files (plan, codebook, labels).
 # Included by the top Makefile:

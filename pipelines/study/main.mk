@@ -1,6 +1,6 @@
 # The recipes of a study: from a survey export to its tables, figures and
 # one-page report, driven by a study file (a small makefile of variables;
-# README "The study file" documents each one and its default).
+# man svy, STUDY VARIABLES, documents each one and its default).
 #
 #   make -f pipelines/study/main.mk STUDY=pipelines/studies/awareness study-outputs
 #

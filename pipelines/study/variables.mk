@@ -1,4 +1,4 @@
-# The table of study variables, their defaults (README "The study file"
+# The table of study variables, their defaults (man svy, STUDY VARIABLES,
 # has the table) and the checks of what a study file sets (included by
 # pipelines/study/main.mk after the study file).
 #
