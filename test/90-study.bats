@@ -341,9 +341,9 @@ None: the steps that were run give no figure."
 	assert_output --partial "empty.study: EXPORT is not set (the survey export, a CSV file)"
 }
 
-# ---- the README's walk through a study of one's own -----------------------
+# ---- the walk through a study in the checkout (doc/STUDY-WALK.md) ----------
 
-@test "README 'Running your own survey': the walk works as written" {
+@test "doc/STUDY-WALK.md (README 'Running your own survey'): the walk works as written" {
 	# a directory like the project's: its Makefile, pipelines and fixtures, the
 	# tools under test as bin/ (no sources: make builds nothing) and on the PATH
 	mkdir walk cmds tools
@@ -359,7 +359,7 @@ None: the steps that were run give no figure."
 		/^    \$ / { n++; print substr($0, 7) > ("cmds/" n); printf "" > ("cmds/" n ".out"); out = 1; next }
 		/^    / && out { print substr($0, 5) > ("cmds/" n ".out"); next }
 		{ out = 0 }
-	' "$SVY_ROOT/README.md"
+	' "$SVY_ROOT/doc/STUDY-WALK.md"
 	count=$(ls cmds | grep -vc '\.out$')
 	[ "$count" -ge 8 ] || fail "only $count commands found in the walk"
 	cd walk

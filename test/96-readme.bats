@@ -13,7 +13,7 @@
 # <!-- /walk --> run in one directory, in order (a walk: later commands read
 # what earlier ones wrote). A block right after <!-- not tested: REASON --> is
 # skipped: only for what cannot run here (`make bench`). The blocks between
-# <!-- study-walk --> and <!-- /study-walk --> are test/90-study.bats's. A command must
+# <!-- study-walk --> and <!-- /study-walk --> (doc/STUDY-WALK.md) are test/90-study.bats's. A command must
 # succeed, or fail with status 1 or 2 showing its error (a last line starting
 # `svy-`). A failing command is reported and ends its block; the other blocks run.
 
