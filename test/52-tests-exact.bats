@@ -150,15 +150,15 @@ pick() {
 1|cochran -c c,k|svy-test-hypothesis: cochran: cochran needs binary columns with the same two values; the columns hold '1', '0' and '2'
 1|dunn -c x -g a|svy-test-hypothesis: dunn: column 'a' has 1 group; the test needs at least 2
 1|dunn -c e -g b|svy-test-hypothesis: dunn: every value is tied: the ranks do not vary
-2|fisher -c a,b --adjust holm|svy-test-hypothesis: --adjust applies to dunn, pairwise-mannwhitney and chi2-residuals, not fisher
+2|fisher -c a,b --adjust holm|svy-test-hypothesis: --adjust applies to dunn, pairwise-mannwhitney, pairwise-wilcoxon and chi2-residuals, not fisher
 2|dunn -c x -g g --simulate 10|svy-test-hypothesis: --simulate applies to fisher, not dunn
 2|dunn -c x -g g --adjust fdr|svy-test-hypothesis: option '--adjust': 'fdr' is not one of: none, bh, by, holm, bonferroni, hochberg
 2|fisher -c a,b --simulate 0|svy-test-hypothesis: option '--simulate': '0' is not a whole number from 1 to 100000000
 2|dunn -c x|svy-test-hypothesis: dunn takes -c VALUE -g GROUP
 2|mcnemar -c x,g,k|svy-test-hypothesis: mcnemar takes 2 columns, got 3
 2|fisher -c x,g --simulate 10 --alternative less|svy-test-hypothesis: --alternative applies to the exact 2x2 test, not --simulate
-2|mcnemar -c a,b --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson, mannwhitney, fisher, pairwise-mannwhitney, ttest, paired-ttest and wilcoxon, not mcnemar
-2|dunn -c x -g g -m exact|svy-test-hypothesis: --method and --no-continuity apply to mannwhitney, mcnemar, pairwise-mannwhitney and wilcoxon, not dunn
+2|mcnemar -c a,b --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson, mannwhitney, fisher, pairwise-mannwhitney, pairwise-wilcoxon, ttest, paired-ttest and wilcoxon, not mcnemar
+2|dunn -c x -g g -m exact|svy-test-hypothesis: --method and --no-continuity apply to mannwhitney, mcnemar, pairwise-mannwhitney, pairwise-wilcoxon and wilcoxon, not dunn
 2|cochran -c a -g g|svy-test-hypothesis: --by applies to kruskal, mannwhitney, dunn, pairwise-mannwhitney, ttest and anova, not cochran
 EOF_CASES
 }
