@@ -127,7 +127,7 @@ own_study() {
 	# one commented example a test kind, the header first
 	assert_equal "$(head -1 s/hypotheses.tsv)" "$(printf 'id\tfamily\ttest\tvariables\toptions\thypothesis')"
 	for k in spearman pearson chi2 kruskal mannwhitney friedman ttest paired-ttest wilcoxon \
-		anova fisher mcnemar cochran dunn pairwise-mannwhitney chi2-residuals; do
+		anova fisher mcnemar cochran dunn pairwise-mannwhitney pairwise-wilcoxon chi2-residuals; do
 		[ "$(grep -c "^# [HP]\.[0-9]*	[a-z]*	$k	" s/hypotheses.tsv)" -ge 1 ] || fail "no example of $k"
 	done
 	grep -q 'svy study' s/README.md
