@@ -22,7 +22,8 @@ const char *const plan_test_names[] = {
 	[PLAN_CHI2] = "chi2", [PLAN_KRUSKAL] = "kruskal", [PLAN_MANNWHITNEY] = "mannwhitney",
 	[PLAN_FRIEDMAN] = "friedman", [PLAN_FISHER] = "fisher", [PLAN_MCNEMAR] = "mcnemar",
 	[PLAN_COCHRAN] = "cochran", [PLAN_DUNN] = "dunn",
-	[PLAN_PAIRWISE_MW] = "pairwise-mannwhitney", [PLAN_CHI2_CELLS] = "chi2-residuals",
+	[PLAN_PAIRWISE_MW] = "pairwise-mannwhitney",
+	[PLAN_PAIRWISE_WILCOXON] = "pairwise-wilcoxon", [PLAN_CHI2_CELLS] = "chi2-residuals",
 	[PLAN_TTEST] = "ttest", [PLAN_PAIRED_TTEST] = "paired-ttest",
 	[PLAN_WILCOXON] = "wilcoxon", [PLAN_ANOVA] = "anova",
 };
@@ -54,7 +55,7 @@ const cli_opt plan_options[] = {
 	{PLAN_OPT_ALTERNATIVE, "alternative", 0, "ALT",
 	 "two-sided (scipy's default), less or greater\n"
 	 "(spearman, pearson, mannwhitney, 2x2 fisher,\n"
-	 "pairwise-mannwhitney)"},
+	 "pairwise-mannwhitney, pairwise-wilcoxon)"},
 	{PLAN_OPT_NO_CONTINUITY, "no-continuity", 0, NULL,
 	 "mannwhitney asymptotic p without the 1/2\n"
 	 "continuity correction (scipy's default has it)"},
@@ -80,8 +81,9 @@ const cli_opt plan_options[] = {
 	 "the value or difference tested against\n"
 	 "(default 0)"},
 	{PLAN_OPT_ZERO_METHOD, "zero-method", 0, "ZM",
-	 "wilcoxon's zero differences: wilcox (dropped,\n"
-	 "as R and scipy's default), pratt or zsplit"},
+	 "wilcoxon's (pairwise-wilcoxon's) zero\n"
+	 "differences: wilcox (dropped, as R and scipy's\n"
+	 "default), pratt or zsplit"},
 	{PLAN_OPT_AUTO_RULE, "auto-rule", 0, "RULE",
 	 "wilcoxon -m auto: r (default: exact when under 50\n"
 	 "nonzero differences, no zeros and no ties) or\n"
@@ -526,12 +528,12 @@ plan_check(plan_test *e)
 	if (e->alt_set && !corr && e->test != PLAN_MANNWHITNEY &&
 	    !plantests_allows(e->test, PLAN_OPT_ALTERNATIVE))
 		plan_fail(e, 1, "--alternative applies to spearman, pearson, mannwhitney, "
-		          "fisher, pairwise-mannwhitney, ttest, paired-ttest and wilcoxon, not %s",
-		          t);
+		          "fisher, pairwise-mannwhitney, pairwise-wilcoxon, ttest, paired-ttest "
+		          "and wilcoxon, not %s", t);
 	if ((e->method_set || e->continuity_set) && e->test != PLAN_MANNWHITNEY &&
 	    !plantests_allows(e->test, CLI_METHOD))
 		plan_fail(e, 1, "--method and --no-continuity apply to mannwhitney, mcnemar, "
-		          "pairwise-mannwhitney and wilcoxon, not %s", t);
+		          "pairwise-mannwhitney, pairwise-wilcoxon and wilcoxon, not %s", t);
 	if (e->yates_set && e->test != PLAN_CHI2)
 		plan_fail(e, 1, "--no-yates applies to chi2, not %s", t);
 	if (e->max_levels_set && e->test != PLAN_CHI2 && e->test != PLAN_KRUSKAL && !own)
@@ -724,7 +726,7 @@ plan_resolve(plan_data *d, plan_test *e, const plan_where *gw, size_t ngw)
 	}
 	e->nv = cols_expand(r, e->vars, e->nvars, &idx);
 	size_t least = e->test == PLAN_FRIEDMAN ? 3 : e->test == PLAN_KRUSKAL && e->wide ? 2 :
-	               e->test == PLAN_COCHRAN ? 2 : 0;
+	               e->test == PLAN_COCHRAN || e->test == PLAN_PAIRWISE_WILCOXON ? 2 : 0;
 	int pair = e->test == PLAN_SPEARMAN || e->test == PLAN_PEARSON || e->test == PLAN_CHI2 ||
 	           plantests_pair(e->test);
 	if (e->nv < least || (pair && e->nv != 2)) {

@@ -91,8 +91,9 @@ check_applies(plan_test *e)
 		plan_fail(e, 1, "--mu applies to ttest, paired-ttest and wilcoxon, not %s", t);
 	if (e->equal_var && !indep && k != PLAN_ANOVA)
 		plan_fail(e, 1, "--equal-var applies to ttest -g and anova, not %s", t);
-	if ((e->zero_set || e->rule_set) && k != PLAN_WILCOXON)
-		plan_fail(e, 1, "--zero-method and --auto-rule apply to wilcoxon, not %s", t);
+	if ((e->zero_set || e->rule_set) && k != PLAN_WILCOXON && k != PLAN_PAIRWISE_WILCOXON)
+		plan_fail(e, 1, "--zero-method and --auto-rule apply to wilcoxon and "
+		          "pairwise-wilcoxon, not %s", t);
 	if (e->effect_set) {
 		int d = e->effect_kind == TT_COHENS_D || e->effect_kind == TT_HEDGES_G;
 		if (d && k != PLAN_TTEST && k != PLAN_PAIRED_TTEST)
@@ -149,7 +150,7 @@ planparam_check(plan_test *e)
 		plan_fail(e, 1, "--alternative does not apply to anova (F is one-tailed)");
 	if ((e->method_set || e->continuity_set) && e->test != PLAN_WILCOXON)
 		plan_fail(e, 1, "--method and --no-continuity apply to mannwhitney, mcnemar, "
-		          "pairwise-mannwhitney and wilcoxon, not %s", t);
+		          "pairwise-mannwhitney, pairwise-wilcoxon and wilcoxon, not %s", t);
 	if (e->max_levels_set && e->test != PLAN_ANOVA)
 		plan_fail(e, 1, "--max-levels applies to chi2, kruskal and anova, not %s", t);
 	if (e->groups) {

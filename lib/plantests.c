@@ -1,5 +1,6 @@
 /* The exact and post-hoc tests of test-hypothesis: see plantests.h. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "plantests.h"
 #include "posthoc.h"
 #include "sbuf.h"
+#include "signrank.h"
 
 unsigned long plantests_seed = 1;
 
@@ -39,7 +41,8 @@ plantests_categorical(enum plan_kind t)
 static int
 posthoc(enum plan_kind t)
 {
-	return t == PLAN_DUNN || t == PLAN_PAIRWISE_MW || t == PLAN_CHI2_CELLS;
+	return t == PLAN_DUNN || t == PLAN_PAIRWISE_MW || t == PLAN_PAIRWISE_WILCOXON ||
+	       t == PLAN_CHI2_CELLS;
 }
 
 int
@@ -47,8 +50,10 @@ plantests_allows(enum plan_kind t, int opt)
 {
 	switch (opt) {
 	case CLI_BY: return t == PLAN_DUNN || t == PLAN_PAIRWISE_MW;
-	case CLI_METHOD: return t == PLAN_MCNEMAR || t == PLAN_PAIRWISE_MW;
-	case PLAN_OPT_ALTERNATIVE: return t == PLAN_FISHER || t == PLAN_PAIRWISE_MW;
+	case CLI_METHOD:
+		return t == PLAN_MCNEMAR || t == PLAN_PAIRWISE_MW || t == PLAN_PAIRWISE_WILCOXON;
+	case PLAN_OPT_ALTERNATIVE:
+		return t == PLAN_FISHER || t == PLAN_PAIRWISE_MW || t == PLAN_PAIRWISE_WILCOXON;
 	default: return 0;
 	}
 }
@@ -85,8 +90,8 @@ plantests_check(plan_test *e)
 {
 	const char *t = plan_test_names[e->test];
 	if (e->adjust >= 0 && !posthoc(e->test))
-		plan_fail(e, 1, "--adjust applies to dunn, pairwise-mannwhitney and "
-		          "chi2-residuals, not %s", t);
+		plan_fail(e, 1, "--adjust applies to dunn, pairwise-mannwhitney, "
+		          "pairwise-wilcoxon and chi2-residuals, not %s", t);
 	if (e->simulate && e->test != PLAN_FISHER)
 		plan_fail(e, 1, "--simulate applies to fisher, not %s", t);
 	if (!plantests_owns(e->test))
@@ -97,6 +102,8 @@ plantests_check(plan_test *e)
 		plan_fail(e, 1, "cochran takes 2 or more columns");
 	if ((e->test == PLAN_DUNN || e->test == PLAN_PAIRWISE_MW) && (e->nvars != 1 || !e->by))
 		plan_fail(e, 1, "%s takes -c VALUE -g GROUP", t);
+	if (e->test == PLAN_PAIRWISE_WILCOXON && e->nvars < 1)
+		plan_fail(e, 1, "pairwise-wilcoxon takes -c A,B[,...] (2 or more related columns)");
 	if (e->simulate && e->alt_set)
 		plan_fail(e, 1, "--alternative applies to the exact 2x2 test, not --simulate");
 }
@@ -456,6 +463,108 @@ run_pairwise_mw(const plan_data *d, plan_test *e, const unsigned char *keep, siz
 		plan_warning(e, "the data have ties; the exact p ignores them, as scipy's does");
 }
 
+/* The rows with every one of E's columns present (friedman's): N x K
+ * values, row-major (scratch). */
+static double *
+complete_rows(const plan_data *d, plan_test *e, const unsigned char *keep,
+              size_t excluded, size_t *np)
+{
+	size_t k = e->nv, n = 0, missing = 0;
+	double *x = plan_scratch_alloc(d->nrows * k + 1, sizeof *x);
+	for (size_t i = 0; i < d->nrows; i++) {
+		if (!keep[i])
+			continue;
+		int complete = 1;
+		for (size_t j = 0; j < k; j++)
+			complete &= !isnan(d->col[e->vcol[j]].num[i]);
+		if (!complete) {
+			missing++;
+			continue;
+		}
+		for (size_t j = 0; j < k; j++)
+			x[n * k + j] = d->col[e->vcol[j]].num[i];
+		n++;
+	}
+	e->n = n;
+	plan_report_counts(d, e, missing, excluded, 0);
+	if (n == 0)
+		plan_fail(e, 0, "no row has every column present");
+	*np = n;
+	return x;
+}
+
+/* The notes of a pairwise-wilcoxon family, said once for it: FEWEST
+ * nonzero differences of a pair the normal approximation tested, TIES in an
+ * exact pair, the zero differences of each pair (NZERO, in the rows' order). */
+static void
+wilcoxon_notes(const plan_test *e, size_t fewest, int ties, const size_t *nzero)
+{
+	if (fewest < 10)
+		plan_note(e, "a pair has %zu nonzero differences: the normal approximation may "
+		          "be poor", fewest);
+	if (ties)
+		plan_warning(e, "the |differences| have ties; the exact p ignores them, as "
+		             "scipy's does");
+	size_t total = 0, pairs = 0;
+	sbuf b = {0};
+	for (size_t r = 0; r < e->nrows; r++) {
+		if (!nzero[r])
+			continue;
+		total += nzero[r];
+		if (++pairs <= 5)
+			sbuf_addf(&b, "%s%s %zu", pairs > 1 ? ", " : "", e->rows[r].groups, nzero[r]);
+	}
+	char *list = plan_scratch_keep(sbuf_take(&b));
+	if (pairs)
+		plan_note(e, "%zu zero difference%s in %zu pair%s (%s%s; --zero-method %s)", total,
+		          total == 1 ? "" : "s", pairs, pairs == 1 ? "" : "s", list,
+		          pairs > 5 ? ", ..." : "", sr_zero_methods[e->zero_method]);
+}
+
+/* pairwise-wilcoxon -c A,B,C: the signed-rank test of A_i - A_j for every
+ * pair i < j of columns, over the rows with every column present. */
+static void
+run_pairwise_wilcoxon(const plan_data *d, plan_test *e, const unsigned char *keep,
+                      size_t excluded)
+{
+	size_t n, k = e->nv;
+	double *x = complete_rows(d, e, keep, excluded, &n);
+	double *diff = plan_scratch_alloc(n, sizeof *diff);
+	e->rows = xcalloc(posthoc_npairs(k), sizeof *e->rows);
+	size_t *nzero = plan_scratch_alloc(posthoc_npairs(k), sizeof *nzero), fewest = SIZE_MAX;
+	int ties = 0;
+	for (size_t i = 0; i < k; i++)
+		for (size_t j = i + 1; j < k; j++) {
+			const char *a = plan_header(d, d->col[e->vcol[i]].idx);
+			const char *b = plan_header(d, d->col[e->vcol[j]].idx);
+			for (size_t r = 0; r < n; r++)
+				diff[r] = x[r * k + i] - x[r * k + j];
+			ht_result res;
+			sr_info info;
+			const char *why = sr_wilcoxon(diff, n, (sr_zero_method)e->zero_method,
+			                              e->method, (sr_rule)e->auto_rule, e->continuity,
+			                              e->alt, &res, &info);
+			if (why && info.nzero == n)
+				plan_fail(e, 0, "columns '%s' and '%s' are equal on every row used: %s",
+				          a, b, why);
+			if (why)
+				plan_fail(e, 0, "columns '%s' and '%s': %s", a, b, why);
+			plan_row *row = add_row(e, a, b, 0, 0, 0);
+			row->n = n;
+			row->statistic = res.statistic;
+			row->p = res.p;
+			row->effect = res.effect;
+			row->exact = res.exact;
+			row->corrected = res.corrected;
+			if (!res.exact && info.nnonzero < fewest)
+				fewest = info.nnonzero;
+			ties |= res.exact && info.ntied;
+			nzero[e->nrows - 1] = info.nzero;
+		}
+	wilcoxon_notes(e, fewest, ties, nzero);
+	e->variables = plan_join_names(d, e, ",");
+}
+
 static void
 run_chi2_cells(const plan_data *d, plan_test *e, const unsigned char *keep, size_t excluded)
 {
@@ -489,6 +598,7 @@ plantests_run(const plan_data *d, plan_test *e, const unsigned char *keep, size_
 	case PLAN_COCHRAN: run_cochran(d, e, keep, excluded); break;
 	case PLAN_DUNN: run_dunn(d, e, keep, excluded); break;
 	case PLAN_PAIRWISE_MW: run_pairwise_mw(d, e, keep, excluded); break;
+	case PLAN_PAIRWISE_WILCOXON: run_pairwise_wilcoxon(d, e, keep, excluded); break;
 	case PLAN_CHI2_CELLS: run_chi2_cells(d, e, keep, excluded); break;
 	default: return;
 	}
@@ -535,26 +645,29 @@ method_name(const plan_test *e, int exact, int corrected, char *buf, size_t size
 	case PLAN_COCHRAN: m = "asymptotic"; break;
 	case PLAN_DUNN:
 	case PLAN_CHI2_CELLS: m = "normal"; break;
-	case PLAN_PAIRWISE_MW: m = exact ? "exact" : corrected ? "asymptotic+continuity"
-	                                                       : "asymptotic"; break;
+	case PLAN_PAIRWISE_MW:
+	case PLAN_PAIRWISE_WILCOXON:
+		m = exact ? "exact" : corrected ? "asymptotic+continuity" : "asymptotic";
+		break;
 	default: break;
 	}
-	if (e->adjust >= 0)
-		snprintf(buf, size, "%s+%s", m, adjust_names[e->adjust]);
-	else
-		snprintf(buf, size, "%s", m);
+	/* wilcoxon's: the zero method, unless the default */
+	int zm = e->test == PLAN_PAIRWISE_WILCOXON && e->zero_method != SR_WILCOX;
+	snprintf(buf, size, "%s%s%s%s%s", m, zm ? "+" : "", zm ? sr_zero_methods[e->zero_method] : "",
+	         e->adjust >= 0 ? "+" : "", e->adjust >= 0 ? adjust_names[e->adjust] : "");
 	return buf;
 }
 
 static const char *const stat_names[] = {
 	[PLAN_FISHER] = "", [PLAN_MCNEMAR] = "chi2", [PLAN_COCHRAN] = "Q",
-	[PLAN_DUNN] = "z", [PLAN_PAIRWISE_MW] = "U", [PLAN_CHI2_CELLS] = "z_adjusted",
+	[PLAN_DUNN] = "z", [PLAN_PAIRWISE_MW] = "U", [PLAN_PAIRWISE_WILCOXON] = "V",
+	[PLAN_CHI2_CELLS] = "z_adjusted",
 };
 
 static const char *const effect_names[] = {
 	[PLAN_FISHER] = "odds_ratio", [PLAN_MCNEMAR] = "cohens_g",
 	[PLAN_COCHRAN] = "eta_squared_q", [PLAN_DUNN] = "", [PLAN_PAIRWISE_MW] = "rank_biserial",
-	[PLAN_CHI2_CELLS] = "",
+	[PLAN_PAIRWISE_WILCOXON] = "rank_biserial", [PLAN_CHI2_CELLS] = "",
 };
 
 /* The family of a post-hoc row: --family, else the id, else the test and
@@ -584,7 +697,7 @@ write_row(tsv_writer *w, const plan_test *e, const char *groups, const char *siz
           size_t n, double df, double stat, const char *stat_name, double u_min, double p,
           const char *method, double effect)
 {
-	int alt = e->test == PLAN_FISHER || e->test == PLAN_PAIRWISE_MW;
+	int alt = plantests_allows(e->test, PLAN_OPT_ALTERNATIVE);
 	tsvw_str(w, e->id);
 	write_family(w, e);
 	tsvw_str(w, plan_test_names[e->test]);

@@ -1,8 +1,10 @@
 /* The exact and post-hoc tests of test-hypothesis (lib/plan's table of
  * tests): fisher, mcnemar, cochran (lib/fisher), and the post-hoc families
- * dunn, pairwise-mannwhitney and chi2-residuals (lib/posthoc), which write
- * one row per pair of groups (or per cell) with the family of the pairs as
- * the rows' family, their p adjusted by --adjust (ht_adjust). */
+ * dunn, pairwise-mannwhitney, pairwise-wilcoxon (lib/signrank's test of
+ * every pair of related columns) and chi2-residuals (lib/posthoc), which
+ * write one row per pair of groups or columns (or per cell) with the family
+ * of the pairs as the rows' family, their p adjusted by --adjust
+ * (ht_adjust). */
 #ifndef SVY_PLANTESTS_H
 #define SVY_PLANTESTS_H
 
@@ -11,7 +13,8 @@
 
 /* The test names, for the messages that list them. */
 #define PLANTESTS_NAMES \
-	"fisher, mcnemar, cochran, dunn, pairwise-mannwhitney, chi2-residuals"
+	"fisher, mcnemar, cochran, dunn, pairwise-mannwhitney, pairwise-wilcoxon, " \
+	"chi2-residuals"
 
 /* Option ids of plan_options for these tests (apart from plan.h's). */
 enum { PLAN_OPT_ADJUST = CLI_OWN + 64, PLAN_OPT_SIMULATE };

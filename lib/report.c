@@ -414,7 +414,7 @@ int
 report_is_posthoc(const char *test)
 {
 	return strcmp(test, "dunn") == 0 || strcmp(test, "pairwise-mannwhitney") == 0 ||
-	       strcmp(test, "chi2-residuals") == 0;
+	       strcmp(test, "pairwise-wilcoxon") == 0 || strcmp(test, "chi2-residuals") == 0;
 }
 
 const char *

@@ -14,7 +14,7 @@ extern int report_latex;
 
 /* One test row, its cells formatted; the effect cell escaped for the
  * output format. A post-hoc row (dunn, pairwise-mannwhitney,
- * chi2-residuals) has its pair or cell in PAIR, its n in N, its test in
+ * pairwise-wilcoxon, chi2-residuals) has its pair or cell in PAIR, its n in N, its test in
  * TEST and the adjustment of its p (test-hypothesis --adjust) in ADJUST
  * (or ""); the interval's method (or "") in CI_METHOD. */
 typedef struct {

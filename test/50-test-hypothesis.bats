@@ -335,9 +335,9 @@ EOF_CASES
 		assert_line --index 1 "Try 'svy-test-hypothesis --help' for more information."
 	done <<'EOF_CASES'
 spearman -c x,nope|svy-test-hypothesis: in.tsv: no column 'nope'; the columns are 'x', 'y', 'g'
-|svy-test-hypothesis: no test given: the first word is one of spearman, pearson, chi2, kruskal, mannwhitney, friedman, fisher, mcnemar, cochran, dunn, pairwise-mannwhitney, chi2-residuals, ttest, paired-ttest, wilcoxon, anova (or give --plan PLAN)
+|svy-test-hypothesis: no test given: the first word is one of spearman, pearson, chi2, kruskal, mannwhitney, friedman, fisher, mcnemar, cochran, dunn, pairwise-mannwhitney, pairwise-wilcoxon, chi2-residuals, ttest, paired-ttest, wilcoxon, anova (or give --plan PLAN)
 -q spearman -c x,y|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'spearman', not both
-t-test -c x,y|svy-test-hypothesis: unknown test 't-test' (spearman, pearson, chi2, kruskal, mannwhitney, friedman, fisher, mcnemar, cochran, dunn, pairwise-mannwhitney, chi2-residuals, ttest, paired-ttest, wilcoxon, anova)
+t-test -c x,y|svy-test-hypothesis: unknown test 't-test' (spearman, pearson, chi2, kruskal, mannwhitney, friedman, fisher, mcnemar, cochran, dunn, pairwise-mannwhitney, pairwise-wilcoxon, chi2-residuals, ttest, paired-ttest, wilcoxon, anova)
 spearman x y|svy-test-hypothesis: too many operands: one input file at most (got 'x' and 'y')
 spearman x|svy-test-hypothesis: give the input once: -i 'in.tsv' or the operand 'x', not both
 spearman -c x|svy-test-hypothesis: spearman takes 2 columns, the names match 1 columns
@@ -345,7 +345,7 @@ spearman -c x,y,g|svy-test-hypothesis: spearman takes 2 columns, got 3
 spearman -c x,x|svy-test-hypothesis: option '--columns': 'x' given twice
 spearman -c x,y --alternative bigger|svy-test-hypothesis: option '--alternative': 'bigger' is not one of: two-sided, less, greater
 spearman -c x,y --no-yates|svy-test-hypothesis: --no-yates applies to chi2, not spearman
-chi2 -c x,y --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson, mannwhitney, fisher, pairwise-mannwhitney, ttest, paired-ttest and wilcoxon, not chi2
+chi2 -c x,y --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson, mannwhitney, fisher, pairwise-mannwhitney, pairwise-wilcoxon, ttest, paired-ttest and wilcoxon, not chi2
 kruskal -c x|svy-test-hypothesis: kruskal takes -c VALUE -g GROUP, or --wide -c COL,...
 kruskal -c x -g g,y|svy-test-hypothesis: -g/--by takes one grouping column (got 'g' and 'y')
 kruskal -c x --wide|svy-test-hypothesis: kruskal --wide needs 2 or more columns, got 1
@@ -436,7 +436,7 @@ B\tkruskal\tx\t--by nope|svy-test-hypothesis: plan.tsv:3: B (kruskal): in.tsv: n
 B\tmannwhitney\tx\t-g c --groups 5,6 -m fast|svy-test-hypothesis: plan.tsv:3: B (mannwhitney): option '--method': 'fast' is not one of: auto, exact, asymptotic
 B\tkruskal\tx\t-g c --min-group +2|svy-test-hypothesis: plan.tsv:3: B (kruskal): option '--min-group': '+2' is not a whole number from 1 to 1000000
 B\tspearman\tx "y\t|svy-test-hypothesis: plan.tsv:3: B (spearman): unbalanced quote in 'x "y'
-B\tt-test\tx y\t|svy-test-hypothesis: plan.tsv:3: unknown test 't-test' (spearman, pearson, chi2, kruskal, mannwhitney, friedman, fisher, mcnemar, cochran, dunn, pairwise-mannwhitney, chi2-residuals, ttest, paired-ttest, wilcoxon, anova)
+B\tt-test\tx y\t|svy-test-hypothesis: plan.tsv:3: unknown test 't-test' (spearman, pearson, chi2, kruskal, mannwhitney, friedman, fisher, mcnemar, cochran, dunn, pairwise-mannwhitney, pairwise-wilcoxon, chi2-residuals, ttest, paired-ttest, wilcoxon, anova)
 \tspearman\tx y\t|svy-test-hypothesis: plan.tsv:3: column 'id': missing hypothesis id
 EOF_CASES
 	printf 'id\ttest\tvariables\n' >plan.tsv

@@ -165,8 +165,8 @@ anova -c x|svy-test-hypothesis: anova takes -c VALUE -g GROUP
 anova -c x -g g --alternative less|svy-test-hypothesis: --alternative does not apply to anova (F is one-tailed)
 ttest -c x --mu 1 --equal-var|svy-test-hypothesis: --equal-var applies to ttest -g and anova, not ttest
 spearman -c x,y --mu 1|svy-test-hypothesis: --mu applies to ttest, paired-ttest and wilcoxon, not spearman
-paired-ttest -c x,y --zero-method pratt|svy-test-hypothesis: --zero-method and --auto-rule apply to wilcoxon, not paired-ttest
-paired-ttest -c x,y -m exact|svy-test-hypothesis: --method and --no-continuity apply to mannwhitney, mcnemar, pairwise-mannwhitney and wilcoxon, not paired-ttest
+paired-ttest -c x,y --zero-method pratt|svy-test-hypothesis: --zero-method and --auto-rule apply to wilcoxon and pairwise-wilcoxon, not paired-ttest
+paired-ttest -c x,y -m exact|svy-test-hypothesis: --method and --no-continuity apply to mannwhitney, mcnemar, pairwise-mannwhitney, pairwise-wilcoxon and wilcoxon, not paired-ttest
 anova -c x -g g --effect d|svy-test-hypothesis: --effect d applies to ttest and paired-ttest, not anova
 ttest -c x --mu 0 --effect omega2|svy-test-hypothesis: --effect omega2 applies to anova, not ttest
 spearman -c x,y --boot 10|svy-test-hypothesis: --boot and --boot-ci apply to kruskal and friedman (their intervals are bootstrapped), not spearman
@@ -313,7 +313,7 @@ EOF_CASES
 	done
 	run svy test-hypothesis ttest -c score -g g --groups a,b --adjust holm "$D/data.tsv"
 	assert_failure 2
-	assert_line --index 0 "svy-test-hypothesis: --adjust applies to dunn, pairwise-mannwhitney and chi2-residuals, not ttest"
+	assert_line --index 0 "svy-test-hypothesis: --adjust applies to dunn, pairwise-mannwhitney, pairwise-wilcoxon and chi2-residuals, not ttest"
 	run svy test-hypothesis anova -c score -g g --simulate 10 "$D/data.tsv"
 	assert_failure 2
 	assert_line --index 0 "svy-test-hypothesis: --simulate applies to fisher, not anova"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bats
 # test-hypothesis's exact tests (fisher, mcnemar, cochran) and post-hoc
-# families (dunn, pairwise-mannwhitney, chi2-residuals): every number checked
-# against R (fisher.test, mcnemar.test, chisq.test()$stdres) and Python
+# families (dunn, pairwise-mannwhitney, pairwise-wilcoxon, chi2-residuals):
+# every number checked against R (fisher.test, mcnemar.test,
+# chisq.test()$stdres, wilcox.test, pairwise.wilcox.test) and Python
 # (statsmodels' mcnemar and cochrans_q, Dunn by its definition, scipy's
-# mannwhitneyu, multipletests) on the same input (test/data/fisher/make-*).
+# mannwhitneyu and wilcoxon, multipletests) on the same input
+# (test/data/fisher/make-*, test/data/pairwise-wilcoxon/make-*).
 
 load test_helper
 
@@ -104,6 +106,60 @@ pick() {
 	diff <(cut -f13 holm.tsv | tail -n +2) <(awk -F'\t' 'NR > 1 { print $(NF - 1) }' adj.tsv)
 }
 
+@test "post-hoc: pairwise-wilcoxon V, p and rank-biserial agree with scipy's wilcoxon and multipletests to 1e-9 (exact, normal, every zero method, tied exact, one-sided, every adjustment)" {
+	W="$TESTDATA/pairwise-wilcoxon"
+	svy test-hypothesis -q -p "$W/plan.tsv" -i "$W/data.tsv" >got.tsv
+	pick got.tsv 1,7,6,10,13,15,16 '^W' >pairs.tsv
+	sed -i '1s/.*/id\tgroups\tn\tstatistic\tp\tmethod\teffect_size/' pairs.tsv
+	run compare_relative pairs.tsv "$W/expected.tsv" 1e-9
+	assert_success
+	# every adjustment is there, named in the method column
+	for a in holm bh by bonferroni hochberg; do grep -q "+$a	" pairs.tsv || fail "no +$a"; done
+}
+
+@test "post-hoc: pairwise-wilcoxon agrees with R's wilcox.test (V, p, p.adjust) and pairwise.wilcox.test (paired) to 1e-9" {
+	W="$TESTDATA/pairwise-wilcoxon"
+	svy test-hypothesis -q -p "$W/plan.tsv" -i "$W/data.tsv" >got.tsv
+	pick got.tsv 1,7,6,10,13 '^W([1-5]|9)$' >r.tsv
+	sed -i '1s/.*/id\tgroups\tn\tstatistic\tp/' r.tsv
+	run compare_relative r.tsv "$W/expected-R.tsv" 1e-9
+	assert_success
+	pick got.tsv 1,7,13 '^W[135]$' >pw.tsv
+	sed -i '1s/.*/id\tgroups\tp/' pw.tsv
+	run compare_relative pw.tsv "$W/expected-R-pairwise.tsv" 1e-9
+	assert_success
+}
+
+@test "pairwise-wilcoxon rows: listwise over its columns (friedman's rows), V and rank_biserial, notes and warnings once a family" {
+	W="$TESTDATA/pairwise-wilcoxon"
+	run --separate-stderr svy test-hypothesis -p "$W/plan.tsv" -i "$W/data.tsv"
+	assert_success
+	# c4 misses 3 values: W1 (c1..c4) has 37 rows a pair, W3 (c1..c3) all 40
+	[ "$(grep -c "^W1	W1	pairwise-wilcoxon	c1,c2,c3,c4		37	c[1-4],c[1-4]			[0-9.]*	V		" <<<"$output")" = 6 ]
+	[ "$(grep -c "^W3	W3	pairwise-wilcoxon	c1,c2,c3		40	" <<<"$output")" = 3 ]
+	[ "$(grep -c "	rank_biserial					$" <<<"$output")" = 34 ]
+	# the counts, the zeros and the exact p's ties: one line a family
+	[ "$(grep -c '^svy-test-hypothesis: W1 (pairwise-wilcoxon): n = 37 of 40 rows (3 dropped for a missing value, 0 excluded by --where)$' <<<"$stderr")" = 1 ]
+	[ "$(grep -c 'W5 (pairwise-wilcoxon)' <<<"$stderr")" = 2 ]
+	[[ "$stderr" == *"W5 (pairwise-wilcoxon): 29 zero differences in 3 pairs (l1,l2 12, l1,l3 6, l2,l3 11; --zero-method wilcox)"* ]]
+	[ "$(grep -c 'W8 (pairwise-wilcoxon): the |differences| have ties; the exact p ignores them' <<<"$stderr")" = 1 ]
+	# -q keeps the warning, drops the notes
+	run --separate-stderr svy test-hypothesis -q -p "$W/plan.tsv" -i "$W/data.tsv"
+	[ "$stderr" = "svy-test-hypothesis: W8 (pairwise-wilcoxon): the |differences| have ties; the exact p ignores them, as scipy's does" ]
+	# two columns: the one pair is the wilcoxon row's test
+	svy test-hypothesis pairwise-wilcoxon -c l1,l2 --zero-method zsplit -q --no-header "$W/data.tsv" >pw.tsv
+	svy test-hypothesis wilcoxon -c l1,l2 --zero-method zsplit -q --no-header "$W/data.tsv" >w.tsv
+	[ "$(cut -f6,10,11,13-17 pw.tsv)" = "$(cut -f6,10,11,13-17 w.tsv)" ]
+	# the command line's family: the test and its columns
+	run cut -f2,7 pw.tsv
+	assert_output "$(printf 'pairwise-wilcoxon l1,l2\tl1,l2')"
+	# few nonzero differences: the normal approximation's note, once
+	printf 'a\tb\tc\n1\t2\t4\n2\t2\t5\n3\t5\t1\n4\t3\t3\n5\t7\t2\n' >few.tsv
+	run --separate-stderr svy test-hypothesis pairwise-wilcoxon -c a,b,c -m asymptotic few.tsv
+	assert_success
+	[ "$(grep -c 'pairwise-wilcoxon: a pair has 4 nonzero differences: the normal approximation may be poor' <<<"$stderr")" = 1 ]
+}
+
 @test "fisher --simulate N: reproducible byte for byte with -s, (1 + hits) / (N + 1), near the exact p" {
 	svy test-hypothesis fisher -c c,d --simulate 4000 -s 7 -q "$D/exact.tsv" >a.tsv
 	svy test-hypothesis fisher -c c,d --simulate 4000 -s 7 -q "$D/exact.tsv" >b.tsv
@@ -150,16 +206,31 @@ pick() {
 1|cochran -c c,k|svy-test-hypothesis: cochran: cochran needs binary columns with the same two values; the columns hold '1', '0' and '2'
 1|dunn -c x -g a|svy-test-hypothesis: dunn: column 'a' has 1 group; the test needs at least 2
 1|dunn -c e -g b|svy-test-hypothesis: dunn: every value is tied: the ranks do not vary
-2|fisher -c a,b --adjust holm|svy-test-hypothesis: --adjust applies to dunn, pairwise-mannwhitney and chi2-residuals, not fisher
+2|fisher -c a,b --adjust holm|svy-test-hypothesis: --adjust applies to dunn, pairwise-mannwhitney, pairwise-wilcoxon and chi2-residuals, not fisher
 2|dunn -c x -g g --simulate 10|svy-test-hypothesis: --simulate applies to fisher, not dunn
 2|dunn -c x -g g --adjust fdr|svy-test-hypothesis: option '--adjust': 'fdr' is not one of: none, bh, by, holm, bonferroni, hochberg
 2|fisher -c a,b --simulate 0|svy-test-hypothesis: option '--simulate': '0' is not a whole number from 1 to 100000000
 2|dunn -c x|svy-test-hypothesis: dunn takes -c VALUE -g GROUP
 2|mcnemar -c x,g,k|svy-test-hypothesis: mcnemar takes 2 columns, got 3
 2|fisher -c x,g --simulate 10 --alternative less|svy-test-hypothesis: --alternative applies to the exact 2x2 test, not --simulate
-2|mcnemar -c a,b --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson, mannwhitney, fisher, pairwise-mannwhitney, ttest, paired-ttest and wilcoxon, not mcnemar
-2|dunn -c x -g g -m exact|svy-test-hypothesis: --method and --no-continuity apply to mannwhitney, mcnemar, pairwise-mannwhitney and wilcoxon, not dunn
+2|mcnemar -c a,b --alternative less|svy-test-hypothesis: --alternative applies to spearman, pearson, mannwhitney, fisher, pairwise-mannwhitney, pairwise-wilcoxon, ttest, paired-ttest and wilcoxon, not mcnemar
+2|dunn -c x -g g -m exact|svy-test-hypothesis: --method and --no-continuity apply to mannwhitney, mcnemar, pairwise-mannwhitney, pairwise-wilcoxon and wilcoxon, not dunn
 2|cochran -c a -g g|svy-test-hypothesis: --by applies to kruskal, mannwhitney, dunn, pairwise-mannwhitney, ttest and anova, not cochran
+1|pairwise-wilcoxon -c x,c,d|svy-test-hypothesis: pairwise-wilcoxon: columns 'c' and 'd' are equal on every row used: all differences are zero: the signed-rank test is undefined
+1|pairwise-wilcoxon -c x,k -m exact|svy-test-hypothesis: pairwise-wilcoxon: columns 'x' and 'k': the exact distribution has no zero differences (give -m asymptotic)
+1|pairwise-wilcoxon -c e,k -m exact|svy-test-hypothesis: pairwise-wilcoxon: columns 'e' and 'k': the exact distribution has no tied |differences| (give -m asymptotic)
+1|pairwise-wilcoxon -c x,k -w g=none|svy-test-hypothesis: pairwise-wilcoxon: no row has every column present
+1|pairwise-wilcoxon -c x,a|svy-test-hypothesis: in.tsv:2: column 'a': not a number (got 'y')
+2|pairwise-wilcoxon -c x|svy-test-hypothesis: pairwise-wilcoxon needs 2 or more columns, got 1
+2|pairwise-wilcoxon -c x,k -g g|svy-test-hypothesis: --by applies to kruskal, mannwhitney, dunn, pairwise-mannwhitney, ttest and anova, not pairwise-wilcoxon
+2|pairwise-wilcoxon -c x,k --mu 1|svy-test-hypothesis: --mu applies to ttest, paired-ttest and wilcoxon, not pairwise-wilcoxon
+2|pairwise-wilcoxon -c x,k --simulate 10|svy-test-hypothesis: --simulate applies to fisher, not pairwise-wilcoxon
+2|pairwise-wilcoxon -c x,k --no-yates|svy-test-hypothesis: --no-yates applies to chi2, not pairwise-wilcoxon
+2|pairwise-wilcoxon -c x,k --equal-var|svy-test-hypothesis: --equal-var applies to ttest -g and anova, not pairwise-wilcoxon
+2|pairwise-wilcoxon -c x,k --boot 10|svy-test-hypothesis: --boot and --boot-ci apply to kruskal and friedman (their intervals are bootstrapped), not pairwise-wilcoxon
+2|pairwise-wilcoxon -c x,k --adjust fdr|svy-test-hypothesis: option '--adjust': 'fdr' is not one of: none, bh, by, holm, bonferroni, hochberg
+2|pairwise-wilcoxon -c x,k --zero-method none|svy-test-hypothesis: option '--zero-method': 'none' is not one of: wilcox, pratt, zsplit
+2|friedman -c x,k,e --zero-method pratt|svy-test-hypothesis: --zero-method and --auto-rule apply to wilcoxon and pairwise-wilcoxon, not friedman
 EOF_CASES
 }
 

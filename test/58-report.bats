@@ -479,22 +479,27 @@ EOF_CASES
 	assert_line --index 0 "svy-report: --ci: the input has no 'ci_low', 'ci_high', 'ci_level' and 'ci_method' columns (svy test-hypothesis writes them)"
 }
 
-@test "post-hoc families (dunn, pairwise-mannwhitney, chi2-residuals): a pairwise table each" {
+@test "post-hoc families (dunn, pairwise-mannwhitney, pairwise-wilcoxon, chi2-residuals): a pairwise table each" {
 	run --separate-stderr svy report "$D/menu.tsv"
 	assert_success
 	assert_line 'Pairwise comparisons of P1 (dunn)'
 	assert_line 'Pairwise comparisons of P2 (pairwise-mannwhitney)'
 	assert_line 'Pairwise comparisons of P3 (chi2-residuals)'
+	assert_line 'Pairwise comparisons of P4 (pairwise-wilcoxon)'
 	assert_line '| Pair | n | Test statistic | p | p* |'
 	assert_line '| Cell | n | Test statistic | p | p* |'
 	assert_line '| a vs. b | 11 | z = 0.73 | > .999 | > .999 |'
 	# the adjustment of test-hypothesis --adjust named under its family's table
 	[ "$(grep -c '^\*Note\.\* p adjusted within the family (holm)\.$' <<<"$output")" -eq 1 ]
+	[ "$(grep -c '^\*Note\.\* p adjusted within the family (bonferroni)\.$' <<<"$output")" -eq 1 ]
+	# a pair of columns (Wilcoxon's V, the matched-pairs rank-biserial)
+	assert_line '| w1 vs. w2 | 18 | V = 39.5 | > .999 | > .999 |'
 	assert_line '| a vs. c | 12 | U(5, 7) = 16.0 | .876 | .876 |'
 	assert_line '| c, m | 2 | z = -0.72 | .474 | .741 |'
-	# every row of the input is in a table: 10 tests, 3 + 3 + 6 pairs and cells
+	# every row of the input is in a table: 10 tests, 3 + 3 + 6 + 3 pairs and cells
 	[ "$(grep -c '^| [A-Z][0-9] |' <<<"$output")" -eq 10 ]
 	[ "$(grep -cE '^\| [a-c]( vs\. [a-c]|, [fm]) \|' <<<"$output")" -eq 12 ]
+	[ "$(grep -cE '^\| w[1-3] vs\. w[1-3] \|' <<<"$output")" -eq 3 ]
 	# with -H the title has the hypothesis
 	run --separate-stderr svy report -H "$D/menu-plan.tsv" "$D/menu.tsv"
 	assert_line 'Pairwise comparisons of P2 (pairwise-mannwhitney): H0: none.'

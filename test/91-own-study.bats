@@ -127,7 +127,7 @@ own_study() {
 	# one commented example a test kind, the header first
 	assert_equal "$(head -1 s/hypotheses.tsv)" "$(printf 'id\tfamily\ttest\tvariables\toptions\thypothesis')"
 	for k in spearman pearson chi2 kruskal mannwhitney friedman ttest paired-ttest wilcoxon \
-		anova fisher mcnemar cochran dunn pairwise-mannwhitney chi2-residuals; do
+		anova fisher mcnemar cochran dunn pairwise-mannwhitney pairwise-wilcoxon chi2-residuals; do
 		[ "$(grep -c "^# [HP]\.[0-9]*	[a-z]*	$k	" s/hypotheses.tsv)" -ge 1 ] || fail "no example of $k"
 	done
 	grep -q 'svy study' s/README.md
@@ -409,13 +409,14 @@ own_study() {
 			      int(u[11] * 2), int(u[12] * 2), int(u[13] * 2), int(u[14] * 2), int(u[15] * 2)
 		} }' >d.tsv
 	{ head -1 s/hypotheses.tsv; sed -n 's/^# \([HP]\.[0-9]*\t\)/\1/p' s/hypotheses.tsv; } >plan.tsv
-	[ "$(wc -l <plan.tsv)" -eq 18 ]
+	[ "$(wc -l <plan.tsv)" -eq 19 ]
 	svy test-hypothesis -q --plan plan.tsv -i d.tsv | svy bh-correct -q >tests.tsv
 	[ "$(wc -l <tests.tsv)" -gt 18 ]
 	run --separate-stderr svy report -q --ci --by-family -H plan.tsv tests.tsv
 	assert_success
 	for s in 'r_s(58) = ' 'r(58) = ' 'U(20, 20) = ' 't(59) = ' 'V = ' 'F(2, ' 'Q(2) = ' \
-		"Fisher's exact test" 'McNemar, min(b, c) = ' '| Pair | n |' '| Cell | n |' '95% CI ['; do
+		"Fisher's exact test" 'McNemar, min(b, c) = ' '| Pair | n |' '| Cell | n |' '95% CI [' \
+		'| ITEM_A vs. ITEM_B | 60 | V = '; do
 		assert_output --partial "$s"
 	done
 }

@@ -46,9 +46,10 @@ static const cli_tool tool = {
 	         "  dunn -c VALUE -g GROUP      post-hoc: Dunn's z of every pair of groups\n"
 	         "  pairwise-mannwhitney -c VALUE -g GROUP\n"
 	         "                              post-hoc: Mann-Whitney U of every pair\n"
+	         "  pairwise-wilcoxon -c COL,...\n"
+	         "                              post-hoc: signed-rank V of every pair\n"
 	         "  chi2-residuals -c A,B       post-hoc: adjusted standardised residual of\n"
-	         "                              every cell; post-hoc tests write a row per\n"
-	         "                              pair (cell), their family their own\n"
+	         "                              every cell; post-hoc: a row per pair (cell)\n"
 	         "  ttest -c VALUE -g GROUP --groups A,B, or ttest -c X --mu M\n"
 	         "                              Welch's t (--equal-var: Student's), or one\n"
 	         "                              sample; effect: Cohen's d (--effect g)\n"
@@ -431,7 +432,6 @@ print_entry(tsv_writer *w, const plan_test *e)
 	tsvw_str(w, e->ci_method);
 	tsvw_end(w);
 }
-
 
 /* ---- the command line ---- */
 
