@@ -80,6 +80,7 @@ typedef struct {
 	char *groups, *group_sizes;
 	size_t n;
 	double statistic, u_min, p, effect;
+	double ci_low, ci_high;	/* the effect's interval (NAN: none) */
 	int exact, corrected;
 } plan_row;
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "effect.h"
 #include "err.h"
 #include "fisher.h"
 #include "num.h"
@@ -395,7 +396,23 @@ add_row(plan_test *e, const char *na, const char *nb, size_t sa, size_t sb, int 
 	r->n = sa + sb;
 	r->u_min = NAN;
 	r->effect = NAN;
+	r->ci_low = r->ci_high = NAN;
 	return r;
+}
+
+/* Row R's rank-biserial r with its Fisher-z interval of standard error SE,
+ * as the single mannwhitney and wilcoxon rows have it (lib/effect); none
+ * where the interval is not finite. */
+static void
+set_rank_biserial(const plan_test *e, plan_row *r, double effect, double se)
+{
+	r->effect = effect;
+	double lo, hi;
+	if (ef_ci_rank_biserial(effect, se, e->conf, &lo, &hi) == 0 && isfinite(lo) &&
+	    isfinite(hi)) {
+		r->ci_low = lo;
+		r->ci_high = hi;
+	}
 }
 
 static void
@@ -450,7 +467,7 @@ run_pairwise_mw(const plan_data *d, plan_test *e, const unsigned char *keep, siz
 			r->statistic = res.statistic;
 			r->u_min = res.u_min;
 			r->p = res.p;
-			r->effect = res.effect;
+			set_rank_biserial(e, r, res.effect, ef_rbs_se_two(sizes[i], sizes[j]));
 			r->exact = res.exact;
 			r->corrected = res.corrected;
 			fallback |= res.exact_fallback;
@@ -553,7 +570,7 @@ run_pairwise_wilcoxon(const plan_data *d, plan_test *e, const unsigned char *kee
 			row->n = n;
 			row->statistic = res.statistic;
 			row->p = res.p;
-			row->effect = res.effect;
+			set_rank_biserial(e, row, res.effect, ef_rbs_se_paired(info.nnonzero));
 			row->exact = res.exact;
 			row->corrected = res.corrected;
 			if (!res.exact && info.nnonzero < fewest)
@@ -692,10 +709,11 @@ write_family(tsv_writer *w, const plan_test *e)
 	free(s);
 }
 
+/* One output row: R, a family's row or the one row of a test (its df DF,
+ * its interval E's), with its statistic's name and its method. */
 static void
-write_row(tsv_writer *w, const plan_test *e, const char *groups, const char *sizes,
-          size_t n, double df, double stat, const char *stat_name, double u_min, double p,
-          const char *method, double effect)
+write_row(tsv_writer *w, const plan_test *e, const plan_row *r, double df,
+          const char *stat_name, const char *method)
 {
 	int alt = plantests_allows(e->test, PLAN_OPT_ALTERNATIVE);
 	tsvw_str(w, e->id);
@@ -703,26 +721,27 @@ write_row(tsv_writer *w, const plan_test *e, const char *groups, const char *siz
 	tsvw_str(w, plan_test_names[e->test]);
 	tsvw_str(w, e->variables);
 	tsvw_str(w, e->where_text);
-	tsvw_int(w, (long long)n);
-	tsvw_str(w, groups ? groups : "");
-	tsvw_str(w, sizes ? sizes : "");
+	tsvw_int(w, (long long)r->n);
+	tsvw_str(w, r->groups ? r->groups : "");
+	tsvw_str(w, r->group_sizes ? r->group_sizes : "");
 	tsvw_num_or_missing(w, df);
-	tsvw_num_or_missing(w, stat);
+	tsvw_num_or_missing(w, r->statistic);
 	tsvw_str(w, stat_name);
-	tsvw_num_or_missing(w, u_min);
-	tsvw_num_or_missing(w, p);
+	tsvw_num_or_missing(w, r->u_min);
+	tsvw_num_or_missing(w, r->p);
 	tsvw_str(w, alt ? ht_alternative_name(e->alt) : e->nrows ? "two-sided" : "");
 	tsvw_str(w, method);
-	tsvw_num_or_missing(w, effect);
-	tsvw_str(w, isnan(effect) ? "" : effect_names[e->test]);
-	/* df2 and the effect's interval (lib/planparam's columns): the one row
-	 * of fisher's 2x2 has its odds ratio's; a family's rows have none */
-	int ci = !e->nrows && *e->ci_method;
+	tsvw_num_or_missing(w, r->effect);
+	tsvw_str(w, isnan(r->effect) ? "" : effect_names[e->test]);
+	/* df2 and the effect's interval (lib/planparam's columns): fisher's
+	 * 2x2 has its odds ratio's; a family's rank-biserial r its Fisher-z
+	 * interval, as the one-pair tests have it */
+	int ci = !isnan(r->ci_low);
 	tsvw_num_or_missing(w, NAN);
-	tsvw_num_or_missing(w, ci ? e->ci_low : NAN);
-	tsvw_num_or_missing(w, ci ? e->ci_high : NAN);
+	tsvw_num_or_missing(w, r->ci_low);
+	tsvw_num_or_missing(w, r->ci_high);
 	tsvw_num_or_missing(w, ci ? e->conf : NAN);
-	tsvw_str(w, ci ? e->ci_method : "");
+	tsvw_str(w, !ci ? "" : e->nrows ? "fisher-z" : e->ci_method);
 	tsvw_end(w);
 }
 
@@ -736,17 +755,21 @@ plantests_print(tsv_writer *w, const plan_test *e)
 	if (e->test == PLAN_MCNEMAR && e->res.exact)
 		sname = "min_bc";
 	if (!e->nrows) {
-		write_row(w, e, e->group_names, e->group_sizes, e->n, e->res.df, e->res.statistic,
-		          sname, NAN, e->res.p,
-		          method_name(e, e->res.exact, e->res.corrected, method, sizeof method),
-		          e->res.effect);
+		int ci = *e->ci_method;
+		plan_row one = {
+			.groups = e->group_names, .group_sizes = e->group_sizes, .n = e->n,
+			.statistic = e->res.statistic, .u_min = NAN, .p = e->res.p,
+			.effect = e->res.effect, .ci_low = ci ? e->ci_low : NAN,
+			.ci_high = ci ? e->ci_high : NAN,
+		};
+		write_row(w, e, &one, e->res.df, sname,
+		          method_name(e, e->res.exact, e->res.corrected, method, sizeof method));
 		return 1;
 	}
 	for (size_t k = 0; k < e->nrows; k++) {
 		const plan_row *r = &e->rows[k];
-		write_row(w, e, r->groups, r->group_sizes, r->n, NAN, r->statistic, sname,
-		          r->u_min, r->p, method_name(e, r->exact, r->corrected, method,
-		                                      sizeof method), r->effect);
+		write_row(w, e, r, NAN, sname,
+		          method_name(e, r->exact, r->corrected, method, sizeof method));
 	}
 	return 1;
 }

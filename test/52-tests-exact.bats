@@ -130,6 +130,26 @@ pick() {
 	assert_success
 }
 
+@test "a pairwise family's rank-biserial r has the interval of the one-pair test of that pair (Fisher z, --conf)" {
+	# pairwise-mannwhitney's pair g1,g3 is mannwhitney --groups g1,g3;
+	# pairwise-wilcoxon's pair i1,i3 is wilcoxon -c i1,i3 on the same rows
+	# (c1..c3 complete everywhere); both at --conf 0.9
+	W="$TESTDATA/pairwise-wilcoxon"
+	one=$(svy test-hypothesis mannwhitney -c x -g g --groups g1,g3 --conf 0.9 -q --no-header "$D/exact.tsv" | cut -f16,19-22)
+	fam=$(svy test-hypothesis pairwise-mannwhitney -c x -g g --conf 0.9 -q --no-header "$D/exact.tsv" |
+		awk -F'\t' '$7 == "g1,g3"' | cut -f16,19-22)
+	[ -n "$one" ] && [ "$fam" = "$one" ]
+	[ "$(cut -f5 <<<"$fam")" = fisher-z ] && [ "$(cut -f4 <<<"$fam")" = 0.9 ]
+	one=$(svy test-hypothesis wilcoxon -c c1,c3 --conf 0.9 -q --no-header "$W/data.tsv" | cut -f10,13,16,19-22)
+	fam=$(svy test-hypothesis pairwise-wilcoxon -c c1,c2,c3 --conf 0.9 -q --no-header "$W/data.tsv" |
+		awk -F'\t' '$7 == "c1,c3"' | cut -f10,13,16,19-22)
+	[ -n "$one" ] && [ "$fam" = "$one" ]
+	# dunn's z and the cells' residuals have no effect size, so no interval
+	svy test-hypothesis dunn -c x -g g -q --no-header "$D/exact.tsv" >dunn.tsv
+	[ "$(wc -l <dunn.tsv)" -eq 6 ]
+	[ "$(cut -f16,19-22 dunn.tsv | sort -u)" = "$(printf '\t\t\t\t')" ]
+}
+
 @test "pairwise-wilcoxon rows: listwise over its columns (friedman's rows), V and rank_biserial, notes and warnings once a family" {
 	W="$TESTDATA/pairwise-wilcoxon"
 	run --separate-stderr svy test-hypothesis -p "$W/plan.tsv" -i "$W/data.tsv"
@@ -137,7 +157,7 @@ pick() {
 	# c4 misses 3 values: W1 (c1..c4) has 37 rows a pair, W3 (c1..c3) all 40
 	[ "$(grep -c "^W1	W1	pairwise-wilcoxon	c1,c2,c3,c4		37	c[1-4],c[1-4]			[0-9.]*	V		" <<<"$output")" = 6 ]
 	[ "$(grep -c "^W3	W3	pairwise-wilcoxon	c1,c2,c3		40	" <<<"$output")" = 3 ]
-	[ "$(grep -c "	rank_biserial					$" <<<"$output")" = 34 ]
+	[ "$(grep -cE "	rank_biserial		[-0-9.e]+	[-0-9.e]+	0.95	fisher-z$" <<<"$output")" = 34 ]
 	# the counts, the zeros and the exact p's ties: one line a family
 	[ "$(grep -c '^svy-test-hypothesis: W1 (pairwise-wilcoxon): n = 37 of 40 rows (3 dropped for a missing value, 0 excluded by --where)$' <<<"$stderr")" = 1 ]
 	[ "$(grep -c 'W5 (pairwise-wilcoxon)' <<<"$stderr")" = 2 ]
