@@ -17,6 +17,10 @@
 
 unsigned long plantests_seed = 1;
 
+/* pairwise-wilcoxon's bound: k (k - 1) / 2 tests over every row, as dunn's
+ * groups are bounded by --max-levels' default */
+#define PAIRWISE_MAX_COLUMNS 1000
+
 /* in ht_adjust_method's order, as bh-correct's -m */
 static const char *const adjust_names[] = {"bh", "by", "holm", "bonferroni", "hochberg", NULL};
 
@@ -545,6 +549,9 @@ run_pairwise_wilcoxon(const plan_data *d, plan_test *e, const unsigned char *kee
                       size_t excluded)
 {
 	size_t n, k = e->nv;
+	if (k > PAIRWISE_MAX_COLUMNS)
+		plan_fail(e, 1, "pairwise-wilcoxon: the names match %zu columns, %zu pairs; at "
+		          "most %d columns", k, posthoc_npairs(k), PAIRWISE_MAX_COLUMNS);
 	double *x = complete_rows(d, e, keep, excluded, &n);
 	double *diff = plan_scratch_alloc(n, sizeof *diff);
 	e->rows = xcalloc(posthoc_npairs(k), sizeof *e->rows);

@@ -124,6 +124,19 @@ ROWS
 	[ "$(printf '%s\n' "$output" | grep -c '^| [0-9]*\. x1')" -eq 100 ]
 }
 
+@test "pairwise-wilcoxon: more than 1,000 columns (499,500 pairs) is a named error; at the cap it runs" {
+	# column j, row i: j (i + 1) + i^2; no two columns equal on every row
+	awk 'BEGIN { for (j = 0; j < 1001; j++) printf "%sx%d", (j ? "\t" : ""), j; print ""
+		for (i = 0; i < 3; i++) { for (j = 0; j < 1001; j++) printf "%s%d", (j ? "\t" : ""), j * (i + 1) + i * i; print "" } }' >wide.tsv
+	run --separate-stderr timeout 20 "$BIN/test-hypothesis" pairwise-wilcoxon -q -c 'x*' wide.tsv
+	assert_failure 2
+	[ "${stderr_lines[0]}" = "svy-test-hypothesis: pairwise-wilcoxon: the names match 1001 columns, 500500 pairs; at most 1000 columns" ]
+	assert_output ""
+	cut -f1-1000 wide.tsv >cap.tsv
+	timeout 120 "$BIN/test-hypothesis" pairwise-wilcoxon -q -c 'x*' --no-header cap.tsv >pairs.tsv
+	[ "$(wc -l <pairs.tsv)" -eq 499500 ]
+}
+
 # import --codebook checked each value label against every other (with a
 # number formatted per pair): 20,000 labels took 100 s. Now by sorting.
 @test "svy-import --codebook: 20,000 value labels in seconds, each a level" {
