@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <readstat.h>
 
@@ -413,6 +414,23 @@ date_value(const char *s, int dta)
 	return kind == SAV_DATE ? (x - base) / 86400 : (x - base) * 1000;
 }
 
+/* The file's creation time: SOURCE_DATE_EPOCH where it is set (the
+ * reproducible-builds convention: the same input, the same bytes), else now
+ * (ReadStat's default). A malformed value is an error, as the convention asks. */
+static void
+set_timestamp(readstat_writer_t *w)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (!e || !*e)
+		return;
+	char *end;
+	unsigned long long v = strtoull(e, &end, 10);
+	if (!(*e >= '0' && *e <= '9') || *end || v > 253402300799ULL)
+		die_usage("SOURCE_DATE_EPOCH: not a whole number of seconds since 1970 up to "
+		          "the year 9999 (got '%s')", e);
+	readstat_writer_set_file_timestamp(w, (time_t)v);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -491,6 +509,7 @@ main(int argc, char **argv)
 		readstat_writer_set_compression(w, READSTAT_COMPRESS_BINARY);
 	if (dta)
 		readstat_writer_set_file_format_version(w, 118);
+	set_timestamp(w);
 	size_t nlabelled = 0, nquestions = 0;
 	for (size_t i = 0; i < r.ncols; i++) {
 		column *col = &cols[i];
