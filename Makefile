@@ -205,7 +205,7 @@ test: need-test-deps
 # is and listed; make refs OWN=1 also rewrites what a script makes of it.
 REFS_DEBS = python3-numpy python3-scipy python3-sklearn python3-statsmodels python3-pandas \
 	python3-mpmath r-base-core r-cran-psych r-cran-gparotation r-cran-mass r-cran-sandwich \
-	r-cran-ordinal r-cran-pwr r-cran-effectsize
+	r-cran-ordinal r-cran-pwr r-cran-effectsize r-cran-haven
 REFS_SCRIPTS = $(sort $(wildcard test/data/*/make-expected.sh))
 OWN_GOLDENS = \
 	test/data/clean/limesurvey-codes.tsv test/data/clean/limesurvey-codes.rejects.tsv \
@@ -219,12 +219,13 @@ OWN_GOLDENS = \
 	test/data/report/menu.tsv test/data/report/menu.md test/data/report/menu.tex \
 	test/data/study/encoded.tsv test/data/study/digital-twins-scored.tsv \
 	test/data/sav/survey.codebook.tsv test/data/qsf/survey.dump.tsv \
-	test/data/qsf/survey.codebook.tsv
+	test/data/qsf/survey.codebook.tsv test/data/sav-haven/svy.sav test/data/sav-haven/svy.zsav \
+	test/data/sav-haven/svy.dta
 
 .PHONY: refs-deps refs-own
 refs-deps:
 	@if /usr/bin/python3 -c 'import scipy, sklearn, statsmodels, pandas, mpmath' 2>/dev/null && \
-		Rscript -e 'library(psych); library(GPArotation); library(MASS); library(sandwich); library(ordinal); library(pwr); library(effectsize)' >/dev/null 2>&1; then :; \
+		Rscript -e 'library(psych); library(GPArotation); library(MASS); library(sandwich); library(ordinal); library(pwr); library(effectsize); library(haven)' >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		echo "apt-get install $(REFS_DEBS)"; \
 		$(APT_GET) update -q >/dev/null && \

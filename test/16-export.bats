@@ -90,6 +90,80 @@ FREQUENCIES education.'
 	[ "$(cut -f"$(head -1 enc.tsv | tr '\t' '\n' | grep -nx education | cut -d: -f1)" enc.tsv | grep -cx 4)" -eq 57 ]
 }
 
+# haven's lines (test/data/sav-haven/haven.R) as the TSV they read: a column
+# a variable, NA empty
+haven_values() {
+	awk -F'\t' '$1 == "value" {
+		if (!($2 in seen)) { seen[$2] = 1; name[++k] = $2 }
+		v[$2, $3] = $4 == "NA" ? "" : $4; if ($3 + 0 > n) n = $3 + 0 }
+	END {
+		for (j = 1; j <= k; j++) printf "%s%s", (j > 1 ? "\t" : ""), name[j]; print ""
+		for (i = 1; i <= n; i++) {
+			for (j = 1; j <= k; j++) printf "%s%s", (j > 1 ? "\t" : ""), v[name[j], i]; print ""
+		}
+	}' "$1"
+}
+
+@test "R haven reads what svy writes (.sav, .zsav, .dta): the TSV's values, the codebook's variable and value labels, the user-missing codes" {
+	# haven's readings are recorded (test/data/sav-haven/make-expected.sh): they hold
+	# for today's export because, at a fixed SOURCE_DATE_EPOCH, it writes
+	# the same bytes
+	H="$TESTDATA/sav-haven"
+	for f in sav zsav dta; do
+		SOURCE_DATE_EPOCH=1767225600 svy export -q -b survey.codebook.tsv -o "out.$f" survey.tsv
+		cmp "out.$f" "$H/svy.$f" || fail "$f: svy export no longer writes the file haven read"
+		haven_values "$H/svy.$f.haven.tsv" >haven.tsv
+		[ "$(wc -l <haven.tsv)" -eq 6 ]
+		diff -u survey.tsv haven.tsv || fail "$f: haven reads other values"
+		grep '^variable' "$H/svy.$f.haven.tsv" | cut -f2- | grep -v -e '	class	' -e '	label	$' >labels.tsv
+		# Stata has no user-missing values: their labels are not written
+		if [ "$f" = dta ]; then skip='-9=\|99=\|na_values'; else skip='^$'; fi
+		diff -u <(grep -v -e "$skip" <<'WANT'
+q1	label	Wie wichtig ist Sicherheit? – Größe, Ähnlichkeit
+q1	value_label	1=Unwichtig
+q1	value_label	2=Wenig wichtig
+q1	value_label	3=Mittel
+q1	value_label	4=Wichtig
+q1	value_label	5=Sehr wichtig
+q2	label	I trust the model
+q2	value_label	-9=No answer
+q2	value_label	1=Strongly disagree
+q2	value_label	5=Strongly agree
+q2	value_label	99=Refused
+q2	na_values	-9,99
+born	label	Date of birth
+q3	label	Wie wichtig ist Datenschutz?
+q3	value_label	1=Unwichtig
+q3	value_label	2=Wenig wichtig
+q3	value_label	3=Mittel
+q3	value_label	4=Wichtig
+q3	value_label	5=Sehr wichtig
+WANT
+		) labels.tsv || fail "$f: haven reads other labels"
+	done
+	# the kinds haven gives: numbers, text, a date, a date-time
+	run grep -c $'\tclass\tnumeric$' "$H/svy.sav.haven.tsv"
+	assert_output 5
+	grep -q $'^variable\tborn\tclass\tDate$' "$H/svy.sav.haven.tsv"
+	grep -q $'^variable\tseen\tclass\tPOSIXct$' "$H/svy.sav.haven.tsv"
+	grep -q $'^variable\tname\tclass\tcharacter$' "$H/svy.sav.haven.tsv"
+}
+
+@test "SOURCE_DATE_EPOCH: the file's creation time, so one input gives one file; malformed, a usage error and no file" {
+	SOURCE_DATE_EPOCH=0 svy export -q -b survey.codebook.tsv -o a.sav survey.tsv
+	sleep 1
+	SOURCE_DATE_EPOCH=0 svy export -q -b survey.codebook.tsv -o b.sav survey.tsv
+	cmp a.sav b.sav
+	run pspp_csv a.sav 'SYSFILE INFO FILE=a.sav.'
+	assert_line 'Created,01 Jan 70 00:00:00 by - https://github.com/WizardMac/ReadStat'
+	for bad in x 1.5 -1 253402300800; do
+		run --separate-stderr env SOURCE_DATE_EPOCH="$bad" "$BIN/export" -q -b survey.codebook.tsv -o c.sav survey.tsv
+		assert_failure 2
+		[ "${stderr_lines[0]}" = "svy-export: SOURCE_DATE_EPOCH: not a whole number of seconds since 1970 up to the year 9999 (got '$bad')" ]
+		[ ! -e c.sav ]
+	done
+}
+
 @test "column kinds: numbers, dates, text as wide as its longest value; trailing spaces warned; no codebook" {
 	printf 'n\td\tt\tmixed\n1\t2021-03-01\t a \t2021-03-01\n2.5\t\tbb  \t7\n\t1999-12-31\t\t\n' >in.tsv
 	run --separate-stderr svy export -o out.sav in.tsv
