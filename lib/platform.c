@@ -48,13 +48,19 @@ platform_get(platform_id id)
 	return &platforms[id];
 }
 
-static int
-has(char *const *header, size_t n, const char *name)
+static long
+column_of(char *const *header, size_t n, const char *name)
 {
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(header[i], name) == 0)
-			return 1;
-	return 0;
+			return (long)i;
+	return -1;
+}
+
+static int
+has(char *const *header, size_t n, const char *name)
+{
+	return column_of(header, n, name) >= 0;
 }
 
 int
@@ -103,6 +109,81 @@ platform_done(const char *file, size_t line, const char *column, const char *s, 
 		       "0, False or empty (an unfinished one)");
 	}
 	return done;
+}
+
+/* Qualtrics' Status, as text or as its code (its SPSS export's value labels),
+ * and what a row with it is: a response (NULL) or why it is none. */
+static const struct {
+	const char *text, *code, *why;
+} qualtrics_status[] = {
+	{"IP Address", "0", NULL}, {"Survey Preview", "1", "preview"},
+	{"Survey Test", "2", "test"}, {"Imported", "4", NULL}, {"Spam", "8", "spam"},
+	{"Survey Preview Spam", "9", "spam"}, {"Imported Spam", "12", "spam"},
+	{"Offline", "16", NULL}, {"Offline Survey Preview", "17", "preview"},
+	{"EX", "32", NULL}, {"EX Spam", "40", "spam"}, {"EX Offline", "48", NULL},
+};
+enum { UNKNOWN_STATUS_SHOWN = 5 };
+
+void
+platform_screen_init(platform_screen *s, const platform *p, const char *file,
+                     char *const *header, size_t n, long complete, done_rule rule,
+                     int keep_previews)
+{
+	s->file = file;
+	s->header = header;
+	s->complete = complete;
+	s->rule = rule;
+	s->unknown = 0;
+	int q = p->id == PLATFORM_QUALTRICS && !keep_previews;
+	s->status = q ? column_of(header, n, "Status") : -1;
+	s->channel = q ? column_of(header, n, "DistributionChannel") : -1;
+}
+
+static int
+equals(const char *v, size_t len, const char *s)
+{
+	return len == strlen(s) && memcmp(v, s, len) == 0;
+}
+
+/* Why Qualtrics' Status V (LEN bytes) is no response; NULL: a response, or
+ * a value not known (warned). */
+static const char *
+status_why(platform_screen *s, const char *v, size_t len, size_t line)
+{
+	if (len == 0)
+		return NULL;
+	for (size_t i = 0; i < sizeof qualtrics_status / sizeof *qualtrics_status; i++)
+		if (equals(v, len, qualtrics_status[i].text) ||
+		    equals(v, len, qualtrics_status[i].code))
+			return qualtrics_status[i].why;
+	if (s->unknown++ < UNKNOWN_STATUS_SHOWN) {
+		char got[64];
+		snprintf(got, sizeof got, "%.*s", (int)(len < 60 ? len : 60), v);
+		warn_at(s->file, line, s->header[s->status], got, "not a Status Qualtrics "
+		        "writes (IP Address, Survey Preview, Survey Test, Imported, Spam, ...): "
+		        "the row is kept");
+	}
+	return NULL;
+}
+
+const char *
+platform_screen_row(platform_screen *s, const char *const *v, const size_t *len,
+                    size_t line)
+{
+	const char *why = s->status >= 0 ? status_why(s, v[s->status], len[s->status], line)
+	                                 : NULL;
+	if (!why && s->channel >= 0 && equals(v[s->channel], len[s->channel], "preview"))
+		why = "preview";
+	if (!why && s->channel >= 0 && equals(v[s->channel], len[s->channel], "test"))
+		why = "test";
+	if (why || s->complete < 0)
+		return why;
+	const char *c = v[s->complete];
+	size_t n = len[s->complete];
+	if (s->rule == DONE_NONEMPTY)
+		return n == 0 ? "incomplete" : NULL;
+	return platform_done(s->file, line, s->header[s->complete], c, n) ? NULL
+	                                                                  : "incomplete";
 }
 
 static int

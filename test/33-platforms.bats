@@ -230,6 +230,52 @@ EOF
 	run ! bash -c "'$BIN/codebook' -q in.tsv | grep -q option"
 }
 
+@test "Qualtrics: survey previews, tests and spam are no respondents: dropped by Status (text or code) or DistributionChannel, named in the summary and the rejects; --keep-previews keeps them" {
+	# one row a Status Qualtrics writes (as text, and as the code its
+	# numeric export writes), a channel, and a Status it does not write
+	{
+		printf 'ResponseId,Status,Finished,DistributionChannel,Q1\n'
+		printf 'Response ID,Response Type,Finished,Distribution Channel,How often?\n'
+		printf '"{""ImportId"":""_recordId""}","{""ImportId"":""status""}","{""ImportId"":""finished""}","{""ImportId"":""distributionChannel""}","{""ImportId"":""QID1""}"\n'
+		while IFS='|' read -r id status finished channel; do
+			printf '%s,%s,%s,%s,3\n' "$id" "$status" "$finished" "$channel"
+		done <<'ROWS'
+R_ip|IP Address|True|anonymous
+R_ip0|0|1|email
+R_imported|Imported|True|
+R_offline|16|True|offline
+R_ex|EX Offline|True|
+R_preview|Survey Preview|True|preview
+R_preview1|1|True|anonymous
+R_offprev|Offline Survey Preview|True|
+R_test|Survey Test|True|test
+R_test2|2|True|
+R_spam|Spam|True|anonymous
+R_spam9|Survey Preview Spam|True|
+R_spam12|12|True|
+R_spam40|EX Spam|True|
+R_chan|IP Address|True|preview
+R_chantest|0|True|test
+R_unfinished|IP Address|False|anonymous
+R_unknown|Panel Response|True|anonymous
+ROWS
+	} >q.csv
+	run --separate-stderr svy clean -r rejects.tsv -o clean.tsv q.csv
+	assert_success
+	[ "${stderr_lines[0]}" = "svy-clean: q.csv:21: column 'Status': not a Status Qualtrics writes (IP Address, Survey Preview, Survey Test, Imported, Spam, ...): the row is kept (got 'Panel Response')" ]
+	[ "${stderr_lines[1]}" = "svy-clean: Qualtrics export (3 header rows): read 18 rows, kept 6, dropped 12 (incomplete: 'Finished' not 1 or True; 11 a survey preview, test or spam: 'Status')" ]
+	[ "$(cut -f1 clean.tsv | paste -sd ' ')" = "ResponseId R_ip R_ip0 R_imported R_offline R_ex R_unknown" ]
+	[ "$(awk -F'\t' 'NR > 1 { print $1 ":" $NF }' rejects.tsv | paste -sd ' ')" = "R_preview:preview R_preview1:preview R_offprev:preview R_test:test R_test2:test R_spam:spam R_spam9:spam R_spam12:spam R_spam40:spam R_chan:preview R_chantest:test R_unfinished:incomplete" ]
+	# --keep-previews: only the unfinished row goes, no Status is read
+	run --separate-stderr svy clean --keep-previews -o all.tsv q.csv
+	assert_success
+	[ "$stderr" = "svy-clean: Qualtrics export (3 header rows): read 18 rows, kept 17, dropped 1 (incomplete: 'Finished' not 1 or True)" ]
+	! grep -q R_unfinished all.tsv
+	# the bundled exports hold responses only: nothing more is dropped there
+	run --separate-stderr svy clean -o /dev/null "$P/qualtrics.csv"
+	[[ "$stderr" != *preview* ]]
+}
+
 @test "SoSci Survey: SERIAL goes when it holds serials, stays when empty; a serial after the rows read ahead is emptied, with a warning" {
 	awk -F'\t' 'BEGIN { OFS = "\t" } NR > 1 { $2 = "\"SER-" NR "\"" } { print }' "$P/sosci.csv" >serial.csv
 	run --separate-stderr svy clean serial.csv

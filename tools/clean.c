@@ -29,7 +29,7 @@ enum { WARN_EMAILS_SHOWN = 10, REMOVED_SHOWN = 12 };
 struct opts {
 	int delim;
 	const char *complete_col;
-	int keep_incomplete;
+	int keep_incomplete, keep_previews;
 	char **pii;
 	size_t npii;
 	char **keep;		/* --keep-pii */
@@ -67,6 +67,7 @@ struct clean {
 	int pending;		/* c->row holds a row read but not yet taken */
 	long complete;		/* completion column, or -1 */
 	done_rule rule;
+	platform_screen screen;	/* which rows are kept, and why not */
 	enum removal *removed;	/* per input column */
 	enum removal *keep;	/* per input column: why it would go, kept by --keep-pii */
 	size_t nout;		/* columns written */
@@ -80,14 +81,14 @@ struct clean {
 	tsv_writer out, rej;
 	int rejecting;
 
-	unsigned long long nread, kept, dropped, emptied;
+	unsigned long long nread, kept, dropped, emptied, previews;
 	unsigned long long serials, minus9;	/* SoSci: emptied, and -9 written */
 };
 
 enum {
 	OPT_DELIMITER = 'd', OPT_COMPLETE = CLI_OWN, OPT_KEEP_INCOMPLETE, OPT_PII,
 	OPT_KEEP_PII, OPT_SCAN_ROWS, OPT_NA, OPT_INVALID_UTF8, OPT_RENAME_DUPS,
-	OPT_PLATFORM, OPT_LABELS, OPT_ENCODING, OPT_CODEBOOK = 'b',
+	OPT_PLATFORM, OPT_LABELS, OPT_ENCODING, OPT_KEEP_PREVIEWS, OPT_CODEBOOK = 'b',
 };
 
 static const cli_opt own[] = {
@@ -111,6 +112,8 @@ static const cli_opt own[] = {
 	 "(default: the platform's, below; without it, every\n"
 	 "row is kept)"},
 	{OPT_KEEP_INCOMPLETE, "keep-incomplete", 0, NULL, "keep incomplete responses too"},
+	{OPT_KEEP_PREVIEWS, "keep-previews", 0, NULL,
+	 "keep Qualtrics' survey previews, tests and spam\n(Status, DistributionChannel) too"},
 	{OPT_PII, "pii", 0, "NAME",
 	 "also remove column NAME as personal data; repeat for\n"
 	 "several; shell globs match several columns"},
@@ -147,10 +150,11 @@ static const cli_tool tool = {
 	         "Reads FILE or standard input ('-'), writes TSV to standard output.",
 	.epilog = "Platforms, as the summary names them: LimeSurvey (complete: submitdate not\n"
 	          "empty; personal data ipaddr, refurl, token), Qualtrics (its 2nd and 3rd header\n"
-	          "rows skipped; complete: Finished 1 or True; personal data IPAddress, Location*,\n"
-	          "Recipient*, ExternalReference; its TSV export, UTF-16, is converted), SoSci\n"
-	          "Survey (complete: FINISHED 1; REF, and SERIAL when it holds serials), Google\n"
-	          "Forms (every row submitted; 'Email Address'). Also removed: any column\n"
+	          "rows skipped; complete: Finished 1 or True; previews, tests and spam dropped\n"
+	          "by Status; personal data IPAddress, Location*, Recipient*, ExternalReference;\n"
+	          "its TSV export, UTF-16, is converted), SoSci Survey (complete: FINISHED 1;\n"
+	          "REF, and SERIAL when it holds serials), Google Forms (every row submitted;\n"
+	          "'Email Address'). Also removed: any column\n"
 	          "whose name says e-mail (email, e-mail, mail address) and any column where most\n"
 	          "values read ahead are e-mail addresses. Any other value holding an e-mail\n"
 	          "address is emptied, with a warning. CSV: RFC 4180 quoting; a BOM, CRLF line\n"
@@ -261,6 +265,8 @@ find_columns(struct clean *c)
 	/* a tsv_reader holding just the header, for the shared column lookup */
 	tsv_reader hr = {.name = c->name, .ncols = c->ncols, .header = c->header};
 	find_complete(c, &hr);
+	platform_screen_init(&c->screen, c->plat, c->name, c->header, c->ncols,
+	                     o->keep_incomplete ? -1 : c->complete, c->rule, o->keep_previews);
 	for (size_t i = 0; i < c->ncols; i++) {
 		for (const char *const *n = c->plat->pii; *n; n++)
 			if (strcasecmp(c->header[i], *n) == 0)
@@ -325,24 +331,13 @@ write_header(struct clean *c, tsv_writer *w, int reason)
 	tsvw_end(w);
 }
 
-/* Is R an incomplete response, by the completion column and its rule? */
-static int
-incomplete(const struct clean *c, const struct row *r)
-{
-	if (c->complete < 0 || c->o->keep_incomplete)
-		return 0;
-	const char *v = r->v[c->complete];
-	size_t n = r->len[c->complete];
-	if (c->rule == DONE_NONEMPTY)
-		return n == 0;
-	return !platform_done(c->name, r->line, c->header[c->complete], v, n);
-}
-
 static void
 emit(struct clean *c, const struct row *r)
 {
 	c->nread++;
-	int drop = incomplete(c, r);
+	const char *why = platform_screen_row(&c->screen, r->v, r->len, r->line);
+	int drop = why != NULL;
+	c->previews += drop && strcmp(why, "incomplete") != 0;
 	tsv_writer *w = drop ? &c->rej : &c->out;
 	if (drop) {
 		c->dropped++;
@@ -376,7 +371,7 @@ emit(struct clean *c, const struct row *r)
 		tsvw_strn(w, r->v[i], r->len[i]);
 	}
 	if (drop)
-		tsvw_str(w, "incomplete");
+		tsvw_str(w, why);
 	tsvw_end(w);
 }
 
@@ -402,15 +397,19 @@ static void
 add_completion(sbuf *l, const struct clean *c)
 {
 	if (c->complete < 0 && c->rule == DONE_ALL)
-		sbuf_addf(l, " (%s records submitted responses only: every row kept)", c->plat->name);
+		sbuf_addf(l, " (%s records submitted responses only: every row kept", c->plat->name);
 	else if (c->complete < 0)
-		sbuf_addf(l, " (no %s column and no --complete-column: every row kept)",
+		sbuf_addf(l, " (no %s column and no --complete-column: every row kept",
 		    c->plat->complete[0]);
 	else if (c->o->keep_incomplete)
-		sbuf_addf(l, " (--keep-incomplete)");
+		sbuf_addf(l, " (--keep-incomplete");
 	else
-		sbuf_addf(l, " (incomplete: '%s' %s)", c->header[c->complete],
+		sbuf_addf(l, " (incomplete: '%s' %s", c->header[c->complete],
 		    c->rule == DONE_TRUE ? "not 1 or True" : "empty");
+	if (c->previews)
+		sbuf_addf(l, "; %llu a survey preview, test or spam: '%s'", c->previews,
+		          c->header[c->screen.status >= 0 ? c->screen.status : c->screen.channel]);
+	sbuf_add(l, ")");
 }
 
 /* The columns removed, by reason, the first REMOVED_SHOWN named. */
@@ -486,6 +485,7 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_DELIMITER: o->delim = opt_delimiter(arg, "--delimiter"); break;
 	case OPT_COMPLETE: o->complete_col = arg; break;
 	case OPT_KEEP_INCOMPLETE: o->keep_incomplete = 1; break;
+	case OPT_KEEP_PREVIEWS: o->keep_previews = 1; break;
 	case OPT_PII: append(&o->pii, &o->npii, arg); break;
 	case OPT_KEEP_PII: append(&o->keep, &o->nkeep, arg); break;
 	case OPT_PLATFORM: o->platform = opt_word(arg, platform_words, "--platform"); break;
