@@ -87,9 +87,21 @@ printf 'size\tstep\timpl\trep\tseconds\trss_kb\tbytes\tcpu\n' >"$RAW"
 STUDY=(make -f pipelines/study/main.mk -s --no-print-directory BINDIR="$S" OBJDIR="$W/no-obj")
 for t in $TOOLS; do STUDY+=(-o "$S/$t"); done
 # the analysis: study-outputs less the figures and report.md, the work the
-# Python and R scripts do (and more: tables, RQ2, the elbow, kappa)
+# Python and R scripts do (and more: tables, RQ2, the elbow, kappa), and not
+# the reference study's parallel analysis, omega and bootstrap intervals,
+# which the scripts do not compute: FA_OPTIONS empty, the plan's kruskal and
+# friedman lines with --boot 0 (no interval). `study + figures` is the
+# reference study whole.
+mkdir -p "$W/plan"
+cp "$(dirname "$HYPOTHESES")"/*.txt "$W/plan/" 2>/dev/null || :
+awk -F'\t' 'BEGIN { OFS = "\t" }
+    NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "test") t = i; if ($i == "options") o = i }
+              print; next }
+    $t == "kruskal" || $t == "friedman" { $o = $o ($o == "" ? "" : " ") "--boot 0" }
+    { print }' "$HYPOTHESES" >"$W/plan/hypotheses.tsv"
+SCRIPTS_SCOPE=(FA_OPTIONS= HYPOTHESES="$W/plan/hypotheses.tsv")
 analysis_targets() {   # B EXPORT
-    "${STUDY[@]}" -pq EXPORT="$2" B="$1" study-outputs 2>/dev/null |
+    "${STUDY[@]}" -pq EXPORT="$2" B="$1" "${SCRIPTS_SCOPE[@]}" study-outputs 2>/dev/null |
         sed -n 's/^study-outputs: //p' | tr ' ' '\n' | grep -v -e 'figures\.stamp$' -e 'report\.md$' |
         grep .
 }
@@ -126,7 +138,8 @@ for n in $SIZES; do
             measure "$n" "study + figures" svy 1 "$xb" "${STUDY[@]}" EXPORT="$X" B="$B" study-outputs
         fi
         rm -rf "$B"
-        measure "$n" study svy 1 "$xb" "${STUDY[@]}" EXPORT="$X" B="$B" "${ANALYSIS[@]}"
+        measure "$n" study svy 1 "$xb" "${STUDY[@]}" EXPORT="$X" B="$B" "${SCRIPTS_SCOPE[@]}" \
+            "${ANALYSIS[@]}"
         if [ -n "$HAVE_PY" ]; then
             OUT=$W/py-$n.tsv measure "$n" study python 1 "$xb" \
                 $PY bench/study.py "$X" "$CODEBOOK" "$W/py-steps.tmp"
@@ -155,7 +168,7 @@ for n in $SIZES; do
     say "bench: $n respondents: each tool, $reps runs"
     # the study's intermediate files are the tools' inputs
     "$S/encode-likert" -q --codebook "$CODEBOOK" "$B/practitioners.tsv" >"$W/encoded-$n.tsv"
-    "$S/test-hypothesis" -q --plan "$HYPOTHESES" -i "$B/scored.tsv" >"$W/tests-$n.tsv" 2>/dev/null
+    "$S/test-hypothesis" -q --plan "$W/plan/hypotheses.tsv" -i "$B/scored.tsv" >"$W/tests-$n.tsv" 2>/dev/null
     grep -E '^(column|method_)' "$B/familiarity.tsv" >"$W/methods-$n.tsv"
     measure "$n" clean svy "$reps" "$xb" "$S/clean" -q "$X"
     measure "$n" "clean --rejects" svy "$reps" "$xb" "$S/clean" -q --rejects "$W/rejects.tmp" "$X"
@@ -178,7 +191,7 @@ for n in $SIZES; do
         "$S/score" -q --model "$B/model.tsv" --name awareness --normalize minmax \
         --summary /dev/null "$B/encoded.tsv"
     measure "$n" test-hypothesis svy "$reps" "$(bytes "$B/scored.tsv")" \
-        "$S/test-hypothesis" -q --plan "$HYPOTHESES" -i "$B/scored.tsv"
+        "$S/test-hypothesis" -q --plan "$W/plan/hypotheses.tsv" -i "$B/scored.tsv"
     measure "$n" bh-correct svy "$reps" "$(bytes "$W/tests-$n.tsv")" "$S/bh-correct" -q "$W/tests-$n.tsv"
     measure "$n" report svy "$reps" "$(bytes "$B/tests.tsv")" \
         "$S/report" -H "$HYPOTHESES" -f RQ1 --effect "$B/tests.tsv"

@@ -76,8 +76,10 @@ def main():
     print()
     print("svy: each tool alone on the study's files (output to /dev/null); `study` is "
           "`make` of the study's analysis outputs (clean to Tables 1-5, familiarity, "
-          "clusters, kappa: `make study-outputs` less figures and report.md), "
-          "`study + figures` all of `make study-outputs`. Python/R: the steps of "
+          "clusters, kappa: `make study-outputs` less figures and report.md; without the "
+          "parallel analysis, omega and bootstrap intervals, which the scripts do not "
+          "compute), `study + figures` all of `make study-outputs` of the reference study, "
+          "those included. Python/R: the steps of "
           "bench/study.py and bench/study.R, timed inside the script (`study` is the "
           "whole process; `startup` loads the libraries); their encode-likert includes "
           "derive, test-hypothesis bh-correct, cluster the shares (tally). Peak RSS "
