@@ -34,7 +34,8 @@ percentile(const double *sorted, size_t n, double q)
  * A stratum of one adds nothing ((m - 1) (mean - theta_i) is 0 there) and
  * is skipped: leaving its one observation out would empty a group. */
 static double
-acceleration(boot_stat *stat, void *ctx, const size_t *sizes, size_t nstrata, size_t n)
+acceleration(boot_stat *stat, boot_jack *jack, void *ctx, const size_t *sizes,
+             size_t nstrata, size_t n)
 {
 	size_t *idx = xmalloc(n * sizeof *idx), *sz = xmalloc(nstrata * sizeof *sz);
 	double num = 0, den = 0;
@@ -43,14 +44,18 @@ acceleration(boot_stat *stat, void *ctx, const size_t *sizes, size_t nstrata, si
 		if (m < 2)
 			continue;
 		double *th = xmalloc(m * sizeof *th), mean = 0;
-		for (size_t j = 0; j < nstrata; j++)
-			sz[j] = sizes[j] - (j == s);
-		for (size_t leave = 0; leave < m; leave++) {
-			size_t k = 0;
-			for (size_t i = 0; i < n; i++)
-				if (i != start + leave)
-					idx[k++] = i;
-			th[leave] = stat(idx, sz, nstrata, ctx);
+		if (jack) {
+			jack(s, sizes, nstrata, ctx, th);
+		} else {
+			for (size_t j = 0; j < nstrata; j++)
+				sz[j] = sizes[j] - (j == s);
+			for (size_t leave = 0; leave < m; leave++) {
+				size_t k = 0;
+				for (size_t i = 0; i < n; i++)
+					if (i != start + leave)
+						idx[k++] = i;
+				th[leave] = stat(idx, sz, nstrata, ctx);
+			}
 		}
 		for (size_t i = 0; i < m; i++)
 			mean += th[i];
@@ -71,8 +76,9 @@ acceleration(boot_stat *stat, void *ctx, const size_t *sizes, size_t nstrata, si
 }
 
 const char *
-boot_ci(boot_stat *stat, void *ctx, const size_t *sizes, size_t nstrata, size_t nboot,
-        unsigned long seed, double conf, boot_type type, double *lo, double *hi)
+boot_ci(boot_stat *stat, boot_jack *jack, void *ctx, const size_t *sizes, size_t nstrata,
+        size_t nboot, unsigned long seed, double conf, boot_type type, double *lo,
+        double *hi)
 {
 	size_t n = 0;
 	for (size_t s = 0; s < nstrata; s++)
@@ -106,7 +112,7 @@ boot_ci(boot_stat *stat, void *ctx, const size_t *sizes, size_t nstrata, size_t 
 			return "every resample's statistic lies on one side of the estimate "
 			       "(BCa's bias is infinite)";
 		}
-		double a = acceleration(stat, ctx, sizes, nstrata, n);
+		double a = acceleration(stat, jack, ctx, sizes, nstrata, n);
 		if (!isfinite(a)) {
 			free(tb);
 			return "the jackknife's statistics are all equal (BCa's acceleration "

@@ -23,15 +23,23 @@
 typedef double boot_stat(const size_t *idx, const size_t *sizes, size_t nstrata,
                          void *ctx);
 
+/* The jackknife of stratum S: into TH[i] the statistic with its i-th
+ * observation left out (i < SIZES[S], in the stratum's order), exactly as
+ * boot_stat computes it on those indices; for a statistic that can update
+ * its sums in less than a whole evaluation. */
+typedef void boot_jack(size_t s, const size_t *sizes, size_t nstrata, void *ctx,
+                       double *th);
+
 typedef enum { BOOT_BCA, BOOT_PERCENTILE } boot_type;
 
 extern const char *const boot_types[];	/* "bca", "percentile", NULL */
 
-/* The interval of STAT at level CONF from NBOOT resamples into *LO, *HI.
+/* The interval of STAT at level CONF from NBOOT resamples into *LO, *HI;
+ * BCa's jackknife by JACK (NULL: by STAT on each leave-one-out sample).
  * Returns NULL, or why it does not exist (every resample gave the
  * estimate: BCa's bias is infinite). */
-const char *boot_ci(boot_stat *stat, void *ctx, const size_t *sizes, size_t nstrata,
-                    size_t nboot, unsigned long seed, double conf, boot_type type,
-                    double *lo, double *hi);
+const char *boot_ci(boot_stat *stat, boot_jack *jack, void *ctx, const size_t *sizes,
+                    size_t nstrata, size_t nboot, unsigned long seed, double conf,
+                    boot_type type, double *lo, double *hi);
 
 #endif

@@ -487,6 +487,41 @@ typedef struct {
 	size_t n, k;
 } kw_ctx;
 
+/* H / (n - 1) from the groups' rank sums RSUM (K, of SIZES), M values and
+ * the tie term TIES (the sum of t^3 - t over the runs of equal values). */
+static double
+epsilon_from_sums(const double *rsum, const size_t *sizes, size_t k, size_t m, double ties)
+{
+	double dn = (double)m, h = 0;
+	for (size_t j = 0; j < k; j++)
+		h += rsum[j] * rsum[j] / (double)sizes[j];
+	double tc = 1 - ties / (dn * dn * dn - dn);
+	if (tc <= 0)
+		return 0;	/* every value tied: no separation */
+	h = (12 / (dn * (dn + 1)) * h - 3 * (dn + 1)) / tc;
+	return h / (dn - 1);
+}
+
+/* The end of the run of equal values that starts at sorted position I, and
+ * the start of the one that ends before E. */
+static size_t
+run_end(const kw_ctx *c, size_t i)
+{
+	size_t e = i + 1;
+	while (e < c->n && c->x[c->order[e]] == c->x[c->order[i]])
+		e++;
+	return e;
+}
+
+static size_t
+run_start(const kw_ctx *c, size_t e)
+{
+	size_t i = e - 1;
+	while (i > 0 && c->x[c->order[i - 1]] == c->x[c->order[e - 1]])
+		i--;
+	return i;
+}
+
 static double
 epsilon_squared(const size_t *idx, const size_t *sizes, size_t k, void *p)
 {
@@ -512,14 +547,65 @@ epsilon_squared(const size_t *idx, const size_t *sizes, size_t k, void *p)
 		below += t;
 		i = e;
 	}
-	double dn = (double)m, h = 0;
+	return epsilon_from_sums(c->rsum, sizes, k, m, ties);
+}
+
+/* The jackknife of group S in time O(n k): with one observation left out,
+ * the others' ranks drop by 1 above its value and by 1/2 in its tie run, so
+ * each group's rank sum and the tie term are updated, not recomputed. They
+ * are sums of halves and whole numbers, exact in a double, so each value is
+ * the one epsilon_squared computes, bit for bit. */
+static void
+epsilon_squared_jack(size_t s, const size_t *sizes, size_t k, void *p, double *th)
+{
+	kw_ctx *c = p;
+	size_t n = c->n, start = 0;
+	for (size_t j = 0; j < s; j++)
+		start += sizes[j];
+	double *above = xcalloc(k, sizeof *above), *inrun = xcalloc(k, sizeof *inrun);
+	double *sums = xmalloc(k * sizeof *sums);
+	size_t *sz = xmalloc(k * sizeof *sz);
 	for (size_t j = 0; j < k; j++)
-		h += c->rsum[j] * c->rsum[j] / (double)sizes[j];
-	double tc = 1 - ties / (dn * dn * dn - dn);
-	if (tc <= 0)
-		return 0;	/* every value tied: no separation */
-	h = (12 / (dn * (dn + 1)) * h - 3 * (dn + 1)) / tc;
-	return h / (dn - 1);
+		sz[j] = sizes[j] - (j == s);
+	/* the whole sample's rank sums and tie term */
+	double ties = 0;
+	for (size_t j = 0; j < k; j++)
+		c->rsum[j] = 0;
+	for (size_t i = 0; i < n;) {
+		size_t e = run_end(c, i);
+		double t = (double)(e - i), r = (double)i + (t + 1) / 2;
+		for (size_t q = i; q < e; q++)
+			c->rsum[c->group[c->order[q]]] += r;
+		ties += t * t * t - t;
+		i = e;
+	}
+	/* the runs from the largest value down */
+	for (size_t e = n; e > 0;) {
+		size_t i = run_start(c, e);
+		double t = (double)(e - i), r = (double)i + (t + 1) / 2;
+		for (size_t q = i; q < e; q++)
+			inrun[c->group[c->order[q]]]++;
+		double left = ties - (t * t * t - t) + ((t - 1) * (t - 1) * (t - 1) - (t - 1));
+		for (size_t q = i; q < e; q++) {
+			size_t o = c->order[q];
+			if (c->group[o] != s)
+				continue;
+			for (size_t j = 0; j < k; j++)
+				sums[j] = c->rsum[j] - above[j] - (inrun[j] - (j == s)) / 2 -
+				          (j == s ? r : 0);
+			th[o - start] = epsilon_from_sums(sums, sz, k, n - 1, left);
+		}
+		for (size_t q = i; q < e; q++) {
+			size_t g = c->group[c->order[q]];
+			above[g] += inrun[g];
+			inrun[g] = 0;
+		}
+		e = i;
+	}
+	free(above);
+	free(inrun);
+	free(sums);
+	free(sz);
 }
 
 /* Friedman chi2 / (n (k - 1)) of resampled rows: each row's ranks and tie
@@ -530,6 +616,21 @@ typedef struct {
 	double *rs;		/* scratch: rank sums */
 	size_t k;
 } fr_ctx;
+
+/* Kendall's W from the columns' rank sums RS (K) over N rows and the tie
+ * term TIES. */
+static double
+w_from_sums(const double *rs, size_t k, size_t n, double ties)
+{
+	double dn = (double)n, dk = (double)k, ss = 0;
+	for (size_t j = 0; j < k; j++)
+		ss += rs[j] * rs[j];
+	double c0 = 1 - ties / (dn * dk * (dk * dk - 1));
+	if (c0 <= 0)
+		return 0;	/* every row constant */
+	double chi2 = (12 / (dn * dk * (dk + 1)) * ss - 3 * dn * (dk + 1)) / c0;
+	return chi2 / (dn * (dk - 1));
+}
 
 static double
 kendalls_w(const size_t *idx, const size_t *sizes, size_t nstrata, void *p)
@@ -546,14 +647,31 @@ kendalls_w(const size_t *idx, const size_t *sizes, size_t nstrata, void *p)
 			c->rs[j] += r[j];
 		ties += c->ties[idx[i]];
 	}
-	double dn = (double)n, dk = (double)k, ss = 0;
-	for (size_t j = 0; j < k; j++)
-		ss += c->rs[j] * c->rs[j];
-	double c0 = 1 - ties / (dn * dk * (dk * dk - 1));
-	if (c0 <= 0)
-		return 0;	/* every row constant */
-	double chi2 = (12 / (dn * dk * (dk + 1)) * ss - 3 * dn * (dk + 1)) / c0;
-	return chi2 / (dn * (dk - 1));
+	return w_from_sums(c->rs, k, n, ties);
+}
+
+/* The jackknife of the rows in time O(n k): the rank sums and the tie term
+ * less one row's (sums of halves and whole numbers, exact in a double: each
+ * value is kendalls_w's, bit for bit). */
+static void
+kendalls_w_jack(size_t s, const size_t *sizes, size_t nstrata, void *p, double *th)
+{
+	fr_ctx *c = p;
+	size_t n = sizes[0], k = c->k;
+	(void)s;
+	(void)nstrata;
+	double *all = xcalloc(k, sizeof *all), ties = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < k; j++)
+			all[j] += c->rank[i * k + j];
+		ties += c->ties[i];
+	}
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < k; j++)
+			c->rs[j] = all[j] - c->rank[i * k + j];
+		th[i] = w_from_sums(c->rs, k, n - 1, ties - c->ties[i]);
+	}
+	free(all);
 }
 
 /* ORDER[0..n) = 0..n-1 sorted by KEY (counting sort on the average ranks:
@@ -572,21 +690,24 @@ sort_by(size_t *order, const double *key, size_t n)
 }
 
 /* The interval of statistic F over N observations (each evaluation costs
- * N * COST), unless that is too much work: then a note. */
+ * N * COST; JACK, BCa's jackknife, N * K), unless that is too much work:
+ * then a note. */
 static void
-bootstrap(plan_test *e, boot_stat *f, void *ctx, const size_t *sizes, size_t nstrata,
-          size_t n, size_t cost)
+bootstrap(plan_test *e, boot_stat *f, boot_jack *jack, void *ctx, const size_t *sizes,
+          size_t nstrata, size_t n, size_t cost, size_t k)
 {
 	if (e->boot == 0)
 		return;
-	double work = (double)n * (double)cost *
-	              ((double)e->boot + (e->boot_ci == BOOT_BCA ? (double)n : 0));
+	/* the resamples, and BCa's jackknife: n leave-one-out values, each
+	 * updated in K steps (not recomputed in N COST) */
+	double work = (double)n * ((double)cost * (double)e->boot +
+	                           (e->boot_ci == BOOT_BCA ? (double)k : 0));
 	if (work > BOOT_MAX_WORK) {
 		plan_note(e, "no bootstrap interval: n = %zu with %d resamples is too much work "
-		          "(give a smaller --boot, or --boot-ci percentile)", n, e->boot);
+		          "(give a smaller --boot)", n, e->boot);
 		return;
 	}
-	const char *why = boot_ci(f, ctx, sizes, nstrata, (size_t)e->boot, plantests_seed,
+	const char *why = boot_ci(f, jack, ctx, sizes, nstrata, (size_t)e->boot, plantests_seed,
 	                          e->conf, (boot_type)e->boot_ci, &e->ci_low, &e->ci_high);
 	take_interval(e, why ? -1 : 0,
 	              e->boot_ci == BOOT_BCA ? "bootstrap-bca" : "bootstrap-percentile",
@@ -616,7 +737,7 @@ planparam_ci_kruskal(plan_test *e, const double *x, const size_t *group, size_t 
 	sort_by(order, r, n);
 	kw_ctx c = {v, order, grp, plan_scratch_alloc(n + 1, sizeof *c.count),
 	            plan_scratch_alloc(k + 1, sizeof *c.rsum), n, k};
-	bootstrap(e, epsilon_squared, &c, sizes, k, n, 1);
+	bootstrap(e, epsilon_squared, epsilon_squared_jack, &c, sizes, k, n, 1, k);
 }
 
 void
@@ -628,5 +749,5 @@ planparam_ci_friedman(plan_test *e, const double *x, size_t n, size_t k)
 		ties[i] = rank_average(x + i * k, k, rank + i * k);
 	fr_ctx c = {rank, ties, plan_scratch_alloc(k, sizeof *c.rs), k};
 	size_t sizes[1] = {n};
-	bootstrap(e, kendalls_w, &c, sizes, 1, n, k);
+	bootstrap(e, kendalls_w, kendalls_w_jack, &c, sizes, 1, n, k, k);
 }
