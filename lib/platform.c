@@ -137,6 +137,7 @@ platform_screen_init(platform_screen *s, const platform *p, const char *file,
 	int q = p->id == PLATFORM_QUALTRICS && !keep_previews;
 	s->status = q ? column_of(header, n, "Status") : -1;
 	s->channel = q ? column_of(header, n, "DistributionChannel") : -1;
+	s->mode = p->id == PLATFORM_SOSCI && !keep_previews ? column_of(header, n, "MODE") : -1;
 }
 
 static int
@@ -176,6 +177,10 @@ platform_screen_row(platform_screen *s, const char *const *v, const size_t *len,
 		why = "preview";
 	if (!why && s->channel >= 0 && equals(v[s->channel], len[s->channel], "test"))
 		why = "test";
+	/* SoSci Survey: a pretest of the questionnaire ("pretest", as MODE
+	 * says how the interview was started) */
+	if (!why && s->mode >= 0 && len[s->mode] >= 7 && memcmp(v[s->mode], "pretest", 7) == 0)
+		why = "pretest";
 	if (why || s->complete < 0)
 		return why;
 	const char *c = v[s->complete];

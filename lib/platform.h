@@ -115,25 +115,27 @@ void platform_header_rows(platform_rows *p, int forced, const char *file, char *
 /* Which rows of an export are respondents' and kept: the completion column
  * and its rule, and the columns that tell a row no respondent wrote
  * (Qualtrics' Status: a survey preview, a test, spam, as its text or its
- * code; DistributionChannel: preview or test). */
+ * code; DistributionChannel: preview or test; SoSci Survey's MODE:
+ * pretest). */
 typedef struct {
 	const char *file;
 	char *const *header;
 	long complete;		/* the completion column, or -1: every row complete */
 	done_rule rule;
 	long status, channel;	/* Qualtrics' columns, or -1 */
+	long mode;		/* SoSci Survey's, or -1 */
 	unsigned long long unknown;	/* rows with a Status value not known (kept) */
 } platform_screen;
 
 /* S for an export of platform P with HEADER (N names) from FILE; COMPLETE
  * and RULE as the caller found them; KEEP_PREVIEWS: no row is dropped as a
- * preview, test or spam. */
+ * preview, pretest, test or spam. */
 void platform_screen_init(platform_screen *s, const platform *p, const char *file,
                           char *const *header, size_t n, long complete, done_rule rule,
                           int keep_previews);
 
-/* Why the row V/LEN (at LINE) is dropped: "preview", "test", "spam" or
- * "incomplete"; NULL when it is kept. A Status value not known is kept,
+/* Why the row V/LEN (at LINE) is dropped: "preview", "pretest", "test",
+ * "spam" or "incomplete"; NULL when it is kept. A Status value not known is kept,
  * with a warning for the first few. */
 const char *platform_screen_row(platform_screen *s, const char *const *v,
                                 const size_t *len, size_t line);

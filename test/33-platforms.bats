@@ -263,7 +263,7 @@ ROWS
 	run --separate-stderr svy clean -r rejects.tsv -o clean.tsv q.csv
 	assert_success
 	[ "${stderr_lines[0]}" = "svy-clean: q.csv:21: column 'Status': not a Status Qualtrics writes (IP Address, Survey Preview, Survey Test, Imported, Spam, ...): the row is kept (got 'Panel Response')" ]
-	[ "${stderr_lines[1]}" = "svy-clean: Qualtrics export (3 header rows): read 18 rows, kept 6, dropped 12 (incomplete: 'Finished' not 1 or True; 11 a survey preview, test or spam: 'Status')" ]
+	[ "${stderr_lines[1]}" = "svy-clean: Qualtrics export (3 header rows): read 18 rows, kept 6, dropped 12 (incomplete: 'Finished' not 1 or True; 11 a preview, pretest, test or spam by 'Status')" ]
 	[ "$(cut -f1 clean.tsv | paste -sd ' ')" = "ResponseId R_ip R_ip0 R_imported R_offline R_ex R_unknown" ]
 	[ "$(awk -F'\t' 'NR > 1 { print $1 ":" $NF }' rejects.tsv | paste -sd ' ')" = "R_preview:preview R_preview1:preview R_offprev:preview R_test:test R_test2:test R_spam:spam R_spam9:spam R_spam12:spam R_spam40:spam R_chan:preview R_chantest:test R_unfinished:incomplete" ]
 	# --keep-previews: only the unfinished row goes, no Status is read
@@ -274,6 +274,19 @@ ROWS
 	# the bundled exports hold responses only: nothing more is dropped there
 	run --separate-stderr svy clean -o /dev/null "$P/qualtrics.csv"
 	[[ "$stderr" != *preview* ]]
+}
+
+@test "SoSci Survey: a pretest (MODE pretest) is no respondent: dropped, counted, its reason in the rejects; --keep-previews keeps it" {
+	# the bundled export with its third interview (115, complete) a pretest
+	awk -F'\t' 'BEGIN { OFS = "\t" } NR == 4 { $5 = "\"pretest\"" } { print }' "$P/sosci.csv" >s.csv
+	run --separate-stderr svy clean --na -9 -r rejects.tsv -o clean.tsv s.csv
+	assert_success
+	[[ "$stderr" == *"read 4 rows, kept 2, dropped 2 (incomplete: 'FINISHED' not 1 or True; 1 a preview, pretest, test or spam by 'MODE')"* ]] || fail "$stderr"
+	[ "$(awk -F'\t' 'NR > 1 { print $1 ":" $NF }' rejects.tsv | paste -sd ' ')" = "113:incomplete 115:pretest" ]
+	[ "$(cut -f1 clean.tsv | paste -sd ' ')" = "CASE 112 116" ]
+	run --separate-stderr svy clean --na -9 --keep-previews -o all.tsv s.csv
+	assert_success
+	[ "$(($(wc -l <all.tsv) - 1))" -eq 3 ]
 }
 
 @test "SoSci Survey: SERIAL goes when it holds serials, stays when empty; a serial after the rows read ahead is emptied, with a warning" {

@@ -113,7 +113,7 @@ static const cli_opt own[] = {
 	 "row is kept)"},
 	{OPT_KEEP_INCOMPLETE, "keep-incomplete", 0, NULL, "keep incomplete responses too"},
 	{OPT_KEEP_PREVIEWS, "keep-previews", 0, NULL,
-	 "keep Qualtrics' survey previews, tests and spam\n(Status, DistributionChannel) too"},
+	 "keep Qualtrics' previews, tests and spam (Status,\nDistributionChannel) and SoSci's pretests (MODE) too"},
 	{OPT_PII, "pii", 0, "NAME",
 	 "also remove column NAME as personal data; repeat for\n"
 	 "several; shell globs match several columns"},
@@ -153,8 +153,8 @@ static const cli_tool tool = {
 	          "rows skipped; complete: Finished 1 or True; previews, tests and spam dropped\n"
 	          "by Status; personal data IPAddress, Location*, Recipient*, ExternalReference;\n"
 	          "its TSV export, UTF-16, is converted), SoSci Survey (complete: FINISHED 1;\n"
-	          "REF, and SERIAL when it holds serials), Google Forms (every row submitted;\n"
-	          "'Email Address'). Also removed: any column\n"
+	          "pretests dropped by MODE; REF, and SERIAL when it holds serials), Google\n"
+	          "Forms (every row submitted; 'Email Address'). Also removed: any column\n"
 	          "whose name says e-mail (email, e-mail, mail address) and any column where most\n"
 	          "values read ahead are e-mail addresses. Any other value holding an e-mail\n"
 	          "address is emptied, with a warning. CSV: RFC 4180 quoting; a BOM, CRLF line\n"
@@ -407,8 +407,9 @@ add_completion(sbuf *l, const struct clean *c)
 		sbuf_addf(l, " (incomplete: '%s' %s", c->header[c->complete],
 		    c->rule == DONE_TRUE ? "not 1 or True" : "empty");
 	if (c->previews)
-		sbuf_addf(l, "; %llu a survey preview, test or spam: '%s'", c->previews,
-		          c->header[c->screen.status >= 0 ? c->screen.status : c->screen.channel]);
+		sbuf_addf(l, "; %llu a preview, pretest, test or spam by '%s'",
+		          c->previews, c->header[c->screen.status >= 0 ? c->screen.status :
+		                                 c->screen.mode >= 0 ? c->screen.mode : c->screen.channel]);
 	sbuf_add(l, ")");
 }
 
