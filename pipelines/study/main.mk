@@ -106,10 +106,12 @@ endef
 text_word = $(call sq,$(subst $(newline),\n,$(subst \,\\,$($(1)))))
 text_check = printf -v t '%b' $(call text_word,$(TEXT_VAR_$(1))); o=; \
 	IFS= read -rd '' o 2>/dev/null <$(1) || :; [ "$$o" == "$$t" ] || echo $(1);
+# Written in place, by the shell's printf alone (no mv: a dozen of these in
+# a study): a file cut short by a failure holds other text, so the next run
+# sees it changed and writes it again.
 define text_rule
 $(1): $(if $(filter $(1),$(TEXT_FILES_CHANGED)),FORCE) | $(patsubst %/,%,$(dir $(1)))
-	printf '%b' $$(call text_word,$(TEXT_VAR_$(1))) >$$@.tmp
-	$$(publish)
+	printf '%b' $$(call text_word,$(TEXT_VAR_$(1))) >$$@
 endef
 define text_files_check
 TEXT_FILES_CHANGED := $$(shell $$(foreach f,$$(TEXT_FILES),$$(call text_check,$$(f))))
