@@ -10,12 +10,18 @@ method effect_size, floats as repr. Run from the repository root:
   /usr/bin/python3 test/data/pairwise-wilcoxon/make-expected.py test/data/pairwise-wilcoxon"""
 import csv
 import itertools
+import os
 import shlex
 import sys
 
 import numpy as np
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
+
+sys.dont_write_bytecode = True	# no __pycache__ under test/data
+# the signed-rank reference shared with test/data/ttest/make-expected.py
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ttest"))
+from signrank_ref import wilcoxon_v  # noqa: E402
 
 D = sys.argv[1]
 with open(f"{D}/data.tsv") as f:
@@ -58,26 +64,12 @@ def options(s):
 
 
 def signrank(dd, o):
+    vp, p, meth = wilcoxon_v(dd, o)
+    # the matched-pairs rank-biserial over the nonzero differences
     nz = dd[dd != 0]
-    ties = len(np.unique(np.abs(nz))) < len(nz)
-    if o["method"] == "auto":
-        if o["rule"] == "r":
-            exact = len(nz) < 50 and len(nz) == len(dd) and not ties
-        else:
-            exact = len(dd) <= 50 and len(nz) == len(dd)
-    else:
-        exact = o["method"] == "exact"
-    r = stats.wilcoxon(dd, zero_method=o["zm"], correction=o["cont"] and not exact,
-                       alternative=o["alt"], mode="exact" if exact else "approx")
-    dz = dd if o["zm"] != "wilcox" else nz
-    rk = stats.rankdata(np.abs(dz))
-    vp = rk[dz > 0].sum() + (rk[dz == 0].sum() / 2 if o["zm"] == "zsplit" else 0)
     rn = stats.rankdata(np.abs(nz))
     eff = (rn[nz > 0].sum() - rn[nz < 0].sum()) / rn.sum()
-    meth = "exact" if exact else "asymptotic+continuity" if o["cont"] else "asymptotic"
-    if o["zm"] != "wilcox":
-        meth += "+" + o["zm"]
-    return vp, r.pvalue, eff, meth
+    return vp, p, eff, meth
 
 
 out = []

@@ -35,6 +35,9 @@ import numpy as np
 from scipy import optimize, stats
 from statsmodels.stats.oneway import anova_oneway
 
+sys.dont_write_bytecode = True	# no __pycache__ under test/data
+from signrank_ref import wilcoxon_v
+
 out = sys.argv[1]
 
 # ---- the data ----------------------------------------------------------
@@ -339,28 +342,11 @@ def run(hid, test, vars_, opts):
     if test == "wilcoxon":
         x = data[v[0]][keep]
         dd = x - (data[v[1]][keep] if len(v) > 1 else 0) - o["mu"]
-        nz = dd[dd != 0]
-        ties = len(np.unique(np.abs(nz))) < len(nz)
-        if o["method"] == "auto":
-            if o["rule"] == "r":
-                exact = len(nz) < 50 and len(nz) == len(dd) and not ties
-            else:
-                exact = len(dd) <= 50 and len(nz) == len(dd)
-        else:
-            exact = o["method"] == "exact"
-        r = stats.wilcoxon(dd, zero_method=o["zm"], correction=o["cont"] and not exact,
-                           alternative=o["alt"], mode="exact" if exact else "approx")
-        # V: the positive ranks (scipy's statistic is min(V+, V-) two-sided)
-        dz = dd if o["zm"] != "wilcox" else nz
-        rk = stats.rankdata(np.abs(dz))
-        vp = rk[dz > 0].sum() + (rk[dz == 0].sum() / 2 if o["zm"] == "zsplit" else 0)
+        vp, pvalue, meth = wilcoxon_v(dd, o)
         eff, nd = rbs_paired(dd)
         se = math.sqrt((2 * nd ** 3 + 3 * nd ** 2 + nd) / 6) / ((nd ** 2 + nd) / 2)
         ci = fisher_z(eff, se, o["conf"])
-        meth = "exact" if exact else "asymptotic+continuity" if o["cont"] else "asymptotic"
-        if o["zm"] != "wilcox":
-            meth += "+" + o["zm"]
-        return (hid, len(dd), None, vp, r.pvalue, meth, eff, "rank_biserial", df2, ci, "fisher-z")
+        return (hid, len(dd), None, vp, pvalue, meth, eff, "rank_biserial", df2, ci, "fisher-z")
     if test == "anova":
         x = data[v[0]][keep]
         gg = data[o["by"]][keep]
