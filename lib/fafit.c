@@ -26,6 +26,13 @@
  * than this, relative to 1 + |objective|. */
 #define SAME_OBJECTIVE 1e-8
 
+/* An ml start joins an optimum already found when the point its Newton step
+ * predicts is within JOIN_PSI of it (each uniqueness) and its criterion
+ * within JOIN_F: from there Newton's steps converge quadratically to that
+ * optimum, and taking them would only repeat a result. */
+#define JOIN_PSI 1e-4
+#define JOIN_F 1e-4
+
 /* Spread starts are tried while a fit is cheap: as many as this budget over
  * p^3 (a step's cost) allows, between a floor and a ceiling; minres tries
  * them up to MINRES_MULTI_MAX items only (beyond, psych's start alone: its
@@ -63,7 +70,13 @@ struct fit_ws {
 	double *a, *val, *vec;	/* the matrix decomposed, its eigen pairs */
 	double *e;		/* scratch, p x p */
 	double *c;		/* scratch, p */
+	double *row;		/* scratch, 2 p */
 	double last_f;		/* the criterion where projected_newton ended */
+	/* the optima earlier starts converged to, that a start may join
+	 * (NULL: none); joined is the one it joined, or -1 */
+	const double *known_psi, *known_f;
+	const int *known_ok;
+	int nknown, joined;
 };
 
 static void
@@ -71,7 +84,7 @@ ws_init(fit_ws *ws, const double *r, size_t p, size_t k)
 {
 	*ws = (fit_ws){r, p, k, xmalloc(p * p * sizeof(double)), xmalloc(p * sizeof(double)),
 	               xmalloc(p * p * sizeof(double)), xmalloc(p * p * sizeof(double)),
-	               xmalloc(p * sizeof(double)), NAN};
+	               xmalloc(p * sizeof(double)), xmalloc(2 * p * sizeof(double)), NAN, NULL, NULL, NULL, 0, -1};
 }
 
 static void
@@ -82,6 +95,7 @@ ws_free(fit_ws *ws)
 	free(ws->vec);
 	free(ws->e);
 	free(ws->c);
+	free(ws->row);
 }
 
 /* The eigen pairs of ws->a, largest first; with L NULL the eigenvalues
@@ -158,48 +172,73 @@ minres_f(fit_ws *ws, const double *psi, double *grad, double *l)
  * c_tj = COEF(lambda_t, lambda_j) for the pairs j not kept and 0 otherwise:
  * the part of a Hessian that couples kept and discarded eigenvectors. Adds
  * SCALE times it to the upper triangle of H. */
+/* Two doubles a vector (SSE2 on x86-64, emulated where there is none): the
+ * inner products below run down eight columns at once, each sum still
+ * accumulated in the order of j, so their bits are those of a plain loop. */
+typedef double v2d __attribute__((vector_size(16)));
+
+static v2d
+load2(const double *x)
+{
+	v2d r;
+	memcpy(&r, x, sizeof r);
+	return r;
+}
+
+/* ROW[n] = sum_j X_j VT_jn for n in [n0, p), VT p x p by rows. */
+static void
+row_times(const double *x, const double *vt, size_t p, size_t n0, double *row)
+{
+	size_t n = n0;
+	for (; n + 8 <= p; n += 8) {
+		v2d s0 = {0, 0}, s1 = s0, s2 = s0, s3 = s0;
+		for (size_t j = 0; j < p; j++) {
+			const double *q = vt + j * p + n;
+			v2d xj = {x[j], x[j]};
+			s0 += xj * load2(q);
+			s1 += xj * load2(q + 2);
+			s2 += xj * load2(q + 4);
+			s3 += xj * load2(q + 6);
+		}
+		memcpy(row + n, &s0, sizeof s0);
+		memcpy(row + n + 2, &s1, sizeof s1);
+		memcpy(row + n + 4, &s2, sizeof s2);
+		memcpy(row + n + 6, &s3, sizeof s3);
+	}
+	for (; n < p; n++) {
+		double s = 0;
+		for (size_t j = 0; j < p; j++)
+			s += x[j] * vt[j * p + n];
+		row[n] = s;
+	}
+}
+
+/* The sum over the kept pairs t of (v_t v_t') o (V diag(c_t.) V'), where
+ * c_tj = COEF(lambda_t, lambda_j) for the pairs j not kept and 0 otherwise:
+ * the part of a Hessian that couples kept and discarded eigenvectors. Adds
+ * SCALE times it to the upper triangle of H. */
 static void
 couple_kept(fit_ws *ws, int (*kept)(const fit_ws *, size_t),
             double (*coef)(double, double), double scale, double *h)
 {
 	size_t p = ws->p;
 	const double *v = ws->vec, *lam = ws->val;
-	double *x = ws->e, *c = ws->c;
+	double *vt = ws->e, *c = ws->c, *x = ws->row, *row = ws->row + p;
+	for (size_t n = 0; n < p; n++)
+		for (size_t j = 0; j < p; j++)
+			vt[j * p + n] = v[n * p + j];
 	for (size_t t = 0; t < ws->k; t++) {
 		if (!kept(ws, t))
 			continue;
 		for (size_t j = 0; j < p; j++)
 			c[j] = kept(ws, j) ? 0 : coef(lam[t], lam[j]);
-		for (size_t m = 0; m < p; m++)
-			for (size_t j = 0; j < p; j++)
-				x[m * p + j] = c[j] * v[m * p + j];
 		for (size_t m = 0; m < p; m++) {
-			const double *xm = x + m * p;
+			for (size_t j = 0; j < p; j++)
+				x[j] = c[j] * v[m * p + j];
+			row_times(x, vt, p, m, row);
 			double vtm = v[m * p + t] * scale;
-			size_t n = m;
-			/* four columns at once: each sum in the same order as
-			 * alone (the same bits), xm read once for four */
-			for (; n + 4 <= p; n += 4) {
-				const double *v0 = v + n * p, *v1 = v0 + p, *v2 = v1 + p, *v3 = v2 + p;
-				double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-				for (size_t j = 0; j < p; j++) {
-					s0 += xm[j] * v0[j];
-					s1 += xm[j] * v1[j];
-					s2 += xm[j] * v2[j];
-					s3 += xm[j] * v3[j];
-				}
-				h[m * p + n] += vtm * v[n * p + t] * s0;
-				h[m * p + n + 1] += vtm * v[(n + 1) * p + t] * s1;
-				h[m * p + n + 2] += vtm * v[(n + 2) * p + t] * s2;
-				h[m * p + n + 3] += vtm * v[(n + 3) * p + t] * s3;
-			}
-			for (; n < p; n++) {
-				const double *vn = v + n * p;
-				double s = 0;
-				for (size_t j = 0; j < p; j++)
-					s += xm[j] * vn[j];
-				h[m * p + n] += vtm * v[n * p + t] * s;
-			}
+			for (size_t n = m; n < p; n++)
+				h[m * p + n] += vtm * v[n * p + t] * row[n];
 		}
 	}
 }
@@ -469,6 +508,25 @@ bfgs_update(double *h, const double *s, const double *y, size_t p, double *hs)
 			h[i * p + j] += y[i] * y[j] / ys - hs[i] * hs[j] / shs;
 }
 
+/* The optimum already found that the Newton step D from PSI, at criterion
+ * F, lands on (see JOIN_PSI), or -1. */
+static int
+joins_known(const fit_ws *ws, const double *psi, const double *d, double f)
+{
+	size_t p = ws->p;
+	for (int j = 0; j < ws->nknown; j++) {
+		const double *o = ws->known_psi + (size_t)j * p;
+		if (!ws->known_ok[j] || !(fabs(f - ws->known_f[j]) <= JOIN_F * (1 + fabs(f))))
+			continue;
+		size_t i = 0;
+		while (i < p && fabs(clampd(psi[i] + d[i], PSI_LO, PSI_HI) - o[i]) <= JOIN_PSI)
+			i++;
+		if (i == p)
+			return j;
+	}
+	return -1;
+}
+
 /* Minimise FN over PSI in [PSI_LO, PSI_HI] by projected Newton steps (the
  * Hessian of HESS, exact or refined by BFGS updates, damped until positive
  * definite, Armijo backtracking; projected steepest descent when Newton's
@@ -487,6 +545,7 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 	double f = fn(ws, psi, g, l), pg = 0;
 	int it, exact = 1, have_h = 0;
 	*converged = 0;
+	ws->joined = -1;
 	if (!(f < INFINITY)) {
 		/* no finite criterion at the start (ml with a singular scaled
 		 * matrix): this start goes nowhere */
@@ -515,6 +574,9 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 		double mu = 0;
 		while (newton_direction(h, g, freev, p, mu, d) != 0)
 			mu = mu == 0 ? 1e-8 : mu * 10;
+		if (exact && mu == 0 && ws->known_psi &&
+		    (ws->joined = joins_known(ws, psi, d, f)) >= 0)
+			break;
 		int moved = 0;
 		for (int attempt = 0; attempt < 2 && !moved; attempt++) {
 			if (attempt == 1)
@@ -530,10 +592,17 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 				t0 = 0.5 / dmax;
 			for (double t = t0; t > 1e-20 * t0; t /= 2) {
 				double dec = 0;
+				int same = 1;
 				for (size_t i = 0; i < p; i++) {
 					trial[i] = clampd(psi[i] + t * d[i], PSI_LO, PSI_HI);
 					dec += g[i] * (trial[i] - psi[i]);
+					same &= trial[i] == psi[i];
 				}
+				/* the step rounds to no step, or promises a decrease
+				 * below the rounding of f: no shorter one can show a
+				 * real decrease */
+				if (same || -dec <= 4 * DBL_EPSILON * (1 + fabs(f)))
+					break;
 				/* the first trial in full, the halvings by their
 				 * criterion alone, the one taken in full again */
 				int full = t == t0;
@@ -618,31 +687,73 @@ make_starts(const double *smc, size_t p, size_t k, int nstart)
 typedef double (*run_fn)(fit_ws *, double *psi, int max_iter, int *iterations,
                          int *converged, double *gradient);
 
-/* Runs RUN from each start, keeps the best in PSI and reports how many
- * reached it. Of the starts that reached the best criterion (within
- * SAME_OBJECTIVE: at the optimum the criterion is flat to rounding), the
- * one that ended with the smallest gradient, the most precisely converged,
- * is kept. */
+/* Boender and Rinnooy Kan's Bayesian stopping rule for multistart
+ * (Mathematical Programming 37, 1987): after N starts that ended at W
+ * distinct criteria, the posterior expectation of the number of local
+ * minima is W (N - 1) / (N - W - 2); once it is below W + 1/2, all of them
+ * have most likely been found, and no more starts are run. Its first stop
+ * is at N = 8, every start at one minimum. */
+static int
+enough_starts(int n, int w)
+{
+	return n > w + 2 && (double)w * (n - 1) < (w + 0.5) * (n - w - 2);
+}
+
+/* Does F end at a criterion none of the first N of FS ended at? */
+static int
+new_criterion(const double *fs, int n, double f)
+{
+	for (int s = 0; s < n; s++)
+		if (fabs(fs[s] - f) <= SAME_OBJECTIVE * (1 + fabs(f)))
+			return 0;
+	return 1;
+}
+
+/* Runs RUN from each start until enough_starts says the minima are all
+ * found (with JOIN, a start stops where it joins an optimum an earlier one
+ * converged to), keeps the best in PSI and reports how many reached it. Of
+ * the starts that reached the best criterion (within SAME_OBJECTIVE: at the
+ * optimum the criterion is flat to rounding), the one that ended with the
+ * smallest gradient, the most precisely converged, is kept. */
 static void
 best_of(fit_ws *ws, run_fn run, const double *starts, int nstart, int max_iter,
-        double *psi, fa_fit_info *info)
+        int join, double *psi, fa_fit_info *info)
 {
 	size_t p = ws->p;
 	double *x = xmalloc((size_t)nstart * p * sizeof *x);
 	double *fs = xmalloc((size_t)nstart * sizeof *fs), *gs = xmalloc((size_t)nstart * sizeof *gs);
 	int *its = xmalloc((size_t)nstart * sizeof *its), *convs = xmalloc((size_t)nstart * sizeof *convs);
 	double best = INFINITY;
-	for (int s = 0; s < nstart; s++) {
+	int ran = 0, distinct = 0;
+	while (ran < nstart && !enough_starts(ran, distinct)) {
+		int s = ran++;
 		double *xs = x + (size_t)s * p;
 		memcpy(xs, starts + (size_t)s * p, p * sizeof *xs);
+		if (join) {
+			ws->known_psi = x;
+			ws->known_f = fs;
+			ws->known_ok = convs;
+			ws->nknown = s;
+		}
 		fs[s] = run(ws, xs, max_iter, &its[s], &convs[s], &gs[s]);
+		if (ws->joined >= 0) {
+			/* it reached that optimum: its result is that one */
+			int j = ws->joined;
+			memcpy(xs, x + (size_t)j * p, p * sizeof *xs);
+			fs[s] = fs[j];
+			convs[s] = convs[j];
+			gs[s] = gs[j];
+		}
+		/* a criterion that is no number counts as a minimum of its
+		 * own: such starts make the rule run more of them, not fewer */
+		distinct += !(fs[s] < INFINITY) || new_criterion(fs, s, fs[s]);
 		if (fs[s] < best)
 			best = fs[s];
 	}
 	int bi = -1;
-	info->starts = nstart;
+	info->starts = ran;
 	info->starts_best = 0;
-	for (int s = 0; s < nstart; s++) {
+	for (int s = 0; s < ran; s++) {
 		if (!(fabs(fs[s] - best) <= SAME_OBJECTIVE * (1 + fabs(best))))
 			continue;
 		info->starts_best++;
@@ -704,12 +815,16 @@ minres_run(fit_ws *ws, double *psi, int max_iter, int *iterations, int *converge
 	return g;
 }
 
+/* fit_best's flags: leave out the second start (factanal's, psych's
+ * scaled) for the spread ones (minres); let starts join an optimum already
+ * found (ml: minres's run polishes a second criterion, see minres_run). */
+enum { SKIP_SCALED = 1, JOIN_KNOWN = 2 };
+
 /* The fit of RUN from NSTART starts of make_starts, the best by the
- * objective F: its loadings to L. SKIP_SCALED leaves out the second start
- * (factanal's, psych's scaled) for the spread ones (minres). */
+ * objective F: its loadings to L. */
 static int
 fit_best(const double *r, size_t p, size_t k, int max_iter, double *l,
-         fa_fit_info *info, run_fn run, objective_fn f, int nstart, int skip_scaled)
+         fa_fit_info *info, run_fn run, objective_fn f, int nstart, int flags)
 {
 	double *smc = xmalloc(p * sizeof *smc), *psi = xmalloc(p * sizeof *psi);
 	fit_ws ws;
@@ -718,11 +833,11 @@ fit_best(const double *r, size_t p, size_t k, int max_iter, double *l,
 	int rc = fa_smc(r, p, smc);
 	if (rc == 0) {
 		double *st = make_starts(smc, p, k, nstart);
-		if (skip_scaled && nstart > 1) {
+		if ((flags & SKIP_SCALED) && nstart > 1) {
 			memmove(st + p, st + 2 * p, (size_t)(nstart - 2) * p * sizeof *st);
 			nstart--;
 		}
-		best_of(&ws, run, st, nstart, max_iter, psi, info);
+		best_of(&ws, run, st, nstart, max_iter, flags & JOIN_KNOWN, psi, info);
 		free(st);
 		info->objective = f(&ws, psi, NULL, l);
 		info->psych_objective = fa_psych_objective(r, l, p, k);
@@ -739,14 +854,14 @@ fa_minres(const double *r, size_t p, size_t k, int max_iter, double *l,
 {
 	int nstart = p <= MINRES_MULTI_MAX ?
 	             3 + spread_starts(p, MINRES_BUDGET, MINRES_SPREAD_MIN, MINRES_SPREAD_MAX) : 1;
-	return fit_best(r, p, k, max_iter, l, info, minres_run, minres_g, nstart, 1);
+	return fit_best(r, p, k, max_iter, l, info, minres_run, minres_g, nstart, SKIP_SCALED);
 }
 
 int
 fa_minres_one(const double *r, size_t p, size_t k, int max_iter, double *l,
               fa_fit_info *info)
 {
-	return fit_best(r, p, k, max_iter, l, info, minres_run, minres_g, 1, 1);
+	return fit_best(r, p, k, max_iter, l, info, minres_run, minres_g, 1, SKIP_SCALED);
 }
 
 static double
@@ -765,7 +880,7 @@ fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
       fa_fit_info *info)
 {
 	int nstart = 3 + spread_starts(p, ML_BUDGET, ML_SPREAD_MIN, ML_SPREAD_MAX);
-	return fit_best(r, p, k, max_iter, l, info, ml_run, ml_f, nstart, 0);
+	return fit_best(r, p, k, max_iter, l, info, ml_run, ml_f, nstart, JOIN_KNOWN);
 }
 
 int

@@ -69,6 +69,24 @@ fit_agrees() {
 	EOF
 }
 
+@test "the starts stop once the optima found are likely all (Boender and Rinnooy Kan)" {
+	# method case input factors items starts starts_best: one optimum
+	# found stops at 8 starts, two at 17 (w (n - 1) / (n - w - 2) < w + 1/2),
+	# the many of 22 items and 5 factors run up to the cap (100 under 35 items)
+	while read -r m c in k items n best; do
+		svy factor -q -m "$m" -k "$k" --rotate none -c "$items" --summary s.tsv \
+			< "$F/$in" > /dev/null 2> /dev/null
+		[ "$(stat s.tsv starts)" = "$n" ] || fail "$m $c: $(stat s.tsv starts) starts, not $n"
+		[ "$(stat s.tsv starts_best)" = "$best" ] ||
+			fail "$m $c: $(stat s.tsv starts_best) starts at the best, not $best"
+	done <<-EOF
+		ml 22-2 fit-likert22.tsv 2 a*,b*,c* 8 8
+		minres 22-2 fit-likert22.tsv 2 a*,b*,c* 8 8
+		ml ord-3 fit-ord.tsv 3 q* 17 5
+		ml 22-5 fit-likert22e.tsv 5 a*,b*,c* 100 1
+	EOF
+}
+
 @test "ml beats a local minimum that psych and factanal both stop in" {
 	# 22 items, 4 factors: psych's and factanal's answers, polished, stay
 	# in a local minimum 0.0294 above the global one
