@@ -4,7 +4,9 @@
  * (psych's bounds) by projected Newton steps with the exact gradient and
  * Hessian, both from one eigendecomposition by first- and second-order
  * perturbation theory (so a step costs O(k p^3), not the O(p^4) of a Hessian
- * by differences), from several deterministic starts, keeping the best. */
+ * by differences), from several deterministic starts, keeping the best.
+ * ml takes its steps in log psi, where its criterion is closer to quadratic
+ * (from a spread start, half the steps). */
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
@@ -77,6 +79,11 @@ struct fit_ws {
 	const double *known_psi, *known_f;
 	const int *known_ok;
 	int nknown, joined;
+	/* the box of the variables projected_newton moves: the uniquenesses
+	 * [PSI_LO, PSI_HI], or their logarithms (LOGSPACE, ml) */
+	double lo, hi;
+	int logspace;
+	double *psi_of;		/* scratch, p: exp of the variables */
 };
 
 static void
@@ -84,7 +91,8 @@ ws_init(fit_ws *ws, const double *r, size_t p, size_t k)
 {
 	*ws = (fit_ws){r, p, k, xmalloc(p * p * sizeof(double)), xmalloc(p * sizeof(double)),
 	               xmalloc(p * p * sizeof(double)), xmalloc(p * p * sizeof(double)),
-	               xmalloc(p * sizeof(double)), xmalloc(2 * p * sizeof(double)), NAN, NULL, NULL, NULL, 0, -1};
+	               xmalloc(p * sizeof(double)), xmalloc(2 * p * sizeof(double)), NAN, NULL, NULL, NULL, 0, -1,
+	               PSI_LO, PSI_HI, 0, xmalloc(p * sizeof(double))};
 }
 
 static void
@@ -96,6 +104,7 @@ ws_free(fit_ws *ws)
 	free(ws->e);
 	free(ws->c);
 	free(ws->row);
+	free(ws->psi_of);
 }
 
 /* The eigen pairs of ws->a, largest first; with L NULL the eigenvalues
@@ -448,9 +457,9 @@ ml_hessian(fit_ws *ws, const double *psi, const double *grad, double *h)
 /* ---- the minimiser ----------------------------------------------------- */
 
 static int
-is_active(double x, double g)
+is_active(const fit_ws *ws, double x, double g)
 {
-	return (x <= PSI_LO && g > 0) || (x >= PSI_HI && g < 0);
+	return (x <= ws->lo && g > 0) || (x >= ws->hi && g < 0);
 }
 
 /* Solve (H + mu I) d = -g on the free variables (Cholesky); -1 when the
@@ -519,8 +528,13 @@ joins_known(const fit_ws *ws, const double *psi, const double *d, double f)
 		if (!ws->known_ok[j] || !(fabs(f - ws->known_f[j]) <= JOIN_F * (1 + fabs(f))))
 			continue;
 		size_t i = 0;
-		while (i < p && fabs(clampd(psi[i] + d[i], PSI_LO, PSI_HI) - o[i]) <= JOIN_PSI)
-			i++;
+		for (; i < p; i++) {
+			double x = clampd(psi[i] + d[i], ws->lo, ws->hi);
+			if (ws->logspace)
+				x = exp(x);
+			if (!(fabs(x - o[i]) <= JOIN_PSI))
+				break;
+		}
 		if (i == p)
 			return j;
 	}
@@ -556,7 +570,7 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 	for (it = 0;; it++) {
 		pg = 0;
 		for (size_t i = 0; i < p; i++) {
-			freev[i] = !is_active(psi[i], g[i]);
+			freev[i] = !is_active(ws, psi[i], g[i]);
 			if (freev[i] && fabs(g[i]) > pg)
 				pg = fabs(g[i]);
 		}
@@ -594,7 +608,7 @@ projected_newton(fit_ws *ws, objective_fn fn, hessian_fn hess, double *psi,
 				double dec = 0;
 				int same = 1;
 				for (size_t i = 0; i < p; i++) {
-					trial[i] = clampd(psi[i] + t * d[i], PSI_LO, PSI_HI);
+					trial[i] = clampd(psi[i] + t * d[i], ws->lo, ws->hi);
 					dec += g[i] * (trial[i] - psi[i]);
 					same &= trial[i] == psi[i];
 				}
@@ -864,14 +878,59 @@ fa_minres_one(const double *r, size_t p, size_t k, int max_iter, double *l,
 	return fit_best(r, p, k, max_iter, l, info, minres_run, minres_g, 1, SKIP_SCALED);
 }
 
+/* ml_f of the logarithms TH of the uniquenesses: its gradient by the
+ * chain rule (g_psi psi). */
+static double
+ml_f_log(fit_ws *ws, const double *th, double *grad, double *l)
+{
+	size_t p = ws->p;
+	for (size_t i = 0; i < p; i++)
+		ws->psi_of[i] = exp(th[i]);
+	double f = ml_f(ws, ws->psi_of, grad, l);
+	if (grad)
+		for (size_t i = 0; i < p; i++)
+			grad[i] *= ws->psi_of[i];
+	return f;
+}
+
+/* The Hessian of ml_f_log: diag(psi) H diag(psi) + diag(g_psi psi), at the
+ * point ml_f_log last evaluated in full (its psi in ws->psi_of). */
+static int
+ml_hessian_log(fit_ws *ws, const double *th, const double *grad, double *h)
+{
+	(void)th;
+	size_t p = ws->p;
+	const double *psi = ws->psi_of;
+	double *gp = xmalloc(p * sizeof *gp);
+	for (size_t i = 0; i < p; i++)
+		gp[i] = grad[i] / psi[i];
+	ml_hessian(ws, psi, gp, h);
+	free(gp);
+	for (size_t m = 0; m < p; m++) {
+		for (size_t n = 0; n < p; n++)
+			h[m * p + n] *= psi[m] * psi[n];
+		h[m * p + m] += grad[m];
+	}
+	return 1;
+}
+
 static double
 ml_run(fit_ws *ws, double *psi, int max_iter, int *iterations, int *converged,
        double *gradient)
 {
-	*iterations = projected_newton(ws, ml_f, ml_hessian, psi, max_iter, 1e-10,
+	size_t p = ws->p;
+	ws->logspace = 1;
+	ws->lo = log(PSI_LO);
+	ws->hi = log(PSI_HI);
+	for (size_t i = 0; i < p; i++)
+		psi[i] = log(psi[i]);
+	*iterations = projected_newton(ws, ml_f_log, ml_hessian_log, psi, max_iter, 1e-10,
 	                               converged, gradient);
-	/* its last full evaluation was at PSI: the same criterion, bit for
-	 * bit, as evaluating it again */
+	for (size_t i = 0; i < p; i++)
+		psi[i] = clampd(exp(psi[i]), PSI_LO, PSI_HI);
+	ws->logspace = 0;
+	ws->lo = PSI_LO;
+	ws->hi = PSI_HI;
 	return ws->last_f;
 }
 

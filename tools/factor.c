@@ -506,6 +506,7 @@ warn_fit(const options *o, const fa_items *f, double model_df)
 		     "loadings are one solution of many", o->fit.k, f->p, model_df);
 	fa_require_converged(fa_method_names[o->fit.method], f->info.converged, f->info.iterations,
 	                     o->fit.method == FA_PA ? "last change of the communalities' sum"
+	                     : o->fit.method == FA_ML ? "largest gradient in the log uniquenesses"
 	                                       : "largest gradient",
 	                     f->info.gradient, o->allow_nonconv);
 	fa_require_converged(rot_names[o->fit.rotate], f->rot.converged, f->rot.iterations,
