@@ -37,6 +37,7 @@
 #define CB_OPTION "option"
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "scales.h"
 
@@ -58,6 +59,8 @@ typedef struct {
 	strtab answers;		/* the labels and codes of the levels ... */
 	size_t *level_of;	/* ... and the level each one is (by strtab index) */
 	size_t lcap;
+	uint64_t *head;		/* their first words, when few (cb_lookup), or NULL, */
+	unsigned char *head_slot; /* ... hashed with their lengths: index + 1 */
 } cb_scale;
 
 /* A multiple-answer column: its options, each one output column of 0/1. */
