@@ -34,7 +34,9 @@ typedef struct {
  * R - diag(psi) against its best rank-K part, by projected Newton steps with
  * the exact gradient and Hessian (lib/fafit.c) from psych's start (1 - SMC)
  * and, up to 100 items, from 0.5 everywhere and 2 to 30 spread ones (as many
- * as 2e5 / p^3 allows), keeping the best. Writes the unrotated loadings L (P x K) as psych's
+ * as 2e5 / p^3 allows, fewer when Boender and Rinnooy Kan's stopping rule
+ * says the optima are all found), keeping the best. Writes the unrotated
+ * loadings L (P x K) as psych's
  * FAout.wls (top eigenvectors of R with 1 - psi on the diagonal, scaled by
  * the square roots of their eigenvalues). Returns -1 when R is not positive
  * definite. */
@@ -47,11 +49,13 @@ int fa_minres_one(const double *r, size_t p, size_t k, int max_iter, double *l,
 
 /* Maximum-likelihood extraction of K factors, as psych fa(fm = "ml") (and
  * factanal): minimise psych's FAfn over the uniquenesses in [0.005, 1] to the
- * true minimum, by the same projected Newton steps as fa_minres, from
- * deterministic starts (psych's 1 - SMC, factanal's (1 - k/2p)(1 - SMC), 0.5
- * everywhere, and 3 to 97 spread ones, as many as 4e6 / p^3 allows: 97 up
- * to 34 items), keeping the best; loadings as psych's FAout. INFO's objective is FAfn at the solution. Returns -1 when R
- * is not positive definite. */
+ * true minimum, by projected Newton steps as fa_minres's but in log psi,
+ * from deterministic starts (psych's 1 - SMC, factanal's (1 - k/2p)(1 -
+ * SMC), 0.5 everywhere, and 3 to 97 spread ones, as many as 4e6 / p^3
+ * allows: 97 up to 34 items; fewer by the same stopping rule; a start that
+ * reaches an optimum already found stops there), keeping the best; loadings
+ * as psych's FAout. INFO's objective is FAfn at the solution, its gradient
+ * that of log psi. Returns -1 when R is not positive definite. */
 int fa_ml(const double *r, size_t p, size_t k, int max_iter, double *l,
           fa_fit_info *info);
 
