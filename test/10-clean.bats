@@ -491,6 +491,17 @@ both_paths() {
 	both_paths 'a,b\n1,"2"\n3,"4",5\n'                          "svy-clean: in.csv:3: row has 3 fields, header has 2"
 	both_paths 'a,b\n1,"x\0y"\n'                                "svy-clean: in.csv:2: column 'b': NUL byte (at byte 2 of the field)"
 	both_paths 'a,b\n"1","\xe9"\n'                              "svy-clean: in.csv:2: column 'b': invalid UTF-8 (byte 0xE9 at byte 1 of the field); --invalid-utf8=replace writes U+FFFD instead"
+	# every field quoted, lines of 16 bytes and more (the export's rows: split by
+	# the pairs of quotes), and such lines that are not pairs after all
+	both_paths '"a","b","c","d","e","f","g"\n"","","","","","",""\n'  'a\tb\tc\td\te\tf\tg\n\t\t\t\t\t\t'
+	both_paths '"a","b"\n"1234567890123456789","x,y"\r\n"",""\n'    'a\tb\n1234567890123456789\tx,y\n\t'
+	both_paths '"a","b"\n"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9","1"\n' 'a\tb\n\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\t1'
+	both_paths '"a","b"\n"1234567890123","say ""hi"" again"\n'   'a\tb\n1234567890123\tsay "hi" again'
+	both_paths '"a","b"\n"1234567890123456","x",""\n'         "svy-clean: in.csv:2: row has 3 fields, header has 2"
+	both_paths '"a","b"\n"1234567890123456";"x"\n'           "svy-clean: in.csv:2: malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote (delimiter ',')"
+	both_paths '"a","b"\n"1234567890123456" ,"x"\n'          "svy-clean: in.csv:2: malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote (delimiter ',')"
+	both_paths '"a","b"\n"1234567890123456","x\ry"\n'         'a\tb\n1234567890123456\tx\\ry'
+	both_paths '"a","b"\n"1234567890123456","\xe9x"\n'        "svy-clean: in.csv:2: column 'b': invalid UTF-8 (byte 0xE9 at byte 1 of the field); --invalid-utf8=replace writes U+FFFD instead"
 }
 
 @test "the reader's fast and slow paths agree over chunk boundaries: 20,000 mixed rows, long lines" {
