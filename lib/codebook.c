@@ -443,13 +443,31 @@ find_by_head(const cb_scale *s, const char *answer, size_t len)
 	return STRTAB_NONE;
 }
 
+size_t
+cb_answer(const cb_scale *s, const char *answer, size_t len)
+{
+	return !len ? STRTAB_NONE
+	     : s->head ? find_by_head(s, answer, len)
+	               : strtab_find(&s->answers, answer, len);
+}
+
 const cb_level *
 cb_lookup(const cb_scale *s, const char *answer, size_t len)
 {
-	size_t i = !len ? STRTAB_NONE
-	         : s->head ? find_by_head(s, answer, len)
-	                   : strtab_find(&s->answers, answer, len);
-	return i == STRTAB_NONE ? NULL : &s->levels[s->level_of[i]];
+	size_t i = cb_answer(s, answer, len);
+	return i == STRTAB_NONE ? NULL : cb_level_of_answer(s, i);
+}
+
+int
+cb_same_answers(const cb_scale *a, const cb_scale *b)
+{
+	if (a->answers.n != b->answers.n)
+		return 0;
+	for (size_t k = 0; k < a->answers.n; k++)
+		if (a->answers.len[k] != b->answers.len[k] ||
+		    memcmp(a->answers.s[k], b->answers.s[k], a->answers.len[k]) != 0)
+			return 0;
+	return 1;
 }
 
 /* The length of M's answer I if it is at S[P..LEN) and ends the cell or

@@ -106,6 +106,18 @@ void codebook_free(codebook *cb);
 /* The level of S that ANSWER (LEN bytes) matches by label or code, or NULL. */
 const cb_level *cb_lookup(const cb_scale *s, const char *answer, size_t len);
 
+/* The same in two steps: which of S's answers (labels and codes) ANSWER is,
+ * or STRTAB_NONE; and the level answer I is. Scales with the same answers
+ * (cb_same_answers: @familiarity and @method_known) share the first step:
+ * encode-likert looks a cell up once for all the columns it becomes. */
+size_t cb_answer(const cb_scale *s, const char *answer, size_t len);
+static inline const cb_level *
+cb_level_of_answer(const cb_scale *s, size_t i)
+{
+	return &s->levels[s->level_of[i]];
+}
+int cb_same_answers(const cb_scale *a, const cb_scale *b);
+
 /* Split the cell S (LEN bytes, not empty) of multiple-answer column M into
  * its options: ON[k] set for each option k the cell holds. The answers are
  * the options' labels or codes joined by ',' or ', ' (an option may hold a

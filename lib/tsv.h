@@ -11,6 +11,8 @@
 #define SVY_TSV_H
 
 #include <stdio.h>
+#include <stdint.h>
+#include <string.h>
 #include <sys/types.h>
 
 #include "out.h"	/* -o, side files, close_stdout */
@@ -39,11 +41,15 @@ typedef struct {
 	char *buf;		/* the input chunk */
 	size_t bufpos, buflen;
 	size_t fcap;
+	uint32_t *tab;		/* where the line's TABs are (split_fields) */
+	size_t tabcap;
 } tsv_reader;
 
 /* The longest line a reader accepts: a longer one (or endless input without a
  * newline) is a data error, not an exhausted memory. */
 enum { TSV_MAX_LINE = 1 << 30 };
+/* Lines up to this long are split a block of 16 bytes at a time. */
+enum { TSV_SPLIT_MAX = 1 << 18 };
 
 /* Open FP (named NAME in messages) and read the header. Empty input is a data
  * error: a TSV has at least its header row. */
@@ -63,7 +69,13 @@ int tsv_next_lenient(tsv_reader *r);
 int tsv_next_uncommented(tsv_reader *r);
 
 /* Field I of the row, unescaped (in place, once). */
-const char *tsv_get(tsv_reader *r, size_t i);
+const char *tsv_get_unescaped(tsv_reader *r, size_t i);
+static inline const char *
+tsv_get(tsv_reader *r, size_t i)
+{
+	/* inline: a field known to hold no escape is the common case */
+	return r->unesc[i] ? r->f[i] : tsv_get_unescaped(r, i);
+}
 
 /* Is field I missing (empty)? */
 static inline int
@@ -114,9 +126,34 @@ void tsvw_open(tsv_writer *w, const char *path);
 void tsvw_str(tsv_writer *w, const char *s);
 void tsvw_strn(tsv_writer *w, const char *s, size_t n);
 /* A field already escaped (as read by tsv_reader). */
-void tsvw_raw(tsv_writer *w, const char *s, size_t n);
+void tsvw_raw_slow(tsv_writer *w, const char *s, size_t n);
+static inline void
+tsvw_raw(tsv_writer *w, const char *s, size_t n)
+{
+	/* inline: the common case, a field that fits in the row's buffer and
+	 * needs no --safe-cells quote, one copy */
+	if (!w->safe && n < sizeof w->buf - w->len) {
+		char *o = w->buf + w->len;
+		if (w->nf++)
+			*o++ = '\t';
+		if (n > 1)
+			memcpy(o, s, n);
+		else if (n)	/* an empty field or a 0/1, without a call */
+			*o = *s;
+		w->len = (size_t)(o + n - w->buf);
+		return;
+	}
+	tsvw_raw_slow(w, s, n);
+}
 /* Field I of the row R holds, as it was read. */
-void tsvw_copy(tsv_writer *w, const tsv_reader *r, size_t i);
+static inline void
+tsvw_copy(tsv_writer *w, const tsv_reader *r, size_t i)
+{
+	if (r->unesc[i] == 2)	/* unescaped by tsv_get: escaped again */
+		tsvw_strn(w, r->f[i], r->flen[i]);
+	else
+		tsvw_raw(w, r->f[i], r->flen[i]);
+}
 /* Every field of R's current row, then nothing else: the caller may add more
  * before tsvw_end. */
 void tsvw_copy_row(tsv_writer *w, const tsv_reader *r);

@@ -226,3 +226,37 @@ EOF2
 	run --separate-stderr svy encode-likert -q -b cb.tsv --unknown=missing in.tsv
 	assert_success
 }
+
+# One cell, three columns: scales with the same answers (labels and codes, in
+# the same order) share one lookup; a scale whose answers differ, in content
+# or order, looks the cell up itself. Each column must come out as if alone.
+@test "one cell encoded by several scales: shared and separate lookups give each scale's values" {
+	printf 'column\trename\tlabel\tcode\tvalue
+@fam\t\tYes\tA1\t2
+@fam\t\tSome\tA2\t1
+@fam\t\tNo\tA3\t0
+@known\t\tYes\tA1\t1
+@known\t\tSome\tA2\t1
+@known\t\tNo\tA3\t0
+@reordered\t\tNo\tA3\t10
+@reordered\t\tSome\tA2\t11
+@reordered\t\tYes\tA1\t12
+@fewer\t\tYes\tA1\t7
+@fewer\t\tNo\tA3\t8
+q\tq_fam\t@fam\t\t
+q\tq_known\t@known\t\t
+q\tq_reordered\t@reordered\t\t
+q\tq_fewer\t@fewer\t\t
+q\tq_fam2\t@fam\t\t
+' >cb.tsv
+	printf 'q\nYes\nA2\nNo\n\nA3\n' >in.tsv
+	run --separate-stderr svy encode-likert -b cb.tsv --unknown missing in.tsv
+	assert_success
+	assert_output "$(printf 'q_fam\tq_known\tq_reordered\tq_fewer\tq_fam2
+2\t1\t12\t7\t2
+1\t1\t11\t\t1
+0\t0\t10\t8\t0
+\t\t\t\t
+0\t0\t10\t8\t0')"
+	[ "${stderr_lines[0]}" = "svy-encode-likert: column 1 'q': 1 unknown answer encoded as missing" ]
+}

@@ -11,9 +11,15 @@
 #include "tsv.h"
 
 /* One output column: a field of the input, copied or encoded. */
+enum { C_COPY, C_SCALE, C_OPTION };
 typedef struct {
 	size_t in;		/* input field */
 	const cb_entry *entry;	/* NULL: passed through */
+	int kind;		/* C_COPY, C_SCALE or C_OPTION */
+	int shares;		/* C_SCALE: its cell was looked up for the column
+				 * before it, with the same answers */
+	const char *empty;	/* C_SCALE: the value of an empty cell, or NULL */
+	size_t empty_len;
 	unsigned long long unknown;
 	unsigned long long valued;	/* fields written with a value */
 	char *first[3];			/* its first unknown answers, for a message */
@@ -137,6 +143,19 @@ plan_columns(const tsv_reader *r, const codebook *cb, size_t *nout)
 		}
 	}
 	free(m);
+	for (size_t k = 0; k < n; k++) {
+		out_col *c = &cols[k];
+		c->kind = !c->entry ? C_COPY : c->entry->multi ? C_OPTION
+		        : c->entry->scale ? C_SCALE : C_COPY;
+		c->shares = k > 0 && c->kind == C_SCALE && cols[k - 1].kind == C_SCALE &&
+		            cols[k - 1].in == c->in &&
+		            cb_same_answers(cols[k - 1].entry->scale, c->entry->scale);
+		const cb_scale *s = c->kind == C_SCALE ? c->entry->scale : NULL;
+		if (s && s->has_empty && s->empty_value) {
+			c->empty = s->empty_value;
+			c->empty_len = strlen(c->empty);
+		}
+	}
 	check_unique_outputs(r, cb, cols, n);
 	*nout = n;
 	return cols;
@@ -220,24 +239,28 @@ encode_option(tsv_writer *w, tsv_reader *r, out_col *c, multi_cell *cells,
 	return 1;
 }
 
-/* Write the encoded value of C's input field; returns 0 when unknown. */
+/* Write the encoded value of C's input field; returns 0 when unknown.
+ * *ANS: the cell's answer (cb_answer), found here unless C shares it. */
 static int
-encode_field(tsv_writer *w, tsv_reader *r, out_col *c)
+encode_field(tsv_writer *w, tsv_reader *r, out_col *c, size_t *ans)
 {
 	const cb_scale *s = c->entry->scale;
 	if (tsv_missing(r, c->in)) {
-		if (s->has_empty && s->empty_value) {
-			tsvw_raw(w, s->empty_value, strlen(s->empty_value));
+		if (c->empty) {
+			tsvw_raw(w, c->empty, c->empty_len);
 			c->valued++;
 		} else {
 			tsvw_raw(w, "", 0);
 		}
 		return 1;
 	}
-	const char *answer = tsv_get(r, c->in);
-	const cb_level *l = cb_lookup(s, answer, r->flen[c->in]);
-	if (!l)
+	if (!c->shares) {
+		const char *answer = tsv_get(r, c->in);	/* (may change flen) */
+		*ans = cb_answer(s, answer, r->flen[c->in]);
+	}
+	if (*ans == STRTAB_NONE)
 		return 0;
+	const cb_level *l = cb_level_of_answer(s, *ans);
 	/* a value is a number (the codebook checked): nothing to escape */
 	tsvw_raw(w, l->value ? l->value : "", l->value_len);
 	c->valued += l->value != NULL;
@@ -378,17 +401,18 @@ main(int argc, char **argv)
 		encoded += cols[k].entry && (cols[k].entry->scale || cols[k].entry->multi);
 	while (tsv_next(&r)) {
 		nread++;
+		size_t ans = STRTAB_NONE;
 		for (size_t k = 0; k < nout; k++) {
 			out_col *oc = &cols[k];
-			if (oc->entry && oc->entry->multi) {
+			if (oc->kind == C_COPY) {
+				tsvw_copy(&out, &r, oc->in);
+			} else if (oc->kind == C_OPTION) {
 				if (!encode_option(&out, &r, oc, cells, nread, unknown_missing)) {
 					note_unknown(oc, tsv_get(&r, oc->in));
 					oc->unknown++;
 					unknown++;
 				}
-			} else if (!oc->entry || !oc->entry->scale) {
-				tsvw_copy(&out, &r, oc->in);
-			} else if (!encode_field(&out, &r, oc)) {
+			} else if (!encode_field(&out, &r, oc, &ans)) {
 				if (!unknown_missing)
 					die_unknown(&r, oc, tsv_get(&r, oc->in));
 				tsvw_str(&out, NULL);
