@@ -260,3 +260,21 @@ q\tq_fam2\t@fam\t\t
 0\t0\t10\t8\t0')"
 	[ "${stderr_lines[0]}" = "svy-encode-likert: column 1 'q': 1 unknown answer encoded as missing" ]
 }
+
+# An answer is found by its length and first eight bytes, then the rest: every
+# length from 1 to 10, and cells that differ from an answer in one byte only
+# (first, middle or last), which must stay unknown.
+@test "answers of every short length are found exactly; one byte off is unknown" {
+	{
+		printf 'column\trename\tlabel\tcode\tvalue\n'
+		for n in 1 2 3 4 5 6 7 8 9 10; do
+			printf '@len\t\t%s\t\t%s\n' "$(printf 'abcdefghij' | head -c "$n")" "$n"
+		done
+		printf 'q\tq\t@len\t\t\n'
+	} >cb.tsv
+	printf 'q\na\nab\nabc\nabcd\nabcde\nabcdef\nabcdefg\nabcdefgh\nabcdefghi\nabcdefghij\n' >in.tsv
+	printf 'b\naX\naXc\nabXd\nabcdX\nXbcdef\nabcXefg\nabcdefgX\nabcdefgXi\nabcdeXghij\n' >>in.tsv
+	svy encode-likert -q -b cb.tsv --unknown missing in.tsv >out.tsv
+	printf 'q\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n\n\n\n\n\n\n\n\n\n\n' >want.tsv
+	cmp out.tsv want.tsv
+}
