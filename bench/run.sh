@@ -45,8 +45,12 @@ for m in pandas:python3-pandas scipy:python3-scipy statsmodels:python3-statsmode
          sklearn:python3-sklearn; do
     $PY -c "import ${m%%:*}" 2>/dev/null || missing+=("${m#*:}")
 done
-if ! command -v Rscript >/dev/null; then missing+=(r-base-core r-cran-psych)
-elif ! Rscript -e 'library(psych)' >/dev/null 2>&1; then missing+=(r-cran-psych); fi
+if ! command -v Rscript >/dev/null; then missing+=(r-base-core r-cran-psych r-cran-gparotation)
+else
+    Rscript -e 'library(psych)' >/dev/null 2>&1 || missing+=(r-cran-psych)
+    # factor against psych: fa()'s oblimin is GPArotation's
+    Rscript -e 'library(GPArotation)' >/dev/null 2>&1 || missing+=(r-cran-gparotation)
+fi
 command -v mlr >/dev/null || missing+=(miller)
 if [ ${#missing[@]} -gt 0 ] && [ -z "$SMOKE" ]; then
     if [ "$(id -u)" = 0 ]; then
@@ -59,14 +63,16 @@ if [ ${#missing[@]} -gt 0 ] && [ -z "$SMOKE" ]; then
         exit 1
     fi
 fi
-HAVE_PY=; HAVE_R=; HAVE_MLR=
+HAVE_PY=; HAVE_R=; HAVE_MLR=; HAVE_GPA=
 $PY -c 'import pandas, scipy, statsmodels, sklearn' 2>/dev/null && HAVE_PY=1
 command -v Rscript >/dev/null && Rscript -e 'library(psych)' >/dev/null 2>&1 && HAVE_R=1
+[ -n "$HAVE_R" ] && Rscript -e 'library(GPArotation)' >/dev/null 2>&1 && HAVE_GPA=1
 command -v mlr >/dev/null && HAVE_MLR=1
 NOTES=()
 [ -n "$HAVE_PY" ] || NOTES+=("Python (pandas, scipy, statsmodels, scikit-learn) is not installed: its study, the agreement check and the table are skipped")
 [ -n "$HAVE_R" ] || NOTES+=("R with psych is not installed: its study, the agreement check and factor against psych are skipped")
 [ -n "$HAVE_PY" ] || [ -z "$HAVE_R" ] || NOTES+=("factor against psych needs Python's numpy for its data: skipped")
+[ -z "$HAVE_R" ] || [ -n "$HAVE_GPA" ] || NOTES+=("factor against psych needs R's GPArotation (psych's oblimin): skipped")
 [ -n "$HAVE_MLR" ] || NOTES+=("Miller (mlr) is not installed: its rows are skipped")
 for note in "${NOTES[@]}"; do say "bench: note: $note"; done
 
@@ -230,10 +236,10 @@ if [ "$agreement" != 0 ]; then
 fi
 echo
 # factor's fit against psych (bench/factor.sh): its ratios join the table
-if [ -n "$HAVE_R" ] && [ -n "$HAVE_PY" ]; then
+if [ -n "$HAVE_R" ] && [ -n "$HAVE_GPA" ] && [ -n "$HAVE_PY" ]; then
     BINDIR=$BINDIR BENCH_DIR=$WORK PY=$PY bench/factor.sh >"$W/factor.md"
 else
-    echo "(factor against psych skipped: it needs R with psych, and Python's numpy)" >"$W/factor.md"
+    echo "(factor against psych skipped: it needs R with psych and GPArotation, and Python's numpy)" >"$W/factor.md"
 fi
 if [ -n "$HAVE_PY" ]; then
     $PY bench/table.py "$RAW" "$W/factor/ratios.tsv"
