@@ -421,6 +421,18 @@ newer() {
 	assert_output ''
 }
 
+@test "make -n on a new build directory shows every recipe and writes nothing (make writes the stamps itself, but not then)" {
+	run svy_make -n study-outputs B="$BATS_TEST_TMPDIR/fresh"
+	assert_success
+	assert_output --partial "/clean "
+	assert_output --partial "printf '%b' 'EXPORT="
+	assert_output --partial "report.sh"
+	[ ! -e "$BATS_TEST_TMPDIR/fresh" ] || fail "make -n wrote $(find "$BATS_TEST_TMPDIR/fresh")"
+	run svy_make -q study-outputs B="$BATS_TEST_TMPDIR/fresh"
+	assert_failure 1
+	[ ! -e "$BATS_TEST_TMPDIR/fresh" ] || fail "make -q wrote $(find "$BATS_TEST_TMPDIR/fresh")"
+}
+
 @test "the study file edited: a comment changes nothing, a title only the report, a filter value the rest" {
 	cat >e.study <<-EOF
 		EXPORT = fixtures/awareness-export.csv

@@ -73,7 +73,7 @@ fig_par = $(basename $@).par.tmp
 fig_gnuplot = gnuplot -e "fmt = '$(1)'; out = '$(basename $@).$(1).tmp'; data = '$(fig_data)'; \
 	font = '$(FIG_FONT)'; term = '$(M)/fig-terminal.gp'" $(fig_par) $(M)/$(2).gp
 define fig_draw
-$(file >$(fig_par),$(2))
+$(if $(dry_run),: the parameters into $(fig_par),$(file >$(fig_par),$(2)))
 $(call fig_gnuplot,svg,$(1))
 $(call fig_gnuplot,png,$(1))
 rm -f $(fig_data) $(fig_par) $(fig_data).gp

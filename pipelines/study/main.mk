@@ -104,14 +104,20 @@ TEXT_VAR_$(1) := $(2)
 endef
 # the text of VAR as one shell word for printf '%b'
 text_word = $(call sq,$(subst $(newline),\n,$(subst \,\\,$($(1)))))
+# (the text as $(file >) writes it: with a newline at its end)
 text_check = printf -v t '%b' $(call text_word,$(TEXT_VAR_$(1))); o=; \
+	case $$t in *$$'\n') ;; *) t+=$$'\n' ;; esac; \
 	IFS= read -rd '' o 2>/dev/null <$(1) || :; [ "$$o" == "$$t" ] || echo $(1);
-# Written in place, by the shell's printf alone (no mv: a dozen of these in
-# a study): a file cut short by a failure holds other text, so the next run
-# sees it changed and writes it again.
+# Written in place by make itself ($(file >), no shell: a dozen shells in a
+# study's first run, the first of them on its critical path): a file cut
+# short by a failure holds other text, so the next run sees it changed and
+# writes it again. make -n and -q expand a recipe without running it: there
+# the recipe is the printf a shell would run, shown, and nothing written.
+dry_run := $(findstring n,$(firstword -$(MAKEFLAGS)))$(findstring q,$(firstword -$(MAKEFLAGS)))
+text_recipe = $(if $(dry_run),printf '%b' $(call text_word,$(1)) >$@,$(file >$@,$($(1))))
 define text_rule
 $(1): $(if $(filter $(1),$(TEXT_FILES_CHANGED)),FORCE) | $(patsubst %/,%,$(dir $(1)))
-	printf '%b' $$(call text_word,$(TEXT_VAR_$(1))) >$$@
+	$$(call text_recipe,$(TEXT_VAR_$(1)))
 endef
 define text_files_check
 TEXT_FILES_CHANGED := $$(shell $$(foreach f,$$(TEXT_FILES),$$(call text_check,$$(f))))
