@@ -89,8 +89,10 @@ RAW=$W/times.tsv        # size, step, impl, rep, seconds, peak RSS (KB), input b
 printf 'size\tstep\timpl\trep\tseconds\trss_kb\tbytes\tcpu\n' >"$RAW"
 
 # the study as `make study-outputs` runs it, with the frozen tools: -o keeps
-# make from rebuilding them (the peak RSS is then the largest tool's)
-STUDY=(make -f pipelines/study/main.mk -s --no-print-directory BINDIR="$S" OBJDIR="$W/no-obj")
+# make from rebuilding them (the peak RSS is then the largest tool's); as
+# many jobs as cores, as `make study` and `svy study` run it
+STUDY=(make -f pipelines/study/main.mk -s --no-print-directory -j"$(nproc 2>/dev/null || echo 1)"
+       BINDIR="$S" OBJDIR="$W/no-obj")
 for t in $TOOLS; do STUDY+=(-o "$S/$t"); done
 # the analysis: study-outputs less the figures and report.md, the work the
 # Python and R scripts do (and more: tables, RQ2, the elbow, kappa), and not
